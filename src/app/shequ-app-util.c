@@ -1,0 +1,288 @@
+/* shequ-app-util.c — small helpers shared by the views: numbers, highlights, settings */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-app-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-app-util.h"
+#include "shequ-org-store.h"
+
+#define SETTINGS_SCHEMA_ID "org.shequ.Shequ"
+
+/* The largest figure accepted from a person: well above any street's population. */
+#define MAX_COUNT G_GINT64_CONSTANT (999999999)
+
+char *
+shequ_format_count (gint64 value)
+{
+  g_autofree char *digits = NULL;
+  GString *out;
+  gsize len;
+  gboolean negative = value < 0;
+
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                            negative ? (guint64) -(value + 1) + 1 : (guint64) value);
+  len = strlen (digits);
+  out = g_string_sized_new (len + len / 3 + 2);
+  if (negative)
+    g_string_append_c (out, '-');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+shequ_parse_count (const char *text,
+                   gint64     *value)
+{
+  g_autoptr(GString) ascii = NULL;
+  guint64 parsed;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  ascii = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        g_string_append_c (ascii, (char) c);
+      else if (c >= 0xFF10 && c <= 0xFF19)   /* full-width digits */
+        g_string_append_c (ascii, (char) ('0' + (c - 0xFF10)));
+      else if (c == ',' || c == 0xFF0C)      /* grouping, also full-width */
+        {
+          if (ascii->len == 0)
+            return FALSE;
+        }
+      else if (g_unichar_isspace (c))
+        {
+          /* Only around the number, not inside it. */
+          if (ascii->len > 0)
+            {
+              for (const char *q = p; *q; q = g_utf8_next_char (q))
+                if (!g_unichar_isspace (g_utf8_get_char (q)))
+                  return FALSE;
+              break;
+            }
+        }
+      else
+        return FALSE;
+    }
+
+  if (ascii->len == 0 || ascii->len > 12)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (ascii->str, 10, 0, MAX_COUNT, &parsed, NULL))
+    return FALSE;
+
+  *value = (gint64) parsed;
+  return TRUE;
+}
+
+PangoAttrList *
+shequ_make_highlight_attrs (const char *text,
+                            const char *search)
+{
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+  guint start, end;
+
+  if (text == NULL || search == NULL || *search == '\0')
+    return NULL;
+  if (!shequ_org_match_range (text, search, &start, &end) || end <= start)
+    return NULL;
+
+  attrs = pango_attr_list_new ();
+
+  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+
+  /* A yellow marker with dark text stays readable on selected rows too. */
+  attr = pango_attr_background_new (0xf9 * 257, 0xf0 * 257, 0x6b * 257);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+
+  attr = pango_attr_foreground_new (0x24 * 257, 0x1f * 257, 0x31 * 257);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+
+  return attrs;
+}
+
+void
+shequ_label_set_highlighted (GtkLabel   *label,
+                             const char *text,
+                             const char *search)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  attrs = shequ_make_highlight_attrs (text, search);
+  gtk_label_set_text (label, text ? text : "");
+  gtk_label_set_attributes (label, attrs);
+}
+
+GSettings *
+shequ_settings_try_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Settings schema %s is not installed; settings are not kept",
+               SETTINGS_SCHEMA_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+gboolean
+shequ_settings_has_key (GSettings  *settings,
+                        const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+typedef struct {
+  char *source;
+  char *key;
+} CollateKey;
+
+static void
+collate_key_free (gpointer data)
+{
+  CollateKey *ck = data;
+
+  g_free (ck->source);
+  g_free (ck->key);
+  g_free (ck);
+}
+
+static const char *
+get_collate_key (GObject    *item,
+                 const char *property,
+                 GQuark      quark)
+{
+  g_autofree char *text = NULL;
+  CollateKey *ck;
+
+  g_object_get (item, property, &text, NULL);
+  if (text == NULL)
+    text = g_strdup ("");
+
+  ck = g_object_get_qdata (item, quark);
+  if (ck != NULL && strcmp (ck->source, text) == 0)
+    return ck->key;
+
+  ck = g_new0 (CollateKey, 1);
+  ck->key = g_utf8_collate_key (text, -1);
+  ck->source = g_steal_pointer (&text);
+  g_object_set_qdata_full (item, quark, ck, collate_key_free);
+  return ck->key;
+}
+
+typedef struct {
+  const char *property;   /* interned */
+  GQuark      quark;
+} CollateSpec;
+
+static int
+collate_compare (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const CollateSpec *spec = user_data;
+  int cmp;
+
+  cmp = strcmp (get_collate_key (G_OBJECT (a), spec->property, spec->quark),
+                get_collate_key (G_OBJECT (b), spec->property, spec->quark));
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+GtkSorter *
+shequ_collate_sorter_new (const char *property)
+{
+  g_autofree char *quark_name = NULL;
+  CollateSpec *spec;
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  quark_name = g_strconcat ("shequ-collate-key-", property, NULL);
+  spec = g_new0 (CollateSpec, 1);
+  spec->property = g_intern_string (property);
+  spec->quark = g_quark_from_string (quark_name);
+  return GTK_SORTER (gtk_custom_sorter_new (collate_compare, spec, g_free));
+}
+
+GtkSorter *
+shequ_numeric_sorter_new (GType       item_type,
+                          const char *property)
+{
+  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (item_type,
+                                                                          NULL,
+                                                                          property)));
+}
+
+const char *
+shequ_tier_get_icon_name (ShequTier tier)
+{
+  switch (tier)
+    {
+    case SHEQU_TIER_STREET:
+      return "mark-location-symbolic";
+    case SHEQU_TIER_AREA:
+      return "network-workgroup-symbolic";
+    case SHEQU_TIER_COMMUNITY:
+      return "go-home-symbolic";
+    case SHEQU_TIER_VILLAGE:
+      return "emoji-nature-symbolic";
+    case SHEQU_TIER_GRID:
+      return "view-grid-symbolic";
+    case SHEQU_N_TIERS:
+    default:
+      return "image-missing-symbolic";
+    }
+}
+
+GtkWidget *
+shequ_widget_find_descendant (GtkWidget *widget,
+                              GType      type)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shequ_widget_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

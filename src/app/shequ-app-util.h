@@ -1,0 +1,52 @@
+/* shequ-app-util.h — small helpers shared by the views: numbers, highlights, settings */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shequ-org-types.h"
+
+G_BEGIN_DECLS
+
+/* 1234567 → "1,234,567": digits grouped by three, whatever the locale (the way
+ * official Chinese statistics write them too). */
+char          *shequ_format_count          (gint64       value);
+
+/* Parses a whole number ≥ 0 typed by a person: surrounding spaces, grouping commas
+ * (also the full-width ，) and full-width digits (０–９, as Chinese input methods
+ * type them) are accepted. FALSE for anything else, negative numbers included. */
+gboolean       shequ_parse_count           (const char  *text,
+                                            gint64      *value);
+
+/* Bold and highlighted background over the first occurrence of SEARCH in TEXT
+ * (case-insensitive, as the store's search); NULL when SEARCH is empty or absent. */
+PangoAttrList *shequ_make_highlight_attrs  (const char  *text,
+                                            const char  *search);
+/* Sets LABEL's text and highlights SEARCH in it. */
+void           shequ_label_set_highlighted (GtkLabel    *label,
+                                            const char  *text,
+                                            const char  *search);
+
+/* The app's settings, or NULL when the schema is not installed (tests, uninstalled
+ * runs): callers keep working without persistence instead of aborting. */
+GSettings     *shequ_settings_try_new      (void);
+/* Whether SETTINGS (may be NULL) has KEY. */
+gboolean       shequ_settings_has_key      (GSettings   *settings,
+                                            const char  *key);
+
+/* A sorter over string property PROPERTY of the items in the user's language order
+ * (GtkStringSorter does not collate in GTK 4.8). Collation keys are cached on the
+ * items and recomputed when the string changes. */
+GtkSorter     *shequ_collate_sorter_new    (const char  *property);
+/* A sorter over numeric property PROPERTY (gint64, guint, gint…). */
+GtkSorter     *shequ_numeric_sorter_new    (GType        item_type,
+                                            const char  *property);
+
+/* A symbolic icon name for units of TIER. */
+const char    *shequ_tier_get_icon_name    (ShequTier    tier);
+
+/* The first descendant of WIDGET (depth first, WIDGET included) of TYPE. */
+GtkWidget     *shequ_widget_find_descendant (GtkWidget  *widget,
+                                             GType       type);
+
+G_END_DECLS

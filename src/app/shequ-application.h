@@ -1,0 +1,33 @@
+/* shequ-application.h — the application: options, single instance, windows per database */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SHEQU_TYPE_APPLICATION (shequ_application_get_type ())
+G_DECLARE_FINAL_TYPE (ShequApplication, shequ_application, SHEQU, APPLICATION, GtkApplication)
+
+/* EXTRA is or-ed into the flags (tests pass G_APPLICATION_NON_UNIQUE).
+ * Actions: app.quit, app.about, and the read-only state app.window-count (i),
+ * the number of open windows, readable over D-Bus (org.gtk.Actions). */
+ShequApplication *shequ_application_new              (GApplicationFlags  extra);
+
+/* The window showing the database at PATH (compared by canonical path), or NULL. */
+GtkWindow        *shequ_application_find_window      (ShequApplication  *self,
+                                                      const char        *path);
+/* Presents the window of PATH, or opens PATH in a new window. Returns the window. */
+GtkWindow        *shequ_application_open_database    (ShequApplication  *self,
+                                                      const char        *path);
+/* Whether windows opened from now on quit the application at the first frame
+ * they draw of their main view (the start-up benchmark). */
+void              shequ_application_set_bench_first_frame (ShequApplication *self,
+                                                           gboolean          bench);
+gboolean          shequ_application_get_bench_first_frame (ShequApplication *self);
+
+/* An absolute path with symbolic links resolved where the file exists, so two
+ * spellings of one database compare equal. */
+char             *shequ_canonical_path               (const char        *path);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* shequ-dialogs.h — message dialogs, file choosers and the damaged-database dialog */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A modal message dialog that closes itself on any response. SECONDARY may be long
+ * (an import error lists every bad line): it is then shown in a scrolled, selectable
+ * text area instead of a label. Returns the dialog (owned by GTK). */
+GtkWidget            *shequ_show_message          (GtkWindow        *parent,
+                                                   GtkMessageType    type,
+                                                   const char       *primary,
+                                                   const char       *secondary);
+
+/* A modal dialog with a Cancel and an ACCEPT_LABEL button; ON_ACCEPT runs only when
+ * the user accepts. DESTRUCTIVE styles the accept button as such. */
+typedef void (*ShequDialogFunc) (gpointer user_data);
+GtkWidget            *shequ_confirm               (GtkWindow        *parent,
+                                                   const char       *primary,
+                                                   const char       *secondary,
+                                                   const char       *accept_label,
+                                                   gboolean          destructive,
+                                                   ShequDialogFunc   on_accept,
+                                                   gpointer          user_data,
+                                                   GDestroyNotify    destroy);
+
+/* A native file chooser, modal for PARENT. */
+GtkFileChooserNative *shequ_file_chooser_new      (GtkWindow            *parent,
+                                                   const char           *title,
+                                                   GtkFileChooserAction  action,
+                                                   const char           *accept_label);
+/* Filters for CSV and JSON tables (and one for both). */
+void                  shequ_file_chooser_add_table_filters    (GtkFileChooser *chooser);
+/* A filter for Shequ database files (*.db). */
+void                  shequ_file_chooser_add_database_filter  (GtkFileChooser *chooser);
+
+/* "2024-05-01 08:00 · Daily backup" for a file from shequ_database_list_backups(). */
+char                 *shequ_describe_backup       (const char       *backup_path);
+
+/* The dialog for a database that cannot be read: the path, DETAIL (the core's
+ * message), the backups of DB_PATH with their dates, and Restore / Choose File… /
+ * Close. ON_RESTORE gets the path of the backup the user picked; it is not called
+ * when the user closes the dialog. */
+typedef void (*ShequRestoreFunc) (const char *backup_path,
+                                  gpointer    user_data);
+GtkWidget            *shequ_damaged_dialog_new    (GtkWindow        *parent,
+                                                   const char       *db_path,
+                                                   const char       *detail,
+                                                   ShequRestoreFunc  on_restore,
+                                                   gpointer          user_data,
+                                                   GDestroyNotify    destroy);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* shequ-org-view.h — the organisation tree with search and the detail pane */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shequ-org-store.h"
+#include "shequ-unit-detail.h"
+
+G_BEGIN_DECLS
+
+#define SHEQU_TYPE_ORG_VIEW (shequ_org_view_get_type ())
+G_DECLARE_FINAL_TYPE (ShequOrgView, shequ_org_view, SHEQU, ORG_VIEW, GtkWidget)
+
+/* Properties: "store" (ShequOrgStore), "selected-unit" (ShequUnit, read/write). */
+ShequOrgStore *shequ_org_view_get_store         (ShequOrgView  *self);
+void           shequ_org_view_set_store         (ShequOrgView  *self,
+                                                 ShequOrgStore *store);
+ShequUnit     *shequ_org_view_get_selected_unit (ShequOrgView  *self);
+/* Expands the ancestors of UNIT, scrolls to it and selects it. */
+void           shequ_org_view_select_unit       (ShequOrgView  *self,
+                                                 ShequUnit     *unit);
+/* Shows the search bar and focuses the entry (Ctrl+F). */
+void           shequ_org_view_start_search      (ShequOrgView  *self);
+void           shequ_org_view_set_search_text   (ShequOrgView  *self,
+                                                 const char    *text);
+
+/* For tests: the column view, and the text a cell shows for UNIT in COLUMN
+ * ("name", "population", …), or NULL when the row is not realised. */
+GtkColumnView *shequ_org_view_get_column_view   (ShequOrgView  *self);
+char          *shequ_org_view_dup_cell_text     (ShequOrgView  *self,
+                                                 ShequUnit     *unit,
+                                                 const char    *column_id);
+
+/* Moves UNIT under TARGET as a drop does (the drop target's "drop" handler calls
+ * this); selects UNIT on success. FALSE with the store's reason otherwise. */
+gboolean       shequ_org_view_drop_unit         (ShequOrgView  *self,
+                                                 ShequUnit     *unit,
+                                                 ShequUnit     *target,
+                                                 GError       **error);
+/* The confirmed part of org.delete: deletes UNIT and selects its parent. */
+gboolean       shequ_org_view_delete_unit       (ShequOrgView  *self,
+                                                 ShequUnit     *unit,
+                                                 GError       **error);
+/* The answered part of org.add-child / org.add-village: a new child of PARENT of
+ * TIER (SHEQU_N_TIERS: the parent's default child tier), selected and being renamed. */
+ShequUnit     *shequ_org_view_add_child         (ShequOrgView  *self,
+                                                 ShequUnit     *parent,
+                                                 ShequTier      tier,
+                                                 gboolean       move_figures,
+                                                 GError       **error);
+
+/* For tests: the detail pane, whether UNIT has a row in the tree (it and its
+ * ancestors pass the search filter and its ancestors are expanded), the match
+ * count of the current search, and the cell's Pango attributes as text. */
+ShequUnitDetail *shequ_org_view_get_detail      (ShequOrgView  *self);
+gboolean       shequ_org_view_is_unit_shown     (ShequOrgView  *self,
+                                                 ShequUnit     *unit);
+guint          shequ_org_view_get_match_count   (ShequOrgView  *self);
+PangoAttrList *shequ_org_view_get_cell_attributes (ShequOrgView *self,
+                                                 ShequUnit     *unit,
+                                                 const char    *column_id);
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+/* shequ-database.h — the SQLite file: open, migrate, back up, check */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* The schema this build writes. A file with a higher user_version is refused. */
+#define SHEQU_SCHEMA_VERSION 1
+
+#define SHEQU_DB_ERROR (shequ_db_error_quark ())
+
+typedef enum {
+  SHEQU_DB_ERROR_OPEN,       /* cannot open or create the file */
+  SHEQU_DB_ERROR_NEWER,      /* written by a newer Shequ: refused, file untouched */
+  SHEQU_DB_ERROR_CORRUPT,    /* damaged file (SQLITE_CORRUPT / SQLITE_NOTADB) */
+  SHEQU_DB_ERROR_LOCKED,     /* another program holds the lock past the busy timeout */
+  SHEQU_DB_ERROR_NOT_SHEQU,  /* a valid SQLite file, but not one of ours */
+  SHEQU_DB_ERROR_QUERY,      /* any other SQLite failure */
+  SHEQU_DB_ERROR_BACKUP,     /* backup or restore failed */
+} ShequDbError;
+
+typedef enum {
+  SHEQU_DATABASE_FLAGS_NONE      = 0,
+  SHEQU_DATABASE_FLAGS_CREATE    = 1 << 0,  /* create the file if missing */
+  SHEQU_DATABASE_FLAGS_NO_BACKUP = 1 << 1,  /* skip the daily backup (tests, bench) */
+} ShequDatabaseFlags;
+
+#define SHEQU_TYPE_DATABASE (shequ_database_get_type ())
+G_DECLARE_FINAL_TYPE (ShequDatabase, shequ_database, SHEQU, DATABASE, GObject)
+
+GQuark         shequ_db_error_quark             (void);
+
+ShequDatabase *shequ_database_open              (const char          *path,
+                                                 ShequDatabaseFlags   flags,
+                                                 GError             **error);
+char          *shequ_database_get_default_path  (void);
+const char    *shequ_database_get_path          (ShequDatabase       *self);
+sqlite3       *shequ_database_get_handle        (ShequDatabase       *self);
+int            shequ_database_get_schema_version (ShequDatabase      *self);
+
+/* Reads PRAGMA user_version of PATH read-only, without creating -wal/-shm. */
+gboolean       shequ_database_peek_schema_version (const char        *path,
+                                                   int               *version,
+                                                   GError           **error);
+
+gboolean       shequ_database_exec              (ShequDatabase       *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+sqlite3_stmt  *shequ_database_prepare           (ShequDatabase       *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+/* Turns the result of a failed sqlite3 call into a GError with the right code. */
+gboolean       shequ_database_set_error         (ShequDatabase       *self,
+                                                 int                  rc,
+                                                 GError             **error);
+
+gboolean       shequ_database_begin             (ShequDatabase       *self,
+                                                 GError             **error);
+gboolean       shequ_database_commit            (ShequDatabase       *self,
+                                                 GError             **error);
+void           shequ_database_rollback          (ShequDatabase       *self);
+
+/* Full PRAGMA integrity_check. FALSE with SHEQU_DB_ERROR_CORRUPT and the report. */
+gboolean       shequ_database_check_integrity   (ShequDatabase       *self,
+                                                 GError             **error);
+
+/* Online backup API. Runs the integrity check first and refuses a damaged source. */
+gboolean       shequ_database_backup_to         (ShequDatabase       *self,
+                                                 const char          *dest_path,
+                                                 GError             **error);
+/* Copies a checked backup over the open database (the current state is backed up first). */
+gboolean       shequ_database_restore_from      (ShequDatabase       *self,
+                                                 const char          *src_path,
+                                                 GError             **error);
+/* Restores PATH from SRC without opening PATH (for a damaged file that cannot be opened). */
+gboolean       shequ_database_restore_file      (const char          *path,
+                                                 const char          *src_path,
+                                                 GError             **error);
+char          *shequ_database_get_backup_dir    (const char          *db_path);
+/* Backups of DB_PATH, newest first (full paths). */
+GPtrArray     *shequ_database_list_backups      (const char          *db_path);
+/* Once a day: a backup named by date into the backup dir, keeping the last 7. */
+gboolean       shequ_database_daily_backup      (ShequDatabase       *self,
+                                                 GError             **error);
+
+G_END_DECLS

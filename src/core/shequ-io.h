@@ -1,0 +1,85 @@
+/* shequ-io.h — import and export of units and people as CSV and JSON */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "shequ-org-store.h"
+
+G_BEGIN_DECLS
+
+#define SHEQU_IO_ERROR (shequ_io_error_quark ())
+
+typedef enum {
+  SHEQU_IO_ERROR_READ,         /* the file cannot be read */
+  SHEQU_IO_ERROR_ENCODING,     /* neither valid UTF-8 nor GBK */
+  SHEQU_IO_ERROR_FORMAT,       /* not CSV / JSON of the expected shape, bad header */
+  SHEQU_IO_ERROR_INVALID,      /* bad lines: the message lists every one and why */
+  SHEQU_IO_ERROR_WRITE,
+} ShequIoError;
+
+GQuark shequ_io_error_quark (void);
+
+typedef enum {
+  SHEQU_IO_FORMAT_AUTO,   /* by file name extension (.csv / .json) */
+  SHEQU_IO_FORMAT_CSV,
+  SHEQU_IO_FORMAT_JSON,
+} ShequIoFormat;
+
+typedef enum {
+  SHEQU_IO_ENCODING_AUTO,  /* UTF-8 (with or without BOM) when valid, else GBK */
+  SHEQU_IO_ENCODING_UTF8,
+  SHEQU_IO_ENCODING_GBK,
+} ShequIoEncoding;
+
+/* Units CSV header (English keys; the Chinese headers in brackets are accepted too):
+ *   code[编码],name[名称],tier[层级],parent_code[上级编码],party_body[党组织],
+ *   service_body[服务阵地],population[人口],households[户数],note[备注]
+ * People CSV, one line per post:
+ *   person_code[人员编码],name[姓名],phone[电话],unit_code[单位编码],role[岗位],title[职务]
+ * JSON: {"units":[{"code":…,"name":…,…}]} and {"people":[{"code":…,"name":…,"phone":…,
+ *   "posts":[{"unit_code":…,"role":…,"title":…}]}]}
+ *
+ * Import validates the whole file first (columns, numbers, tiers, unknown parent codes,
+ * duplicate codes, cycles, Excel-mangled codes like 3.71326E+11) and reports every bad
+ * line in one SHEQU_IO_ERROR_INVALID; only then upserts by code in one undoable change.
+ * N_UNITS/N_PEOPLE (nullable) get the number of rows imported. */
+gboolean shequ_io_import_units  (ShequOrgStore    *store,
+                                 GFile            *file,
+                                 ShequIoFormat     format,
+                                 ShequIoEncoding   encoding,
+                                 guint            *n_units,
+                                 GError          **error);
+gboolean shequ_io_import_people (ShequOrgStore    *store,
+                                 GFile            *file,
+                                 ShequIoFormat     format,
+                                 ShequIoEncoding   encoding,
+                                 guint            *n_people,
+                                 GError          **error);
+/* Export writes UTF-8 (CSV with a BOM so Excel and WPS open it), parents before children. */
+gboolean shequ_io_export_units  (ShequOrgStore    *store,
+                                 GFile            *file,
+                                 ShequIoFormat     format,
+                                 GError          **error);
+gboolean shequ_io_export_people (ShequOrgStore    *store,
+                                 GFile            *file,
+                                 ShequIoFormat     format,
+                                 GError          **error);
+
+/* Same, from bytes already in memory (FILENAME names the source in messages). */
+gboolean shequ_io_import_units_from_bytes  (ShequOrgStore   *store,
+                                            GBytes          *bytes,
+                                            const char      *filename,
+                                            ShequIoFormat    format,
+                                            ShequIoEncoding  encoding,
+                                            guint           *n_units,
+                                            GError         **error);
+gboolean shequ_io_import_people_from_bytes (ShequOrgStore   *store,
+                                            GBytes          *bytes,
+                                            const char      *filename,
+                                            ShequIoFormat    format,
+                                            ShequIoEncoding  encoding,
+                                            guint           *n_people,
+                                            GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,219 @@
+/* shequ-org-store.h — the organisation in memory, kept in step with the database */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "shequ-database.h"
+#include "shequ-org-types.h"
+#include "shequ-person.h"
+#include "shequ-unit.h"
+
+G_BEGIN_DECLS
+
+#define SHEQU_ORG_ERROR (shequ_org_error_quark ())
+
+typedef enum {
+  SHEQU_ORG_ERROR_INVALID,         /* empty name, bad value */
+  SHEQU_ORG_ERROR_NEGATIVE,        /* negative population or households */
+  SHEQU_ORG_ERROR_NOT_LEAF,        /* figures entered on a unit with children */
+  SHEQU_ORG_ERROR_TIER,            /* a parent of this tier cannot hold that child */
+  SHEQU_ORG_ERROR_CYCLE,           /* under itself or one of its descendants */
+  SHEQU_ORG_ERROR_DUPLICATE_CODE,
+  SHEQU_ORG_ERROR_NOT_FOUND,
+  SHEQU_ORG_ERROR_HAS_CHILDREN,    /* deleting a parent but not its children */
+  SHEQU_ORG_ERROR_NOTHING_TO_UNDO,
+} ShequOrgError;
+
+GQuark shequ_org_error_quark (void);
+
+/* A change: the after-images of every row it touches. Everything that writes to the
+ * organisation (edits, imports, undo, redo, the sample) is one change applied with
+ * shequ_org_store_apply() in one transaction: the single place an audit log or a
+ * sync outbox hooks into. */
+typedef struct _ShequOrgChange ShequOrgChange;
+
+ShequOrgChange *shequ_org_change_new           (const char      *label);
+void            shequ_org_change_free          (ShequOrgChange  *change);
+const char     *shequ_org_change_get_label     (ShequOrgChange  *change);
+gboolean        shequ_org_change_is_empty      (ShequOrgChange  *change);
+/* Insert or replace by row->id (takes ownership of ROW). */
+void            shequ_org_change_put_unit      (ShequOrgChange  *change,
+                                                ShequUnitRow    *row);
+void            shequ_org_change_delete_unit   (ShequOrgChange  *change,
+                                                gint64           unit_id);
+void            shequ_org_change_put_person    (ShequOrgChange  *change,
+                                                ShequPersonRow  *row);
+void            shequ_org_change_delete_person (ShequOrgChange  *change,
+                                                gint64           person_id);
+void            shequ_org_change_put_post      (ShequOrgChange  *change,
+                                                ShequPostRow    *row);
+void            shequ_org_change_delete_post   (ShequOrgChange  *change,
+                                                gint64           post_id);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOrgChange, shequ_org_change_free)
+
+#define SHEQU_TYPE_ORG_STORE (shequ_org_store_get_type ())
+G_DECLARE_FINAL_TYPE (ShequOrgStore, shequ_org_store, SHEQU, ORG_STORE, GObject)
+
+/* Properties: "database", "n-units", "can-undo", "can-redo", "undo-label", "redo-label".
+ * Signals:    "changed" (after every applied change, with its label). */
+
+ShequOrgStore *shequ_org_store_new               (ShequDatabase   *db,
+                                                  GError         **error);
+ShequDatabase *shequ_org_store_get_database      (ShequOrgStore   *self);
+
+/* Top-level units (normally the one street), a GListModel of ShequUnit. */
+GListModel    *shequ_org_store_get_roots         (ShequOrgStore   *self);
+ShequUnit     *shequ_org_store_get_street        (ShequOrgStore   *self);
+guint          shequ_org_store_get_n_units       (ShequOrgStore   *self);
+/* Every unit, in no particular order (borrowed; do not keep across changes). */
+GPtrArray     *shequ_org_store_get_units         (ShequOrgStore   *self);
+ShequUnit     *shequ_org_store_lookup_unit       (ShequOrgStore   *self,
+                                                  gint64           id);
+ShequUnit     *shequ_org_store_lookup_code       (ShequOrgStore   *self,
+                                                  const char      *code);
+/* Villages and communities that break a rule, ordered by code, kept current. */
+GListModel    *shequ_org_store_get_violations    (ShequOrgStore   *self);
+
+/* People (ShequPerson), ordered by code. */
+GListModel    *shequ_org_store_get_people        (ShequOrgStore   *self);
+ShequPerson   *shequ_org_store_lookup_person     (ShequOrgStore   *self,
+                                                  gint64           id);
+ShequPerson   *shequ_org_store_lookup_person_code (ShequOrgStore  *self,
+                                                  const char      *code);
+ShequPost     *shequ_org_store_lookup_post       (ShequOrgStore   *self,
+                                                  gint64           id);
+/* Posts held at UNIT itself (ShequPost), kept current. */
+GListModel    *shequ_org_store_get_unit_posts    (ShequOrgStore   *self,
+                                                  ShequUnit       *unit);
+
+/* Fresh ids and codes for rows a caller builds into a change. */
+gint64         shequ_org_store_allocate_unit_id   (ShequOrgStore  *self);
+gint64         shequ_org_store_allocate_person_id (ShequOrgStore  *self);
+gint64         shequ_org_store_allocate_post_id   (ShequOrgStore  *self);
+/* Next free CJ/T 349-style code for a new child of PARENT with TIER. */
+char          *shequ_org_store_make_unit_code    (ShequOrgStore   *self,
+                                                  ShequUnit       *parent,
+                                                  ShequTier        tier);
+char          *shequ_org_store_make_person_code  (ShequOrgStore   *self);
+
+/* Validates CHANGE against the whole tree (tiers, cycles, codes, figures), writes it
+ * in one transaction, updates the objects and roll-ups, and pushes it on the undo
+ * stack. On error nothing changes, in memory or on disk. Takes ownership. */
+gboolean       shequ_org_store_apply             (ShequOrgStore   *self,
+                                                  ShequOrgChange  *change,
+                                                  GError         **error);
+
+/* Edits, each one change. */
+ShequUnit     *shequ_org_store_add_unit          (ShequOrgStore   *self,
+                                                  ShequUnit       *parent,
+                                                  const char      *name,
+                                                  gboolean         move_figures,
+                                                  GError         **error);
+/* Same with an explicit tier (an area holds communities and villages). */
+ShequUnit     *shequ_org_store_add_unit_full     (ShequOrgStore   *self,
+                                                  ShequUnit       *parent,
+                                                  ShequTier        tier,
+                                                  const char      *name,
+                                                  gboolean         move_figures,
+                                                  GError         **error);
+/* TRUE when PARENT has own figures and no children yet: ask whether to move them. */
+gboolean       shequ_org_store_should_ask_move_figures (ShequOrgStore *self,
+                                                  ShequUnit       *parent);
+gboolean       shequ_org_store_rename_unit       (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  const char      *name,
+                                                  GError         **error);
+/* Sets code, name, party body, service body and note; NULL leaves a field as is. */
+gboolean       shequ_org_store_update_unit       (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  const char      *code,
+                                                  const char      *name,
+                                                  const char      *party_body,
+                                                  const char      *service_body,
+                                                  const char      *note,
+                                                  GError         **error);
+gboolean       shequ_org_store_set_figures       (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  gint64           population,
+                                                  gint64           households,
+                                                  GError         **error);
+gboolean       shequ_org_store_move_unit         (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  ShequUnit       *new_parent,
+                                                  GError         **error);
+/* Whether UNIT may go under NEW_PARENT; the reason in ERROR if not. */
+gboolean       shequ_org_store_can_move_unit     (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  ShequUnit       *new_parent,
+                                                  GError         **error);
+/* Deletes UNIT, its subtree and the posts in it (people stay). */
+gboolean       shequ_org_store_delete_unit       (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  GError         **error);
+/* A new person with one post at UNIT. */
+ShequPost     *shequ_org_store_add_person_post   (ShequOrgStore   *self,
+                                                  ShequUnit       *unit,
+                                                  const char      *name,
+                                                  const char      *phone,
+                                                  ShequRole        role,
+                                                  const char      *title,
+                                                  GError         **error);
+/* Another post for an existing person. */
+ShequPost     *shequ_org_store_add_post          (ShequOrgStore   *self,
+                                                  ShequPerson     *person,
+                                                  ShequUnit       *unit,
+                                                  ShequRole        role,
+                                                  const char      *title,
+                                                  GError         **error);
+/* Changes the person's name and phone and the post's role and title. */
+gboolean       shequ_org_store_update_post       (ShequOrgStore   *self,
+                                                  ShequPost       *post,
+                                                  const char      *name,
+                                                  const char      *phone,
+                                                  ShequRole        role,
+                                                  const char      *title,
+                                                  GError         **error);
+/* Removes the post; the person goes too when it was their last post. */
+gboolean       shequ_org_store_remove_post       (ShequOrgStore   *self,
+                                                  ShequPost       *post,
+                                                  GError         **error);
+
+gboolean       shequ_org_store_get_can_undo      (ShequOrgStore   *self);
+gboolean       shequ_org_store_get_can_redo      (ShequOrgStore   *self);
+const char    *shequ_org_store_get_undo_label    (ShequOrgStore   *self);
+const char    *shequ_org_store_get_redo_label    (ShequOrgStore   *self);
+gboolean       shequ_org_store_undo              (ShequOrgStore   *self,
+                                                  GError         **error);
+gboolean       shequ_org_store_redo              (ShequOrgStore   *self,
+                                                  GError         **error);
+
+/* Search by unit name, code and the names of people posted there. Sets each unit's
+ * search state; "" or NULL ends the search (every unit ShequSearchState NONE and
+ * shequ_org_store_is_searching() FALSE). Returns the number of matching units. */
+guint          shequ_org_store_search            (ShequOrgStore   *self,
+                                                  const char      *text);
+gboolean       shequ_org_store_is_searching      (ShequOrgStore   *self);
+const char    *shequ_org_store_get_search_text   (ShequOrgStore   *self);
+/* Where TEXT occurs in HAYSTACK, case-insensitively: byte offsets, FALSE if not. */
+gboolean       shequ_org_match_range             (const char      *haystack,
+                                                  const char      *text,
+                                                  guint           *start,
+                                                  guint           *end);
+
+typedef struct {
+  guint  areas;
+  guint  communities;
+  guint  villages;
+  guint  grids;
+  gint64 population;
+  gint64 households;
+  guint  people;
+  guint  violations;
+  guint  role_counts[SHEQU_N_ROLES];
+} ShequOrgStats;
+
+void           shequ_org_store_get_stats         (ShequOrgStore   *self,
+                                                  ShequOrgStats   *stats);
+
+G_END_DECLS
