@@ -594,9 +594,8 @@ check_integrity (sqlite3     *db,
     {
       const char *line = (const char *)sqlite3_column_text (stmt, 0);
 
-      if (n++ == 0 && g_strcmp0 (line, "ok") == 0)
-        continue;
-      g_string_append_printf (report, "\n%s", line);
+      if (n++ > 0 || g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (report, "\n%s", line);
       rc = SQLITE_OK;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);

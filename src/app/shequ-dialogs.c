@@ -1,0 +1,471 @@
+/* shequ-dialogs.c — message dialogs, file choosers and the damaged-database dialog */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-dialogs"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-database.h"
+#include "shequ-dialogs.h"
+
+/* Longer than this, or more lines than this, and a message goes in a scrolled area. */
+#define LONG_MESSAGE_CHARS 400
+#define LONG_MESSAGE_LINES 8
+
+enum {
+  RESPONSE_CHOOSE_FILE = 1,
+};
+
+static gboolean
+is_long_message (const char *text)
+{
+  guint lines = 1;
+
+  if (text == NULL)
+    return FALSE;
+  if (g_utf8_strlen (text, -1) > LONG_MESSAGE_CHARS)
+    return TRUE;
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      lines++;
+  return lines > LONG_MESSAGE_LINES;
+}
+
+static GtkWidget *
+make_scrolled_text (const char *text)
+{
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_add_css_class (view, "shequ-message-text");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
+                                  -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_size_request (scrolled, 520, -1);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  return scrolled;
+}
+
+static GtkWidget *
+message_dialog_new (GtkWindow      *parent,
+                    GtkMessageType  type,
+                    GtkButtonsType  buttons,
+                    const char     *primary,
+                    const char     *secondary)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (parent,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   type, buttons, "%s", primary);
+  if (secondary != NULL && is_long_message (secondary))
+    {
+      GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+
+      gtk_box_append (GTK_BOX (area), make_scrolled_text (secondary));
+      gtk_window_set_resizable (GTK_WINDOW (dialog), TRUE);
+    }
+  else if (secondary != NULL)
+    {
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+    }
+  return dialog;
+}
+
+GtkWidget *
+shequ_show_message (GtkWindow      *parent,
+                    GtkMessageType  type,
+                    const char     *primary,
+                    const char     *secondary)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (primary != NULL, NULL);
+
+  dialog = message_dialog_new (parent, type, GTK_BUTTONS_CLOSE, primary, secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+typedef struct {
+  ShequDialogFunc  func;
+  gpointer         user_data;
+  GDestroyNotify   destroy;
+} Callback;
+
+static void
+callback_free (gpointer data)
+{
+  Callback *cb = data;
+
+  if (cb->destroy != NULL)
+    cb->destroy (cb->user_data);
+  g_free (cb);
+}
+
+static void
+on_confirm_response (GtkDialog *dialog,
+                     int        response,
+                     Callback  *cb)
+{
+  /* The dialog goes first, so ON_ACCEPT may open another one. */
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  if (response == GTK_RESPONSE_ACCEPT && cb->func != NULL)
+    cb->func (cb->user_data);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+shequ_confirm (GtkWindow       *parent,
+               const char      *primary,
+               const char      *secondary,
+               const char      *accept_label,
+               gboolean         destructive,
+               ShequDialogFunc  on_accept,
+               gpointer         user_data,
+               GDestroyNotify   destroy)
+{
+  GtkWidget *dialog;
+  GtkWidget *accept;
+  Callback *cb;
+
+  g_return_val_if_fail (primary != NULL, NULL);
+  g_return_val_if_fail (accept_label != NULL, NULL);
+
+  dialog = message_dialog_new (parent, GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                               primary, secondary);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  accept = gtk_dialog_add_button (GTK_DIALOG (dialog), accept_label, GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (accept, destructive ? "destructive-action" : "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog),
+                                   destructive ? GTK_RESPONSE_CANCEL : GTK_RESPONSE_ACCEPT);
+
+  cb = g_new0 (Callback, 1);
+  cb->func = on_accept;
+  cb->user_data = user_data;
+  cb->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "shequ-callback", cb, callback_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), cb);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+GtkFileChooserNative *
+shequ_file_chooser_new (GtkWindow            *parent,
+                        const char           *title,
+                        GtkFileChooserAction  action,
+                        const char           *accept_label)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  return native;
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *const *patterns,
+            const char     *const *mime_types)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+void
+shequ_file_chooser_add_table_filters (GtkFileChooser *chooser)
+{
+  static const char *const both[] = { "*.csv", "*.CSV", "*.json", "*.JSON", NULL };
+  static const char *const csv[] = { "*.csv", "*.CSV", NULL };
+  static const char *const csv_types[] = { "text/csv", NULL };
+  static const char *const json[] = { "*.json", "*.JSON", NULL };
+  static const char *const json_types[] = { "application/json", NULL };
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  add_filter (chooser, _("CSV and JSON Files"), both, NULL);
+  add_filter (chooser, _("CSV Files"), csv, csv_types);
+  add_filter (chooser, _("JSON Files"), json, json_types);
+}
+
+void
+shequ_file_chooser_add_database_filter (GtkFileChooser *chooser)
+{
+  static const char *const db[] = { "*.db", NULL };
+  static const char *const all[] = { "*", NULL };
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  add_filter (chooser, _("Shequ Databases"), db, NULL);
+  add_filter (chooser, _("All Files"), all, NULL);
+}
+
+char *
+shequ_describe_backup (const char *backup_path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *size = NULL;
+  const char *kind;
+
+  g_return_val_if_fail (backup_path != NULL, NULL);
+
+  base = g_path_get_basename (backup_path);
+  if (strstr (base, "-daily-") != NULL)
+    kind = _("Daily backup");
+  else if (strstr (base, "-before-restore-") != NULL)
+    kind = _("Saved before a restore");
+  else if (strstr (base, "-before-v") != NULL)
+    kind = _("Saved before an upgrade");
+  else
+    kind = _("Backup");
+
+  file = g_file_new_for_path (backup_path);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    {
+      modified = g_file_info_get_modification_date_time (info);
+      size = g_format_size (g_file_info_get_size (info));
+    }
+  if (modified != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    }
+
+  if (when != NULL && size != NULL)
+    /* Translators: date and time, the kind of backup, the file size */
+    return g_strdup_printf (_("%s · %s · %s"), when, kind, size);
+  return g_strdup_printf ("%s · %s", base, kind);
+}
+
+typedef struct {
+  char             *db_path;
+  GtkListBox       *list;
+  ShequRestoreFunc  func;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
+} DamagedData;
+
+static void
+damaged_data_free (gpointer data)
+{
+  DamagedData *dd = data;
+
+  if (dd->destroy != NULL)
+    dd->destroy (dd->user_data);
+  g_free (dd->db_path);
+  g_free (dd);
+}
+
+static void
+finish_restore (GtkWidget   *dialog,
+                DamagedData *dd,
+                const char  *backup_path)
+{
+  g_autofree char *path = g_strdup (backup_path);
+
+  /* The dialog goes away first: restoring may show another one. */
+  g_object_ref (dialog);
+  gtk_widget_set_visible (dialog, FALSE);
+  if (dd->func != NULL)
+    dd->func (path, dd->user_data);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+on_damaged_chooser_response (GtkNativeDialog *native,
+                             int              response,
+                             GtkWidget       *dialog)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      DamagedData *dd = g_object_get_data (G_OBJECT (dialog), "shequ-damaged");
+
+      if (path != NULL && dd != NULL)
+        finish_restore (dialog, dd, path);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (dialog);
+}
+
+static void
+on_damaged_response (GtkDialog   *dialog,
+                     int          response,
+                     DamagedData *dd)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GtkListBoxRow *row = dd->list != NULL ? gtk_list_box_get_selected_row (dd->list) : NULL;
+      const char *path = row != NULL ? g_object_get_data (G_OBJECT (row), "shequ-path") : NULL;
+
+      if (path != NULL)
+        finish_restore (GTK_WIDGET (dialog), dd, path);
+      return;
+    }
+
+  if (response == RESPONSE_CHOOSE_FILE)
+    {
+      GtkFileChooserNative *native;
+      g_autofree char *dir = shequ_database_get_backup_dir (dd->db_path);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      native = shequ_file_chooser_new (GTK_WINDOW (dialog), _("Restore From Backup"),
+                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"));
+      shequ_file_chooser_add_database_filter (GTK_FILE_CHOOSER (native));
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+      g_signal_connect (native, "response", G_CALLBACK (on_damaged_chooser_response),
+                        g_object_ref (dialog));
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+shequ_damaged_dialog_new (GtkWindow        *parent,
+                          const char       *db_path,
+                          const char       *detail,
+                          ShequRestoreFunc  on_restore,
+                          gpointer          user_data,
+                          GDestroyNotify    destroy)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *primary = NULL;
+  GtkWidget *dialog;
+  GtkWidget *area;
+  GtkWidget *restore;
+  DamagedData *dd;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  base = g_path_get_basename (db_path);
+  primary = g_strdup_printf (_("The database “%s” is damaged"), base);
+  dialog = message_dialog_new (parent, GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE, primary,
+                               detail != NULL ? detail : db_path);
+  gtk_widget_add_css_class (dialog, "shequ-damaged-dialog");
+  area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+
+  dd = g_new0 (DamagedData, 1);
+  dd->db_path = g_strdup (db_path);
+  dd->func = on_restore;
+  dd->user_data = user_data;
+  dd->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "shequ-damaged", dd, damaged_data_free);
+
+  backups = shequ_database_list_backups (db_path);
+  if (backups->len > 0)
+    {
+      GtkWidget *heading;
+      GtkWidget *scrolled;
+      GtkWidget *list;
+
+      heading = gtk_label_new (_("Choose a backup to restore. The damaged file is kept beside "
+                                 "it under a new name."));
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.5);
+      gtk_box_append (GTK_BOX (area), heading);
+
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups"),
+                                      -1);
+      for (guint i = 0; i < backups->len; i++)
+        {
+          const char *path = g_ptr_array_index (backups, i);
+          g_autofree char *text = shequ_describe_backup (path);
+          GtkWidget *label = gtk_label_new (text);
+          GtkWidget *row = gtk_list_box_row_new ();
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_widget_set_margin_start (label, 12);
+          gtk_widget_set_margin_end (label, 12);
+          gtk_widget_set_margin_top (label, 8);
+          gtk_widget_set_margin_bottom (label, 8);
+          gtk_widget_set_tooltip_text (row, path);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+          g_object_set_data_full (G_OBJECT (row), "shequ-path", g_strdup (path), g_free);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      gtk_list_box_select_row (GTK_LIST_BOX (list),
+                               gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+      dd->list = GTK_LIST_BOX (list);
+
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      gtk_box_append (GTK_BOX (area), scrolled);
+    }
+  else
+    {
+      g_autofree char *dir = shequ_database_get_backup_dir (db_path);
+      g_autofree char *text = g_strdup_printf (_("No backups were found in “%s”. "
+                                                 "You can choose a backup file "
+                                                 "from somewhere else."), dir);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_box_append (GTK_BOX (area), label);
+    }
+
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Choose File…"), RESPONSE_CHOOSE_FILE);
+  restore = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore Backup"),
+                                   GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (restore, "suggested-action");
+  gtk_widget_set_sensitive (restore, backups->len > 0);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog),
+                                   backups->len > 0 ? GTK_RESPONSE_ACCEPT : GTK_RESPONSE_CLOSE);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_damaged_response), dd);
+  return dialog;
+}

@@ -1,0 +1,249 @@
+/* shequ-welcome-page.c — first run: open the sample street or create a new one */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-welcome-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-org-store.h"
+#include "shequ-welcome-page.h"
+
+#define COUNTY_CODE_LENGTH 6
+
+struct _ShequWelcomePage
+{
+  GtkWidget  parent_instance;
+
+  GtkImage  *logo;
+  GtkEntry  *name_entry;
+  GtkEntry  *code_entry;
+  GtkLabel  *message_label;
+  GtkButton *create_button;
+
+  gboolean   can_create;
+  /* The name entry had text once: from then on an empty name is worth a message. */
+  gboolean   name_touched;
+};
+
+G_DEFINE_FINAL_TYPE (ShequWelcomePage, shequ_welcome_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CAN_CREATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+gboolean
+shequ_welcome_page_check_county_code (const char  *county_code,
+                                      GError     **error)
+{
+  gsize len = county_code != NULL ? strlen (county_code) : 0;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (county_code[i]))
+      {
+        g_set_error_literal (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                             _("The county code is made of digits only."));
+        return FALSE;
+      }
+
+  if (len != COUNTY_CODE_LENGTH)
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The county code has 6 digits, like 371326 (Pingyi County)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_entry_error (GtkEntry *entry,
+                 gboolean  error)
+{
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+void
+shequ_welcome_page_set_message (ShequWelcomePage *self,
+                                const char       *message)
+{
+  g_return_if_fail (SHEQU_IS_WELCOME_PAGE (self));
+
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label),
+                          message != NULL && *message != '\0');
+}
+
+static void
+validate (ShequWelcomePage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_entry))));
+  g_autoptr(GError) code_error = NULL;
+  gboolean name_ok = *name != '\0';
+  gboolean code_ok = shequ_welcome_page_check_county_code (code, &code_error);
+  gboolean can_create = name_ok && code_ok;
+
+  if (*name != '\0')
+    self->name_touched = TRUE;
+
+  /* Say what is wrong only once there is something typed to be wrong. */
+  set_entry_error (self->code_entry, !code_ok && *code != '\0');
+  set_entry_error (self->name_entry, !name_ok && self->name_touched);
+
+  if (!code_ok && *code != '\0')
+    shequ_welcome_page_set_message (self, code_error->message);
+  else if (!name_ok && self->name_touched)
+    shequ_welcome_page_set_message (self, _("Enter the name of the street."));
+  else
+    shequ_welcome_page_set_message (self, NULL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), can_create);
+  if (can_create != self->can_create)
+    {
+      self->can_create = can_create;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_CREATE]);
+    }
+}
+
+static void
+on_entry_changed (ShequWelcomePage *self)
+{
+  validate (self);
+}
+
+static void
+on_create_clicked (ShequWelcomePage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  validate (self);
+  if (!self->can_create)
+    {
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+        {
+          self->name_touched = TRUE;
+          validate (self);
+        }
+      return;
+    }
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_entry))));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.create-street", "(ss)", name, code);
+}
+
+static void
+shequ_welcome_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ShequWelcomePage *self = SHEQU_WELCOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_CREATE:
+      g_value_set_boolean (value, self->can_create);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shequ_welcome_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SHEQU_TYPE_WELCOME_PAGE);
+
+  G_OBJECT_CLASS (shequ_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+shequ_welcome_page_class_init (ShequWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = shequ_welcome_page_get_property;
+  object_class->dispose = shequ_welcome_page_dispose;
+
+  properties[PROP_CAN_CREATE] =
+    g_param_spec_boolean ("can-create", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/shequ/Shequ/ui/shequ-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShequWelcomePage, logo);
+  gtk_widget_class_bind_template_child (widget_class, ShequWelcomePage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequWelcomePage, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequWelcomePage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequWelcomePage, create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
+  gtk_widget_class_set_css_name (widget_class, "shequwelcomepage");
+}
+
+static void
+shequ_welcome_page_init (ShequWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+shequ_welcome_page_new (void)
+{
+  return g_object_new (SHEQU_TYPE_WELCOME_PAGE, NULL);
+}
+
+void
+shequ_welcome_page_set_new_street (ShequWelcomePage *self,
+                                   const char       *name,
+                                   const char       *county_code)
+{
+  g_return_if_fail (SHEQU_IS_WELCOME_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), county_code != NULL ? county_code : "");
+  validate (self);
+}
+
+gboolean
+shequ_welcome_page_get_can_create (ShequWelcomePage *self)
+{
+  g_return_val_if_fail (SHEQU_IS_WELCOME_PAGE (self), FALSE);
+  return self->can_create;
+}
+
+const char *
+shequ_welcome_page_get_message (ShequWelcomePage *self)
+{
+  g_return_val_if_fail (SHEQU_IS_WELCOME_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+    return "";
+  return gtk_label_get_text (self->message_label);
+}
+
+void
+shequ_welcome_page_reset (ShequWelcomePage *self)
+{
+  g_return_if_fail (SHEQU_IS_WELCOME_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
+  self->name_touched = FALSE;
+  validate (self);
+}

@@ -1,0 +1,62 @@
+/* shequ-window.h — a main window: one database, its views, menu, undo and toasts */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shequ-org-store.h"
+
+G_BEGIN_DECLS
+
+#define SHEQU_TYPE_WINDOW (shequ_window_get_type ())
+G_DECLARE_FINAL_TYPE (ShequWindow, shequ_window, SHEQU, WINDOW, GtkApplicationWindow)
+
+/* Properties: "database-path" (construct-only), "store" (read-only, NULL until
+ * loaded or when the database could not be opened), "page" (read-only: "welcome",
+ * "org", "compliance" or "error").
+ *
+ * Window actions: win.undo, win.redo, win.import-units, win.import-people,
+ * win.export-units, win.export-people, win.backup, win.restore,
+ * win.check-integrity, win.view-org, win.view-compliance, win.close,
+ * win.open-sample, win.create-street ((ss): name, county code), win.retry-open. */
+
+ShequWindow   *shequ_window_new                (GtkApplication *application,
+                                                const char     *database_path);
+const char    *shequ_window_get_database_path  (ShequWindow    *self);
+
+/* Opens the database and builds the store. On failure the window shows an error
+ * page and, once it is on screen, a dialog (newer, damaged, locked, other); the
+ * file is not written to. Returns whether the database is open. */
+gboolean       shequ_window_load               (ShequWindow    *self);
+
+ShequOrgStore *shequ_window_get_store          (ShequWindow    *self);
+const char    *shequ_window_get_page           (ShequWindow    *self);
+/* Shows the organisation or compliance view ("org", "compliance") when a street exists. */
+void           shequ_window_set_view           (ShequWindow    *self,
+                                                const char     *name);
+/* Why the database could not be opened, NULL when it is open. */
+const GError  *shequ_window_get_load_error     (ShequWindow    *self);
+/* The line under the window title: the street's name (or the file name). */
+const char    *shequ_window_get_subtitle       (ShequWindow    *self);
+/* The text of the notification shown at the top, NULL when none is shown. */
+const char    *shequ_window_get_toast_text     (ShequWindow    *self);
+/* The dialog this window shows about its database, NULL when none (tests). */
+GtkWindow     *shequ_window_get_dialog         (ShequWindow    *self);
+/* Shows a notification with an Undo button for a few seconds. */
+void           shequ_window_show_toast         (ShequWindow    *self,
+                                                const char     *text,
+                                                gboolean        with_undo);
+
+GtkWidget     *shequ_window_get_welcome_page   (ShequWindow    *self);
+GtkWidget     *shequ_window_get_org_view       (ShequWindow    *self);
+GtkWidget     *shequ_window_get_compliance_panel (ShequWindow  *self);
+
+/* Quit the application at the first frame drawn after the main view is mapped. */
+void           shequ_window_set_bench_first_frame (ShequWindow *self,
+                                                   gboolean     bench);
+/* Whether to make the daily backup after opening (default TRUE; FALSE when the
+ * environment variable SHEQU_NO_DAILY_BACKUP is set). */
+void           shequ_window_set_daily_backup   (ShequWindow    *self,
+                                                gboolean        enabled);
+
+G_END_DECLS
