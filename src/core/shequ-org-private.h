@@ -37,8 +37,9 @@ struct _ShequUnit
   GPtrArray        *posts;           /* unowned ShequPost*, ordered by id */
   GListStore       *posts_model;     /* created on first use */
 
-  char             *search_key;      /* casefolded name, created on first search */
+  char             *search_key;      /* casefolded name when it differs from name */
   ShequSearchState  search_state;
+  guint             search_key_ready : 1;
 };
 
 struct _ShequPerson
@@ -49,7 +50,8 @@ struct _ShequPerson
   char        *name;
   char        *phone;
   char        *note;
-  char        *search_key;
+  char        *search_key;   /* casefolded name when it differs from name */
+  guint        search_key_ready : 1;
   GPtrArray   *posts;        /* unowned ShequPost* */
   GListStore  *posts_model;
 };

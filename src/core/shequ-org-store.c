@@ -1537,6 +1537,7 @@ update_objects (ShequOrgStore  *self,
           g_free (person->name);
           person->name = g_strdup (row->name);
           g_clear_pointer (&person->search_key, g_free);
+          person->search_key_ready = FALSE;
           _shequ_person_notify (person, SHEQU_PERSON_PROP_NAME);
           for (guint i = 0; i < person->posts->len; i++)
             {
@@ -2194,22 +2195,52 @@ make_key (const char *text)
   return g_utf8_casefold (normal ? normal : text, -1);
 }
 
+/* Names are mostly Han characters, which neither casefolding nor normalisation
+ * change: for those the name itself is the key, with no copy made. */
+static const char *
+search_key_for (const char  *name,
+                char       **key,
+                guint       *ready)
+{
+  if (!*ready)
+    {
+      gboolean plain = TRUE;
+
+      for (const char *p = name; *p && plain; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x80)
+            plain = !g_ascii_isupper (c);
+          else
+            plain = c >= 0x3400 && c <= 0x9FFF;
+        }
+      if (!plain)
+        *key = make_key (name);
+      *ready = TRUE;
+    }
+  return *key != NULL ? *key : name;
+}
+
 static gboolean
 unit_matches (ShequUnit  *unit,
               const char *key)
 {
-  if (unit->search_key == NULL)
-    unit->search_key = make_key (unit->name);
-  if (strstr (unit->search_key, key) != NULL || strstr (unit->code, key) != NULL)
+  guint ready = unit->search_key_ready;
+  const char *unit_key = search_key_for (unit->name, &unit->search_key, &ready);
+
+  unit->search_key_ready = ready;
+  if (strstr (unit_key, key) != NULL || strstr (unit->code, key) != NULL)
     return TRUE;
 
   for (guint i = 0; i < unit->posts->len; i++)
     {
       ShequPerson *person = ((ShequPost *)g_ptr_array_index (unit->posts, i))->person;
+      guint person_ready = person->search_key_ready;
+      const char *person_key = search_key_for (person->name, &person->search_key, &person_ready);
 
-      if (person->search_key == NULL)
-        person->search_key = make_key (person->name);
-      if (strstr (person->search_key, key) != NULL)
+      person->search_key_ready = person_ready;
+      if (strstr (person_key, key) != NULL)
         return TRUE;
     }
   return FALSE;

@@ -160,7 +160,10 @@ _shequ_unit_set_string (ShequUnit      *self,
   g_free (*field);
   *field = g_strdup (value);
   if (prop == SHEQU_UNIT_PROP_NAME)
-    g_clear_pointer (&self->search_key, g_free);
+    {
+      g_clear_pointer (&self->search_key, g_free);
+      self->search_key_ready = FALSE;
+    }
   _shequ_unit_notify (self, prop);
 }
 
