@@ -50,12 +50,13 @@ set_encoding_error (GError     **error,
                     const char  *what)
 {
   guchar byte = offset < len ? (guchar) data[offset] : 0;
+  g_autofree char *offset_text = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
 
   g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_ENCODING,
                /* Translators: file:line: byte offset (byte value) … what the text is not */
-               _("%s:%u: byte %" G_GSIZE_FORMAT " (0x%02X) is not %s text; "
+               _("%s:%u: byte %s (0x%02X) is not %s text; "
                  "save the file as “CSV UTF-8” and try again"),
-               filename, count_lines_before (data, offset), offset, byte, what);
+               filename, count_lines_before (data, offset), offset_text, byte, what);
 }
 
 /* Returns the offset of the first byte GB18030 cannot decode, or LEN when all can. */

@@ -114,9 +114,34 @@ record_get (const Record *record,
 }
 
 typedef struct {
-  GString *text;
-  guint    n;
+  guint  number;   /* the record's line or position: problems are listed in file order */
+  guint  seq;
+  char  *text;
+} Problem;
+
+typedef struct {
+  GArray *list;    /* Problem */
 } Problems;
+
+static void
+problem_clear (Problem *problem)
+{
+  g_free (problem->text);
+}
+
+static void
+problems_init (Problems *problems)
+{
+  problems->list = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_array_set_clear_func (problems->list, (GDestroyNotify) problem_clear);
+}
+
+static void
+problems_clear (Problems *problems)
+{
+  g_clear_pointer (&problems->list, g_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Problems, problems_clear)
 
 static void problem_add (Problems     *problems,
                          const Record *record,
@@ -129,18 +154,30 @@ problem_add (Problems     *problems,
              const char   *format,
              ...)
 {
+  g_autofree char *what = NULL;
+  Problem problem;
   va_list args;
 
-  problems->n++;
-  if (problems->n > MAX_PROBLEMS)
-    return;
-
-  if (problems->text->len > 0)
-    g_string_append_c (problems->text, '\n');
-  g_string_append_printf (problems->text, "%s: ", record->where);
   va_start (args, format);
-  g_string_append_vprintf (problems->text, format, args);
+  what = g_strdup_vprintf (format, args);
   va_end (args);
+
+  problem.number = record->number;
+  problem.seq = problems->list->len;
+  problem.text = g_strdup_printf ("%s: %s", record->where, what);
+  g_array_append_val (problems->list, problem);
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const Problem *pa = a;
+  const Problem *pb = b;
+
+  if (pa->number != pb->number)
+    return pa->number < pb->number ? -1 : 1;
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
 }
 
 static gboolean
@@ -149,22 +186,27 @@ problems_to_error (Problems    *problems,
                    GError     **error)
 {
   g_autoptr(GString) message = NULL;
+  guint n = problems->list->len;
 
-  if (problems->n == 0)
+  if (n == 0)
     return TRUE;
 
+  g_array_sort (problems->list, compare_problems);
   message = g_string_new (NULL);
   g_string_append_printf (message,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "%s: nothing was imported; fix this problem and import the file again:",
                                        "%s: nothing was imported; fix these %u problems and import the file again:",
-                                       problems->n),
-                          filename, problems->n);
-  g_string_append_c (message, '\n');
-  g_string_append (message, problems->text->str);
-  if (problems->n > MAX_PROBLEMS)
+                                       n),
+                          filename, n);
+  for (guint i = 0; i < MIN (n, MAX_PROBLEMS); i++)
     {
-      guint more = problems->n - MAX_PROBLEMS;
+      g_string_append_c (message, '\n');
+      g_string_append (message, g_array_index (problems->list, Problem, i).text);
+    }
+  if (n > MAX_PROBLEMS)
+    {
+      guint more = n - MAX_PROBLEMS;
 
       g_string_append_c (message, '\n');
       g_string_append_printf (message,
@@ -645,6 +687,7 @@ read_json_table (const TableSpec  *spec,
             {
               Record *record = json_record_new (filename, ref);
 
+              record->number = i + 1;
               problem_add (problems, record, _("“posts” must be an array"));
               record_free (record);
               continue;
@@ -898,8 +941,7 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
 {
   static const TableSpec spec = { unit_columns, N_UNIT_COLUMNS, "units", FALSE };
   g_auto(Table) table = { 0 };
-  Problems problems = { g_string_new (NULL), 0 };
-  g_autoptr(GString) problems_text = problems.text;
+  g_auto(Problems) problems = { NULL };
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) lines_by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(ShequOrgChange) change = NULL;
@@ -912,6 +954,7 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  problems_init (&problems);
   if (!read_table (&spec, bytes, filename, format, encoding, &table, &problems, error))
     return FALSE;
 
@@ -1209,8 +1252,7 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
 {
   static const TableSpec spec = { people_columns, N_PEOPLE_COLUMNS, "people", TRUE };
   g_auto(Table) table = { 0 };
-  Problems problems = { g_string_new (NULL), 0 };
-  g_autoptr(GString) problems_text = problems.text;
+  g_auto(Problems) problems = { NULL };
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) person_entry_free);
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1226,6 +1268,7 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  problems_init (&problems);
   if (!read_table (&spec, bytes, filename, format, encoding, &table, &problems, error))
     return FALSE;
 
@@ -1543,10 +1586,8 @@ load_file (GFile   *file,
   *display_name = g_file_get_basename (file);
   if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
     {
-      g_autofree char *parse_name = g_file_get_parse_name (file);
-
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ,
-                   _("Cannot read %s: %s"), parse_name, local_error->message);
+      /* GIO's message names the file already. */
+      g_set_error_literal (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ, local_error->message);
       return NULL;
     }
   return g_bytes_new_take (g_steal_pointer (&contents), len);
@@ -1603,10 +1644,7 @@ write_file (GFile       *file,
   if (!g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                 NULL, NULL, &local_error))
     {
-      g_autofree char *parse_name = g_file_get_parse_name (file);
-
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_WRITE,
-                   _("Cannot write %s: %s"), parse_name, local_error->message);
+      g_set_error_literal (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_WRITE, local_error->message);
       return FALSE;
     }
   return TRUE;

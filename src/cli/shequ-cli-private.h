@@ -1,0 +1,37 @@
+/* shequ-cli-private.h — what the parts of shequ-cli share */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "shequ-org-store.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+/* Options every command takes (--db) or many do (--json). */
+extern char     *opt_db;
+extern gboolean  opt_json;
+
+/* Print "shequ-cli: MESSAGE" on stderr; return the exit status. fail() frees ERROR. */
+int            fail           (GError              *error);
+int            fail_usage     (const char          *message);
+/* Parses a command's options (--db, --json when WITH_JSON, and ENTRIES); ARGV[0] is the
+ * command. FALSE with *STATUS set when the command should exit. */
+gboolean       parse_options  (const char          *command,
+                               const char          *parameters,
+                               const char          *summary,
+                               const GOptionEntry  *entries,
+                               gboolean             with_json,
+                               int                 *argc,
+                               char              ***argv,
+                               int                 *status);
+ShequOrgStore *open_store     (ShequDatabaseFlags   flags,
+                               GError             **error);
+void           print_json     (JsonBuilder         *builder);
+
+int            command_bench  (int                  argc,
+                               char               **argv);
+
+G_END_DECLS
