@@ -436,9 +436,9 @@ load_people (ShequOrgStore  *self,
           !shequ_role_from_string (column_text (posts, 3), &role))
         {
           g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: post %" G_GINT64_FORMAT
-                         " refers to a missing person or unit, or has an unknown role."),
-                       shequ_database_get_path (self->db), id);
+                       _("The database “%s” is damaged: post %lld refers to a missing person "
+                         "or unit, or has an unknown role."),
+                       shequ_database_get_path (self->db), (long long)id);
           return FALSE;
         }
       post = _shequ_post_new (id, person, unit, role, column_text (posts, 4));
