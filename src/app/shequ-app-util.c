@@ -135,6 +135,20 @@ shequ_label_set_highlighted (GtkLabel   *label,
   gtk_label_set_attributes (label, attrs);
 }
 
+void
+shequ_tooltip_set_line (GtkTooltip *tooltip,
+                        const char *text)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_TOOLTIP (tooltip));
+
+  label = gtk_label_new (text);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_tooltip_set_custom (tooltip, label);
+}
+
 GSettings *
 shequ_settings_try_new (void)
 {
@@ -243,6 +257,123 @@ shequ_numeric_sorter_new (GType       item_type,
   return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (item_type,
                                                                           NULL,
                                                                           property)));
+}
+
+struct _ShequFreezeListModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  guint       freeze_count;
+  guint       n_before;     /* items when the freeze began */
+  gboolean    changed;      /* something changed while frozen */
+};
+
+static GType
+freeze_list_model_get_item_type (GListModel *list)
+{
+  return g_list_model_get_item_type (SHEQU_FREEZE_LIST_MODEL (list)->model);
+}
+
+static guint
+freeze_list_model_get_n_items (GListModel *list)
+{
+  ShequFreezeListModel *self = SHEQU_FREEZE_LIST_MODEL (list);
+
+  return self->freeze_count > 0 ? self->n_before : g_list_model_get_n_items (self->model);
+}
+
+static gpointer
+freeze_list_model_get_item (GListModel *list,
+                            guint       position)
+{
+  return g_list_model_get_item (SHEQU_FREEZE_LIST_MODEL (list)->model, position);
+}
+
+static void
+freeze_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = freeze_list_model_get_item_type;
+  iface->get_n_items = freeze_list_model_get_n_items;
+  iface->get_item = freeze_list_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ShequFreezeListModel, shequ_freeze_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      freeze_list_model_iface_init))
+
+static void
+on_freeze_model_items_changed (GListModel           *model,
+                               guint                 position,
+                               guint                 removed,
+                               guint                 added,
+                               ShequFreezeListModel *self)
+{
+  if (self->freeze_count > 0)
+    self->changed = TRUE;
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+shequ_freeze_list_model_dispose (GObject *object)
+{
+  ShequFreezeListModel *self = SHEQU_FREEZE_LIST_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (shequ_freeze_list_model_parent_class)->dispose (object);
+}
+
+static void
+shequ_freeze_list_model_class_init (ShequFreezeListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = shequ_freeze_list_model_dispose;
+}
+
+static void
+shequ_freeze_list_model_init (ShequFreezeListModel *self)
+{
+}
+
+ShequFreezeListModel *
+shequ_freeze_list_model_new (GListModel *model)
+{
+  ShequFreezeListModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+
+  self = g_object_new (SHEQU_TYPE_FREEZE_LIST_MODEL, NULL);
+  self->model = g_object_ref (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_freeze_model_items_changed), self);
+  return self;
+}
+
+void
+shequ_freeze_list_model_freeze (ShequFreezeListModel *self)
+{
+  g_return_if_fail (SHEQU_IS_FREEZE_LIST_MODEL (self));
+
+  if (self->freeze_count++ == 0)
+    {
+      self->n_before = g_list_model_get_n_items (self->model);
+      self->changed = FALSE;
+    }
+}
+
+void
+shequ_freeze_list_model_thaw (ShequFreezeListModel *self)
+{
+  g_return_if_fail (SHEQU_IS_FREEZE_LIST_MODEL (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count > 0 || !self->changed)
+    return;
+  self->changed = FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_before,
+                              g_list_model_get_n_items (self->model));
 }
 
 const char *

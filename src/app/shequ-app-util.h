@@ -27,6 +27,11 @@ void           shequ_label_set_highlighted (GtkLabel    *label,
                                             const char  *text,
                                             const char  *search);
 
+/* Shows TEXT in TOOLTIP on one line (ellipsized when very long): GTK 4.8 wraps a
+ * Chinese tooltip to its narrowest width, one character a line. */
+void           shequ_tooltip_set_line      (GtkTooltip  *tooltip,
+                                            const char  *text);
+
 /* The app's settings, or NULL when the schema is not installed (tests, uninstalled
  * runs): callers keep working without persistence instead of aborting. */
 GSettings     *shequ_settings_try_new      (void);
@@ -41,6 +46,19 @@ GtkSorter     *shequ_collate_sorter_new    (const char  *property);
 /* A sorter over numeric property PROPERTY (gint64, guint, gint…). */
 GtkSorter     *shequ_numeric_sorter_new    (GType        item_type,
                                             const char  *property);
+
+/* A list model that passes another through, except that between freeze and thaw it
+ * holds back the underlying items-changed and then reports one change for all of
+ * them: a list view re-lays its rows once instead of once per change (GTK 4.8 binds
+ * a whole window of rows for each change it sees). Rows whose items survive keep
+ * their widgets. While frozen it must not be read by its consumers (nothing runs
+ * between freeze and thaw but the caller's own code). */
+#define SHEQU_TYPE_FREEZE_LIST_MODEL (shequ_freeze_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (ShequFreezeListModel, shequ_freeze_list_model, SHEQU, FREEZE_LIST_MODEL, GObject)
+
+ShequFreezeListModel *shequ_freeze_list_model_new   (GListModel           *model);
+void                  shequ_freeze_list_model_freeze (ShequFreezeListModel *self);
+void                  shequ_freeze_list_model_thaw   (ShequFreezeListModel *self);
 
 /* A symbolic icon name for units of TIER. */
 const char    *shequ_tier_get_icon_name    (ShequTier    tier);

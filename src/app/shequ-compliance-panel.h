@@ -16,4 +16,7 @@ ShequOrgStore *shequ_compliance_panel_get_store (ShequCompliancePanel *self);
 void           shequ_compliance_panel_set_store (ShequCompliancePanel *self,
                                                  ShequOrgStore        *store);
 
+/* For tests: the list (activate a row with its "activate" signal). */
+GtkColumnView *shequ_compliance_panel_get_column_view (ShequCompliancePanel *self);
+
 G_END_DECLS

@@ -11,6 +11,127 @@
 
 #define COUNTY_CODE_LENGTH 6
 
+
+/* A column of at most MAX_COLUMN_WIDTH pixels, centred. GTK 4.8 has no clamp
+ * widget, and halign=center sizes wrapping labels badly inside a viewport. */
+#define MAX_COLUMN_WIDTH 520
+
+#define SHEQU_TYPE_WELCOME_CLAMP (shequ_welcome_clamp_get_type ())
+G_DECLARE_FINAL_TYPE (ShequWelcomeClamp, shequ_welcome_clamp, SHEQU, WELCOME_CLAMP, GtkWidget)
+
+struct _ShequWelcomeClamp
+{
+  GtkWidget parent_instance;
+};
+
+static void shequ_welcome_clamp_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ShequWelcomeClamp, shequ_welcome_clamp, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                      shequ_welcome_clamp_buildable_init))
+
+static void
+shequ_welcome_clamp_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int child_min = 0, child_nat = 0;
+
+  if (child != NULL && orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      child_nat = MAX (child_min, MIN (child_nat, MAX_COLUMN_WIDTH));
+    }
+  else if (child != NULL)
+    {
+      int width = for_size < 0 ? -1 : MIN (for_size, MAX_COLUMN_WIDTH);
+
+      if (width >= 0)
+        {
+          int min_width = 0;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+          width = MAX (width, min_width);
+        }
+      gtk_widget_measure (child, orientation, width, &child_min, &child_nat, NULL, NULL);
+    }
+  *minimum = child_min;
+  *natural = child_nat;
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+shequ_welcome_clamp_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int min_width = 0;
+  int child_width;
+
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  child_width = MIN (width, MAX (min_width, MAX_COLUMN_WIDTH));
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { (width - child_width) / 2, 0, child_width, height },
+                            -1);
+}
+
+static GtkSizeRequestMode
+shequ_welcome_clamp_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+shequ_welcome_clamp_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (shequ_welcome_clamp_parent_class)->dispose (object);
+}
+
+static void
+shequ_welcome_clamp_add_child (GtkBuildable *buildable,
+                               GtkBuilder   *builder,
+                               GObject      *child,
+                               const char   *type)
+{
+  if (GTK_IS_WIDGET (child))
+    gtk_widget_set_parent (GTK_WIDGET (child), GTK_WIDGET (buildable));
+}
+
+static void
+shequ_welcome_clamp_buildable_init (GtkBuildableIface *iface)
+{
+  iface->add_child = shequ_welcome_clamp_add_child;
+}
+
+static void
+shequ_welcome_clamp_class_init (ShequWelcomeClampClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = shequ_welcome_clamp_dispose;
+  widget_class->measure = shequ_welcome_clamp_measure;
+  widget_class->size_allocate = shequ_welcome_clamp_size_allocate;
+  widget_class->get_request_mode = shequ_welcome_clamp_get_request_mode;
+}
+
+static void
+shequ_welcome_clamp_init (ShequWelcomeClamp *self)
+{
+}
+
 struct _ShequWelcomePage
 {
   GtkWidget  parent_instance;
@@ -84,11 +205,17 @@ shequ_welcome_page_set_message (ShequWelcomePage *self,
                           message != NULL && *message != '\0');
 }
 
+static char *
+dup_stripped_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
 static void
 validate (ShequWelcomePage *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_entry))));
+  g_autofree char *name = dup_stripped_text (self->name_entry);
+  g_autofree char *code = dup_stripped_text (self->code_entry);
   g_autoptr(GError) code_error = NULL;
   gboolean name_ok = *name != '\0';
   gboolean code_ok = shequ_welcome_page_check_county_code (code, &code_error);
@@ -139,8 +266,8 @@ on_create_clicked (ShequWelcomePage *self)
       return;
     }
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
-  code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_entry))));
+  name = dup_stripped_text (self->name_entry);
+  code = dup_stripped_text (self->code_entry);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.create-street", "(ss)", name, code);
 }
 
@@ -165,7 +292,11 @@ shequ_welcome_page_get_property (GObject    *object,
 static void
 shequ_welcome_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SHEQU_TYPE_WELCOME_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (shequ_welcome_page_parent_class)->dispose (object);
 }
@@ -184,6 +315,7 @@ shequ_welcome_page_class_init (ShequWelcomePageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SHEQU_TYPE_WELCOME_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/shequ/Shequ/ui/shequ-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShequWelcomePage, logo);

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "shequ-io.h"
 #include "shequ-org-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ G_DECLARE_FINAL_TYPE (ShequWindow, shequ_window, SHEQU, WINDOW, GtkApplicationWi
  * win.export-units, win.export-people, win.backup, win.restore,
  * win.check-integrity, win.view-org, win.view-compliance, win.close,
  * win.open-sample, win.create-street ((ss): name, county code), win.retry-open. */
+
+/* The "Try Again" response of the dialog about a database that could not be opened. */
+#define SHEQU_WINDOW_RESPONSE_RETRY 1
 
 ShequWindow   *shequ_window_new                (GtkApplication *application,
                                                 const char     *database_path);
@@ -46,6 +50,26 @@ GtkWindow     *shequ_window_get_dialog         (ShequWindow    *self);
 void           shequ_window_show_toast         (ShequWindow    *self,
                                                 const char     *text,
                                                 gboolean        with_undo);
+
+/* What Import… and Export… do once a file is chosen: the units (or PEOPLE) read
+ * from / written to FILE (CSV or JSON by its extension; CSV when it has none),
+ * then a notification, with Undo after an import, or a dialog with the error. */
+gboolean       shequ_window_import_file        (ShequWindow    *self,
+                                                GFile          *file,
+                                                gboolean        people,
+                                                ShequIoEncoding encoding);
+gboolean       shequ_window_export_file        (ShequWindow    *self,
+                                                GFile          *file,
+                                                gboolean        people);
+
+/* What Back Up… does once a file is chosen: a checked copy of the database at
+ * DEST_PATH, made in a thread; a notification when done, a dialog on error. */
+void           shequ_window_back_up            (ShequWindow    *self,
+                                                const char     *dest_path);
+/* What Restore From Backup… does once a file is chosen: asks for confirmation,
+ * then replaces the database with BACKUP_PATH and shows it. */
+void           shequ_window_restore            (ShequWindow    *self,
+                                                const char     *backup_path);
 
 GtkWidget     *shequ_window_get_welcome_page   (ShequWindow    *self);
 GtkWidget     *shequ_window_get_org_view       (ShequWindow    *self);

@@ -193,6 +193,15 @@ peek (const char *path,
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
+  if (rc == SQLITE_OK && *version >= 1)
+    {
+      /* Touch the small tables the tree load does not read, so damage there shows now
+       * rather than at the first write; the big ones are read in full by the store. */
+      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM meta", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        rc = SQLITE_OK;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
   if (rc == SQLITE_OK && has_foreign_tables != NULL)
     {
       rc = sqlite3_prepare_v2 (db,

@@ -1,0 +1,377 @@
+/* shequ-application.c — the application: options, single instance, windows per database */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include "shequ-application.h"
+#include "shequ-database.h"
+#include "shequ-window.h"
+
+struct _ShequApplication
+{
+  GtkApplication  parent_instance;
+
+  GSimpleAction  *window_count;
+  gboolean        bench_first_frame;
+};
+
+G_DEFINE_FINAL_TYPE (ShequApplication, shequ_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database at PATH instead of the default one"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  /* For the start-up benchmark: quit once the main view has been drawn. */
+  { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+    "Quit at the first frame of the main view", NULL },
+  /* For tests: do not register on the session bus as the single instance. */
+  { "non-unique", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+    "Run as an independent instance", NULL },
+  { NULL }
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "org.search", { "<Control>f", NULL } },
+  { "org.rename", { "F2", NULL } },
+  { "org.delete", { "Delete", NULL } },
+  { "org.add-child", { "<Control><Shift>n", NULL } },
+  { "org.move", { "<Control>m", NULL } },
+  { "win.import-units", { "<Control>i", NULL } },
+  { "win.export-units", { "<Control>e", NULL } },
+  { "win.view-org", { "<Alt>1", NULL } },
+  { "win.view-compliance", { "<Alt>2", NULL } },
+};
+
+char *
+shequ_canonical_path (const char *path)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *resolved;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  if ((resolved = realpath (absolute, NULL)) != NULL)
+    {
+      char *result = g_strdup (resolved);
+
+      free (resolved);
+      return result;
+    }
+
+  /* The file may not exist yet: resolve its folder. */
+  dir = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
+  if ((resolved = realpath (dir, NULL)) != NULL)
+    {
+      char *result = g_build_filename (resolved, base, NULL);
+
+      free (resolved);
+      return result;
+    }
+  return g_steal_pointer (&absolute);
+}
+
+GtkWindow *
+shequ_application_find_window (ShequApplication *self,
+                               const char       *path)
+{
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (SHEQU_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = shequ_canonical_path (path);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autofree char *other = NULL;
+
+      if (!SHEQU_IS_WINDOW (l->data))
+        continue;
+      other = shequ_canonical_path (shequ_window_get_database_path (l->data));
+      if (g_strcmp0 (canonical, other) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+GtkWindow *
+shequ_application_open_database (ShequApplication *self,
+                                 const char       *path)
+{
+  g_autofree char *canonical = NULL;
+  ShequWindow *window;
+
+  g_return_val_if_fail (SHEQU_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = shequ_canonical_path (path);
+  window = (ShequWindow *) shequ_application_find_window (self, canonical);
+  if (window == NULL)
+    {
+      window = shequ_window_new (GTK_APPLICATION (self), canonical);
+      shequ_window_set_bench_first_frame (window, self->bench_first_frame);
+      shequ_window_load (window);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+void
+shequ_application_set_bench_first_frame (ShequApplication *self,
+                                         gboolean          bench)
+{
+  g_return_if_fail (SHEQU_IS_APPLICATION (self));
+  self->bench_first_frame = !!bench;
+}
+
+gboolean
+shequ_application_get_bench_first_frame (ShequApplication *self)
+{
+  g_return_val_if_fail (SHEQU_IS_APPLICATION (self), FALSE);
+  return self->bench_first_frame;
+}
+
+static void
+update_window_count (ShequApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  int n = 0;
+
+  for (GList *l = windows; l; l = l->next)
+    if (SHEQU_IS_WINDOW (l->data))
+      n++;
+  g_simple_action_set_state (self->window_count, g_variant_new_int32 (n));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  ShequApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing (not just quitting) lets every window remember its size. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  ShequApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  const char *authors[] = { _("The Shequ developers"), NULL };
+  const char *logo = gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID : "org.shequ.Shequ";
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Shequ"),
+                         "version", PACKAGE_VERSION,
+                         "logo-icon-name", logo,
+                         "comments", _("Grid-based community governance for street offices: "
+                                       "the organisation of a street, its people and the "
+                                       "rules they follow."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "modal", TRUE,
+                         "destroy-with-parent", TRUE,
+                         NULL);
+}
+
+/* Ctrl+C in a terminal or a TERM from the session: close the windows as the
+ * user would, so sizes are saved and the databases closed cleanly. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+  gtk_css_provider_load_from_resource (provider, "/org/shequ/Shequ/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+shequ_application_startup (GApplication *app)
+{
+  ShequApplication *self = SHEQU_APPLICATION (app);
+  static const GActionEntry app_actions[] = {
+    { "quit", quit_action },
+    { "about", about_action },
+  };
+
+  G_APPLICATION_CLASS (shequ_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  load_css ();
+
+  g_unix_signal_add (SIGINT, on_quit_signal, self);
+  g_unix_signal_add (SIGTERM, on_quit_signal, self);
+}
+
+static void
+shequ_application_activate (GApplication *app)
+{
+  ShequApplication *self = SHEQU_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = shequ_database_get_default_path ();
+  shequ_application_open_database (self, path);
+}
+
+static int
+shequ_application_command_line (GApplication            *app,
+                                GApplicationCommandLine *cmdline)
+{
+  ShequApplication *self = SHEQU_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  const char *db = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "bench-first-frame"))
+    self->bench_first_frame = TRUE;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      /* Relative to where the caller ran, which may be a second launch. */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, db);
+
+      path = g_file_get_path (file);
+    }
+  if (path == NULL)
+    path = shequ_database_get_default_path ();
+
+  shequ_application_open_database (self, path);
+  return EXIT_SUCCESS;
+}
+
+static int
+shequ_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "shequ", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "non-unique"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+shequ_application_window_added (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (shequ_application_parent_class)->window_added (app, window);
+  update_window_count (SHEQU_APPLICATION (app));
+}
+
+static void
+shequ_application_window_removed (GtkApplication *app,
+                                  GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (shequ_application_parent_class)->window_removed (app, window);
+  update_window_count (SHEQU_APPLICATION (app));
+}
+
+static void
+shequ_application_dispose (GObject *object)
+{
+  ShequApplication *self = SHEQU_APPLICATION (object);
+
+  g_clear_object (&self->window_count);
+
+  G_OBJECT_CLASS (shequ_application_parent_class)->dispose (object);
+}
+
+static void
+shequ_application_class_init (ShequApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = shequ_application_dispose;
+  app_class->startup = shequ_application_startup;
+  app_class->activate = shequ_application_activate;
+  app_class->command_line = shequ_application_command_line;
+  app_class->handle_local_options = shequ_application_handle_local_options;
+  gtk_app_class->window_added = shequ_application_window_added;
+  gtk_app_class->window_removed = shequ_application_window_removed;
+}
+
+static void
+shequ_application_init (ShequApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Shequ manages the grid-based community "
+                                              "governance of a street office."));
+
+  /* State only, readable over D-Bus (org.gtk.Actions): tests and scripts see
+   * how many windows the single instance has. */
+  self->window_count = g_simple_action_new_stateful ("window-count", NULL,
+                                                     g_variant_new_int32 (0));
+  g_simple_action_set_enabled (self->window_count, FALSE);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->window_count));
+}
+
+ShequApplication *
+shequ_application_new (GApplicationFlags extra)
+{
+  return g_object_new (SHEQU_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | extra,
+                       /* The same resources serve the .Devel flavour. */
+                       "resource-base-path", "/org/shequ/Shequ",
+                       NULL);
+}

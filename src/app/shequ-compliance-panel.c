@@ -1,0 +1,392 @@
+/* shequ-compliance-panel.c — units that break a rule, with the reason; jumps to the unit */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-compliance-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-app-util.h"
+#include "shequ-compliance-panel.h"
+
+typedef enum {
+  COLUMN_UNIT,
+  COLUMN_AREA,
+  COLUMN_POPULATION,
+  COLUMN_REASON,
+  N_COLUMNS
+} Column;
+
+struct _ShequCompliancePanel
+{
+  GtkWidget           parent_instance;
+
+  ShequOrgStore      *store;
+  GListModel         *violations;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+
+  /* template */
+  GtkLabel           *summary_label;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  UNIT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ShequCompliancePanel, shequ_compliance_panel, GTK_TYPE_WIDGET)
+
+static ShequUnit *
+find_area (ShequUnit *unit)
+{
+  for (ShequUnit *u = shequ_unit_get_parent (unit); u != NULL; u = shequ_unit_get_parent (u))
+    if (shequ_unit_get_tier (u) == SHEQU_TIER_AREA)
+      return u;
+  return NULL;
+}
+
+static void
+update_summary (ShequCompliancePanel *self)
+{
+  guint n = self->violations ? g_list_model_get_n_items (self->violations) : 0;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_("All villages and communities comply"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit breaks a rule",
+                                         "%u units break a rule", n), n);
+  gtk_label_set_text (self->summary_label, text);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* ------------------------------------------------------------------ cells */
+
+static gboolean
+transform_count (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  GValue as_int64 = G_VALUE_INIT;
+
+  g_value_init (&as_int64, G_TYPE_INT64);
+  g_value_transform (from, &as_int64);
+  g_value_take_string (to, shequ_format_count (g_value_get_int64 (&as_int64)));
+  return TRUE;
+}
+
+static gboolean
+on_reason_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  shequ_tooltip_set_line (tooltip, text);
+  return TRUE;
+}
+
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "shequ-column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_POPULATION ? 1 : 0);
+  if (column == COLUMN_POPULATION)
+    gtk_widget_add_css_class (label, "numeric");
+  else if (column == COLUMN_REASON)
+    {
+      gtk_widget_add_css_class (label, "error");
+      /* The whole reason when the column is too narrow for it. */
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_reason_query_tooltip), NULL);
+    }
+  else if (column == COLUMN_AREA)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "shequ-column"));
+  ShequUnit *unit = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GBinding *binding = NULL;
+
+  switch (column)
+    {
+    case COLUMN_UNIT:
+      binding = g_object_bind_property (unit, "name", label, "label", G_BINDING_SYNC_CREATE);
+      break;
+    case COLUMN_AREA:
+      {
+        ShequUnit *area = find_area (unit);
+
+        gtk_label_set_text (GTK_LABEL (label), area ? shequ_unit_get_name (area) : "");
+      }
+      break;
+    case COLUMN_POPULATION:
+      binding = g_object_bind_property_full (unit, "total-population", label, "label",
+                                             G_BINDING_SYNC_CREATE, transform_count,
+                                             NULL, NULL, NULL);
+      break;
+    case COLUMN_REASON:
+      binding = g_object_bind_property (unit, "compliance-text", label, "label",
+                                        G_BINDING_SYNC_CREATE);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_data (G_OBJECT (list_item), "shequ-binding", binding);
+  g_object_set_data (G_OBJECT (label), "shequ-unit", unit);
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "shequ-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "shequ-unit", NULL);
+}
+
+static void
+add_columns (ShequCompliancePanel *self)
+{
+  static const struct {
+    const char *title;
+    const char *property;
+    gboolean    numeric;
+    int         width;
+  } info[N_COLUMNS] = {
+    [COLUMN_UNIT]       = { NC_("column", "Unit"),       "name",             FALSE, 200 },
+    [COLUMN_AREA]       = { NC_("column", "Area"),       NULL,               FALSE, 140 },
+    [COLUMN_POPULATION] = { NC_("column", "Population"), "total-population", TRUE,  110 },
+    [COLUMN_REASON]     = { NC_("column", "Reason"),     "compliance-text",  FALSE, 260 },
+  };
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "shequ-column", GINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", info[i].title),
+                                          factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, info[i].width);
+      if (i == COLUMN_REASON)
+        gtk_column_view_column_set_expand (column, TRUE);
+      if (info[i].numeric)
+        sorter = shequ_numeric_sorter_new (SHEQU_TYPE_UNIT, info[i].property);
+      else if (info[i].property != NULL)
+        sorter = shequ_collate_sorter_new (info[i].property);
+      if (sorter != NULL)
+        gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+/* ------------------------------------------------------------------ behaviour */
+
+static void
+on_column_view_activate (ShequCompliancePanel *self,
+                         guint                 position)
+{
+  g_autoptr(ShequUnit) unit = NULL;
+
+  if (self->selection == NULL)
+    return;
+  unit = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (unit != NULL)
+    g_signal_emit (self, signals[UNIT_ACTIVATED], 0, unit);
+}
+
+ShequOrgStore *
+shequ_compliance_panel_get_store (ShequCompliancePanel *self)
+{
+  g_return_val_if_fail (SHEQU_IS_COMPLIANCE_PANEL (self), NULL);
+  return self->store;
+}
+
+void
+shequ_compliance_panel_set_store (ShequCompliancePanel *self,
+                                  ShequOrgStore        *store)
+{
+  g_return_if_fail (SHEQU_IS_COMPLIANCE_PANEL (self));
+  g_return_if_fail (store == NULL || SHEQU_IS_ORG_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->violations != NULL)
+    g_signal_handlers_disconnect_by_data (self->violations, self);
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->violations);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+      self->violations = g_object_ref (shequ_org_store_get_violations (store));
+      self->sort_model = gtk_sort_list_model_new (g_object_ref (self->violations),
+                                                  g_object_ref (sorter));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (self->violations, "items-changed",
+                               G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+    }
+
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+shequ_compliance_panel_dispose (GObject *object)
+{
+  ShequCompliancePanel *self = SHEQU_COMPLIANCE_PANEL (object);
+
+  if (self->violations != NULL)
+    g_signal_handlers_disconnect_by_data (self->violations, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_COMPLIANCE_PANEL);
+  /* Template children without an id are not cleared by the call above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->violations);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (shequ_compliance_panel_parent_class)->dispose (object);
+}
+
+static void
+shequ_compliance_panel_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ShequCompliancePanel *self = SHEQU_COMPLIANCE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shequ_compliance_panel_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  ShequCompliancePanel *self = SHEQU_COMPLIANCE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      shequ_compliance_panel_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shequ_compliance_panel_class_init (ShequCompliancePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shequ_compliance_panel_dispose;
+  object_class->get_property = shequ_compliance_panel_get_property;
+  object_class->set_property = shequ_compliance_panel_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SHEQU_TYPE_ORG_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[UNIT_ACTIVATED] =
+    g_signal_new ("unit-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SHEQU_TYPE_UNIT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/shequ/Shequ/ui/shequ-compliance-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShequCompliancePanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequCompliancePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShequCompliancePanel, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+
+  gtk_widget_class_set_css_name (widget_class, "shequ-compliance-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+shequ_compliance_panel_init (ShequCompliancePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_columns (self);
+  update_summary (self);
+}
+
+GtkColumnView *
+shequ_compliance_panel_get_column_view (ShequCompliancePanel *self)
+{
+  g_return_val_if_fail (SHEQU_IS_COMPLIANCE_PANEL (self), NULL);
+  return self->column_view;
+}

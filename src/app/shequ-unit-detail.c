@@ -1,0 +1,1199 @@
+/* shequ-unit-detail.c — the detail pane: one unit's fields, roll-ups and people */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-unit-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-app-util.h"
+#include "shequ-unit-detail.h"
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_CODE,
+  FIELD_PARTY_BODY,
+  FIELD_SERVICE_BODY,
+  FIELD_NOTE,
+  FIELD_POPULATION,
+  FIELD_HOUSEHOLDS,
+  N_FIELDS
+} Field;
+
+struct _ShequUnitDetail
+{
+  GtkWidget      parent_instance;
+
+  ShequOrgStore *store;
+  ShequUnit     *unit;
+  gulong         unit_notify_id;
+  gboolean       updating;
+
+  /* template */
+  GtkStack      *stack;
+  GtkImage      *tier_icon;
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkEntry      *name_entry;
+  GtkEntry      *code_entry;
+  GtkButton     *change_code_button;
+  GtkLabel      *code_warning;
+  GtkEntry      *party_body_entry;
+  GtkEntry      *service_body_entry;
+  GtkEntry      *note_entry;
+  GtkLabel      *fields_message;
+  GtkEntry      *population_entry;
+  GtkLabel      *population_total;
+  GtkEntry      *households_entry;
+  GtkLabel      *households_total;
+  GtkLabel      *figures_message;
+  GtkLabel      *grids_caption;
+  GtkLabel      *grids_label;
+  GtkLabel      *roles_label;
+  GtkLabel      *compliance_caption;
+  GtkLabel      *compliance_label;
+  GtkListBox    *people_list;
+  GtkButton     *add_person_button;
+  GtkButton     *edit_person_button;
+  GtkButton     *remove_person_button;
+  GtkLabel      *people_message;
+
+  GtkEntry      *entries[N_FIELDS];
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_UNIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ShequUnitDetail, shequ_unit_detail, GTK_TYPE_WIDGET)
+
+static void show_post_dialog (ShequUnitDetail *self,
+                              ShequPost       *post);
+
+/* ------------------------------------------------------------------ helpers */
+
+static gboolean
+entry_has_focus (GtkEntry *entry)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (entry) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+}
+
+static void
+set_entry_text (ShequUnitDetail *self,
+                GtkEntry        *entry,
+                const char      *text,
+                gboolean         force)
+{
+  /* Never pull text out from under someone typing in it. */
+  if (!force && entry_has_focus (entry))
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  self->updating = FALSE;
+}
+
+static void
+show_field_error (GtkLabel   *message,
+                  GtkEntry   *entry,
+                  const char *text)
+{
+  gtk_label_set_text (message, text);
+  gtk_widget_add_css_class (GTK_WIDGET (message), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (message), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+  if (entry != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+}
+
+static void
+clear_entry_error (GtkEntry *entry)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+static gboolean
+is_leaf (ShequUnit *unit)
+{
+  return shequ_unit_get_n_children (unit) == 0;
+}
+
+static void
+update_figures_note (ShequUnitDetail *self)
+{
+  GtkWidget *message = GTK_WIDGET (self->figures_message);
+
+  /* An error shown stays until the field is edited again. */
+  if (gtk_widget_has_css_class (message, "error") && gtk_widget_get_visible (message))
+    return;
+
+  if (self->unit != NULL && !is_leaf (self->unit))
+    {
+      gtk_label_set_text (self->figures_message,
+                          _("Totals of the units below. Enter figures on grids and villages."));
+      gtk_widget_add_css_class (message, "dim-label");
+      gtk_widget_set_visible (message, TRUE);
+    }
+  else
+    gtk_widget_set_visible (message, FALSE);
+}
+
+/* ------------------------------------------------------------------ refresh */
+
+static char *
+format_total (ShequUnit *unit,
+              gint64     total)
+{
+  g_autofree char *number = shequ_format_count (total);
+  guint grids = shequ_unit_get_grid_count (unit);
+
+  if (grids > 0)
+    {
+      g_autofree char *count = shequ_format_count (grids);
+
+      /* Translators: "Total 12,345 (from 5 grids)" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total %s (from %s grid)",
+                                           "Total %s (from %s grids)", grids),
+                              number, count);
+    }
+  /* Translators: a rolled-up figure, "Total 12,345" */
+  return g_strdup_printf (_("Total %s"), number);
+}
+
+static void
+refresh_roles (ShequUnitDetail *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (ShequRole role = 0; role < SHEQU_N_ROLES; role++)
+    {
+      guint n = shequ_unit_get_role_count (self->unit, role);
+
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s %u", shequ_role_get_label (role), n);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("No one yet"));
+  gtk_label_set_text (self->roles_label, text->str);
+}
+
+static void
+refresh_compliance (ShequUnitDetail *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->compliance_label);
+  gboolean checked = shequ_unit_is_checked (self->unit);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->compliance_caption), checked);
+  gtk_widget_set_visible (label, checked);
+  if (!checked)
+    return;
+
+  if (shequ_unit_get_compliant (self->unit))
+    {
+      g_autofree char *text = g_strdup_printf ("✓ %s", _("Complies: enough mediators and a legal adviser"));
+
+      gtk_label_set_text (self->compliance_label, text);
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "success");
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Breaks a rule: %s"),
+                                               shequ_unit_get_compliance_text (self->unit));
+
+      gtk_label_set_text (self->compliance_label, text);
+      gtk_widget_remove_css_class (label, "success");
+      gtk_widget_add_css_class (label, "error");
+    }
+}
+
+static void
+refresh (ShequUnitDetail *self)
+{
+  ShequUnit *unit = self->unit;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *grids = NULL;
+  gboolean leaf;
+
+  if (unit == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "unit");
+  leaf = is_leaf (unit);
+
+  gtk_image_set_from_icon_name (self->tier_icon,
+                                shequ_tier_get_icon_name (shequ_unit_get_tier (unit)));
+  gtk_label_set_text (self->title_label, shequ_unit_get_name (unit));
+  subtitle = g_strdup_printf ("%s · %s", shequ_tier_get_label (shequ_unit_get_tier (unit)),
+                              shequ_unit_get_code (unit));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), FALSE);
+  if (!gtk_editable_get_editable (GTK_EDITABLE (self->code_entry)))
+    set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
+  set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), FALSE);
+  set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), FALSE);
+  set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->population_entry), leaf);
+  gtk_widget_set_visible (GTK_WIDGET (self->households_entry), leaf);
+  gtk_widget_set_visible (GTK_WIDGET (self->population_total), !leaf);
+  gtk_widget_set_visible (GTK_WIDGET (self->households_total), !leaf);
+  if (leaf)
+    {
+      g_autofree char *population = shequ_format_count (shequ_unit_get_population (unit));
+      g_autofree char *households = shequ_format_count (shequ_unit_get_households (unit));
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (self->population_entry), "error"))
+        set_entry_text (self, self->population_entry, population, FALSE);
+      if (!gtk_widget_has_css_class (GTK_WIDGET (self->households_entry), "error"))
+        set_entry_text (self, self->households_entry, households, FALSE);
+    }
+  else
+    {
+      g_autofree char *population = format_total (unit, shequ_unit_get_total_population (unit));
+      g_autofree char *households = format_total (unit, shequ_unit_get_total_households (unit));
+
+      gtk_label_set_text (self->population_total, population);
+      gtk_label_set_text (self->households_total, households);
+    }
+  update_figures_note (self);
+
+  /* Grids and villages (base grids) do not count themselves. */
+  grids = shequ_format_count (shequ_unit_get_grid_count (unit));
+  gtk_label_set_text (self->grids_label, grids);
+  gtk_widget_set_visible (GTK_WIDGET (self->grids_caption), !leaf);
+  gtk_widget_set_visible (GTK_WIDGET (self->grids_label), !leaf);
+  refresh_roles (self);
+  refresh_compliance (self);
+}
+
+static void
+on_unit_notify (ShequUnitDetail *self)
+{
+  refresh (self);
+}
+
+static void
+on_store_changed (ShequUnitDetail *self)
+{
+  /* Role counts are not properties: a post edit shows up through "changed". */
+  if (self->unit != NULL)
+    refresh (self);
+}
+
+/* ------------------------------------------------------------------ people */
+
+static void
+update_post_caption (ShequPost *post,
+                     GParamSpec *pspec,
+                     GtkLabel  *label)
+{
+  ShequPerson *person = shequ_post_get_person (post);
+  const char *title = shequ_post_get_title (post);
+  const char *phone = person ? shequ_person_get_phone (person) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (title != NULL && *title)
+    g_string_append (text, title);
+  if (phone != NULL && *phone)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, phone);
+    }
+  gtk_label_set_text (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
+static void
+on_person_phone_changed (ShequPerson *person,
+                         GParamSpec  *pspec,
+                         GtkLabel    *label)
+{
+  ShequPost *post = g_object_get_data (G_OBJECT (label), "shequ-post");
+
+  if (post != NULL)
+    update_post_caption (post, NULL, label);
+}
+
+static GtkWidget *
+create_post_row (gpointer item,
+                 gpointer user_data)
+{
+  ShequPost *post = SHEQU_POST (item);
+  ShequPerson *person = shequ_post_get_person (post);
+  GtkWidget *row, *box, *texts, *name, *caption, *role;
+
+  row = gtk_list_box_row_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (texts, TRUE);
+  name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (post, "person-name", name, "label", G_BINDING_SYNC_CREATE);
+  caption = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  g_object_set_data (G_OBJECT (caption), "shequ-post", post);
+  update_post_caption (post, NULL, GTK_LABEL (caption));
+  g_signal_connect_object (post, "notify::title", G_CALLBACK (update_post_caption), caption, 0);
+  if (person != NULL)
+    g_signal_connect_object (person, "notify::phone", G_CALLBACK (on_person_phone_changed),
+                             caption, 0);
+  gtk_box_append (GTK_BOX (texts), name);
+  gtk_box_append (GTK_BOX (texts), caption);
+
+  role = gtk_label_new (NULL);
+  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (role, "dim-label");
+  g_object_bind_property (post, "role-label", role, "label", G_BINDING_SYNC_CREATE);
+
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), role);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "shequ-post", g_object_ref (post), g_object_unref);
+  return row;
+}
+
+static ShequPost *
+get_selected_post (ShequUnitDetail *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->people_list);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "shequ-post") : NULL;
+}
+
+static void
+on_people_row_selected (ShequUnitDetail *self)
+{
+  gboolean selected = get_selected_post (self) != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_person_button), selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_person_button), selected);
+}
+
+static void
+on_people_row_activated (ShequUnitDetail *self,
+                         GtkListBoxRow   *row)
+{
+  ShequPost *post = g_object_get_data (G_OBJECT (row), "shequ-post");
+
+  if (post != NULL)
+    show_post_dialog (self, post);
+}
+
+static void
+bind_people (ShequUnitDetail *self)
+{
+  GListModel *posts = NULL;
+
+  if (self->store != NULL && self->unit != NULL)
+    posts = shequ_org_store_get_unit_posts (self->store, self->unit);
+  gtk_list_box_bind_model (self->people_list, posts, create_post_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->people_message), FALSE);
+  on_people_row_selected (self);
+}
+
+static void
+on_add_person_clicked (ShequUnitDetail *self)
+{
+  show_post_dialog (self, NULL);
+}
+
+static void
+on_edit_person_clicked (ShequUnitDetail *self)
+{
+  ShequPost *post = get_selected_post (self);
+
+  if (post != NULL)
+    show_post_dialog (self, post);
+}
+
+static void
+on_remove_person_clicked (ShequUnitDetail *self)
+{
+  ShequPost *post = get_selected_post (self);
+  g_autoptr(GError) error = NULL;
+
+  if (post == NULL || self->store == NULL)
+    return;
+  /* Undo through the window's undo, as for every other edit. */
+  if (!shequ_org_store_remove_post (self->store, post, &error))
+    {
+      gtk_label_set_text (self->people_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->people_message), TRUE);
+    }
+}
+
+/* ------------------------------------------------------------------ the person dialog */
+
+typedef struct {
+  ShequUnitDetail *detail;
+  ShequUnit       *unit;
+  ShequPost       *post;            /* NULL when adding */
+  GtkWidget       *window;
+  GtkWidget       *new_check;
+  GtkWidget       *existing_check;
+  GtkWidget       *person_dropdown;
+  GtkWidget       *name_entry;
+  GtkWidget       *phone_entry;
+  GtkWidget       *role_dropdown;
+  GtkWidget       *title_entry;
+  GtkWidget       *error_label;
+  GtkWidget       *save_button;
+} PostDialog;
+
+static void
+post_dialog_free (gpointer data)
+{
+  PostDialog *pd = data;
+
+  g_clear_object (&pd->detail);
+  g_clear_object (&pd->unit);
+  g_clear_object (&pd->post);
+  g_free (pd);
+}
+
+static void
+post_dialog_update_mode (PostDialog *pd)
+{
+  gboolean existing = pd->existing_check != NULL &&
+                      gtk_check_button_get_active (GTK_CHECK_BUTTON (pd->existing_check));
+
+  if (pd->person_dropdown != NULL)
+    gtk_widget_set_sensitive (pd->person_dropdown, existing);
+  gtk_widget_set_sensitive (pd->name_entry, !existing);
+  gtk_widget_set_sensitive (pd->phone_entry, !existing);
+}
+
+static void
+post_dialog_save (PostDialog *pd)
+{
+  ShequOrgStore *store = pd->detail->store;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (pd->name_entry));
+  const char *phone = gtk_editable_get_text (GTK_EDITABLE (pd->phone_entry));
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (pd->title_entry));
+  ShequRole role = gtk_drop_down_get_selected (GTK_DROP_DOWN (pd->role_dropdown));
+  g_autofree char *clean_name = g_strstrip (g_strdup (name));
+  g_autofree char *clean_phone = g_strstrip (g_strdup (phone));
+  g_autofree char *clean_title = g_strstrip (g_strdup (title));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (store == NULL || role >= SHEQU_N_ROLES)
+    return;
+
+  if (pd->post != NULL)
+    ok = shequ_org_store_update_post (store, pd->post, clean_name, clean_phone, role,
+                                      clean_title, &error);
+  else if (pd->existing_check != NULL &&
+           gtk_check_button_get_active (GTK_CHECK_BUTTON (pd->existing_check)))
+    {
+      ShequPerson *person = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (pd->person_dropdown));
+
+      if (person == NULL)
+        {
+          gtk_label_set_text (GTK_LABEL (pd->error_label), _("Choose a person from the list."));
+          gtk_widget_set_visible (pd->error_label, TRUE);
+          return;
+        }
+      ok = shequ_org_store_add_post (store, person, pd->unit, role, clean_title, &error) != NULL;
+    }
+  else
+    {
+      if (clean_name[0] == '\0')
+        {
+          gtk_label_set_text (GTK_LABEL (pd->error_label), _("Enter the person's name."));
+          gtk_widget_set_visible (pd->error_label, TRUE);
+          gtk_widget_add_css_class (pd->name_entry, "error");
+          gtk_widget_grab_focus (pd->name_entry);
+          return;
+        }
+      ok = shequ_org_store_add_person_post (store, pd->unit, clean_name, clean_phone, role,
+                                            clean_title, &error) != NULL;
+    }
+
+  if (!ok)
+    {
+      gtk_label_set_text (GTK_LABEL (pd->error_label), error->message);
+      gtk_widget_set_visible (pd->error_label, TRUE);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (pd->window));
+}
+
+static char *
+person_display_name (ShequPerson *person)
+{
+  const char *phone;
+
+  if (person == NULL)
+    return g_strdup ("");
+  phone = shequ_person_get_phone (person);
+  if (phone != NULL && *phone)
+    return g_strdup_printf ("%s  %s", shequ_person_get_name (person), phone);
+  return g_strdup (shequ_person_get_name (person));
+}
+
+static void
+setup_person_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_person_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  g_autofree char *text = person_display_name (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkWidget *
+add_dialog_row (GtkGrid    *grid,
+                int         row,
+                const char *caption,
+                GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (caption);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, field, 1, row, 1, 1);
+  return label;
+}
+
+static void
+show_post_dialog (ShequUnitDetail *self,
+                  ShequPost       *post)
+{
+  PostDialog *pd;
+  GtkWidget *header, *cancel, *content, *grid, *note;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autofree char *title = NULL;
+  int row = 0;
+
+  if (self->store == NULL || self->unit == NULL)
+    return;
+
+  for (ShequRole role = 0; role < SHEQU_N_ROLES; role++)
+    gtk_string_list_append (roles, shequ_role_get_label (role));
+
+  pd = g_new0 (PostDialog, 1);
+  pd->detail = g_object_ref (self);
+  pd->unit = g_object_ref (self->unit);
+  pd->post = post ? g_object_ref (post) : NULL;
+
+  pd->window = gtk_window_new ();
+  gtk_window_set_modal (GTK_WINDOW (pd->window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (pd->window), GTK_WINDOW (root));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (pd->window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (pd->window), 440, -1);
+  if (post != NULL)
+    title = g_strdup (_("Edit Post"));
+  else
+    title = g_strdup_printf (_("Add Person to “%s”"), shequ_unit_get_name (self->unit));
+  gtk_window_set_title (GTK_WINDOW (pd->window), title);
+  g_object_set_data_full (G_OBJECT (pd->window), "shequ-post-dialog", pd, post_dialog_free);
+
+  header = gtk_header_bar_new ();
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), pd->window);
+  pd->save_button = gtk_button_new_with_mnemonic (post ? _("_Save") : _("_Add"));
+  gtk_widget_add_css_class (pd->save_button, "suggested-action");
+  g_signal_connect_swapped (pd->save_button, "clicked", G_CALLBACK (post_dialog_save), pd);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), pd->save_button);
+  gtk_window_set_titlebar (GTK_WINDOW (pd->window), header);
+  gtk_window_set_default_widget (GTK_WINDOW (pd->window), pd->save_button);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  if (post == NULL)
+    {
+      g_autoptr(GtkExpression) expression = NULL;
+      GtkListItemFactory *factory;
+
+      /* 一人多岗: the same person may hold posts at several units. */
+      pd->new_check = gtk_check_button_new_with_mnemonic (_("A _new person"));
+      pd->existing_check = gtk_check_button_new_with_mnemonic (_("Someone _already listed"));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (pd->existing_check),
+                                  GTK_CHECK_BUTTON (pd->new_check));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (pd->new_check), TRUE);
+      g_signal_connect_swapped (pd->new_check, "toggled", G_CALLBACK (post_dialog_update_mode), pd);
+      gtk_grid_attach (GTK_GRID (grid), pd->new_check, 1, row++, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), pd->existing_check, 1, row++, 1, 1);
+
+      expression = gtk_property_expression_new (SHEQU_TYPE_PERSON, NULL, "name");
+      pd->person_dropdown = gtk_drop_down_new (g_object_ref (shequ_org_store_get_people (self->store)),
+                                               g_steal_pointer (&expression));
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (pd->person_dropdown), TRUE);
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_person_item), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_person_item), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (pd->person_dropdown), factory);
+      g_object_unref (factory);
+      add_dialog_row (GTK_GRID (grid), row++, _("_Person"), pd->person_dropdown);
+    }
+
+  pd->name_entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (pd->name_entry), TRUE);
+  add_dialog_row (GTK_GRID (grid), row++, C_("person", "_Name"), pd->name_entry);
+  pd->phone_entry = gtk_entry_new ();
+  gtk_entry_set_input_purpose (GTK_ENTRY (pd->phone_entry), GTK_INPUT_PURPOSE_PHONE);
+  gtk_entry_set_activates_default (GTK_ENTRY (pd->phone_entry), TRUE);
+  add_dialog_row (GTK_GRID (grid), row++, _("P_hone"), pd->phone_entry);
+  pd->role_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (roles)), NULL);
+  add_dialog_row (GTK_GRID (grid), row++, _("_Role"), pd->role_dropdown);
+  pd->title_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (pd->title_entry), _("e.g. Party branch secretary"));
+  gtk_entry_set_activates_default (GTK_ENTRY (pd->title_entry), TRUE);
+  add_dialog_row (GTK_GRID (grid), row++, _("_Title"), pd->title_entry);
+  gtk_box_append (GTK_BOX (content), grid);
+
+  if (post != NULL)
+    {
+      ShequPerson *person = shequ_post_get_person (post);
+
+      gtk_editable_set_text (GTK_EDITABLE (pd->name_entry),
+                             person ? shequ_person_get_name (person) : "");
+      gtk_editable_set_text (GTK_EDITABLE (pd->phone_entry),
+                             person ? shequ_person_get_phone (person) : "");
+      gtk_editable_set_text (GTK_EDITABLE (pd->title_entry), shequ_post_get_title (post));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (pd->role_dropdown), shequ_post_get_role (post));
+
+      note = gtk_label_new (_("The name and phone belong to the person and change on all their posts."));
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (content), note);
+    }
+  else
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (pd->role_dropdown), SHEQU_ROLE_GRID_WORKER);
+
+  pd->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (pd->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (pd->error_label), 0);
+  gtk_widget_add_css_class (pd->error_label, "error");
+  gtk_widget_set_visible (pd->error_label, FALSE);
+  gtk_box_append (GTK_BOX (content), pd->error_label);
+
+  gtk_window_set_child (GTK_WINDOW (pd->window), content);
+  post_dialog_update_mode (pd);
+  gtk_window_present (GTK_WINDOW (pd->window));
+  gtk_widget_grab_focus (pd->name_entry);
+}
+
+/* ------------------------------------------------------------------ committing edits */
+
+static void
+commit_figures (ShequUnitDetail *self,
+                Field            field)
+{
+  GtkEntry *edited = self->entries[field];
+  gint64 population, households;
+  g_autoptr(GError) error = NULL;
+
+  if (!shequ_parse_count (gtk_editable_get_text (GTK_EDITABLE (edited)),
+                          field == FIELD_POPULATION ? &population : &households))
+    {
+      show_field_error (self->figures_message, edited, _("Enter a whole number of 0 or more."));
+      return;
+    }
+
+  /* The other figure as shown if valid, else as stored. */
+  if (field == FIELD_POPULATION &&
+      !shequ_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->households_entry)), &households))
+    households = shequ_unit_get_households (self->unit);
+  else if (field == FIELD_HOUSEHOLDS &&
+           !shequ_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->population_entry)), &population))
+    population = shequ_unit_get_population (self->unit);
+
+  clear_entry_error (edited);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->figures_message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_message), FALSE);
+
+  if (population == shequ_unit_get_population (self->unit) &&
+      households == shequ_unit_get_households (self->unit))
+    {
+      refresh (self);
+      return;
+    }
+
+  if (!shequ_org_store_set_figures (self->store, self->unit, population, households, &error))
+    {
+      show_field_error (self->figures_message, edited, error->message);
+      return;
+    }
+  /* Reformat what was typed ("12345" → "12,345"). */
+  {
+    g_autofree char *p = shequ_format_count (shequ_unit_get_population (self->unit));
+    g_autofree char *h = shequ_format_count (shequ_unit_get_households (self->unit));
+
+    set_entry_text (self, self->population_entry, p, TRUE);
+    set_entry_text (self, self->households_entry, h, TRUE);
+  }
+  update_figures_note (self);
+}
+
+static void
+lock_code (ShequUnitDetail *self)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_warning), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), TRUE);
+  clear_entry_error (self->code_entry);
+  if (self->unit != NULL)
+    set_entry_text (self, self->code_entry, shequ_unit_get_code (self->unit), TRUE);
+}
+
+static void
+commit_field (ShequUnitDetail *self,
+              Field            field)
+{
+  GtkEntry *entry = self->entries[field];
+  g_autofree char *text = NULL;
+  const char *current = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->unit == NULL || self->store == NULL || self->updating)
+    return;
+
+  if (field == FIELD_POPULATION || field == FIELD_HOUSEHOLDS)
+    {
+      if (is_leaf (self->unit))
+        commit_figures (self, field);
+      return;
+    }
+  if (field == FIELD_CODE && !gtk_editable_get_editable (GTK_EDITABLE (entry)))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  switch (field)
+    {
+    case FIELD_NAME:
+      current = shequ_unit_get_name (self->unit);
+      break;
+    case FIELD_CODE:
+      current = shequ_unit_get_code (self->unit);
+      break;
+    case FIELD_PARTY_BODY:
+      current = shequ_unit_get_party_body (self->unit);
+      break;
+    case FIELD_SERVICE_BODY:
+      current = shequ_unit_get_service_body (self->unit);
+      break;
+    case FIELD_NOTE:
+      current = shequ_unit_get_note (self->unit);
+      break;
+    case FIELD_POPULATION:
+    case FIELD_HOUSEHOLDS:
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (g_strcmp0 (text, current ? current : "") == 0)
+    {
+      clear_entry_error (entry);
+      gtk_widget_set_visible (GTK_WIDGET (self->fields_message), FALSE);
+      if (field == FIELD_CODE)
+        lock_code (self);
+      return;
+    }
+
+  if (field == FIELD_NAME)
+    ok = shequ_org_store_rename_unit (self->store, self->unit, text, &error);
+  else
+    ok = shequ_org_store_update_unit (self->store, self->unit,
+                                      field == FIELD_CODE ? text : NULL,
+                                      NULL,
+                                      field == FIELD_PARTY_BODY ? text : NULL,
+                                      field == FIELD_SERVICE_BODY ? text : NULL,
+                                      field == FIELD_NOTE ? text : NULL,
+                                      &error);
+  if (!ok)
+    {
+      show_field_error (self->fields_message, entry, error->message);
+      return;
+    }
+
+  clear_entry_error (entry);
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_message), FALSE);
+  if (field == FIELD_CODE)
+    lock_code (self);
+}
+
+static void
+on_entry_activate (GtkEntry        *entry,
+                   ShequUnitDetail *self)
+{
+  commit_field (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "shequ-field")));
+}
+
+static void
+on_entry_focus_leave (GtkEventControllerFocus *controller,
+                      ShequUnitDetail         *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "shequ-field"));
+
+  commit_field (self, field);
+}
+
+static void
+on_entry_changed (GtkEditable     *editable,
+                  ShequUnitDetail *self)
+{
+  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "shequ-field"));
+
+  if (self->updating)
+    return;
+  /* Typing again takes the complaint away; the next commit judges anew. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"))
+    {
+      clear_entry_error (GTK_ENTRY (editable));
+      if (field == FIELD_POPULATION || field == FIELD_HOUSEHOLDS)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->figures_message), "error");
+          gtk_widget_set_visible (GTK_WIDGET (self->figures_message), FALSE);
+          update_figures_note (self);
+        }
+      else
+        gtk_widget_set_visible (GTK_WIDGET (self->fields_message), FALSE);
+    }
+}
+
+static void
+on_change_code_clicked (ShequUnitDetail *self)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_warning), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+}
+
+/* ------------------------------------------------------------------ public */
+
+GtkWidget *
+shequ_unit_detail_new (void)
+{
+  return g_object_new (SHEQU_TYPE_UNIT_DETAIL, NULL);
+}
+
+ShequOrgStore *
+shequ_unit_detail_get_store (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return self->store;
+}
+
+void
+shequ_unit_detail_set_store (ShequUnitDetail *self,
+                             ShequOrgStore   *store)
+{
+  g_return_if_fail (SHEQU_IS_UNIT_DETAIL (self));
+
+  if (self->store == store)
+    return;
+  shequ_unit_detail_set_unit (self, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                             G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+ShequUnit *
+shequ_unit_detail_get_unit (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return self->unit;
+}
+
+void
+shequ_unit_detail_set_unit (ShequUnitDetail *self,
+                            ShequUnit       *unit)
+{
+  g_return_if_fail (SHEQU_IS_UNIT_DETAIL (self));
+  g_return_if_fail (unit == NULL || SHEQU_IS_UNIT (unit));
+
+  if (self->unit == unit)
+    return;
+
+  if (self->unit != NULL)
+    g_clear_signal_handler (&self->unit_notify_id, self->unit);
+  g_set_object (&self->unit, unit);
+  if (unit != NULL)
+    self->unit_notify_id = g_signal_connect_swapped (unit, "notify",
+                                                     G_CALLBACK (on_unit_notify), self);
+
+  /* A new unit starts clean: no complaints or unlocked code from the last one. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    clear_entry_error (self->entries[i]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->figures_message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_message), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_message), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_warning), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), TRUE);
+  if (unit != NULL)
+    {
+      g_autofree char *population = shequ_format_count (shequ_unit_get_population (unit));
+      g_autofree char *households = shequ_format_count (shequ_unit_get_households (unit));
+
+      set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), TRUE);
+      set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
+      set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), TRUE);
+      set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), TRUE);
+      set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), TRUE);
+      set_entry_text (self, self->population_entry, population, TRUE);
+      set_entry_text (self, self->households_entry, households, TRUE);
+    }
+
+  bind_people (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+GtkWidget *
+shequ_unit_detail_get_population_entry (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return GTK_WIDGET (self->population_entry);
+}
+
+GtkWidget *
+shequ_unit_detail_get_households_entry (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return GTK_WIDGET (self->households_entry);
+}
+
+GtkWidget *
+shequ_unit_detail_get_name_entry (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return GTK_WIDGET (self->name_entry);
+}
+
+const char *
+shequ_unit_detail_get_figures_message (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->figures_message)))
+    return NULL;
+  return gtk_label_get_text (self->figures_message);
+}
+
+GtkWidget *
+shequ_unit_detail_get_people_list (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return GTK_WIDGET (self->people_list);
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+shequ_unit_detail_dispose (GObject *object)
+{
+  ShequUnitDetail *self = SHEQU_UNIT_DETAIL (object);
+
+  if (self->unit != NULL)
+    g_clear_signal_handler (&self->unit_notify_id, self->unit);
+  g_clear_object (&self->unit);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_UNIT_DETAIL);
+  /* Template children without an id are not cleared by the call above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (shequ_unit_detail_parent_class)->dispose (object);
+}
+
+static void
+shequ_unit_detail_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ShequUnitDetail *self = SHEQU_UNIT_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_UNIT:
+      g_value_set_object (value, self->unit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shequ_unit_detail_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ShequUnitDetail *self = SHEQU_UNIT_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      shequ_unit_detail_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_UNIT:
+      shequ_unit_detail_set_unit (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shequ_unit_detail_class_init (ShequUnitDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shequ_unit_detail_dispose;
+  object_class->get_property = shequ_unit_detail_get_property;
+  object_class->set_property = shequ_unit_detail_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SHEQU_TYPE_ORG_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNIT] =
+    g_param_spec_object ("unit", NULL, NULL, SHEQU_TYPE_UNIT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/shequ/Shequ/ui/shequ-unit-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, tier_icon);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, change_code_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, code_warning);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, party_body_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, service_body_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, fields_message);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, population_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, population_total);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, households_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, households_total);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, figures_message);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, grids_caption);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, grids_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, roles_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, compliance_caption);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, compliance_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, people_list);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, add_person_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, edit_person_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, remove_person_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequUnitDetail, people_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_code_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_person_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_person_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_person_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_row_activated);
+
+  gtk_widget_class_set_css_name (widget_class, "shequ-unit-detail");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+shequ_unit_detail_init (ShequUnitDetail *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries[FIELD_NAME] = self->name_entry;
+  self->entries[FIELD_CODE] = self->code_entry;
+  self->entries[FIELD_PARTY_BODY] = self->party_body_entry;
+  self->entries[FIELD_SERVICE_BODY] = self->service_body_entry;
+  self->entries[FIELD_NOTE] = self->note_entry;
+  self->entries[FIELD_POPULATION] = self->population_entry;
+  self->entries[FIELD_HOUSEHOLDS] = self->households_entry;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_object_set_data (G_OBJECT (self->entries[i]), "shequ-field", GINT_TO_POINTER (i));
+      g_signal_connect (self->entries[i], "activate", G_CALLBACK (on_entry_activate), self);
+      g_signal_connect (self->entries[i], "changed", G_CALLBACK (on_entry_changed), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
+      gtk_widget_add_controller (GTK_WIDGET (self->entries[i]), focus);
+    }
+
+  placeholder = gtk_label_new (_("No one holds a post here yet"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->people_list, placeholder);
+
+  refresh (self);
+}
