@@ -193,11 +193,14 @@ peek (const char *path,
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (rc == SQLITE_OK && *version >= 1)
+  if (rc == SQLITE_OK && *version >= 1 && *version <= SHEQU_SCHEMA_VERSION)
     {
       /* Touch the small tables the tree load does not read, so damage there shows now
        * rather than at the first write; the big ones are read in full by the store. */
-      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM meta", -1, &stmt, NULL);
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT count(*), "
+                               "  (SELECT sum (length (value)) FROM meta NOT INDEXED) FROM meta",
+                               -1, &stmt, NULL);
       if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         rc = SQLITE_OK;
       g_clear_pointer (&stmt, sqlite3_finalize);
