@@ -44,7 +44,7 @@ static const struct {
   [COLUMN_PARTY_BODY] = { "party-body", NC_("column", "Party Body"), "party-body",       FALSE, 150 },
   [COLUMN_LEADER]     = { "leader",     NC_("column", "Leader"),     "leader",           FALSE, 76 },
   [COLUMN_POPULATION] = { "population", NC_("column", "Population"), "total-population", TRUE,  92 },
-  [COLUMN_HOUSEHOLDS] = { "households", NC_("column", "Households"), "total-households", TRUE,  92 },
+  [COLUMN_HOUSEHOLDS] = { "households", NC_("column", "Households"), "total-households", TRUE,  100 },
   [COLUMN_GRIDS]      = { "grids",      NC_("column", "Grids"),      "grid-count",       TRUE,  56 },
   [COLUMN_COMPLIANCE] = { "compliance", NC_("column", "Compliance"), "compliance-text",  FALSE, 130 },
 };
