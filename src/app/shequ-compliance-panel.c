@@ -275,13 +275,28 @@ shequ_compliance_panel_set_store (ShequCompliancePanel *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      /* The panel usually starts hidden: the list is given to the view when it is
+       * first shown, which keeps a large street's start-up quick. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_object (self->violations, "items-changed",
                                G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
     }
 
   update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+shequ_compliance_panel_map (GtkWidget *widget)
+{
+  ShequCompliancePanel *self = SHEQU_COMPLIANCE_PANEL (widget);
+
+  if (self->selection != NULL &&
+      gtk_column_view_get_model (self->column_view) != GTK_SELECTION_MODEL (self->selection))
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (shequ_compliance_panel_parent_class)->map (widget);
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -352,6 +367,7 @@ shequ_compliance_panel_class_init (ShequCompliancePanelClass *klass)
   object_class->dispose = shequ_compliance_panel_dispose;
   object_class->get_property = shequ_compliance_panel_get_property;
   object_class->set_property = shequ_compliance_panel_set_property;
+  widget_class->map = shequ_compliance_panel_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SHEQU_TYPE_ORG_STORE,

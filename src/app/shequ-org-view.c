@@ -14,6 +14,7 @@
 /* Above this many matches a search does not expand the tree: expanding the
  * ancestors of 100,000 matches would stall the UI for seconds. */
 #define MAX_AUTOEXPAND_MATCHES 2000
+#define MAX_FIRST_RUN_ROWS 500
 #define SAVE_EXPANDED_MS       1000
 #define SAVE_PANE_MS           400
 #define AUTOSCROLL_EDGE        48.0   /* px from the top or bottom edge */
@@ -1007,16 +1008,23 @@ restore_expansion (ShequOrgView *self)
     }
   else
     {
-      /* First run: the street and its areas open, so the communities show. */
+      /* First run: the street and its areas open, so the communities show — unless
+       * that means thousands of rows (a synthetic or very large street), where a
+       * screenful of areas is the better start and the first frame stays quick. */
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->root_filter));
+      guint n_below_areas = 0;
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree_model, i);
+          ShequUnit *root = row_get_unit (row);
 
           gtk_tree_list_row_set_expanded (row, TRUE);
+          for (guint a = 0; root != NULL && a < shequ_unit_get_n_children (root); a++)
+            n_below_areas += shequ_unit_get_n_children (shequ_unit_get_child (root, a));
         }
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
+      for (guint i = 0; n_below_areas <= MAX_FIRST_RUN_ROWS &&
+                        i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
         {
           g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
           ShequUnit *unit = row_get_unit (row);

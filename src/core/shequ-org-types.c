@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "shequ-org-types.h"
 
@@ -42,6 +43,14 @@ lookup_name (const Name *names,
 
   if (str == NULL)
     return FALSE;
+
+  /* The database holds the keys exactly: find those without copying. */
+  for (guint i = 0; i < n_names; i++)
+    if (strcmp (str, names[i].key) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
 
   stripped = g_strstrip (g_strdup (str));
   for (guint i = 0; i < n_names; i++)
