@@ -128,7 +128,7 @@ shequ_application_open_database (ShequApplication *self,
     {
       window = shequ_window_new (GTK_APPLICATION (self), canonical);
       shequ_window_set_bench_first_frame (window, self->bench_first_frame);
-      shequ_window_load (window);
+      shequ_window_load_async (window);
     }
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

@@ -71,6 +71,7 @@ struct _ShequWindow
   guint                 n_jobs;
 
   guint                 bench_first_frame : 1;
+  guint                 loading : 1;
   guint                 daily_backup : 1;
   guint                 daily_backup_done : 1;
 };
@@ -332,6 +333,8 @@ compute_page (ShequWindow *self)
 {
   if (self->load_error != NULL)
     return "error";
+  if (self->loading)
+    return "loading";
   if (self->store == NULL || self->street == NULL)
     return "welcome";
   return gtk_stack_get_visible_child_name (self->views_stack);
@@ -344,6 +347,8 @@ update_page (ShequWindow *self)
 
   if (self->load_error != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "error");
+  else if (self->loading)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
   else if (self->store == NULL || self->street == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   else
@@ -701,39 +706,34 @@ show_load_error (ShequWindow *self)
     self->dialog_idle_id = 0;  /* shown from map() */
 }
 
-gboolean
-shequ_window_load (ShequWindow *self)
+static void hook_bench (ShequWindow *self);
+
+/* Forgets the open database before a (re)load: restore, retry, first open. */
+static void
+begin_load (ShequWindow *self)
 {
-  g_autoptr(ShequDatabase) db = NULL;
-  g_autoptr(ShequOrgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->database_path != NULL, FALSE);
-
   close_dialog (self);
   g_clear_error (&self->load_error);
 
   /* The previous database goes before the file is opened again (restore, retry). */
   set_store (self, NULL);
   g_clear_object (&self->database);
+}
 
-  db = shequ_database_open (self->database_path,
-                            SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                            &error);
-  if (db != NULL)
-    store = shequ_org_store_new (db, &error);
-
+static gboolean
+finish_load (ShequWindow   *self,
+             ShequOrgStore *store,
+             GError        *error)
+{
   if (store == NULL)
     {
       /* Closed before anything is shown: nothing more touches the file. */
-      g_clear_object (&db);
-      self->load_error = g_steal_pointer (&error);
+      self->load_error = error;
       show_load_error (self);
       return FALSE;
     }
 
-  self->database = g_steal_pointer (&db);
+  self->database = g_object_ref (shequ_org_store_get_database (store));
   set_store (self, store);
   update_page (self);
   update_actions (self);
@@ -744,6 +744,93 @@ shequ_window_load (ShequWindow *self)
       start_job (self, JOB_DAILY_BACKUP, NULL);
     }
   return TRUE;
+}
+
+static ShequOrgStore *
+open_store (const char  *path,
+            GError     **error)
+{
+  g_autoptr(ShequDatabase) db = NULL;
+
+  db = shequ_database_open (path,
+                            SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                            error);
+  if (db == NULL)
+    return NULL;
+  /* On failure the store drops its reference and the file is closed at once. */
+  return shequ_org_store_new (db, error);
+}
+
+gboolean
+shequ_window_load (ShequWindow *self)
+{
+  g_autoptr(ShequOrgStore) store = NULL;
+  GError *error = NULL;
+
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->database_path != NULL, FALSE);
+
+  begin_load (self);
+  store = open_store (self->database_path, &error);
+  return finish_load (self, store, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ShequOrgStore *store = open_store (task_data, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShequWindow *self = SHEQU_WINDOW (source);
+  g_autoptr(ShequOrgStore) store = NULL;
+  GError *error = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  self->loading = FALSE;
+  /* Closed while the file was read: the store goes with the task. */
+  if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_clear_error (&error);
+      return;
+    }
+  finish_load (self, store, error);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    hook_bench (self);
+}
+
+void
+shequ_window_load_async (ShequWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SHEQU_IS_WINDOW (self));
+  g_return_if_fail (self->database_path != NULL);
+  g_return_if_fail (!self->loading);
+
+  /* The window shows while a large street is read from disk. */
+  begin_load (self);
+  self->loading = TRUE;
+  update_page (self);
+  update_actions (self);
+
+  task = g_task_new (self, NULL, on_load_done, NULL);
+  g_task_set_source_tag (task, shequ_window_load_async);
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 const GError *
@@ -1402,7 +1489,8 @@ hook_bench (ShequWindow *self)
 {
   GdkFrameClock *clock;
 
-  if (!self->bench_first_frame || self->bench_after_paint_id != 0)
+  /* The first frame that counts is the one showing the street, not the loading page. */
+  if (!self->bench_first_frame || self->bench_after_paint_id != 0 || self->loading)
     return;
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock == NULL)

@@ -32,6 +32,8 @@ const char    *shequ_window_get_database_path  (ShequWindow    *self);
  * page and, once it is on screen, a dialog (newer, damaged, locked, other); the
  * file is not written to. Returns whether the database is open. */
 gboolean       shequ_window_load               (ShequWindow    *self);
+/* Same, reading the file in a thread while the window shows a loading page. */
+void              shequ_window_load_async (ShequWindow *self);
 
 ShequOrgStore *shequ_window_get_store          (ShequWindow    *self);
 const char    *shequ_window_get_page           (ShequWindow    *self);
