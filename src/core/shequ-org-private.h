@@ -30,6 +30,7 @@ struct _ShequUnit
   char             *leader;
   char             *compliance_text;
   guint             compliant : 1;
+  guint             in_violations : 1;  /* listed in the store's violations */
 
   ShequUnit        *parent;          /* unowned: the store owns every unit */
   GPtrArray        *children;        /* unowned ShequUnit*, ordered by code */
@@ -144,6 +145,8 @@ ShequPost   *_shequ_post_new               (gint64              id,
                                             const char         *title);
 void         _shequ_post_notify            (ShequPost          *self,
                                             ShequPostProp       prop);
+int          _shequ_post_compare_id        (gconstpointer       a,
+                                            gconstpointer       b);
 
 /* Inserts ITEM into the sorted ARRAY (and MODEL when not NULL) at its place. */
 void         _shequ_sorted_insert          (GPtrArray          *array,

@@ -324,11 +324,11 @@ update_violation (ShequOrgStore *self,
                   ShequUnit     *unit,
                   gboolean       present)
 {
-  gboolean listed = g_ptr_array_find (self->violations, unit, NULL);
   gboolean wanted = present && !unit->compliant;
 
-  if (listed == wanted)
+  if (unit->in_violations == wanted)
     return;
+  unit->in_violations = wanted;
   if (wanted)
     _shequ_sorted_insert (self->violations, self->violations_model, unit,
                           _shequ_unit_compare_code);
@@ -520,7 +520,10 @@ build_tree (ShequOrgStore  *self,
 
       compute_rollup (unit, FALSE);
       if (!unit->compliant)
-        g_ptr_array_add (self->violations, unit);
+        {
+          unit->in_violations = TRUE;
+          g_ptr_array_add (self->violations, unit);
+        }
     }
   g_ptr_array_sort (self->violations, compare_unit_code_indirect);
   g_list_store_splice (self->violations_model, 0, 0,
@@ -1388,7 +1391,7 @@ compare_depth_desc (gconstpointer a,
   return (db > da) - (db < da);
 }
 
-static void run_search (ShequOrgStore *self);
+static guint run_search (ShequOrgStore *self);
 
 /* Brings the objects in line with CHANGE, which is already in the database. */
 static void
@@ -1398,7 +1401,8 @@ update_objects (ShequOrgStore  *self,
   g_autoptr(GHashTable) dirty = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) to_attach = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GPtrArray) graveyard = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Objects leaving the store: kept alive until the end, looked up by pointer. */
+  g_autoptr(GHashTable) graveyard = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1412,7 +1416,7 @@ update_objects (ShequOrgStore  *self,
         continue;
       remove_post_links (post, dirty);
       g_hash_table_steal (self->posts, key);
-      g_ptr_array_add (graveyard, post);
+      g_hash_table_add (graveyard, post);
     }
 
   /* Units leaving their place: moved, re-coded or deleted */
@@ -1441,7 +1445,7 @@ update_objects (ShequOrgStore  *self,
       update_violation (self, unit, FALSE);
       g_hash_table_remove (self->codes, unit->code);
       g_hash_table_steal (self->units, key);
-      g_ptr_array_add (graveyard, unit);
+      g_hash_table_add (graveyard, unit);
     }
 
   /* Units arriving or changing */
@@ -1504,7 +1508,7 @@ update_objects (ShequOrgStore  *self,
       g_hash_table_remove (self->person_codes, person->code);
       _shequ_sorted_remove (self->people, self->people_model, person);
       g_hash_table_steal (self->persons, key);
-      g_ptr_array_add (graveyard, person);
+      g_hash_table_add (graveyard, person);
     }
   g_hash_table_iter_init (&iter, change->person_puts);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1615,7 +1619,7 @@ update_objects (ShequOrgStore  *self,
       {
         ShequUnit *unit = key;
 
-        if (g_ptr_array_find (graveyard, unit, NULL))
+        if (g_hash_table_contains (graveyard, unit))
           continue;
         for (ShequUnit *u = unit; u != NULL && g_hash_table_add (seen, u); u = u->parent)
           g_ptr_array_add (order, u);
@@ -2246,8 +2250,9 @@ unit_matches (ShequUnit  *unit,
   return FALSE;
 }
 
+/* Sets every unit's search state for the current text; returns the number of matches. */
 static guint
-run_search_count (ShequOrgStore *self)
+run_search (ShequOrgStore *self)
 {
   GHashTableIter iter;
   gpointer value;
@@ -2276,12 +2281,6 @@ run_search_count (ShequOrgStore *self)
   return n_matches;
 }
 
-static void
-run_search (ShequOrgStore *self)
-{
-  run_search_count (self);
-}
-
 guint
 shequ_org_store_search (ShequOrgStore *self,
                         const char    *text)
@@ -2297,7 +2296,7 @@ shequ_org_store_search (ShequOrgStore *self,
       if (*stripped != '\0')
         self->search_text = make_key (stripped);
     }
-  return run_search_count (self);
+  return run_search (self);
 }
 
 gboolean

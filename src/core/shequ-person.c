@@ -101,9 +101,9 @@ _shequ_person_notify (ShequPerson     *self,
   g_object_notify_by_pspec (G_OBJECT (self), person_properties[prop]);
 }
 
-static int
-compare_post_id (gconstpointer a,
-                 gconstpointer b)
+int
+_shequ_post_compare_id (gconstpointer a,
+                        gconstpointer b)
 {
   const ShequPost *pa = a, *pb = b;
 
@@ -114,7 +114,7 @@ void
 _shequ_person_add_post (ShequPerson *self,
                         ShequPost   *post)
 {
-  _shequ_sorted_insert (self->posts, self->posts_model, post, compare_post_id);
+  _shequ_sorted_insert (self->posts, self->posts_model, post, _shequ_post_compare_id);
   _shequ_person_notify (self, SHEQU_PERSON_PROP_N_POSTS);
 }
 

@@ -231,20 +231,11 @@ _shequ_unit_remove_child (ShequUnit *self,
   _shequ_unit_notify (self, SHEQU_UNIT_PROP_N_CHILDREN);
 }
 
-static int
-compare_post_id (gconstpointer a,
-                 gconstpointer b)
-{
-  const ShequPost *pa = a, *pb = b;
-
-  return (pa->id > pb->id) - (pa->id < pb->id);
-}
-
 void
 _shequ_unit_add_post (ShequUnit *self,
                       ShequPost *post)
 {
-  _shequ_sorted_insert (self->posts, self->posts_model, post, compare_post_id);
+  _shequ_sorted_insert (self->posts, self->posts_model, post, _shequ_post_compare_id);
   self->own_role_counts[post->role]++;
 }
 
