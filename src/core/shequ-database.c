@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "shequ-database.h"
+#include "shequ-db-locks.h"
 
 #define BUSY_TIMEOUT_MS 5000
 #define N_KEPT_BACKUPS  7
@@ -25,6 +26,16 @@ struct _ShequDatabase
 
 G_DEFINE_FINAL_TYPE (ShequDatabase, shequ_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (shequ-db-error-quark, shequ_db_error)
+
+/* SQLite's system calls may only be replaced while no database file is open: do it
+ * before main() runs, so that no connection of this process ever holds POSIX locks
+ * (see shequ-db-locks.c for why). */
+__attribute__ ((constructor))
+static void
+install_db_locks (void)
+{
+  shequ_db_locks_install ();
+}
 
 /* Each entry moves the schema from version i to i + 1. Never edit a released entry:
  * add a new one. */
@@ -281,6 +292,11 @@ shequ_database_begin (ShequDatabase  *self,
 {
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* Never write into a -wal that another program deleted under us: the edit would be
+   * lost when this connection closes, and the file damaged. */
+  if (!shequ_db_locks_check_files (sqlite3_db_filename (self->db, "main"), error))
+    return FALSE;
 
   /* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */
   if (!shequ_database_exec (self, "BEGIN IMMEDIATE", error))

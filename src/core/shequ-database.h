@@ -22,6 +22,7 @@ typedef enum {
   SHEQU_DB_ERROR_NOT_SHEQU,  /* a valid SQLite file, but not one of ours */
   SHEQU_DB_ERROR_QUERY,      /* any other SQLite failure */
   SHEQU_DB_ERROR_BACKUP,     /* backup or restore failed */
+  SHEQU_DB_ERROR_REPLACED,   /* its -wal/-shm/file deleted or replaced while open: no writes */
 } ShequDbError;
 
 typedef enum {
