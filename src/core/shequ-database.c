@@ -592,16 +592,17 @@ shequ_database_get_schema_version (ShequDatabase *self)
 }
 
 static gboolean
-check_integrity (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
+run_check (sqlite3     *db,
+           const char  *path,
+           const char  *pragma,
+           GError     **error)
 {
   g_autoptr(GString) report = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check (20)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *line = (const char *)sqlite3_column_text (stmt, 0);
@@ -625,12 +626,28 @@ check_integrity (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  return run_check (db, path, "PRAGMA integrity_check (20)", error);
+}
+
 gboolean
 shequ_database_check_integrity (ShequDatabase  *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
   return check_integrity (self->db, self->path, error);
+}
+
+gboolean
+shequ_database_quick_check (ShequDatabase  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+  return run_check (self->db, self->path, "PRAGMA quick_check (20)", error);
 }
 
 gboolean

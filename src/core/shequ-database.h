@@ -69,6 +69,10 @@ void           shequ_database_rollback          (ShequDatabase       *self);
 gboolean       shequ_database_check_integrity   (ShequDatabase       *self,
                                                  GError             **error);
 
+/* PRAGMA quick_check: fast, for before a bulk write. FALSE with SHEQU_DB_ERROR_CORRUPT. */
+gboolean       shequ_database_quick_check       (ShequDatabase       *self,
+                                                 GError             **error);
+
 /* Online backup API. Runs the integrity check first and refuses a damaged source. */
 gboolean       shequ_database_backup_to         (ShequDatabase       *self,
                                                  const char          *dest_path,
