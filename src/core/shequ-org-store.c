@@ -43,6 +43,8 @@ struct _ShequOrgStore
   gint64          max_person_id;
   gint64          max_post_id;
   gint64          data_version;   /* PRAGMA data_version when the objects last matched */
+  GHashTable     *remapped_units; /* old id → new id, of the last applied change */
+  GHashTable     *remapped_posts;
 
   GQueue          undo_stack;     /* UndoEntry*, newest at head */
   GQueue          redo_stack;
@@ -109,6 +111,8 @@ shequ_org_store_finalize (GObject *object)
   g_clear_pointer (&self->persons, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
+  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (shequ_org_store_parent_class)->finalize (object);
@@ -1442,6 +1446,7 @@ load_snapshot (ShequOrgStore  *self,
   g_autoptr(sqlite3_stmt) units = NULL;
   g_autoptr(sqlite3_stmt) persons = NULL;
   g_autoptr(sqlite3_stmt) posts = NULL;
+  gint64 *key;
   int rc;
 
   snap->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -1477,7 +1482,8 @@ load_snapshot (ShequOrgStore  *self,
                        shequ_database_get_path (self->db), row->code, column_text (units, 2));
           return FALSE;
         }
-      g_hash_table_insert (snap->units, id_key (row->id), g_steal_pointer (&row));
+      key = id_key (row->id);
+      g_hash_table_insert (snap->units, key, g_steal_pointer (&row));
     }
   if (rc != SQLITE_DONE)
     return shequ_database_set_error (self->db, rc, error);
@@ -1522,7 +1528,8 @@ load_snapshot (ShequOrgStore  *self,
                        shequ_database_get_path (self->db), (long long) row->id);
           return FALSE;
         }
-      g_hash_table_insert (snap->posts, id_key (row->id), g_steal_pointer (&row));
+      key = id_key (row->id);
+      g_hash_table_insert (snap->posts, key, g_steal_pointer (&row));
     }
   if (rc != SQLITE_DONE)
     return shequ_database_set_error (self->db, rc, error);
@@ -1792,6 +1799,16 @@ static gint64 *unit_row_id (gpointer row) { return &((ShequUnitRow *) row)->id; 
 static gint64 *person_row_id (gpointer row) { return &((ShequPersonRow *) row)->id; }
 static gint64 *post_row_id (gpointer row) { return &((ShequPostRow *) row)->id; }
 
+/* The id a row of the last applied change ended with (a new row may have moved). */
+static gint64
+final_id (GHashTable *map,
+          gint64      id)
+{
+  gint64 *to = map != NULL ? g_hash_table_lookup (map, &id) : NULL;
+
+  return to != NULL ? *to : id;
+}
+
 static void
 follow_map (GHashTable *map,
             gint64     *id)
@@ -1809,11 +1826,17 @@ remap_new_ids (ShequOrgStore  *self,
                ShequOrgChange *change,
                ShequOrgChange *before)
 {
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTable *units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTable *posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer value;
+
+  /* Kept, so the edits below find the objects they created by their final ids. */
+  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
+  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
+  self->remapped_units = units;
+  self->remapped_posts = posts;
 
   remap_new_rows (change->unit_puts, before->unit_deletes, self->units, &self->max_unit_id,
                   units, unit_row_id);
@@ -2206,6 +2229,8 @@ apply_change (ShequOrgStore   *self,
   gint64 version = 0;
 
   *refreshed = FALSE;
+  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
+  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
   if (expected != NULL && !check_expected_images (self, expected, error))
     return NULL;
   if (!validate_change (self, change, error))
@@ -2456,13 +2481,13 @@ replace_str (char       **field,
   *field = g_strdup (value);
 }
 
-ShequUnit *
-shequ_org_store_add_unit_full (ShequOrgStore  *self,
-                               ShequUnit      *parent,
-                               ShequTier       tier,
-                               const char     *name,
-                               gboolean        move_figures,
-                               GError        **error)
+static ShequUnit *
+add_unit_once (ShequOrgStore  *self,
+               ShequUnit      *parent,
+               ShequTier       tier,
+               const char     *name,
+               gboolean        move_figures,
+               GError        **error)
 {
   g_autoptr(ShequUnitRow) row = NULL;
   g_autofree char *label = NULL;
@@ -2506,7 +2531,37 @@ shequ_org_store_add_unit_full (ShequOrgStore  *self,
 
   if (!shequ_org_store_apply (self, change, error))
     return NULL;
-  return shequ_org_store_lookup_unit (self, id);
+  return shequ_org_store_lookup_unit (self, final_id (self->remapped_units, id));
+}
+
+ShequUnit *
+shequ_org_store_add_unit_full (ShequOrgStore  *self,
+                               ShequUnit      *parent,
+                               ShequTier       tier,
+                               const char     *name,
+                               gboolean        move_figures,
+                               GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 parent_id;
+  ShequUnit *unit;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
+  g_return_val_if_fail (SHEQU_IS_UNIT (parent), NULL);
+
+  /* The code was made from a copy another program outdated: once more with the rows
+   * the store has just read in, if the parent is still there. */
+  parent_id = parent->id;
+  unit = add_unit_once (self, parent, tier, name, move_figures, &local);
+  if (unit == NULL && g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) &&
+      (parent = shequ_org_store_lookup_unit (self, parent_id)) != NULL)
+    {
+      g_clear_error (&local);
+      unit = add_unit_once (self, parent, tier, name, move_figures, &local);
+    }
+  if (unit == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return unit;
 }
 
 ShequUnit *
@@ -2730,7 +2785,7 @@ add_post_to_change (ShequOrgStore  *self,
 
   if (!shequ_org_store_apply (self, change, error))
     return NULL;
-  return shequ_org_store_lookup_post (self, post_id);
+  return shequ_org_store_lookup_post (self, final_id (self->remapped_posts, post_id));
 }
 
 ShequPost *
