@@ -1152,7 +1152,9 @@ import_units_attempt (ShequOrgStore   *store,
     {
       if (!shequ_org_store_apply (store, g_steal_pointer (&change), error))
         {
-          g_prefix_error (error, "%s: ", filename);
+          /* A database error is about the database, which its message names. */
+          if ((*error)->domain != SHEQU_DB_ERROR)
+            g_prefix_error (error, "%s: ", filename);
           return FALSE;
         }
     }
@@ -1593,7 +1595,9 @@ import_people_attempt (ShequOrgStore   *store,
     {
       if (!shequ_org_store_apply (store, g_steal_pointer (&change), error))
         {
-          g_prefix_error (error, "%s: ", filename);
+          /* A database error is about the database, which its message names. */
+          if ((*error)->domain != SHEQU_DB_ERROR)
+            g_prefix_error (error, "%s: ", filename);
           return FALSE;
         }
     }
