@@ -1,0 +1,151 @@
+/* test-window-refresh.c — an open window shows what other programs write to its file */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window-refresh"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <sqlite3.h>
+
+#include "shequ-application.h"
+#include "shequ-org-store.h"
+#include "shequ-window.h"
+
+#define WAIT_LIMIT_SECONDS 20
+#define STREET "110101001"
+
+static ShequApplication *app;
+
+static gboolean
+on_wait_limit (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+has_area (gpointer data)
+{
+  return shequ_org_store_lookup_code (data, STREET "01") != NULL;
+}
+
+static void
+run_cli (const char *command,
+         const char *db,
+         const char *arg1,
+         const char *arg2,
+         const char *arg3)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli",
+                                                NULL);
+  const char *argv[] = { cli, command, "--db", db, arg1, arg2, arg3, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("shequ-cli %s failed: %s", command, err);
+}
+
+static void
+test_window_sees_other_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shequ-test-refresh-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "street.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "units.csv", NULL);
+  ShequWindow *window;
+  ShequOrgStore *store;
+  ShequUnit *street, *area;
+  gboolean expired = FALSE;
+  guint limit;
+
+  g_assert_no_error (error);
+  run_cli ("init", db, "--street", "测试街道", "--county=110101");
+  g_assert_true (g_file_set_contents (csv,
+                                      "code,name,tier,parent_code\n"
+                                      STREET ",别人改的街道,street,\n"
+                                      STREET "01,别人加的片区,area," STREET "\n", -1, NULL));
+
+  window = shequ_window_new (GTK_APPLICATION (app), db);
+  shequ_window_set_daily_backup (window, FALSE);
+  g_assert_true (shequ_window_load (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  store = shequ_window_get_store (window);
+  street = shequ_org_store_get_street (store);
+  g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "测试街道");
+
+  run_cli ("import-units", db, csv, NULL, NULL);
+
+  /* Within a poll or two, without any action in the window. */
+  limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+  while (!has_area (store) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (limit);
+
+  /* The same store and the same objects: the views keep selection and expansion. */
+  g_assert_true (shequ_window_get_store (window) == store);
+  g_assert_true (shequ_org_store_get_street (store) == street);
+  g_assert_cmpstr (shequ_unit_get_name (street), ==, "别人改的街道");
+  g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "别人改的街道");
+  area = shequ_org_store_lookup_code (store, STREET "01");
+  g_assert_true (shequ_unit_get_parent (area) == street);
+
+  /* An edit in the window afterwards keeps the other program's rows. */
+  g_assert_true (shequ_org_store_rename_unit (store, area, "我改的片区", &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  {
+    sqlite3 *handle = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT group_concat (name, '|') FROM "
+                                         "(SELECT name FROM unit ORDER BY code)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "别人改的街道|我改的片区");
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+  }
+
+  g_unlink (csv);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+
+  g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = shequ_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/refresh/other-program", test_window_sees_other_program);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
