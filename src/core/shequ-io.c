@@ -1178,6 +1178,10 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
                                  guint           *n_units,
                                  GError         **error)
 {
+  /* Matched against what is in the file now, not what the store read at open. */
+  if (!shequ_org_store_refresh (store, NULL, error))
+    return FALSE;
+
   for (guint attempt = 1;; attempt++)
     {
       g_autoptr(GError) local = NULL;
@@ -1617,6 +1621,10 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
                                   guint           *n_people,
                                   GError         **error)
 {
+  /* Matched against what is in the file now, not what the store read at open. */
+  if (!shequ_org_store_refresh (store, NULL, error))
+    return FALSE;
+
   for (guint attempt = 1;; attempt++)
     {
       g_autoptr(GError) local = NULL;
