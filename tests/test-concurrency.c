@@ -365,14 +365,15 @@ count_people (const char *db,
               int         n)
 {
   sqlite3 *handle = open_raw (db);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM person WHERE name LIKE '人员%d-%%'",
-                                          n);
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT count(*) FROM person WHERE name LIKE '人员%d-%%'", n);
   g_autofree char *posts_sql =
     g_strdup_printf ("SELECT count(*) FROM post JOIN person ON person.id = post.person_id "
                      "WHERE person.name LIKE '人员%d-%%'", n);
   g_autofree char *people = query_text (handle, sql);
   g_autofree char *posts = query_text (handle, posts_sql);
-  g_autofree char *codes = query_text (handle, "SELECT count(DISTINCT code) = count(*) FROM person");
+  g_autofree char *codes =
+    query_text (handle, "SELECT count(DISTINCT code) = count(*) FROM person");
 
   sqlite3_close (handle);
   g_assert_cmpstr (codes, ==, "1\n");
@@ -564,7 +565,8 @@ test_store_stale_insert (Fixture       *fixture,
   {
     sqlite3 *handle = open_raw (fixture->db);
     g_autofree char *count = query_text (handle, "SELECT count(*) FROM unit");
-    g_autofree char *hand = query_text (handle, "SELECT name FROM unit WHERE code = '" STREET "09'");
+    g_autofree char *hand =
+      query_text (handle, "SELECT name FROM unit WHERE code = '" STREET "09'");
 
     sqlite3_close (handle);
     g_assert_cmpstr (count, ==, "16\n");

@@ -1255,7 +1255,8 @@ write_change (ShequOrgStore   *self,
           sqlite3_bind_text (stmt, 4, row->code, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 5, row->name, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 6, row->party_body ? row->party_body : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, row->service_body ? row->service_body : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 7, row->service_body ? row->service_body : "", -1,
+                             SQLITE_STATIC);
           sqlite3_bind_text (stmt, 8, row->note ? row->note : "", -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 9, row->population);
           sqlite3_bind_int64 (stmt, 10, row->households);
@@ -1607,8 +1608,8 @@ set_conflict_error (GError     **error,
                     const char  *name)
 {
   g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT,
-               _("“%s” was changed or deleted by another program since it was read; your change "
-                 "was not saved. The view now shows the current data."),
+               _("“%s” was changed or deleted by another program since it was read; your "
+                 "change was not saved. The view now shows the current data."),
                name);
 }
 
@@ -1827,7 +1828,8 @@ remap_new_ids (ShequOrgStore  *self,
                ShequOrgChange *before)
 {
   GHashTable *units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) persons = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, g_free);
   GHashTable *posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer value;
