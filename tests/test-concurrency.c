@@ -652,6 +652,54 @@ test_undo_conflict_refused (Fixture       *fixture,
   g_assert_cmpstr (shequ_unit_get_name (shequ_org_store_get_street (store)), ==, "别人改的街道");
 }
 
+/* Another program swaps the codes of two units: the store follows, with the same
+ * objects, and each code finds its unit. */
+static void
+test_store_refresh_code_swap (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *file_a = units_file (fixture->dir, 1);
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequUnit *first, *second;
+  gboolean changed = FALSE;
+  sqlite3 *other;
+
+  init_street (fixture->db);
+  run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
+  store = open_store (fixture->db);
+  first = shequ_org_store_lookup_code (store, STREET "101001");
+  second = shequ_org_store_lookup_code (store, STREET "101002");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  other = open_raw (fixture->db);
+  g_assert_cmpint (sqlite3_exec (other,
+                                 "BEGIN;"
+                                 "UPDATE unit SET code = 'x' WHERE code = '" STREET "101001';"
+                                 "UPDATE unit SET code = '" STREET "101001' "
+                                 "  WHERE code = '" STREET "101002';"
+                                 "UPDATE unit SET code = '" STREET "101002', population = 7 "
+                                 "  WHERE code = 'x';"
+                                 "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_assert_true (shequ_org_store_refresh (store, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_true (shequ_org_store_lookup_code (store, STREET "101001") == second);
+  g_assert_true (shequ_org_store_lookup_code (store, STREET "101002") == first);
+  g_assert_cmpstr (shequ_unit_get_code (first), ==, STREET "101002");
+  g_assert_cmpint (shequ_unit_get_population (first), ==, 7);
+  g_assert_cmpint (shequ_unit_get_total_population (shequ_org_store_get_street (store)), ==,
+                   7 + 200 + 100 + 200);
+
+  g_assert_true (shequ_org_store_rename_unit (store, first, "换号网格", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  assert_integrity_ok (fixture->db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -664,6 +712,7 @@ main (int    argc,
   ADD ("/concurrency/import-people/two-at-once", test_import_people_twice);
   ADD ("/concurrency/store/refresh-then-write", test_store_refreshes);
   ADD ("/concurrency/store/stale-insert-keeps-other-rows", test_store_stale_insert);
+  ADD ("/concurrency/store/refresh-follows-code-swap", test_store_refresh_code_swap);
   ADD ("/concurrency/store/conflicting-update-refused", test_store_conflict_refused);
   ADD ("/concurrency/store/conflicting-undo-refused", test_undo_conflict_refused);
 #undef ADD

@@ -1937,7 +1937,9 @@ compare_depth_desc (gconstpointer a,
 
 static guint run_search (ShequOrgStore *self);
 
-/* Brings the objects in line with CHANGE, which is already in the database. */
+/* Brings the objects in line with CHANGE, which is already in the database. The code
+ * tables are keyed by the objects' own strings: replace, never insert, so a key is
+ * never a string that a swap of codes frees. */
 static void
 update_objects (ShequOrgStore  *self,
                 ShequOrgChange *change)
@@ -1987,7 +1989,8 @@ update_objects (ShequOrgStore  *self,
       if (!g_ptr_array_find (to_attach, unit, NULL))
         detach_unit (self, unit, dirty);
       update_violation (self, unit, FALSE);
-      g_hash_table_remove (self->codes, unit->code);
+      if (g_hash_table_lookup (self->codes, unit->code) == unit)
+        g_hash_table_remove (self->codes, unit->code);
       g_hash_table_steal (self->units, key);
       g_hash_table_add (graveyard, unit);
     }
@@ -2003,7 +2006,7 @@ update_objects (ShequOrgStore  *self,
         {
           unit = _shequ_unit_new (row);
           g_hash_table_insert (self->units, &unit->id, unit);
-          g_hash_table_insert (self->codes, unit->code, unit);
+          g_hash_table_replace (self->codes, unit->code, unit);
           g_ptr_array_add (to_attach, unit);
           self->max_unit_id = MAX (self->max_unit_id, unit->id);
           g_hash_table_add (dirty, unit);
@@ -2015,7 +2018,7 @@ update_objects (ShequOrgStore  *self,
           if (g_hash_table_lookup (self->codes, unit->code) == unit)
             g_hash_table_remove (self->codes, unit->code);
           _shequ_unit_set_string (unit, &unit->code, row->code, SHEQU_UNIT_PROP_CODE);
-          g_hash_table_insert (self->codes, unit->code, unit);
+          g_hash_table_replace (self->codes, unit->code, unit);
         }
       _shequ_unit_set_string (unit, &unit->name, row->name, SHEQU_UNIT_PROP_NAME);
       _shequ_unit_set_string (unit, &unit->party_body, row->party_body, SHEQU_UNIT_PROP_PARTY_BODY);
@@ -2049,7 +2052,8 @@ update_objects (ShequOrgStore  *self,
 
       if (person == NULL)
         continue;
-      g_hash_table_remove (self->person_codes, person->code);
+      if (g_hash_table_lookup (self->person_codes, person->code) == person)
+        g_hash_table_remove (self->person_codes, person->code);
       _shequ_sorted_remove (self->people, self->people_model, person);
       g_hash_table_steal (self->persons, key);
       g_hash_table_add (graveyard, person);
@@ -2064,7 +2068,7 @@ update_objects (ShequOrgStore  *self,
         {
           person = _shequ_person_new (row);
           g_hash_table_insert (self->persons, &person->id, person);
-          g_hash_table_insert (self->person_codes, person->code, person);
+          g_hash_table_replace (self->person_codes, person->code, person);
           _shequ_sorted_insert (self->people, self->people_model, person, compare_person_code);
           self->max_person_id = MAX (self->max_person_id, person->id);
           continue;
@@ -2072,11 +2076,12 @@ update_objects (ShequOrgStore  *self,
 
       if (g_strcmp0 (person->code, row->code) != 0)
         {
-          g_hash_table_remove (self->person_codes, person->code);
+          if (g_hash_table_lookup (self->person_codes, person->code) == person)
+            g_hash_table_remove (self->person_codes, person->code);
           _shequ_sorted_remove (self->people, self->people_model, person);
           g_free (person->code);
           person->code = g_strdup (row->code);
-          g_hash_table_insert (self->person_codes, person->code, person);
+          g_hash_table_replace (self->person_codes, person->code, person);
           _shequ_sorted_insert (self->people, self->people_model, person, compare_person_code);
           _shequ_person_notify (person, SHEQU_PERSON_PROP_CODE);
         }
