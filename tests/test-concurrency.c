@@ -700,6 +700,47 @@ test_store_refresh_code_swap (Fixture       *fixture,
   assert_integrity_ok (fixture->db);
 }
 
+/* A person added in a stale store gets a person code from the fresh rows, beside the
+ * people another program imported meanwhile. */
+static void
+test_store_stale_add_person (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *units_a = units_file (fixture->dir, 1);
+  g_autofree char *people_a = people_file (fixture->dir, 1);
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequUnit *grid;
+  ShequPost *post;
+
+  init_street (fixture->db);
+  run_cli_ok ("import-units", "--db", fixture->db, units_a, NULL);
+  store = open_store (fixture->db);
+  grid = shequ_org_store_lookup_code (store, STREET "101001");
+  g_assert_nonnull (grid);
+
+  run_cli_ok ("import-people", "--db", fixture->db, people_a, NULL);
+
+  post = shequ_org_store_add_person_post (store, grid, "自己加的人", "13800000000",
+                                          SHEQU_ROLE_VOLUNTEER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (post);
+  g_assert_cmpstr (shequ_person_get_name (shequ_post_get_person (post)), ==, "自己加的人");
+  g_assert_true (shequ_post_get_unit (post) == grid);
+  g_assert_cmpuint (g_list_model_get_n_items (shequ_org_store_get_people (store)), ==, 4);
+  g_clear_object (&store);
+
+  g_assert_cmpuint (count_people (fixture->db, 1), ==, 3);
+  {
+    sqlite3 *handle = open_raw (fixture->db);
+    g_autofree char *count = query_text (handle, "SELECT count(*) FROM person");
+
+    sqlite3_close (handle);
+    g_assert_cmpstr (count, ==, "4\n");
+  }
+  assert_integrity_ok (fixture->db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,6 +753,7 @@ main (int    argc,
   ADD ("/concurrency/import-people/two-at-once", test_import_people_twice);
   ADD ("/concurrency/store/refresh-then-write", test_store_refreshes);
   ADD ("/concurrency/store/stale-insert-keeps-other-rows", test_store_stale_insert);
+  ADD ("/concurrency/store/stale-add-person-keeps-other-people", test_store_stale_add_person);
   ADD ("/concurrency/store/refresh-follows-code-swap", test_store_refresh_code_swap);
   ADD ("/concurrency/store/conflicting-update-refused", test_store_conflict_refused);
   ADD ("/concurrency/store/conflicting-undo-refused", test_undo_conflict_refused);

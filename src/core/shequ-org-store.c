@@ -2795,14 +2795,14 @@ add_post_to_change (ShequOrgStore  *self,
   return shequ_org_store_lookup_post (self, final_id (self->remapped_posts, post_id));
 }
 
-ShequPost *
-shequ_org_store_add_person_post (ShequOrgStore  *self,
-                                 ShequUnit      *unit,
-                                 const char     *name,
-                                 const char     *phone,
-                                 ShequRole       role,
-                                 const char     *title,
-                                 GError        **error)
+static ShequPost *
+add_person_post_once (ShequOrgStore  *self,
+                      ShequUnit      *unit,
+                      const char     *name,
+                      const char     *phone,
+                      ShequRole       role,
+                      const char     *title,
+                      GError        **error)
 {
   g_autofree char *label = NULL;
   ShequOrgChange *change;
@@ -2822,6 +2822,36 @@ shequ_org_store_add_person_post (ShequOrgStore  *self,
   shequ_org_change_put_person (change, person_row);
 
   return add_post_to_change (self, change, person_row->id, unit, role, title, error);
+}
+
+ShequPost *
+shequ_org_store_add_person_post (ShequOrgStore  *self,
+                                 ShequUnit      *unit,
+                                 const char     *name,
+                                 const char     *phone,
+                                 ShequRole       role,
+                                 const char     *title,
+                                 GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 unit_id;
+  ShequPost *post;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
+  g_return_val_if_fail (SHEQU_IS_UNIT (unit), NULL);
+
+  /* As for a new unit: the person code came from a copy another program outdated. */
+  unit_id = unit->id;
+  post = add_person_post_once (self, unit, name, phone, role, title, &local);
+  if (post == NULL && g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) &&
+      (unit = shequ_org_store_lookup_unit (self, unit_id)) != NULL)
+    {
+      g_clear_error (&local);
+      post = add_person_post_once (self, unit, name, phone, role, title, &local);
+    }
+  if (post == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return post;
 }
 
 ShequPost *
