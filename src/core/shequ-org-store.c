@@ -1641,6 +1641,12 @@ check_before_images (ShequOrgStore   *self,
               set_conflict_error (error, was->name);
               return FALSE;
             }
+          /* Never delete a row the change's author did not see. */
+          if (was == NULL && s == 1 && fresh != NULL)
+            {
+              set_conflict_error (error, fresh->name);
+              return FALSE;
+            }
         }
       g_hash_table_iter_init (&iter, person_sets[s]);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1648,9 +1654,10 @@ check_before_images (ShequOrgStore   *self,
           ShequPersonRow *was = g_hash_table_lookup (before->person_puts, key);
           ShequPersonRow *fresh = g_hash_table_lookup (snap->persons, key);
 
-          if (was != NULL && (fresh == NULL || !person_row_equal (was, fresh)))
+          if ((was != NULL && (fresh == NULL || !person_row_equal (was, fresh))) ||
+              (was == NULL && s == 1 && fresh != NULL))
             {
-              set_conflict_error (error, was->name);
+              set_conflict_error (error, was != NULL ? was->name : fresh->name);
               return FALSE;
             }
         }
@@ -1660,11 +1667,14 @@ check_before_images (ShequOrgStore   *self,
           ShequPostRow *was = g_hash_table_lookup (before->post_puts, key);
           ShequPostRow *fresh = g_hash_table_lookup (snap->posts, key);
 
-          if (was != NULL && (fresh == NULL || !post_row_equal (was, fresh)))
+          if ((was != NULL && (fresh == NULL || !post_row_equal (was, fresh))) ||
+              (was == NULL && s == 1 && fresh != NULL))
             {
-              ShequPerson *person = g_hash_table_lookup (self->persons, &was->person_id);
+              gint64 person_id = was != NULL ? was->person_id : fresh->person_id;
+              ShequPerson *seen = g_hash_table_lookup (self->persons, &person_id);
+              ShequPersonRow *now = g_hash_table_lookup (snap->persons, &person_id);
 
-              set_conflict_error (error, person != NULL ? person->name : "?");
+              set_conflict_error (error, seen != NULL ? seen->name : now != NULL ? now->name : "?");
               return FALSE;
             }
         }
