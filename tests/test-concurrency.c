@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "shequ-database.h"
+#include "shequ-io.h"
 #include "shequ-org-store.h"
 
 #define STREET "110101001"
@@ -741,6 +742,90 @@ test_store_stale_add_person (Fixture       *fixture,
   assert_integrity_ok (fixture->db);
 }
 
+/* Undo of an import whose rows another program changed since is refused; undo of one
+ * whose rows are untouched removes exactly them, next to the other program's rows. */
+static void
+test_undo_import_checked (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *file_a = units_file (fixture->dir, 1);
+  g_autofree char *file_b = units_file (fixture->dir, 2);
+  g_autofree char *rename_file =
+    write_file (fixture->dir, "rename.csv",
+                "code,name,tier,parent_code\n" STREET "01,别人改的片区,area," STREET "\n");
+  g_autoptr(GHashTable) parents_b = expected_parents (2);
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (file_a);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  init_street (fixture->db);
+  store = open_store (fixture->db);
+  g_assert_true (shequ_io_import_units (store, file, SHEQU_IO_FORMAT_AUTO,
+                                        SHEQU_IO_ENCODING_AUTO, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 7);
+
+  run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
+  before = dump_db (fixture->db);
+  g_assert_false (shequ_org_store_undo (store, &error));
+  g_assert_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "片区1"));
+  g_clear_error (&error);
+  after = dump_db (fixture->db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&store);
+
+  /* Untouched: the undo takes out the store's import, not the other program's. */
+  init_street (fixture->db);
+  store = open_store (fixture->db);
+  g_assert_true (shequ_io_import_units (store, file, SHEQU_IO_FORMAT_AUTO,
+                                        SHEQU_IO_ENCODING_AUTO, &n, &error));
+  g_assert_no_error (error);
+  run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
+  g_assert_true (shequ_org_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_org_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_org_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpuint (count_units_in_place (fixture->db, parents_b), ==, 7);
+  {
+    sqlite3 *handle = open_raw (fixture->db);
+    g_autofree char *count = query_text (handle, "SELECT count(*) FROM unit");
+
+    sqlite3_close (handle);
+    g_assert_cmpstr (count, ==, "8\n");
+  }
+  assert_integrity_ok (fixture->db);
+
+  /* Redo after the other program reused the freed ids: the rows come back under new
+   * ids, each under its own parent, and the other program's rows stay. */
+  init_street (fixture->db);
+  store = open_store (fixture->db);
+  g_assert_true (shequ_io_import_units (store, file, SHEQU_IO_FORMAT_AUTO,
+                                        SHEQU_IO_ENCODING_AUTO, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_org_store_undo (store, &error));
+  g_assert_no_error (error);
+  run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
+  g_assert_true (shequ_org_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 15);
+  g_clear_object (&store);
+  {
+    g_autoptr(GHashTable) parents_a = expected_parents (1);
+
+    g_assert_cmpuint (count_units_in_place (fixture->db, parents_a), ==, 7);
+    g_assert_cmpuint (count_units_in_place (fixture->db, parents_b), ==, 7);
+  }
+  assert_integrity_ok (fixture->db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +842,7 @@ main (int    argc,
   ADD ("/concurrency/store/refresh-follows-code-swap", test_store_refresh_code_swap);
   ADD ("/concurrency/store/conflicting-update-refused", test_store_conflict_refused);
   ADD ("/concurrency/store/conflicting-undo-refused", test_undo_conflict_refused);
+  ADD ("/concurrency/store/undo-import-checked", test_undo_import_checked);
 #undef ADD
 
   return g_test_run ();
