@@ -932,12 +932,12 @@ pick_body (const char   *file_value,
 
 static gboolean
 import_units_attempt (ShequOrgStore   *store,
-                                  GBytes          *bytes,
-                                  const char      *filename,
-                                  ShequIoFormat    format,
-                                  ShequIoEncoding  encoding,
-                                  guint           *n_units,
-                                  GError         **error)
+                      GBytes          *bytes,
+                      const char      *filename,
+                      ShequIoFormat    format,
+                      ShequIoEncoding  encoding,
+                      guint           *n_units,
+                      GError         **error)
 {
   static const TableSpec spec = { unit_columns, N_UNIT_COLUMNS, "units", FALSE };
   g_auto(Table) table = { 0 };
@@ -1171,12 +1171,12 @@ import_units_attempt (ShequOrgStore   *store,
 
 gboolean
 shequ_io_import_units_from_bytes (ShequOrgStore   *store,
-                                 GBytes          *bytes,
-                                 const char      *filename,
-                                 ShequIoFormat    format,
-                                 ShequIoEncoding  encoding,
-                                 guint           *n_units,
-                                 GError         **error)
+                                  GBytes          *bytes,
+                                  const char      *filename,
+                                  ShequIoFormat    format,
+                                  ShequIoEncoding  encoding,
+                                  guint           *n_units,
+                                  GError         **error)
 {
   /* Matched against what is in the file now, not what the store read at open. */
   if (!shequ_org_store_refresh (store, NULL, error))
@@ -1280,12 +1280,12 @@ unique_person_code (ShequOrgStore *store,
 
 static gboolean
 import_people_attempt (ShequOrgStore   *store,
-                                   GBytes          *bytes,
-                                   const char      *filename,
-                                   ShequIoFormat    format,
-                                   ShequIoEncoding  encoding,
-                                   guint           *n_people,
-                                   GError         **error)
+                       GBytes          *bytes,
+                       const char      *filename,
+                       ShequIoFormat    format,
+                       ShequIoEncoding  encoding,
+                       guint           *n_people,
+                       GError         **error)
 {
   static const TableSpec spec = { people_columns, N_PEOPLE_COLUMNS, "people", TRUE };
   g_auto(Table) table = { 0 };
@@ -1614,12 +1614,12 @@ import_people_attempt (ShequOrgStore   *store,
 /* As for units: matched again against the current tree after a conflict. */
 gboolean
 shequ_io_import_people_from_bytes (ShequOrgStore   *store,
-                                  GBytes          *bytes,
-                                  const char      *filename,
-                                  ShequIoFormat    format,
-                                  ShequIoEncoding  encoding,
-                                  guint           *n_people,
-                                  GError         **error)
+                                   GBytes          *bytes,
+                                   const char      *filename,
+                                   ShequIoFormat    format,
+                                   ShequIoEncoding  encoding,
+                                   guint           *n_people,
+                                   GError         **error)
 {
   /* Matched against what is in the file now, not what the store read at open. */
   if (!shequ_org_store_refresh (store, NULL, error))
