@@ -826,6 +826,39 @@ test_undo_import_checked (Fixture       *fixture,
   assert_integrity_ok (fixture->db);
 }
 
+/* Rows another program wrote that make no tree (here a unit whose parent is missing,
+ * written with foreign keys off) are reported as damage, and the objects stay. */
+static void
+test_store_refresh_refuses_broken_tree (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean changed = TRUE;
+  sqlite3 *other;
+
+  init_street (fixture->db);
+  store = open_store (fixture->db);
+
+  other = open_raw (fixture->db);
+  g_assert_cmpint (sqlite3_exec (other,
+                                 "INSERT INTO unit (id, parent_id, tier, code, name) "
+                                 "VALUES (50, 49, 'grid', '" STREET "999999', '孤儿网格')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_assert_false (shequ_org_store_refresh (store, &changed, &error));
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT);
+  g_assert_false (changed);
+  g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 1);
+  g_clear_error (&error);
+
+  /* Nor does a write go on top of it. */
+  g_assert_false (shequ_org_store_rename_unit (store, shequ_org_store_get_street (store),
+                                               "新名街道", &error));
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -840,6 +873,7 @@ main (int    argc,
   ADD ("/concurrency/store/stale-insert-keeps-other-rows", test_store_stale_insert);
   ADD ("/concurrency/store/stale-add-person-keeps-other-people", test_store_stale_add_person);
   ADD ("/concurrency/store/refresh-follows-code-swap", test_store_refresh_code_swap);
+  ADD ("/concurrency/store/refresh-refuses-broken-tree", test_store_refresh_refuses_broken_tree);
   ADD ("/concurrency/store/conflicting-update-refused", test_store_conflict_refused);
   ADD ("/concurrency/store/conflicting-undo-refused", test_undo_conflict_refused);
   ADD ("/concurrency/store/undo-import-checked", test_undo_import_checked);
