@@ -118,13 +118,34 @@ test_migrates_empty_file (void)
 {
   g_autofree char *dir = make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDatabase) db = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 1;
 
-  /* A zero-byte file is an empty SQLite database at version 0. */
+  /* A zero-byte file is not taken for a new database: only creating may fill it. */
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_NONE, &error);
+  for (guint i = 0; i < 2; i++)
+    {
+      ShequDatabaseFlags flags = i == 0 ? SHEQU_DATABASE_FLAGS_NONE
+                                        : SHEQU_DATABASE_FLAGS_READ_ONLY;
+
+      db = shequ_database_open (path, flags, &error);
+      g_assert_null (db);
+      g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU);
+      g_assert_nonnull (strstr (error->message, "empty"));
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, ==, 0);
+      g_clear_pointer (&contents, g_free);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    }
+
+  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (shequ_database_get_schema_version (db), ==, SHEQU_SCHEMA_VERSION);
 

@@ -65,6 +65,7 @@ struct _ShequWindow
 
   guint                 toast_timeout_id;
   guint                 dialog_idle_id;
+  guint                 refresh_id;
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
   guint                 quiet_changes;
@@ -752,8 +753,12 @@ open_store (const char  *path,
 {
   g_autoptr(ShequDatabase) db = NULL;
 
+  /* The app's own file is made on first run, for the welcome page; a file that is
+   * there, even an empty one, is only opened. */
   db = shequ_database_open (path,
-                            SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                            (g_file_test (path, G_FILE_TEST_EXISTS)
+                               ? SHEQU_DATABASE_FLAGS_NONE : SHEQU_DATABASE_FLAGS_CREATE) |
+                            SHEQU_DATABASE_FLAGS_NO_BACKUP,
                             error);
   if (db == NULL)
     return NULL;
@@ -869,6 +874,47 @@ restore_damaged (const char *backup_path,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Changes made by other programs                                           */
+
+/* A colleague's script or shequ-cli may write the same file while the window is open:
+ * the store reads their rows in (one PRAGMA when there are none), keeping the objects
+ * of unchanged units, so the tree keeps its selection and expansion. */
+#define REFRESH_INTERVAL_S 2
+
+static void
+refresh_from_database (ShequWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->loading)
+    return;
+  /* The next poll tries again; a damaged file is reported by the next write. */
+  if (!shequ_org_store_refresh (self->store, NULL, &error))
+    g_debug ("Could not read changes by other programs: %s", error->message);
+}
+
+static gboolean
+on_refresh_timeout (gpointer data)
+{
+  refresh_from_database (SHEQU_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_is_active_changed (ShequWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    refresh_from_database (self);
+}
+
+static void
+start_refresh_poll (ShequWindow *self)
+{
+  self->refresh_id = g_timeout_add_seconds (REFRESH_INTERVAL_S, on_refresh_timeout, self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 
 static void
@@ -889,7 +935,9 @@ undo_action (GtkWidget  *widget,
   ok = redo ? shequ_org_store_redo (self->store, &error)
             : shequ_org_store_undo (self->store, &error);
   self->quiet_changes--;
-  if (!ok && !g_error_matches (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOTHING_TO_UNDO))
+  if (!ok && g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
+    present_damaged_dialog (self, error);
+  else if (!ok && !g_error_matches (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOTHING_TO_UNDO))
     show_error (self, redo ? _("Could not redo") : _("Could not undo"), error);
 }
 
@@ -1029,9 +1077,13 @@ shequ_window_import_file (ShequWindow     *self,
 
   if (!ok)
     {
-      show_error (self, people ? _("Could not import the people")
-                               : _("Could not import the units"),
-                  error);
+      /* A damaged file is not written to; the way out is a backup. */
+      if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
+        present_damaged_dialog (self, error);
+      else
+        show_error (self, people ? _("Could not import the people")
+                                 : _("Could not import the units"),
+                    error);
       return FALSE;
     }
 
@@ -1579,6 +1631,7 @@ shequ_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->bench_clock != NULL)
     {
       g_clear_signal_handler (&self->bench_after_paint_id, self->bench_clock);
@@ -1742,6 +1795,7 @@ shequ_window_init (ShequWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->daily_backup = g_getenv ("SHEQU_NO_DAILY_BACKUP") == NULL;
+  start_refresh_poll (self);
 
   g_signal_connect_object (self->views_stack, "notify::visible-child-name",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);

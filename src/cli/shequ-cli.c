@@ -247,7 +247,7 @@ command_units (int argc, char **argv)
   if (argc > 1)
     return fail_usage (_("units takes no FILE"));
 
-  store = open_store (SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
+  store = open_store (SHEQU_DATABASE_FLAGS_READ_ONLY | SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
   if (store == NULL)
     return fail (error);
 
@@ -293,7 +293,7 @@ command_stats (int argc, char **argv)
   if (argc > 1)
     return fail_usage (_("stats takes no FILE"));
 
-  store = open_store (SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
+  store = open_store (SHEQU_DATABASE_FLAGS_READ_ONLY | SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
   if (store == NULL)
     return fail (error);
   shequ_org_store_get_stats (store, &stats);
@@ -425,7 +425,10 @@ run_transfer (const char *command,
   if (!parse_encoding (encoding_text, &encoding))
     return fail_usage (_("--encoding must be auto, utf-8 or gbk"));
 
-  store = open_store (import ? SHEQU_DATABASE_FLAGS_NONE : SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
+  /* Export only reads: it must work on a file or in a folder it may not write. */
+  store = open_store (import ? SHEQU_DATABASE_FLAGS_NONE
+                             : SHEQU_DATABASE_FLAGS_READ_ONLY | SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                      &error);
   if (store == NULL)
     return fail (error);
 
@@ -504,7 +507,7 @@ command_compliance (int argc, char **argv)
   if (argc > 1)
     return fail_usage (_("compliance takes no FILE"));
 
-  store = open_store (SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
+  store = open_store (SHEQU_DATABASE_FLAGS_READ_ONLY | SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
   if (store == NULL)
     return fail (error);
 

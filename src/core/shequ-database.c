@@ -22,6 +22,7 @@ struct _ShequDatabase
   sqlite3  *db;
   int       schema_version;
   guint     in_transaction : 1;
+  guint     read_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ShequDatabase, shequ_database, G_TYPE_OBJECT)
@@ -132,6 +133,14 @@ set_error_full (const char *path,
   int code = error_code_for (rc);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
+  if ((rc & 0xff) == SQLITE_READONLY)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, code,
+                   _("The database “%s” is read-only, so nothing could be saved in it (%s)."),
+                   path, detail);
+      return FALSE;
+    }
+
   switch (code)
     {
     case SHEQU_DB_ERROR_CORRUPT:
@@ -201,6 +210,31 @@ peek (const char *path,
         {
           *version = sqlite3_column_int (stmt, 0);
           rc = SQLITE_OK;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (rc == SQLITE_OK && *version >= 1 && *version <= SHEQU_SCHEMA_VERSION)
+    {
+      /* Another program's file may use user_version too: ours has these tables. */
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                               "AND name IN ('meta', 'unit', 'person', 'post')",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n_tables = sqlite3_column_int (stmt, 0);
+
+          rc = SQLITE_OK;
+          if (n_tables != 4)
+            {
+              g_clear_pointer (&stmt, sqlite3_finalize);
+              sqlite3_close_v2 (db);
+              g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
+                           _("“%s” is an SQLite database, but not a Shequ one; it was not "
+                             "changed."),
+                           path);
+              return FALSE;
+            }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
@@ -497,19 +531,36 @@ migrate (ShequDatabase  *self,
   return TRUE;
 }
 
+/* A URI that reads PATH without writing anything beside it. With no -wal there is no
+ * writer to follow, and immutable=1 needs no -shm; with one, SQLite reads through the
+ * files the writer made (a read-only connection in WAL mode would otherwise create a
+ * -wal and -shm of its own and leave them behind). */
+static char *
+make_read_only_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                          g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "&immutable=1");
+}
+
 ShequDatabase *
 shequ_database_open (const char          *path,
                      ShequDatabaseFlags   flags,
                      GError             **error)
 {
   g_autoptr(ShequDatabase) self = NULL;
+  g_autofree char *uri = NULL;
   gboolean exists;
   gboolean has_tables = FALSE;
+  gboolean read_only = (flags & SHEQU_DATABASE_FLAGS_READ_ONLY) != 0;
   int version = 0;
   int rc;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (!read_only || !(flags & SHEQU_DATABASE_FLAGS_CREATE), NULL);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!exists && !(flags & SHEQU_DATABASE_FLAGS_CREATE))
@@ -521,10 +572,21 @@ shequ_database_open (const char          *path,
 
   if (exists)
     {
+      GStatBuf st;
+
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
           g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
                        _("“%s” is a folder, not a database."), path);
+          return NULL;
+        }
+
+      /* Only creating, on the user's word, may put a schema into an empty file. */
+      if (!(flags & SHEQU_DATABASE_FLAGS_CREATE) && g_stat (path, &st) == 0 && st.st_size == 0)
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
+                       _("The file “%s” is empty, not a Shequ database; it was not changed."),
+                       path);
           return NULL;
         }
 
@@ -547,6 +609,20 @@ shequ_database_open (const char          *path,
                        path);
           return NULL;
         }
+      if (version == 0 && !(flags & SHEQU_DATABASE_FLAGS_CREATE))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
+                       _("The file “%s” holds no Shequ database; it was not changed."), path);
+          return NULL;
+        }
+      if (read_only && version < SHEQU_SCHEMA_VERSION)
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
+                       _("The database “%s” was written by an older version of Shequ; open it "
+                         "once with a command that writes, so it can be updated."),
+                       path);
+          return NULL;
+        }
     }
   else
     {
@@ -565,8 +641,14 @@ shequ_database_open (const char          *path,
   self = g_object_new (SHEQU_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->schema_version = version;
+  self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (read_only)
+    {
+      uri = make_read_only_uri (path);
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    }
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_full (path, self->db, rc, error);
@@ -574,6 +656,21 @@ shequ_database_open (const char          *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (read_only)
+    return shequ_database_exec (self, "PRAGMA foreign_keys = ON", error)
+           ? g_steal_pointer (&self) : NULL;
+
+  /* SQLite falls back to reading a file it may not write: say so now, naming the
+   * database, rather than fail at the first change. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
+                   _("The database “%s” is read-only: Shequ cannot save changes in it. "
+                     "Check the permissions of the file and its folder."),
+                   path);
+      return NULL;
+    }
 
   if (!shequ_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !shequ_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
@@ -584,6 +681,13 @@ shequ_database_open (const char          *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+shequ_database_is_read_only (ShequDatabase *self)
+{
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -608,16 +712,17 @@ shequ_database_get_schema_version (ShequDatabase *self)
 }
 
 static gboolean
-check_integrity (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
+run_check (sqlite3     *db,
+           const char  *path,
+           const char  *pragma,
+           GError     **error)
 {
   g_autoptr(GString) report = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check (20)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *line = (const char *)sqlite3_column_text (stmt, 0);
@@ -641,12 +746,28 @@ check_integrity (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  return run_check (db, path, "PRAGMA integrity_check (20)", error);
+}
+
 gboolean
 shequ_database_check_integrity (ShequDatabase  *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
   return check_integrity (self->db, self->path, error);
+}
+
+gboolean
+shequ_database_quick_check (ShequDatabase  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+  return run_check (self->db, self->path, "PRAGMA quick_check (20)", error);
 }
 
 gboolean

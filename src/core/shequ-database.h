@@ -29,6 +29,9 @@ typedef enum {
   SHEQU_DATABASE_FLAGS_NONE      = 0,
   SHEQU_DATABASE_FLAGS_CREATE    = 1 << 0,  /* create the file if missing */
   SHEQU_DATABASE_FLAGS_NO_BACKUP = 1 << 1,  /* skip the daily backup (tests, bench) */
+  /* Read only: no migration, no journal mode change, and no -wal/-shm left behind;
+   * works in a read-only folder and on a read-only file. Not with CREATE. */
+  SHEQU_DATABASE_FLAGS_READ_ONLY = 1 << 2,
 } ShequDatabaseFlags;
 
 #define SHEQU_TYPE_DATABASE (shequ_database_get_type ())
@@ -43,6 +46,7 @@ char          *shequ_database_get_default_path  (void);
 const char    *shequ_database_get_path          (ShequDatabase       *self);
 sqlite3       *shequ_database_get_handle        (ShequDatabase       *self);
 int            shequ_database_get_schema_version (ShequDatabase      *self);
+gboolean       shequ_database_is_read_only      (ShequDatabase       *self);
 
 /* Reads PRAGMA user_version of PATH read-only, without creating -wal/-shm. */
 gboolean       shequ_database_peek_schema_version (const char        *path,
@@ -68,6 +72,10 @@ void           shequ_database_rollback          (ShequDatabase       *self);
 
 /* Full PRAGMA integrity_check. FALSE with SHEQU_DB_ERROR_CORRUPT and the report. */
 gboolean       shequ_database_check_integrity   (ShequDatabase       *self,
+                                                 GError             **error);
+
+/* PRAGMA quick_check: fast, for before a bulk write. FALSE with SHEQU_DB_ERROR_CORRUPT. */
+gboolean       shequ_database_quick_check       (ShequDatabase       *self,
                                                  GError             **error);
 
 /* Online backup API. Runs the integrity check first and refuses a damaged source. */

@@ -930,14 +930,14 @@ pick_body (const char   *file_value,
   return make (tier, name);
 }
 
-gboolean
-shequ_io_import_units_from_bytes (ShequOrgStore   *store,
-                                  GBytes          *bytes,
-                                  const char      *filename,
-                                  ShequIoFormat    format,
-                                  ShequIoEncoding  encoding,
-                                  guint           *n_units,
-                                  GError         **error)
+static gboolean
+import_units_attempt (ShequOrgStore   *store,
+                      GBytes          *bytes,
+                      const char      *filename,
+                      ShequIoFormat    format,
+                      ShequIoEncoding  encoding,
+                      guint           *n_units,
+                      GError         **error)
 {
   static const TableSpec spec = { unit_columns, N_UNIT_COLUMNS, "units", FALSE };
   g_auto(Table) table = { 0 };
@@ -1107,6 +1107,7 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
   g_ptr_array_sort (lines, compare_unit_lines_by_depth);
 
   change = shequ_org_change_new (_("Import units"));
+  shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < lines->len; i++)
     {
       UnitLine *line = g_ptr_array_index (lines, i);
@@ -1151,7 +1152,9 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
     {
       if (!shequ_org_store_apply (store, g_steal_pointer (&change), error))
         {
-          g_prefix_error (error, "%s: ", filename);
+          /* A database error is about the database, which its message names. */
+          if ((*error)->domain != SHEQU_DB_ERROR)
+            g_prefix_error (error, "%s: ", filename);
           return FALSE;
         }
     }
@@ -1159,6 +1162,40 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
   if (n_units != NULL)
     *n_units = lines->len;
   return TRUE;
+}
+
+/* Another program may write between reading the tree and writing the change; the store
+ * then reads the new rows in and refuses with SHEQU_ORG_ERROR_CONFLICT, and the file's
+ * records are matched again against the current tree. */
+#define N_IMPORT_ATTEMPTS 5
+
+gboolean
+shequ_io_import_units_from_bytes (ShequOrgStore   *store,
+                                  GBytes          *bytes,
+                                  const char      *filename,
+                                  ShequIoFormat    format,
+                                  ShequIoEncoding  encoding,
+                                  guint           *n_units,
+                                  GError         **error)
+{
+  /* Matched against what is in the file now, not what the store read at open. */
+  if (!shequ_org_store_refresh (store, NULL, error))
+    return FALSE;
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (import_units_attempt (store, bytes, filename, format, encoding, n_units, &local))
+        return TRUE;
+      if (attempt == N_IMPORT_ATTEMPTS ||
+          !g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) ||
+          !shequ_org_store_refresh (store, NULL, NULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -1241,14 +1278,14 @@ unique_person_code (ShequOrgStore *store,
   return code;
 }
 
-gboolean
-shequ_io_import_people_from_bytes (ShequOrgStore   *store,
-                                   GBytes          *bytes,
-                                   const char      *filename,
-                                   ShequIoFormat    format,
-                                   ShequIoEncoding  encoding,
-                                   guint           *n_people,
-                                   GError         **error)
+static gboolean
+import_people_attempt (ShequOrgStore   *store,
+                       GBytes          *bytes,
+                       const char      *filename,
+                       ShequIoFormat    format,
+                       ShequIoEncoding  encoding,
+                       guint           *n_people,
+                       GError         **error)
 {
   static const TableSpec spec = { people_columns, N_PEOPLE_COLUMNS, "people", TRUE };
   g_auto(Table) table = { 0 };
@@ -1475,6 +1512,7 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
     return FALSE;
 
   change = shequ_org_change_new (_("Import people"));
+  shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < entries->len; i++)
     {
       PersonEntry *entry = g_ptr_array_index (entries, i);
@@ -1561,7 +1599,9 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
     {
       if (!shequ_org_store_apply (store, g_steal_pointer (&change), error))
         {
-          g_prefix_error (error, "%s: ", filename);
+          /* A database error is about the database, which its message names. */
+          if ((*error)->domain != SHEQU_DB_ERROR)
+            g_prefix_error (error, "%s: ", filename);
           return FALSE;
         }
     }
@@ -1569,6 +1609,36 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
   if (n_people != NULL)
     *n_people = entries->len;
   return TRUE;
+}
+
+/* As for units: matched again against the current tree after a conflict. */
+gboolean
+shequ_io_import_people_from_bytes (ShequOrgStore   *store,
+                                   GBytes          *bytes,
+                                   const char      *filename,
+                                   ShequIoFormat    format,
+                                   ShequIoEncoding  encoding,
+                                   guint           *n_people,
+                                   GError         **error)
+{
+  /* Matched against what is in the file now, not what the store read at open. */
+  if (!shequ_org_store_refresh (store, NULL, error))
+    return FALSE;
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (import_people_attempt (store, bytes, filename, format, encoding, n_people, &local))
+        return TRUE;
+      if (attempt == N_IMPORT_ATTEMPTS ||
+          !g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) ||
+          !shequ_org_store_refresh (store, NULL, NULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------------------ */

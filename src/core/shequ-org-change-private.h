@@ -15,6 +15,7 @@ struct _ShequOrgChange
   GHashTable *person_deletes;
   GHashTable *post_puts;       /* gint64* id → ShequPostRow* */
   GHashTable *post_deletes;
+  gboolean    bulk;
 };
 
 G_END_DECLS

@@ -134,3 +134,11 @@ shequ_org_change_delete_post (ShequOrgChange *change,
   g_return_if_fail (change != NULL);
   delete_row (change->post_puts, change->post_deletes, post_id);
 }
+
+void
+shequ_org_change_set_bulk (ShequOrgChange *change,
+                           gboolean        bulk)
+{
+  g_return_if_fail (change != NULL);
+  change->bulk = !!bulk;
+}

@@ -42,6 +42,9 @@ struct _ShequOrgStore
   gint64          max_unit_id;
   gint64          max_person_id;
   gint64          max_post_id;
+  gint64          data_version;   /* PRAGMA data_version when the objects last matched */
+  GHashTable     *remapped_units; /* old id → new id, of the last applied change */
+  GHashTable     *remapped_posts;
 
   GQueue          undo_stack;     /* UndoEntry*, newest at head */
   GQueue          redo_stack;
@@ -108,6 +111,8 @@ shequ_org_store_finalize (GObject *object)
   g_clear_pointer (&self->persons, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
+  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (shequ_org_store_parent_class)->finalize (object);
@@ -338,6 +343,24 @@ update_violation (ShequOrgStore *self,
 
 /* Loading */
 
+/* Changes only when another connection commits: our own commits leave it as it is. */
+static gboolean
+read_data_version (ShequOrgStore  *self,
+                   gint64         *version,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = shequ_database_prepare (self->db, "PRAGMA data_version", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return shequ_database_set_error (self->db, rc, error);
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static gboolean
 load_units (ShequOrgStore  *self,
             GHashTable     *parent_ids,
@@ -549,7 +572,8 @@ shequ_org_store_new (ShequDatabase  *db,
   if (!shequ_database_exec (db, "BEGIN", error))
     return NULL;
   ok = load_units (self, parent_ids, error) &&
-       load_people (self, error);
+       load_people (self, error) &&
+       read_data_version (self, &self->data_version, error);
   shequ_database_exec (db, "COMMIT", NULL);
   if (!ok || !build_tree (self, parent_ids, error))
     return NULL;
@@ -1158,14 +1182,39 @@ delete_ids (ShequOrgStore  *self,
 
 #define NOW "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+static void set_conflict_error (GError **error, const char *name);
+
+/* Steps an UPDATE … WHERE id = ?1, which must find its row: the objects match the
+ * database inside the write transaction, so a miss means the file changed under us. */
+static gboolean
+step_update (ShequOrgStore  *self,
+             sqlite3_stmt   *stmt,
+             const char     *name,
+             GError        **error)
+{
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (shequ_database_get_handle (self->db)) != 1)
+    {
+      set_conflict_error (error, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* New rows are inserted, rows the store read are updated by id: never an upsert over
+ * a row that was not read or allocated in this transaction. */
 static gboolean
 write_change (ShequOrgStore   *self,
               ShequOrgChange  *change,
               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) unit_stmt = NULL;
-  g_autoptr(sqlite3_stmt) person_stmt = NULL;
-  g_autoptr(sqlite3_stmt) post_stmt = NULL;
+  g_autoptr(sqlite3_stmt) unit_insert = NULL;
+  g_autoptr(sqlite3_stmt) unit_update = NULL;
+  g_autoptr(sqlite3_stmt) person_insert = NULL;
+  g_autoptr(sqlite3_stmt) person_update = NULL;
+  g_autoptr(sqlite3_stmt) post_insert = NULL;
+  g_autoptr(sqlite3_stmt) post_update = NULL;
   GHashTableIter iter;
   gpointer value;
 
@@ -1177,90 +1226,101 @@ write_change (ShequOrgStore   *self,
 
   if (g_hash_table_size (change->unit_puts) > 0)
     {
-      unit_stmt = shequ_database_prepare (self->db,
+      unit_insert = shequ_database_prepare (self->db,
         "INSERT INTO unit (id, parent_id, tier, code, name, party_body, service_body, note, "
         "                  population, households, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW ") "
-        "ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, tier = excluded.tier, "
-        "  code = excluded.code, name = excluded.name, party_body = excluded.party_body, "
-        "  service_body = excluded.service_body, note = excluded.note, "
-        "  population = excluded.population, households = excluded.households, "
-        "  updated_at = excluded.updated_at", error);
-      if (unit_stmt == NULL)
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " NOW ")", error);
+      if (unit_insert == NULL)
+        return FALSE;
+      unit_update = shequ_database_prepare (self->db,
+        "UPDATE unit SET parent_id = ?2, tier = ?3, code = ?4, name = ?5, party_body = ?6, "
+        "  service_body = ?7, note = ?8, population = ?9, households = ?10, "
+        "  updated_at = " NOW " WHERE id = ?1", error);
+      if (unit_update == NULL)
         return FALSE;
 
       g_hash_table_iter_init (&iter, change->unit_puts);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           ShequUnitRow *row = value;
+          gboolean exists = g_hash_table_contains (self->units, &row->id);
+          sqlite3_stmt *stmt = exists ? unit_update : unit_insert;
 
-          sqlite3_bind_int64 (unit_stmt, 1, row->id);
+          sqlite3_bind_int64 (stmt, 1, row->id);
           if (row->parent_id != 0)
-            sqlite3_bind_int64 (unit_stmt, 2, row->parent_id);
+            sqlite3_bind_int64 (stmt, 2, row->parent_id);
           else
-            sqlite3_bind_null (unit_stmt, 2);
-          sqlite3_bind_text (unit_stmt, 3, shequ_tier_to_key (row->tier), -1, SQLITE_STATIC);
-          sqlite3_bind_text (unit_stmt, 4, row->code, -1, SQLITE_STATIC);
-          sqlite3_bind_text (unit_stmt, 5, row->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (unit_stmt, 6, row->party_body ? row->party_body : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (unit_stmt, 7, row->service_body ? row->service_body : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (unit_stmt, 8, row->note ? row->note : "", -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (unit_stmt, 9, row->population);
-          sqlite3_bind_int64 (unit_stmt, 10, row->households);
-          if (!step_done (self, unit_stmt, error))
+            sqlite3_bind_null (stmt, 2);
+          sqlite3_bind_text (stmt, 3, shequ_tier_to_key (row->tier), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, row->code, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, row->name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, row->party_body ? row->party_body : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 7, row->service_body ? row->service_body : "", -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 8, row->note ? row->note : "", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 9, row->population);
+          sqlite3_bind_int64 (stmt, 10, row->households);
+          if (exists ? !step_update (self, stmt, row->name, error) : !step_done (self, stmt, error))
             return FALSE;
         }
     }
 
   if (g_hash_table_size (change->person_puts) > 0)
     {
-      person_stmt = shequ_database_prepare (self->db,
+      person_insert = shequ_database_prepare (self->db,
         "INSERT INTO person (id, code, name, phone, note, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, " NOW ") "
-        "ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, "
-        "  phone = excluded.phone, note = excluded.note, updated_at = excluded.updated_at",
-        error);
-      if (person_stmt == NULL)
+        "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")", error);
+      if (person_insert == NULL)
+        return FALSE;
+      person_update = shequ_database_prepare (self->db,
+        "UPDATE person SET code = ?2, name = ?3, phone = ?4, note = ?5, updated_at = " NOW
+        " WHERE id = ?1", error);
+      if (person_update == NULL)
         return FALSE;
 
       g_hash_table_iter_init (&iter, change->person_puts);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           ShequPersonRow *row = value;
+          gboolean exists = g_hash_table_contains (self->persons, &row->id);
+          sqlite3_stmt *stmt = exists ? person_update : person_insert;
 
-          sqlite3_bind_int64 (person_stmt, 1, row->id);
-          sqlite3_bind_text (person_stmt, 2, row->code, -1, SQLITE_STATIC);
-          sqlite3_bind_text (person_stmt, 3, row->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (person_stmt, 4, row->phone ? row->phone : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (person_stmt, 5, row->note ? row->note : "", -1, SQLITE_STATIC);
-          if (!step_done (self, person_stmt, error))
+          sqlite3_bind_int64 (stmt, 1, row->id);
+          sqlite3_bind_text (stmt, 2, row->code, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, row->phone ? row->phone : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, row->note ? row->note : "", -1, SQLITE_STATIC);
+          if (exists ? !step_update (self, stmt, row->name, error) : !step_done (self, stmt, error))
             return FALSE;
         }
     }
 
   if (g_hash_table_size (change->post_puts) > 0)
     {
-      post_stmt = shequ_database_prepare (self->db,
+      post_insert = shequ_database_prepare (self->db,
         "INSERT INTO post (id, person_id, unit_id, role, title, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, " NOW ") "
-        "ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, "
-        "  unit_id = excluded.unit_id, role = excluded.role, title = excluded.title, "
-        "  updated_at = excluded.updated_at",
-        error);
-      if (post_stmt == NULL)
+        "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")", error);
+      if (post_insert == NULL)
+        return FALSE;
+      post_update = shequ_database_prepare (self->db,
+        "UPDATE post SET person_id = ?2, unit_id = ?3, role = ?4, title = ?5, "
+        "  updated_at = " NOW " WHERE id = ?1", error);
+      if (post_update == NULL)
         return FALSE;
 
       g_hash_table_iter_init (&iter, change->post_puts);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
           ShequPostRow *row = value;
+          gboolean exists = g_hash_table_contains (self->posts, &row->id);
+          sqlite3_stmt *stmt = exists ? post_update : post_insert;
 
-          sqlite3_bind_int64 (post_stmt, 1, row->id);
-          sqlite3_bind_int64 (post_stmt, 2, row->person_id);
-          sqlite3_bind_int64 (post_stmt, 3, row->unit_id);
-          sqlite3_bind_text (post_stmt, 4, shequ_role_to_key (row->role), -1, SQLITE_STATIC);
-          sqlite3_bind_text (post_stmt, 5, row->title ? row->title : "", -1, SQLITE_STATIC);
-          if (!step_done (self, post_stmt, error))
+          sqlite3_bind_int64 (stmt, 1, row->id);
+          sqlite3_bind_int64 (stmt, 2, row->person_id);
+          sqlite3_bind_int64 (stmt, 3, row->unit_id);
+          sqlite3_bind_text (stmt, 4, shequ_role_to_key (row->role), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, row->title ? row->title : "", -1, SQLITE_STATIC);
+          if (exists ? !step_update (self, stmt, "?", error) : !step_done (self, stmt, error))
             return FALSE;
         }
     }
@@ -1313,7 +1373,538 @@ make_inverse (ShequOrgStore  *self,
             shequ_org_change_delete_post (inverse, *(gint64 *)key);
         }
     }
+  /* Undoing an import is as bulk as the import. */
+  inverse->bulk = change->bulk;
   return inverse;
+}
+
+/* Other programs */
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static gboolean
+unit_row_equal (const ShequUnitRow *a,
+                const ShequUnitRow *b)
+{
+  return a->id == b->id && a->parent_id == b->parent_id && a->tier == b->tier &&
+         same_text (a->code, b->code) && same_text (a->name, b->name) &&
+         same_text (a->party_body, b->party_body) &&
+         same_text (a->service_body, b->service_body) && same_text (a->note, b->note) &&
+         a->population == b->population && a->households == b->households;
+}
+
+static gboolean
+person_row_equal (const ShequPersonRow *a,
+                  const ShequPersonRow *b)
+{
+  return a->id == b->id && same_text (a->code, b->code) && same_text (a->name, b->name) &&
+         same_text (a->phone, b->phone) && same_text (a->note, b->note);
+}
+
+static gboolean
+post_row_equal (const ShequPostRow *a,
+                const ShequPostRow *b)
+{
+  return a->id == b->id && a->person_id == b->person_id && a->unit_id == b->unit_id &&
+         a->role == b->role && same_text (a->title, b->title);
+}
+
+/* Every row of the database, read inside one transaction. */
+typedef struct {
+  GHashTable *units;     /* gint64* id → ShequUnitRow* */
+  GHashTable *persons;   /* gint64* id → ShequPersonRow* */
+  GHashTable *posts;     /* gint64* id → ShequPostRow* */
+} Snapshot;
+
+static void
+snapshot_clear (Snapshot *snap)
+{
+  g_clear_pointer (&snap->units, g_hash_table_unref);
+  g_clear_pointer (&snap->persons, g_hash_table_unref);
+  g_clear_pointer (&snap->posts, g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
+
+static gint64 *
+id_key (gint64 id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  return key;
+}
+
+static gboolean
+load_snapshot (ShequOrgStore  *self,
+               Snapshot       *snap,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) units = NULL;
+  g_autoptr(sqlite3_stmt) persons = NULL;
+  g_autoptr(sqlite3_stmt) posts = NULL;
+  gint64 *key;
+  int rc;
+
+  snap->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) shequ_unit_row_free);
+  snap->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) shequ_person_row_free);
+  snap->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) shequ_post_row_free);
+
+  units = shequ_database_prepare (self->db,
+                                  "SELECT id, parent_id, tier, code, name, party_body, "
+                                  "service_body, note, population, households FROM unit",
+                                  error);
+  if (units == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
+
+      row->id = sqlite3_column_int64 (units, 0);
+      row->parent_id = sqlite3_column_int64 (units, 1);
+      row->code = g_strdup (column_text (units, 3));
+      row->name = g_strdup (column_text (units, 4));
+      row->party_body = g_strdup (column_text (units, 5));
+      row->service_body = g_strdup (column_text (units, 6));
+      row->note = g_strdup (column_text (units, 7));
+      row->population = sqlite3_column_int64 (units, 8);
+      row->households = sqlite3_column_int64 (units, 9);
+      if (!shequ_tier_from_string (column_text (units, 2), &row->tier))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: unit %s has an unknown tier “%s”."),
+                       shequ_database_get_path (self->db), row->code, column_text (units, 2));
+          return FALSE;
+        }
+      key = id_key (row->id);
+      g_hash_table_insert (snap->units, key, g_steal_pointer (&row));
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+
+  persons = shequ_database_prepare (self->db, "SELECT id, code, name, phone, note FROM person",
+                                    error);
+  if (persons == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (persons)) == SQLITE_ROW)
+    {
+      ShequPersonRow *row = shequ_person_row_new ();
+
+      row->id = sqlite3_column_int64 (persons, 0);
+      row->code = g_strdup (column_text (persons, 1));
+      row->name = g_strdup (column_text (persons, 2));
+      row->phone = g_strdup (column_text (persons, 3));
+      row->note = g_strdup (column_text (persons, 4));
+      g_hash_table_insert (snap->persons, id_key (row->id), row);
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+
+  posts = shequ_database_prepare (self->db,
+                                  "SELECT id, person_id, unit_id, role, title FROM post", error);
+  if (posts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (posts)) == SQLITE_ROW)
+    {
+      g_autoptr(ShequPostRow) row = shequ_post_row_new ();
+
+      row->id = sqlite3_column_int64 (posts, 0);
+      row->person_id = sqlite3_column_int64 (posts, 1);
+      row->unit_id = sqlite3_column_int64 (posts, 2);
+      row->title = g_strdup (column_text (posts, 4));
+      if (!shequ_role_from_string (column_text (posts, 3), &row->role) ||
+          !g_hash_table_contains (snap->persons, &row->person_id) ||
+          !g_hash_table_contains (snap->units, &row->unit_id))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: post %lld refers to a missing person "
+                         "or unit, or has an unknown role."),
+                       shequ_database_get_path (self->db), (long long) row->id);
+          return FALSE;
+        }
+      key = id_key (row->id);
+      g_hash_table_insert (snap->posts, key, g_steal_pointer (&row));
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+  return TRUE;
+}
+
+/* What another program wrote must make a tree, as at open (build_tree()). */
+static gboolean
+check_snapshot_tree (ShequOrgStore  *self,
+                     Snapshot       *snap,
+                     GError        **error)
+{
+  g_autoptr(GHashTable) rooted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint limit = g_hash_table_size (snap->units) + 1;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, snap->units);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnitRow *row = value;
+      guint steps = 0;
+
+      for (ShequUnitRow *cur = row; cur->parent_id != 0 && steps < limit; steps++)
+        {
+          ShequUnitRow *parent = g_hash_table_lookup (snap->units, &cur->parent_id);
+
+          if (parent == NULL)
+            {
+              g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                           _("The database “%s” is damaged: the parent of unit %s is missing."),
+                           shequ_database_get_path (self->db), cur->code);
+              return FALSE;
+            }
+          if (g_hash_table_contains (rooted, &parent->id))
+            break;
+          cur = parent;
+        }
+      if (steps >= limit)
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: %u units are in a loop of parents."),
+                       shequ_database_get_path (self->db), 1u);
+          return FALSE;
+        }
+      g_hash_table_add (rooted, &row->id);
+    }
+  return TRUE;
+}
+
+/* The change that takes the objects to SNAP: only the rows that differ. */
+static ShequOrgChange *
+make_refresh_diff (ShequOrgStore  *self,
+                   Snapshot       *snap,
+                   GError        **error)
+{
+  g_autoptr(ShequOrgChange) diff = shequ_org_change_new ("");
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* The objects need a tree: parents that exist, no loop. */
+  if (!check_snapshot_tree (self, snap, error))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, snap->units);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+      g_autoptr(ShequUnitRow) now = unit != NULL ? shequ_unit_to_row (unit) : NULL;
+
+      if (now == NULL || !unit_row_equal (now, value))
+        shequ_org_change_put_unit (diff, shequ_unit_row_copy (value));
+    }
+  g_hash_table_iter_init (&iter, self->units);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (snap->units, key))
+      shequ_org_change_delete_unit (diff, *(gint64 *) key);
+
+  g_hash_table_iter_init (&iter, snap->persons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPerson *person = g_hash_table_lookup (self->persons, key);
+      g_autoptr(ShequPersonRow) now = person != NULL ? shequ_person_to_row (person) : NULL;
+
+      if (now == NULL || !person_row_equal (now, value))
+        shequ_org_change_put_person (diff, shequ_person_row_copy (value));
+    }
+  g_hash_table_iter_init (&iter, self->persons);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (snap->persons, key))
+      shequ_org_change_delete_person (diff, *(gint64 *) key);
+
+  g_hash_table_iter_init (&iter, snap->posts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPost *post = g_hash_table_lookup (self->posts, key);
+      g_autoptr(ShequPostRow) now = post != NULL ? shequ_post_to_row (post) : NULL;
+
+      if (now == NULL || !post_row_equal (now, value))
+        shequ_org_change_put_post (diff, shequ_post_row_copy (value));
+    }
+  g_hash_table_iter_init (&iter, self->posts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (snap->posts, key))
+      shequ_org_change_delete_post (diff, *(gint64 *) key);
+
+  return g_steal_pointer (&diff);
+}
+
+static void
+set_conflict_error (GError     **error,
+                    const char  *name)
+{
+  g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT,
+               _("“%s” was changed or deleted by another program since it was read; your "
+                 "change was not saved. The view now shows the current data."),
+               name);
+}
+
+/* Whether the rows CHANGE updates or deletes are still as BEFORE (the images the change
+ * was built against) says they were; the other program's version is in SNAP. */
+static gboolean
+check_before_images (ShequOrgStore   *self,
+                     ShequOrgChange  *change,
+                     ShequOrgChange  *before,
+                     Snapshot        *snap,
+                     GError         **error)
+{
+  GHashTable *unit_sets[] = { change->unit_puts, change->unit_deletes };
+  GHashTable *person_sets[] = { change->person_puts, change->person_deletes };
+  GHashTable *post_sets[] = { change->post_puts, change->post_deletes };
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint s = 0; s < 2; s++)
+    {
+      g_hash_table_iter_init (&iter, unit_sets[s]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          ShequUnitRow *was = g_hash_table_lookup (before->unit_puts, key);
+          ShequUnitRow *fresh = g_hash_table_lookup (snap->units, key);
+
+          if (was != NULL && (fresh == NULL || !unit_row_equal (was, fresh)))
+            {
+              set_conflict_error (error, was->name);
+              return FALSE;
+            }
+          /* Never delete a row the change's author did not see. */
+          if (was == NULL && s == 1 && fresh != NULL)
+            {
+              set_conflict_error (error, fresh->name);
+              return FALSE;
+            }
+        }
+      g_hash_table_iter_init (&iter, person_sets[s]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          ShequPersonRow *was = g_hash_table_lookup (before->person_puts, key);
+          ShequPersonRow *fresh = g_hash_table_lookup (snap->persons, key);
+
+          if ((was != NULL && (fresh == NULL || !person_row_equal (was, fresh))) ||
+              (was == NULL && s == 1 && fresh != NULL))
+            {
+              set_conflict_error (error, was != NULL ? was->name : fresh->name);
+              return FALSE;
+            }
+        }
+      g_hash_table_iter_init (&iter, post_sets[s]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          ShequPostRow *was = g_hash_table_lookup (before->post_puts, key);
+          ShequPostRow *fresh = g_hash_table_lookup (snap->posts, key);
+
+          if ((was != NULL && (fresh == NULL || !post_row_equal (was, fresh))) ||
+              (was == NULL && s == 1 && fresh != NULL))
+            {
+              gint64 person_id = was != NULL ? was->person_id : fresh->person_id;
+              ShequPerson *seen = g_hash_table_lookup (self->persons, &person_id);
+              ShequPersonRow *now = g_hash_table_lookup (snap->persons, &person_id);
+
+              set_conflict_error (error, seen != NULL ? seen->name : now != NULL ? now->name : "?");
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Whether the objects are as EXPECTED (the rows an undo entry's last step wrote): an
+ * undo never overwrites what another program changed since. */
+static gboolean
+check_expected_images (ShequOrgStore   *self,
+                       ShequOrgChange  *expected,
+                       GError         **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, expected->unit_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+      g_autoptr(ShequUnitRow) now = unit != NULL ? shequ_unit_to_row (unit) : NULL;
+
+      if (now == NULL || !unit_row_equal (now, value))
+        {
+          set_conflict_error (error, ((ShequUnitRow *) value)->name);
+          return FALSE;
+        }
+    }
+  g_hash_table_iter_init (&iter, expected->unit_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+
+      if (unit != NULL)
+        {
+          set_conflict_error (error, unit->name);
+          return FALSE;
+        }
+    }
+  g_hash_table_iter_init (&iter, expected->person_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPerson *person = g_hash_table_lookup (self->persons, key);
+      g_autoptr(ShequPersonRow) now = person != NULL ? shequ_person_to_row (person) : NULL;
+
+      if (now == NULL || !person_row_equal (now, value))
+        {
+          set_conflict_error (error, ((ShequPersonRow *) value)->name);
+          return FALSE;
+        }
+    }
+  g_hash_table_iter_init (&iter, expected->person_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ShequPerson *person = g_hash_table_lookup (self->persons, key);
+
+      if (person != NULL)
+        {
+          set_conflict_error (error, person->name);
+          return FALSE;
+        }
+    }
+  g_hash_table_iter_init (&iter, expected->post_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPost *post = g_hash_table_lookup (self->posts, key);
+      g_autoptr(ShequPostRow) now = post != NULL ? shequ_post_to_row (post) : NULL;
+
+      if (now == NULL || !post_row_equal (now, value))
+        {
+          ShequPerson *person = g_hash_table_lookup (self->persons,
+                                                     &((ShequPostRow *) value)->person_id);
+
+          set_conflict_error (error, person != NULL ? person->name : "?");
+          return FALSE;
+        }
+    }
+  g_hash_table_iter_init (&iter, expected->post_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ShequPost *post = g_hash_table_lookup (self->posts, key);
+
+      if (post != NULL)
+        {
+          set_conflict_error (error, post->person->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* New rows of PUTS (absent from BEFORE) whose id is now taken in OBJECTS get ids above
+ * every id in use; MAP receives old → new. */
+static void
+remap_new_rows (GHashTable *puts,
+                GHashTable *before_deletes,
+                GHashTable *objects,
+                gint64     *max_id,
+                GHashTable *map,
+                gint64     *(*id_of) (gpointer row))
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 next = *max_id;
+
+  g_hash_table_iter_init (&iter, puts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    next = MAX (next, *(gint64 *) key);
+
+  g_hash_table_iter_init (&iter, puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_contains (before_deletes, key) && g_hash_table_contains (objects, key))
+      {
+        g_hash_table_insert (map, id_key (*(gint64 *) key), id_key (++next));
+        g_ptr_array_add (moved, value);
+        g_hash_table_iter_steal (&iter);
+        g_free (key);
+      }
+  for (guint i = 0; i < moved->len; i++)
+    {
+      gpointer row = g_ptr_array_index (moved, i);
+      gint64 *id = id_of (row);
+
+      *id = *(gint64 *) g_hash_table_lookup (map, id);
+      g_hash_table_insert (puts, id_key (*id), row);
+    }
+  *max_id = next;
+}
+
+static gint64 *unit_row_id (gpointer row) { return &((ShequUnitRow *) row)->id; }
+static gint64 *person_row_id (gpointer row) { return &((ShequPersonRow *) row)->id; }
+static gint64 *post_row_id (gpointer row) { return &((ShequPostRow *) row)->id; }
+
+/* The id a row of the last applied change ended with (a new row may have moved). */
+static gint64
+final_id (GHashTable *map,
+          gint64      id)
+{
+  gint64 *to = map != NULL ? g_hash_table_lookup (map, &id) : NULL;
+
+  return to != NULL ? *to : id;
+}
+
+static void
+follow_map (GHashTable *map,
+            gint64     *id)
+{
+  gint64 *to = g_hash_table_lookup (map, id);
+
+  if (to != NULL)
+    *id = *to;
+}
+
+/* After a refresh: the rows CHANGE inserts whose ids another program took meanwhile get
+ * fresh ones, and every reference in CHANGE follows. */
+static void
+remap_new_ids (ShequOrgStore  *self,
+               ShequOrgChange *change,
+               ShequOrgChange *before)
+{
+  GHashTable *units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) persons = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, g_free);
+  GHashTable *posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  /* Kept, so the edits below find the objects they created by their final ids. */
+  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
+  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
+  self->remapped_units = units;
+  self->remapped_posts = posts;
+
+  remap_new_rows (change->unit_puts, before->unit_deletes, self->units, &self->max_unit_id,
+                  units, unit_row_id);
+  remap_new_rows (change->person_puts, before->person_deletes, self->persons,
+                  &self->max_person_id, persons, person_row_id);
+  remap_new_rows (change->post_puts, before->post_deletes, self->posts, &self->max_post_id,
+                  posts, post_row_id);
+  if (g_hash_table_size (units) == 0 && g_hash_table_size (persons) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, change->unit_puts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    follow_map (units, &((ShequUnitRow *) value)->parent_id);
+  g_hash_table_iter_init (&iter, change->post_puts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      follow_map (units, &((ShequPostRow *) value)->unit_id);
+      follow_map (persons, &((ShequPostRow *) value)->person_id);
+    }
 }
 
 static void
@@ -1393,7 +1984,9 @@ compare_depth_desc (gconstpointer a,
 
 static guint run_search (ShequOrgStore *self);
 
-/* Brings the objects in line with CHANGE, which is already in the database. */
+/* Brings the objects in line with CHANGE, which is already in the database. The code
+ * tables are keyed by the objects' own strings: replace, never insert, so a key is
+ * never a string that a swap of codes frees. */
 static void
 update_objects (ShequOrgStore  *self,
                 ShequOrgChange *change)
@@ -1443,7 +2036,8 @@ update_objects (ShequOrgStore  *self,
       if (!g_ptr_array_find (to_attach, unit, NULL))
         detach_unit (self, unit, dirty);
       update_violation (self, unit, FALSE);
-      g_hash_table_remove (self->codes, unit->code);
+      if (g_hash_table_lookup (self->codes, unit->code) == unit)
+        g_hash_table_remove (self->codes, unit->code);
       g_hash_table_steal (self->units, key);
       g_hash_table_add (graveyard, unit);
     }
@@ -1459,7 +2053,7 @@ update_objects (ShequOrgStore  *self,
         {
           unit = _shequ_unit_new (row);
           g_hash_table_insert (self->units, &unit->id, unit);
-          g_hash_table_insert (self->codes, unit->code, unit);
+          g_hash_table_replace (self->codes, unit->code, unit);
           g_ptr_array_add (to_attach, unit);
           self->max_unit_id = MAX (self->max_unit_id, unit->id);
           g_hash_table_add (dirty, unit);
@@ -1471,7 +2065,7 @@ update_objects (ShequOrgStore  *self,
           if (g_hash_table_lookup (self->codes, unit->code) == unit)
             g_hash_table_remove (self->codes, unit->code);
           _shequ_unit_set_string (unit, &unit->code, row->code, SHEQU_UNIT_PROP_CODE);
-          g_hash_table_insert (self->codes, unit->code, unit);
+          g_hash_table_replace (self->codes, unit->code, unit);
         }
       _shequ_unit_set_string (unit, &unit->name, row->name, SHEQU_UNIT_PROP_NAME);
       _shequ_unit_set_string (unit, &unit->party_body, row->party_body, SHEQU_UNIT_PROP_PARTY_BODY);
@@ -1505,7 +2099,8 @@ update_objects (ShequOrgStore  *self,
 
       if (person == NULL)
         continue;
-      g_hash_table_remove (self->person_codes, person->code);
+      if (g_hash_table_lookup (self->person_codes, person->code) == person)
+        g_hash_table_remove (self->person_codes, person->code);
       _shequ_sorted_remove (self->people, self->people_model, person);
       g_hash_table_steal (self->persons, key);
       g_hash_table_add (graveyard, person);
@@ -1520,7 +2115,7 @@ update_objects (ShequOrgStore  *self,
         {
           person = _shequ_person_new (row);
           g_hash_table_insert (self->persons, &person->id, person);
-          g_hash_table_insert (self->person_codes, person->code, person);
+          g_hash_table_replace (self->person_codes, person->code, person);
           _shequ_sorted_insert (self->people, self->people_model, person, compare_person_code);
           self->max_person_id = MAX (self->max_person_id, person->id);
           continue;
@@ -1528,11 +2123,12 @@ update_objects (ShequOrgStore  *self,
 
       if (g_strcmp0 (person->code, row->code) != 0)
         {
-          g_hash_table_remove (self->person_codes, person->code);
+          if (g_hash_table_lookup (self->person_codes, person->code) == person)
+            g_hash_table_remove (self->person_codes, person->code);
           _shequ_sorted_remove (self->people, self->people_model, person);
           g_free (person->code);
           person->code = g_strdup (row->code);
-          g_hash_table_insert (self->person_codes, person->code, person);
+          g_hash_table_replace (self->person_codes, person->code, person);
           _shequ_sorted_insert (self->people, self->people_model, person, compare_person_code);
           _shequ_person_notify (person, SHEQU_PERSON_PROP_CODE);
         }
@@ -1648,34 +2244,150 @@ notify_undo_state (ShequOrgStore *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
 }
 
-/* Validates, writes and applies CHANGE (borrowed). Returns its inverse on success. */
+static guint
+change_size (ShequOrgChange *change)
+{
+  return g_hash_table_size (change->unit_puts) + g_hash_table_size (change->unit_deletes) +
+         g_hash_table_size (change->person_puts) + g_hash_table_size (change->person_deletes) +
+         g_hash_table_size (change->post_puts) + g_hash_table_size (change->post_deletes);
+}
+
+/* A change this large is bulk whether or not it says so. */
+#define BULK_ROWS 100
+
+static void
+refresh_objects (ShequOrgStore  *self,
+                 ShequOrgChange *diff)
+{
+  guint n_units = g_hash_table_size (self->units);
+
+  update_objects (self, diff);
+  if (n_units != g_hash_table_size (self->units))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNITS]);
+}
+
+/* Validates, writes and applies CHANGE (borrowed). Returns its inverse on success.
+ * EXPECTED (nullable) are the rows the objects must hold first (see replay()).
+ * REFRESHED says whether rows of other programs were read in, even on failure. */
 static ShequOrgChange *
 apply_change (ShequOrgStore   *self,
               ShequOrgChange  *change,
+              ShequOrgChange  *expected,
+              gboolean        *refreshed,
               GError         **error)
 {
+  g_autoptr(ShequOrgChange) before = NULL;
   g_autoptr(ShequOrgChange) inverse = NULL;
+  g_autoptr(GError) local = NULL;
   guint n_units = g_hash_table_size (self->units);
+  gint64 version = 0;
 
+  *refreshed = FALSE;
+  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
+  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
+  if (expected != NULL && !check_expected_images (self, expected, error))
+    return NULL;
   if (!validate_change (self, change, error))
     return NULL;
+  /* The rows as the change's author saw them, before anyone else's may be read in. */
+  before = make_inverse (self, change);
 
   if (!shequ_database_begin (self->db, error))
     return NULL;
-  if (!write_change (self, change, error))
-    {
-      shequ_database_rollback (self->db);
-      return NULL;
-    }
-  if (!shequ_database_commit (self->db, error))
-    return NULL;
 
+  /* Nothing goes in bulk into a damaged file: it would hide the damage under new rows. */
+  if ((change->bulk || change_size (change) >= BULK_ROWS) &&
+      !shequ_database_quick_check (self->db, error))
+    goto failed;
+
+  /* Inside the write lock: has another program committed since we last read? */
+  if (!read_data_version (self, &version, error))
+    goto failed;
+  if (version != self->data_version)
+    {
+      g_auto(Snapshot) snap = { NULL };
+      g_autoptr(ShequOrgChange) diff = NULL;
+      gboolean current;
+
+      if (!load_snapshot (self, &snap, error) ||
+          !(diff = make_refresh_diff (self, &snap, error)))
+        goto failed;
+      current = check_before_images (self, change, before, &snap, &local);
+      update_objects (self, diff);
+      self->data_version = version;
+      *refreshed = TRUE;
+      if (!current)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          goto failed;
+        }
+
+      remap_new_ids (self, change, before);
+      if (!validate_change (self, change, &local))
+        {
+          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT,
+                       _("Another program changed the database meanwhile, and the change no "
+                         "longer fits: %s Your change was not saved; the view now shows the "
+                         "current data."),
+                       local->message);
+          goto failed;
+        }
+    }
+
+  if (!write_change (self, change, error))
+    goto failed;
   inverse = make_inverse (self, change);
+  if (!shequ_database_commit (self->db, error))
+    goto failed;
+
   update_objects (self, change);
 
   if (n_units != g_hash_table_size (self->units))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNITS]);
   return g_steal_pointer (&inverse);
+
+failed:
+  shequ_database_rollback (self->db);
+  if (n_units != g_hash_table_size (self->units))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNITS]);
+  return NULL;
+}
+
+gboolean
+shequ_org_store_refresh (ShequOrgStore  *self,
+                         gboolean       *changed,
+                         GError        **error)
+{
+  g_auto(Snapshot) snap = { NULL };
+  g_autoptr(ShequOrgChange) diff = NULL;
+  gint64 version = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+
+  /* One read transaction: the version and the rows are of the same moment. */
+  if (!shequ_database_exec (self->db, "BEGIN", error))
+    return FALSE;
+  ok = read_data_version (self, &version, error);
+  if (ok && version != self->data_version)
+    ok = load_snapshot (self, &snap, error) &&
+         (diff = make_refresh_diff (self, &snap, error)) != NULL;
+  shequ_database_exec (self->db, "COMMIT", NULL);
+  if (!ok)
+    return FALSE;
+
+  self->data_version = version;
+  if (diff == NULL || shequ_org_change_is_empty (diff))
+    return TRUE;
+
+  refresh_objects (self, diff);
+  if (changed != NULL)
+    *changed = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0, "");
+  return TRUE;
 }
 
 gboolean
@@ -1686,6 +2398,7 @@ shequ_org_store_apply (ShequOrgStore   *self,
   g_autoptr(ShequOrgChange) owned = change;
   ShequOrgChange *inverse;
   UndoEntry *entry;
+  gboolean refreshed = FALSE;
 
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
@@ -1693,8 +2406,12 @@ shequ_org_store_apply (ShequOrgStore   *self,
   if (shequ_org_change_is_empty (change))
     return TRUE;
 
-  if (!(inverse = apply_change (self, change, error)))
-    return FALSE;
+  if (!(inverse = apply_change (self, change, NULL, &refreshed, error)))
+    {
+      if (refreshed)
+        g_signal_emit (self, signals[CHANGED], 0, "");
+      return FALSE;
+    }
 
   entry = g_new0 (UndoEntry, 1);
   entry->undo = inverse;
@@ -1719,6 +2436,7 @@ replay (ShequOrgStore  *self,
   UndoEntry *entry = g_queue_peek_head (from);
   ShequOrgChange *change;
   ShequOrgChange *inverse;
+  gboolean refreshed = FALSE;
 
   if (entry == NULL)
     {
@@ -1727,9 +2445,16 @@ replay (ShequOrgStore  *self,
       return FALSE;
     }
 
+  /* The other half of the entry holds the rows as its last step left them: if they are
+   * not so now, another program changed them, and undo must not overwrite that. */
   change = undo ? entry->undo : entry->redo;
-  if (!(inverse = apply_change (self, change, error)))
-    return FALSE;
+  if (!(inverse = apply_change (self, change, undo ? entry->redo : entry->undo,
+                                &refreshed, error)))
+    {
+      if (refreshed)
+        g_signal_emit (self, signals[CHANGED], 0, "");
+      return FALSE;
+    }
 
   /* The fresh inverse describes the state just left, exactly. */
   if (undo)
@@ -1810,13 +2535,13 @@ replace_str (char       **field,
   *field = g_strdup (value);
 }
 
-ShequUnit *
-shequ_org_store_add_unit_full (ShequOrgStore  *self,
-                               ShequUnit      *parent,
-                               ShequTier       tier,
-                               const char     *name,
-                               gboolean        move_figures,
-                               GError        **error)
+static ShequUnit *
+add_unit_once (ShequOrgStore  *self,
+               ShequUnit      *parent,
+               ShequTier       tier,
+               const char     *name,
+               gboolean        move_figures,
+               GError        **error)
 {
   g_autoptr(ShequUnitRow) row = NULL;
   g_autofree char *label = NULL;
@@ -1860,7 +2585,37 @@ shequ_org_store_add_unit_full (ShequOrgStore  *self,
 
   if (!shequ_org_store_apply (self, change, error))
     return NULL;
-  return shequ_org_store_lookup_unit (self, id);
+  return shequ_org_store_lookup_unit (self, final_id (self->remapped_units, id));
+}
+
+ShequUnit *
+shequ_org_store_add_unit_full (ShequOrgStore  *self,
+                               ShequUnit      *parent,
+                               ShequTier       tier,
+                               const char     *name,
+                               gboolean        move_figures,
+                               GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 parent_id;
+  ShequUnit *unit;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
+  g_return_val_if_fail (SHEQU_IS_UNIT (parent), NULL);
+
+  /* The code was made from a copy another program outdated: once more with the rows
+   * the store has just read in, if the parent is still there. */
+  parent_id = parent->id;
+  unit = add_unit_once (self, parent, tier, name, move_figures, &local);
+  if (unit == NULL && g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) &&
+      (parent = shequ_org_store_lookup_unit (self, parent_id)) != NULL)
+    {
+      g_clear_error (&local);
+      unit = add_unit_once (self, parent, tier, name, move_figures, &local);
+    }
+  if (unit == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return unit;
 }
 
 ShequUnit *
@@ -2084,17 +2839,17 @@ add_post_to_change (ShequOrgStore  *self,
 
   if (!shequ_org_store_apply (self, change, error))
     return NULL;
-  return shequ_org_store_lookup_post (self, post_id);
+  return shequ_org_store_lookup_post (self, final_id (self->remapped_posts, post_id));
 }
 
-ShequPost *
-shequ_org_store_add_person_post (ShequOrgStore  *self,
-                                 ShequUnit      *unit,
-                                 const char     *name,
-                                 const char     *phone,
-                                 ShequRole       role,
-                                 const char     *title,
-                                 GError        **error)
+static ShequPost *
+add_person_post_once (ShequOrgStore  *self,
+                      ShequUnit      *unit,
+                      const char     *name,
+                      const char     *phone,
+                      ShequRole       role,
+                      const char     *title,
+                      GError        **error)
 {
   g_autofree char *label = NULL;
   ShequOrgChange *change;
@@ -2114,6 +2869,36 @@ shequ_org_store_add_person_post (ShequOrgStore  *self,
   shequ_org_change_put_person (change, person_row);
 
   return add_post_to_change (self, change, person_row->id, unit, role, title, error);
+}
+
+ShequPost *
+shequ_org_store_add_person_post (ShequOrgStore  *self,
+                                 ShequUnit      *unit,
+                                 const char     *name,
+                                 const char     *phone,
+                                 ShequRole       role,
+                                 const char     *title,
+                                 GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 unit_id;
+  ShequPost *post;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
+  g_return_val_if_fail (SHEQU_IS_UNIT (unit), NULL);
+
+  /* As for a new unit: the person code came from a copy another program outdated. */
+  unit_id = unit->id;
+  post = add_person_post_once (self, unit, name, phone, role, title, &local);
+  if (post == NULL && g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) &&
+      (unit = shequ_org_store_lookup_unit (self, unit_id)) != NULL)
+    {
+      g_clear_error (&local);
+      post = add_person_post_once (self, unit, name, phone, role, title, &local);
+    }
+  if (post == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return post;
 }
 
 ShequPost *

@@ -23,6 +23,7 @@ typedef enum {
   SHEQU_ORG_ERROR_NOT_FOUND,
   SHEQU_ORG_ERROR_HAS_CHILDREN,    /* deleting a parent but not its children */
   SHEQU_ORG_ERROR_NOTHING_TO_UNDO,
+  SHEQU_ORG_ERROR_CONFLICT,        /* another program changed what the change was built on */
 } ShequOrgError;
 
 GQuark shequ_org_error_quark (void);
@@ -50,6 +51,10 @@ void            shequ_org_change_put_post      (ShequOrgChange  *change,
                                                 ShequPostRow    *row);
 void            shequ_org_change_delete_post   (ShequOrgChange  *change,
                                                 gint64           post_id);
+/* A bulk change (an import and its undo and redo) is written only into a file that
+ * passes PRAGMA quick_check; large changes count as bulk anyway. */
+void            shequ_org_change_set_bulk      (ShequOrgChange  *change,
+                                                gboolean         bulk);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOrgChange, shequ_org_change_free)
 
 #define SHEQU_TYPE_ORG_STORE (shequ_org_store_get_type ())
@@ -97,9 +102,23 @@ char          *shequ_org_store_make_unit_code    (ShequOrgStore   *self,
                                                   ShequTier        tier);
 char          *shequ_org_store_make_person_code  (ShequOrgStore   *self);
 
+/* Reads what other programs committed since the store last read the database and
+ * brings the objects in line (the same objects for unchanged rows), emitting
+ * "changed" with an empty label. One PRAGMA data_version when nothing changed.
+ * CHANGED (nullable) says whether anything did. */
+gboolean       shequ_org_store_refresh           (ShequOrgStore   *self,
+                                                  gboolean        *changed,
+                                                  GError         **error);
+
 /* Validates CHANGE against the whole tree (tiers, cycles, codes, figures), writes it
  * in one transaction, updates the objects and roll-ups, and pushes it on the undo
- * stack. On error nothing changes, in memory or on disk. Takes ownership. */
+ * stack. On error nothing changes on disk. Takes ownership.
+ *
+ * When another program committed since the store last read the database, the store
+ * refreshes inside the write transaction and rebases CHANGE: a row it updates or
+ * deletes that the other program changed refuses it with SHEQU_ORG_ERROR_CONFLICT
+ * (the objects then show the current data); a new row whose id was taken meanwhile
+ * gets a fresh id, and every reference to it follows. */
 gboolean       shequ_org_store_apply             (ShequOrgStore   *self,
                                                   ShequOrgChange  *change,
                                                   GError         **error);

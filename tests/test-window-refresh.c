@@ -1,0 +1,275 @@
+/* test-window-refresh.c — an open window follows other programs and guards a damaged file */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window-refresh"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "shequ-application.h"
+#include "shequ-org-store.h"
+#include "shequ-window.h"
+
+#define WAIT_LIMIT_SECONDS 20
+#define STREET "110101001"
+
+static ShequApplication *app;
+
+static gboolean
+on_wait_limit (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+has_area (gpointer data)
+{
+  return shequ_org_store_lookup_code (data, STREET "01") != NULL;
+}
+
+static void
+run_cli (const char *command,
+         const char *db,
+         const char *arg1,
+         const char *arg2,
+         const char *arg3)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli",
+                                                NULL);
+  const char *argv[] = { cli, command, "--db", db, arg1, arg2, arg3, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("shequ-cli %s failed: %s", command, err);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_window_sees_other_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shequ-test-refresh-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "street.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "units.csv", NULL);
+  ShequWindow *window;
+  ShequOrgStore *store;
+  ShequUnit *street, *area;
+  gboolean expired = FALSE;
+  guint limit;
+
+  g_assert_no_error (error);
+  run_cli ("init", db, "--street", "测试街道", "--county=110101");
+  g_assert_true (g_file_set_contents (csv,
+                                      "code,name,tier,parent_code\n"
+                                      STREET ",别人改的街道,street,\n"
+                                      STREET "01,别人加的片区,area," STREET "\n", -1, NULL));
+
+  window = shequ_window_new (GTK_APPLICATION (app), db);
+  shequ_window_set_daily_backup (window, FALSE);
+  g_assert_true (shequ_window_load (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  store = shequ_window_get_store (window);
+  street = shequ_org_store_get_street (store);
+  g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "测试街道");
+
+  run_cli ("import-units", db, csv, NULL, NULL);
+
+  /* Within a poll or two, without any action in the window. */
+  limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
+  while (!has_area (store) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (limit);
+
+  /* The same store and the same objects: the views keep selection and expansion. */
+  g_assert_true (shequ_window_get_store (window) == store);
+  g_assert_true (shequ_org_store_get_street (store) == street);
+  g_assert_cmpstr (shequ_unit_get_name (street), ==, "别人改的街道");
+  g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "别人改的街道");
+  area = shequ_org_store_lookup_code (store, STREET "01");
+  g_assert_true (shequ_unit_get_parent (area) == street);
+
+  /* An edit in the window afterwards keeps the other program's rows. */
+  g_assert_true (shequ_org_store_rename_unit (store, area, "我改的片区", &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  {
+    sqlite3 *handle = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT group_concat (name, '|') FROM "
+                                         "(SELECT name FROM unit ORDER BY code)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "别人改的街道|我改的片区");
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+  }
+
+  remove_dir (dir);
+}
+
+/* The first leaf page of the unit code index gets random bytes; the table scan that
+ * loads the tree does not read it. */
+static void
+damage_unit_code_index (const char *db)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page = 0, page_size = 4096;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (349);
+  guint8 noise[2048];
+  FILE *file;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA page_size", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_prepare_v2 (handle, "SELECT min (pageno) FROM dbstat WHERE pagetype = 'leaf' "
+                          "AND name = 'sqlite_autoindex_unit_1'", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    page = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (page == 0 &&
+      sqlite3_prepare_v2 (handle, "SELECT rootpage FROM sqlite_master "
+                          "WHERE name = 'sqlite_autoindex_unit_1'", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    page = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (handle);
+  g_assert_cmpint (page, >, 1);
+  g_assert_cmpint (page_size, >=, (gint64) sizeof noise);
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_rand_int_range (rand, 0, 256);
+  file = fopen (db, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + page_size / 4, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (noise, 1, sizeof noise, file), ==, sizeof noise);
+  fclose (file);
+}
+
+static gboolean
+has_restore_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      strstr (gtk_button_get_label (GTK_BUTTON (widget)), "Restore") != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_restore_button (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* An import into a damaged file writes nothing and offers to restore a backup. */
+static void
+test_import_damaged_offers_restore (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shequ-test-refresh-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "street.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "units.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  ShequWindow *window;
+  GtkWindow *dialog;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  run_cli ("init", db, "--sample", NULL, NULL);
+  damage_unit_code_index (db);
+  g_assert_true (g_file_get_contents (db, &before, &length, NULL));
+  g_assert_true (g_file_set_contents (csv,
+                                      "code,name,tier,parent_code\n"
+                                      "37132600199,新片区,area,371326001\n", -1, NULL));
+
+  window = shequ_window_new (GTK_APPLICATION (app), db);
+  shequ_window_set_daily_backup (window, FALSE);
+  g_assert_true (shequ_window_load (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  file = g_file_new_for_path (csv);
+  g_assert_false (shequ_window_import_file (window, file, FALSE, SHEQU_IO_ENCODING_AUTO));
+  dialog = shequ_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (has_restore_button (GTK_WIDGET (dialog)));
+  g_assert_null (shequ_org_store_lookup_code (shequ_window_get_store (window), "37132600199"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  {
+    g_autofree char *now = NULL;
+
+    g_assert_true (g_file_get_contents (db, &now, &length, NULL));
+    g_assert_true (memcmp (now, before, length) == 0);
+  }
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+
+  g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
+  /* Not about accessibility: an accessibility bus left by an earlier test is no reason
+   * to fail here. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = shequ_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/refresh/other-program", test_window_sees_other_program);
+  g_test_add_func ("/window/import/damaged-offers-restore", test_import_damaged_offers_restore);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
