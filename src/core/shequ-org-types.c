@@ -92,6 +92,13 @@ shequ_tier_from_string (const char *str,
 }
 
 const char *
+shequ_tier_get_chinese_name (ShequTier tier)
+{
+  g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);
+  return tier_names[tier].zh;
+}
+
+const char *
 shequ_tier_get_label (ShequTier tier)
 {
   g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);

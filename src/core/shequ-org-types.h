@@ -32,6 +32,8 @@ const char *shequ_tier_to_key          (ShequTier    tier);
 /* Accepts the English key or the Chinese name (街道, 片区, 社区, 村, 网格). */
 gboolean    shequ_tier_from_string     (const char  *str,
                                         ShequTier   *tier);
+/* The Chinese name (街道, 片区, 社区, 村, 网格), whatever the UI language. */
+const char *shequ_tier_get_chinese_name (ShequTier   tier);
 /* Translated name for the UI ("Community" / 社区). */
 const char *shequ_tier_get_label       (ShequTier    tier);
 /* Party body and service body names for a unit of TIER called NAME. Free with g_free. */
