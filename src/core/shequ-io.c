@@ -901,7 +901,9 @@ read_json_table (const TableSpec  *spec,
     return FALSE;
   if (!json_parser_load_from_data (parser, prepared, -1, &local_error))
     {
-      const char *message = local_error->message;
+      /* json-glib may cut a quoted token in the middle of a character. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
       guint line = 0;
 
       /* json-glib says "<data>:3:14: Parse error: …": name the line the user's way. */
