@@ -1290,27 +1290,30 @@ unit_rows_equal (const ShequUnitRow *a,
          a->population == b->population && a->households == b->households;
 }
 
-/* The file's value when it has one, else the database's when it followed the tier's
- * naming, regenerated for the new name and tier; else the default. */
+/* The file's value when it has one, else the database's unless it followed the tier's
+ * naming (then it is derived again for the new name and tier); else the derived name. */
 static char *
 pick_body (const char   *file_value,
            ShequUnit    *existing,
            const char   *old_value,
            ShequTier     tier,
            const char   *name,
-           char       *(*make) (ShequTier, const char *))
+           const char   *parent_name,
+           gboolean      party)
 {
   if (file_value != NULL && file_value[0] != '\0')
     return g_strdup (file_value);
   if (file_value == NULL && existing != NULL && old_value != NULL && old_value[0] != '\0')
     {
-      g_autofree char *old_default = make (shequ_unit_get_tier (existing),
-                                           shequ_unit_get_name (existing));
+      ShequUnit *old_parent = shequ_unit_get_parent (existing);
 
-      if (!g_str_equal (old_default, old_value))
+      if (!shequ_tier_is_derived_body (old_value, party, shequ_unit_get_tier (existing),
+                                       shequ_unit_get_name (existing),
+                                       old_parent != NULL ? shequ_unit_get_name (old_parent) : NULL))
         return g_strdup (old_value);
     }
-  return make (tier, name);
+  return party ? shequ_tier_derive_party_body (tier, name, parent_name)
+               : shequ_tier_derive_service_body (tier, name, parent_name);
 }
 
 gboolean
@@ -1507,6 +1510,7 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
       g_autoptr(ShequUnitRow) old = line->existing != NULL ? shequ_unit_to_row (line->existing) : NULL;
       g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
       const char *name = record_get (record, U_NAME);
+      const char *parent_name = NULL;
 
       row->id = line->id;
       row->tier = line->tier;
@@ -1516,16 +1520,19 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
         {
           UnitLine *parent_line = g_hash_table_lookup (lines_by_code, line->parent_code);
 
-          row->parent_id = parent_line != NULL
-            ? parent_line->id
-            : shequ_unit_get_id (shequ_org_store_lookup_code (store, line->parent_code));
+          ShequUnit *parent_unit = parent_line == NULL
+            ? shequ_org_store_lookup_code (store, line->parent_code) : NULL;
+
+          row->parent_id = parent_line != NULL ? parent_line->id : shequ_unit_get_id (parent_unit);
+          parent_name = parent_line != NULL ? record_get (parent_line->record, U_NAME)
+                                            : shequ_unit_get_name (parent_unit);
         }
       row->party_body = pick_body (record->values[U_PARTY], line->existing,
                                    old != NULL ? old->party_body : NULL,
-                                   line->tier, name, shequ_tier_make_party_body);
+                                   line->tier, name, parent_name, TRUE);
       row->service_body = pick_body (record->values[U_SERVICE], line->existing,
                                      old != NULL ? old->service_body : NULL,
-                                     line->tier, name, shequ_tier_make_service_body);
+                                     line->tier, name, parent_name, FALSE);
       if (record->values[U_NOTE] != NULL)
         row->note = record->values[U_NOTE][0] != '\0' ? g_strdup (record->values[U_NOTE]) : NULL;
       else

@@ -1941,8 +1941,8 @@ shequ_org_store_add_unit_full (ShequOrgStore  *self,
   row->tier = tier;
   row->code = shequ_org_store_make_unit_code (self, parent, tier);
   row->name = g_strdup (name);
-  row->party_body = shequ_tier_make_party_body (tier, name);
-  row->service_body = shequ_tier_make_service_body (tier, name);
+  row->party_body = shequ_tier_derive_party_body (tier, name, parent->name);
+  row->service_body = shequ_tier_derive_service_body (tier, name, parent->name);
 
   if (move_figures && shequ_org_store_should_ask_move_figures (self, parent))
     {
@@ -2014,6 +2014,27 @@ shequ_org_store_update_unit (ShequOrgStore  *self,
   REPLACE (service_body);
   REPLACE (note);
 #undef REPLACE
+
+  /* Body names derived from the old name follow the new one, until the user has edited
+   * them by hand. */
+  if (name != NULL && g_strcmp0 (name, unit->name) != 0)
+    {
+      const char *parent_name = unit->parent != NULL ? unit->parent->name : NULL;
+
+      if (party_body == NULL &&
+          shequ_tier_is_derived_body (unit->party_body, TRUE, unit->tier, unit->name, parent_name))
+        {
+          g_free (row->party_body);
+          row->party_body = shequ_tier_derive_party_body (unit->tier, row->name, parent_name);
+        }
+      if (service_body == NULL &&
+          shequ_tier_is_derived_body (unit->service_body, FALSE, unit->tier, unit->name,
+                                      parent_name))
+        {
+          g_free (row->service_body);
+          row->service_body = shequ_tier_derive_service_body (unit->tier, row->name, parent_name);
+        }
+    }
 
   if (g_strcmp0 (row->code, unit->code) == 0 && g_strcmp0 (row->name, unit->name) == 0 &&
       g_strcmp0 (row->party_body, unit->party_body) == 0 &&
