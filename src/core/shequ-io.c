@@ -15,7 +15,7 @@
 G_DEFINE_QUARK (shequ-io-error-quark, shequ_io_error)
 
 /* At most this many kinds of problem are spelled out; the rest are counted. */
-#define MAX_PROBLEMS 200
+#define MAX_PROBLEMS SHEQU_TEXT_MAX_LISTED
 /* At most this many of the values a kind of problem was seen with are quoted. */
 #define MAX_VALUES 5
 /* JSON nesting the formats need: {"people":[{"posts":[{…}]}]} is 4 deep. Deeper input
@@ -175,7 +175,8 @@ problem_add_valist (Problems     *problems,
   problem.seq = problems->list->len;
   problem.json = record->json;
   problem.text = g_strdup_vprintf (format, args);
-  problem.value = g_strdup (value);
+  /* Whatever the file held, the message is text. */
+  problem.value = value != NULL ? g_utf8_make_valid (value, -1) : NULL;
   g_array_append_val (problems->list, problem);
 }
 
@@ -254,7 +255,12 @@ format_problem_group (ProblemGroup *group)
   g_autofree char *ranges = shequ_text_format_ranges ((guint *) (gpointer) group->numbers->data,
                                                       group->numbers->len);
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n = group->numbers->len;
+  guint n = 0;
+
+  /* Several problems of one record (a person's posts) count it once. */
+  for (guint i = 0; i < group->numbers->len; i++)
+    if (i == 0 || g_array_index (group->numbers, guint, i) != g_array_index (group->numbers, guint, i - 1))
+      n++;
 
   if (group->json)
     /* Translators: “Records 3–5, 9: the name is empty” — %s are the records, then the problem */
@@ -765,6 +771,12 @@ json_member_to_value (const TableSpec  *spec,
       {
         const char *text = json_node_get_string (node);
 
+        if (!g_utf8_validate (text, -1, NULL))
+          {
+            problem_add (problems, record, _("“%s” is not valid UTF-8 text"), key);
+            return FALSE;
+          }
+
         if (g_str_has_prefix (text, JSON_NUMBER_MARK))
           {
             /* A number, as the file wrote it. */
@@ -844,7 +856,7 @@ prepare_json (const char  *text,
     {
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
                    _("%s\nLine %u: the JSON is nested more than %u levels deep; "
-                     "a Shequ file needs no more than 4"),
+                     "a Shequ file needs no more than 5"),
                    filename, line, MAX_JSON_DEPTH);
       return NULL;
     }
@@ -1453,10 +1465,13 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
       parent_name = parent_line != NULL ? record_get (parent_line->record, U_NAME)
                                         : shequ_unit_get_name (parent_unit);
       if (!shequ_tier_can_hold (parent_tier, line->tier))
-        problem_add (&problems, line->record,
-                     _("the parent “%s” (%s) is of tier %s, which cannot hold a unit of tier %s"),
-                     parent_name, line->parent_code, tier_name (parent_tier, chinese),
-                     tier_name (line->tier, chinese));
+        {
+          g_autofree char *parent_text = g_strdup_printf ("%s (%s)", parent_name, line->parent_code);
+
+          problem_add_value (&problems, line->record, parent_text,
+                             _("the parent is of tier %s, which cannot hold a unit of tier %s"),
+                             tier_name (parent_tier, chinese), tier_name (line->tier, chinese));
+        }
     }
 
   /* Units that stay in the database under a unit whose tier the file changes. */
