@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "shequ-database.h"
 #include "shequ-io.h"
@@ -650,6 +652,155 @@ test_bodies_chinese_in_english_ui (Fixture       *f,
                                               NULL));
 }
 
+/* ------------------------------------------------------------------------------------ */
+/* shequ-cli                                                                            */
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static Result
+run_cli (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  Result result = { 0 };
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli",
+                                                NULL));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &result.out, &result.err, &wait_status, &error));
+  g_assert_no_error (error);
+  /* Refusals are exits, never crashes. */
+  g_assert_true (WIFEXITED (wait_status));
+  result.status = WEXITSTATUS (wait_status);
+  return result;
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* Names with ESC sequences, BEL and U+202E print escaped on a terminal, as they are in
+ * JSON. */
+static void
+test_cli_escapes_control_characters (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *name = "\x1b[31m红\x07\xe2\x80\xae村";
+  g_autofree char *csv_text = g_strdup_printf ("code,name,tier,parent_code\n"
+                                               "371326001099,%s,village,37132600101\n", name);
+  g_autofree char *csv = NULL;
+  g_auto(Result) imported = { 0 };
+  g_auto(Result) text = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) refused = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *roots;
+  gboolean found = FALSE;
+
+  fixture_close (f);
+  csv = write_file (f, "evil.csv", csv_text);
+  imported = run_cli ((const char *[]) { "import-units", "--db", f->path, csv, NULL });
+  g_assert_cmpint (imported.status, ==, 0);
+
+  text = run_cli ((const char *[]) { "units", "--db", f->path, NULL });
+  g_assert_cmpint (text.status, ==, 0);
+  assert_contains (text.out, "\\x1b[31m红\\x07\\u202e村");
+  g_assert_null (strchr (text.out, '\x1b'));
+  g_assert_null (strchr (text.out, '\x07'));
+  g_assert_null (strstr (text.out, "\xe2\x80\xae"));
+
+  /* A message naming the unit is escaped too. */
+  refused = run_cli ((const char *[]) { "import-units", "--db", f->path,
+                                        write_file (f, "evil2.csv",
+                                                    "code,name,tier,parent_code\n"
+                                                    "371326001098,\x1b]0;title\x07,village,371326001099\n"),
+                                        NULL });
+  g_assert_cmpint (refused.status, !=, 0);
+  g_assert_null (strchr (refused.err, '\x1b'));
+  g_assert_null (strchr (refused.err, '\x07'));
+
+  json = run_cli ((const char *[]) { "units", "--db", f->path, "--json", NULL });
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_null (strchr (json.out, '\x1b'));
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  roots = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (roots) && !found; i++)
+    {
+      g_autoptr(GList) pending = g_list_append (NULL, json_array_get_object_element (roots, i));
+
+      while (pending != NULL && !found)
+        {
+          JsonObject *unit = pending->data;
+          JsonArray *children = json_object_get_array_member (unit, "children");
+
+          pending = g_list_delete_link (pending, pending);
+          found = g_strcmp0 (json_object_get_string_member (unit, "name"), name) == 0;
+          for (guint c = 0; c < json_array_get_length (children); c++)
+            pending = g_list_append (pending, json_array_get_object_element (children, c));
+        }
+      g_list_free (pending);
+      pending = NULL;
+    }
+  g_assert_true (found);
+  fixture_open (f);
+}
+
+/* The issue's cases through the CLI: refused with a message, exit 1, never a crash, and
+ * the street total unchanged. */
+static void
+test_cli_refusals (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *deep = make_nested ("{\"units\":", 80000, "}");
+  g_autofree char *deep_path = NULL;
+  g_autofree char *parent_path = NULL;
+  g_auto(Result) nested = { 0 };
+  g_auto(Result) parent = { 0 };
+  g_auto(Result) stats = { 0 };
+
+  fixture_close (f);
+  deep_path = write_file (f, "deep.json", deep);
+  nested = run_cli ((const char *[]) { "import-units", "--db", f->path, deep_path, NULL });
+  g_assert_cmpint (nested.status, ==, 1);
+  assert_contains (nested.err, "nested more than 32 levels");
+
+  parent_path = write_file (f, "zx.csv", "编码,名称,层级,上级编码,人口\n"
+                                         "371326001007,振兴社区,社区,37132600101,9999\n");
+  parent = run_cli ((const char *[]) { "import-units", "--db", f->path, parent_path, NULL });
+  g_assert_cmpint (parent.status, ==, 1);
+  assert_contains (parent.err, "Line 2: this unit has sub-units");
+
+  stats = run_cli ((const char *[]) { "stats", "--db", f->path, "--json", NULL });
+  g_assert_cmpint (stats.status, ==, 0);
+  assert_contains (stats.out, "\"population\" : 226000");
+  fixture_open (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +823,8 @@ main (int   argc,
   ADD ("messages/cycle-capped", test_messages_cycle_capped, "sample");
   ADD ("numbers/excel-forms", test_numbers_excel_forms_imported, "sample");
   ADD ("bodies/chinese-in-english-ui", test_bodies_chinese_in_english_ui, "sample");
+  ADD ("cli/escapes-control-characters", test_cli_escapes_control_characters, "sample");
+  ADD ("cli/refusals", test_cli_refusals, "sample");
 #undef ADD
   g_test_add_func ("/import-safety/text/helpers", test_text_helpers);
   g_test_add_func ("/import-safety/numbers/parse", test_numbers_parse);
