@@ -309,6 +309,45 @@ test_figures_store_refuses_every_path (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A database that already holds a stray figure on a parent (imported before this rule):
+ * the unit can still be edited, and the figure cleared. */
+static void
+test_figures_legacy_can_be_cleared (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  ShequUnit *community;
+
+  g_assert_cmpint (sqlite3_exec (shequ_database_get_handle (f->db),
+                                 "UPDATE unit SET population = 9999 WHERE code = '371326001007'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  fixture_close (f);
+  fixture_open (f);
+  g_assert_cmpint (street_population (f), ==, 226000 + 9999);
+  community = shequ_org_store_lookup_code (f->store, "371326001007");
+
+  g_assert_true (shequ_org_store_rename_unit (f->store, community, "振兴新社区", &error));
+  g_assert_no_error (error);
+  /* No more figures on it, and no new sub-unit under it while it keeps them. */
+  g_assert_false (shequ_org_store_set_figures (f->store, community, 10000, 0, &error));
+  g_assert_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_LEAF);
+  g_clear_error (&error);
+  g_assert_null (shequ_org_store_add_unit (f->store, community, "网格", FALSE, &error));
+  g_assert_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_LEAF);
+  g_clear_error (&error);
+  message = assert_import_refused (f,
+                                   "code,name,tier,parent_code\n"
+                                   "371326001007009,新网格,grid,371326001007\n",
+                                   0, "grid.csv", SHEQU_IO_ERROR_INVALID);
+  assert_contains (message, "\nLine 2: its parent “振兴新社区” (371326001007) has its own");
+
+  community = shequ_org_store_lookup_code (f->store, "371326001007");
+  g_assert_true (shequ_org_store_set_figures (f->store, community, 0, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (street_population (f), ==, 226000);
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* Bounds and overflow                                                                  */
 
@@ -813,6 +852,7 @@ main (int   argc,
   ADD ("figures/parent-refused", test_figures_on_parent_refused, "sample");
   ADD ("figures/new-children-refused", test_figures_with_new_children_refused, "sample");
   ADD ("figures/store-refuses-every-path", test_figures_store_refuses_every_path, "sample");
+  ADD ("figures/legacy-can-be-cleared", test_figures_legacy_can_be_cleared, "sample");
   ADD ("figures/bounded", test_figures_bounded, "sample");
   ADD ("rollup/saturates", test_rollup_saturates, "sample");
   ADD ("json/deep-nesting", test_json_deep_nesting, "sample");

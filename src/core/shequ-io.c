@@ -1182,16 +1182,17 @@ check_unit_cycles (UnitTree  *tree,
 
 /* What LINE's figures are after the import: the file's when it has the column, else the
  * database's. */
-static gboolean
-unit_line_has_figures (const UnitLine *line)
+static void
+unit_line_figures (const UnitLine *line,
+                   gint64         *population,
+                   gint64         *households)
 {
   const Record *record = line->record;
-  gint64 population = record->values[U_POPULATION] != NULL || line->existing == NULL
-    ? line->population : shequ_unit_get_population (line->existing);
-  gint64 households = record->values[U_HOUSEHOLDS] != NULL || line->existing == NULL
-    ? line->households : shequ_unit_get_households (line->existing);
 
-  return population != 0 || households != 0;
+  *population = record->values[U_POPULATION] != NULL || line->existing == NULL
+    ? line->population : shequ_unit_get_population (line->existing);
+  *households = record->values[U_HOUSEHOLDS] != NULL || line->existing == NULL
+    ? line->households : shequ_unit_get_households (line->existing);
 }
 
 /* Figures are entered on the units at the bottom of the tree; a unit with sub-units after
@@ -1223,13 +1224,18 @@ check_unit_figures (const TableSpec *spec,
       UnitLine *line = g_ptr_array_index (lines, i);
       UnitLine *child_line;
       const char *child_name = NULL;
+      gint64 population_after, households_after;
 
       if (line->code == NULL || g_hash_table_lookup (lines_by_code, line->code) != line)
         continue;
 
-      /* A unit of the database, not in the file, that keeps its figures. */
+      /* A new or moved unit under one of the database, not in the file, that keeps its
+       * figures. */
       if (line->parent_code[0] != '\0' &&
-          !g_hash_table_contains (lines_by_code, line->parent_code))
+          !g_hash_table_contains (lines_by_code, line->parent_code) &&
+          (line->existing == NULL || shequ_unit_get_parent (line->existing) == NULL ||
+           g_strcmp0 (shequ_unit_get_code (shequ_unit_get_parent (line->existing)),
+                      line->parent_code) != 0))
         {
           ShequUnit *parent = shequ_org_store_lookup_code (store, line->parent_code);
 
@@ -1243,7 +1249,14 @@ check_unit_figures (const TableSpec *spec,
                          shequ_unit_get_name (parent), line->parent_code, population, households);
         }
 
-      if (!unit_line_has_figures (line))
+      unit_line_figures (line, &population_after, &households_after);
+      if (population_after == 0 && households_after == 0)
+        continue;
+      /* Figures the database already holds there are not the file's doing (as in the
+       * store: they do not block the import, and can be cleared). */
+      if (line->existing != NULL &&
+          population_after == shequ_unit_get_population (line->existing) &&
+          households_after == shequ_unit_get_households (line->existing))
         continue;
       child_line = g_hash_table_lookup (first_child, line->code);
       if (child_line != NULL)

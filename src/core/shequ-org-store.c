@@ -1047,16 +1047,22 @@ validate_figures_on_leaves (After   *after,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       ShequUnitRow *row = value;
-      ShequUnit *existing;
+      ShequUnit *existing = g_hash_table_lookup (after->self->units, &row->id);
+      gboolean placed = existing == NULL ||
+                        (existing->parent != NULL ? existing->parent->id : 0) != row->parent_id;
 
       /* A new or moved child under a unit that keeps its figures. */
-      if (row->parent_id != 0 && after_has_figures (after, row->parent_id))
+      if (placed && row->parent_id != 0 && after_has_figures (after, row->parent_id))
         return refuse_figures_on_parent (after_name (after, row->parent_id), error);
 
       if (row->population == 0 && row->households == 0)
         continue;
-      /* Figures on a unit whose children stay under it. */
-      existing = g_hash_table_lookup (after->self->units, &row->id);
+      /* Figures given to a unit whose children stay under it. Figures a database already
+       * holds there (written before this rule) do not block other edits of the unit; they
+       * can be cleared. */
+      if (existing != NULL && existing->population == row->population &&
+          existing->households == row->households)
+        continue;
       if (existing != NULL)
         for (guint i = 0; i < existing->children->len; i++)
           {
@@ -2086,7 +2092,8 @@ shequ_org_store_set_figures (ShequOrgStore  *self,
     }
   if (population == unit->population && households == unit->households)
     return TRUE;
-  if (unit->children->len > 0)
+  /* Clearing stray figures on a parent is always allowed. */
+  if (unit->children->len > 0 && (population != 0 || households != 0))
     {
       g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_LEAF,
                    _("“%s” has sub-units: enter population and households on them; "
