@@ -178,8 +178,8 @@ shequ_text_format_ranges (const guint *numbers,
       g_ptr_array_add (ranges, first == last ? g_strdup_printf ("%u", first)
                                              : g_strdup_printf ("%u–%u", first, last));
     }
-  shequ_text_append_capped (out, (const char * const *) ranges->pdata, ranges->len, ", ",
-                            SHEQU_TEXT_MAX_LISTED);
+  shequ_text_append_capped (out, (const char * const *) ranges->pdata, ranges->len,
+                            C_("list separator", ", "), SHEQU_TEXT_MAX_LISTED);
   return g_string_free (out, FALSE);
 }
 
