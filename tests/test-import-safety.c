@@ -473,6 +473,35 @@ test_json_number_literals (Fixture       *f,
   g_assert_null (strstr (message, "-9223372036854775808"));
 }
 
+/* json-glib also reads 'single-quoted' strings and skips C comments: the number
+ * literals and the depth are found the same way, so such text is kept as it is. */
+static void
+test_json_lenient_syntax (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  ShequUnit *unit;
+
+  g_assert_true (import_units (f,
+                               "{\"units\":[{\"code\":\"371326001099\",\"name\":'Area \"51\" [[[',"
+                               "/* \"population\": 12, [[[ */ \"tier\":\"village\","
+                               "\"parent_code\":\"37132600101\",\"population\":120}]}",
+                               0, "lenient.json", &error));
+  g_assert_no_error (error);
+  unit = shequ_org_store_lookup_code (f->store, "371326001099");
+  g_assert_cmpstr (shequ_unit_get_name (unit), ==, "Area \"51\" [[[");
+  g_assert_cmpint (shequ_unit_get_population (unit), ==, 120);
+
+  /* A lone surrogate escape makes json-glib return bytes that are not UTF-8. */
+  message = assert_import_refused (f,
+                                   "{\"units\":[{\"code\":\"371326001098\",\"name\":\"a\\ud800b\","
+                                   "\"tier\":\"village\",\"parent_code\":\"37132600101\"}]}",
+                                   0, "surrogate.json", SHEQU_IO_ERROR_INVALID);
+  assert_contains (message, "Record 1: “name” is not valid UTF-8 text");
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* Messages                                                                             */
 
@@ -857,6 +886,7 @@ main (int   argc,
   ADD ("rollup/saturates", test_rollup_saturates, "sample");
   ADD ("json/deep-nesting", test_json_deep_nesting, "sample");
   ADD ("json/number-literals", test_json_number_literals, "sample");
+  ADD ("json/lenient-syntax", test_json_lenient_syntax, "sample");
   ADD ("messages/grouped", test_messages_grouped, "sample");
   ADD ("messages/file-names", test_messages_use_file_names, "sample");
   ADD ("messages/chinese", test_messages_chinese, "sample");

@@ -850,6 +850,7 @@ prepare_json (const char  *text,
   gsize len = strlen (text);
   GString *out;
   gboolean in_string = FALSE;
+  gboolean in_single_quotes = FALSE;
   guint line = 0;
 
   if (!shequ_text_check_json_depth (text, len, MAX_JSON_DEPTH, &line))
@@ -875,8 +876,28 @@ prepare_json (const char  *text,
             in_string = FALSE;
           continue;
         }
+      if (in_single_quotes)
+        {
+          /* json-glib also takes 'text' as a string, without escapes. */
+          g_string_append_c (out, c);
+          if (c == '\'')
+            in_single_quotes = FALSE;
+          continue;
+        }
+      if (c == '/' && i + 1 < len && text[i + 1] == '*')
+        {
+          /* json-glib skips C comments: so does this, quotes in them included. */
+          const char *close = g_strstr_len (text + i + 2, len - i - 2, "*/");
+          gsize end = close != NULL ? (gsize) (close - text) + 2 : len;
+
+          g_string_append_len (out, text + i, end - i);
+          i = end - 1;
+          continue;
+        }
       if (c == '"')
         in_string = TRUE;
+      else if (c == '\'')
+        in_single_quotes = TRUE;
       else if (c == '-' || g_ascii_isdigit (c))
         {
           gsize start = i;

@@ -246,6 +246,7 @@ shequ_text_check_json_depth (const char *text,
   guint depth = 0;
   guint current_line = 1;
   gboolean in_string = FALSE;
+  gboolean in_single_quotes = FALSE;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
 
@@ -267,10 +268,29 @@ shequ_text_check_json_depth (const char *text,
             in_string = FALSE;
           continue;
         }
+      if (in_single_quotes)
+        {
+          /* json-glib also reads 'text' as a string, without escapes. */
+          if (c == '\'')
+            in_single_quotes = FALSE;
+          continue;
+        }
+      if (c == '/' && i + 1 < len && text[i + 1] == '*')
+        {
+          /* json-glib skips C comments. */
+          for (i += 2; i + 1 < len && !(text[i] == '*' && text[i + 1] == '/'); i++)
+            if (text[i] == '\n')
+              current_line++;
+          i++;
+          continue;
+        }
       switch (c)
         {
         case '"':
           in_string = TRUE;
+          break;
+        case '\'':
+          in_single_quotes = TRUE;
           break;
         case '[':
         case '{':

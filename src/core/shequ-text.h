@@ -50,7 +50,8 @@ char     *shequ_text_format_ranges        (const guint  *numbers,
  * ring the bell or reorder the line. Invalid UTF-8 bytes become \xNN. */
 char     *shequ_text_escape_for_terminal  (const char   *text);
 
-/* The deepest nesting of [ and { in the JSON TEXT (strings skipped), stopping at the
+/* The deepest nesting of [ and { in the JSON TEXT (strings skipped, also the 'single
+ * quoted' ones json-glib accepts), stopping at the
  * first place it exceeds MAX_DEPTH: then FALSE, and LINE (1-based) names that place. */
 gboolean  shequ_text_check_json_depth     (const char   *text,
                                            gsize         len,
