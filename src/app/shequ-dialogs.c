@@ -59,8 +59,16 @@ make_scrolled_text (const char *text)
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  /* Large enough to read a list of problems without scrolling every few lines. */
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  /* Large enough to read a list of problems without scrolling every few lines: GTK 4.8
+   * does not give a wrapped text view its natural height here, so count its lines. */
+  {
+    guint lines = 1;
+
+    for (const char *p = text; *p != '\0'; p++)
+      lines += *p == '\n';
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                CLAMP (lines * 26 + 24, 120, 420));
+  }
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 520);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
