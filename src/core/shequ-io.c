@@ -735,8 +735,14 @@ read_csv_table (const TableSpec  *spec,
       g_ptr_array_add (table->records, record);
 
       if (n_extra > 0)
-        problem_add (problems, record, _("the line has %u fields but the header has %u"),
-                     row->n_fields, header->n_fields);
+        {
+          g_autofree char *count = g_strdup_printf ("%u", row->n_fields);
+
+          /* Translators: the quoted value after this is the line's number of fields */
+          problem_add_value (problems, record, count,
+                             _("the line has more fields than the header’s %u"),
+                             header->n_fields);
+        }
     }
   return TRUE;
 }
