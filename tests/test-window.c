@@ -536,6 +536,23 @@ test_io_export_import_undo (Fixture       *fixture,
   g_assert_cmpstr (shequ_window_get_page (target), ==, "welcome");
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_io_import_errors_listed (Fixture       *fixture,
                               gconstpointer  data)
@@ -574,8 +591,27 @@ test_io_import_errors_listed (Fixture       *fixture,
   g_assert_nonnull (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end);
   shown = gtk_text_iter_get_text (&start, &end);
-  g_assert_nonnull (strstr (shown, "bad.csv:3: "));
-  g_assert_nonnull (strstr (shown, "bad.csv:42: "));
+  /* One line per kind of problem, naming every line it was seen on. */
+  g_assert_nonnull (strstr (shown, "\nLines 3–42: the parent code “999999999”"));
+  g_assert_nonnull (strstr (shown, "\nLines 3–42: households is not a whole number ≥ 0 (“x”)"));
+  g_assert_null (strstr (shown, "bad.csv:3"));
+
+  /* The whole list can be copied (and saved). */
+  {
+    GtkWidget *copy = find_named (dialog, "shequ-message-copy");
+    GdkContentProvider *content;
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (copy);
+    g_assert_nonnull (find_named (dialog, "shequ-message-save"));
+    g_signal_emit_by_name (copy, "clicked");
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (copy));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, shown);
+    g_value_unset (&value);
+  }
   wait_until (has_dialog, window);
 }
 

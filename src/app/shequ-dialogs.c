@@ -5,13 +5,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "shequ-database.h"
 #include "shequ-dialogs.h"
 
-/* Longer than this, or more lines than this, and a message goes in a scrolled area. */
+/* Longer than this, or more lines than this (a heading and a list, as an import's
+ * problems), and a message goes in a scrolled area with Copy and Save…. */
 #define LONG_MESSAGE_CHARS 400
-#define LONG_MESSAGE_LINES 8
+#define LONG_MESSAGE_LINES 1
 
 enum {
   RESPONSE_CHOOSE_FILE = 1,
@@ -57,14 +59,90 @@ make_scrolled_text (const char *text)
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  /* Large enough to read a list of problems without scrolling every few lines: GTK 4.8
+   * does not give a wrapped text view its natural height here, so count its lines. */
+  {
+    guint lines = 1;
+
+    for (const char *p = text; *p != '\0'; p++)
+      lines += *p == '\n';
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                CLAMP (lines * 26 + 24, 120, 420));
+  }
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 520);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_widget_set_size_request (scrolled, 520, -1);
+  gtk_widget_set_size_request (scrolled, 640, -1);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   return scrolled;
+}
+
+static void
+on_copy_clicked (GtkButton  *button,
+                 const char *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+}
+
+static void
+on_save_response (GtkNativeDialog *native,
+                  int              response,
+                  GtkWidget       *dialog)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      const char *text = g_object_get_data (G_OBJECT (dialog), "shequ-message-text");
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && text != NULL &&
+          !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        shequ_show_message (GTK_WINDOW (dialog), GTK_MESSAGE_ERROR,
+                            _("Could not save the message"), error->message);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (dialog);
+}
+
+static void
+on_save_clicked (GtkButton *button,
+                 GtkWidget *dialog)
+{
+  GtkFileChooserNative *native;
+
+  native = shequ_file_chooser_new (GTK_WINDOW (dialog), _("Save the Message"),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  /* Translators: the default file name for a saved message */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("problems.txt"));
+  g_signal_connect (native, "response", G_CALLBACK (on_save_response), g_object_ref (dialog));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Copy and Save… for a long message (an import's list of problems), so the whole list
+ * can go to a colleague or next to the spreadsheet being fixed. */
+static GtkWidget *
+make_message_actions (GtkWidget  *dialog,
+                      const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("Co_py"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save…"));
+
+  g_object_set_data_full (G_OBJECT (dialog), "shequ-message-text", g_strdup (text), g_free);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_tooltip_text (copy, _("Copy the whole message"));
+  gtk_widget_set_tooltip_text (save, _("Save the whole message as a text file"));
+  gtk_widget_set_name (copy, "shequ-message-copy");
+  gtk_widget_set_name (save, "shequ-message-save");
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (on_copy_clicked), g_strdup (text),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_save_clicked), dialog);
+  gtk_box_append (GTK_BOX (box), copy);
+  gtk_box_append (GTK_BOX (box), save);
+  return box;
 }
 
 static GtkWidget *
@@ -84,7 +162,9 @@ message_dialog_new (GtkWindow      *parent,
       GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
 
       gtk_box_append (GTK_BOX (area), make_scrolled_text (secondary));
+      gtk_box_append (GTK_BOX (area), make_message_actions (dialog, secondary));
       gtk_window_set_resizable (GTK_WINDOW (dialog), TRUE);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 720, -1);
     }
   else if (secondary != NULL)
     {

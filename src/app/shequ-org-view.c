@@ -1586,7 +1586,7 @@ on_move_figures_response (GtkDialog    *dialog,
   ShequTier tier = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "shequ-tier"));
   g_autoptr(GError) error = NULL;
 
-  if ((response == GTK_RESPONSE_YES || response == GTK_RESPONSE_NO) && parent != NULL &&
+  if (response == GTK_RESPONSE_YES && parent != NULL &&
       shequ_org_view_add_child (self, parent, tier, response == GTK_RESPONSE_YES, &error) == NULL)
     show_message (self, error->message);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1617,11 +1617,12 @@ add_child_interactive (ShequOrgView *self,
                                    shequ_unit_get_name (parent));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             _("Figures are entered on the lowest units and "
-                                              "added up. “%s” has its own figures: move them "
-                                              "to its first child, or keep them where they are."),
+                                              "added up. “%s” has its own figures: they move "
+                                              "to its first child, so they are not counted twice."),
                                             shequ_unit_get_name (parent));
+  /* No "keep them here": figures on a unit with sub-units would be counted twice, and
+   * the store refuses them on every path. */
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Them Here"), GTK_RESPONSE_NO);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Move Them"), GTK_RESPONSE_YES);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_YES);
   g_object_set_data_full (G_OBJECT (dialog), "shequ-unit", g_object_ref (parent), g_object_unref);

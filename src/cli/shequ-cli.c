@@ -15,6 +15,7 @@
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-text.h"
 #include "shequ-cli-private.h"
 
 typedef struct {
@@ -36,6 +37,50 @@ static const GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
   { NULL }
 };
+
+/* JSON is printed as the JSON writer escapes it; everything else goes to a terminal. */
+static gboolean printing_json;
+
+/* Writes TEXT with control and bidirectional characters escaped (\x1b, \u202e), line by
+ * line, so a unit named with an ESC sequence, a BEL or U+202E cannot act on the terminal. */
+static void
+write_for_terminal (FILE       *out,
+                    const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (printing_json)
+    {
+      fputs (text, out);
+      return;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *escaped = shequ_text_escape_for_terminal (lines[i]);
+      g_autofree char *local = NULL;
+      const char *charset = NULL;
+
+      if (i > 0)
+        fputc ('\n', out);
+      if (!g_get_charset (&charset))
+        local = g_convert_with_fallback (escaped, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+      fputs (local != NULL ? local : escaped, out);
+    }
+  fflush (out);
+}
+
+static void
+print_to_stdout (const char *text)
+{
+  write_for_terminal (stdout, text);
+}
+
+static void
+print_to_stderr (const char *text)
+{
+  write_for_terminal (stderr, text);
+}
 
 int
 fail (GError *error)
@@ -230,7 +275,9 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
+  printing_json = TRUE;
   g_print ("%s\n", text);
+  printing_json = FALSE;
 }
 
 static int
@@ -606,6 +653,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("shequ-cli");
+  g_set_print_handler (print_to_stdout);
+  g_set_printerr_handler (print_to_stderr);
 
   if (argc < 2)
     {

@@ -53,8 +53,8 @@ set_encoding_error (GError     **error,
   g_autofree char *offset_text = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
 
   g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_ENCODING,
-               /* Translators: file:line: byte offset (byte value) … what the text is not */
-               _("%s:%u: byte %s (0x%02X) is not %s text; "
+               /* Translators: file, line, byte offset (byte value) … what the text is not */
+               _("%s\nLine %u: byte %s (0x%02X) is not %s text; "
                  "save the file as “CSV UTF-8” and try again"),
                filename, count_lines_before (data, offset), offset_text, byte, what);
 }
@@ -207,7 +207,7 @@ shequ_csv_parse (const char  *text,
               if (p >= end)
                 {
                   g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                               _("%s:%u: a quoted field that starts here is never closed"),
+                               _("%s\nLine %u: a quoted field that starts here is never closed"),
                                filename, quote_line);
                   return NULL;
                 }

@@ -10,11 +10,21 @@
 
 #include "shequ-csv.h"
 #include "shequ-io.h"
+#include "shequ-text.h"
 
 G_DEFINE_QUARK (shequ-io-error-quark, shequ_io_error)
 
-/* At most this many problems are spelled out; the rest are counted. */
-#define MAX_PROBLEMS 200
+/* At most this many kinds of problem are spelled out; the rest are counted. */
+#define MAX_PROBLEMS SHEQU_TEXT_MAX_LISTED
+/* At most this many of the values a kind of problem was seen with are quoted. */
+#define MAX_VALUES 5
+/* JSON nesting the formats need: {"people":[{"posts":[{…}]}]} is 4 deep. Deeper input
+ * is refused before json-glib, which recurses once per level, sees it. */
+#define MAX_JSON_DEPTH 32
+/* Numbers in JSON reach json-glib as strings that start with this private-use character,
+ * so the literal text survives (json-glib turns 1e999 or 99999999999999999999 into
+ * other values) and messages quote what the file said. */
+#define JSON_NUMBER_MARK "\xEE\x80\x80"
 
 /* ------------------------------------------------------------------------------------ */
 /* Columns                                                                              */
@@ -89,16 +99,15 @@ is_identifier_column (const Column *columns,
 /* Records and problems                                                                 */
 
 typedef struct {
-  char  *where;                 /* "units.csv:7" — starts each problem line */
-  char  *ref;                   /* "line 7" — how other problems refer to it */
-  guint  number;
-  char  *values[MAX_COLUMNS];   /* trimmed; NULL when the column or member is absent */
+  char     *ref;                   /* "line 7" — how other problems refer to it */
+  guint     number;                /* the line (CSV) or the record (JSON) */
+  gboolean  json;                  /* NUMBER counts records, not lines */
+  char     *values[MAX_COLUMNS];   /* trimmed; NULL when the column or member is absent */
 } Record;
 
 static void
 record_free (Record *record)
 {
-  g_free (record->where);
   g_free (record->ref);
   for (guint i = 0; i < MAX_COLUMNS; i++)
     g_free (record->values[i]);
@@ -114,9 +123,11 @@ record_get (const Record *record,
 }
 
 typedef struct {
-  guint  number;   /* the record's line or position: problems are listed in file order */
-  guint  seq;
-  char  *text;
+  guint     number;   /* the record's line or position: problems are listed in file order */
+  guint     seq;
+  gboolean  json;
+  char     *text;     /* what is wrong, without the place: the same text groups lines */
+  char     *value;    /* nullable: the value it was seen with, quoted after the text */
 } Problem;
 
 typedef struct {
@@ -127,6 +138,7 @@ static void
 problem_clear (Problem *problem)
 {
   g_free (problem->text);
+  g_free (problem->value);
 }
 
 static void
@@ -143,6 +155,31 @@ problems_clear (Problems *problems)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Problems, problems_clear)
 
+static void
+problem_add_valist (Problems     *problems,
+                    const Record *record,
+                    const char   *value,
+                    const char   *format,
+                    va_list       args) G_GNUC_PRINTF (4, 0);
+
+static void
+problem_add_valist (Problems     *problems,
+                    const Record *record,
+                    const char   *value,
+                    const char   *format,
+                    va_list       args)
+{
+  Problem problem;
+
+  problem.number = record->number;
+  problem.seq = problems->list->len;
+  problem.json = record->json;
+  problem.text = g_strdup_vprintf (format, args);
+  /* Whatever the file held, the message is text. */
+  problem.value = value != NULL ? g_utf8_make_valid (value, -1) : NULL;
+  g_array_append_val (problems->list, problem);
+}
+
 static void problem_add (Problems     *problems,
                          const Record *record,
                          const char   *format,
@@ -154,18 +191,33 @@ problem_add (Problems     *problems,
              const char   *format,
              ...)
 {
-  g_autofree char *what = NULL;
-  Problem problem;
   va_list args;
 
   va_start (args, format);
-  what = g_strdup_vprintf (format, args);
+  problem_add_valist (problems, record, NULL, format, args);
   va_end (args);
+}
 
-  problem.number = record->number;
-  problem.seq = problems->list->len;
-  problem.text = g_strdup_printf ("%s: %s", record->where, what);
-  g_array_append_val (problems->list, problem);
+/* A problem whose text does not quote VALUE: lines with the same problem and different
+ * values are reported together, with the values listed once. */
+static void problem_add_value (Problems     *problems,
+                               const Record *record,
+                               const char   *value,
+                               const char   *format,
+                               ...) G_GNUC_PRINTF (4, 5);
+
+static void
+problem_add_value (Problems     *problems,
+                   const Record *record,
+                   const char   *value,
+                   const char   *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  problem_add_valist (problems, record, value, format, args);
+  va_end (args);
 }
 
 static int
@@ -180,18 +232,104 @@ compare_problems (gconstpointer a,
   return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
 }
 
+typedef struct {
+  const char *text;
+  gboolean    json;
+  GArray     *numbers;   /* guint */
+  GPtrArray  *values;    /* const char *, distinct */
+  GHashTable *seen;      /* values */
+} ProblemGroup;
+
+static void
+problem_group_free (ProblemGroup *group)
+{
+  g_array_unref (group->numbers);
+  g_ptr_array_unref (group->values);
+  g_hash_table_unref (group->seen);
+  g_free (group);
+}
+
+static char *
+format_problem_group (ProblemGroup *group)
+{
+  g_autofree char *ranges = shequ_text_format_ranges ((guint *) (gpointer) group->numbers->data,
+                                                      group->numbers->len);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  /* Several problems of one record (a person's posts) count it once. */
+  for (guint i = 0; i < group->numbers->len; i++)
+    if (i == 0 || g_array_index (group->numbers, guint, i) != g_array_index (group->numbers, guint, i - 1))
+      n++;
+
+  if (group->json)
+    /* Translators: “Records 3–5, 9: the name is empty” — %s are the records, then the problem */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Record %s: %s",
+                                               "Records %s: %s", n),
+                            ranges, group->text);
+  else
+    /* Translators: “Lines 3–62: …” — %s are the line numbers, then the problem */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Line %s: %s", "Lines %s: %s", n),
+                            ranges, group->text);
+
+  if (group->values->len > 0)
+    {
+      g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < group->values->len; i++)
+        /* Translators: a value quoted from the file */
+        g_ptr_array_add (quoted, g_strdup_printf (_("“%s”"),
+                                                  (char *) g_ptr_array_index (group->values, i)));
+      g_string_append (text, _(" ("));
+      shequ_text_append_capped (text, (const char * const *) quoted->pdata, quoted->len,
+                                C_("list separator", ", "), MAX_VALUES);
+      g_string_append (text, _(")"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static gboolean
 problems_to_error (Problems    *problems,
                    const char  *filename,
                    GError     **error)
 {
   g_autoptr(GString) message = NULL;
+  g_autoptr(GHashTable) by_text = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   guint n = problems->list->len;
 
   if (n == 0)
     return TRUE;
 
   g_array_sort (problems->list, compare_problems);
+  by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  groups = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_group_free);
+  for (guint i = 0; i < n; i++)
+    {
+      Problem *problem = &g_array_index (problems->list, Problem, i);
+      ProblemGroup *group = g_hash_table_lookup (by_text, problem->text);
+
+      if (group == NULL)
+        {
+          group = g_new0 (ProblemGroup, 1);
+          group->text = problem->text;
+          group->json = problem->json;
+          group->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+          group->values = g_ptr_array_new ();
+          group->seen = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (by_text, problem->text, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_array_append_val (group->numbers, problem->number);
+      if (problem->value != NULL && g_hash_table_add (group->seen, problem->value))
+        g_ptr_array_add (group->values, problem->value);
+    }
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < groups->len; i++)
+    g_ptr_array_add (lines, format_problem_group (g_ptr_array_index (groups, i)));
+
   message = g_string_new (NULL);
   g_string_append_printf (message,
                           g_dngettext (GETTEXT_PACKAGE,
@@ -199,21 +337,9 @@ problems_to_error (Problems    *problems,
                                        "%s: nothing was imported; fix these %u problems and import the file again:",
                                        n),
                           filename, n);
-  for (guint i = 0; i < MIN (n, MAX_PROBLEMS); i++)
-    {
-      g_string_append_c (message, '\n');
-      g_string_append (message, g_array_index (problems->list, Problem, i).text);
-    }
-  if (n > MAX_PROBLEMS)
-    {
-      guint more = n - MAX_PROBLEMS;
-
-      g_string_append_c (message, '\n');
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
-                                           "… and %u more problems", more),
-                              more);
-    }
+  g_string_append_c (message, '\n');
+  shequ_text_append_capped (message, (const char * const *) lines->pdata, lines->len, "\n",
+                            MAX_PROBLEMS);
   g_set_error_literal (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID, message->str);
   return FALSE;
 }
@@ -301,19 +427,20 @@ is_digits (const char *str)
   return TRUE;
 }
 
-/* Reports spreadsheet damage to VALUE of column KEY; TRUE when there is some. */
+/* Reports spreadsheet damage to VALUE of the column called COLUMN in the file; TRUE when
+ * there is some. */
 static gboolean
 check_mangled (Problems     *problems,
                const Record *record,
-               const char   *key,
+               const char   *column,
                const char   *value)
 {
   if (is_scientific_notation (value))
     {
-      problem_add (problems, record,
-                   _("%s “%s” was changed by Excel into scientific notation; "
-                     "format the column as text and export again"),
-                   key, value);
+      problem_add_value (problems, record, value,
+                         _("%s was changed by Excel into scientific notation; "
+                           "format the column as text and export again"),
+                         column);
       return TRUE;
     }
   return FALSE;
@@ -322,58 +449,77 @@ check_mangled (Problems     *problems,
 static gboolean
 check_code (Problems     *problems,
             const Record *record,
-            const char   *key,
+            const char   *column,
             const char   *value)
 {
-  if (check_mangled (problems, record, key, value))
+  if (check_mangled (problems, record, column, value))
     return FALSE;
   if (is_decimal_number (value))
     {
-      problem_add (problems, record,
-                   _("%s “%s” has a decimal point, as Excel writes numbers; "
-                     "format the column as text and export again"),
-                   key, value);
+      problem_add_value (problems, record, value,
+                         _("%s has a decimal point, as Excel writes numbers; "
+                           "format the column as text and export again"),
+                         column);
       return FALSE;
     }
   if (!is_digits (value))
     {
-      problem_add (problems, record, _("%s “%s” may hold digits only"), key, value);
+      problem_add_value (problems, record, value, _("%s may hold digits only"), column);
       return FALSE;
     }
   return TRUE;
 }
 
-/* Empty means 0. */
+/* A population or household count; empty means 0. "1,200", full-width digits and blanks
+ * around the number are accepted, as Excel and WPS write them. */
 static gboolean
 check_count (Problems     *problems,
              const Record *record,
-             const char   *key,
+             const char   *column,
              const char   *value,
              gint64       *count)
 {
-  guint64 parsed = 0;
+  g_autofree char *limit = NULL;
 
   *count = 0;
-  if (value[0] == '\0')
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64, &parsed, NULL))
+  switch (shequ_text_parse_count (value, SHEQU_MAX_UNIT_FIGURE, count))
     {
-      problem_add (problems, record, _("%s “%s” is not a whole number ≥ 0"), key, value);
+    case SHEQU_COUNT_OK:
+    case SHEQU_COUNT_EMPTY:
+      return TRUE;
+    case SHEQU_COUNT_TOO_LARGE:
+      limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
+      problem_add_value (problems, record, value,
+                         _("%s is larger than %s, more than any grid or village holds"),
+                         column, limit);
+      return FALSE;
+    case SHEQU_COUNT_INVALID:
+    default:
+      problem_add_value (problems, record, value, _("%s is not a whole number ≥ 0"), column);
       return FALSE;
     }
-  *count = parsed;
-  return TRUE;
 }
 
+/* The tiers as the file writes them: in Chinese when it uses Chinese. */
 static char *
-list_tiers (void)
+list_tiers (gboolean chinese)
 {
   g_autoptr(GString) keys = g_string_new (NULL);
 
   for (guint i = 0; i < SHEQU_N_TIERS; i++)
-    g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "", shequ_tier_to_key (i));
-  g_string_append (keys, " (街道, 片区, 社区, 村, 网格)");
+    {
+      if (i > 0)
+        g_string_append (keys, chinese ? "、" : ", ");
+      g_string_append (keys, chinese ? shequ_tier_get_chinese_name (i) : shequ_tier_to_key (i));
+    }
   return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static const char *
+tier_name (ShequTier tier,
+           gboolean  chinese)
+{
+  return chinese ? shequ_tier_get_chinese_name (tier) : shequ_tier_get_label (tier);
 }
 
 static char *
@@ -400,18 +546,57 @@ typedef struct {
 typedef struct {
   GPtrArray *records;             /* Record */
   gboolean   has[MAX_COLUMNS];    /* CSV: the header has the column; JSON: always TRUE */
+  char      *names[MAX_COLUMNS];  /* each column as the file names it, for messages */
+  gboolean   chinese;             /* the header is in Chinese: so are the messages' names */
 } Table;
 
 static void
 table_clear (Table *table)
 {
   g_clear_pointer (&table->records, g_ptr_array_unref);
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    g_clear_pointer (&table->names[i], g_free);
+}
+
+/* The name of COLUMN in messages: the header text the file used, else the name in the
+ * language of the file's header. */
+static const char *
+column_label (const TableSpec *spec,
+              const Table     *table,
+              guint            column)
+{
+  if (table->names[column] != NULL)
+    return table->names[column];
+  return table->chinese ? spec->columns[column].names[0] : spec->columns[column].key;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
 
+static void
+append_column_name (GString      *list,
+                    const Column *column,
+                    gboolean      chinese)
+{
+  if (list->len > 0)
+    g_string_append (list, chinese ? "、" : ", ");
+  if (chinese)
+    g_string_append_printf (list, "%s（%s）", column->names[0], column->key);
+  else
+    g_string_append_printf (list, "%s (%s)", column->key, column->names[0]);
+}
+
 static char *
 describe_columns (const TableSpec *spec,
-                  gboolean         required_only)
+                  gboolean         required_only,
+                  gboolean         chinese)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
@@ -419,9 +604,7 @@ describe_columns (const TableSpec *spec,
     {
       if (required_only && !spec->columns[i].required)
         continue;
-      if (list->len > 0)
-        g_string_append (list, ", ");
-      g_string_append_printf (list, "%s (%s)", spec->columns[i].key, spec->columns[i].names[0]);
+      append_column_name (list, &spec->columns[i], chinese);
     }
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -458,6 +641,7 @@ read_csv_table (const TableSpec  *spec,
   int index_of[MAX_COLUMNS];
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autofree int *column_of_field = NULL;
+  guint n_missing = 0;
 
   rows = shequ_csv_parse (text, -1, filename, error);
   if (rows == NULL)
@@ -470,6 +654,9 @@ read_csv_table (const TableSpec  *spec,
     }
 
   header = g_ptr_array_index (rows, 0);
+  for (guint f = 0; f < header->n_fields; f++)
+    if (!is_ascii (header->fields[f]))
+      table->chinese = TRUE;
   for (guint i = 0; i < MAX_COLUMNS; i++)
     index_of[i] = -1;
   column_of_field = g_new (int, header->n_fields);
@@ -482,29 +669,37 @@ read_csv_table (const TableSpec  *spec,
         continue;   /* extra columns are ignored */
       if (index_of[column] >= 0)
         {
+          g_autofree char *name = dup_trimmed (header->fields[f]);
+
           g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                       _("%s:%u: the column %s appears twice (columns %d and %u)"),
-                       filename, header->line, spec->columns[column].key,
-                       index_of[column] + 1, f + 1);
+                       _("%s\nLine %u: the column %s appears twice (columns %d and %u)"),
+                       filename, header->line, name, index_of[column] + 1, f + 1);
           return FALSE;
         }
       index_of[column] = f;
+      table->names[column] = dup_trimmed (header->fields[f]);
     }
 
   for (guint i = 0; i < spec->n_columns; i++)
     {
       table->has[i] = index_of[i] >= 0;
       if (spec->columns[i].required && !table->has[i])
-        g_string_append_printf (missing, "%s%s (%s)", missing->len > 0 ? ", " : "",
-                                spec->columns[i].key, spec->columns[i].names[0]);
+        {
+          append_column_name (missing, &spec->columns[i], table->chinese);
+          n_missing++;
+        }
     }
   if (missing->len > 0)
     {
-      g_autofree char *all = describe_columns (spec, FALSE);
+      g_autofree char *all = describe_columns (spec, FALSE, table->chinese);
 
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                   _("%s:%u: the header row lacks the columns %s; "
-                     "the first line must name the columns, e.g. %s"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s\nLine %u: the header row lacks the column %s; "
+                                "the first line must name the columns, e.g. %s",
+                                "%s\nLine %u: the header row lacks the columns %s; "
+                                "the first line must name the columns, e.g. %s",
+                                n_missing),
                    filename, header->line, missing->str, all);
       return FALSE;
     }
@@ -532,7 +727,6 @@ read_csv_table (const TableSpec  *spec,
 
       record = g_new0 (Record, 1);
       record->number = row->line;
-      record->where = g_strdup_printf ("%s:%u", filename, row->line);
       record->ref = g_strdup_printf (_("line %u"), row->line);
       for (guint i = 0; i < spec->n_columns; i++)
         if (index_of[i] >= 0)
@@ -541,8 +735,14 @@ read_csv_table (const TableSpec  *spec,
       g_ptr_array_add (table->records, record);
 
       if (n_extra > 0)
-        problem_add (problems, record, _("the line has %u fields but the header has %u"),
-                     row->n_fields, header->n_fields);
+        {
+          g_autofree char *count = g_strdup_printf ("%u", row->n_fields);
+
+          /* Translators: the quoted value after this is the line's number of fields */
+          problem_add_value (problems, record, count,
+                             _("the line has more fields than the header’s %u"),
+                             header->n_fields);
+        }
     }
   return TRUE;
 }
@@ -574,8 +774,35 @@ json_member_to_value (const TableSpec  *spec,
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      record->values[column] = dup_trimmed (json_node_get_string (node));
-      return TRUE;
+      {
+        const char *text = json_node_get_string (node);
+
+        if (!g_utf8_validate (text, -1, NULL))
+          {
+            problem_add (problems, record, _("“%s” is not valid UTF-8 text"), key);
+            return FALSE;
+          }
+
+        if (g_str_has_prefix (text, JSON_NUMBER_MARK))
+          {
+            /* A number, as the file wrote it. */
+            const char *literal = text + strlen (JSON_NUMBER_MARK);
+
+            if (is_identifier_column (spec->columns, column) &&
+                strpbrk (literal, ".eE") != NULL)
+              {
+                problem_add_value (problems, record, literal,
+                                   _("%s is a number with a fraction or exponent; "
+                                     "write it as text in quotes"),
+                                   key);
+                return FALSE;
+              }
+            record->values[column] = g_strdup (literal);
+            return TRUE;
+          }
+        record->values[column] = dup_trimmed (text);
+        return TRUE;
+      }
     case G_TYPE_INT64:
       record->values[column] = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       return TRUE;
@@ -608,8 +835,89 @@ json_record_new (const char *filename,
   Record *record = g_new0 (Record, 1);
 
   record->ref = g_strdup (ref);
-  record->where = g_strdup_printf ("%s: %s", filename, ref);
+  record->json = TRUE;
   return record;
+}
+
+static gboolean
+is_json_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* TEXT ready for json-glib: refused when nested deeper than the formats need (json-glib
+ * would recurse until the stack overflows), and with every number turned into a marked
+ * string that keeps its literal text. */
+static char *
+prepare_json (const char  *text,
+              const char  *filename,
+              GError     **error)
+{
+  gsize len = strlen (text);
+  GString *out;
+  gboolean in_string = FALSE;
+  gboolean in_single_quotes = FALSE;
+  guint line = 0;
+
+  if (!shequ_text_check_json_depth (text, len, MAX_JSON_DEPTH, &line))
+    {
+      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+                   _("%s\nLine %u: the JSON is nested more than %u levels deep; "
+                     "a Shequ file needs no more than 5"),
+                   filename, line, MAX_JSON_DEPTH);
+      return NULL;
+    }
+
+  out = g_string_sized_new (len + len / 8 + 16);
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          g_string_append_c (out, c);
+          if (c == '\\' && i + 1 < len)
+            g_string_append_c (out, text[++i]);
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (in_single_quotes)
+        {
+          /* json-glib also takes 'text' as a string, without escapes. */
+          g_string_append_c (out, c);
+          if (c == '\'')
+            in_single_quotes = FALSE;
+          continue;
+        }
+      if (c == '/' && i + 1 < len && text[i + 1] == '*')
+        {
+          /* json-glib skips C comments: so does this, quotes in them included. */
+          const char *close = g_strstr_len (text + i + 2, len - i - 2, "*/");
+          gsize end = close != NULL ? (gsize) (close - text) + 2 : len;
+
+          g_string_append_len (out, text + i, end - i);
+          i = end - 1;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '\'')
+        in_single_quotes = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+
+          while (i + 1 < len && is_json_number_char (text[i + 1]))
+            i++;
+          g_string_append (out, "\"" JSON_NUMBER_MARK);
+          g_string_append_len (out, text + start, i + 1 - start);
+          g_string_append_c (out, '"');
+          continue;
+        }
+      g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -625,11 +933,35 @@ read_json_table (const TableSpec  *spec,
   JsonNode *root;
   JsonArray *array;
   JsonNode *array_node;
+  g_autofree char *prepared = NULL;
 
-  if (!json_parser_load_from_data (parser, text, -1, &local_error))
+  prepared = prepare_json (text, filename, error);
+  if (prepared == NULL)
+    return FALSE;
+  if (!json_parser_load_from_data (parser, prepared, -1, &local_error))
     {
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                   _("%s: not valid JSON: %s"), filename, local_error->message);
+      /* json-glib may cut a quoted token in the middle of a character. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
+      guint line = 0;
+
+      /* json-glib says "<data>:3:14: Parse error: …": name the line the user's way. */
+      if (g_str_has_prefix (message, "<data>:"))
+        {
+          char *end = NULL;
+
+          line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
+          while (end != NULL && (*end == ':' || g_ascii_isdigit (*end) || *end == ' '))
+            end++;
+          if (line > 0 && end != NULL)
+            message = end;
+        }
+      if (line > 0)
+        g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+                     _("%s\nLine %u: not valid JSON: %s"), filename, line, message);
+      else
+        g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+                     _("%s: not valid JSON: %s"), filename, message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
@@ -840,6 +1172,7 @@ check_unit_cycles (UnitTree  *tree,
           if (g_hash_table_contains (on_path, code))
             {
               g_autoptr(GString) cycle = g_string_new (NULL);
+              g_autoptr(GPtrArray) members = g_ptr_array_new ();
               UnitLine *first = NULL;
               guint start = 0;
 
@@ -850,12 +1183,16 @@ check_unit_cycles (UnitTree  *tree,
                   const char *member = g_ptr_array_index (path, k);
                   UnitLine *member_line = g_hash_table_lookup (tree->lines_by_code, member);
 
-                  g_string_append_printf (cycle, "%s → ", member);
+                  g_ptr_array_add (members, (gpointer) member);
                   if (member_line != NULL &&
                       (first == NULL || member_line->record->number < first->record->number))
                     first = member_line;
                 }
-              g_string_append (cycle, code);
+              /* A cycle through 10,000 units is named by its first few. */
+              if (members->len < SHEQU_TEXT_MAX_LISTED)
+                g_ptr_array_add (members, (gpointer) code);
+              shequ_text_append_capped (cycle, (const char * const *) members->pdata,
+                                        members->len, " → ", SHEQU_TEXT_MAX_LISTED);
               problem_add (problems, first != NULL ? first->record : line->record,
                            _("the parent codes form a cycle: %s"), cycle->str);
               break;
@@ -867,6 +1204,104 @@ check_unit_cycles (UnitTree  *tree,
 
       for (guint k = 0; k < path->len; k++)
         g_hash_table_add (done, g_ptr_array_index (path, k));
+    }
+}
+
+/* What LINE's figures are after the import: the file's when it has the column, else the
+ * database's. */
+static void
+unit_line_figures (const UnitLine *line,
+                   gint64         *population,
+                   gint64         *households)
+{
+  const Record *record = line->record;
+
+  *population = record->values[U_POPULATION] != NULL || line->existing == NULL
+    ? line->population : shequ_unit_get_population (line->existing);
+  *households = record->values[U_HOUSEHOLDS] != NULL || line->existing == NULL
+    ? line->households : shequ_unit_get_households (line->existing);
+}
+
+/* Figures are entered on the units at the bottom of the tree; a unit with sub-units after
+ * the import has none of its own, or they would be counted twice. The import never moves
+ * figures by itself (the GUI asks first, a file cannot be asked): it names the line. */
+static void
+check_unit_figures (const TableSpec *spec,
+                    const Table     *table,
+                    ShequOrgStore   *store,
+                    GPtrArray       *lines,
+                    GHashTable      *lines_by_code,
+                    Problems        *problems)
+{
+  g_autoptr(GHashTable) first_child = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *population = column_label (spec, table, U_POPULATION);
+  const char *households = column_label (spec, table, U_HOUSEHOLDS);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      UnitLine *line = g_ptr_array_index (lines, i);
+
+      if (line->code != NULL && line->parent_code[0] != '\0' &&
+          !g_hash_table_contains (first_child, line->parent_code))
+        g_hash_table_insert (first_child, (gpointer) line->parent_code, line);
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      UnitLine *line = g_ptr_array_index (lines, i);
+      UnitLine *child_line;
+      const char *child_name = NULL;
+      gint64 population_after, households_after;
+
+      if (line->code == NULL || g_hash_table_lookup (lines_by_code, line->code) != line)
+        continue;
+
+      /* A new or moved unit under one of the database, not in the file, that keeps its
+       * figures. */
+      if (line->parent_code[0] != '\0' &&
+          !g_hash_table_contains (lines_by_code, line->parent_code) &&
+          (line->existing == NULL || shequ_unit_get_parent (line->existing) == NULL ||
+           g_strcmp0 (shequ_unit_get_code (shequ_unit_get_parent (line->existing)),
+                      line->parent_code) != 0))
+        {
+          ShequUnit *parent = shequ_org_store_lookup_code (store, line->parent_code);
+
+          if (parent != NULL && line->tier_ok &&
+              shequ_tier_can_hold (shequ_unit_get_tier (parent), line->tier) &&
+              (shequ_unit_get_population (parent) != 0 || shequ_unit_get_households (parent) != 0))
+            problem_add (problems, line->record,
+                         _("its parent “%s” (%s) has its own %s and %s in the database, which "
+                           "would be counted twice; add a line for the parent with them empty "
+                           "and give them to its sub-units"),
+                         shequ_unit_get_name (parent), line->parent_code, population, households);
+        }
+
+      unit_line_figures (line, &population_after, &households_after);
+      if (population_after == 0 && households_after == 0)
+        continue;
+      /* Figures the database already holds there are not the file's doing (as in the
+       * store: they do not block the import, and can be cleared). */
+      if (line->existing != NULL &&
+          population_after == shequ_unit_get_population (line->existing) &&
+          households_after == shequ_unit_get_households (line->existing))
+        continue;
+      child_line = g_hash_table_lookup (first_child, line->code);
+      if (child_line != NULL)
+        child_name = record_get (child_line->record, U_NAME);
+      else if (line->existing != NULL)
+        for (guint c = 0; c < shequ_unit_get_n_children (line->existing) && child_name == NULL; c++)
+          {
+            ShequUnit *child = shequ_unit_get_child (line->existing, c);
+            UnitLine *moved = g_hash_table_lookup (lines_by_code, shequ_unit_get_code (child));
+
+            if (moved == NULL || g_strcmp0 (moved->parent_code, line->code) == 0)
+              child_name = shequ_unit_get_name (child);
+          }
+      if (child_name != NULL)
+        problem_add (problems, line->record,
+                     _("this unit has sub-units (such as “%s”), so its %s and %s must be "
+                       "empty: they are the sum of its sub-units’ figures"),
+                     child_name, population, households);
     }
 }
 
@@ -907,27 +1342,30 @@ unit_rows_equal (const ShequUnitRow *a,
          a->population == b->population && a->households == b->households;
 }
 
-/* The file's value when it has one, else the database's when it followed the tier's
- * naming, regenerated for the new name and tier; else the default. */
+/* The file's value when it has one, else the database's unless it followed the tier's
+ * naming (then it is derived again for the new name and tier); else the derived name. */
 static char *
 pick_body (const char   *file_value,
            ShequUnit    *existing,
            const char   *old_value,
            ShequTier     tier,
            const char   *name,
-           char       *(*make) (ShequTier, const char *))
+           const char   *parent_name,
+           gboolean      party)
 {
   if (file_value != NULL && file_value[0] != '\0')
     return g_strdup (file_value);
   if (file_value == NULL && existing != NULL && old_value != NULL && old_value[0] != '\0')
     {
-      g_autofree char *old_default = make (shequ_unit_get_tier (existing),
-                                           shequ_unit_get_name (existing));
+      ShequUnit *old_parent = shequ_unit_get_parent (existing);
 
-      if (!g_str_equal (old_default, old_value))
+      if (!shequ_tier_is_derived_body (old_value, party, shequ_unit_get_tier (existing),
+                                       shequ_unit_get_name (existing),
+                                       old_parent != NULL ? shequ_unit_get_name (old_parent) : NULL))
         return g_strdup (old_value);
     }
-  return make (tier, name);
+  return party ? shequ_tier_derive_party_body (tier, name, parent_name)
+               : shequ_tier_derive_service_body (tier, name, parent_name);
 }
 
 static gboolean
@@ -948,6 +1386,7 @@ import_units_attempt (ShequOrgStore   *store,
   g_autofree char *tiers = NULL;
   UnitTree tree = { store, NULL };
   gboolean any_non_street = FALSE;
+  gboolean chinese = FALSE;
 
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -958,7 +1397,11 @@ import_units_attempt (ShequOrgStore   *store,
   if (!read_table (&spec, bytes, filename, format, encoding, &table, &problems, error))
     return FALSE;
 
-  tiers = list_tiers ();
+  /* Tiers are named as the file names them: in Chinese when its header or its tiers are. */
+  chinese = table.chinese;
+  for (guint i = 0; i < table.records->len && !chinese; i++)
+    chinese = !is_ascii (record_get (g_ptr_array_index (table.records, i), U_TIER));
+  tiers = list_tiers (chinese);
   tree.lines_by_code = lines_by_code;
 
   /* Each line on its own. */
@@ -976,7 +1419,7 @@ import_units_attempt (ShequOrgStore   *store,
 
       if (code[0] == '\0')
         problem_add (&problems, record, _("the code is empty"));
-      else if (check_code (&problems, record, "code", code))
+      else if (check_code (&problems, record, column_label (&spec, &table, U_CODE), code))
         {
           UnitLine *first = g_hash_table_lookup (lines_by_code, code);
 
@@ -996,7 +1439,7 @@ import_units_attempt (ShequOrgStore   *store,
       if (tier[0] == '\0')
         problem_add (&problems, record, _("the tier is empty; use one of %s"), tiers);
       else if (!shequ_tier_from_string (tier, &line->tier))
-        problem_add (&problems, record, _("the tier “%s” is not one of %s"), tier, tiers);
+        problem_add_value (&problems, record, tier, _("the tier is not one of %s"), tiers);
       else
         line->tier_ok = TRUE;
 
@@ -1010,20 +1453,23 @@ import_units_attempt (ShequOrgStore   *store,
                table.has[U_PARENT])
         problem_add (&problems, record, _("the parent code is empty"));
       else if (parent[0] != '\0')
-        check_code (&problems, record, "parent_code", parent);
+        check_code (&problems, record, column_label (&spec, &table, U_PARENT), parent);
 
-      check_count (&problems, record, "population", record_get (record, U_POPULATION),
-                   &line->population);
-      check_count (&problems, record, "households", record_get (record, U_HOUSEHOLDS),
-                   &line->households);
+      check_count (&problems, record, column_label (&spec, &table, U_POPULATION),
+                   record_get (record, U_POPULATION), &line->population);
+      check_count (&problems, record, column_label (&spec, &table, U_HOUSEHOLDS),
+                   record_get (record, U_HOUSEHOLDS), &line->households);
     }
 
   if (any_non_street && !table.has[U_PARENT])
     {
+      g_autoptr(GString) column = g_string_new (NULL);
+
+      append_column_name (column, &unit_columns[U_PARENT], table.chinese);
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                   _("%s: the header row lacks the column parent_code (上级编码), "
+                   _("%s: the header row lacks the column %s, "
                      "which every unit but the street needs"),
-                   filename);
+                   filename, column->str);
       return FALSE;
     }
 
@@ -1059,10 +1505,13 @@ import_units_attempt (ShequOrgStore   *store,
       parent_name = parent_line != NULL ? record_get (parent_line->record, U_NAME)
                                         : shequ_unit_get_name (parent_unit);
       if (!shequ_tier_can_hold (parent_tier, line->tier))
-        problem_add (&problems, line->record,
-                     _("the parent “%s” (%s) is of tier %s, which cannot hold a unit of tier %s"),
-                     parent_name, line->parent_code, shequ_tier_get_label (parent_tier),
-                     shequ_tier_get_label (line->tier));
+        {
+          g_autofree char *parent_text = g_strdup_printf ("%s (%s)", parent_name, line->parent_code);
+
+          problem_add_value (&problems, line->record, parent_text,
+                             _("the parent is of tier %s, which cannot hold a unit of tier %s"),
+                             tier_name (parent_tier, chinese), tier_name (line->tier, chinese));
+        }
     }
 
   /* Units that stay in the database under a unit whose tier the file changes. */
@@ -1084,13 +1533,15 @@ import_units_attempt (ShequOrgStore   *store,
                            _("“%s” (%s, %s) in the database is under this unit, "
                              "and a unit of tier %s cannot hold it"),
                            shequ_unit_get_name (child), shequ_unit_get_code (child),
-                           shequ_tier_get_label (shequ_unit_get_tier (child)), shequ_tier_get_label (line->tier));
+                           tier_name (shequ_unit_get_tier (child), chinese),
+                           tier_name (line->tier, chinese));
               break;
             }
         }
     }
 
   check_unit_cycles (&tree, lines, &problems);
+  check_unit_figures (&spec, &table, store, lines, lines_by_code, &problems);
 
   if (!problems_to_error (&problems, filename, error))
     return FALSE;
@@ -1115,6 +1566,7 @@ import_units_attempt (ShequOrgStore   *store,
       g_autoptr(ShequUnitRow) old = line->existing != NULL ? shequ_unit_to_row (line->existing) : NULL;
       g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
       const char *name = record_get (record, U_NAME);
+      const char *parent_name = NULL;
 
       row->id = line->id;
       row->tier = line->tier;
@@ -1124,16 +1576,19 @@ import_units_attempt (ShequOrgStore   *store,
         {
           UnitLine *parent_line = g_hash_table_lookup (lines_by_code, line->parent_code);
 
-          row->parent_id = parent_line != NULL
-            ? parent_line->id
-            : shequ_unit_get_id (shequ_org_store_lookup_code (store, line->parent_code));
+          ShequUnit *parent_unit = parent_line == NULL
+            ? shequ_org_store_lookup_code (store, line->parent_code) : NULL;
+
+          row->parent_id = parent_line != NULL ? parent_line->id : shequ_unit_get_id (parent_unit);
+          parent_name = parent_line != NULL ? record_get (parent_line->record, U_NAME)
+                                            : shequ_unit_get_name (parent_unit);
         }
       row->party_body = pick_body (record->values[U_PARTY], line->existing,
                                    old != NULL ? old->party_body : NULL,
-                                   line->tier, name, shequ_tier_make_party_body);
+                                   line->tier, name, parent_name, TRUE);
       row->service_body = pick_body (record->values[U_SERVICE], line->existing,
                                      old != NULL ? old->service_body : NULL,
-                                     line->tier, name, shequ_tier_make_service_body);
+                                     line->tier, name, parent_name, FALSE);
       if (record->values[U_NOTE] != NULL)
         row->note = record->values[U_NOTE][0] != '\0' ? g_strdup (record->values[U_NOTE]) : NULL;
       else
@@ -1154,7 +1609,7 @@ import_units_attempt (ShequOrgStore   *store,
         {
           /* A database error is about the database, which its message names. */
           if ((*error)->domain != SHEQU_DB_ERROR)
-            g_prefix_error (error, "%s: ", filename);
+            g_prefix_error (error, "%s\n", filename);
           return FALSE;
         }
     }
@@ -1352,9 +1807,9 @@ import_people_attempt (ShequOrgStore   *store,
           problem_add (&problems, record, _("the name is empty"));
           ok = FALSE;
         }
-      if (code[0] != '\0' && check_mangled (&problems, record, "person_code", code))
+      if (code[0] != '\0' && check_mangled (&problems, record, column_label (&spec, &table, P_PERSON_CODE), code))
         ok = FALSE;
-      if (phone != NULL && check_mangled (&problems, record, "phone", phone))
+      if (phone != NULL && check_mangled (&problems, record, column_label (&spec, &table, P_PHONE), phone))
         ok = FALSE;
 
       if (unit_code[0] == '\0' && role_text[0] != '\0')
@@ -1374,7 +1829,7 @@ import_people_attempt (ShequOrgStore   *store,
               problem_add (&problems, record, _("the role “%s” is not one of %s"), role_text, roles);
               ok = FALSE;
             }
-          if (!check_code (&problems, record, "unit_code", unit_code))
+          if (!check_code (&problems, record, column_label (&spec, &table, P_UNIT_CODE), unit_code))
             ok = FALSE;
           else if ((unit = shequ_org_store_lookup_code (store, unit_code)) == NULL)
             {
@@ -1601,7 +2056,7 @@ import_people_attempt (ShequOrgStore   *store,
         {
           /* A database error is about the database, which its message names. */
           if ((*error)->domain != SHEQU_DB_ERROR)
-            g_prefix_error (error, "%s: ", filename);
+            g_prefix_error (error, "%s\n", filename);
           return FALSE;
         }
     }

@@ -43,6 +43,21 @@ typedef enum {
  * Import validates the whole file first (columns, numbers, tiers, unknown parent codes,
  * duplicate codes, cycles, Excel-mangled codes like 3.71326E+11) and reports every bad
  * line in one SHEQU_IO_ERROR_INVALID; only then upserts by code in one undoable change.
+ * The message is a heading naming the file, then one line per kind of problem with the
+ * lines (or JSON records) it was seen on, compressed ("Lines 3–62: 人口 is not a whole
+ * number ≥ 0 (“不详”)"), in the column and tier names the file itself uses.
+ *
+ * Counts accept what Excel and WPS write: "1,200", full-width digits, blanks around them
+ * (U+3000 too); each is at most SHEQU_MAX_UNIT_FIGURE. Population and households go on
+ * the units at the bottom of the tree only: a line that gives figures to a unit with
+ * sub-units after the import (in the database or created by the same file), or puts a
+ * unit under one that keeps its own figures, is refused with its line named. Unlike the
+ * GUI, which asks and then moves a leaf's figures to its first new child, an import never
+ * moves figures by itself: the file says where they go (give the parent empty figures and
+ * the children theirs). The store refuses the same on every other path too.
+ *
+ * JSON nested deeper than the formats need is refused before it is parsed, and numbers
+ * are quoted in messages as the file wrote them.
  * N_UNITS/N_PEOPLE (nullable) get the number of rows imported. */
 gboolean shequ_io_import_units  (ShequOrgStore    *store,
                                  GFile            *file,

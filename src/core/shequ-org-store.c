@@ -10,6 +10,7 @@
 #include "shequ-org-change-private.h"
 #include "shequ-org-private.h"
 #include "shequ-org-store.h"
+#include "shequ-text.h"
 
 #define UNDO_LIMIT 100
 
@@ -279,13 +280,39 @@ compute_compliance (ShequUnit *unit)
     }
 }
 
+/* A + B for roll-ups: saturates instead of overflowing, and counts a negative figure
+ * (only a database edited by hand can hold one) as 0. */
+static gint64
+add_figure (gint64 a,
+            gint64 b)
+{
+  gint64 sum;
+
+  if (b <= 0)
+    return a;
+  if (__builtin_add_overflow (a, b, &sum))
+    return G_MAXINT64;
+  return sum;
+}
+
+static guint
+add_count (guint a,
+           guint b)
+{
+  guint sum;
+
+  if (!g_uint_checked_add (&sum, a, b))
+    return G_MAXUINT;
+  return sum;
+}
+
 /* Recomputes UNIT's roll-ups from its own figures and its children's roll-ups. */
 static void
 compute_rollup (ShequUnit *unit,
                 gboolean   notify)
 {
-  gint64 population = unit->population;
-  gint64 households = unit->households;
+  gint64 population = add_figure (0, unit->population);
+  gint64 households = add_figure (0, unit->households);
   guint grids = unit->tier == SHEQU_TIER_GRID ? 1 : 0;
   guint roles[SHEQU_N_ROLES];
 
@@ -294,11 +321,11 @@ compute_rollup (ShequUnit *unit,
     {
       ShequUnit *child = g_ptr_array_index (unit->children, i);
 
-      population += child->total_population;
-      households += child->total_households;
-      grids += child->grid_count;
+      population = add_figure (population, child->total_population);
+      households = add_figure (households, child->total_households);
+      grids = add_count (grids, child->grid_count);
       for (guint r = 0; r < SHEQU_N_ROLES; r++)
-        roles[r] += child->role_counts[r];
+        roles[r] = add_count (roles[r], child->role_counts[r]);
     }
   memcpy (unit->role_counts, roles, sizeof roles);
 
@@ -919,6 +946,15 @@ validate_unit_row (After         *after,
                    _("The population and households of “%s” cannot be negative."), row->name);
       return FALSE;
     }
+  if (row->population > SHEQU_MAX_UNIT_FIGURE || row->households > SHEQU_MAX_UNIT_FIGURE)
+    {
+      g_autofree char *limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
+
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The population and households of “%s” must each be at most %s: "
+                     "no grid or village is that large."), row->name, limit);
+      return FALSE;
+    }
 
   /* Codes are unique after the change. */
   holder = g_hash_table_lookup (self->codes, row->code);
@@ -1000,6 +1036,71 @@ validate_unit_row (After         *after,
 }
 
 static gboolean
+after_has_figures (After  *after,
+                   gint64  id)
+{
+  ShequUnitRow *row = g_hash_table_lookup (after->change->unit_puts, &id);
+  ShequUnit *unit;
+
+  if (row != NULL)
+    return row->population != 0 || row->households != 0;
+  unit = g_hash_table_lookup (after->self->units, &id);
+  return unit != NULL && (unit->population != 0 || unit->households != 0);
+}
+
+static gboolean
+refuse_figures_on_parent (const char  *name,
+                          GError     **error)
+{
+  g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_LEAF,
+               _("“%s” has sub-units: enter population and households on them; "
+                 "its figures are their sum."), name);
+  return FALSE;
+}
+
+/* Figures are entered on leaves only: after CHANGE, no unit with children has its own
+ * population or households (they would be counted twice in every roll-up). */
+static gboolean
+validate_figures_on_leaves (After   *after,
+                            GError **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, after->change->unit_puts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ShequUnitRow *row = value;
+      ShequUnit *existing = g_hash_table_lookup (after->self->units, &row->id);
+      gboolean placed = existing == NULL ||
+                        (existing->parent != NULL ? existing->parent->id : 0) != row->parent_id;
+
+      /* A new or moved child under a unit that keeps its figures. */
+      if (placed && row->parent_id != 0 && after_has_figures (after, row->parent_id))
+        return refuse_figures_on_parent (after_name (after, row->parent_id), error);
+
+      if (row->population == 0 && row->households == 0)
+        continue;
+      /* Figures given to a unit whose children stay under it. Figures a database already
+       * holds there (written before this rule) do not block other edits of the unit; they
+       * can be cleared. */
+      if (existing != NULL && existing->population == row->population &&
+          existing->households == row->households)
+        continue;
+      if (existing != NULL)
+        for (guint i = 0; i < existing->children->len; i++)
+          {
+            ShequUnit *child = g_ptr_array_index (existing->children, i);
+
+            if (after_unit_exists (after, child->id) &&
+                after_parent_id (after, child->id) == row->id)
+              return refuse_figures_on_parent (row->name, error);
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
 validate_change (ShequOrgStore   *self,
                  ShequOrgChange  *change,
                  GError         **error)
@@ -1036,6 +1137,9 @@ validate_change (ShequOrgStore   *self,
               }
           }
     }
+
+  if (!validate_figures_on_leaves (&after, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, change->unit_deletes);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -2568,8 +2672,8 @@ add_unit_once (ShequOrgStore  *self,
   row->tier = tier;
   row->code = shequ_org_store_make_unit_code (self, parent, tier);
   row->name = g_strdup (name);
-  row->party_body = shequ_tier_make_party_body (tier, name);
-  row->service_body = shequ_tier_make_service_body (tier, name);
+  row->party_body = shequ_tier_derive_party_body (tier, name, parent->name);
+  row->service_body = shequ_tier_derive_service_body (tier, name, parent->name);
 
   if (move_figures && shequ_org_store_should_ask_move_figures (self, parent))
     {
@@ -2672,6 +2776,27 @@ shequ_org_store_update_unit (ShequOrgStore  *self,
   REPLACE (note);
 #undef REPLACE
 
+  /* Body names derived from the old name follow the new one, until the user has edited
+   * them by hand. */
+  if (name != NULL && g_strcmp0 (name, unit->name) != 0)
+    {
+      const char *parent_name = unit->parent != NULL ? unit->parent->name : NULL;
+
+      if (party_body == NULL &&
+          shequ_tier_is_derived_body (unit->party_body, TRUE, unit->tier, unit->name, parent_name))
+        {
+          g_free (row->party_body);
+          row->party_body = shequ_tier_derive_party_body (unit->tier, row->name, parent_name);
+        }
+      if (service_body == NULL &&
+          shequ_tier_is_derived_body (unit->service_body, FALSE, unit->tier, unit->name,
+                                      parent_name))
+        {
+          g_free (row->service_body);
+          row->service_body = shequ_tier_derive_service_body (unit->tier, row->name, parent_name);
+        }
+    }
+
   if (g_strcmp0 (row->code, unit->code) == 0 && g_strcmp0 (row->name, unit->name) == 0 &&
       g_strcmp0 (row->party_body, unit->party_body) == 0 &&
       g_strcmp0 (row->service_body, unit->service_body) == 0 &&
@@ -2722,7 +2847,8 @@ shequ_org_store_set_figures (ShequOrgStore  *self,
     }
   if (population == unit->population && households == unit->households)
     return TRUE;
-  if (unit->children->len > 0)
+  /* Clearing stray figures on a parent is always allowed. */
+  if (unit->children->len > 0 && (population != 0 || households != 0))
     {
       g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_LEAF,
                    _("“%s” has sub-units: enter population and households on them; "
@@ -3171,10 +3297,10 @@ shequ_org_store_get_stats (ShequOrgStore *self,
     {
       ShequUnit *root = g_ptr_array_index (self->roots, i);
 
-      stats->population += root->total_population;
-      stats->households += root->total_households;
+      stats->population = add_figure (stats->population, root->total_population);
+      stats->households = add_figure (stats->households, root->total_households);
       for (guint r = 0; r < SHEQU_N_ROLES; r++)
-        stats->role_counts[r] += root->role_counts[r];
+        stats->role_counts[r] = add_count (stats->role_counts[r], root->role_counts[r]);
     }
   stats->people = g_hash_table_size (self->persons);
   stats->violations = self->violations->len;

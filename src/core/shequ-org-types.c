@@ -92,25 +92,69 @@ shequ_tier_from_string (const char *str,
 }
 
 const char *
+shequ_tier_get_chinese_name (ShequTier tier)
+{
+  g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);
+  return tier_names[tier].zh;
+}
+
+const char *
 shequ_tier_get_label (ShequTier tier)
 {
   g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);
   return _(tier_names[tier].label);
 }
 
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the body names start with: the unit's name when it is Chinese; for a name in
+ * another script ("New Area", typed in the English UI) the tier alone, so the body is
+ * 片区党委 rather than "New Area党委". A grid's bodies carry its community's name too,
+ * as in the sample street (振兴社区第一网格支部). */
+static char *
+body_base (ShequTier   tier,
+           const char *name,
+           const char *parent_name)
+{
+  const char *base = name != NULL && has_han (name) ? name : tier_names[tier].zh;
+
+  if (tier == SHEQU_TIER_GRID && parent_name != NULL && has_han (parent_name) &&
+      !g_str_has_prefix (base, parent_name))
+    return g_strconcat (parent_name, base, NULL);
+  return g_strdup (base);
+}
+
 /* Chinese institutional names are proper names, not UI text: they are the same under
  * every UI language, so they are not translated. */
 char *
-shequ_tier_make_party_body (ShequTier   tier,
-                            const char *name)
+shequ_tier_derive_party_body (ShequTier   tier,
+                              const char *name,
+                              const char *parent_name)
 {
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);
+
+  base = body_base (tier, name, parent_name);
   switch (tier)
     {
-    case SHEQU_TIER_STREET:    return g_strconcat (name, "党工委", NULL);
-    case SHEQU_TIER_AREA:      return g_strconcat (name, "党委", NULL);
-    case SHEQU_TIER_COMMUNITY: return g_strconcat (name, "党总支", NULL);
-    case SHEQU_TIER_VILLAGE:   return g_strconcat (name, "党支部", NULL);
-    case SHEQU_TIER_GRID:      return g_strconcat (name, "支部", NULL);
+    case SHEQU_TIER_STREET:    return g_strconcat (base, "党工委", NULL);
+    case SHEQU_TIER_AREA:      return g_strconcat (base, "党委", NULL);
+    case SHEQU_TIER_COMMUNITY: return g_strconcat (base, "党总支", NULL);
+    case SHEQU_TIER_VILLAGE:   return g_strconcat (base, "党支部", NULL);
+    case SHEQU_TIER_GRID:      return g_strconcat (base, "支部", NULL);
     case SHEQU_N_TIERS:
     default:
       g_return_val_if_reached (NULL);
@@ -118,20 +162,77 @@ shequ_tier_make_party_body (ShequTier   tier,
 }
 
 char *
-shequ_tier_make_service_body (ShequTier   tier,
-                              const char *name)
+shequ_tier_derive_service_body (ShequTier   tier,
+                                const char *name,
+                                const char *parent_name)
 {
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);
+
+  base = body_base (tier, name, parent_name);
   switch (tier)
     {
-    case SHEQU_TIER_STREET:    return g_strconcat (name, "社区治理综合服务中心", NULL);
-    case SHEQU_TIER_AREA:      return g_strconcat (name, "党群e家会客厅", NULL);
-    case SHEQU_TIER_COMMUNITY: return g_strconcat (name, "居委会", NULL);
-    case SHEQU_TIER_VILLAGE:   return g_strconcat (name, "委会", NULL);
-    case SHEQU_TIER_GRID:      return g_strconcat (name, "服务站", NULL);
+    case SHEQU_TIER_STREET:    return g_strconcat (base, "社区治理综合服务中心", NULL);
+    case SHEQU_TIER_AREA:      return g_strconcat (base, "党群e家会客厅", NULL);
+    case SHEQU_TIER_COMMUNITY: return g_strconcat (base, "居委会", NULL);
+    /* 村委会: a village whose name lacks 村 still gets it. */
+    case SHEQU_TIER_VILLAGE:   return g_strconcat (base, g_str_has_suffix (base, "村") ? "委会" : "村委会",
+                                                   NULL);
+    case SHEQU_TIER_GRID:      return g_strconcat (base, "服务站", NULL);
     case SHEQU_N_TIERS:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+char *
+shequ_tier_make_party_body (ShequTier   tier,
+                            const char *name)
+{
+  return shequ_tier_derive_party_body (tier, name, NULL);
+}
+
+char *
+shequ_tier_make_service_body (ShequTier   tier,
+                              const char *name)
+{
+  return shequ_tier_derive_service_body (tier, name, NULL);
+}
+
+/* Whether BODY is what MAKE gives, or gave before body names ignored non-Chinese names
+ * (name + suffix), for a unit of TIER called NAME under PARENT_NAME: then it follows a
+ * rename. */
+gboolean
+shequ_tier_is_derived_body (const char *body,
+                            gboolean    party,
+                            ShequTier   tier,
+                            const char *name,
+                            const char *parent_name)
+{
+  g_autofree char *derived = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *legacy = NULL;
+
+  g_return_val_if_fail (tier < SHEQU_N_TIERS, FALSE);
+
+  if (body == NULL || body[0] == '\0')
+    return TRUE;
+  derived = party ? shequ_tier_derive_party_body (tier, name, parent_name)
+                  : shequ_tier_derive_service_body (tier, name, parent_name);
+  plain = party ? shequ_tier_derive_party_body (tier, name, NULL)
+                : shequ_tier_derive_service_body (tier, name, NULL);
+  if (g_str_equal (body, derived) || g_str_equal (body, plain))
+    return TRUE;
+  /* What add_unit wrote before: the name, whatever its script, then the suffix. */
+  {
+    g_autofree char *tier_base = party ? shequ_tier_derive_party_body (tier, NULL, NULL)
+                                       : shequ_tier_derive_service_body (tier, NULL, NULL);
+    const char *suffix = tier_base + strlen (tier_names[tier].zh);
+
+    legacy = g_strconcat (name != NULL ? name : "", suffix, NULL);
+  }
+  return g_str_equal (body, legacy);
 }
 
 gboolean

@@ -32,6 +32,8 @@ const char *shequ_tier_to_key          (ShequTier    tier);
 /* Accepts the English key or the Chinese name (街道, 片区, 社区, 村, 网格). */
 gboolean    shequ_tier_from_string     (const char  *str,
                                         ShequTier   *tier);
+/* The Chinese name (街道, 片区, 社区, 村, 网格), whatever the UI language. */
+const char *shequ_tier_get_chinese_name (ShequTier   tier);
 /* Translated name for the UI ("Community" / 社区). */
 const char *shequ_tier_get_label       (ShequTier    tier);
 /* Party body and service body names for a unit of TIER called NAME. Free with g_free. */
@@ -39,6 +41,22 @@ char       *shequ_tier_make_party_body   (ShequTier   tier,
                                           const char *name);
 char       *shequ_tier_make_service_body (ShequTier   tier,
                                           const char *name);
+/* The same, for a unit of TIER called NAME under a unit called PARENT_NAME (nullable):
+ * Chinese names whatever the UI language; a name without Chinese characters ("New
+ * Area") gives the tier's bodies alone (片区党委); a grid's carry its community's name. */
+char       *shequ_tier_derive_party_body   (ShequTier   tier,
+                                            const char *name,
+                                            const char *parent_name);
+char       *shequ_tier_derive_service_body (ShequTier   tier,
+                                            const char *name,
+                                            const char *parent_name);
+/* Whether BODY (the party body when PARTY, else the service body) is the derived name
+ * for NAME, so that it follows a rename; FALSE once the user has edited it. */
+gboolean    shequ_tier_is_derived_body     (const char *body,
+                                            gboolean    party,
+                                            ShequTier   tier,
+                                            const char *name,
+                                            const char *parent_name);
 gboolean    shequ_tier_can_hold        (ShequTier    parent,
                                         ShequTier    child);
 /* The tier a new child of PARENT gets; SHEQU_N_TIERS when PARENT holds none. */
