@@ -486,6 +486,26 @@ shequ_accessible_clean_mnemonics (GtkWidget *root)
         set_clean_label (target, gtk_label_get_label (GTK_LABEL (root)));
     }
 
+  else if (GTK_IS_STACK (root))
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (root)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+          const char *title = gtk_stack_page_get_title (page);
+
+          if (title != NULL && gtk_stack_page_get_use_underline (page))
+            {
+              g_autofree char *clean = shequ_strip_mnemonic (title);
+
+              gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+            }
+        }
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

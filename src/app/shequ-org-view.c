@@ -1876,10 +1876,10 @@ describe_delete (const char *name,
     return g_strdup_printf (_("Deleted “%s” with %s and %s"), name, units_text, posts_text);
   if (n_units > 0)
     /* Translators: a notification, "Deleted “East Area” with 12 units below it" */
-    return g_strdup_printf (_("Deleted “%s” with %s"), name, units_text);
+    return g_strdup_printf (C_("units", "Deleted “%s” with %s"), name, units_text);
   if (n_posts > 0)
     /* Translators: a notification, "Deleted “Grid 3” with 4 posts" */
-    return g_strdup_printf (_("Deleted “%s” with %s"), name, posts_text);
+    return g_strdup_printf (C_("posts", "Deleted “%s” with %s"), name, posts_text);
   return g_strdup_printf (_("Deleted “%s”"), name);
 }
 
@@ -3102,6 +3102,34 @@ shequ_org_view_init (ShequOrgView *self)
   GtkSorter *column_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
+  /* The column headings are a row of GTK's own too (GtkListItemWidget). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child) && !GTK_IS_SCROLLBAR (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headings"), -1);
+  /* GTK's own close buttons are icons without a name. */
+  {
+    GtkWidget *close = shequ_widget_find_descendant (GTK_WIDGET (self->search_bar), GTK_TYPE_BUTTON);
+
+    if (close != NULL)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Search"), -1);
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        gtk_widget_set_tooltip_text (close, _("Close Search"));
+      }
+    close = shequ_widget_find_descendant (GTK_WIDGET (self->info_bar), GTK_TYPE_BUTTON);
+    if (close != NULL)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Message"), -1);
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        gtk_widget_set_tooltip_text (close, _("Close Message"));
+      }
+  }
 
   self->search_text = g_strdup ("");
   self->name_cells = g_hash_table_new (NULL, NULL);
