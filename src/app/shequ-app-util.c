@@ -486,6 +486,20 @@ shequ_accessible_clean_mnemonics (GtkWidget *root)
         set_clean_label (target, gtk_label_get_label (GTK_LABEL (root)));
     }
 
+  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_parent (root) != NULL &&
+           GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (root)))
+    {
+      /* A view switcher's button is named after its page's title, markup and all. */
+      GtkWidget *label = shequ_widget_find_descendant (root, GTK_TYPE_LABEL);
+
+      if (label != NULL)
+        {
+          g_autofree char *clean = shequ_strip_mnemonic (gtk_label_get_label (GTK_LABEL (label)));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+        }
+    }
   else if (GTK_IS_STACK (root))
     {
       g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (root)));

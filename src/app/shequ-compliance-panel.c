@@ -132,6 +132,15 @@ update_row_accessible (GtkWidget *cell,
                                   -1);
 }
 
+static void
+on_unit_cell_map (GtkWidget *cell)
+{
+  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+
+  if (unit != NULL)
+    update_row_accessible (cell, unit);
+}
+
 static int
 compare_area (gconstpointer a,
               gconstpointer b,
@@ -166,6 +175,9 @@ on_setup (GtkSignalListItemFactory *factory,
     }
   else if (column == COLUMN_AREA)
     gtk_widget_add_css_class (label, "dim-label");
+  /* A new row is bound before it is put in the list: its label goes on when shown. */
+  if (column == COLUMN_UNIT)
+    g_signal_connect (label, "map", G_CALLBACK (on_unit_cell_map), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 

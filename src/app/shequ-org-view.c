@@ -721,6 +721,8 @@ setup_name_cell (ShequOrgView *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), hint);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  /* A new row is bound before it is put in the list: its label goes on when shown. */
+  g_signal_connect (expander, "map", G_CALLBACK (update_row_accessible), NULL);
 
   g_object_set_data (G_OBJECT (expander), "shequ-column", (gpointer) column_info[COLUMN_NAME].id);
   g_object_set_data (G_OBJECT (expander), "shequ-label", label);

@@ -223,6 +223,21 @@ refresh_roles (ShequUnitDetail *self)
   if (text->len == 0)
     g_string_append (text, _("No one yet"));
   gtk_label_set_text (self->roles_label, text->str);
+  /* Screen readers get the text without the joiners. */
+  {
+    g_autoptr(GString) plain = g_string_new (NULL);
+
+    for (const char *p = text->str; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c == 0x2060)
+          continue;
+        g_string_append_unichar (plain, c == 0x00a0 ? ' ' : c);
+      }
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->roles_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+  }
 }
 
 static void
@@ -367,6 +382,29 @@ on_person_phone_changed (ShequPerson *person,
     update_post_caption (post, NULL, label);
 }
 
+/* A row is announced by who holds the post and what it is, not left nameless. */
+static void
+update_post_row_accessible (ShequPost  *post,
+                            GParamSpec *pspec,
+                            GtkWidget  *row)
+{
+  const char *title = shequ_post_get_title (post);
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *label = NULL;
+
+  g_object_get (post, "person-name", &name, "role-label", &role, NULL);
+  if (title != NULL && *title)
+    /* Translators: a person's row in the detail pane, for screen readers:
+     * "杨兆峰, 书记, 党工委书记" (name, role, title) */
+    label = g_strdup_printf (_("%s, %s, %s"), name ? name : "", role ? role : "", title);
+  else
+    /* Translators: a person's row in the detail pane, for screen readers:
+     * "杨兆峰, 书记" (name, role) */
+    label = g_strdup_printf (_("%s, %s"), name ? name : "", role ? role : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWidget *
 create_post_row (gpointer item,
                  gpointer user_data)
@@ -407,6 +445,8 @@ create_post_row (gpointer item,
   gtk_box_append (GTK_BOX (box), role);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "shequ-post", g_object_ref (post), g_object_unref);
+  update_post_row_accessible (post, NULL, row);
+  g_signal_connect_object (post, "notify", G_CALLBACK (update_post_row_accessible), row, 0);
   return row;
 }
 
