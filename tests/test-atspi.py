@@ -46,6 +46,8 @@ def wait_for(what, func, timeout=TIMEOUT):
     while time.time() < end:
         try:
             value = func()
+        except SystemExit:
+            raise
         except Exception:  # the tree changes under us while the app starts
             value = None
         if value:
@@ -225,7 +227,13 @@ def unit_names(db):
 
 def start(db, env):
     proc = subprocess.Popen([SHEQU_BIN, "--non-unique", "--db", db], env=env)
-    app = wait_for("the app on the bus", lambda: find_app(proc.pid))
+
+    def registered():
+        if proc.poll() is not None:
+            raise SystemExit("shequ exited with %d before it showed [%s]"
+                             % (proc.returncode, LANG))
+        return find_app(proc.pid)
+    app = wait_for("the app on the bus", registered, timeout=60)
     return proc, app
 
 

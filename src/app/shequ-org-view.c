@@ -1202,6 +1202,13 @@ on_store_changed (ShequOrgView *self)
   if (is_searching (self))
     {
       self->n_matches = shequ_org_store_search (self->store, self->search_text);
+      /* Renamed (here, in the detail pane or by an undo) so that it no longer
+       * matches: the unit being worked on stays in view, the search goes on. */
+      if (self->selected_unit != NULL &&
+          shequ_unit_get_search_state (self->selected_unit) == SHEQU_SEARCH_NONE &&
+          (shequ_unit_get_parent (self->selected_unit) != NULL ||
+           shequ_org_store_get_street (self->store) == self->selected_unit))
+        g_set_object (&self->keep_visible, self->selected_unit);
       self->restoring = TRUE;
       freeze_view (self);
       gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
@@ -1702,7 +1709,7 @@ on_rename_activate (GtkEntry     *entry,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error_label, NULL,
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error_label, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error_label,
                                       -1);
       g_object_unref (unit);
       return;
@@ -2829,6 +2836,14 @@ shequ_org_view_get_match_count (ShequOrgView *self)
 {
   g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), 0);
   return is_searching (self) ? self->n_matches : 0;
+}
+
+GtkWidget *
+shequ_org_view_get_name_cell (ShequOrgView *self,
+                              ShequUnit    *unit)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
+  return find_name_cell (self, unit);
 }
 
 gboolean

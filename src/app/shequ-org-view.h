@@ -66,6 +66,9 @@ ShequUnitDetail *shequ_org_view_get_detail      (ShequOrgView  *self);
 gboolean       shequ_org_view_is_unit_shown     (ShequOrgView  *self,
                                                  ShequUnit     *unit);
 guint          shequ_org_view_get_match_count   (ShequOrgView  *self);
+/* For tests: the name cell (a GtkTreeExpander) bound to UNIT, NULL when none is. */
+GtkWidget     *shequ_org_view_get_name_cell     (ShequOrgView  *self,
+                                                 ShequUnit     *unit);
 PangoAttrList *shequ_org_view_get_cell_attributes (ShequOrgView *self,
                                                  ShequUnit     *unit,
                                                  const char    *column_id);

@@ -124,7 +124,7 @@ show_field_error (GtkLabel   *message,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message, NULL,
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message,
                                       -1);
     }
 }
@@ -461,7 +461,12 @@ get_selected_post (ShequUnitDetail *self)
 static void
 on_people_row_selected (ShequUnitDetail *self)
 {
-  gboolean selected = get_selected_post (self) != NULL;
+  gboolean selected;
+
+  /* The list box reports its rows going while it is disposed. */
+  if (self->people_list == NULL)
+    return;
+  selected = get_selected_post (self) != NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_person_button), selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_person_button), selected);
@@ -629,7 +634,7 @@ post_dialog_save (PostDialog *pd)
                                           GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                           pd->error_label, NULL,
                                           GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
-                                          pd->error_label, NULL, -1);
+                                          pd->error_label, -1);
           gtk_widget_grab_focus (pd->name_entry);
           return;
         }
