@@ -738,6 +738,34 @@ test_roles_unbreakable (Fixture       *f,
   g_assert_nonnull (strstr (text, "M\u2060e\u2060d"));
 }
 
+/* The view fits a window under 700 px wide, and there the key columns still show. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  int minimum = 0, natural = 0;
+
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <, 700);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 700);
+  gtk_widget_set_size_request (f->window, minimum, -1);
+  gtk_window_unmaximize (GTK_WINDOW (f->window));
+  wait_frames (GTK_WIDGET (f->view), 4);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <, 700);
+  g_assert_true (shequ_org_view_is_column_visible (f->view, "name"));
+  g_assert_true (shequ_org_view_is_column_visible (f->view, "population"));
+  g_assert_true (shequ_org_view_is_column_visible (f->view, "compliance"));
+  g_assert_false (shequ_org_view_is_column_visible (f->view, "leader"));
+
+  /* Wide again: every column is back. */
+  gtk_widget_set_size_request (f->window, 1600, -1);
+  wait_frames (GTK_WIDGET (f->view), 4);
+  g_assert_true (shequ_org_view_is_column_visible (f->view, "leader"));
+  g_assert_true (shequ_org_view_is_column_visible (f->view, "party-body"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +802,7 @@ main (int   argc,
   ADD ("/org-view-a11y/expansion/capped", test_expansion_capped);
   ADD ("/org-view-a11y/columns/every-column-sorts", test_every_column_sorts);
   ADD ("/org-view-a11y/detail/roles-unbreakable", test_roles_unbreakable);
+  ADD ("/org-view-a11y/columns/narrow-window", test_narrow_window);
 #undef ADD
 
   ret = g_test_run ();

@@ -37,6 +37,12 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+/* Width allows, from the first to go: the key columns (name, population,
+ * compliance) stay down to the narrowest window. */
+static const Column optional_columns[] = {
+  COLUMN_LEADER, COLUMN_GRIDS, COLUMN_HOUSEHOLDS, COLUMN_TIER, COLUMN_PARTY_BODY,
+};
+
 static const struct {
   const char *id;
   const char *title;
@@ -44,9 +50,9 @@ static const struct {
   gboolean    numeric;
   int         width;
 } column_info[N_COLUMNS] = {
-  [COLUMN_NAME]       = { "name",       NC_("column", "Name"),       "name",             FALSE, 220 },
+  [COLUMN_NAME]       = { "name",       NC_("column", "Name"),       "name",             FALSE, 200 },
   [COLUMN_TIER]       = { "tier",       NC_("column", "Tier"),       "tier-label",       FALSE, 100 },
-  [COLUMN_PARTY_BODY] = { "party-body", NC_("column", "Party Body"), "party-body",       FALSE, 150 },
+  [COLUMN_PARTY_BODY] = { "party-body", NC_("column", "Party Body"), "party-body",       FALSE, 190 },
   [COLUMN_LEADER]     = { "leader",     NC_("column", "Leader"),     "leader",           FALSE, 76 },
   [COLUMN_POPULATION] = { "population", NC_("column", "Population"), "total-population", TRUE,  92 },
   [COLUMN_HOUSEHOLDS] = { "households", NC_("column", "Households"), "total-households", TRUE,  100 },
@@ -111,6 +117,7 @@ struct _ShequOrgView
   /* expansion persistence */
   guint               save_expanded_id;
   guint               empty_search_id;
+  guint               column_visibility_id;
   guint               save_pane_id;
   gboolean            restoring;
 
@@ -905,7 +912,8 @@ add_columns (ShequOrgView *self)
                                           factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_fixed_width (column, column_info[i].width);
-      if (i == COLUMN_NAME)
+      /* The party body's name is long ("邑东府邸社区党总支"): it shares the room left. */
+      if (i == COLUMN_NAME || i == COLUMN_PARTY_BODY)
         gtk_column_view_column_set_expand (column, TRUE);
 
       if (i == COLUMN_TIER)
@@ -1110,6 +1118,63 @@ create_child_model (gpointer item,
     g_object_weak_ref (G_OBJECT (rows), on_child_rows_finalized, self);
   }
   return G_LIST_MODEL (rows);
+}
+
+/* Shows as many columns as the tree's width holds, dropping the optional ones in
+ * order; called when the viewport's width changes. */
+static void
+update_column_visibility (ShequOrgView *self)
+{
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (self->scrolled_window);
+  double available = gtk_adjustment_get_page_size (hadj);
+  double needed = 0;
+  guint n_hidden = 0;
+
+  if (available <= 1)
+    return;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    needed += column_info[i].width;
+  while (needed > available && n_hidden < G_N_ELEMENTS (optional_columns))
+    needed -= column_info[optional_columns[n_hidden++]].width;
+  for (guint i = 0; i < G_N_ELEMENTS (optional_columns); i++)
+    {
+      GtkColumnViewColumn *column = self->columns[optional_columns[i]];
+      gboolean visible = i >= n_hidden;
+
+      if (gtk_column_view_column_get_visible (column) != visible)
+        gtk_column_view_column_set_visible (column, visible);
+    }
+}
+
+/* The width is known during size allocation, where changing columns is too late for
+ * this frame (GTK would draw rows it has not placed): the change waits for idle. */
+static gboolean
+update_column_visibility_cb (gpointer user_data)
+{
+  ShequOrgView *self = user_data;
+
+  self->column_visibility_id = 0;
+  update_column_visibility (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_viewport_width_changed (ShequOrgView *self)
+{
+  if (self->column_visibility_id == 0)
+    self->column_visibility_id = g_idle_add (update_column_visibility_cb, self);
+}
+
+gboolean
+shequ_org_view_is_column_visible (ShequOrgView *self,
+                                  const char   *column_id)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (column_info[i].id, column_id) == 0)
+      return gtk_column_view_column_get_visible (self->columns[i]);
+  return FALSE;
 }
 
 static void
@@ -2955,6 +3020,7 @@ shequ_org_view_dispose (GObject *object)
       save_pane_cb (self);
     }
   g_clear_handle_id (&self->empty_search_id, g_source_remove);
+  g_clear_handle_id (&self->column_visibility_id, g_source_remove);
   if (self->pending_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick_id);
@@ -3161,6 +3227,10 @@ shequ_org_view_init (ShequOrgView *self)
   self->row_sorter = gtk_tree_list_row_sorter_new (g_object_ref (column_sorter));
   g_signal_connect_object (column_sorter, "changed",
                            G_CALLBACK (on_column_sorter_changed), self, 0);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window),
+                           "notify::page-size", G_CALLBACK (on_viewport_width_changed), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

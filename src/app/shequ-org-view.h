@@ -66,6 +66,10 @@ ShequUnitDetail *shequ_org_view_get_detail      (ShequOrgView  *self);
 gboolean       shequ_org_view_is_unit_shown     (ShequOrgView  *self,
                                                  ShequUnit     *unit);
 guint          shequ_org_view_get_match_count   (ShequOrgView  *self);
+/* Whether the column COLUMN_ID ("name", "population", …) is shown: the optional ones
+ * go when the tree is narrow. */
+gboolean       shequ_org_view_is_column_visible (ShequOrgView  *self,
+                                                 const char    *column_id);
 /* For tests: the name cell (a GtkTreeExpander) bound to UNIT, NULL when none is. */
 GtkWidget     *shequ_org_view_get_name_cell     (ShequOrgView  *self,
                                                  ShequUnit     *unit);
