@@ -430,6 +430,9 @@ test_focus_and_tab (Fixture       *f,
   g_assert_true (shequ_org_view_move_focus_out_of_tree (f->view, FALSE));
   focus = get_focus (f);
   g_assert_nonnull (focus);
+  if (!gtk_widget_is_ancestor (focus, GTK_WIDGET (detail)))
+    for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+      g_printerr ("focus in %s\n", G_OBJECT_TYPE_NAME (w));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (detail)));
   g_assert_false (shequ_org_view_tree_has_focus (f->view));
   g_assert_true (gtk_widget_get_can_focus (GTK_WIDGET (shequ_org_view_get_column_view (f->view))));

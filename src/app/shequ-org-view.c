@@ -2401,7 +2401,8 @@ shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (root == NULL)
     return FALSE;
-  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), FALSE);
+  /* The scrolled window, not the column view: it would take the focus itself. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), FALSE);
   moved = gtk_widget_child_focus (GTK_WIDGET (root),
                                   backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
   if (!moved)
@@ -2411,7 +2412,7 @@ shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
       moved = gtk_widget_child_focus (GTK_WIDGET (root),
                                       backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
     }
-  gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), TRUE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), TRUE);
   return moved;
 }
 
