@@ -204,6 +204,35 @@ append_unbreakable (GString    *text,
     }
 }
 
+/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
+ * only before its parenthesis, never inside "117 个网格"; a screen reader gets the
+ * plain text. */
+static void
+set_total_text (GtkLabel   *label,
+                const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gunichar n = g_utf8_get_char (next);
+      gboolean break_after = n == 0 || n == '(' || n == 0xff08 /* （ */;
+
+      if (c == ' ')
+        {
+          g_string_append (out, break_after ? " " : NO_BREAK_SPACE);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      if (!break_after && n != ' ' && (c > 0x7f || n > 0x7f))
+        g_string_append (out, WORD_JOINER);
+    }
+  gtk_label_set_text (label, out->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 refresh_roles (ShequUnitDetail *self)
 {
@@ -319,8 +348,8 @@ refresh (ShequUnitDetail *self)
       g_autofree char *population = format_total (unit, shequ_unit_get_total_population (unit));
       g_autofree char *households = format_total (unit, shequ_unit_get_total_households (unit));
 
-      gtk_label_set_text (self->population_total, population);
-      gtk_label_set_text (self->households_total, households);
+      set_total_text (self->population_total, population);
+      set_total_text (self->households_total, households);
     }
   update_figures_note (self);
 
