@@ -529,6 +529,16 @@ test_delete_with_undo_toast (Fixture       *f,
   view = SHEQU_ORG_VIEW (shequ_window_get_org_view (window));
   store = shequ_window_get_store (window);
 
+  /* The whole window, header bar included, fits under 700 px. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_test_message ("window minimum width %d", minimum);
+    g_assert_cmpint (minimum, <, 700);
+  }
+
   /* The window opens with the focus on the street's row. */
   g_assert_true (shequ_org_view_tree_has_focus (view));
   g_assert_true (shequ_org_view_get_selected_unit (view) == shequ_org_store_get_street (store));

@@ -47,7 +47,8 @@ gboolean       shequ_org_view_drop_unit         (ShequOrgView  *self,
                                                  ShequUnit     *unit,
                                                  ShequUnit     *target,
                                                  GError       **error);
-/* The confirmed part of org.delete: deletes UNIT and selects its parent. */
+/* What org.delete does (no question: it can be undone): deletes UNIT, selects its
+ * parent and shows the window's toast, with Undo, saying what went. */
 gboolean       shequ_org_view_delete_unit       (ShequOrgView  *self,
                                                  ShequUnit     *unit,
                                                  GError       **error);
