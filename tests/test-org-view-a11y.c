@@ -570,6 +570,24 @@ test_delete_with_undo_toast (Fixture       *f,
   g_assert_nonnull (community);
   g_assert_true (shequ_org_view_get_selected_unit (view) == community);
   g_assert_true (shequ_org_view_tree_has_focus (view));
+
+  /* A rename shows a toast with Undo: the focus stays on the row, not on the
+   * button (where the next Enter would undo the rename). */
+  {
+    GtkWidget *focus, *entry;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "org.rename", NULL));
+    wait_frames (GTK_WIDGET (window), 3);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "宗圣新社区");
+    g_signal_emit_by_name (entry, "activate");
+    wait_frames (GTK_WIDGET (window), 3);
+    g_assert_nonnull (shequ_window_get_toast_text (window));
+    g_assert_cmpstr (shequ_unit_get_name (community), ==, "宗圣新社区");
+    g_assert_true (shequ_org_view_tree_has_focus (view));
+  }
   (void) error;
 }
 
