@@ -1234,15 +1234,12 @@ restore_selection_after_change (ShequOrgView *self)
   if (self->store == NULL)
     return;
 
+  /* Only the change right after a delete (its undo) brings the unit back to the
+   * selection; any other change forgets it. */
   if (self->restore_code != NULL)
     {
-      ShequUnit *back = shequ_org_store_lookup_code (self->store, self->restore_code);
-
-      if (back != NULL)
-        {
-          target = back;
-          g_clear_pointer (&self->restore_code, g_free);
-        }
+      target = shequ_org_store_lookup_code (self->store, self->restore_code);
+      g_clear_pointer (&self->restore_code, g_free);
     }
   if (target == NULL && self->selected_unit == NULL && self->last_parent != NULL &&
       (shequ_unit_get_parent (self->last_parent) != NULL ||
