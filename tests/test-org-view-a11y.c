@@ -331,14 +331,19 @@ test_person_dialog (Fixture       *f,
 
   bring_into_view (f, grid);
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (people), 0));
-  for (GtkWidget *c = gtk_widget_get_first_child (people); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (people); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_LABEL (c))
       placeholder = c;
   g_assert_nonnull (placeholder);
   g_assert_false (gtk_widget_get_visible (placeholder));
   /* Each person's row has a name. */
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (gtk_list_box_get_row_at_index (GTK_LIST_BOX (people), 0)),
-                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (people), 0);
+
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (first),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
 
   button = find_widget (GTK_WIDGET (detail), "Add Person…", NULL);
   g_assert_nonnull (button);
@@ -387,8 +392,9 @@ test_childless_expander (Fixture       *f,
   g_assert_no_error (error);
   bring_into_view (f, community);
   g_assert_false (gtk_tree_list_row_is_expandable (shown_row (f, community)));
-  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (shequ_org_view_get_name_cell (f->view, community)),
-                                                 GTK_ACCESSIBLE_STATE_EXPANDED));
+  g_assert_false (gtk_test_accessible_has_state (
+                    GTK_ACCESSIBLE (shequ_org_view_get_name_cell (f->view, community)),
+                    GTK_ACCESSIBLE_STATE_EXPANDED));
 
   /* The first grid, added through the view as the menu does: selected, in view. */
   grid = shequ_org_view_add_child (f->view, community, SHEQU_N_TIERS, FALSE, &error);
@@ -424,8 +430,11 @@ test_focus_and_tab (Fixture       *f,
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == street);
   g_assert_true (shequ_org_view_tree_has_focus (f->view));
   focus = get_focus (f);
-  g_assert_true (focus == shequ_cell_get_row_widget (shequ_org_view_get_name_cell (f->view, street)) ||
-                 gtk_widget_is_ancestor (focus, shequ_cell_get_row_widget (shequ_org_view_get_name_cell (f->view, street))));
+  {
+    GtkWidget *row = shequ_cell_get_row_widget (shequ_org_view_get_name_cell (f->view, street));
+
+    g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  }
 
   g_assert_true (shequ_org_view_move_focus_out_of_tree (f->view, FALSE));
   focus = get_focus (f);
@@ -626,7 +635,8 @@ test_expansion_per_database (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (shequ_sample_populate (other, &error));
   view = new_view_window (other, &window);
-  g_assert_false (shequ_org_view_is_unit_shown (view, shequ_org_store_lookup_code (other, CODE_ZONGSHENG_G1)));
+  g_assert_false (shequ_org_view_is_unit_shown (view, shequ_org_store_lookup_code (other,
+                                                                                 CODE_ZONGSHENG_G1)));
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -722,7 +732,8 @@ test_every_column_sorts (Fixture       *f,
   shequ_compliance_panel_set_store (panel, f->store);
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (window, 2);
-  column_view = GTK_COLUMN_VIEW (shequ_widget_find_descendant (GTK_WIDGET (panel), GTK_TYPE_COLUMN_VIEW));
+  column_view = GTK_COLUMN_VIEW (shequ_widget_find_descendant (GTK_WIDGET (panel),
+                                                               GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (column_view);
   g_assert_true (all_columns_sort (column_view));
 

@@ -472,7 +472,8 @@ shequ_accessible_clean_mnemonics (GtkWidget *root)
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
       gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     set_clean_label (root, gtk_button_get_label (GTK_BUTTON (root)));
-  else if (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)) &&
+  else if (GTK_IS_CHECK_BUTTON (root) &&
+           gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)) &&
            gtk_check_button_get_label (GTK_CHECK_BUTTON (root)) != NULL)
     set_clean_label (root, gtk_check_button_get_label (GTK_CHECK_BUTTON (root)));
   else if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))

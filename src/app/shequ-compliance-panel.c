@@ -458,8 +458,8 @@ shequ_compliance_panel_init (ShequCompliancePanel *self)
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       /* The list inside, focusable when it has no rows: named as the view is. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Units that break a rule"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Units that break a rule"), -1);
     else if (!GTK_IS_SCROLLBAR (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headings"), -1);

@@ -1422,8 +1422,8 @@ save_expanded_cb (gpointer user_data)
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sas)"));
   g_variant_builder_add_value (&builder,
                                g_variant_new ("(s@as)", database,
-                                              g_variant_new_strv ((const char * const *) codes->pdata,
-                                                                  codes->len)));
+                                              g_variant_new_strv ((const char * const *)
+                                                                  codes->pdata, codes->len)));
   old = g_settings_get_value (self->settings, "expanded-units");
   g_variant_get (old, "a(sas)", &iter);
   while (g_variant_iter_next (iter, "(&s@as)", &path, &entry_codes))
@@ -3197,7 +3197,8 @@ shequ_org_view_init (ShequOrgView *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headings"), -1);
   /* GTK's own close buttons are icons without a name. */
   {
-    GtkWidget *close = shequ_widget_find_descendant (GTK_WIDGET (self->search_bar), GTK_TYPE_BUTTON);
+    GtkWidget *close = shequ_widget_find_descendant (GTK_WIDGET (self->search_bar),
+                                                     GTK_TYPE_BUTTON);
 
     if (close != NULL)
       {
