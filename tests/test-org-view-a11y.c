@@ -405,12 +405,15 @@ test_childless_expander (Fixture       *f,
   wait_frames (GTK_WIDGET (f->view), 2);
   g_assert_true (gtk_tree_list_row_is_expandable (shown_row (f, community)));
 
-  /* The last one goes: no expander, and the community is selected. */
+  /* The last one goes: no expander, and the community is selected, with the focus. */
+  shequ_org_view_focus_tree (f->view);
+  wait_frames (GTK_WIDGET (f->view), 2);
   g_assert_true (shequ_org_view_delete_unit (f->view, grid, &error));
   g_assert_no_error (error);
-  wait_frames (GTK_WIDGET (f->view), 2);
+  wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_false (gtk_tree_list_row_is_expandable (shown_row (f, community)));
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == community);
+  g_assert_true (shequ_org_view_tree_has_focus (f->view));
 }
 
 /* ------------------------------------------------------------------ keyboard */

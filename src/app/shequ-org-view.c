@@ -966,6 +966,7 @@ refresh_unit_row (ShequOrgView *self,
 {
   ShequFreezeListModel *rows = lookup_rows_holding (self, unit);
   gboolean was_selected = self->selected_unit == unit;
+  gboolean had_focus = shequ_org_view_tree_has_focus (self);
   guint position;
 
   if (rows == NULL || !model_find (G_LIST_MODEL (rows), unit, &position))
@@ -973,6 +974,9 @@ refresh_unit_row (ShequOrgView *self,
   shequ_freeze_list_model_item_changed (rows, position);
   if (was_selected && self->selected_unit != unit)
     shequ_org_view_select_unit (self, unit);
+  /* The row is a new one: the keyboard stays with it. */
+  if (was_selected && had_focus)
+    focus_unit_later (self, unit, FALSE);
 }
 
 static void watch_empty_unit (ShequOrgView *self,
