@@ -18,6 +18,7 @@ shequ_packages=(
   libxml2-utils  # xmllint, for xml-stripblanks in the GResources
   xvfb xauth dbus fonts-noto-cjk locales librsvg2-common
   imagemagick at-spi2-core sqlite3
+  python3-pyatspi  # tests/test-atspi.py reads the app's accessible tree
 )
 shequ_locales=(zh_CN.UTF-8 en_US.UTF-8)
 

@@ -378,3 +378,140 @@ shequ_widget_find_descendant (GtkWidget *widget,
     }
   return NULL;
 }
+
+/* ------------------------------------------------------------------ accessibility */
+
+char *
+shequ_strip_mnemonic (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      /* "(_N)" after CJK text goes as a whole, with a space before it. */
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        {
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          p += 3;
+          continue;
+        }
+      if (p[0] == '_')
+        {
+          if (p[1] == '_')
+            {
+              g_string_append_c (out, '_');
+              p++;
+            }
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_clean_label (GtkWidget  *widget,
+                 const char *text)
+{
+  g_autofree char *clean = shequ_strip_mnemonic (text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+  /* GTK 4.8 appends the names of the labelled-by widgets to the label. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+void
+shequ_accessible_clean_mnemonics (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    set_clean_label (root, gtk_button_get_label (GTK_BUTTON (root)));
+  else if (GTK_IS_CHECK_BUTTON (root) &&
+           gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)) &&
+           gtk_check_button_get_label (GTK_CHECK_BUTTON (root)) != NULL)
+    set_clean_label (root, gtk_check_button_get_label (GTK_CHECK_BUTTON (root)));
+  else if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    {
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (root));
+      g_autofree char *clean = shequ_strip_mnemonic (gtk_label_get_label (GTK_LABEL (root)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+      if (target != NULL)
+        set_clean_label (target, gtk_label_get_label (GTK_LABEL (root)));
+    }
+
+  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_parent (root) != NULL &&
+           GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (root)))
+    {
+      /* A view switcher's button is named after its page's title, markup and all. */
+      GtkWidget *label = shequ_widget_find_descendant (root, GTK_TYPE_LABEL);
+
+      if (label != NULL)
+        {
+          g_autofree char *clean = shequ_strip_mnemonic (gtk_label_get_label (GTK_LABEL (label)));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+        }
+    }
+  else if (GTK_IS_STACK (root))
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (root)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+          const char *title = gtk_stack_page_get_title (page);
+
+          if (title != NULL && gtk_stack_page_get_use_underline (page))
+            {
+              g_autofree char *clean = shequ_strip_mnemonic (title);
+
+              gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    shequ_accessible_clean_mnemonics (child);
+}
+
+GtkWidget *
+shequ_cell_get_row_widget (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+
+  for (GtkWidget *w = cell; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (parent != NULL && GTK_IS_LIST_VIEW (parent))
+        return w;
+    }
+  return NULL;
+}
+
+void
+shequ_freeze_list_model_item_changed (ShequFreezeListModel *self,
+                                      guint                 position)
+{
+  g_return_if_fail (SHEQU_IS_FREEZE_LIST_MODEL (self));
+  g_return_if_fail (position < g_list_model_get_n_items (self->model));
+
+  if (self->freeze_count > 0)
+    self->changed = TRUE;
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}

@@ -59,6 +59,10 @@ G_DECLARE_FINAL_TYPE (ShequFreezeListModel, shequ_freeze_list_model, SHEQU, FREE
 ShequFreezeListModel *shequ_freeze_list_model_new   (GListModel           *model);
 void                  shequ_freeze_list_model_freeze (ShequFreezeListModel *self);
 void                  shequ_freeze_list_model_thaw   (ShequFreezeListModel *self);
+/* Reports the item at POSITION as replaced (by itself), so that a GtkTreeListModel
+ * above asks again whether its row has children. */
+void                  shequ_freeze_list_model_item_changed (ShequFreezeListModel *self,
+                                                            guint                 position);
 
 /* A symbolic icon name for units of TIER. */
 const char    *shequ_tier_get_icon_name    (ShequTier    tier);
@@ -66,5 +70,16 @@ const char    *shequ_tier_get_icon_name    (ShequTier    tier);
 /* The first descendant of WIDGET (depth first, WIDGET included) of TYPE. */
 GtkWidget     *shequ_widget_find_descendant (GtkWidget  *widget,
                                              GType       type);
+
+/* Accessibility. The text without mnemonic markup: "_Name" → "Name",
+ * "名称(_N)" → "名称". */
+char          *shequ_strip_mnemonic        (const char  *text);
+/* Below ROOT: gives each button with a mnemonic and each widget a mnemonic label
+ * points to an accessible name without the markup (GTK 4.8 exposes "_Open Open" and
+ * "名称(N)"). Run once the widgets are built. */
+void           shequ_accessible_clean_mnemonics (GtkWidget *root);
+/* The row widget of the list or column view that holds CELL (GTK 4.8 keeps it
+ * internal), or NULL when CELL is not in a row. */
+GtkWidget     *shequ_cell_get_row_widget   (GtkWidget   *cell);
 
 G_END_DECLS

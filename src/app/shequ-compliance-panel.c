@@ -105,6 +105,55 @@ on_reason_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The row widget is GTK's own (GtkListItemWidget): without a label every row is
+ * announced by that type name. It says the unit's name, tier and level, and why. */
+static void
+update_row_accessible (GtkWidget *cell,
+                       ShequUnit *unit)
+{
+  GtkWidget *row = shequ_cell_get_row_widget (cell);
+  g_autofree char *label = NULL;
+  guint level = 0;
+
+  for (ShequUnit *u = unit; u != NULL; u = shequ_unit_get_parent (u))
+    level++;
+  /* Translators: how a screen reader announces a row of the organisation tree:
+   * unit name, tier, level in the tree ("平邑街道, Street, level 1") */
+  label = g_strdup_printf (_("%s, %s, level %u"), shequ_unit_get_name (unit),
+                           shequ_tier_get_label (shequ_unit_get_tier (unit)), level);
+  if (row == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) level,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  shequ_unit_get_compliance_text (unit) != NULL
+                                  ? shequ_unit_get_compliance_text (unit) : "",
+                                  -1);
+}
+
+static void
+on_unit_cell_map (GtkWidget *cell)
+{
+  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+
+  if (unit != NULL)
+    update_row_accessible (cell, unit);
+}
+
+static int
+compare_area (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  ShequUnit *area_a = find_area ((ShequUnit *) a);
+  ShequUnit *area_b = find_area ((ShequUnit *) b);
+  int result = g_utf8_collate (area_a ? shequ_unit_get_name (area_a) : "",
+                               area_b ? shequ_unit_get_name (area_b) : "");
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static void
 on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -126,6 +175,9 @@ on_setup (GtkSignalListItemFactory *factory,
     }
   else if (column == COLUMN_AREA)
     gtk_widget_add_css_class (label, "dim-label");
+  /* A new row is bound before it is put in the list: its label goes on when shown. */
+  if (column == COLUMN_UNIT)
+    g_signal_connect (label, "map", G_CALLBACK (on_unit_cell_map), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -143,6 +195,7 @@ on_bind (GtkSignalListItemFactory *factory,
     {
     case COLUMN_UNIT:
       binding = g_object_bind_property (unit, "name", label, "label", G_BINDING_SYNC_CREATE);
+      update_row_accessible (label, unit);
       break;
     case COLUMN_AREA:
       {
@@ -217,6 +270,8 @@ add_columns (ShequCompliancePanel *self)
         sorter = shequ_numeric_sorter_new (SHEQU_TYPE_UNIT, info[i].property);
       else if (info[i].property != NULL)
         sorter = shequ_collate_sorter_new (info[i].property);
+      else
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_area, NULL, NULL));
       if (sorter != NULL)
         gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
@@ -396,6 +451,18 @@ static void
 shequ_compliance_panel_init (ShequCompliancePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
+  /* The column headings are a row of GTK's own too (GtkListItemWidget). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      /* The list inside, focusable when it has no rows: named as the view is. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Units that break a rule"), -1);
+    else if (!GTK_IS_SCROLLBAR (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headings"), -1);
   add_columns (self);
   update_summary (self);
 }

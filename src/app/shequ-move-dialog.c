@@ -376,6 +376,7 @@ shequ_move_dialog_init (ShequMoveDialog *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 
   self->search_text = g_strdup ("");
   self->candidates = g_list_store_new (SHEQU_TYPE_UNIT);

@@ -10,6 +10,7 @@
 #include "shequ-move-dialog.h"
 #include "shequ-org-view.h"
 #include "shequ-unit-detail.h"
+#include "shequ-window.h"
 
 /* Above this many matches a search does not expand the tree: expanding the
  * ancestors of 100,000 matches would stall the UI for seconds. */
@@ -20,6 +21,9 @@
 #define AUTOSCROLL_EDGE        48.0   /* px from the top or bottom edge */
 #define AUTOSCROLL_MAX_STEP    18.0   /* px per frame at the very edge */
 #define FIND_CELL_FRAMES       8
+/* Expanded rows are remembered for this many databases, this many rows each. */
+#define MAX_EXPANDED_DATABASES 8
+#define MAX_EXPANDED_CODES     2000
 
 typedef enum {
   COLUMN_NAME,
@@ -33,6 +37,12 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+/* Width allows, from the first to go: the key columns (name, population,
+ * compliance) stay down to the narrowest window. */
+static const Column optional_columns[] = {
+  COLUMN_LEADER, COLUMN_GRIDS, COLUMN_HOUSEHOLDS, COLUMN_TIER, COLUMN_PARTY_BODY,
+};
+
 static const struct {
   const char *id;
   const char *title;
@@ -40,9 +50,9 @@ static const struct {
   gboolean    numeric;
   int         width;
 } column_info[N_COLUMNS] = {
-  [COLUMN_NAME]       = { "name",       NC_("column", "Name"),       "name",             FALSE, 220 },
+  [COLUMN_NAME]       = { "name",       NC_("column", "Name"),       "name",             FALSE, 200 },
   [COLUMN_TIER]       = { "tier",       NC_("column", "Tier"),       "tier-label",       FALSE, 100 },
-  [COLUMN_PARTY_BODY] = { "party-body", NC_("column", "Party Body"), "party-body",       FALSE, 150 },
+  [COLUMN_PARTY_BODY] = { "party-body", NC_("column", "Party Body"), "party-body",       FALSE, 190 },
   [COLUMN_LEADER]     = { "leader",     NC_("column", "Leader"),     "leader",           FALSE, 76 },
   [COLUMN_POPULATION] = { "population", NC_("column", "Population"), "total-population", TRUE,  92 },
   [COLUMN_HOUSEHOLDS] = { "households", NC_("column", "Households"), "total-households", TRUE,  100 },
@@ -86,6 +96,19 @@ struct _ShequOrgView
   /* name cells bound now, for highlights, rename and focus */
   GHashTable         *name_cells;
 
+  /* the child models the tree shows, by parent unit (NULL: the roots); units
+   * without children get no model (no expander) until their first child comes */
+  GHashTable         *child_rows;
+  ShequFreezeListModel *root_rows;
+  GHashTable         *watched_empty;     /* ShequUnit → its children model, watched */
+  GHashTable         *emptied;           /* units whose last child went, refreshed on idle */
+  guint               refresh_emptied_id;
+
+  /* keyboard: where the focus goes back to after a change */
+  ShequUnit          *last_parent;       /* parent of the unit selected last */
+  char               *restore_code;      /* a deleted unit, selected again if undone */
+  ShequUnit          *keep_visible;      /* renamed while searching: stays in view */
+
   /* search */
   char               *search_text;       /* applied, "" when not searching */
   guint               n_matches;
@@ -94,6 +117,7 @@ struct _ShequOrgView
   /* expansion persistence */
   guint               save_expanded_id;
   guint               empty_search_id;
+  guint               column_visibility_id;
   guint               save_pane_id;
   gboolean            restoring;
 
@@ -421,9 +445,11 @@ thaw_view (ShequOrgView *self)
 /* ------------------------------------------------------------------ cells */
 
 typedef struct {
-  ShequUnit *unit;
-  GBinding  *binding;
-  gulong     handlers[3];
+  ShequUnit      *unit;
+  GBinding       *binding;
+  gulong          handlers[3];
+  GtkTreeListRow *row;
+  gulong          row_handler;
 } CellBinding;
 
 static void
@@ -435,8 +461,79 @@ cell_binding_free (gpointer data)
     g_binding_unbind (cb->binding);
   for (guint i = 0; i < G_N_ELEMENTS (cb->handlers); i++)
     g_clear_signal_handler (&cb->handlers[i], cb->unit);
+  if (cb->row != NULL)
+    g_clear_signal_handler (&cb->row_handler, cb->row);
+  g_clear_object (&cb->row);
   g_clear_object (&cb->unit);
   g_free (cb);
+}
+
+static guint
+unit_get_level (ShequUnit *unit)
+{
+  guint level = 0;
+
+  for (ShequUnit *u = unit; u != NULL; u = shequ_unit_get_parent (u))
+    level++;
+  return level;
+}
+
+/* What a screen reader says for a row: the unit's name, tier and level. The row
+ * widget is GTK's own (GtkListItemWidget): without this every row is announced by
+ * that type name. The name cell (the expander, focusable too) says the same. */
+static void
+update_row_accessible (GtkWidget *cell)
+{
+  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (cell)
+                        ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (cell)) : NULL;
+  GtkWidget *row_widget = shequ_cell_get_row_widget (cell);
+  g_autofree char *label = NULL;
+  guint level;
+
+  if (unit == NULL)
+    return;
+  level = unit_get_level (unit);
+  /* Translators: how a screen reader announces a row of the organisation tree:
+   * unit name, tier, level in the tree ("平邑街道, Street, level 1") */
+  label = g_strdup_printf (_("%s, %s, level %u"), shequ_unit_get_name (unit),
+                           shequ_tier_get_label (shequ_unit_get_tier (unit)), level);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) level,
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  if (row_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) level,
+                                    -1);
+
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    {
+      gboolean expanded = gtk_tree_list_row_get_expanded (row);
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                   expanded, -1);
+      if (row_widget != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (row_widget),
+                                     GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+    }
+  else
+    {
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_EXPANDED);
+      if (row_widget != NULL)
+        gtk_accessible_reset_state (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_STATE_EXPANDED);
+    }
+}
+
+static void
+on_row_expanded_changed (GtkTreeListRow *row,
+                         GParamSpec     *pspec,
+                         GtkWidget      *cell)
+{
+  update_row_accessible (cell);
 }
 
 static gboolean
@@ -562,6 +659,7 @@ update_name_cell (ShequOrgView *self,
     hint = find_match_hint (self, unit);
   shequ_label_set_highlighted (hint_label, hint, search);
   gtk_widget_set_visible (GTK_WIDGET (hint_label), hint != NULL);
+  update_row_accessible (cell);
 }
 
 static void
@@ -630,6 +728,8 @@ setup_name_cell (ShequOrgView *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), hint);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  /* A new row is bound before it is put in the list: its label goes on when shown. */
+  g_signal_connect (expander, "map", G_CALLBACK (update_row_accessible), NULL);
 
   g_object_set_data (G_OBJECT (expander), "shequ-column", (gpointer) column_info[COLUMN_NAME].id);
   g_object_set_data (G_OBJECT (expander), "shequ-label", label);
@@ -723,6 +823,9 @@ on_factory_bind (GtkSignalListItemFactory *factory,
       update_name_cell (self, cell);
       cb->handlers[0] = g_signal_connect (unit, "notify::name",
                                           G_CALLBACK (on_unit_name_changed), cell);
+      cb->row = g_object_ref (row);
+      cb->row_handler = g_signal_connect (row, "notify::expanded",
+                                          G_CALLBACK (on_row_expanded_changed), cell);
       g_hash_table_add (self->name_cells, cell);
       break;
 
@@ -809,7 +912,8 @@ add_columns (ShequOrgView *self)
                                           factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_fixed_width (column, column_info[i].width);
-      if (i == COLUMN_NAME)
+      /* The party body's name is long ("邑东府邸社区党总支"): it shares the room left. */
+      if (i == COLUMN_NAME || i == COLUMN_PARTY_BODY)
         gtk_column_view_column_set_expand (column, TRUE);
 
       if (i == COLUMN_TIER)
@@ -836,7 +940,153 @@ unit_filter_func (gpointer item,
 
   if (!is_searching (self))
     return TRUE;
+  /* A unit renamed during the search stays in view, with its ancestors, even if
+   * its new name does not match. */
+  for (ShequUnit *u = self->keep_visible; u != NULL; u = shequ_unit_get_parent (u))
+    if (u == item)
+      return TRUE;
   return shequ_unit_get_search_state (SHEQU_UNIT (item)) != SHEQU_SEARCH_NONE;
+}
+
+/* The model that holds UNIT's row: its parent's children, or the roots. */
+static ShequFreezeListModel *
+lookup_rows_holding (ShequOrgView *self,
+                     ShequUnit    *unit)
+{
+  ShequUnit *parent = shequ_unit_get_parent (unit);
+
+  return parent != NULL ? g_hash_table_lookup (self->child_rows, parent) : self->root_rows;
+}
+
+/* GtkTreeListModel asks once whether a row has children; a row is only asked again
+ * when its model reports it changed. */
+static void
+refresh_unit_row (ShequOrgView *self,
+                  ShequUnit    *unit)
+{
+  ShequFreezeListModel *rows = lookup_rows_holding (self, unit);
+  gboolean was_selected = self->selected_unit == unit;
+  gboolean had_focus = shequ_org_view_tree_has_focus (self);
+  guint position;
+
+  if (rows == NULL || !model_find (G_LIST_MODEL (rows), unit, &position))
+    return;
+  shequ_freeze_list_model_item_changed (rows, position);
+  if (was_selected && self->selected_unit != unit)
+    shequ_org_view_select_unit (self, unit);
+  /* The row is a new one: the keyboard stays with it. */
+  if (was_selected && had_focus)
+    focus_unit_later (self, unit, FALSE);
+}
+
+static void watch_empty_unit (ShequOrgView *self,
+                              ShequUnit    *unit);
+
+static gboolean
+refresh_emptied_cb (gpointer user_data)
+{
+  ShequOrgView *self = user_data;
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  self->refresh_emptied_id = 0;
+  g_hash_table_iter_init (&iter, self->emptied);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (units, key);
+  g_hash_table_steal_all (self->emptied);
+  for (guint i = 0; i < units->len; i++)
+    if (shequ_unit_get_n_children (units->pdata[i]) == 0)
+      refresh_unit_row (self, units->pdata[i]);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last child went: the row loses its expander, on idle (the tree model is still
+ * handling this very change). */
+static void
+on_child_rows_changed (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       gpointer    user_data)
+{
+  ShequOrgView *self = user_data;
+  ShequUnit *unit = g_object_get_data (G_OBJECT (model), "shequ-parent");
+
+  if (unit == NULL || removed == 0 || shequ_unit_get_n_children (unit) > 0 ||
+      g_hash_table_contains (self->emptied, unit))
+    return;
+  g_hash_table_add (self->emptied, g_object_ref (unit));
+  if (self->refresh_emptied_id == 0)
+    self->refresh_emptied_id = g_idle_add (refresh_emptied_cb, self);
+}
+
+/* The first child came: the row gets an expander at once, so the child can be shown
+ * and selected by whoever added it. */
+static void
+on_empty_children_changed (GListModel *children,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           gpointer    user_data)
+{
+  ShequOrgView *self = user_data;
+  ShequUnit *unit = g_object_get_data (G_OBJECT (children), "shequ-org-view-unit");
+
+  if (unit == NULL || g_list_model_get_n_items (children) == 0)
+    return;
+  g_object_ref (unit);
+  g_hash_table_remove (self->watched_empty, unit);
+  refresh_unit_row (self, unit);
+  g_object_unref (unit);
+}
+
+typedef struct {
+  GListModel *children;
+  gulong      handler;
+} EmptyWatch;
+
+static void
+empty_watch_free (gpointer data)
+{
+  EmptyWatch *watch = data;
+
+  g_clear_signal_handler (&watch->handler, watch->children);
+  g_object_unref (watch->children);
+  g_free (watch);
+}
+
+static void
+watch_empty_unit (ShequOrgView *self,
+                  ShequUnit    *unit)
+{
+  EmptyWatch *watch;
+
+  if (g_hash_table_contains (self->watched_empty, unit))
+    return;
+  watch = g_new0 (EmptyWatch, 1);
+  watch->children = g_object_ref (shequ_unit_get_children (unit));
+  g_object_set_data (G_OBJECT (watch->children), "shequ-org-view-unit", unit);
+  watch->handler = g_signal_connect (watch->children, "items-changed",
+                                     G_CALLBACK (on_empty_children_changed), self);
+  g_hash_table_insert (self->watched_empty, g_object_ref (unit), watch);
+}
+
+static void
+on_child_rows_finalized (gpointer  data,
+                         GObject  *where_the_object_was)
+{
+  ShequOrgView *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->child_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
 }
 
 static GListModel *
@@ -845,14 +1095,90 @@ create_child_model (gpointer item,
 {
   ShequOrgView *self = user_data;
   ShequUnit *unit = SHEQU_UNIT (item);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  ShequFreezeListModel *rows;
 
-  /* Villages and grids never hold units: no expander. An empty community keeps one,
-   * so that it can receive its first grid. */
+  /* Villages, grids and units without children show no expander; a unit gets one
+   * when its first child comes (watch_empty_unit). */
   if (!unit_can_have_children (unit))
     return NULL;
+  if (shequ_unit_get_n_children (unit) == 0)
+    {
+      watch_empty_unit (self, unit);
+      return NULL;
+    }
 
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (shequ_unit_get_children (unit)),
-                                                  g_object_ref (self->filter)));
+  filtered = gtk_filter_list_model_new (g_object_ref (shequ_unit_get_children (unit)),
+                                        g_object_ref (self->filter));
+  rows = shequ_freeze_list_model_new (G_LIST_MODEL (filtered));
+  g_object_set_data_full (G_OBJECT (rows), "shequ-parent", g_object_ref (unit), g_object_unref);
+  g_signal_connect_object (rows, "items-changed", G_CALLBACK (on_child_rows_changed), self, 0);
+  {
+    GObject *old = g_hash_table_lookup (self->child_rows, unit);
+
+    if (old != NULL)
+      g_object_weak_unref (old, on_child_rows_finalized, self);
+    g_hash_table_insert (self->child_rows, unit, rows);
+    g_object_weak_ref (G_OBJECT (rows), on_child_rows_finalized, self);
+  }
+  return G_LIST_MODEL (rows);
+}
+
+/* Shows as many columns as the tree's width holds, dropping the optional ones in
+ * order; called when the viewport's width changes. */
+static void
+update_column_visibility (ShequOrgView *self)
+{
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (self->scrolled_window);
+  double available = gtk_adjustment_get_page_size (hadj);
+  double needed = 0;
+  guint n_hidden = 0;
+
+  if (available <= 1)
+    return;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    needed += column_info[i].width;
+  while (needed > available && n_hidden < G_N_ELEMENTS (optional_columns))
+    needed -= column_info[optional_columns[n_hidden++]].width;
+  for (guint i = 0; i < G_N_ELEMENTS (optional_columns); i++)
+    {
+      GtkColumnViewColumn *column = self->columns[optional_columns[i]];
+      gboolean visible = i >= n_hidden;
+
+      if (gtk_column_view_column_get_visible (column) != visible)
+        gtk_column_view_column_set_visible (column, visible);
+    }
+}
+
+/* The width is known during size allocation, where changing columns is too late for
+ * this frame (GTK would draw rows it has not placed): the change waits for idle. */
+static gboolean
+update_column_visibility_cb (gpointer user_data)
+{
+  ShequOrgView *self = user_data;
+
+  self->column_visibility_id = 0;
+  update_column_visibility (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_viewport_width_changed (ShequOrgView *self)
+{
+  if (self->column_visibility_id == 0)
+    self->column_visibility_id = g_idle_add (update_column_visibility_cb, self);
+}
+
+gboolean
+shequ_org_view_is_column_visible (ShequOrgView *self,
+                                  const char   *column_id)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (column_info[i].id, column_id) == 0)
+      return gtk_column_view_column_get_visible (self->columns[i]);
+  return FALSE;
 }
 
 static void
@@ -876,6 +1202,12 @@ on_selection_changed (ShequOrgView *self)
   GtkTreeListRow *row = get_selected_row (self);
   ShequUnit *unit = row_get_unit (row);
 
+  if (unit != NULL)
+    {
+      ShequUnit *parent = shequ_unit_get_parent (unit);
+
+      g_set_object (&self->last_parent, (parent != NULL ? parent : unit));
+    }
   if (g_set_object (&self->selected_unit, unit))
     {
       shequ_unit_detail_set_unit (self->detail, unit);
@@ -893,6 +1225,41 @@ on_tree_items_changed (ShequOrgView *self)
     schedule_save_expanded (self);
 }
 
+/* After a change (an undo, most often) the selection and the keyboard stay on the
+ * unit it touched: a deleted unit that came back, or the parent of one that went. */
+static void
+restore_selection_after_change (ShequOrgView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  ShequUnit *target = NULL;
+  gboolean focus_lost;
+
+  if (self->store == NULL)
+    return;
+
+  /* Only the change right after a delete (its undo) brings the unit back to the
+   * selection; any other change forgets it. */
+  if (self->restore_code != NULL)
+    {
+      target = shequ_org_store_lookup_code (self->store, self->restore_code);
+      g_clear_pointer (&self->restore_code, g_free);
+    }
+  if (target == NULL && self->selected_unit == NULL && self->last_parent != NULL &&
+      (shequ_unit_get_parent (self->last_parent) != NULL ||
+       shequ_org_store_get_street (self->store) == self->last_parent))
+    target = self->last_parent;
+  if (target == NULL)
+    return;
+
+  /* The focus was in the tree (on a row that went) or nowhere: it follows. */
+  focus_lost = focus == NULL || !gtk_widget_get_mapped (focus) ||
+               shequ_org_view_tree_has_focus (self);
+  shequ_org_view_select_unit (self, target);
+  if (focus_lost)
+    focus_unit_later (self, target, FALSE);
+}
+
 static void
 on_store_changed (ShequOrgView *self)
 {
@@ -901,11 +1268,24 @@ on_store_changed (ShequOrgView *self)
   if (is_searching (self))
     {
       self->n_matches = shequ_org_store_search (self->store, self->search_text);
+      /* Renamed (here, in the detail pane or by an undo) so that it no longer
+       * matches: the unit being worked on stays in view, the search goes on. */
+      if (self->selected_unit != NULL &&
+          shequ_unit_get_search_state (self->selected_unit) == SHEQU_SEARCH_NONE &&
+          (shequ_unit_get_parent (self->selected_unit) != NULL ||
+           shequ_org_store_get_street (self->store) == self->selected_unit))
+        g_set_object (&self->keep_visible, self->selected_unit);
       self->restoring = TRUE;
       freeze_view (self);
       gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
       if (self->n_matches < MAX_AUTOEXPAND_MATCHES)
         expand_ancestor_rows (self);
+      if (self->keep_visible != NULL)
+        {
+          GtkTreeListRow *kept = find_tree_row (self, self->keep_visible, TRUE);
+
+          g_clear_object (&kept);
+        }
       thaw_view (self);
       self->restoring = FALSE;
       if (self->selected_unit != NULL)
@@ -913,6 +1293,7 @@ on_store_changed (ShequOrgView *self)
       refresh_name_cells (self);
       update_match_label (self);
     }
+  restore_selection_after_change (self);
   update_actions (self);
 }
 
@@ -924,12 +1305,28 @@ clear_models (ShequOrgView *self)
   if (self->tree_model != NULL)
     g_signal_handlers_disconnect_by_data (self->tree_model, self);
   gtk_column_view_set_model (self->column_view, NULL);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->child_rows);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_object_weak_unref (value, on_child_rows_finalized, self);
+    g_hash_table_remove_all (self->child_rows);
+  }
+  g_hash_table_remove_all (self->watched_empty);
+  g_hash_table_remove_all (self->emptied);
+  g_clear_handle_id (&self->refresh_emptied_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->freeze_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->tree_model);
+  g_clear_object (&self->root_rows);
   g_clear_object (&self->root_filter);
   g_clear_object (&self->selected_unit);
+  g_clear_object (&self->last_parent);
+  g_clear_object (&self->keep_visible);
+  g_clear_pointer (&self->restore_code, g_free);
 }
 
 static void
@@ -939,7 +1336,8 @@ build_models (ShequOrgView *self)
 
   self->root_filter = gtk_filter_list_model_new (g_object_ref (shequ_org_store_get_roots (self->store)),
                                                  g_object_ref (self->filter));
-  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root_filter)),
+  self->root_rows = shequ_freeze_list_model_new (G_LIST_MODEL (self->root_filter));
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root_rows)),
                                               FALSE, FALSE,
                                               create_child_model, self, NULL);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree_model)), NULL);
@@ -961,20 +1359,87 @@ build_models (ShequOrgView *self)
 
 /* ------------------------------------------------------------------ expansion memory */
 
+/* The key expanded rows are kept under: the database file, so that two streets
+ * (or a copy for testing) each open as they were left. */
+static const char *
+get_database_key (ShequOrgView *self)
+{
+  ShequDatabase *db = self->store != NULL ? shequ_org_store_get_database (self->store) : NULL;
+  const char *path = db != NULL ? shequ_database_get_path (db) : NULL;
+
+  return path != NULL ? path : "";
+}
+
+/* The saved codes of DATABASE, NULL when none were saved for it. */
+char **
+shequ_org_view_dup_saved_expansion (GSettings  *settings,
+                                    const char *database)
+{
+  g_autoptr(GVariant) all = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  const char *path;
+  GVariant *codes;
+
+  g_return_val_if_fail (database != NULL, NULL);
+
+  if (!shequ_settings_has_key (settings, "expanded-units"))
+    return NULL;
+  all = g_settings_get_value (settings, "expanded-units");
+  g_variant_get (all, "a(sas)", &iter);
+  while (g_variant_iter_next (iter, "(&s@as)", &path, &codes))
+    {
+      if (g_str_equal (path, database))
+        {
+          char **result = g_variant_dup_strv (codes, NULL);
+
+          g_variant_unref (codes);
+          return result;
+        }
+      g_variant_unref (codes);
+    }
+  return NULL;
+}
+
 static gboolean
 save_expanded_cb (gpointer user_data)
 {
   ShequOrgView *self = user_data;
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GVariant) old = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  GVariantBuilder builder;
+  const char *database = get_database_key (self);
+  const char *path;
+  GVariant *entry_codes;
+  guint n_entries = 1;
 
   self->save_expanded_id = 0;
   if (self->tree_model == NULL || is_searching (self) ||
-      !shequ_settings_has_key (self->settings, "expanded-codes"))
+      !shequ_settings_has_key (self->settings, "expanded-units"))
     return G_SOURCE_REMOVE;
 
   collect_expanded_codes (self, codes);
-  g_ptr_array_add (codes, NULL);
-  g_settings_set_strv (self->settings, "expanded-codes", (const char * const *) codes->pdata);
+  if (codes->len > MAX_EXPANDED_CODES)
+    g_ptr_array_set_size (codes, MAX_EXPANDED_CODES);
+
+  /* This database first, then the others as they were, the oldest dropped. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sas)"));
+  g_variant_builder_add_value (&builder,
+                               g_variant_new ("(s@as)", database,
+                                              g_variant_new_strv ((const char * const *)
+                                                                  codes->pdata, codes->len)));
+  old = g_settings_get_value (self->settings, "expanded-units");
+  g_variant_get (old, "a(sas)", &iter);
+  while (g_variant_iter_next (iter, "(&s@as)", &path, &entry_codes))
+    {
+      if (!g_str_equal (path, database) && n_entries < MAX_EXPANDED_DATABASES)
+        {
+          g_variant_builder_add (&builder, "(s@as)", path, entry_codes);
+          n_entries++;
+        }
+      g_variant_unref (entry_codes);
+    }
+  g_settings_set_value (self->settings, "expanded-units", g_variant_builder_end (&builder));
   return G_SOURCE_REMOVE;
 }
 
@@ -991,17 +1456,14 @@ static void
 restore_expansion (ShequOrgView *self)
 {
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GVariant) user_value = NULL;
+  g_auto(GStrv) saved = NULL;
 
-  if (shequ_settings_has_key (self->settings, "expanded-codes"))
-    user_value = g_settings_get_user_value (self->settings, "expanded-codes");
+  saved = shequ_org_view_dup_saved_expansion (self->settings, get_database_key (self));
 
   self->restoring = TRUE;
   freeze_view (self);
-  if (user_value != NULL)
+  if (saved != NULL)
     {
-      g_auto(GStrv) saved = g_settings_get_strv (self->settings, "expanded-codes");
-
       for (guint i = 0; saved[i] != NULL; i++)
         g_hash_table_add (codes, g_strdup (saved[i]));
       expand_codes (self, codes);
@@ -1118,6 +1580,7 @@ apply_search (ShequOrgView *self,
     return;
 
   now_searching = text[0] != '\0';
+  g_clear_object (&self->keep_visible);
   g_free (self->search_text);
   self->search_text = g_strdup (text);
 
@@ -1297,21 +1760,42 @@ on_rename_activate (GtkEntry     *entry,
   if (unit == NULL)
     return;
 
+  g_object_ref (unit);
+  if (is_searching (self))
+    g_set_object (&self->keep_visible, unit);
   if (g_strcmp0 (name, shequ_unit_get_name (unit)) != 0 &&
       !shequ_org_store_rename_unit (self->store, unit, name, &error))
     {
       gtk_label_set_text (error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error_label, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error_label,
+                                      -1);
+      g_object_unref (unit);
       return;
     }
   gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Back on the row, not wherever GTK puts the focus when the popover goes (the
+   * toast's Undo button, where the next Enter would undo the rename). */
+  shequ_org_view_select_unit (self, unit);
+  focus_unit_later (self, unit, FALSE);
+  g_object_unref (unit);
 }
 
 static void
 on_rename_closed (GtkPopover   *popover,
                   ShequOrgView *self)
 {
+  ShequUnit *unit = g_object_get_data (G_OBJECT (popover), "shequ-unit");
+
+  if (unit != NULL && self->selected_unit == unit)
+    focus_unit_later (self, unit, FALSE);
   g_object_set_data (G_OBJECT (popover), "shequ-unit", NULL);
 }
 
@@ -1400,6 +1884,10 @@ start_rename (ShequOrgView *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), shequ_unit_get_name (unit));
   gtk_widget_remove_css_class (entry, "error");
   gtk_widget_set_visible (error_label, FALSE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
 
   get_unit_rect (self, unit, &rect);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->rename_popover), &rect);
@@ -1432,14 +1920,42 @@ count_subtree (ShequUnit *unit)
   return n;
 }
 
+/* The posts held at UNIT and every unit below it: what a delete takes with it. */
 static guint
-count_posts (ShequUnit *unit)
+count_posts (ShequOrgStore *store,
+             ShequUnit     *unit)
 {
-  guint n = 0;
+  GListModel *posts = shequ_org_store_get_unit_posts (store, unit);
+  guint n = posts != NULL ? g_list_model_get_n_items (posts) : 0;
 
-  for (ShequRole role = 0; role < SHEQU_N_ROLES; role++)
-    n += shequ_unit_get_role_count (unit, role);
+  for (guint i = 0; i < shequ_unit_get_n_children (unit); i++)
+    n += count_posts (store, shequ_unit_get_child (unit, i));
   return n;
+}
+
+/* What the toast says after a delete: only what went ("0 units" is never said). */
+static char *
+describe_delete (const char *name,
+                 guint       n_units,
+                 guint       n_posts)
+{
+  g_autofree char *units_text = NULL;
+  g_autofree char *posts_text = NULL;
+
+  units_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit below it",
+                                             "%u units below it", n_units), n_units);
+  posts_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post", "%u posts", n_posts),
+                                n_posts);
+  if (n_units > 0 && n_posts > 0)
+    /* Translators: a notification, "Deleted “East Area” with 12 units below it and 40 posts" */
+    return g_strdup_printf (_("Deleted “%s” with %s and %s"), name, units_text, posts_text);
+  if (n_units > 0)
+    /* Translators: a notification, "Deleted “East Area” with 12 units below it" */
+    return g_strdup_printf (C_("units", "Deleted “%s” with %s"), name, units_text);
+  if (n_posts > 0)
+    /* Translators: a notification, "Deleted “Grid 3” with 4 posts" */
+    return g_strdup_printf (C_("posts", "Deleted “%s” with %s"), name, posts_text);
+  return g_strdup_printf (_("Deleted “%s”"), name);
 }
 
 gboolean
@@ -1448,31 +1964,42 @@ shequ_org_view_delete_unit (ShequOrgView  *self,
                             GError       **error)
 {
   g_autoptr(ShequUnit) parent = NULL;
+  g_autoptr(ShequUnit) kept = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *text = NULL;
+  gboolean had_focus;
+  GtkWidget *window;
 
   g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
   g_return_val_if_fail (SHEQU_IS_UNIT (unit), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
+  kept = g_object_ref (unit);
   parent = shequ_unit_get_parent (unit) ? g_object_ref (shequ_unit_get_parent (unit)) : NULL;
+  code = g_strdup (shequ_unit_get_code (unit));
+  text = describe_delete (shequ_unit_get_name (unit), count_subtree (unit),
+                          count_posts (self->store, unit));
+  had_focus = shequ_org_view_tree_has_focus (self);
+
   if (!shequ_org_store_delete_unit (self->store, unit, error))
     return FALSE;
+
+  /* Undo brings the unit back, and the selection with it. */
+  g_free (self->restore_code);
+  self->restore_code = g_steal_pointer (&code);
   if (parent != NULL)
-    shequ_org_view_select_unit (self, parent);
+    {
+      shequ_org_view_select_unit (self, parent);
+      if (had_focus || !shequ_org_view_tree_has_focus (self))
+        focus_unit_later (self, parent, FALSE);
+    }
+
+  /* The window's toast (with Undo) says what went instead of the bare label. */
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), SHEQU_TYPE_WINDOW);
+  if (window != NULL)
+    shequ_window_show_toast (SHEQU_WINDOW (window), text,
+                             shequ_org_store_get_can_undo (self->store));
   return TRUE;
-}
-
-static void
-on_delete_response (GtkDialog    *dialog,
-                    int           response,
-                    ShequOrgView *self)
-{
-  ShequUnit *unit = g_object_get_data (G_OBJECT (dialog), "shequ-unit");
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && unit != NULL &&
-      !shequ_org_view_delete_unit (self, unit, &error))
-    show_message (self, error->message);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static GtkWindow *
@@ -1483,6 +2010,7 @@ get_parent_window (ShequOrgView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Delete can be undone: no question first, a toast with Undo after. */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -1490,45 +2018,12 @@ delete_action (GtkWidget  *widget,
 {
   ShequOrgView *self = SHEQU_ORG_VIEW (widget);
   ShequUnit *unit = self->selected_unit;
-  GtkWidget *dialog, *button;
-  guint n_units, n_posts;
-  g_autofree char *units_text = NULL;
-  g_autofree char *posts_text = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (unit == NULL || shequ_unit_get_parent (unit) == NULL)
     return;
-
-  n_units = count_subtree (unit);
-  n_posts = count_posts (unit);
-
-  dialog = gtk_message_dialog_new (get_parent_window (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Delete “%s”?"), shequ_unit_get_name (unit));
-  if (n_units > 0 || n_posts > 0)
-    {
-      units_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit below it",
-                                                 "%u units below it", n_units), n_units);
-      posts_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post",
-                                                 "%u posts", n_posts), n_posts);
-      /* Translators: "This also deletes 12 units below it and 40 posts." */
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                                _("This also deletes %s and %s. "
-                                                  "The people stay. You can undo this."),
-                                                units_text, posts_text);
-    }
-  else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                              _("You can undo this."));
-
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-
-  g_object_set_data_full (G_OBJECT (dialog), "shequ-unit", g_object_ref (unit), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!shequ_org_view_delete_unit (self, unit, &error))
+    show_message (self, error->message);
 }
 
 static const char *
@@ -1836,6 +2331,16 @@ on_tree_key_pressed (GtkEventControllerKey *controller,
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
   ShequUnit *unit;
 
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+        return GDK_EVENT_PROPAGATE;
+      shequ_org_view_move_focus_out_of_tree (self, backward);
+      return GDK_EVENT_STOP;
+    }
+
   if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   unit = row_get_unit (row);
@@ -1881,6 +2386,65 @@ on_tree_key_pressed (GtkEventControllerKey *controller,
         }
     }
   return GDK_EVENT_STOP;
+}
+
+/* GTK 4.8's list view takes Tab to the next row; the tree is one stop in the Tab
+ * chain. With the tree made unfocusable for a moment, the window's own focus chain
+ * moves on from where the tree is. */
+gboolean
+shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
+                                       gboolean      backward)
+{
+  GtkRoot *root;
+  gboolean moved;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root == NULL)
+    return FALSE;
+  /* The scrolled window, not the column view: it would take the focus itself. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root),
+                                  backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  if (!moved)
+    {
+      /* At the end of the chain: wrap round, as GtkWindow does. */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root),
+                                      backward ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+    }
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), TRUE);
+  return moved;
+}
+
+gboolean
+shequ_org_view_tree_has_focus (ShequOrgView *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  return focus != NULL && (focus == GTK_WIDGET (self->column_view) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+}
+
+void
+shequ_org_view_focus_tree (ShequOrgView *self)
+{
+  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->selected_unit == NULL)
+    shequ_org_view_select_unit (self, shequ_org_store_get_street (self->store));
+  if (self->selected_unit != NULL)
+    focus_unit_later (self, self->selected_unit, FALSE);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
@@ -2342,6 +2906,14 @@ shequ_org_view_get_match_count (ShequOrgView *self)
   return is_searching (self) ? self->n_matches : 0;
 }
 
+GtkWidget *
+shequ_org_view_get_name_cell (ShequOrgView *self,
+                              ShequUnit    *unit)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
+  return find_name_cell (self, unit);
+}
+
 gboolean
 shequ_org_view_is_unit_shown (ShequOrgView *self,
                               ShequUnit    *unit)
@@ -2451,6 +3023,7 @@ shequ_org_view_dispose (GObject *object)
       save_pane_cb (self);
     }
   g_clear_handle_id (&self->empty_search_id, g_source_remove);
+  g_clear_handle_id (&self->column_visibility_id, g_source_remove);
   if (self->pending_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick_id);
@@ -2486,6 +3059,9 @@ shequ_org_view_finalize (GObject *object)
   ShequOrgView *self = SHEQU_ORG_VIEW (object);
 
   g_clear_pointer (&self->name_cells, g_hash_table_unref);
+  g_clear_pointer (&self->child_rows, g_hash_table_unref);
+  g_clear_pointer (&self->watched_empty, g_hash_table_unref);
+  g_clear_pointer (&self->emptied, g_hash_table_unref);
   g_clear_pointer (&self->saved_expansion, g_hash_table_unref);
   g_free (self->search_text);
 
@@ -2612,9 +3188,45 @@ shequ_org_view_init (ShequOrgView *self)
   GtkSorter *column_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
+  /* The column headings are a row of GTK's own too (GtkListItemWidget). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      /* The list inside, focusable when it has no rows: named as the view is. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organisation"), -1);
+    else if (!GTK_IS_SCROLLBAR (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headings"), -1);
+  /* GTK's own close buttons are icons without a name. */
+  {
+    GtkWidget *close = shequ_widget_find_descendant (GTK_WIDGET (self->search_bar),
+                                                     GTK_TYPE_BUTTON);
+
+    if (close != NULL)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Search"), -1);
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        gtk_widget_set_tooltip_text (close, _("Close Search"));
+      }
+    close = shequ_widget_find_descendant (GTK_WIDGET (self->info_bar), GTK_TYPE_BUTTON);
+    if (close != NULL)
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Message"), -1);
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        gtk_widget_set_tooltip_text (close, _("Close Message"));
+      }
+  }
 
   self->search_text = g_strdup ("");
   self->name_cells = g_hash_table_new (NULL, NULL);
+  self->child_rows = g_hash_table_new (NULL, NULL);
+  self->watched_empty = g_hash_table_new_full (NULL, NULL, g_object_unref, empty_watch_free);
+  self->emptied = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (unit_filter_func, self, NULL));
   self->settings = shequ_settings_try_new ();
 
@@ -2623,6 +3235,10 @@ shequ_org_view_init (ShequOrgView *self)
   self->row_sorter = gtk_tree_list_row_sorter_new (g_object_ref (column_sorter));
   g_signal_connect_object (column_sorter, "changed",
                            G_CALLBACK (on_column_sorter_changed), self, 0);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window),
+                           "notify::page-size", G_CALLBACK (on_viewport_width_changed), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

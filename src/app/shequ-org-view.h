@@ -20,6 +20,15 @@ ShequUnit     *shequ_org_view_get_selected_unit (ShequOrgView  *self);
 /* Expands the ancestors of UNIT, scrolls to it and selects it. */
 void           shequ_org_view_select_unit       (ShequOrgView  *self,
                                                  ShequUnit     *unit);
+/* Puts the keyboard focus on the selected row (the street when none is): the
+ * window calls it when it opens on a database. */
+void           shequ_org_view_focus_tree        (ShequOrgView  *self);
+/* Whether the focus is on a row of the tree. */
+gboolean       shequ_org_view_tree_has_focus    (ShequOrgView  *self);
+/* What Tab and Shift+Tab do in the tree: the focus leaves it for the next (or the
+ * previous) control of the window, not the next row. */
+gboolean       shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
+                                                 gboolean       backward);
 /* Shows the search bar and focuses the entry (Ctrl+F). */
 void           shequ_org_view_start_search      (ShequOrgView  *self);
 void           shequ_org_view_set_search_text   (ShequOrgView  *self,
@@ -38,7 +47,8 @@ gboolean       shequ_org_view_drop_unit         (ShequOrgView  *self,
                                                  ShequUnit     *unit,
                                                  ShequUnit     *target,
                                                  GError       **error);
-/* The confirmed part of org.delete: deletes UNIT and selects its parent. */
+/* What org.delete does (no question: it can be undone): deletes UNIT, selects its
+ * parent and shows the window's toast, with Undo, saying what went. */
 gboolean       shequ_org_view_delete_unit       (ShequOrgView  *self,
                                                  ShequUnit     *unit,
                                                  GError       **error);
@@ -57,8 +67,20 @@ ShequUnitDetail *shequ_org_view_get_detail      (ShequOrgView  *self);
 gboolean       shequ_org_view_is_unit_shown     (ShequOrgView  *self,
                                                  ShequUnit     *unit);
 guint          shequ_org_view_get_match_count   (ShequOrgView  *self);
+/* Whether the column COLUMN_ID ("name", "population", …) is shown: the optional ones
+ * go when the tree is narrow. */
+gboolean       shequ_org_view_is_column_visible (ShequOrgView  *self,
+                                                 const char    *column_id);
+/* For tests: the name cell (a GtkTreeExpander) bound to UNIT, NULL when none is. */
+GtkWidget     *shequ_org_view_get_name_cell     (ShequOrgView  *self,
+                                                 ShequUnit     *unit);
 PangoAttrList *shequ_org_view_get_cell_attributes (ShequOrgView *self,
                                                  ShequUnit     *unit,
                                                  const char    *column_id);
+
+/* For tests: the codes of the expanded rows saved for the database at PATH (a
+ * NULL-terminated array, NULL when none are saved). */
+char         **shequ_org_view_dup_saved_expansion (GSettings   *settings,
+                                                   const char  *database);
 
 G_END_DECLS

@@ -57,6 +57,8 @@ struct _ShequUnitDetail
   GtkButton     *edit_person_button;
   GtkButton     *remove_person_button;
   GtkLabel      *people_message;
+  GtkWidget     *people_placeholder;
+  GListModel    *people_model;
 
   GtkEntry      *entries[N_FIELDS];
 };
@@ -117,6 +119,13 @@ show_field_error (GtkLabel   *message,
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
                                    GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      /* The message belongs to the field: a screen reader reads it with the field. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message,
+                                      -1);
     }
 }
 
@@ -125,6 +134,9 @@ clear_entry_error (GtkEntry *entry)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
 }
 
 static gboolean
@@ -175,6 +187,52 @@ format_total (ShequUnit *unit,
   return g_strdup_printf (_("Total %s"), number);
 }
 
+#define NO_BREAK_SPACE "\u00a0"
+#define WORD_JOINER    "\u2060"
+
+/* Appends WORD so that a line never breaks inside it: Chinese text may break
+ * between any two characters, which split "调解员 1" as "调解" / "员 1". */
+static void
+append_unbreakable (GString    *text,
+                    const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != word)
+        g_string_append (text, WORD_JOINER);
+      g_string_append_unichar (text, g_utf8_get_char (p));
+    }
+}
+
+/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
+ * only before its parenthesis, never inside "117 个网格"; a screen reader gets the
+ * plain text. */
+static void
+set_total_text (GtkLabel   *label,
+                const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gunichar n = g_utf8_get_char (next);
+      gboolean break_after = n == 0 || n == '(' || n == 0xff08 /* （ */;
+
+      if (c == ' ')
+        {
+          g_string_append (out, break_after ? " " : NO_BREAK_SPACE);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      if (!break_after && n != ' ' && (c > 0x7f || n > 0x7f))
+        g_string_append (out, WORD_JOINER);
+    }
+  gtk_label_set_text (label, out->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 refresh_roles (ShequUnitDetail *self)
 {
@@ -187,12 +245,28 @@ refresh_roles (ShequUnitDetail *self)
       if (n == 0)
         continue;
       if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s %u", shequ_role_get_label (role), n);
+        g_string_append (text, NO_BREAK_SPACE "·" " ");
+      append_unbreakable (text, shequ_role_get_label (role));
+      g_string_append_printf (text, NO_BREAK_SPACE "%u", n);
     }
   if (text->len == 0)
     g_string_append (text, _("No one yet"));
   gtk_label_set_text (self->roles_label, text->str);
+  /* Screen readers get the text without the joiners. */
+  {
+    g_autoptr(GString) plain = g_string_new (NULL);
+
+    for (const char *p = text->str; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c == 0x2060)
+          continue;
+        g_string_append_unichar (plain, c == 0x00a0 ? ' ' : c);
+      }
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->roles_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+  }
 }
 
 static void
@@ -274,8 +348,8 @@ refresh (ShequUnitDetail *self)
       g_autofree char *population = format_total (unit, shequ_unit_get_total_population (unit));
       g_autofree char *households = format_total (unit, shequ_unit_get_total_households (unit));
 
-      gtk_label_set_text (self->population_total, population);
-      gtk_label_set_text (self->households_total, households);
+      set_total_text (self->population_total, population);
+      set_total_text (self->households_total, households);
     }
   update_figures_note (self);
 
@@ -337,6 +411,29 @@ on_person_phone_changed (ShequPerson *person,
     update_post_caption (post, NULL, label);
 }
 
+/* A row is announced by who holds the post and what it is, not left nameless. */
+static void
+update_post_row_accessible (ShequPost  *post,
+                            GParamSpec *pspec,
+                            GtkWidget  *row)
+{
+  const char *title = shequ_post_get_title (post);
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *label = NULL;
+
+  g_object_get (post, "person-name", &name, "role-label", &role, NULL);
+  if (title != NULL && *title)
+    /* Translators: a person's row in the detail pane, for screen readers:
+     * "杨兆峰, 书记, 党工委书记" (name, role, title) */
+    label = g_strdup_printf (_("%s, %s, %s"), name ? name : "", role ? role : "", title);
+  else
+    /* Translators: a person's row in the detail pane, for screen readers:
+     * "杨兆峰, 书记" (name, role) */
+    label = g_strdup_printf (_("%s, %s"), name ? name : "", role ? role : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWidget *
 create_post_row (gpointer item,
                  gpointer user_data)
@@ -377,6 +474,8 @@ create_post_row (gpointer item,
   gtk_box_append (GTK_BOX (box), role);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "shequ-post", g_object_ref (post), g_object_unref);
+  update_post_row_accessible (post, NULL, row);
+  g_signal_connect_object (post, "notify", G_CALLBACK (update_post_row_accessible), row, 0);
   return row;
 }
 
@@ -391,7 +490,12 @@ get_selected_post (ShequUnitDetail *self)
 static void
 on_people_row_selected (ShequUnitDetail *self)
 {
-  gboolean selected = get_selected_post (self) != NULL;
+  gboolean selected;
+
+  /* The list box reports its rows going while it is disposed. */
+  if (self->people_list == NULL)
+    return;
+  selected = get_selected_post (self) != NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_person_button), selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_person_button), selected);
@@ -407,6 +511,17 @@ on_people_row_activated (ShequUnitDetail *self,
     show_post_dialog (self, post);
 }
 
+/* GtkListBox only unmaps its placeholder when there are rows: a screen reader would
+ * still find "No one holds a post here yet" beside the people. */
+static void
+update_people_placeholder (ShequUnitDetail *self)
+{
+  guint n = self->people_model != NULL ? g_list_model_get_n_items (self->people_model) : 0;
+
+  if (self->people_placeholder != NULL)
+    gtk_widget_set_visible (self->people_placeholder, n == 0);
+}
+
 static void
 bind_people (ShequUnitDetail *self)
 {
@@ -414,8 +529,15 @@ bind_people (ShequUnitDetail *self)
 
   if (self->store != NULL && self->unit != NULL)
     posts = shequ_org_store_get_unit_posts (self->store, self->unit);
+  if (self->people_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->people_model, update_people_placeholder, self);
+  g_set_object (&self->people_model, posts);
+  if (posts != NULL)
+    g_signal_connect_object (posts, "items-changed", G_CALLBACK (update_people_placeholder),
+                             self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->people_list, posts, create_post_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->people_message), FALSE);
+  update_people_placeholder (self);
   on_people_row_selected (self);
 }
 
@@ -531,6 +653,17 @@ post_dialog_save (PostDialog *pd)
           gtk_label_set_text (GTK_LABEL (pd->error_label), _("Enter the person's name."));
           gtk_widget_set_visible (pd->error_label, TRUE);
           gtk_widget_add_css_class (pd->name_entry, "error");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (pd->name_entry),
+                                       GTK_ACCESSIBLE_STATE_INVALID,
+                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (pd->name_entry),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Enter the person's name."), -1);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (pd->name_entry),
+                                          GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                          pd->error_label, NULL,
+                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
+                                          pd->error_label, -1);
           gtk_widget_grab_focus (pd->name_entry);
           return;
         }
@@ -590,6 +723,16 @@ add_dialog_row (GtkGrid    *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  /* A drop-down's focusable part is its inner toggle button: it gets the name too. */
+  if (GTK_IS_DROP_DOWN (field))
+    {
+      GtkWidget *toggle = shequ_widget_find_descendant (field, GTK_TYPE_TOGGLE_BUTTON);
+      g_autofree char *clean = shequ_strip_mnemonic (caption);
+
+      if (toggle != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, clean, -1);
+    }
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_hexpand (field, TRUE);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
@@ -659,8 +802,15 @@ show_post_dialog (ShequUnitDetail *self,
       GtkListItemFactory *factory;
 
       /* 一人多岗: the same person may hold posts at several units. */
-      pd->new_check = gtk_check_button_new_with_mnemonic (_("A _new person"));
-      pd->existing_check = gtk_check_button_new_with_mnemonic (_("Someone _already listed"));
+      /* Two choices of one: radio buttons, announced as such. */
+      pd->new_check = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                    "label", _("A ne_w person"),
+                                    "use-underline", TRUE, NULL);
+      pd->existing_check = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                         "label", _("Someone already _listed"),
+                                         "use-underline", TRUE, NULL);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (pd->existing_check),
                                   GTK_CHECK_BUTTON (pd->new_check));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (pd->new_check), TRUE);
@@ -716,7 +866,8 @@ show_post_dialog (ShequUnitDetail *self,
   else
     gtk_drop_down_set_selected (GTK_DROP_DOWN (pd->role_dropdown), SHEQU_ROLE_GRID_WORKER);
 
-  pd->error_label = gtk_label_new (NULL);
+  pd->error_label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                  NULL);
   gtk_label_set_wrap (GTK_LABEL (pd->error_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (pd->error_label), 0);
   gtk_widget_add_css_class (pd->error_label, "error");
@@ -724,6 +875,7 @@ show_post_dialog (ShequUnitDetail *self,
   gtk_box_append (GTK_BOX (content), pd->error_label);
 
   gtk_window_set_child (GTK_WINDOW (pd->window), content);
+  shequ_accessible_clean_mnemonics (pd->window);
   post_dialog_update_mode (pd);
   gtk_window_present (GTK_WINDOW (pd->window));
   gtk_widget_grab_focus (pd->name_entry);
@@ -1054,6 +1206,9 @@ shequ_unit_detail_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  if (self->people_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->people_model, self);
+  g_clear_object (&self->people_model);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_UNIT_DETAIL);
   /* Template children without an id are not cleared by the call above. */
@@ -1194,6 +1349,10 @@ shequ_unit_detail_init (ShequUnitDetail *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->people_list, placeholder);
+  self->people_placeholder = placeholder;
+
+  /* "名称(_N)" is read as "名称", not "名称(N)", and "_Name" never as "_Name Name". */
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 
   refresh (self);
 }

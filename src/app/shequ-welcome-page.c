@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shequ-app-util.h"
 #include "shequ-org-store.h"
 #include "shequ-welcome-page.h"
 
@@ -332,6 +333,7 @@ static void
 shequ_welcome_page_init (ShequWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -738,6 +738,8 @@ finish_load (ShequWindow   *self,
   set_store (self, store);
   update_page (self);
   update_actions (self);
+  /* The keyboard starts on the street's row. */
+  shequ_org_view_focus_tree (self->org_view);
 
   if (self->daily_backup && !self->bench_first_frame && !self->daily_backup_done)
     {
@@ -1792,6 +1794,7 @@ static void
 shequ_window_init (ShequWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->daily_backup = g_getenv ("SHEQU_NO_DAILY_BACKUP") == NULL;
