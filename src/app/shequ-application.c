@@ -13,11 +13,15 @@
 #include "shequ-database.h"
 #include "shequ-window.h"
 
+/* The project's home, as in data/org.shequ.Shequ.metainfo.xml.in. */
+#define SHEQU_WEBSITE "https://shequ.org.cn/"
+
 struct _ShequApplication
 {
   GtkApplication  parent_instance;
 
   GSimpleAction  *window_count;
+  char           *screenshot_dir;
   gboolean        bench_first_frame;
 };
 
@@ -28,6 +32,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save the main views as PNG files in DIR, print their paths and quit"), N_("DIR") },
   /* For the start-up benchmark: quit once the main view has been drawn. */
   { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     "Quit at the first frame of the main view", NULL },
@@ -128,6 +134,8 @@ shequ_application_open_database (ShequApplication *self,
     {
       window = shequ_window_new (GTK_APPLICATION (self), canonical);
       shequ_window_set_bench_first_frame (window, self->bench_first_frame);
+      if (self->screenshot_dir != NULL)
+        shequ_window_take_screenshots (window, self->screenshot_dir);
       shequ_window_load_async (window);
     }
   gtk_window_present (GTK_WINDOW (window));
@@ -184,9 +192,10 @@ about_action (GSimpleAction *action,
   ShequApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  const char *authors[] = { _("The Shequ developers"), NULL };
+  const char *authors[] = { "Shequ maintainers https://shequ.org.cn/", NULL };
   const char *logo = gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID : "org.shequ.Shequ";
 
+  /* GTK_LICENSE_GPL_3_0 is "version 3 or later", as the SPDX lines say. */
   gtk_show_about_dialog (parent,
                          "program-name", _("Shequ"),
                          "version", PACKAGE_VERSION,
@@ -194,9 +203,13 @@ about_action (GSimpleAction *action,
                          "comments", _("Grid-based community governance for street offices: "
                                        "the organisation of a street, its people and the "
                                        "rules they follow."),
+                         "copyright", _("© 2026 The Shequ developers"),
+                         "website", SHEQU_WEBSITE,
+                         "website-label", _("Shequ’s Website"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", authors,
-                         /* Translators: your names, one per line */
+                         /* Translators: your names, one per line, e.g. "Name <email>";
+                          * GTK leaves the credits out when this is not translated. */
                          "translator-credits", _("translator-credits"),
                          "modal", TRUE,
                          "destroy-with-parent", TRUE,
@@ -276,6 +289,23 @@ shequ_application_command_line (GApplication            *app,
 
   if (g_variant_dict_contains (options, "bench-first-frame"))
     self->bench_first_frame = TRUE;
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      g_autoptr(GFile) dir = g_application_command_line_create_file_for_arg (cmdline, db);
+      g_autoptr(GError) error = NULL;
+
+      g_free (self->screenshot_dir);
+      self->screenshot_dir = g_file_get_path (dir);
+      if (!g_file_make_directory_with_parents (dir, NULL, &error) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_application_command_line_printerr (cmdline, "shequ: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      /* Pictures of the views as they are drawn, without a transition half-way. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      db = NULL;
+    }
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
     {
@@ -301,7 +331,9 @@ shequ_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
-  if (g_variant_dict_contains (options, "non-unique"))
+  /* Screenshots are taken by this process, whatever else runs. */
+  if (g_variant_dict_contains (options, "non-unique") ||
+      g_variant_dict_contains (options, "screenshot"))
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   return -1;
@@ -329,6 +361,7 @@ shequ_application_dispose (GObject *object)
   ShequApplication *self = SHEQU_APPLICATION (object);
 
   g_clear_object (&self->window_count);
+  g_clear_pointer (&self->screenshot_dir, g_free);
 
   G_OBJECT_CLASS (shequ_application_parent_class)->dispose (object);
 }

@@ -19,7 +19,10 @@ G_DECLARE_FINAL_TYPE (ShequWindow, shequ_window, SHEQU, WINDOW, GtkApplicationWi
  * Window actions: win.undo, win.redo, win.import-units, win.import-people,
  * win.export-units, win.export-people, win.backup, win.restore,
  * win.check-integrity, win.view-org, win.view-compliance, win.close,
- * win.open-sample, win.create-street ((ss): name, county code), win.retry-open. */
+ * win.open-sample, win.create-street ((ss): name, county code), win.retry-open,
+ * win.add-unit (a unit below the selected one; the first area of an empty street).
+ * The welcome page and the compliance panel are built when first shown (or asked
+ * for through their getters). */
 
 /* The "Try Again" response of the dialog about a database that could not be opened. */
 #define SHEQU_WINDOW_RESPONSE_RETRY 1
@@ -80,6 +83,17 @@ GtkWidget     *shequ_window_get_compliance_panel (ShequWindow  *self);
 /* Quit the application at the first frame drawn after the main view is mapped. */
 void           shequ_window_set_bench_first_frame (ShequWindow *self,
                                                    gboolean     bench);
+/* Once the database is read and the window on screen: saves each main view (the
+ * organisation view, the compliance view, the welcome page; the error page when the
+ * database could not be opened) as DIR/shequ-<page>.png, drawn by the window itself,
+ * prints each file's path on stdout, then quits the application. */
+void           shequ_window_take_screenshots   (ShequWindow    *self,
+                                                const char     *dir);
+/* The files written so far. */
+GStrv          shequ_window_dup_screenshot_files (ShequWindow  *self);
+/* The page shown for a street without units (add an area, or import). */
+GtkWidget     *shequ_window_get_empty_street_page (ShequWindow *self);
+
 /* Whether to make the daily backup after opening (default TRUE; FALSE when the
  * environment variable SHEQU_NO_DAILY_BACKUP is set). */
 void           shequ_window_set_daily_backup   (ShequWindow    *self,
