@@ -22,6 +22,7 @@ struct _ShequApplication
 
   GSimpleAction  *window_count;
   char           *screenshot_dir;
+  char           *preload_path;
   gboolean        bench_first_frame;
 };
 
@@ -137,8 +138,10 @@ shequ_application_open_database (ShequApplication *self,
       if (self->screenshot_dir != NULL)
         shequ_window_take_screenshots (window, self->screenshot_dir);
       shequ_window_load_async (window);
+      shequ_window_present_when_loaded (window);
     }
-  gtk_window_present (GTK_WINDOW (window));
+  else
+    gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
 
@@ -247,6 +250,10 @@ shequ_application_startup (GApplication *app)
     { "about", about_action },
   };
 
+  /* This process is the primary instance and will open a window on this file:
+   * read it while GTK starts. */
+  if (self->preload_path != NULL)
+    shequ_window_preload (self->preload_path);
   G_APPLICATION_CLASS (shequ_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -331,6 +338,21 @@ shequ_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
+  /* The file the first window will show, when this process becomes the primary
+   * instance (startup): the same path as command_line() resolves. */
+  {
+    ShequApplication *self = SHEQU_APPLICATION (app);
+    const char *db = NULL;
+    g_autofree char *path = NULL;
+
+    if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+      path = g_canonicalize_filename (db, NULL);
+    else
+      path = shequ_database_get_default_path ();
+    g_free (self->preload_path);
+    self->preload_path = shequ_canonical_path (path);
+  }
+
   /* Screenshots are taken by this process, whatever else runs. */
   if (g_variant_dict_contains (options, "non-unique") ||
       g_variant_dict_contains (options, "screenshot"))
@@ -362,6 +384,7 @@ shequ_application_dispose (GObject *object)
 
   g_clear_object (&self->window_count);
   g_clear_pointer (&self->screenshot_dir, g_free);
+  g_clear_pointer (&self->preload_path, g_free);
 
   G_OBJECT_CLASS (shequ_application_parent_class)->dispose (object);
 }

@@ -18,6 +18,8 @@
 
 /* How long a notification stays before it hides itself. */
 #define TOAST_SECONDS 8
+/* A database read faster than this shows at once, without the loading page. */
+#define LOADING_PAGE_DELAY_MS 500
 
 typedef enum {
   JOB_DAILY_BACKUP,
@@ -78,6 +80,7 @@ struct _ShequWindow
   guint                 toast_timeout_id;
   guint                 dialog_idle_id;
   guint                 toast_focus_idle_id;
+  guint                 present_timeout_id;
   gulong                screenshot_paint_id;
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
@@ -86,6 +89,7 @@ struct _ShequWindow
 
   guint                 screenshot_paints;
   guint                 bench_first_frame : 1;
+  guint                 present_pending : 1;
   guint                 screenshot_welcome : 1;
   guint                 screenshots_started : 1;
   guint                 loading : 1;
@@ -463,23 +467,32 @@ update_page (ShequWindow *self)
 {
   const char *page;
 
+  const char *main_page;
   gboolean views = FALSE;
   gboolean empty_street;
 
   if (self->load_error != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "error");
+    main_page = "error";
   else if (self->loading)
-    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    main_page = "loading";
   else if (self->store == NULL || self->street == NULL || self->screenshot_welcome)
     {
       ensure_welcome_page (self);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      main_page = "welcome";
     }
   else
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "views");
+      main_page = "views";
       views = TRUE;
     }
+  /* The first page after the loading one comes at once: a cross-fade there only
+   * delays the street (and draws both pages off screen for its first frame). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_stack_set_visible_child_full (self->main_stack, main_page,
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, main_page);
 
   /* A street without any unit below it says what to do first. */
   empty_street = views && g_list_model_get_n_items (shequ_unit_get_children (self->street)) == 0;
@@ -938,16 +951,14 @@ load_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Takes STORE (a reference) or ERROR (owned) from the thread that read the file. */
 static void
-on_load_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_finished (ShequWindow   *self,
+               ShequOrgStore *store_ref,
+               GError        *error)
 {
-  ShequWindow *self = SHEQU_WINDOW (source);
-  g_autoptr(ShequOrgStore) store = NULL;
-  GError *error = NULL;
+  g_autoptr(ShequOrgStore) store = store_ref;
 
-  store = g_task_propagate_pointer (G_TASK (result), &error);
   self->loading = FALSE;
   /* Closed while the file was read: the store goes with the task. */
   if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -959,6 +970,124 @@ on_load_done (GObject      *source,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     hook_bench (self);
   maybe_start_screenshots (self);
+  if (self->present_pending)
+    {
+      self->present_pending = FALSE;
+      g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
+    }
+}
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError *error = NULL;
+  ShequOrgStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  load_finished (SHEQU_WINDOW (source), store, error);
+}
+
+/* The database read before the window exists (while GTK starts), for the first
+ * window of the application. */
+typedef struct {
+  char          *path;
+  ShequOrgStore *store;
+  GError        *error;
+  ShequWindow   *waiting;   /* weak */
+  gboolean       done;
+  gboolean       discarded;
+} Preload;
+
+static Preload *preload;
+
+static void
+preload_free (Preload *p)
+{
+  g_clear_weak_pointer (&p->waiting);
+  g_clear_object (&p->store);
+  g_clear_error (&p->error);
+  g_free (p->path);
+  g_free (p);
+}
+
+static void
+on_preload_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Preload *p = user_data;
+  ShequWindow *window;
+
+  p->store = g_task_propagate_pointer (G_TASK (result), &p->error);
+  p->done = TRUE;
+  if (p->discarded)
+    {
+      preload_free (p);
+      return;
+    }
+  if ((window = p->waiting) != NULL)
+    {
+      ShequOrgStore *store = g_steal_pointer (&p->store);
+      GError *error = g_steal_pointer (&p->error);
+
+      g_assert (p == preload);
+      preload = NULL;
+      preload_free (p);
+      load_finished (window, store, error);
+    }
+}
+
+void
+shequ_window_preload (const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  if (preload != NULL)
+    return;
+  preload = g_new0 (Preload, 1);
+  preload->path = g_strdup (path);
+  task = g_task_new (NULL, NULL, on_preload_done, preload);
+  g_task_set_source_tag (task, shequ_window_preload);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Whether the preloaded database is this window's: it then arrives as a load does. */
+static gboolean
+take_preload (ShequWindow *self)
+{
+  Preload *p = preload;
+
+  if (p == NULL)
+    return FALSE;
+  if (g_strcmp0 (p->path, self->database_path) != 0)
+    {
+      /* Another file: the early read is forgotten, and closed once done. */
+      preload = NULL;
+      if (p->done)
+        preload_free (p);
+      else
+        p->discarded = TRUE;
+      return FALSE;
+    }
+  if (!p->done)
+    {
+      g_set_weak_pointer (&p->waiting, self);
+      return TRUE;
+    }
+  preload = NULL;
+  {
+    ShequOrgStore *store = g_steal_pointer (&p->store);
+    GError *error = g_steal_pointer (&p->error);
+
+    preload_free (p);
+    load_finished (self, store, error);
+  }
+  return TRUE;
 }
 
 void
@@ -976,10 +1105,41 @@ shequ_window_load_async (ShequWindow *self)
   update_page (self);
   update_actions (self);
 
+  if (take_preload (self))
+    return;
   task = g_task_new (self, NULL, on_load_done, NULL);
   g_task_set_source_tag (task, shequ_window_load_async);
   g_task_set_task_data (task, g_strdup (self->database_path), g_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+on_present_timeout (gpointer data)
+{
+  ShequWindow *self = data;
+
+  self->present_timeout_id = 0;
+  self->present_pending = FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+shequ_window_present_when_loaded (ShequWindow *self)
+{
+  g_return_if_fail (SHEQU_IS_WINDOW (self));
+
+  if (!self->loading || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  /* The window shows with the street, or with the loading page when reading takes
+   * long: a loading page that would show for a moment only delays the street. (Not
+   * realized before: GTK 4.8 on X11 fails to destroy a realized, never mapped window.) */
+  self->present_pending = TRUE;
+  if (self->present_timeout_id == 0)
+    self->present_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, on_present_timeout, self);
 }
 
 const GError *
@@ -1953,6 +2113,7 @@ shequ_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->toast_focus_idle_id, g_source_remove);
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->toast_focus);
   if (self->screenshot_paint_id != 0)

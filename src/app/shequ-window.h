@@ -35,6 +35,10 @@ const char    *shequ_window_get_database_path  (ShequWindow    *self);
  * page and, once it is on screen, a dialog (newer, damaged, locked, other); the
  * file is not written to. Returns whether the database is open. */
 gboolean       shequ_window_load               (ShequWindow    *self);
+/* Starts reading the database at PATH (canonical) in a thread before any window
+ * exists, e.g. while GTK starts; the first shequ_window_load_async() of a window on
+ * that file takes the result instead of reading it again. */
+void           shequ_window_preload            (const char     *path);
 /* Same, reading the file in a thread while the window shows a loading page. */
 void              shequ_window_load_async (ShequWindow *self);
 
@@ -45,6 +49,9 @@ void           shequ_window_set_view           (ShequWindow    *self,
                                                 const char     *name);
 /* Why the database could not be opened, NULL when it is open. */
 const GError  *shequ_window_get_load_error     (ShequWindow    *self);
+/* Presents the window once shequ_window_load_async() has read the database, or
+ * after half a second with the loading page, whichever comes first. */
+void           shequ_window_present_when_loaded (ShequWindow   *self);
 /* The line under the window title: the street's name (or the file name). */
 const char    *shequ_window_get_subtitle       (ShequWindow    *self);
 /* The text of the notification shown at the top, NULL when none is shown. */
