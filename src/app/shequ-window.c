@@ -188,9 +188,8 @@ restore_focus (ShequWindow *self)
   if (self->toast_focus != NULL && gtk_widget_get_mapped (self->toast_focus) &&
       !is_in_toast (self, self->toast_focus))
     gtk_widget_grab_focus (self->toast_focus);
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self->org_view)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->org_view));
-  else
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self->org_view)) ||
+           !gtk_widget_child_focus (GTK_WIDGET (self->org_view), GTK_DIR_TAB_FORWARD))
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
@@ -455,9 +454,10 @@ compute_page (ShequWindow *self)
 {
   if (self->load_error != NULL)
     return "error";
-  if (self->loading)
+  /* Also before the first load: nothing to show yet. */
+  if (self->loading || self->store == NULL)
     return "loading";
-  if (self->store == NULL || self->street == NULL || self->screenshot_welcome)
+  if (self->street == NULL || self->screenshot_welcome)
     return "welcome";
   return gtk_stack_get_visible_child_name (self->views_stack);
 }
@@ -473,9 +473,9 @@ update_page (ShequWindow *self)
 
   if (self->load_error != NULL)
     main_page = "error";
-  else if (self->loading)
+  else if (self->loading || self->store == NULL)
     main_page = "loading";
-  else if (self->store == NULL || self->street == NULL || self->screenshot_welcome)
+  else if (self->street == NULL || self->screenshot_welcome)
     {
       ensure_welcome_page (self);
       main_page = "welcome";
@@ -1311,7 +1311,7 @@ on_search_button_toggled (ShequWindow *self)
       shequ_org_view_start_search (self->org_view);
     }
   else
-    shequ_org_view_set_search_text (self->org_view, NULL);
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
