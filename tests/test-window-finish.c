@@ -585,6 +585,72 @@ test_header_names (Fixture       *fixture,
     }
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The menu item's label, without its mnemonic mark. */
+static char *
+menu_label_for (GMenuModel *menu,
+                const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          char *found = menu_label_for (section, action);
+
+          if (found != NULL)
+            return found;
+          continue;
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_strcmp0 (item_action, action) == 0 &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          GString *plain = g_string_new (NULL);
+
+          for (const char *c = label; *c; c++)
+            if (*c != '_')
+              g_string_append_c (plain, *c);
+          return g_string_free (plain, FALSE);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_shortcuts_title (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ShequWindow *window = open_sample_window (fixture);
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (find_widget (titlebar (window),
+                                                             GTK_TYPE_MENU_BUTTON));
+  g_autofree char *item = menu_label_for (gtk_menu_button_get_menu_model (menu_button),
+                                          "win.show-help-overlay");
+
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (item);
+  /* The window is headed with the words of the menu item that opens it. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, item);
+  g_assert_true (has_label (gtk_window_get_titlebar (GTK_WINDOW (overlay)), item));
+}
+
 /* --screenshot: the app saves its main views as PNG files and quits. */
 static void
 test_screenshot_mode (Fixture       *fixture,
@@ -692,6 +758,7 @@ main (int   argc,
   ADD ("/window-finish/header/search", test_header_search_button);
   ADD ("/window-finish/header/add-unit", test_header_add_button);
   ADD ("/window-finish/header/names", test_header_names);
+  ADD ("/window-finish/shortcuts/title-as-menu-item", test_shortcuts_title);
   ADD ("/window-finish/screenshot/writes-pngs", test_screenshot_mode);
 #undef ADD
 

@@ -110,6 +110,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_actions         (ShequWindow  *self);
+static void update_help_overlay    (ShequWindow  *self);
 static void update_page            (ShequWindow  *self);
 static void present_damaged_dialog (ShequWindow  *self,
                                     const GError *error);
@@ -2062,6 +2063,8 @@ shequ_window_map (GtkWidget *widget)
   ShequWindow *self = SHEQU_WINDOW (widget);
 
   GTK_WIDGET_CLASS (shequ_window_parent_class)->map (widget);
+  /* The application gives the window its shortcuts window once it is added. */
+  update_help_overlay (self);
 
   /* The main view (whichever page shows) is mapped with the window. */
   hook_bench (self);
@@ -2091,6 +2094,40 @@ shequ_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (shequ_window_parent_class)->close_request (window);
+}
+
+/* GtkShortcutsWindow heads itself "Shortcuts" (GTK's own words); the menu item that
+ * opens it says "Keyboard Shortcuts": one name for both. */
+static gboolean
+retitle_shortcuts (GtkWidget  *widget,
+                   const char *gtk_title,
+                   const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), gtk_title) == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (widget), title);
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (retitle_shortcuts (child, gtk_title, title))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_help_overlay (ShequWindow *self)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *titlebar;
+
+  if (overlay == NULL)
+    return;
+  gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+  titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay));
+  if (titlebar != NULL)
+    retitle_shortcuts (titlebar, g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts"));
 }
 
 static void
