@@ -1322,6 +1322,45 @@ on_search_mode_changed (ShequWindow *self)
                                 gtk_search_bar_get_search_mode (self->search_bar));
 }
 
+/* A button's text without its mnemonic: "撤销(_U)" → "撤销", "_Undo" → "Undo". */
+static char *
+strip_mnemonic (const char *text)
+{
+  g_autoptr(GRegex) chinese = g_regex_new ("[(（]_[^)）][)）]", 0, 0, NULL);
+  g_autofree char *without = g_regex_replace_literal (chinese, text, -1, 0, "", 0, NULL);
+  GString *plain = g_string_new (NULL);
+
+  for (const char *c = without; *c != '\0'; c++)
+    {
+      if (*c == '_' && c[1] == '_')
+        g_string_append_c (plain, *c++);
+      else if (*c != '_')
+        g_string_append_c (plain, *c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* GTK 4.8 names a labelled button by its label property and, after it, by its label
+ * widget, which shows the mnemonic ("撤销(_U) 撤销(U)"): the window's own buttons
+ * are named once, without it. */
+static void
+name_buttons_without_mnemonics (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons_without_mnemonics (child);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -2340,6 +2379,10 @@ shequ_window_init (ShequWindow *self)
 
   g_signal_connect_object (self->views_stack, "notify::visible-child-name",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  name_buttons_without_mnemonics (GTK_WIDGET (self->toast_revealer));
+  name_buttons_without_mnemonics (GTK_WIDGET (self->empty_street_page));
+  name_buttons_without_mnemonics (self->error_restore_button);
+  name_buttons_without_mnemonics (self->error_retry_button);
   self->search_bar = GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (self->org_view),
                                                       GTK_TYPE_SEARCH_BAR));
   if (self->search_bar != NULL)
