@@ -16,6 +16,9 @@
 #include "shequ-welcome-page.h"
 #include "shequ-window.h"
 
+/* Not in <gtk/gtk.h>; comes after it. */
+#include <gsk/gl/gskglrenderer.h>
+
 /* How long a notification stays before it hides itself. */
 #define TOAST_SECONDS 8
 /* A database read faster than this shows at once, without the loading page. */
@@ -81,6 +84,7 @@ struct _ShequWindow
   guint                 dialog_idle_id;
   guint                 toast_focus_idle_id;
   guint                 present_timeout_id;
+  GskRenderer          *warm_renderer;
   gulong                screenshot_paint_id;
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
@@ -111,6 +115,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_actions         (ShequWindow  *self);
 static void update_help_overlay    (ShequWindow  *self);
+static void clear_warm_renderer    (ShequWindow  *self);
 static void update_page            (ShequWindow  *self);
 static void present_damaged_dialog (ShequWindow  *self,
                                     const GError *error);
@@ -976,6 +981,7 @@ load_finished (ShequWindow   *self,
       self->present_pending = FALSE;
       g_clear_handle_id (&self->present_timeout_id, g_source_remove);
       gtk_window_present (GTK_WINDOW (self));
+      clear_warm_renderer (self);
     }
 }
 
@@ -1114,6 +1120,36 @@ shequ_window_load_async (ShequWindow *self)
   g_task_run_in_thread (task, load_thread);
 }
 
+/* The GL renderer's shaders and caches belong to the display: made once for a
+ * renderer without a surface, they serve the window's renderer too. */
+static void
+warm_up_renderer (ShequWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GskRenderer *renderer;
+
+  if (self->warm_renderer != NULL || g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  renderer = gsk_gl_renderer_new ();
+  if (!gsk_renderer_realize (renderer, NULL, &error))
+    {
+      g_debug ("No GL renderer to warm up: %s", error->message);
+      g_object_unref (renderer);
+      return;
+    }
+  self->warm_renderer = renderer;
+}
+
+static void
+clear_warm_renderer (ShequWindow *self)
+{
+  if (self->warm_renderer != NULL)
+    {
+      gsk_renderer_unrealize (self->warm_renderer);
+      g_clear_object (&self->warm_renderer);
+    }
+}
+
 static gboolean
 on_present_timeout (gpointer data)
 {
@@ -1122,6 +1158,7 @@ on_present_timeout (gpointer data)
   self->present_timeout_id = 0;
   self->present_pending = FALSE;
   gtk_window_present (GTK_WINDOW (self));
+  clear_warm_renderer (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1136,8 +1173,10 @@ shequ_window_present_when_loaded (ShequWindow *self)
       return;
     }
   /* The window shows with the street, or with the loading page when reading takes
-   * long: a loading page that would show for a moment only delays the street. (Not
-   * realized before: GTK 4.8 on X11 fails to destroy a realized, never mapped window.) */
+   * long: a loading page that would show for a moment only delays the street.
+   * Meanwhile GTK's renderer gets ready (the window is not realized before it is
+   * shown: GTK 4.8 on X11 fails on a realized window destroyed before it was mapped). */
+  warm_up_renderer (self);
   self->present_pending = TRUE;
   if (self->present_timeout_id == 0)
     self->present_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, on_present_timeout, self);
@@ -2190,6 +2229,7 @@ shequ_window_dispose (GObject *object)
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->toast_focus_idle_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  clear_warm_renderer (self);
   g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->toast_focus);
   if (self->screenshot_paint_id != 0)
