@@ -2419,6 +2419,14 @@ shequ_window_init (ShequWindow *self)
 
   g_signal_connect_object (self->views_stack, "notify::visible-child-name",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  /* The menu's popover is announced by the menu's name, not "GtkPopoverMenu". */
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button));
+
+    if (popover != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_get_tooltip_text (self->menu_button), -1);
+  }
   name_buttons_without_mnemonics (GTK_WIDGET (self->toast_revealer));
   name_buttons_without_mnemonics (GTK_WIDGET (self->empty_street_page));
   name_buttons_without_mnemonics (self->error_restore_button);
