@@ -138,10 +138,15 @@ shequ_application_open_database (ShequApplication *self,
       if (self->screenshot_dir != NULL)
         shequ_window_take_screenshots (window, self->screenshot_dir);
       shequ_window_load_async (window);
-      shequ_window_present_when_loaded (window);
+      /* At start-up the first window shows with its street; a window opened later
+       * (from a second launch, whose activation token is for now) shows at once. */
+      if (gtk_application_get_windows (GTK_APPLICATION (self))->next == NULL)
+        {
+          shequ_window_present_when_loaded (window);
+          return GTK_WINDOW (window);
+        }
     }
-  else
-    gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
 
