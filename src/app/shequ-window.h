@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShequWindow, shequ_window, SHEQU, WINDOW, GtkApplicationWindow)
 
 /* Properties: "database-path" (construct-only), "store" (read-only, NULL until
- * loaded or when the database could not be opened), "page" (read-only: "welcome",
- * "org", "compliance" or "error").
+ * loaded or when the database could not be opened), "page" (read-only: "loading"
+ * until the database is read, then "welcome", "org", "compliance" or "error").
  *
  * Window actions: win.undo, win.redo, win.import-units, win.import-people,
  * win.export-units, win.export-people, win.backup, win.restore,
