@@ -997,70 +997,66 @@ on_load_done (GObject      *source,
 }
 
 /* The database read before the window exists (while GTK starts), for the first
- * window of the application. */
+ * window of the application. The thread sets STORE or ERROR, then FINISHED; an idle
+ * then hands them to the window waiting for them, or frees them when nobody took
+ * them. A window that comes when the thread is done takes them at once. */
 typedef struct {
   char          *path;
+  GThread       *thread;
   ShequOrgStore *store;
   GError        *error;
+  int            finished;  /* atomic */
+  /* Main thread only */
   ShequWindow   *waiting;   /* weak */
-  gboolean       done;
-  gboolean       discarded;
+  gboolean       taken;
 } Preload;
 
 static Preload *preload;
 
-static void
-preload_free (Preload *p)
+static gboolean
+on_preload_finished (gpointer data)
 {
+  Preload *p = data;
+  ShequWindow *window = p->waiting;
+
+  g_thread_join (p->thread);
   g_clear_weak_pointer (&p->waiting);
+  if (p == preload)
+    preload = NULL;
+  if (window != NULL && !p->taken)
+    {
+      p->taken = TRUE;
+      load_finished (window, g_steal_pointer (&p->store), g_steal_pointer (&p->error));
+    }
+  /* Not taken: the file is closed here. */
   g_clear_object (&p->store);
   g_clear_error (&p->error);
   g_free (p->path);
   g_free (p);
+  return G_SOURCE_REMOVE;
 }
 
-static void
-on_preload_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static gpointer
+preload_thread (gpointer data)
 {
-  Preload *p = user_data;
-  ShequWindow *window;
+  Preload *p = data;
 
-  p->store = g_task_propagate_pointer (G_TASK (result), &p->error);
-  p->done = TRUE;
-  if (p->discarded)
-    {
-      preload_free (p);
-      return;
-    }
-  if ((window = p->waiting) != NULL)
-    {
-      ShequOrgStore *store = g_steal_pointer (&p->store);
-      GError *error = g_steal_pointer (&p->error);
-
-      g_assert (p == preload);
-      preload = NULL;
-      preload_free (p);
-      load_finished (window, store, error);
-    }
+  p->store = open_store (p->path, &p->error);
+  g_atomic_int_set (&p->finished, 1);
+  g_idle_add (on_preload_finished, p);
+  return NULL;
 }
 
 void
 shequ_window_preload (const char *path)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (path != NULL);
 
   if (preload != NULL)
     return;
   preload = g_new0 (Preload, 1);
   preload->path = g_strdup (path);
-  task = g_task_new (NULL, NULL, on_preload_done, preload);
-  g_task_set_source_tag (task, shequ_window_preload);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, load_thread);
+  preload->thread = g_thread_new ("shequ-preload", preload_thread, preload);
 }
 
 /* Whether the preloaded database is this window's: it then arrives as a load does. */
@@ -1071,29 +1067,17 @@ take_preload (ShequWindow *self)
 
   if (p == NULL)
     return FALSE;
+  /* Only the first window may take it; another file's read is closed when done. */
+  preload = NULL;
   if (g_strcmp0 (p->path, self->database_path) != 0)
-    {
-      /* Another file: the early read is forgotten, and closed once done. */
-      preload = NULL;
-      if (p->done)
-        preload_free (p);
-      else
-        p->discarded = TRUE;
-      return FALSE;
-    }
-  if (!p->done)
+    return FALSE;
+  if (!g_atomic_int_get (&p->finished))
     {
       g_set_weak_pointer (&p->waiting, self);
       return TRUE;
     }
-  preload = NULL;
-  {
-    ShequOrgStore *store = g_steal_pointer (&p->store);
-    GError *error = g_steal_pointer (&p->error);
-
-    preload_free (p);
-    load_finished (self, store, error);
-  }
+  p->taken = TRUE;
+  load_finished (self, g_steal_pointer (&p->store), g_steal_pointer (&p->error));
   return TRUE;
 }
 
