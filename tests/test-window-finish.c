@@ -637,15 +637,20 @@ test_shortcuts_title (Fixture       *fixture,
                       gconstpointer  data)
 {
   ShequWindow *window = open_sample_window (fixture);
-  GtkShortcutsWindow *overlay =
-    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   GtkMenuButton *menu_button = GTK_MENU_BUTTON (find_widget (titlebar (window),
                                                              GTK_TYPE_MENU_BUTTON));
   g_autofree char *item = menu_label_for (gtk_menu_button_get_menu_model (menu_button),
-                                          "win.show-help-overlay");
+                                          "win.show-shortcuts");
+  GtkShortcutsWindow *overlay;
 
-  g_assert_nonnull (overlay);
   g_assert_nonnull (item);
+  /* Built when first shown. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
   /* The window is headed with the words of the menu item that opens it. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, item);
   g_assert_true (has_label (gtk_window_get_titlebar (GTK_WINDOW (overlay)), item));

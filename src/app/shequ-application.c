@@ -50,7 +50,7 @@ static const struct {
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.close", { "<Control>w", NULL } },
-  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.show-shortcuts", { "<Control>question", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "org.search", { "<Control>f", NULL } },

@@ -114,7 +114,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_actions         (ShequWindow  *self);
-static void update_help_overlay    (ShequWindow  *self);
 static void clear_warm_renderer    (ShequWindow  *self);
 static void update_page            (ShequWindow  *self);
 static void present_damaged_dialog (ShequWindow  *self,
@@ -2125,8 +2124,6 @@ shequ_window_map (GtkWidget *widget)
   ShequWindow *self = SHEQU_WINDOW (widget);
 
   GTK_WIDGET_CLASS (shequ_window_parent_class)->map (widget);
-  /* The application gives the window its shortcuts window once it is added. */
-  update_help_overlay (self);
 
   /* The main view (whichever page shows) is mapped with the window. */
   hook_bench (self);
@@ -2177,19 +2174,31 @@ retitle_shortcuts (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The shortcuts window is built when first asked for (not by GtkApplication for
+ * every window at its start). */
 static void
-update_help_overlay (ShequWindow *self)
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
 {
-  GtkShortcutsWindow *overlay =
-    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
-  GtkWidget *titlebar;
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
   if (overlay == NULL)
-    return;
-  gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
-  titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay));
-  if (titlebar != NULL)
-    retitle_shortcuts (titlebar, g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts"));
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/shequ/Shequ/ui/help-overlay.ui");
+      GtkWidget *titlebar;
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+      titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay));
+      if (titlebar != NULL)
+        retitle_shortcuts (titlebar, g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts"));
+      /* The window keeps it (hidden when closed) and makes it its transient. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -2383,6 +2392,8 @@ shequ_window_class_init (ShequWindowClass *klass)
                                    create_street_action);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "win.add-unit", NULL, add_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.import-units", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-units", NULL, export_action);

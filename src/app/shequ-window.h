@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (ShequWindow, shequ_window, SHEQU, WINDOW, GtkApplicationWi
  * win.export-units, win.export-people, win.backup, win.restore,
  * win.check-integrity, win.view-org, win.view-compliance, win.close,
  * win.open-sample, win.create-street ((ss): name, county code), win.retry-open,
- * win.add-unit (a unit below the selected one; the first area of an empty street).
+ * win.add-unit (a unit below the selected one; the first area of an empty street),
+ * win.show-shortcuts (the shortcuts window, built when first shown).
  * The welcome page and the compliance panel are built when first shown (or asked
  * for through their getters). */
 
