@@ -1,4 +1,4 @@
-/* test-window-finish.c — the main window's finish: lazy pages, header buttons, empty street, toasts */
+/* test-window-finish.c — the window's finish: lazy pages, header buttons, empty street, toasts */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-window-finish"
 
@@ -176,7 +176,8 @@ static GtkWidget *
 find_icon_button (GtkWidget  *root,
                   const char *icon_name)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
@@ -239,7 +240,8 @@ test_lazy_compliance_panel (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   g_signal_emit_by_name (column_view, "activate", 0);
   g_assert_cmpstr (shequ_window_get_page (window), ==, "org");
-  g_assert_nonnull (shequ_org_view_get_selected_unit (SHEQU_ORG_VIEW (shequ_window_get_org_view (window))));
+  g_assert_nonnull (shequ_org_view_get_selected_unit (
+                      SHEQU_ORG_VIEW (shequ_window_get_org_view (window))));
 
   /* Built once. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view-compliance", NULL);
@@ -334,8 +336,9 @@ test_empty_street (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (org_view));
   g_assert_false (gtk_widget_get_mapped (empty));
-  g_assert_cmpint (shequ_unit_get_tier (shequ_org_view_get_selected_unit (SHEQU_ORG_VIEW (org_view))),
-                   ==, SHEQU_TIER_AREA);
+  street = shequ_org_view_get_selected_unit (SHEQU_ORG_VIEW (org_view));
+  g_assert_cmpint (shequ_unit_get_tier (street), ==, SHEQU_TIER_AREA);
+  street = shequ_unit_get_parent (street);
 
   /* Undone, the street is empty again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -388,16 +391,18 @@ toast_revealed (gpointer data)
 {
   GtkWidget *button = data;
 
+  GtkWidget *revealer = gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+
   return gtk_widget_get_mapped (button) &&
-         gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_ancestor (button,
-                                                                                  GTK_TYPE_REVEALER)));
+         gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
 }
 
 /* The toast's Undo button: the button under the window's overlay labelled "_Undo". */
 static GtkWidget *
 find_toast_undo (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), _("_Undo")) == 0 &&
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), _("_Undo")) == 0 &&
       gtk_widget_get_ancestor (root, GTK_TYPE_REVEALER) != NULL)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
