@@ -84,6 +84,9 @@ struct _ShequWindow
   guint                 dialog_idle_id;
   guint                 toast_focus_idle_id;
   guint                 present_timeout_id;
+  guint                 ready_idle_id;
+  ShequOrgStore        *ready_store;       /* read before the window, not yet shown */
+  GError               *ready_error;
   GskRenderer          *warm_renderer;
   gulong                screenshot_paint_id;
   gulong                bench_after_paint_id;
@@ -971,10 +974,8 @@ load_finished (ShequWindow   *self,
       g_clear_error (&error);
       return;
     }
-  finish_load (self, store, error);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    hook_bench (self);
-  maybe_start_screenshots (self);
+  /* Shown first, then filled: the organisation view builds its rows for the
+   * window's size, in the same frame. */
   if (self->present_pending)
     {
       self->present_pending = FALSE;
@@ -982,6 +983,10 @@ load_finished (ShequWindow   *self,
       gtk_window_present (GTK_WINDOW (self));
       clear_warm_renderer (self);
     }
+  finish_load (self, store, error);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    hook_bench (self);
+  maybe_start_screenshots (self);
 }
 
 static void
@@ -1058,6 +1063,23 @@ shequ_window_preload (const char *path)
   preload->thread = g_thread_new ("shequ-preload", preload_thread, preload);
 }
 
+static void
+deliver_ready (ShequWindow *self)
+{
+  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
+  load_finished (self, g_steal_pointer (&self->ready_store), g_steal_pointer (&self->ready_error));
+}
+
+static gboolean
+deliver_ready_idle (gpointer data)
+{
+  ShequWindow *self = data;
+
+  self->ready_idle_id = 0;
+  deliver_ready (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Whether the preloaded database is this window's: it then arrives as a load does. */
 static gboolean
 take_preload (ShequWindow *self)
@@ -1075,8 +1097,11 @@ take_preload (ShequWindow *self)
       g_set_weak_pointer (&p->waiting, self);
       return TRUE;
     }
+  /* Read already: handed over when the window is presented, or at once after. */
   p->taken = TRUE;
-  load_finished (self, g_steal_pointer (&p->store), g_steal_pointer (&p->error));
+  self->ready_store = g_steal_pointer (&p->store);
+  self->ready_error = g_steal_pointer (&p->error);
+  self->ready_idle_id = g_idle_add_full (G_PRIORITY_HIGH, deliver_ready_idle, self, NULL);
   return TRUE;
 }
 
@@ -1153,6 +1178,13 @@ shequ_window_present_when_loaded (ShequWindow *self)
   if (!self->loading || gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  if (self->ready_idle_id != 0)
+    {
+      /* Read before the window was made: shown, then filled, before the first frame. */
+      self->present_pending = TRUE;
+      deliver_ready (self);
       return;
     }
   /* The window shows with the street, or with the loading page when reading takes
@@ -2222,6 +2254,9 @@ shequ_window_dispose (GObject *object)
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->toast_focus_idle_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
+  g_clear_object (&self->ready_store);
+  g_clear_error (&self->ready_error);
   clear_warm_renderer (self);
   g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->toast_focus);
