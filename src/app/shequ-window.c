@@ -2098,6 +2098,7 @@ static void
 maybe_start_screenshots (ShequWindow *self)
 {
   if (self->screenshot_dir == NULL || self->screenshots_started || self->loading ||
+      (self->store == NULL && self->load_error == NULL) ||
       !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
