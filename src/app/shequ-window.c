@@ -1380,10 +1380,14 @@ on_search_mode_changed (ShequWindow *self)
 static char *
 strip_mnemonic (const char *text)
 {
-  g_autoptr(GRegex) chinese = g_regex_new ("[(（]_[^)）][)）]", 0, 0, NULL);
-  g_autofree char *without = g_regex_replace_literal (chinese, text, -1, 0, "", 0, NULL);
-  GString *plain = g_string_new (NULL);
+  static GRegex *chinese;  /* "(_U)" after a Chinese label; compiled once */
+  g_autofree char *without = NULL;
+  GString *plain;
 
+  if (g_once_init_enter (&chinese))
+    g_once_init_leave (&chinese, g_regex_new ("[(（]_[^)）][)）]", G_REGEX_OPTIMIZE, 0, NULL));
+  plain = g_string_new (NULL);
+  without = g_regex_replace_literal (chinese, text, -1, 0, "", 0, NULL);
   for (const char *c = without; *c != '\0'; c++)
     {
       if (*c == '_' && c[1] == '_')
