@@ -13,11 +13,16 @@
 #include "shequ-database.h"
 #include "shequ-window.h"
 
+/* The project's home, as in data/org.shequ.Shequ.metainfo.xml.in. */
+#define SHEQU_WEBSITE "https://shequ.org.cn/"
+
 struct _ShequApplication
 {
   GtkApplication  parent_instance;
 
   GSimpleAction  *window_count;
+  char           *screenshot_dir;
+  char           *preload_path;
   gboolean        bench_first_frame;
 };
 
@@ -28,6 +33,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save the main views as PNG files in DIR, print their paths and quit"), N_("DIR") },
   /* For the start-up benchmark: quit once the main view has been drawn. */
   { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     "Quit at the first frame of the main view", NULL },
@@ -43,7 +50,7 @@ static const struct {
 } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.close", { "<Control>w", NULL } },
-  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.show-shortcuts", { "<Control>question", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "org.search", { "<Control>f", NULL } },
@@ -128,7 +135,16 @@ shequ_application_open_database (ShequApplication *self,
     {
       window = shequ_window_new (GTK_APPLICATION (self), canonical);
       shequ_window_set_bench_first_frame (window, self->bench_first_frame);
+      if (self->screenshot_dir != NULL)
+        shequ_window_take_screenshots (window, self->screenshot_dir);
       shequ_window_load_async (window);
+      /* At start-up the first window shows with its street; a window opened later
+       * (from a second launch, whose activation token is for now) shows at once. */
+      if (gtk_application_get_windows (GTK_APPLICATION (self))->next == NULL)
+        {
+          shequ_window_present_when_loaded (window);
+          return GTK_WINDOW (window);
+        }
     }
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
@@ -184,9 +200,10 @@ about_action (GSimpleAction *action,
   ShequApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  const char *authors[] = { _("The Shequ developers"), NULL };
+  const char *authors[] = { "Shequ maintainers https://shequ.org.cn/", NULL };
   const char *logo = gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID : "org.shequ.Shequ";
 
+  /* GTK_LICENSE_GPL_3_0 is "version 3 or later", as the SPDX lines say. */
   gtk_show_about_dialog (parent,
                          "program-name", _("Shequ"),
                          "version", PACKAGE_VERSION,
@@ -194,9 +211,13 @@ about_action (GSimpleAction *action,
                          "comments", _("Grid-based community governance for street offices: "
                                        "the organisation of a street, its people and the "
                                        "rules they follow."),
+                         "copyright", _("© 2026 The Shequ developers"),
+                         "website", SHEQU_WEBSITE,
+                         "website-label", _("Shequ’s Website"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", authors,
-                         /* Translators: your names, one per line */
+                         /* Translators: your names, one per line, e.g. "Name <email>";
+                          * GTK leaves the credits out when this is not translated. */
                          "translator-credits", _("translator-credits"),
                          "modal", TRUE,
                          "destroy-with-parent", TRUE,
@@ -234,6 +255,10 @@ shequ_application_startup (GApplication *app)
     { "about", about_action },
   };
 
+  /* This process is the primary instance and will open a window on this file:
+   * read it while GTK starts. */
+  if (self->preload_path != NULL)
+    shequ_window_preload (self->preload_path);
   G_APPLICATION_CLASS (shequ_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -276,6 +301,23 @@ shequ_application_command_line (GApplication            *app,
 
   if (g_variant_dict_contains (options, "bench-first-frame"))
     self->bench_first_frame = TRUE;
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      g_autoptr(GFile) dir = g_application_command_line_create_file_for_arg (cmdline, db);
+      g_autoptr(GError) error = NULL;
+
+      g_free (self->screenshot_dir);
+      self->screenshot_dir = g_file_get_path (dir);
+      if (!g_file_make_directory_with_parents (dir, NULL, &error) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_application_command_line_printerr (cmdline, "shequ: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      /* Pictures of the views as they are drawn, without a transition half-way. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      db = NULL;
+    }
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
     {
@@ -301,7 +343,24 @@ shequ_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
-  if (g_variant_dict_contains (options, "non-unique"))
+  /* The file the first window will show, when this process becomes the primary
+   * instance (startup): the same path as command_line() resolves. */
+  {
+    ShequApplication *self = SHEQU_APPLICATION (app);
+    const char *db = NULL;
+    g_autofree char *path = NULL;
+
+    if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+      path = g_canonicalize_filename (db, NULL);
+    else
+      path = shequ_database_get_default_path ();
+    g_free (self->preload_path);
+    self->preload_path = shequ_canonical_path (path);
+  }
+
+  /* Screenshots are taken by this process, whatever else runs. */
+  if (g_variant_dict_contains (options, "non-unique") ||
+      g_variant_dict_contains (options, "screenshot"))
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   return -1;
@@ -329,6 +388,8 @@ shequ_application_dispose (GObject *object)
   ShequApplication *self = SHEQU_APPLICATION (object);
 
   g_clear_object (&self->window_count);
+  g_clear_pointer (&self->screenshot_dir, g_free);
+  g_clear_pointer (&self->preload_path, g_free);
 
   G_OBJECT_CLASS (shequ_application_parent_class)->dispose (object);
 }

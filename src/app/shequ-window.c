@@ -16,8 +16,13 @@
 #include "shequ-welcome-page.h"
 #include "shequ-window.h"
 
+/* Not in <gtk/gtk.h>; comes after it. */
+#include <gsk/gl/gskglrenderer.h>
+
 /* How long a notification stays before it hides itself. */
 #define TOAST_SECONDS 8
+/* A database read faster than this shows at once, without the loading page. */
+#define LOADING_PAGE_DELAY_MS 500
 
 typedef enum {
   JOB_DAILY_BACKUP,
@@ -37,12 +42,19 @@ struct _ShequWindow
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkWidget            *menu_button;
+  GtkWidget            *add_button;
+  GtkWidget            *search_button;
   GtkSpinner           *busy_spinner;
   GtkStack             *main_stack;
   GtkStack             *views_stack;
-  ShequWelcomePage     *welcome_page;
+  GtkWidget            *welcome_slot;
+  GtkWidget            *compliance_slot;
+  GtkStack             *org_stack;
+  GtkWidget            *empty_street_page;
+  GtkLabel             *empty_street_title;
+  ShequWelcomePage     *welcome_page;      /* built when first shown */
   ShequOrgView         *org_view;
-  ShequCompliancePanel *compliance_panel;
+  ShequCompliancePanel *compliance_panel;  /* built when first shown */
   GtkLabel             *error_title;
   GtkLabel             *error_message;
   GtkWidget            *error_restore_button;
@@ -50,6 +62,8 @@ struct _ShequWindow
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   GtkWidget            *toast_undo_button;
+  GtkWidget            *toast_focus;       /* weak: the focus before the toast showed */
+  GtkSearchBar         *search_bar;        /* the org view's */
 
   char                 *database_path;
   ShequDatabase        *database;
@@ -62,16 +76,30 @@ struct _ShequWindow
   GtkNativeDialog      *chooser;
   GdkFrameClock        *bench_clock;       /* weak */
   char                 *page;
+  char                 *screenshot_dir;
+  GPtrArray            *screenshot_pages;  /* the pages still to save */
+  GPtrArray            *screenshot_files;
 
   guint                 toast_timeout_id;
   guint                 dialog_idle_id;
   guint                 refresh_id;
+  guint                 toast_focus_idle_id;
+  guint                 present_timeout_id;
+  guint                 ready_idle_id;
+  ShequOrgStore        *ready_store;       /* read before the window, not yet shown */
+  GError               *ready_error;
+  GskRenderer          *warm_renderer;
+  gulong                screenshot_paint_id;
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
   guint                 quiet_changes;
   guint                 n_jobs;
 
+  guint                 screenshot_paints;
   guint                 bench_first_frame : 1;
+  guint                 present_pending : 1;
+  guint                 screenshot_welcome : 1;
+  guint                 screenshots_started : 1;
   guint                 loading : 1;
   guint                 daily_backup : 1;
   guint                 daily_backup_done : 1;
@@ -90,6 +118,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_actions         (ShequWindow  *self);
+static void clear_warm_renderer    (ShequWindow  *self);
 static void update_page            (ShequWindow  *self);
 static void present_damaged_dialog (ShequWindow  *self,
                                     const GError *error);
@@ -154,6 +183,54 @@ on_toast_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+is_in_toast (ShequWindow *self,
+             GtkWidget   *widget)
+{
+  return widget != NULL && gtk_widget_is_ancestor (widget, GTK_WIDGET (self->toast_revealer));
+}
+
+/* Where the focus goes back to when it lands in the toast by itself. */
+static void
+restore_focus (ShequWindow *self)
+{
+  if (self->toast_focus != NULL && gtk_widget_get_mapped (self->toast_focus) &&
+      !is_in_toast (self, self->toast_focus))
+    gtk_widget_grab_focus (self->toast_focus);
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self->org_view)) ||
+           !gtk_widget_child_focus (GTK_WIDGET (self->org_view), GTK_DIR_TAB_FORWARD))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+/* The toast's Undo takes the focus only from the user (Tab, a click goes without
+ * focus): when the focused row goes away (a rename, a delete), the focus must not
+ * fall on Undo, where the next Enter would undo the change. */
+static void
+on_focus_widget_changed (ShequWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!is_in_toast (self, focus))
+    {
+      g_set_weak_pointer (&self->toast_focus, focus);
+      return;
+    }
+  /* Tab from a widget on screen is the user's move; anything else is not. */
+  if (self->toast_focus == NULL || !gtk_widget_get_mapped (self->toast_focus))
+    restore_focus (self);
+}
+
+static gboolean
+keep_focus_idle (gpointer data)
+{
+  ShequWindow *self = data;
+
+  self->toast_focus_idle_id = 0;
+  if (is_in_toast (self, gtk_root_get_focus (GTK_ROOT (self))))
+    restore_focus (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 shequ_window_show_toast (ShequWindow *self,
                          const char  *text,
@@ -167,6 +244,9 @@ shequ_window_show_toast (ShequWindow *self,
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
+  /* Showing it never moves the focus. */
+  if (self->toast_focus_idle_id == 0)
+    self->toast_focus_idle_id = g_idle_add (keep_focus_idle, self);
 }
 
 const char *
@@ -190,6 +270,45 @@ static void
 on_toast_close_clicked (ShequWindow *self)
 {
   hide_toast (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pages built when first shown                                             */
+
+static void on_unit_activated (ShequWindow *self,
+                               ShequUnit   *unit);
+
+/* Most starts show the organisation view only: the welcome page and the compliance
+ * panel cost nothing until the user goes there. */
+static ShequWelcomePage *
+ensure_welcome_page (ShequWindow *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      GtkWidget *page = g_object_new (SHEQU_TYPE_WELCOME_PAGE,
+                                      "hexpand", TRUE, "vexpand", TRUE, NULL);
+
+      gtk_box_append (GTK_BOX (self->welcome_slot), page);
+      self->welcome_page = SHEQU_WELCOME_PAGE (page);
+    }
+  return self->welcome_page;
+}
+
+static ShequCompliancePanel *
+ensure_compliance_panel (ShequWindow *self)
+{
+  if (self->compliance_panel == NULL)
+    {
+      GtkWidget *panel = g_object_new (SHEQU_TYPE_COMPLIANCE_PANEL,
+                                       "hexpand", TRUE, "vexpand", TRUE, NULL);
+
+      self->compliance_panel = SHEQU_COMPLIANCE_PANEL (panel);
+      g_signal_connect_object (panel, "unit-activated",
+                               G_CALLBACK (on_unit_activated), self, G_CONNECT_SWAPPED);
+      shequ_compliance_panel_set_store (self->compliance_panel, self->store);
+      gtk_box_append (GTK_BOX (self->compliance_slot), panel);
+    }
+  return self->compliance_panel;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -229,11 +348,20 @@ update_street (ShequWindow *self)
   if (street != self->street)
     {
       if (self->street != NULL)
-        g_signal_handlers_disconnect_by_func (self->street, update_titles, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->street, update_titles, self);
+          g_signal_handlers_disconnect_by_func (shequ_unit_get_children (self->street),
+                                                update_page, self);
+        }
       g_set_object (&self->street, street);
       if (self->street != NULL)
-        g_signal_connect_object (self->street, "notify::name",
-                                 G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (self->street, "notify::name",
+                                   G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
+          /* The first area replaces the page about an empty street, and back. */
+          g_signal_connect_object (shequ_unit_get_children (self->street), "items-changed",
+                                   G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+        }
     }
   update_titles (self);
   update_page (self);
@@ -319,7 +447,8 @@ set_store (ShequWindow   *self,
     }
   /* Also with NULL: the views let go of the old store, so its connection closes. */
   shequ_org_view_set_store (self->org_view, store);
-  shequ_compliance_panel_set_store (self->compliance_panel, store);
+  if (self->compliance_panel != NULL)
+    shequ_compliance_panel_set_store (self->compliance_panel, store);
 
   update_street (self);
   update_undo (self);
@@ -334,9 +463,10 @@ compute_page (ShequWindow *self)
 {
   if (self->load_error != NULL)
     return "error";
-  if (self->loading)
+  /* Also before the first load: nothing to show yet. */
+  if (self->loading || self->store == NULL)
     return "loading";
-  if (self->store == NULL || self->street == NULL)
+  if (self->street == NULL || self->screenshot_welcome)
     return "welcome";
   return gtk_stack_get_visible_child_name (self->views_stack);
 }
@@ -346,17 +476,53 @@ update_page (ShequWindow *self)
 {
   const char *page;
 
-  if (self->load_error != NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "error");
-  else if (self->loading)
-    gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  else if (self->store == NULL || self->street == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  else
-    gtk_stack_set_visible_child_name (self->main_stack, "views");
+  const char *main_page;
+  gboolean views = FALSE;
+  gboolean empty_street;
 
-  gtk_widget_set_visible (self->view_switcher, self->street != NULL && self->load_error == NULL);
-  gtk_widget_set_visible (self->undo_box, self->store != NULL);
+  if (self->load_error != NULL)
+    main_page = "error";
+  else if (self->loading || self->store == NULL)
+    main_page = "loading";
+  else if (self->street == NULL || self->screenshot_welcome)
+    {
+      ensure_welcome_page (self);
+      main_page = "welcome";
+    }
+  else
+    {
+      main_page = "views";
+      views = TRUE;
+    }
+  /* The first page after the loading one comes at once: a cross-fade there only
+   * delays the street (and draws both pages off screen for its first frame). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_stack_set_visible_child_full (self->main_stack, main_page,
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, main_page);
+
+  /* A street without any unit below it says what to do first. */
+  empty_street = views && g_list_model_get_n_items (shequ_unit_get_children (self->street)) == 0;
+  gtk_stack_set_visible_child_name (self->org_stack, empty_street ? "empty" : "tree");
+  if (empty_street)
+    {
+      /* Translators: the title of the page shown for a street without units; %s is its name */
+      g_autofree char *title = g_strdup_printf (_("%s has no units yet"),
+                                                shequ_unit_get_name (self->street));
+
+      gtk_label_set_text (self->empty_street_title, title);
+    }
+  if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "compliance") == 0)
+    ensure_compliance_panel (self);
+
+  gtk_widget_set_visible (self->view_switcher, views);
+  /* Nothing to undo on the welcome, loading and error pages: the buttons go with them. */
+  gtk_widget_set_visible (self->undo_box, views);
+  gtk_widget_set_visible (self->add_button, views);
+  gtk_widget_set_visible (self->search_button, views);
+  gtk_widget_set_sensitive (self->search_button, views && !empty_street);
 
   page = compute_page (self);
   if (g_strcmp0 (page, self->page) != 0)
@@ -411,6 +577,7 @@ update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.open-sample", has_store && !has_street);
   gtk_widget_action_set_enabled (widget, "win.create-street", has_store && !has_street);
   gtk_widget_action_set_enabled (widget, "win.retry-open", self->load_error != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-unit", has_street && self->load_error == NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -708,6 +875,7 @@ show_load_error (ShequWindow *self)
 }
 
 static void hook_bench (ShequWindow *self);
+static void maybe_start_screenshots (ShequWindow *self);
 
 /* Forgets the open database before a (re)load: restore, retry, first open. */
 static void
@@ -741,7 +909,8 @@ finish_load (ShequWindow   *self,
   /* The keyboard starts on the street's row. */
   shequ_org_view_focus_tree (self->org_view);
 
-  if (self->daily_backup && !self->bench_first_frame && !self->daily_backup_done)
+  if (self->daily_backup && !self->bench_first_frame && self->screenshot_dir == NULL &&
+      !self->daily_backup_done)
     {
       self->daily_backup_done = TRUE;
       start_job (self, JOB_DAILY_BACKUP, NULL);
@@ -797,16 +966,14 @@ load_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Takes STORE (a reference) or ERROR (owned) from the thread that read the file. */
 static void
-on_load_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+load_finished (ShequWindow   *self,
+               ShequOrgStore *store_ref,
+               GError        *error)
 {
-  ShequWindow *self = SHEQU_WINDOW (source);
-  g_autoptr(ShequOrgStore) store = NULL;
-  GError *error = NULL;
+  g_autoptr(ShequOrgStore) store = store_ref;
 
-  store = g_task_propagate_pointer (G_TASK (result), &error);
   self->loading = FALSE;
   /* Closed while the file was read: the store goes with the task. */
   if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -814,9 +981,135 @@ on_load_done (GObject      *source,
       g_clear_error (&error);
       return;
     }
+  /* Shown first, then filled: the organisation view builds its rows for the
+   * window's size, in the same frame. */
+  if (self->present_pending)
+    {
+      self->present_pending = FALSE;
+      g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
+      clear_warm_renderer (self);
+    }
   finish_load (self, store, error);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     hook_bench (self);
+  maybe_start_screenshots (self);
+}
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError *error = NULL;
+  ShequOrgStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  load_finished (SHEQU_WINDOW (source), store, error);
+}
+
+/* The database read before the window exists (while GTK starts), for the first
+ * window of the application. The thread sets STORE or ERROR, then FINISHED; an idle
+ * then hands them to the window waiting for them, or frees them when nobody took
+ * them. A window that comes when the thread is done takes them at once. */
+typedef struct {
+  char          *path;
+  GThread       *thread;
+  ShequOrgStore *store;
+  GError        *error;
+  int            finished;  /* atomic */
+  /* Main thread only */
+  ShequWindow   *waiting;   /* weak */
+  gboolean       taken;
+} Preload;
+
+static Preload *preload;
+
+static gboolean
+on_preload_finished (gpointer data)
+{
+  Preload *p = data;
+  ShequWindow *window = p->waiting;
+
+  g_thread_join (p->thread);
+  g_clear_weak_pointer (&p->waiting);
+  if (p == preload)
+    preload = NULL;
+  if (window != NULL && !p->taken)
+    {
+      p->taken = TRUE;
+      load_finished (window, g_steal_pointer (&p->store), g_steal_pointer (&p->error));
+    }
+  /* Not taken: the file is closed here. */
+  g_clear_object (&p->store);
+  g_clear_error (&p->error);
+  g_free (p->path);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  Preload *p = data;
+
+  p->store = open_store (p->path, &p->error);
+  g_atomic_int_set (&p->finished, 1);
+  g_idle_add (on_preload_finished, p);
+  return NULL;
+}
+
+void
+shequ_window_preload (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  if (preload != NULL)
+    return;
+  preload = g_new0 (Preload, 1);
+  preload->path = g_strdup (path);
+  preload->thread = g_thread_new ("shequ-preload", preload_thread, preload);
+}
+
+static void
+deliver_ready (ShequWindow *self)
+{
+  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
+  load_finished (self, g_steal_pointer (&self->ready_store), g_steal_pointer (&self->ready_error));
+}
+
+static gboolean
+deliver_ready_idle (gpointer data)
+{
+  ShequWindow *self = data;
+
+  self->ready_idle_id = 0;
+  deliver_ready (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the preloaded database is this window's: it then arrives as a load does. */
+static gboolean
+take_preload (ShequWindow *self)
+{
+  Preload *p = preload;
+
+  if (p == NULL)
+    return FALSE;
+  /* Only the first window may take it; another file's read is closed when done. */
+  preload = NULL;
+  if (g_strcmp0 (p->path, self->database_path) != 0)
+    return FALSE;
+  if (!g_atomic_int_get (&p->finished))
+    {
+      g_set_weak_pointer (&p->waiting, self);
+      return TRUE;
+    }
+  /* Read already: handed over when the window is presented, or at once after. */
+  p->taken = TRUE;
+  self->ready_store = g_steal_pointer (&p->store);
+  self->ready_error = g_steal_pointer (&p->error);
+  self->ready_idle_id = g_idle_add_full (G_PRIORITY_HIGH, deliver_ready_idle, self, NULL);
+  return TRUE;
 }
 
 void
@@ -834,10 +1127,81 @@ shequ_window_load_async (ShequWindow *self)
   update_page (self);
   update_actions (self);
 
+  if (take_preload (self))
+    return;
   task = g_task_new (self, NULL, on_load_done, NULL);
   g_task_set_source_tag (task, shequ_window_load_async);
   g_task_set_task_data (task, g_strdup (self->database_path), g_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+/* The GL renderer's shaders and caches belong to the display: made once for a
+ * renderer without a surface, they serve the window's renderer too. */
+static void
+warm_up_renderer (ShequWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GskRenderer *renderer;
+
+  if (self->warm_renderer != NULL || g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  renderer = gsk_gl_renderer_new ();
+  if (!gsk_renderer_realize (renderer, NULL, &error))
+    {
+      g_debug ("No GL renderer to warm up: %s", error->message);
+      g_object_unref (renderer);
+      return;
+    }
+  self->warm_renderer = renderer;
+}
+
+static void
+clear_warm_renderer (ShequWindow *self)
+{
+  if (self->warm_renderer != NULL)
+    {
+      gsk_renderer_unrealize (self->warm_renderer);
+      g_clear_object (&self->warm_renderer);
+    }
+}
+
+static gboolean
+on_present_timeout (gpointer data)
+{
+  ShequWindow *self = data;
+
+  self->present_timeout_id = 0;
+  self->present_pending = FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+  clear_warm_renderer (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+shequ_window_present_when_loaded (ShequWindow *self)
+{
+  g_return_if_fail (SHEQU_IS_WINDOW (self));
+
+  if (!self->loading || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  if (self->ready_idle_id != 0)
+    {
+      /* Read before the window was made: shown, then filled, before the first frame. */
+      self->present_pending = TRUE;
+      deliver_ready (self);
+      return;
+    }
+  /* The window shows with the street, or with the loading page when reading takes
+   * long: a loading page that would show for a moment only delays the street.
+   * Meanwhile GTK's renderer gets ready (the window is not realized before it is
+   * shown: GTK 4.8 on X11 fails on a realized window destroyed before it was mapped). */
+  warm_up_renderer (self);
+  self->present_pending = TRUE;
+  if (self->present_timeout_id == 0)
+    self->present_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS, on_present_timeout, self);
 }
 
 const GError *
@@ -1002,7 +1366,7 @@ create_street_action (GtkWidget  *widget,
   g_variant_get (param, "(&s&s)", &name, &county_code);
   if (!shequ_welcome_page_check_county_code (county_code, &error))
     {
-      shequ_welcome_page_set_message (self->welcome_page, error->message);
+      shequ_welcome_page_set_message (ensure_welcome_page (self), error->message);
       return;
     }
 
@@ -1011,13 +1375,116 @@ create_street_action (GtkWidget  *widget,
   self->quiet_changes--;
   if (street == NULL)
     {
-      shequ_welcome_page_set_message (self->welcome_page, error->message);
+      shequ_welcome_page_set_message (ensure_welcome_page (self), error->message);
       return;
     }
 
-  shequ_welcome_page_reset (self->welcome_page);
+  shequ_welcome_page_reset (ensure_welcome_page (self));
   shequ_window_set_view (self, "org");
   shequ_org_view_select_unit (self->org_view, street);
+}
+
+static void
+add_unit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+
+  if (self->street == NULL)
+    return;
+  shequ_window_set_view (self, "org");
+  /* Below the selected unit; an empty street (or no selection) gets its first area. */
+  if (g_list_model_get_n_items (shequ_unit_get_children (self->street)) == 0 ||
+      shequ_org_view_get_selected_unit (self->org_view) == NULL)
+    shequ_org_view_select_unit (self->org_view, self->street);
+  gtk_widget_activate_action (GTK_WIDGET (self->org_view), "org.add-child", NULL);
+}
+
+/* The search button follows the org view's search bar, and opens or closes it. */
+static void
+on_search_button_toggled (ShequWindow *self)
+{
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->search_button));
+
+  if (self->search_bar == NULL ||
+      active == gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (active)
+    {
+      shequ_window_set_view (self, "org");
+      shequ_org_view_start_search (self->org_view);
+    }
+  else
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed (ShequWindow *self)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button),
+                                gtk_search_bar_get_search_mode (self->search_bar));
+}
+
+/* A button's text without its mnemonic: "撤销(_U)" → "撤销", "_Undo" → "Undo". */
+static char *
+strip_mnemonic (const char *text)
+{
+  static GRegex *chinese;  /* "(_U)" after a Chinese label; compiled once */
+  g_autofree char *without = NULL;
+  GString *plain;
+
+  if (g_once_init_enter (&chinese))
+    g_once_init_leave (&chinese, g_regex_new ("[(（]_[^)）][)）]", G_REGEX_OPTIMIZE, 0, NULL));
+  plain = g_string_new (NULL);
+  without = g_regex_replace_literal (chinese, text, -1, 0, "", 0, NULL);
+  for (const char *c = without; *c != '\0'; c++)
+    {
+      if (*c == '_' && c[1] == '_')
+        g_string_append_c (plain, *c++);
+      else if (*c != '_')
+        g_string_append_c (plain, *c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* GTK 4.8 names a labelled button by its label property and, after it, by its label
+ * widget, which shows the mnemonic ("撤销(_U) 撤销(U)"): the window's own buttons
+ * are named once, without it. */
+static void
+name_buttons_without_mnemonics (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons_without_mnemonics (child);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -1575,6 +2042,171 @@ shequ_window_set_daily_backup (ShequWindow *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Screenshots: each main view saved as PNG, drawn by the window itself      */
+
+static void take_next_screenshot (ShequWindow *self);
+
+static gboolean
+save_screenshot (ShequWindow  *self,
+                 const char   *path,
+                 GError      **error)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing was drawn for “%s”"), path);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (self)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (texture == NULL || !gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+finish_screenshots (ShequWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->screenshot_welcome = FALSE;
+  g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static gboolean
+screenshot_idle (gpointer data)
+{
+  ShequWindow *self = data;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->screenshot_pages != NULL && self->screenshot_pages->len > 0);
+  name = g_strdup_printf ("shequ-%s.png", (char *) g_ptr_array_index (self->screenshot_pages, 0));
+  path = g_build_filename (self->screenshot_dir, name, NULL);
+  if (!save_screenshot (self, path, &error))
+    {
+      g_printerr ("shequ: %s\n", error->message);
+      g_ptr_array_set_size (self->screenshot_pages, 0);
+    }
+  else
+    {
+      g_print ("%s\n", path);
+      g_ptr_array_add (self->screenshot_files, g_steal_pointer (&path));
+      g_ptr_array_remove_index (self->screenshot_pages, 0);
+    }
+  take_next_screenshot (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_screenshot_after_paint (GdkFrameClock *clock,
+                           ShequWindow   *self)
+{
+  /* The second frame: lists fill their rows in the first one. */
+  if (++self->screenshot_paints < 2)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  g_clear_signal_handler (&self->screenshot_paint_id, clock);
+  g_idle_add (screenshot_idle, g_object_ref (self));
+}
+
+static void
+take_next_screenshot (ShequWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  const char *page;
+
+  if (self->screenshot_pages == NULL || self->screenshot_pages->len == 0 || clock == NULL)
+    {
+      finish_screenshots (self);
+      return;
+    }
+
+  page = g_ptr_array_index (self->screenshot_pages, 0);
+  self->screenshot_welcome = g_str_equal (page, "welcome");
+  if (g_str_equal (page, "org") || g_str_equal (page, "compliance"))
+    shequ_window_set_view (self, page);
+  update_page (self);
+
+  self->screenshot_paints = 0;
+  self->screenshot_paint_id = g_signal_connect (clock, "after-paint",
+                                                G_CALLBACK (on_screenshot_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+maybe_start_screenshots (ShequWindow *self)
+{
+  if (self->screenshot_dir == NULL || self->screenshots_started || self->loading ||
+      (self->store == NULL && self->load_error == NULL) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->screenshots_started = TRUE;
+  self->screenshot_pages = g_ptr_array_new ();
+  if (self->load_error != NULL)
+    g_ptr_array_add (self->screenshot_pages, (char *) "error");
+  else
+    {
+      if (self->street != NULL)
+        {
+          g_ptr_array_add (self->screenshot_pages, (char *) "org");
+          g_ptr_array_add (self->screenshot_pages, (char *) "compliance");
+        }
+      g_ptr_array_add (self->screenshot_pages, (char *) "welcome");
+    }
+  take_next_screenshot (self);
+}
+
+void
+shequ_window_take_screenshots (ShequWindow *self,
+                               const char  *dir)
+{
+  g_return_if_fail (SHEQU_IS_WINDOW (self));
+  g_return_if_fail (dir != NULL);
+
+  g_free (self->screenshot_dir);
+  self->screenshot_dir = g_strdup (dir);
+  if (self->screenshot_files == NULL)
+    self->screenshot_files = g_ptr_array_new_with_free_func (g_free);
+  maybe_start_screenshots (self);
+}
+
+GStrv
+shequ_window_dup_screenshot_files (ShequWindow *self)
+{
+  GStrvBuilder *builder;
+  GStrv files;
+
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->screenshot_files != NULL && i < self->screenshot_files->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->screenshot_files, i));
+  files = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return files;
+}
+
+/* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
 
 static void
@@ -1586,6 +2218,7 @@ shequ_window_map (GtkWidget *widget)
 
   /* The main view (whichever page shows) is mapped with the window. */
   hook_bench (self);
+  maybe_start_screenshots (self);
 
   if (self->load_error != NULL && self->dialog == NULL && self->dialog_idle_id == 0)
     self->dialog_idle_id = g_idle_add (present_load_error_idle, self);
@@ -1613,6 +2246,52 @@ shequ_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (shequ_window_parent_class)->close_request (window);
 }
 
+/* GtkShortcutsWindow heads itself "Shortcuts" (GTK's own words); the menu item that
+ * opens it says "Keyboard Shortcuts": one name for both. */
+static gboolean
+retitle_shortcuts (GtkWidget  *widget,
+                   const char *gtk_title,
+                   const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), gtk_title) == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (widget), title);
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (retitle_shortcuts (child, gtk_title, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The shortcuts window is built when first asked for (not by GtkApplication for
+ * every window at its start). */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/shequ/Shequ/ui/help-overlay.ui");
+      GtkWidget *titlebar;
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+      titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay));
+      if (titlebar != NULL)
+        retitle_shortcuts (titlebar, g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts"));
+      /* The window keeps it (hidden when closed) and makes it its transient. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 shequ_window_constructed (GObject *object)
 {
@@ -1632,8 +2311,23 @@ shequ_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->toast_focus_idle_id, g_source_remove);
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
+  g_clear_object (&self->ready_store);
+  g_clear_error (&self->ready_error);
+  clear_warm_renderer (self);
   g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_weak_pointer (&self->toast_focus);
+  if (self->screenshot_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_clear_signal_handler (&self->screenshot_paint_id, clock);
+      self->screenshot_paint_id = 0;
+    }
   if (self->bench_clock != NULL)
     {
       g_clear_signal_handler (&self->bench_after_paint_id, self->bench_clock);
@@ -1643,7 +2337,11 @@ shequ_window_dispose (GObject *object)
   set_dialog (self, NULL);
   clear_chooser (self);
   if (self->street != NULL)
-    g_signal_handlers_disconnect_by_func (self->street, update_titles, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->street, update_titles, self);
+      g_signal_handlers_disconnect_by_func (shequ_unit_get_children (self->street),
+                                            update_page, self);
+    }
   g_clear_object (&self->street);
   if (self->store != NULL)
     {
@@ -1669,6 +2367,9 @@ shequ_window_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_free (self->database_path);
   g_free (self->page);
+  g_free (self->screenshot_dir);
+  g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->screenshot_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shequ_window_parent_class)->finalize (object);
 }
@@ -1742,9 +2443,9 @@ shequ_window_class_init (ShequWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SHEQU_TYPE_WELCOME_PAGE);
+  /* The welcome page and the compliance panel are built (and their classes made)
+   * when first shown. */
   g_type_ensure (SHEQU_TYPE_ORG_VIEW);
-  g_type_ensure (SHEQU_TYPE_COMPLIANCE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/shequ/Shequ/ui/shequ-window.ui");
@@ -1758,9 +2459,14 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, views_stack);
-  gtk_widget_class_bind_template_child (widget_class, ShequWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, welcome_slot);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, compliance_slot);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, org_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_page);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_title);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, org_view);
-  gtk_widget_class_bind_template_child (widget_class, ShequWindow, compliance_panel);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, error_message);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, error_restore_button);
@@ -1780,6 +2486,9 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-street", "(ss)",
                                    create_street_action);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
+  gtk_widget_class_install_action (widget_class, "win.add-unit", NULL, add_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.import-units", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-units", NULL, export_action);
@@ -1802,8 +2511,26 @@ shequ_window_init (ShequWindow *self)
 
   g_signal_connect_object (self->views_stack, "notify::visible-child-name",
                            G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compliance_panel, "unit-activated",
-                           G_CALLBACK (on_unit_activated), self, G_CONNECT_SWAPPED);
+  /* The menu's popover is announced by the menu's name, not "GtkPopoverMenu". */
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button));
+
+    if (popover != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_get_tooltip_text (self->menu_button), -1);
+  }
+  name_buttons_without_mnemonics (GTK_WIDGET (self->toast_revealer));
+  name_buttons_without_mnemonics (GTK_WIDGET (self->empty_street_page));
+  name_buttons_without_mnemonics (self->error_restore_button);
+  name_buttons_without_mnemonics (self->error_retry_button);
+  self->search_bar = GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (self->org_view),
+                                                      GTK_TYPE_SEARCH_BAR));
+  if (self->search_bar != NULL)
+    g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                             G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  g_signal_connect_object (self->search_button, "toggled",
+                           G_CALLBACK (on_search_button_toggled), self, G_CONNECT_SWAPPED);
   add_org_shortcuts (self);
   g_signal_connect (self->undo_button, "query-tooltip",
                     G_CALLBACK (on_query_single_line_tooltip), NULL);
@@ -1870,7 +2597,7 @@ GtkWidget *
 shequ_window_get_welcome_page (ShequWindow *self)
 {
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->welcome_page);
+  return GTK_WIDGET (ensure_welcome_page (self));
 }
 
 GtkWidget *
@@ -1884,5 +2611,12 @@ GtkWidget *
 shequ_window_get_compliance_panel (ShequWindow *self)
 {
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->compliance_panel);
+  return GTK_WIDGET (ensure_compliance_panel (self));
+}
+
+GtkWidget *
+shequ_window_get_empty_street_page (ShequWindow *self)
+{
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
+  return self->empty_street_page;
 }

@@ -13,13 +13,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShequWindow, shequ_window, SHEQU, WINDOW, GtkApplicationWindow)
 
 /* Properties: "database-path" (construct-only), "store" (read-only, NULL until
- * loaded or when the database could not be opened), "page" (read-only: "welcome",
- * "org", "compliance" or "error").
+ * loaded or when the database could not be opened), "page" (read-only: "loading"
+ * until the database is read, then "welcome", "org", "compliance" or "error").
  *
  * Window actions: win.undo, win.redo, win.import-units, win.import-people,
  * win.export-units, win.export-people, win.backup, win.restore,
  * win.check-integrity, win.view-org, win.view-compliance, win.close,
- * win.open-sample, win.create-street ((ss): name, county code), win.retry-open. */
+ * win.open-sample, win.create-street ((ss): name, county code), win.retry-open,
+ * win.add-unit (a unit below the selected one; the first area of an empty street),
+ * win.show-shortcuts (the shortcuts window, built when first shown).
+ * The welcome page and the compliance panel are built when first shown (or asked
+ * for through their getters). */
 
 /* The "Try Again" response of the dialog about a database that could not be opened. */
 #define SHEQU_WINDOW_RESPONSE_RETRY 1
@@ -32,6 +36,10 @@ const char    *shequ_window_get_database_path  (ShequWindow    *self);
  * page and, once it is on screen, a dialog (newer, damaged, locked, other); the
  * file is not written to. Returns whether the database is open. */
 gboolean       shequ_window_load               (ShequWindow    *self);
+/* Starts reading the database at PATH (canonical) in a thread before any window
+ * exists, e.g. while GTK starts; the first shequ_window_load_async() of a window on
+ * that file takes the result instead of reading it again. */
+void           shequ_window_preload            (const char     *path);
 /* Same, reading the file in a thread while the window shows a loading page. */
 void              shequ_window_load_async (ShequWindow *self);
 
@@ -42,6 +50,9 @@ void           shequ_window_set_view           (ShequWindow    *self,
                                                 const char     *name);
 /* Why the database could not be opened, NULL when it is open. */
 const GError  *shequ_window_get_load_error     (ShequWindow    *self);
+/* Presents the window once shequ_window_load_async() has read the database, or
+ * after half a second with the loading page, whichever comes first. */
+void           shequ_window_present_when_loaded (ShequWindow   *self);
 /* The line under the window title: the street's name (or the file name). */
 const char    *shequ_window_get_subtitle       (ShequWindow    *self);
 /* The text of the notification shown at the top, NULL when none is shown. */
@@ -80,6 +91,17 @@ GtkWidget     *shequ_window_get_compliance_panel (ShequWindow  *self);
 /* Quit the application at the first frame drawn after the main view is mapped. */
 void           shequ_window_set_bench_first_frame (ShequWindow *self,
                                                    gboolean     bench);
+/* Once the database is read and the window on screen: saves each main view (the
+ * organisation view, the compliance view, the welcome page; the error page when the
+ * database could not be opened) as DIR/shequ-<page>.png, drawn by the window itself,
+ * prints each file's path on stdout, then quits the application. */
+void           shequ_window_take_screenshots   (ShequWindow    *self,
+                                                const char     *dir);
+/* The files written so far. */
+GStrv          shequ_window_dup_screenshot_files (ShequWindow  *self);
+/* The page shown for a street without units (add an area, or import). */
+GtkWidget     *shequ_window_get_empty_street_page (ShequWindow *self);
+
 /* Whether to make the daily backup after opening (default TRUE; FALSE when the
  * environment variable SHEQU_NO_DAILY_BACKUP is set). */
 void           shequ_window_set_daily_backup   (ShequWindow    *self,
