@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "shequ-application.h"
+#include "shequ-renderer.h"
 
 int
 main (int   argc,
@@ -27,6 +28,8 @@ main (int   argc,
    * text keeps the locale's language. Set before GTK starts so every context sees it. */
   if (g_getenv ("PANGO_LANGUAGE") == NULL)
     g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
+
+  shequ_renderer_choose ();
 
   app = shequ_application_new (G_APPLICATION_DEFAULT_FLAGS);
   return g_application_run (G_APPLICATION (app), argc, argv);

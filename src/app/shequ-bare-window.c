@@ -6,6 +6,9 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <string.h>
+
+#include "shequ-renderer.h"
 
 /* The same mechanism as `shequ --bench-first-frame`: quit after the frame clock's
  * first paint once the window is mapped, so the two start-up times compare. */
@@ -45,6 +48,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkApplication) app = NULL;
+
+  /* --same-renderer: start with the renderer Shequ would choose here, for a comparison
+   * of like with like; by default GTK's own choice, as any GTK program gets. */
+  if (argc > 1 && strcmp (argv[1], "--same-renderer") == 0)
+    {
+      shequ_renderer_choose ();
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
 
   app = gtk_application_new ("org.shequ.BareWindow", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);

@@ -354,10 +354,12 @@ bench_startup (int argc, char **argv)
   g_autofree char *path = NULL;
   g_autoptr(GArray) app_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) same_times = g_array_new (FALSE, FALSE, sizeof (double));
   GError *error = NULL;
   int status = 0;
   double app_median;
   double bare_median;
+  double same_median;
 
   if (!parse_options ("bench startup", NULL,
                       N_("Time the app to its first frame against a bare GTK window."),
@@ -397,6 +399,7 @@ bench_startup (int argc, char **argv)
   for (int i = -1; i < runs; i++)
     {
       char *bare_argv[] = { bare, NULL };
+      char *same_argv[] = { bare, (char *) "--same-renderer", NULL };
       char *app_argv[] = { app, (char *) "--db", path, (char *) "--bench-first-frame", NULL };
       double seconds;
 
@@ -404,6 +407,10 @@ bench_startup (int argc, char **argv)
         goto out;
       if (i >= 0)
         g_array_append_val (bare_times, seconds);
+      if (!run_program (same_argv, &seconds, &error))
+        goto out;
+      if (i >= 0)
+        g_array_append_val (same_times, seconds);
       if (!run_program (app_argv, &seconds, &error))
         goto out;
       if (i >= 0)
@@ -412,6 +419,7 @@ bench_startup (int argc, char **argv)
 
   app_median = median ((double *) app_times->data, app_times->len);
   bare_median = median ((double *) bare_times->data, bare_times->len);
+  same_median = median ((double *) same_times->data, same_times->len);
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -427,6 +435,11 @@ bench_startup (int argc, char **argv)
       json_builder_add_double_value (builder, app_median);
       json_builder_set_member_name (builder, "ratio");
       json_builder_add_double_value (builder, bare_median > 0 ? app_median / bare_median : 0);
+      /* The bare window with the renderer Shequ chose (Cairo without a GPU). */
+      json_builder_set_member_name (builder, "bare_same_renderer_seconds_median");
+      json_builder_add_double_value (builder, same_median);
+      json_builder_set_member_name (builder, "ratio_same_renderer");
+      json_builder_add_double_value (builder, same_median > 0 ? app_median / same_median : 0);
       json_builder_end_object (builder);
       print_json (builder);
     }
@@ -438,6 +451,9 @@ bench_startup (int argc, char **argv)
       g_print ("%-40s %.3f s\n", _("Shequ to first frame, median"), app_median);
       g_print ("%-40s %.2f×\n", _("Ratio app / bare"),
                bare_median > 0 ? app_median / bare_median : 0);
+      g_print ("%-40s %.3f s\n", _("Bare window, Shequ's renderer, median"), same_median);
+      g_print ("%-40s %.2f×\n", _("Ratio app / bare, same renderer"),
+               same_median > 0 ? app_median / same_median : 0);
     }
 
 out:
