@@ -16,6 +16,9 @@
  * ancestors of 100,000 matches would stall the UI for seconds. */
 #define MAX_AUTOEXPAND_MATCHES 2000
 #define MAX_FIRST_RUN_ROWS 500
+/* Rows expanded before the first frame: more than a tall window shows (1440 px of
+ * rows of at least 24 px); the rest of the restored expansion follows a frame later. */
+#define FIRST_SCREEN_ROWS      60
 #define SAVE_EXPANDED_MS       1000
 #define SAVE_PANE_MS           400
 #define AUTOSCROLL_EDGE        48.0   /* px from the top or bottom edge */
@@ -120,6 +123,13 @@ struct _ShequOrgView
   guint               column_visibility_id;
   guint               save_pane_id;
   gboolean            restoring;
+  /* the saved expansion still to apply below the first screenful of rows */
+  GHashTable         *restore_codes;     /* codes to expand, or NULL: */
+  gboolean            restore_areas;     /* first run: the areas open */
+  gboolean            restore_pending;
+  guint               restore_position;  /* tree rows above it are done */
+  guint               restore_tick_id;
+  guint               restore_frames;
 
   /* drag and drop */
   guint               autoscroll_id;
@@ -157,6 +167,7 @@ static void schedule_save_expanded  (ShequOrgView *self);
 static void update_match_label      (ShequOrgView *self);
 static void expand_ancestor_rows    (ShequOrgView *self);
 static void keep_hover_row_in_place (ShequOrgView *self);
+static void finish_restore          (ShequOrgView *self);
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -268,6 +279,18 @@ find_tree_row (ShequOrgView *self,
   if (!model_find (G_LIST_MODEL (self->root_filter), chain->pdata[0], &position))
     return NULL;
   row = gtk_tree_list_model_get_child_row (self->tree_model, position);
+  /* A root already in its place (the street, selected at start) needs no more of the
+   * restored expansion; any other row's place may still move. */
+  if (self->restore_pending &&
+      (chain->len > 1 || row == NULL ||
+       gtk_tree_list_row_get_position (row) >= self->restore_position))
+    {
+      g_clear_object (&row);
+      finish_restore (self);
+      if (!model_find (G_LIST_MODEL (self->root_filter), chain->pdata[0], &position))
+        return NULL;
+      row = gtk_tree_list_model_get_child_row (self->tree_model, position);
+    }
 
   for (guint i = 1; i < chain->len && row != NULL; i++)
     {
@@ -335,8 +358,10 @@ static void
 collect_expanded_codes (ShequOrgView *self,
                         GPtrArray    *codes)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
+  guint n;
 
+  finish_restore (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
@@ -1263,6 +1288,7 @@ restore_selection_after_change (ShequOrgView *self)
 static void
 on_store_changed (ShequOrgView *self)
 {
+  finish_restore (self);
   /* The store re-runs the search after a change; rows added, moved or renamed are
    * judged again, and the count follows. */
   if (is_searching (self))
@@ -1317,6 +1343,13 @@ clear_models (ShequOrgView *self)
   g_hash_table_remove_all (self->watched_empty);
   g_hash_table_remove_all (self->emptied);
   g_clear_handle_id (&self->refresh_emptied_id, g_source_remove);
+  self->restore_pending = FALSE;
+  g_clear_pointer (&self->restore_codes, g_hash_table_unref);
+  if (self->restore_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick_id);
+      self->restore_tick_id = 0;
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->freeze_model);
   g_clear_object (&self->sort_model);
@@ -1452,21 +1485,98 @@ schedule_save_expanded (ShequOrgView *self)
   self->save_expanded_id = g_timeout_add (SAVE_EXPANDED_MS, save_expanded_cb, self);
 }
 
+static gboolean
+restore_wants_expanded (ShequOrgView *self,
+                        ShequUnit    *unit)
+{
+  if (unit == NULL)
+    return FALSE;
+  if (self->restore_codes != NULL)
+    return g_hash_table_contains (self->restore_codes, shequ_unit_get_code (unit));
+  return self->restore_areas && shequ_unit_get_tier (unit) == SHEQU_TIER_AREA;
+}
+
+/* Expands the restored rows from restore_position down to tree position LIMIT, in one
+ * pass from the top (parents come before children, so a restored child row exists
+ * when it is reached). Rows above LIMIT are then where they stay. */
+static void
+continue_restore (ShequOrgView *self,
+                  guint         limit)
+{
+  guint i;
+
+  gboolean was_restoring = self->restoring;
+
+  g_assert (self->restore_pending);
+  self->restoring = TRUE;
+  freeze_view (self);
+  for (i = self->restore_position;
+       i < limit && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
+
+      if (!gtk_tree_list_row_get_expanded (row) &&
+          restore_wants_expanded (self, row_get_unit (row)))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  self->restore_position = i;
+  if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)))
+    {
+      self->restore_pending = FALSE;
+      g_clear_pointer (&self->restore_codes, g_hash_table_unref);
+    }
+  thaw_view (self);
+  self->restoring = was_restoring;
+}
+
+static void
+finish_restore (ShequOrgView *self)
+{
+  if (self->restore_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick_id);
+      self->restore_tick_id = 0;
+    }
+  if (self->restore_pending)
+    continue_restore (self, G_MAXUINT);
+}
+
+/* The first tick comes before the first frame is laid out: the rest waits for the
+ * next one, when the frame showing the top of the tree is on screen. */
+static gboolean
+on_restore_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  ShequOrgView *self = SHEQU_ORG_VIEW (widget);
+
+  if (self->restore_frames++ < 1)
+    return G_SOURCE_CONTINUE;
+  self->restore_tick_id = 0;
+  if (self->restore_pending)
+    continue_restore (self, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows are expanded as they were; only those on the first screen before the first
+ * frame: each row the list view gets is built, bound and measured for that frame, and
+ * the list view of GTK 4.8 builds up to 200, seen or not. */
 static void
 restore_expansion (ShequOrgView *self)
 {
-  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) saved = NULL;
 
   saved = shequ_org_view_dup_saved_expansion (self->settings, get_database_key (self));
 
+  g_clear_pointer (&self->restore_codes, g_hash_table_unref);
+  self->restore_areas = FALSE;
   self->restoring = TRUE;
   freeze_view (self);
   if (saved != NULL)
     {
+      self->restore_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; saved[i] != NULL; i++)
-        g_hash_table_add (codes, g_strdup (saved[i]));
-      expand_codes (self, codes);
+        g_hash_table_add (self->restore_codes, g_strdup (saved[i]));
     }
   else
     {
@@ -1485,18 +1595,21 @@ restore_expansion (ShequOrgView *self)
           for (guint a = 0; root != NULL && a < shequ_unit_get_n_children (root); a++)
             n_below_areas += shequ_unit_get_n_children (shequ_unit_get_child (root, a));
         }
-      for (guint i = 0; n_below_areas <= MAX_FIRST_RUN_ROWS &&
-                        i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
-        {
-          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
-          ShequUnit *unit = row_get_unit (row);
-
-          if (unit != NULL && shequ_unit_get_tier (unit) == SHEQU_TIER_AREA)
-            gtk_tree_list_row_set_expanded (row, TRUE);
-        }
+      self->restore_areas = n_below_areas <= MAX_FIRST_RUN_ROWS;
     }
+
+  self->restore_pending = TRUE;
+  self->restore_position = 0;
+  continue_restore (self, FIRST_SCREEN_ROWS);
   thaw_view (self);
   self->restoring = FALSE;
+  if (self->restore_pending)
+    {
+      self->restore_frames = 0;
+      if (self->restore_tick_id == 0)
+        self->restore_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_restore_tick,
+                                                              NULL, NULL);
+    }
 }
 
 static gboolean
@@ -2199,6 +2312,7 @@ expand_below_action (GtkWidget  *widget,
 
   if (sorted_row == NULL)
     return;
+  finish_restore (self);
   row = find_tree_row (self, row_get_unit (sorted_row), TRUE);
   if (row != NULL)
     expand_below (self, row);
@@ -2213,6 +2327,7 @@ expand_all_action (GtkWidget  *widget,
 
   if (self->tree_model == NULL)
     return;
+  finish_restore (self);
   freeze_view (self);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
     {
@@ -2236,6 +2351,7 @@ collapse_all_action (GtkWidget  *widget,
   if (self->tree_model == NULL)
     return;
   /* Down to the street's areas: a tree of one closed row helps nobody. */
+  finish_restore (self);
   freeze_view (self);
   collapse_all_rows (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->root_filter));
