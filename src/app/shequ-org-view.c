@@ -16,9 +16,11 @@
  * ancestors of 100,000 matches would stall the UI for seconds. */
 #define MAX_AUTOEXPAND_MATCHES 2000
 #define MAX_FIRST_RUN_ROWS 500
-/* Rows expanded before the first frame: more than a tall window shows (1440 px of
- * rows of at least 24 px); the rest of the restored expansion follows a frame later. */
-#define FIRST_SCREEN_ROWS      60
+/* Rows expanded before the first frame: as many as the window could show, counting
+ * rows lower than any theme makes them (36 px in Adwaita with a 16 px icon); without
+ * a window height, as many as 1440 px would show. The rest follows a frame later. */
+#define MIN_ROW_HEIGHT         28
+#define FALLBACK_VIEW_HEIGHT   1440
 #define SAVE_EXPANDED_MS       1000
 #define SAVE_PANE_MS           400
 #define AUTOSCROLL_EDGE        48.0   /* px from the top or bottom edge */
@@ -1558,6 +1560,28 @@ on_restore_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* How many rows the first frame can show: the view's height once it has one, before
+ * that the height the window opens with. */
+static guint
+estimate_first_screen_rows (ShequOrgView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width;
+  /* A window that will open maximized (ShequWindow reads the same key) is not yet. */
+  gboolean maximized = (GTK_IS_WINDOW (root) && (gtk_window_is_maximized (GTK_WINDOW (root)) ||
+                                                 gtk_window_is_fullscreen (GTK_WINDOW (root)))) ||
+                       (self->settings != NULL &&
+                        shequ_settings_has_key (self->settings, "window-maximized") &&
+                        g_settings_get_boolean (self->settings, "window-maximized"));
+
+  if (height <= 0 && GTK_IS_WINDOW (root) && !maximized)
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    height = FALLBACK_VIEW_HEIGHT;
+  return (guint) height / MIN_ROW_HEIGHT + 2;
+}
+
 /* The rows are expanded as they were; only those on the first screen before the first
  * frame: each row the list view gets is built, bound and measured for that frame, and
  * the list view of GTK 4.8 builds up to 200, seen or not. */
@@ -1600,7 +1624,7 @@ restore_expansion (ShequOrgView *self)
 
   self->restore_pending = TRUE;
   self->restore_position = 0;
-  continue_restore (self, FIRST_SCREEN_ROWS);
+  continue_restore (self, estimate_first_screen_rows (self));
   thaw_view (self);
   self->restoring = FALSE;
   if (self->restore_pending)
