@@ -700,6 +700,61 @@ test_format_and_parse (void)
   }
 }
 
+/* Whether the column view's rows hold UNIT, read from its model alone: finding the row
+ * through the view would complete a restore still under way. */
+static gboolean
+model_holds_unit (Fixture   *f,
+                  ShequUnit *unit)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (shequ_org_view_get_column_view (f->view)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(ShequUnit) item = gtk_tree_list_row_get_item (row);
+
+      if (item == unit)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The rows restored below the first screenful open on the frames after it. */
+static void
+test_expansion_below_first_screen (Fixture       *f,
+                                   gconstpointer  data)
+{
+  ShequUnit *village = unit_by_code (f, CODE_DANANQUAN);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (shequ_org_view_get_column_view (f->view)));
+  guint n;
+
+  /* The fixture waited for the first frames: the last area is open too. */
+  g_assert_true (model_holds_unit (f, village));
+  n = g_list_model_get_n_items (model);
+  g_assert_true (shequ_org_view_is_unit_shown (f->view, village));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+}
+
+/* The row menu is made when first asked for, and opens. */
+static void
+test_context_menu_opens (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *menu = NULL;
+
+  shequ_org_view_select_unit (f->view, unit_by_code (f, CODE_ZONGSHENG));
+  wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.context-menu", NULL));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      menu = child;
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +776,8 @@ main (int   argc,
   ADD ("/org-view/add-child", test_add_child);
   ADD ("/org-view/move-dialog", test_move_dialog);
   ADD ("/org-view/expansion-remembered", test_expansion_remembered);
+  ADD ("/org-view/expansion/below-first-screen", test_expansion_below_first_screen);
+  ADD ("/org-view/context-menu/opens", test_context_menu_opens);
   ADD ("/compliance-panel/lists-and-activates", test_compliance_panel);
   g_test_add_func ("/app-util/format-and-parse", test_format_and_parse);
 

@@ -16,6 +16,11 @@
  * ancestors of 100,000 matches would stall the UI for seconds. */
 #define MAX_AUTOEXPAND_MATCHES 2000
 #define MAX_FIRST_RUN_ROWS 500
+/* Rows expanded before the first frame: as many as the window could show, counting
+ * rows lower than any theme makes them (36 px in Adwaita with a 16 px icon); without
+ * a window height, as many as 1440 px would show. The rest follows a frame later. */
+#define MIN_ROW_HEIGHT         28
+#define FALLBACK_VIEW_HEIGHT   1440
 #define SAVE_EXPANDED_MS       1000
 #define SAVE_PANE_MS           400
 #define AUTOSCROLL_EDGE        48.0   /* px from the top or bottom edge */
@@ -120,6 +125,13 @@ struct _ShequOrgView
   guint               column_visibility_id;
   guint               save_pane_id;
   gboolean            restoring;
+  /* the saved expansion still to apply below the first screenful of rows */
+  GHashTable         *restore_codes;     /* codes to expand, or NULL: */
+  gboolean            restore_areas;     /* first run: the areas open */
+  gboolean            restore_pending;
+  guint               restore_position;  /* tree rows above it are done */
+  guint               restore_tick_id;
+  guint               restore_frames;
 
   /* drag and drop */
   guint               autoscroll_id;
@@ -157,6 +169,7 @@ static void schedule_save_expanded  (ShequOrgView *self);
 static void update_match_label      (ShequOrgView *self);
 static void expand_ancestor_rows    (ShequOrgView *self);
 static void keep_hover_row_in_place (ShequOrgView *self);
+static void finish_restore          (ShequOrgView *self);
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -268,6 +281,18 @@ find_tree_row (ShequOrgView *self,
   if (!model_find (G_LIST_MODEL (self->root_filter), chain->pdata[0], &position))
     return NULL;
   row = gtk_tree_list_model_get_child_row (self->tree_model, position);
+  /* A root already in its place (the street, selected at start) needs no more of the
+   * restored expansion; any other row's place may still move. */
+  if (self->restore_pending &&
+      (chain->len > 1 || row == NULL ||
+       gtk_tree_list_row_get_position (row) >= self->restore_position))
+    {
+      g_clear_object (&row);
+      finish_restore (self);
+      if (!model_find (G_LIST_MODEL (self->root_filter), chain->pdata[0], &position))
+        return NULL;
+      row = gtk_tree_list_model_get_child_row (self->tree_model, position);
+    }
 
   for (guint i = 1; i < chain->len && row != NULL; i++)
     {
@@ -335,8 +360,10 @@ static void
 collect_expanded_codes (ShequOrgView *self,
                         GPtrArray    *codes)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
+  guint n;
 
+  finish_restore (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
@@ -1263,6 +1290,7 @@ restore_selection_after_change (ShequOrgView *self)
 static void
 on_store_changed (ShequOrgView *self)
 {
+  finish_restore (self);
   /* The store re-runs the search after a change; rows added, moved or renamed are
    * judged again, and the count follows. */
   if (is_searching (self))
@@ -1317,6 +1345,13 @@ clear_models (ShequOrgView *self)
   g_hash_table_remove_all (self->watched_empty);
   g_hash_table_remove_all (self->emptied);
   g_clear_handle_id (&self->refresh_emptied_id, g_source_remove);
+  self->restore_pending = FALSE;
+  g_clear_pointer (&self->restore_codes, g_hash_table_unref);
+  if (self->restore_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick_id);
+      self->restore_tick_id = 0;
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->freeze_model);
   g_clear_object (&self->sort_model);
@@ -1452,21 +1487,120 @@ schedule_save_expanded (ShequOrgView *self)
   self->save_expanded_id = g_timeout_add (SAVE_EXPANDED_MS, save_expanded_cb, self);
 }
 
+static gboolean
+restore_wants_expanded (ShequOrgView *self,
+                        ShequUnit    *unit)
+{
+  if (unit == NULL)
+    return FALSE;
+  if (self->restore_codes != NULL)
+    return g_hash_table_contains (self->restore_codes, shequ_unit_get_code (unit));
+  return self->restore_areas && shequ_unit_get_tier (unit) == SHEQU_TIER_AREA;
+}
+
+/* Expands the restored rows from restore_position down to tree position LIMIT, in one
+ * pass from the top (parents come before children, so a restored child row exists
+ * when it is reached). Rows above LIMIT are then where they stay. */
+static void
+continue_restore (ShequOrgView *self,
+                  guint         limit)
+{
+  guint i;
+
+  gboolean was_restoring = self->restoring;
+
+  g_assert (self->restore_pending);
+  self->restoring = TRUE;
+  freeze_view (self);
+  for (i = self->restore_position;
+       i < limit && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
+
+      if (!gtk_tree_list_row_get_expanded (row) &&
+          restore_wants_expanded (self, row_get_unit (row)))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  self->restore_position = i;
+  if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)))
+    {
+      self->restore_pending = FALSE;
+      g_clear_pointer (&self->restore_codes, g_hash_table_unref);
+    }
+  thaw_view (self);
+  self->restoring = was_restoring;
+}
+
+static void
+finish_restore (ShequOrgView *self)
+{
+  if (self->restore_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick_id);
+      self->restore_tick_id = 0;
+    }
+  if (self->restore_pending)
+    continue_restore (self, G_MAXUINT);
+}
+
+/* The first tick comes before the first frame is laid out: the rest waits for the
+ * next one, when the frame showing the top of the tree is on screen. */
+static gboolean
+on_restore_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  ShequOrgView *self = SHEQU_ORG_VIEW (widget);
+
+  if (self->restore_frames++ < 1)
+    return G_SOURCE_CONTINUE;
+  self->restore_tick_id = 0;
+  if (self->restore_pending)
+    continue_restore (self, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* How many rows the first frame can show: the view's height once it has one, before
+ * that the height the window opens with. */
+static guint
+estimate_first_screen_rows (ShequOrgView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width;
+  /* A window that will open maximized (ShequWindow reads the same key) is not yet. */
+  gboolean maximized = (GTK_IS_WINDOW (root) && (gtk_window_is_maximized (GTK_WINDOW (root)) ||
+                                                 gtk_window_is_fullscreen (GTK_WINDOW (root)))) ||
+                       (self->settings != NULL &&
+                        shequ_settings_has_key (self->settings, "window-maximized") &&
+                        g_settings_get_boolean (self->settings, "window-maximized"));
+
+  if (height <= 0 && GTK_IS_WINDOW (root) && !maximized)
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    height = FALLBACK_VIEW_HEIGHT;
+  return (guint) height / MIN_ROW_HEIGHT + 2;
+}
+
+/* The rows are expanded as they were; only those on the first screen before the first
+ * frame: each row the list view gets is built, bound and measured for that frame, and
+ * the list view of GTK 4.8 builds up to 200, seen or not. */
 static void
 restore_expansion (ShequOrgView *self)
 {
-  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) saved = NULL;
 
   saved = shequ_org_view_dup_saved_expansion (self->settings, get_database_key (self));
 
+  g_clear_pointer (&self->restore_codes, g_hash_table_unref);
+  self->restore_areas = FALSE;
   self->restoring = TRUE;
   freeze_view (self);
   if (saved != NULL)
     {
+      self->restore_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; saved[i] != NULL; i++)
-        g_hash_table_add (codes, g_strdup (saved[i]));
-      expand_codes (self, codes);
+        g_hash_table_add (self->restore_codes, g_strdup (saved[i]));
     }
   else
     {
@@ -1485,18 +1619,21 @@ restore_expansion (ShequOrgView *self)
           for (guint a = 0; root != NULL && a < shequ_unit_get_n_children (root); a++)
             n_below_areas += shequ_unit_get_n_children (shequ_unit_get_child (root, a));
         }
-      for (guint i = 0; n_below_areas <= MAX_FIRST_RUN_ROWS &&
-                        i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
-        {
-          g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
-          ShequUnit *unit = row_get_unit (row);
-
-          if (unit != NULL && shequ_unit_get_tier (unit) == SHEQU_TIER_AREA)
-            gtk_tree_list_row_set_expanded (row, TRUE);
-        }
+      self->restore_areas = n_below_areas <= MAX_FIRST_RUN_ROWS;
     }
+
+  self->restore_pending = TRUE;
+  self->restore_position = 0;
+  continue_restore (self, estimate_first_screen_rows (self));
   thaw_view (self);
   self->restoring = FALSE;
+  if (self->restore_pending)
+    {
+      self->restore_frames = 0;
+      if (self->restore_tick_id == 0)
+        self->restore_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_restore_tick,
+                                                              NULL, NULL);
+    }
 }
 
 static gboolean
@@ -2199,6 +2336,7 @@ expand_below_action (GtkWidget  *widget,
 
   if (sorted_row == NULL)
     return;
+  finish_restore (self);
   row = find_tree_row (self, row_get_unit (sorted_row), TRUE);
   if (row != NULL)
     expand_below (self, row);
@@ -2213,6 +2351,7 @@ expand_all_action (GtkWidget  *widget,
 
   if (self->tree_model == NULL)
     return;
+  finish_restore (self);
   freeze_view (self);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
     {
@@ -2236,6 +2375,7 @@ collapse_all_action (GtkWidget  *widget,
   if (self->tree_model == NULL)
     return;
   /* Down to the street's areas: a tree of one closed row helps nobody. */
+  finish_restore (self);
   freeze_view (self);
   collapse_all_rows (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->root_filter));
@@ -2262,6 +2402,14 @@ static void
 popup_context_menu (ShequOrgView       *self,
                     const GdkRectangle *rect)
 {
+  /* Made when first asked for: a popover menu is a tree of widgets, unseen at start. */
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->row_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), rect);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
@@ -3242,11 +3390,6 @@ shequ_org_view_init (ShequOrgView *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  self->context_menu = gtk_popover_menu_new_from_model (self->row_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
   /* Tree keys live on the tree, so Delete in an entry of the detail pane stays there. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());

@@ -1054,7 +1054,8 @@ preload_thread (gpointer data)
 
   p->store = open_store (p->path, &p->error);
   g_atomic_int_set (&p->finished, 1);
-  g_idle_add (on_preload_finished, p);
+  /* Ahead of the next frame of the loading page: the street is what the user waits for. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_preload_finished, p, NULL);
   return NULL;
 }
 

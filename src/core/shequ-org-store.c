@@ -388,9 +388,16 @@ read_data_version (ShequOrgStore  *self,
   return TRUE;
 }
 
+/* Each unit as read, with its parent's id: an array, not a hash table keyed by unit;
+ * 100,000 units are inserted once and read once, in order. */
+typedef struct {
+  ShequUnit *unit;
+  gint64     parent_id;
+} UnitParent;
+
 static gboolean
 load_units (ShequOrgStore  *self,
-            GHashTable     *parent_ids,
+            GArray         *parents,
             GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -428,8 +435,7 @@ load_units (ShequOrgStore  *self,
       unit = _shequ_unit_new (&row);
       g_hash_table_insert (self->units, &unit->id, unit);
       g_hash_table_insert (self->codes, unit->code, unit);
-      if (row.parent_id != 0)
-        g_hash_table_insert (parent_ids, unit, GSIZE_TO_POINTER ((gsize)row.parent_id));
+      g_array_append_vals (parents, &(UnitParent) { unit, row.parent_id }, 1);
       self->max_unit_id = MAX (self->max_unit_id, unit->id);
     }
   if (rc != SQLITE_DONE)
@@ -509,18 +515,15 @@ load_people (ShequOrgStore  *self,
 
 static gboolean
 build_tree (ShequOrgStore  *self,
-            GHashTable     *parent_ids,
+            GArray         *parents,
             GError        **error)
 {
   g_autoptr(GPtrArray) order = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, self->units);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < parents->len; i++)
     {
-      ShequUnit *unit = value;
-      gint64 parent_id = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (parent_ids, unit));
+      ShequUnit *unit = g_array_index (parents, UnitParent, i).unit;
+      gint64 parent_id = g_array_index (parents, UnitParent, i).parent_id;
 
       if (parent_id == 0)
         g_ptr_array_add (self->roots, unit);
@@ -586,23 +589,23 @@ shequ_org_store_new (ShequDatabase  *db,
                      GError        **error)
 {
   g_autoptr(ShequOrgStore) self = NULL;
-  g_autoptr(GHashTable) parent_ids = NULL;
+  g_autoptr(GArray) parents = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), NULL);
 
   self = g_object_new (SHEQU_TYPE_ORG_STORE, NULL);
   self->db = g_object_ref (db);
-  parent_ids = g_hash_table_new (NULL, NULL);
+  parents = g_array_new (FALSE, FALSE, sizeof (UnitParent));
 
   /* One read transaction: a consistent snapshot, and faster. */
   if (!shequ_database_exec (db, "BEGIN", error))
     return NULL;
-  ok = load_units (self, parent_ids, error) &&
+  ok = load_units (self, parents, error) &&
        load_people (self, error) &&
        read_data_version (self, &self->data_version, error);
   shequ_database_exec (db, "COMMIT", NULL);
-  if (!ok || !build_tree (self, parent_ids, error))
+  if (!ok || !build_tree (self, parents, error))
     return NULL;
 
   return g_steal_pointer (&self);
