@@ -7,29 +7,13 @@
 #include <string.h>
 #include <gtk/gtk.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "shequ-database.h"
 #include "shequ-dialogs.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
 
 static ino_t
 inode_of (const char *path)
@@ -44,16 +28,10 @@ static char *
 sqlite3_cli (const char *path,
              const char *sql)
 {
-  const char *argv[] = { "sqlite3", path, sql, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
+  g_auto(ShequTestResult) result = shequ_test_run ("sqlite3", path, sql, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return g_strstrip (out);
+  g_assert_cmpint (result.status, ==, 0);
+  return g_strstrip (g_steal_pointer (&result.out));
 }
 
 /* Import… (the chooser the app shows), browse to the database's folder, cancel; then
@@ -78,13 +56,7 @@ test_chooser_in_database_folder (void)
   ino_t wal_inode, shm_inode;
 
   g_assert_no_error (error);
-  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                            &error);
-  g_assert_no_error (error);
-  store = shequ_org_store_new (db, &error);
-  g_assert_no_error (error);
-  shequ_sample_populate (store, &error);
-  g_assert_no_error (error);
+  store = shequ_test_open_sample_store (path, &db);
   wal_inode = inode_of (wal);
   shm_inode = inode_of (shm);
 
@@ -99,11 +71,11 @@ test_chooser_in_database_folder (void)
   g_assert_no_error (error);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
   /* The chooser lists the folder (and sniffs what it lists) in the background. */
-  spin (1500);
+  shequ_test_spin (1500);
   gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
   g_clear_object (&chooser);
   gtk_window_destroy (GTK_WINDOW (parent));
-  spin (100);
+  shequ_test_spin (100);
 
   count = sqlite3_cli (path, "SELECT count(*) FROM unit");
   g_assert_cmpstr (count, ==, "205");

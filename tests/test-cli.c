@@ -5,75 +5,10 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
+#include "shequ-test-util.h"
 
-typedef struct {
-  int   status;   /* exit status */
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static char *
-cli_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli", NULL);
-}
-
-/* Runs shequ-cli with the NULL-terminated arguments. */
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, cli_path ());
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &result.out, &result.err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result.status = WEXITSTATUS (wait_status);
-  return result;
-}
-
-static void
-assert_success (const Result *result)
-{
-  if (result->status != 0)
-    g_error ("shequ-cli exited with %d: %s", result->status, result->err);
-}
-
-static void
-assert_failure (const Result *result,
-                const char   *needle)
-{
-  g_assert_cmpint (result->status, !=, 0);
-  g_assert_true (g_str_has_prefix (result->err, "shequ-cli: "));
-  if (needle != NULL && strstr (result->err, needle) == NULL)
-    g_error ("“%s” not in stderr: %s", needle, result->err);
-}
+typedef ShequTestDir Fixture;
 
 static JsonNode *
 parse_json (const char *text)
@@ -87,49 +22,26 @@ parse_json (const char *text)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("shequ-test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "sample.db", NULL);
+  shequ_test_dir_init (fixture, "shequ-test-cli-XXXXXX", "sample.db");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->dir);
+  shequ_test_dir_clear (fixture);
 }
 
 static void
 init_sample (Fixture *fixture)
 {
-  g_auto(Result) result = run_cli ("init", "--db", fixture->db, "--sample", NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("init", "--db", fixture->db, "--sample",
+                                                       NULL);
 
-  assert_success (&result);
+  shequ_test_assert_cli_success (&result);
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -137,9 +49,9 @@ static JsonObject *
 stats_json (const char *db,
             JsonNode  **root)
 {
-  g_auto(Result) result = run_cli ("stats", "--db", db, "--json", NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("stats", "--db", db, "--json", NULL);
 
-  assert_success (&result);
+  shequ_test_assert_cli_success (&result);
   *root = parse_json (result.out);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (*root));
   return json_node_get_object (*root);
@@ -169,25 +81,25 @@ test_init_sample_stats (Fixture *fixture, gconstpointer data)
 static void
 test_init_refuses_filled (Fixture *fixture, gconstpointer data)
 {
-  g_auto(Result) again = { 0 };
+  g_auto(ShequTestResult) again = { 0 };
 
   init_sample (fixture);
-  again = run_cli ("init", "--db", fixture->db, "--sample", NULL);
-  assert_failure (&again, fixture->db);
+  again = shequ_test_run_cli ("init", "--db", fixture->db, "--sample", NULL);
+  shequ_test_assert_cli_failure (&again, fixture->db);
 }
 
 static void
 test_init_street (Fixture *fixture, gconstpointer data)
 {
-  g_auto(Result) init = run_cli ("init", "--db", fixture->db, "--street", "新城街道",
-                                 "--county", "371326", NULL);
-  g_auto(Result) units = { 0 };
+  g_auto(ShequTestResult) init = shequ_test_run_cli ("init", "--db", fixture->db, "--street",
+                                                     "新城街道", "--county", "371326", NULL);
+  g_auto(ShequTestResult) units = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *street;
 
-  assert_success (&init);
-  units = run_cli ("units", "--db", fixture->db, "--json", NULL);
-  assert_success (&units);
+  shequ_test_assert_cli_success (&init);
+  units = shequ_test_run_cli ("units", "--db", fixture->db, "--json", NULL);
+  shequ_test_assert_cli_success (&units);
   root = parse_json (units.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   street = json_array_get_object_element (json_node_get_array (root), 0);
@@ -199,16 +111,16 @@ test_init_street (Fixture *fixture, gconstpointer data)
 static void
 test_units_tree (Fixture *fixture, gconstpointer data)
 {
-  g_auto(Result) json = { 0 };
-  g_auto(Result) text = { 0 };
+  g_auto(ShequTestResult) json = { 0 };
+  g_auto(ShequTestResult) text = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *street;
   JsonArray *areas;
   gint64 sum = 0;
 
   init_sample (fixture);
-  json = run_cli ("units", "--db", fixture->db, "--json", NULL);
-  assert_success (&json);
+  json = shequ_test_run_cli ("units", "--db", fixture->db, "--json", NULL);
+  shequ_test_assert_cli_success (&json);
   root = parse_json (json.out);
   street = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpstr (json_object_get_string_member (street, "name"), ==, "平邑街道");
@@ -219,8 +131,8 @@ test_units_tree (Fixture *fixture, gconstpointer data)
     sum += json_object_get_int_member (json_array_get_object_element (areas, i), "population");
   g_assert_cmpint (sum, ==, 226000);
 
-  text = run_cli ("units", "--db", fixture->db, NULL);
-  assert_success (&text);
+  text = shequ_test_run_cli ("units", "--db", fixture->db, NULL);
+  shequ_test_assert_cli_success (&text);
   g_assert_true (g_str_has_prefix (text.out, "371326001  平邑街道"));
   g_assert_nonnull (strstr (text.out, "\n    371326001016  宗圣社区"));
 }
@@ -228,14 +140,14 @@ test_units_tree (Fixture *fixture, gconstpointer data)
 static void
 test_compliance (Fixture *fixture, gconstpointer data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(ShequTestResult) result = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) stats_root = NULL;
   JsonArray *list;
 
   init_sample (fixture);
-  result = run_cli ("compliance", "--db", fixture->db, "--json", NULL);
-  assert_success (&result);
+  result = shequ_test_run_cli ("compliance", "--db", fixture->db, "--json", NULL);
+  shequ_test_assert_cli_success (&result);
   root = parse_json (result.out);
   list = json_node_get_array (root);
   g_assert_cmpint (json_array_get_length (list), ==,
@@ -269,17 +181,19 @@ test_export_import (Fixture *fixture, gconstpointer data)
 
   init_sample (fixture);
   {
-    g_auto(Result) r1 = run_cli ("export-units", "--db", fixture->db, units, NULL);
-    g_auto(Result) r2 = run_cli ("export-people", "--db", fixture->db, people, NULL);
-    g_auto(Result) r3 = run_cli ("init", "--db", other, NULL);
-    g_auto(Result) r4 = run_cli ("import-units", "--db", other, units, NULL);
-    g_auto(Result) r5 = run_cli ("import-people", "--db", other, people, NULL);
+    g_auto(ShequTestResult) r1 = shequ_test_run_cli ("export-units", "--db", fixture->db, units,
+                                                     NULL);
+    g_auto(ShequTestResult) r2 = shequ_test_run_cli ("export-people", "--db", fixture->db, people,
+                                                     NULL);
+    g_auto(ShequTestResult) r3 = shequ_test_run_cli ("init", "--db", other, NULL);
+    g_auto(ShequTestResult) r4 = shequ_test_run_cli ("import-units", "--db", other, units, NULL);
+    g_auto(ShequTestResult) r5 = shequ_test_run_cli ("import-people", "--db", other, people, NULL);
 
-    assert_success (&r1);
-    assert_success (&r2);
-    assert_success (&r3);
-    assert_success (&r4);
-    assert_success (&r5);
+    shequ_test_assert_cli_success (&r1);
+    shequ_test_assert_cli_success (&r2);
+    shequ_test_assert_cli_success (&r3);
+    shequ_test_assert_cli_success (&r4);
+    shequ_test_assert_cli_success (&r5);
     g_assert_nonnull (strstr (r4.out, "205"));
   }
 
@@ -293,10 +207,10 @@ test_export_import (Fixture *fixture, gconstpointer data)
 static void
 test_error_unknown_command (void)
 {
-  g_auto(Result) result = run_cli ("frobnicate", NULL);
-  g_auto(Result) none = run_cli (NULL, NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("frobnicate", NULL);
+  g_auto(ShequTestResult) none = shequ_test_run_cli (NULL, NULL);
 
-  assert_failure (&result, "frobnicate");
+  shequ_test_assert_cli_failure (&result, "frobnicate");
   g_assert_cmpint (none.status, !=, 0);
 }
 
@@ -304,11 +218,11 @@ static void
 test_error_missing_file (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (fixture->dir, "nowhere.csv", NULL);
-  g_auto(Result) result = { 0 };
+  g_auto(ShequTestResult) result = { 0 };
 
   init_sample (fixture);
-  result = run_cli ("import-units", "--db", fixture->db, missing, NULL);
-  assert_failure (&result, "nowhere.csv");
+  result = shequ_test_run_cli ("import-units", "--db", fixture->db, missing, NULL);
+  shequ_test_assert_cli_failure (&result, "nowhere.csv");
 }
 
 static void
@@ -317,7 +231,7 @@ test_error_bad_csv (Fixture *fixture, gconstpointer data)
   g_autofree char *bad = g_build_filename (fixture->dir, "bad.csv", NULL);
   g_autoptr(JsonNode) before_root = NULL;
   g_autoptr(JsonNode) after_root = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(ShequTestResult) result = { 0 };
 
   init_sample (fixture);
   g_assert_true (g_file_set_contents (bad,
@@ -326,8 +240,8 @@ test_error_bad_csv (Fixture *fixture, gconstpointer data)
                                       "371326001202,又一村,village,999,10\n",
                                       -1, NULL));
   stats_json (fixture->db, &before_root);
-  result = run_cli ("import-units", "--db", fixture->db, bad, NULL);
-  assert_failure (&result, "bad.csv: nothing was imported");
+  result = shequ_test_run_cli ("import-units", "--db", fixture->db, bad, NULL);
+  shequ_test_assert_cli_failure (&result, "bad.csv: nothing was imported");
   g_assert_nonnull (strstr (result.err, "\nLine 3: "));
   stats_json (fixture->db, &after_root);
   g_assert_true (json_node_equal (before_root, after_root));
@@ -338,37 +252,38 @@ test_error_not_a_database (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
-  g_auto(Result) result = { 0 };
-  g_auto(Result) absent = { 0 };
+  g_auto(ShequTestResult) result = { 0 };
+  g_auto(ShequTestResult) absent = { 0 };
 
   g_assert_true (g_file_set_contents (text, "These are notes, not a database.\n", -1, NULL));
-  result = run_cli ("stats", "--db", text, "--json", NULL);
-  assert_failure (&result, NULL);
+  result = shequ_test_run_cli ("stats", "--db", text, "--json", NULL);
+  shequ_test_assert_cli_failure (&result, NULL);
   g_assert_cmpstr (result.out, ==, "");
 
   /* A missing database is reported, not created. */
-  absent = run_cli ("units", "--db", missing, NULL);
-  assert_failure (&absent, "missing.db");
+  absent = shequ_test_run_cli ("units", "--db", missing, NULL);
+  shequ_test_assert_cli_failure (&absent, "missing.db");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 static void
 test_error_bad_option (Fixture *fixture, gconstpointer data)
 {
-  g_auto(Result) result = run_cli ("import-units", "--db", fixture->db, "--encoding", "latin1",
-                                   "x.csv", NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("import-units", "--db", fixture->db,
+                                                       "--encoding", "latin1", "x.csv", NULL);
 
-  assert_failure (&result, "--encoding");
+  shequ_test_assert_cli_failure (&result, "--encoding");
 }
 
 static void
 test_bench_tree (Fixture *fixture, gconstpointer data)
 {
-  g_auto(Result) result = run_cli ("bench", "tree", "--units", "500", "--json", NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("bench", "tree", "--units", "500", "--json",
+                                                       NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *figures;
 
-  assert_success (&result);
+  shequ_test_assert_cli_success (&result);
   root = parse_json (result.out);
   figures = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (figures, "units"), >=, 400);

@@ -8,143 +8,33 @@
 #include "shequ-database.h"
 #include "shequ-io.h"
 #include "shequ-org-store.h"
+#include "shequ-test-util.h"
 
 #define STREET "110101001"
 #define N_ROUNDS 20
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-static char *
-cli_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
+typedef ShequTestDir Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("shequ-test-concurrency-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "street.db", NULL);
+  shequ_test_dir_init (fixture, "shequ-test-concurrency-XXXXXX", "street.db");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->dir);
-}
-
-static GSubprocess *
-spawn_cli (const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-  va_list args;
-
-  g_ptr_array_add (argv, cli_path ());
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-/* Waits for PROCESS; its exit status, and stderr in ERR. */
-static int
-finish_cli (GSubprocess  *process,
-            char        **err)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("shequ-cli died of signal %d: %s", g_subprocess_get_term_sig (process),
-             err && *err ? *err : "");
-  return g_subprocess_get_exit_status (process);
-}
-
-static void
-run_cli_ok (const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, cli_path ());
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  if (finish_cli (process, &err) != 0)
-    g_error ("shequ-cli %s failed: %s", first, err);
+  shequ_test_dir_clear (fixture);
 }
 
 static void
 init_street (const char *db)
 {
   g_unlink (db);
-  run_cli_ok ("init", "--db", db, "--street", "测试街道", "--county", "110101", NULL);
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
+  shequ_test_run_cli_ok ("init", "--db", db, "--street", "测试街道", "--county", "110101",
+                         NULL);
 }
 
 /* An area N with two communities of two grids each: 7 units, codes by N. */
@@ -164,7 +54,7 @@ units_file (const char *dir,
         g_string_append_printf (text, "%s%d0%d00%d,网格%d-%d-%d,grid,%s%d0%d,%d,%d\n",
                                 STREET, n, c, g, n, c, g, STREET, n, c, 100 * g, 40 * g);
     }
-  return write_file (dir, name, text->str);
+  return shequ_test_write_file (dir, name, text->str);
 }
 
 /* The parent code of every unit whose code starts with the area code of N. */
@@ -288,14 +178,14 @@ run_two_at_once (const char *db,
   g_autoptr(GSubprocess) b = NULL;
 
   g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  a = spawn_cli (command, "--db", db, file_a, NULL);
-  b = spawn_cli (command, "--db", db, file_b, NULL);
+  a = shequ_test_spawn_cli (command, "--db", db, file_a, NULL);
+  b = shequ_test_spawn_cli (command, "--db", db, file_b, NULL);
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   g_assert_cmpint (sqlite3_exec (holder, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (holder);
 
-  *status_a = finish_cli (a, err_a);
-  *status_b = finish_cli (b, err_b);
+  *status_a = shequ_test_finish_cli (a, err_a);
+  *status_b = shequ_test_finish_cli (b, err_b);
 }
 
 static void
@@ -358,7 +248,7 @@ people_file (const char *dir,
     g_string_append_printf (text, "人员%d-%d,1390000%d00%d,%s%d0100%d,grid_worker,网格员\n",
                             n, p, n, p, STREET, n, p == 3 ? 2 : p);
   g_string_append_printf (text, "人员%d-1,1390000%d001,%s%d01,mediator,\n", n, n, STREET, n);
-  return write_file (dir, name, text->str);
+  return shequ_test_write_file (dir, name, text->str);
 }
 
 static guint
@@ -406,8 +296,8 @@ test_import_people_twice (Fixture       *fixture,
       int status_a, status_b;
 
       init_street (fixture->db);
-      run_cli_ok ("import-units", "--db", fixture->db, units_a, NULL);
-      run_cli_ok ("import-units", "--db", fixture->db, units_b, NULL);
+      shequ_test_run_cli_ok ("import-units", "--db", fixture->db, units_a, NULL);
+      shequ_test_run_cli_ok ("import-units", "--db", fixture->db, units_b, NULL);
       run_two_at_once (fixture->db, "import-people", file_a, file_b,
                        &status_a, &err_a, &status_b, &err_b);
 
@@ -418,20 +308,6 @@ test_import_people_twice (Fixture       *fixture,
         both++;
     }
   g_assert_cmpuint (both, >, N_ROUNDS / 2);
-}
-
-static ShequOrgStore *
-open_store (const char *db)
-{
-  g_autoptr(ShequDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  ShequOrgStore *store;
-
-  database = shequ_database_open (db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  store = shequ_org_store_new (database, &error);
-  g_assert_no_error (error);
-  return store;
 }
 
 static void
@@ -457,7 +333,7 @@ test_store_refreshes (Fixture       *fixture,
   guint n_changed = 0;
 
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   street = shequ_org_store_get_street (store);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), &n_changed);
 
@@ -467,7 +343,7 @@ test_store_refreshes (Fixture       *fixture,
   g_assert_false (changed);
   g_assert_cmpuint (n_changed, ==, 0);
 
-  run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
   g_assert_null (shequ_org_store_lookup_code (store, STREET "01"));
 
   g_assert_true (shequ_org_store_refresh (store, &changed, &error));
@@ -520,10 +396,10 @@ test_store_stale_insert (Fixture       *fixture,
   gint64 stale_id;
 
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   street = shequ_org_store_get_street (store);
 
-  run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
 
   /* An id from the old copy, which the import has taken since. */
   stale_id = shequ_org_store_allocate_unit_id (store);
@@ -548,7 +424,7 @@ test_store_stale_insert (Fixture       *fixture,
                    STREET "09");
 
   /* Again through an edit, which must return the unit it made. */
-  run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
   added = shequ_org_store_add_unit (store, street, "后加片区", FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (added);
@@ -583,8 +459,8 @@ test_store_conflict_refused (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *rename_file =
-    write_file (fixture->dir, "rename.csv",
-                "code,name,tier,parent_code\n" STREET ",别人改的街道,street,\n");
+    shequ_test_write_file (fixture->dir, "rename.csv",
+                           "code,name,tier,parent_code\n" STREET ",别人改的街道,street,\n");
   g_autoptr(ShequOrgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -592,10 +468,10 @@ test_store_conflict_refused (Fixture       *fixture,
   ShequUnit *street;
 
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   street = shequ_org_store_get_street (store);
 
-  run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
   before = dump_db (fixture->db);
 
   g_assert_false (shequ_org_store_rename_unit (store, street, "我改的街道", &error));
@@ -622,20 +498,20 @@ test_undo_conflict_refused (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autofree char *rename_file =
-    write_file (fixture->dir, "rename.csv",
-                "code,name,tier,parent_code\n" STREET ",别人改的街道,street,\n");
+    shequ_test_write_file (fixture->dir, "rename.csv",
+                           "code,name,tier,parent_code\n" STREET ",别人改的街道,street,\n");
   g_autoptr(ShequOrgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   g_assert_true (shequ_org_store_rename_unit (store, shequ_org_store_get_street (store),
                                               "我改的街道", &error));
   g_assert_no_error (error);
 
-  run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
   before = dump_db (fixture->db);
 
   /* Stale: found inside the transaction. */
@@ -667,8 +543,8 @@ test_store_refresh_code_swap (Fixture       *fixture,
   sqlite3 *other;
 
   init_street (fixture->db);
-  run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
-  store = open_store (fixture->db);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   first = shequ_org_store_lookup_code (store, STREET "101001");
   second = shequ_org_store_lookup_code (store, STREET "101002");
   g_assert_nonnull (first);
@@ -715,12 +591,12 @@ test_store_stale_add_person (Fixture       *fixture,
   ShequPost *post;
 
   init_street (fixture->db);
-  run_cli_ok ("import-units", "--db", fixture->db, units_a, NULL);
-  store = open_store (fixture->db);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, units_a, NULL);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   grid = shequ_org_store_lookup_code (store, STREET "101001");
   g_assert_nonnull (grid);
 
-  run_cli_ok ("import-people", "--db", fixture->db, people_a, NULL);
+  shequ_test_run_cli_ok ("import-people", "--db", fixture->db, people_a, NULL);
 
   post = shequ_org_store_add_person_post (store, grid, "自己加的人", "13800000000",
                                           SHEQU_ROLE_VOLUNTEER, NULL, &error);
@@ -751,8 +627,8 @@ test_undo_import_checked (Fixture       *fixture,
   g_autofree char *file_a = units_file (fixture->dir, 1);
   g_autofree char *file_b = units_file (fixture->dir, 2);
   g_autofree char *rename_file =
-    write_file (fixture->dir, "rename.csv",
-                "code,name,tier,parent_code\n" STREET "01,别人改的片区,area," STREET "\n");
+    shequ_test_write_file (fixture->dir, "rename.csv",
+                           "code,name,tier,parent_code\n" STREET "01,别人改的片区,area," STREET "\n");
   g_autoptr(GHashTable) parents_b = expected_parents (2);
   g_autoptr(ShequOrgStore) store = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (file_a);
@@ -762,13 +638,13 @@ test_undo_import_checked (Fixture       *fixture,
   guint n = 0;
 
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   g_assert_true (shequ_io_import_units (store, file, SHEQU_IO_FORMAT_AUTO,
                                         SHEQU_IO_ENCODING_AUTO, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 7);
 
-  run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, rename_file, NULL);
   before = dump_db (fixture->db);
   g_assert_false (shequ_org_store_undo (store, &error));
   g_assert_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT);
@@ -780,11 +656,11 @@ test_undo_import_checked (Fixture       *fixture,
 
   /* Untouched: the undo takes out the store's import, not the other program's. */
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   g_assert_true (shequ_io_import_units (store, file, SHEQU_IO_FORMAT_AUTO,
                                         SHEQU_IO_ENCODING_AUTO, &n, &error));
   g_assert_no_error (error);
-  run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
   g_assert_true (shequ_org_store_undo (store, &error));
   g_assert_no_error (error);
   g_assert_true (shequ_org_store_redo (store, &error));
@@ -806,13 +682,13 @@ test_undo_import_checked (Fixture       *fixture,
   /* Redo after the other program reused the freed ids: the rows come back under new
    * ids, each under its own parent, and the other program's rows stay. */
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   g_assert_true (shequ_io_import_units (store, file, SHEQU_IO_FORMAT_AUTO,
                                         SHEQU_IO_ENCODING_AUTO, &n, &error));
   g_assert_no_error (error);
   g_assert_true (shequ_org_store_undo (store, &error));
   g_assert_no_error (error);
-  run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
   g_assert_true (shequ_org_store_redo (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 15);
@@ -838,7 +714,7 @@ test_store_refresh_refuses_broken_tree (Fixture       *fixture,
   sqlite3 *other;
 
   init_street (fixture->db);
-  store = open_store (fixture->db);
+  store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
 
   other = open_raw (fixture->db);
   g_assert_cmpint (sqlite3_exec (other,

@@ -8,181 +8,41 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "shequ-test-util.h"
+
 #define STREET "371326001"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static char *
-cli_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli", NULL);
-}
-
-/* Runs shequ-cli, as the user UID when it is not -1 (through setpriv). */
-static Result
-run_cli_as (int          uid,
-            const char  *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  va_list args;
-
-  if (uid >= 0)
-    {
-      g_ptr_array_add (argv, g_strdup ("setpriv"));
-      g_ptr_array_add (argv, g_strdup_printf ("--reuid=%d", uid));
-      g_ptr_array_add (argv, g_strdup_printf ("--regid=%d", uid));
-      g_ptr_array_add (argv, g_strdup ("--clear-groups"));
-    }
-  g_ptr_array_add (argv, cli_path ());
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-#define run_cli(...) run_cli_as (-1, __VA_ARGS__)
-
-static void
-assert_success (const Result *result)
-{
-  if (result->status != 0)
-    g_error ("shequ-cli exited with %d: %s", result->status, result->err);
-}
-
-static void
-assert_failure (const Result *result,
-                const char   *needle)
-{
-  g_assert_cmpint (result->status, !=, 0);
-  g_assert_true (g_str_has_prefix (result->err, "shequ-cli: "));
-  if (needle != NULL && strstr (result->err, needle) == NULL)
-    g_error ("“%s” not in stderr: %s", needle, result->err);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = NULL;
-  const char *name;
-
-  g_chmod (dir, 0755);
-  handle = g_dir_open (dir, 0, NULL);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
+typedef ShequTestDir Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("shequ-test-safety-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "street.db", NULL);
+  shequ_test_dir_init (fixture, "shequ-test-safety-XXXXXX", "street.db");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->dir);
+  shequ_test_dir_clear (fixture);
 }
 
 static void
 init_sample (const char *db)
 {
-  g_auto(Result) result = run_cli ("init", "--db", db, "--sample", NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("init", "--db", db, "--sample", NULL);
 
-  assert_success (&result);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  shequ_test_assert_cli_success (&result);
 }
 
 static void
 assert_same_bytes (GBytes     *before,
                    const char *path)
 {
-  g_autoptr(GBytes) after = read_bytes (path);
+  g_autoptr(GBytes) after = shequ_test_read_bytes (path);
 
   g_assert_true (g_bytes_equal (before, after));
-}
-
-static void
-assert_no_side_files (const char *db)
-{
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 /* The first leaf page of INDEX (dbstat when SQLite has it, else its root), and the
@@ -248,12 +108,12 @@ static void
 test_damaged_index_refuses_import (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autofree char *units = write_file (fixture->dir, "units.csv",
-                                       "code,name,tier,parent_code\n"
-                                       STREET "99,新片区,area," STREET "\n");
-  g_autofree char *people = write_file (fixture->dir, "people.csv",
-                                        "person_code,name,phone,unit_code,role\n"
-                                        "P99999,新人,13900000000," STREET ",cadre\n");
+  g_autofree char *units = shequ_test_write_file (fixture->dir, "units.csv",
+                                                  "code,name,tier,parent_code\n"
+                                                  STREET "99,新片区,area," STREET "\n");
+  g_autofree char *people = shequ_test_write_file (fixture->dir, "people.csv",
+                                                   "person_code,name,phone,unit_code,role\n"
+                                                   "P99999,新人,13900000000," STREET ",cadre\n");
   const char *indexes[] = { "sqlite_autoindex_unit_1", "sqlite_autoindex_person_1",
                             "post_unit_id" };
 
@@ -264,22 +124,24 @@ test_damaged_index_refuses_import (Fixture       *fixture,
       g_unlink (fixture->db);
       init_sample (fixture->db);
       damage_index (fixture->db, indexes[i]);
-      before = read_bytes (fixture->db);
+      before = shequ_test_read_bytes (fixture->db);
 
       {
-        g_auto(Result) result = run_cli ("import-units", "--db", fixture->db, units, NULL);
+        g_auto(ShequTestResult) result = shequ_test_run_cli ("import-units", "--db", fixture->db,
+                                                             units, NULL);
 
-        assert_failure (&result, "damaged");
+        shequ_test_assert_cli_failure (&result, "damaged");
         g_assert_nonnull (strstr (result.err, fixture->db));
       }
       assert_same_bytes (before, fixture->db);
       {
-        g_auto(Result) result = run_cli ("import-people", "--db", fixture->db, people, NULL);
+        g_auto(ShequTestResult) result = shequ_test_run_cli ("import-people", "--db", fixture->db,
+                                                             people, NULL);
 
-        assert_failure (&result, "damaged");
+        shequ_test_assert_cli_failure (&result, "damaged");
       }
       assert_same_bytes (before, fixture->db);
-      assert_no_side_files (fixture->db);
+      shequ_test_assert_no_wal_shm (fixture->db);
     }
 }
 
@@ -292,34 +154,36 @@ test_empty_file_not_a_database (Fixture       *fixture,
   g_assert_true (g_file_set_contents (fixture->db, "", 0, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) result = run_cli (commands[i], "--db", fixture->db, NULL);
-      g_autoptr(GBytes) after = read_bytes (fixture->db);
+      g_auto(ShequTestResult) result = shequ_test_run_cli (commands[i], "--db", fixture->db, NULL);
+      g_autoptr(GBytes) after = shequ_test_read_bytes (fixture->db);
 
-      assert_failure (&result, "empty");
+      shequ_test_assert_cli_failure (&result, "empty");
       g_assert_cmpuint (g_bytes_get_size (after), ==, 0);
-      assert_no_side_files (fixture->db);
+      shequ_test_assert_no_wal_shm (fixture->db);
     }
   {
-    g_autofree char *units = write_file (fixture->dir, "units.csv",
-                                         "code,name,tier,parent_code\n" STREET ",街道,street,\n");
-    g_auto(Result) result = run_cli ("import-units", "--db", fixture->db, units, NULL);
-    g_autoptr(GBytes) after = read_bytes (fixture->db);
+    g_autofree char *units = shequ_test_write_file (fixture->dir, "units.csv",
+                                                    "code,name,tier,parent_code\n"
+                                                    STREET ",街道,street,\n");
+    g_auto(ShequTestResult) result = shequ_test_run_cli ("import-units", "--db", fixture->db, units,
+                                                         NULL);
+    g_autoptr(GBytes) after = shequ_test_read_bytes (fixture->db);
 
-    assert_failure (&result, "empty");
+    shequ_test_assert_cli_failure (&result, "empty");
     g_assert_cmpuint (g_bytes_get_size (after), ==, 0);
-    assert_no_side_files (fixture->db);
+    shequ_test_assert_no_wal_shm (fixture->db);
   }
 
   /* init is the user's word. */
   {
-    g_auto(Result) result = run_cli ("init", "--db", fixture->db, NULL);
+    g_auto(ShequTestResult) result = shequ_test_run_cli ("init", "--db", fixture->db, NULL);
 
-    assert_success (&result);
+    shequ_test_assert_cli_success (&result);
   }
   {
-    g_auto(Result) result = run_cli ("stats", "--db", fixture->db, NULL);
+    g_auto(ShequTestResult) result = shequ_test_run_cli ("stats", "--db", fixture->db, NULL);
 
-    assert_success (&result);
+    shequ_test_assert_cli_success (&result);
   }
 }
 
@@ -335,16 +199,16 @@ test_foreign_database (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE notes (body TEXT); PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
-  before = read_bytes (fixture->db);
+  before = shequ_test_read_bytes (fixture->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) result = run_cli (commands[i], "--db", fixture->db, NULL);
+      g_auto(ShequTestResult) result = shequ_test_run_cli (commands[i], "--db", fixture->db, NULL);
 
-      assert_failure (&result, "not a Shequ");
+      shequ_test_assert_cli_failure (&result, "not a Shequ");
       g_assert_null (strstr (result.err, "no such table"));
       assert_same_bytes (before, fixture->db);
-      assert_no_side_files (fixture->db);
+      shequ_test_assert_no_wal_shm (fixture->db);
     }
 }
 
@@ -381,7 +245,7 @@ test_read_only_commands (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (db_dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
   init_sample (db);
-  before = read_bytes (db);
+  before = shequ_test_read_bytes (db);
   g_assert_cmpint (g_chmod (db, 0444), ==, 0);
   g_assert_cmpint (g_chmod (db_dir, 0555), ==, 0);
 
@@ -396,44 +260,47 @@ test_read_only_commands (Fixture       *fixture,
         }
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         {
-          g_auto(Result) result = run_cli_as (uids[u], commands[i], "--db", db, NULL);
+          g_auto(ShequTestResult) result = shequ_test_run_cli_as (uids[u], commands[i], "--db", db,
+                                                                  NULL);
 
-          assert_success (&result);
+          shequ_test_assert_cli_success (&result);
           assert_same_bytes (before, db);
-          assert_no_side_files (db);
+          shequ_test_assert_no_wal_shm (db);
         }
       {
         g_autofree char *name = g_strdup_printf ("units-%u.csv", u);
         g_autofree char *target = g_build_filename (out_dir, name, NULL);
-        g_auto(Result) result = run_cli_as (uids[u], "export-units", "--db", db, target, NULL);
+        g_auto(ShequTestResult) result = shequ_test_run_cli_as (uids[u], "export-units", "--db", db,
+                                                                target, NULL);
 
-        assert_success (&result);
+        shequ_test_assert_cli_success (&result);
         g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
         assert_same_bytes (before, db);
-        assert_no_side_files (db);
+        shequ_test_assert_no_wal_shm (db);
       }
     }
 
   /* A write names the database and says it is read-only, not the CSV. */
   if (uids[1] >= 0)
     {
-      g_autofree char *units = write_file (out_dir, "small.csv",
-                                           "code,name,tier,parent_code\n"
-                                           STREET "99,新片区,area," STREET "\n");
-      g_auto(Result) result = run_cli_as (uids[1], "import-units", "--db", db, units, NULL);
+      g_autofree char *units = shequ_test_write_file (out_dir, "small.csv",
+                                                      "code,name,tier,parent_code\n"
+                                                      STREET "99,新片区,area," STREET "\n");
+      g_auto(ShequTestResult) result = shequ_test_run_cli_as (uids[1], "import-units", "--db", db,
+                                                              units, NULL);
 
-      assert_failure (&result, "read-only");
+      shequ_test_assert_cli_failure (&result, "read-only");
       g_assert_nonnull (strstr (result.err, db));
       g_assert_false (g_str_has_prefix (result.err, "shequ-cli: small.csv"));
       g_assert_null (strstr (result.err, units));
       assert_same_bytes (before, db);
-      assert_no_side_files (db);
+      shequ_test_assert_no_wal_shm (db);
     }
 
   g_chmod (db_dir, 0755);
   g_chmod (db, 0644);
-  remove_tree (db_dir);
-  remove_tree (out_dir);
+  shequ_test_remove_tree (db_dir);
+  shequ_test_remove_tree (out_dir);
 }
 
 int

@@ -7,36 +7,7 @@
 
 #include "shequ-database.h"
 #include "shequ-org-store.h"
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("shequ-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
-}
-
-static void
-assert_no_wal_shm (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
-}
+#include "shequ-test-util.h"
 
 static void
 exec_sql (const char *path,
@@ -91,7 +62,7 @@ make_filled_db (const char *dir)
 static void
 test_create_sets_version (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "sub", "new.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDatabase) db = NULL;
@@ -116,7 +87,7 @@ test_create_sets_version (void)
 static void
 test_migrates_empty_file (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -159,7 +130,7 @@ test_migrates_empty_file (void)
 static void
 test_refuses_newer (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -167,7 +138,7 @@ test_refuses_newer (void)
   g_autoptr(ShequDatabase) db = NULL;
 
   exec_sql (path, "CREATE TABLE unit (id INTEGER PRIMARY KEY); PRAGMA user_version = 999;");
-  before = file_sha256 (path);
+  before = shequ_test_file_sha256 (path);
 
   db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE, &error);
   g_assert_null (db);
@@ -175,15 +146,15 @@ test_refuses_newer (void)
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "999"));
 
-  after = file_sha256 (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 }
 
 static void
 test_refuses_foreign (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -191,18 +162,18 @@ test_refuses_foreign (void)
   g_autoptr(ShequDatabase) db = NULL;
 
   exec_sql (path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);");
-  before = file_sha256 (path);
+  before = shequ_test_file_sha256 (path);
   db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_NONE, &error);
   g_assert_null (db);
   g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU);
-  after = file_sha256 (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
 test_refuses_not_a_database (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -212,19 +183,19 @@ test_refuses_not_a_database (void)
                      "to fill a header of one hundred bytes or so, so SQLite reads it.";
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  before = file_sha256 (path);
+  before = shequ_test_file_sha256 (path);
   db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE, &error);
   g_assert_null (db);
   g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT);
-  after = file_sha256 (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 }
 
 static void
 test_damaged_page (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = make_filled_db (dir);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -240,7 +211,7 @@ test_damaged_page (void)
   for (gsize i = 4096 * 2; i < 4096 * 6; i++)
     contents[i] = (char)(i * 7 + 13);
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  before = file_sha256 (path);
+  before = shequ_test_file_sha256 (path);
 
   db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_NONE, &error);
   if (db != NULL)
@@ -254,15 +225,15 @@ test_damaged_page (void)
   g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, path));
 
-  after = file_sha256 (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 }
 
 static void
 test_integrity_and_backup (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = make_filled_db (dir);
   g_autofree char *backup = g_build_filename (dir, "copy.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -306,7 +277,7 @@ test_integrity_and_backup (void)
 static void
 test_restore_refuses_bad_backup (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = make_filled_db (dir);
   g_autofree char *bad = g_build_filename (dir, "bad.db", NULL);
   g_autofree char *before = NULL;
@@ -322,7 +293,7 @@ test_restore_refuses_bad_backup (void)
   g_clear_object (&db);
 
   /* Restoring a damaged file in place keeps the damaged one aside. */
-  before = file_sha256 (path);
+  before = shequ_test_file_sha256 (path);
   {
     g_autofree char *good = g_build_filename (dir, "good.db", NULL);
     g_autoptr(GDir) d = NULL;
@@ -346,7 +317,7 @@ test_restore_refuses_bad_backup (void)
 static void
 test_daily_backup_keeps_seven (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = make_filled_db (dir);
   g_autofree char *backup_dir = shequ_database_get_backup_dir (path);
   g_autoptr(GError) error = NULL;
@@ -389,7 +360,7 @@ test_daily_backup_keeps_seven (void)
 static void
 test_locked (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-XXXXXX");
   g_autofree char *path = make_filled_db (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDatabase) db = NULL;

@@ -8,13 +8,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "shequ-database.h"
 #include "shequ-db-locks.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-test-util.h"
 
 typedef struct {
   char          *dir;
@@ -29,31 +29,13 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("shequ-test-locks-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = shequ_test_make_tmpdir ("shequ-test-locks-XXXXXX");
   f->path = g_build_filename (f->dir, "street.db", NULL);
-  f->db = shequ_database_open (f->path,
-                               SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                               &error);
-  g_assert_no_error (error);
-  f->store = shequ_org_store_new (f->db, &error);
-  g_assert_no_error (error);
+  f->store = shequ_test_open_store (f->path,
+                                    SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                                    &f->db);
   shequ_sample_populate (f->store, &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -62,44 +44,9 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->store);
   g_clear_object (&f->db);
-  remove_dir (f->dir);
+  shequ_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static char *
-cli_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli", NULL);
-}
-
-/* Runs ARGV (NULL-terminated) as another process; returns its exit status, its output
- * in OUT if wanted. */
-static int
-run (char **out,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *ignored = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) first);
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               out != NULL ? out : &ignored, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_test_message ("%s exited with %d: %s", first, status, err);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
 static ino_t
@@ -162,9 +109,11 @@ test_stray_close_keeps_wal (Fixture       *f,
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
   g_autofree char *csv = g_build_filename (f->dir, "more.csv", NULL);
-  g_autofree char *cli = cli_path ();
-  g_autofree char *count = NULL;
-  g_autofree char *check = NULL;
+  g_autofree char *cli = shequ_test_cli_path ();
+  g_auto(ShequTestResult) count = { 0 };
+  g_auto(ShequTestResult) check = { 0 };
+  g_auto(ShequTestResult) stats = { 0 };
+  g_auto(ShequTestResult) import = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDatabase) db = NULL;
   g_autoptr(ShequOrgStore) store = NULL;
@@ -179,9 +128,11 @@ test_stray_close_keeps_wal (Fixture       *f,
   touch_like_a_file_chooser (f->dir);
 
   /* Another process opens and closes the file: it must see it is not alone. */
-  g_assert_cmpint (run (&count, "sqlite3", f->path, "SELECT count(*) FROM unit", NULL), ==, 0);
-  g_assert_cmpstr (g_strstrip (count), ==, "205");
-  g_assert_cmpint (run (NULL, cli, "stats", "--db", f->path, NULL), ==, 0);
+  count = shequ_test_run ("sqlite3", f->path, "SELECT count(*) FROM unit", NULL);
+  g_assert_cmpint (count.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (count.out), ==, "205");
+  stats = shequ_test_run (cli, "stats", "--db", f->path, NULL);
+  g_assert_cmpint (stats.status, ==, 0);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (inode_of (wal), ==, wal_inode);
   g_assert_cmpuint (inode_of (shm), ==, shm_inode);
@@ -198,15 +149,17 @@ test_stray_close_keeps_wal (Fixture       *f,
                        "3713260019901,锁测试村,village,37132600199,100,30\n",
                        -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (run (NULL, cli, "import-units", "--db", f->path, csv, NULL), ==, 0);
+  import = shequ_test_run (cli, "import-units", "--db", f->path, csv, NULL);
+  g_assert_cmpint (import.status, ==, 0);
   g_assert_cmpuint (inode_of (wal), ==, wal_inode);
 
   /* Quit. */
   g_clear_object (&f->store);
   g_clear_object (&f->db);
 
-  g_assert_cmpint (run (&check, "sqlite3", f->path, "PRAGMA integrity_check", NULL), ==, 0);
-  g_assert_cmpstr (g_strstrip (check), ==, "ok");
+  check = shequ_test_run ("sqlite3", f->path, "PRAGMA integrity_check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (check.out), ==, "ok");
 
   db = shequ_database_open (f->path, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
   g_assert_no_error (error);

@@ -9,12 +9,12 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "shequ-database.h"
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-test-util.h"
 #include "shequ-text.h"
 
 typedef struct {
@@ -27,14 +27,9 @@ typedef struct {
 static void
 fixture_open (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->db = shequ_database_open (f->path,
-                               SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                               &error);
-  g_assert_no_error (error);
-  f->store = shequ_org_store_new (f->db, &error);
-  g_assert_no_error (error);
+  f->store = shequ_test_open_store (f->path,
+                                    SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                                    &f->db);
 }
 
 static void
@@ -45,31 +40,12 @@ fixture_close (Fixture *f)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("shequ-safety-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = shequ_test_make_tmpdir ("shequ-safety-XXXXXX");
   f->path = g_build_filename (f->dir, "shequ.db", NULL);
   fixture_open (f);
   if (data != NULL)
@@ -84,7 +60,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   fixture_close (f);
-  remove_tree (f->dir);
+  shequ_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -112,16 +88,6 @@ import_people (Fixture     *f,
 
   return shequ_io_import_people_from_bytes (f->store, bytes, filename, SHEQU_IO_FORMAT_AUTO,
                                             SHEQU_IO_ENCODING_AUTO, NULL, error);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
 
 static void
@@ -164,7 +130,7 @@ assert_import_refused (Fixture    *f,
   gint64 population = street_population (f);
 
   fixture_close (f);
-  before = file_sha256 (f->path);
+  before = shequ_test_file_sha256 (f->path);
   fixture_open (f);
 
   g_assert_false (import_units (f, text, len, filename, &error));
@@ -173,7 +139,7 @@ assert_import_refused (Fixture    *f,
   g_assert_cmpint (street_population (f), ==, population);
 
   fixture_close (f);
-  after = file_sha256 (f->path);
+  after = shequ_test_file_sha256 (f->path);
   fixture_open (f);
   g_assert_cmpstr (before, ==, after);
   return g_strdup (error->message);
@@ -723,53 +689,6 @@ test_bodies_chinese_in_english_ui (Fixture       *f,
 /* ------------------------------------------------------------------------------------ */
 /* shequ-cli                                                                            */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static Result
-run_cli (const char *const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli",
-                                                NULL));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &result.out, &result.err, &wait_status, &error));
-  g_assert_no_error (error);
-  /* Refusals are exits, never crashes. */
-  g_assert_true (WIFEXITED (wait_status));
-  result.status = WEXITSTATUS (wait_status);
-  return result;
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return path;
-}
-
 /* Names with ESC sequences, BEL and U+202E print escaped on a terminal, as they are in
  * JSON. */
 static void
@@ -780,21 +699,22 @@ test_cli_escapes_control_characters (Fixture       *f,
   g_autofree char *csv_text = g_strdup_printf ("code,name,tier,parent_code\n"
                                                "371326001099,%s,village,37132600101\n", name);
   g_autofree char *csv = NULL;
-  g_auto(Result) imported = { 0 };
-  g_auto(Result) text = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) refused = { 0 };
+  g_autofree char *evil = NULL;
+  g_auto(ShequTestResult) imported = { 0 };
+  g_auto(ShequTestResult) text = { 0 };
+  g_auto(ShequTestResult) json = { 0 };
+  g_auto(ShequTestResult) refused = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *roots;
   gboolean found = FALSE;
 
   fixture_close (f);
-  csv = write_file (f, "evil.csv", csv_text);
-  imported = run_cli ((const char *[]) { "import-units", "--db", f->path, csv, NULL });
+  csv = shequ_test_write_file (f->dir, "evil.csv", csv_text);
+  imported = shequ_test_run_cli ("import-units", "--db", f->path, csv, NULL);
   g_assert_cmpint (imported.status, ==, 0);
 
-  text = run_cli ((const char *[]) { "units", "--db", f->path, NULL });
+  text = shequ_test_run_cli ("units", "--db", f->path, NULL);
   g_assert_cmpint (text.status, ==, 0);
   assert_contains (text.out, "\\x1b[31m红\\x07\\u202e村");
   g_assert_null (strchr (text.out, '\x1b'));
@@ -802,16 +722,15 @@ test_cli_escapes_control_characters (Fixture       *f,
   g_assert_null (strstr (text.out, "\xe2\x80\xae"));
 
   /* A message naming the unit is escaped too. */
-  refused = run_cli ((const char *[]) { "import-units", "--db", f->path,
-                                        write_file (f, "evil2.csv",
-                                                    "code,name,tier,parent_code\n"
-                                                    "371326001098,\x1b]0;title\x07,village,371326001099\n"),
-                                        NULL });
+  evil = shequ_test_write_file (f->dir, "evil2.csv",
+                                "code,name,tier,parent_code\n"
+                                "371326001098,\x1b]0;title\x07,village,371326001099\n");
+  refused = shequ_test_run_cli ("import-units", "--db", f->path, evil, NULL);
   g_assert_cmpint (refused.status, !=, 0);
   g_assert_null (strchr (refused.err, '\x1b'));
   g_assert_null (strchr (refused.err, '\x07'));
 
-  json = run_cli ((const char *[]) { "units", "--db", f->path, "--json", NULL });
+  json = shequ_test_run_cli ("units", "--db", f->path, "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_null (strchr (json.out, '\x1b'));
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
@@ -847,23 +766,23 @@ test_cli_refusals (Fixture       *f,
   g_autofree char *deep = make_nested ("{\"units\":", 80000, "}");
   g_autofree char *deep_path = NULL;
   g_autofree char *parent_path = NULL;
-  g_auto(Result) nested = { 0 };
-  g_auto(Result) parent = { 0 };
-  g_auto(Result) stats = { 0 };
+  g_auto(ShequTestResult) nested = { 0 };
+  g_auto(ShequTestResult) parent = { 0 };
+  g_auto(ShequTestResult) stats = { 0 };
 
   fixture_close (f);
-  deep_path = write_file (f, "deep.json", deep);
-  nested = run_cli ((const char *[]) { "import-units", "--db", f->path, deep_path, NULL });
+  deep_path = shequ_test_write_file (f->dir, "deep.json", deep);
+  nested = shequ_test_run_cli ("import-units", "--db", f->path, deep_path, NULL);
   g_assert_cmpint (nested.status, ==, 1);
   assert_contains (nested.err, "nested more than 32 levels");
 
-  parent_path = write_file (f, "zx.csv", "编码,名称,层级,上级编码,人口\n"
-                                         "371326001007,振兴社区,社区,37132600101,9999\n");
-  parent = run_cli ((const char *[]) { "import-units", "--db", f->path, parent_path, NULL });
+  parent_path = shequ_test_write_file (f->dir, "zx.csv", "编码,名称,层级,上级编码,人口\n"
+                                                         "371326001007,振兴社区,社区,37132600101,9999\n");
+  parent = shequ_test_run_cli ("import-units", "--db", f->path, parent_path, NULL);
   g_assert_cmpint (parent.status, ==, 1);
   assert_contains (parent.err, "Line 2: this unit has sub-units");
 
-  stats = run_cli ((const char *[]) { "stats", "--db", f->path, "--json", NULL });
+  stats = shequ_test_run_cli ("stats", "--db", f->path, "--json", NULL);
   g_assert_cmpint (stats.status, ==, 0);
   assert_contains (stats.out, "\"population\" : 226000");
   fixture_open (f);

@@ -10,6 +10,7 @@
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-test-util.h"
 
 /* A small street, the base most import tests start from. */
 static const char base_units[] =
@@ -31,14 +32,10 @@ typedef struct {
 static void
 fixture_open (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->db = shequ_database_open (fixture->path,
-                                     SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                                     &error);
-  g_assert_no_error (error);
-  fixture->store = shequ_org_store_new (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->store = shequ_test_open_store (fixture->path,
+                                          SHEQU_DATABASE_FLAGS_CREATE |
+                                          SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                                          &fixture->db);
 }
 
 static void
@@ -52,30 +49,9 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("shequ-test-io-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = shequ_test_make_tmpdir ("shequ-test-io-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
   fixture_open (fixture);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -83,7 +59,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   fixture_close (fixture);
-  remove_tree (fixture->dir);
+  shequ_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -142,16 +118,6 @@ row_at (GPtrArray *rows,
 {
   g_assert_cmpuint (i, <, rows->len);
   return g_ptr_array_index (rows, i);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
 
 static char *
@@ -481,7 +447,7 @@ test_units_all_listed (Fixture *fixture, gconstpointer data)
 
   import_base (fixture->store);
   fixture_close (fixture);
-  before = file_sha256 (fixture->path);
+  before = shequ_test_file_sha256 (fixture->path);
   fixture_open (fixture);
 
   g_assert_false (import_units (fixture->store, bad, "all.csv", NULL, &error));
@@ -499,7 +465,7 @@ test_units_all_listed (Fixture *fixture, gconstpointer data)
   g_assert_null (shequ_org_store_lookup_code (fixture->store, "371326001003"));
 
   fixture_close (fixture);
-  after = file_sha256 (fixture->path);
+  after = shequ_test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
   fixture_open (fixture);
   g_assert_cmpuint (shequ_org_store_get_n_units (fixture->store), ==, 6);

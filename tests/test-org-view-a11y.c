@@ -17,6 +17,8 @@
 #include "shequ-org-store.h"
 #include "shequ-org-view.h"
 #include "shequ-sample.h"
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
 #include "shequ-unit-detail.h"
 #include "shequ-window.h"
 
@@ -36,45 +38,14 @@ typedef struct {
   ShequOrgView  *view;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  for (guint i = 0; i < n; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
+/* The view in a window of its own, drawn. */
 static ShequOrgView *
 new_view_window (ShequOrgStore *store,
                  GtkWidget    **window)
 {
-  ShequOrgView *view = g_object_new (SHEQU_TYPE_ORG_VIEW, NULL);
+  ShequOrgView *view = shequ_test_new_org_view_window (store, window);
 
-  *window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (*window), 1400, 900);
-  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
-  shequ_org_view_set_store (view, store);
-  gtk_window_present (GTK_WINDOW (*window));
-  wait_frames (GTK_WIDGET (view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (view), 2);
   return view;
 }
 
@@ -82,18 +53,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("shequ-test-a11y-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = shequ_test_make_tmpdir ("shequ-test-a11y-XXXXXX");
   f->path = g_build_filename (f->dir, "shequ.db", NULL);
-  f->db = shequ_database_open (f->path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                               &error);
-  g_assert_no_error (error);
-  f->store = shequ_org_store_new (f->db, &error);
-  g_assert_no_error (error);
-  g_assert_true (shequ_sample_populate (f->store, &error));
-  g_assert_no_error (error);
+  f->store = shequ_test_open_sample_store (f->path, &f->db);
   f->view = new_view_window (f->store, &f->window);
 }
 
@@ -101,13 +63,11 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  shequ_test_destroy_window (&f->window);
+  shequ_test_flush_main_context ();
   g_clear_object (&f->store);
   g_clear_object (&f->db);
-  remove_tree (f->dir);
+  shequ_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -127,7 +87,7 @@ bring_into_view (Fixture   *f,
                  ShequUnit *unit)
 {
   shequ_org_view_select_unit (f->view, unit);
-  wait_frames (GTK_WIDGET (f->view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
 }
 
 static GtkTreeListRow *
@@ -306,7 +266,7 @@ test_mnemonics_unique (Fixture       *f,
       shequ_unit_detail_set_store (detail, f->store);
       shequ_unit_detail_set_unit (detail, unit_by_code (f, CODE_ZONGSHENG_G1));
       gtk_window_present (GTK_WINDOW (window));
-      wait_frames (window, 1);
+      shequ_test_wait_frames (window, 1);
       check_unique_mnemonics (GTK_WIDGET (detail), seen);
       g_assert_cmpuint (g_hash_table_size (seen), >=, 6);
       gtk_window_destroy (GTK_WINDOW (window));
@@ -348,7 +308,7 @@ test_person_dialog (Fixture       *f,
   button = find_widget (GTK_WIDGET (detail), "Add Person…", NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  wait_frames (GTK_WIDGET (f->view), 1);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 1);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (l->data != f->window && gtk_widget_get_visible (l->data) && !GTK_IS_POPOVER (l->data))
@@ -402,15 +362,15 @@ test_childless_expander (Fixture       *f,
   g_assert_nonnull (grid);
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == grid);
   g_assert_true (shequ_org_view_is_unit_shown (f->view, grid));
-  wait_frames (GTK_WIDGET (f->view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
   g_assert_true (gtk_tree_list_row_is_expandable (shown_row (f, community)));
 
   /* The last one goes: no expander, and the community is selected, with the focus. */
   shequ_org_view_focus_tree (f->view);
-  wait_frames (GTK_WIDGET (f->view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
   g_assert_true (shequ_org_view_delete_unit (f->view, grid, &error));
   g_assert_no_error (error);
-  wait_frames (GTK_WIDGET (f->view), 3);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_false (gtk_tree_list_row_is_expandable (shown_row (f, community)));
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == community);
   g_assert_true (shequ_org_view_tree_has_focus (f->view));
@@ -429,7 +389,7 @@ test_focus_and_tab (Fixture       *f,
 
   shequ_org_view_select_unit (f->view, NULL);
   shequ_org_view_focus_tree (f->view);
-  wait_frames (GTK_WIDGET (f->view), 3);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == street);
   g_assert_true (shequ_org_view_tree_has_focus (f->view));
   focus = get_focus (f);
@@ -451,7 +411,7 @@ test_focus_and_tab (Fixture       *f,
 
   /* Back: Shift+Tab from the tree does not land on another row either. */
   shequ_org_view_focus_tree (f->view);
-  wait_frames (GTK_WIDGET (f->view), 3);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_true (shequ_org_view_tree_has_focus (f->view));
   shequ_org_view_move_focus_out_of_tree (f->view, TRUE);
   g_assert_false (shequ_org_view_tree_has_focus (f->view));
@@ -468,9 +428,9 @@ test_focus_after_rename (Fixture       *f,
 
   bring_into_view (f, community);
   shequ_org_view_focus_tree (f->view);
-  wait_frames (GTK_WIDGET (f->view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
-  wait_frames (GTK_WIDGET (f->view), 3);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
   focus = get_focus (f);
   g_assert_nonnull (focus);
   entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
@@ -478,7 +438,7 @@ test_focus_after_rename (Fixture       *f,
   g_assert_nonnull (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER));
   gtk_editable_set_text (GTK_EDITABLE (entry), "宗圣新社区");
   g_signal_emit_by_name (entry, "activate");
-  wait_frames (GTK_WIDGET (f->view), 3);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_cmpstr (shequ_unit_get_name (community), ==, "宗圣新社区");
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == community);
   g_assert_true (shequ_org_view_tree_has_focus (f->view));
@@ -497,12 +457,12 @@ test_rename_during_search (Fixture       *f,
   matches = shequ_org_view_get_match_count (f->view);
   g_assert_cmpuint (matches, >, 0);
   shequ_org_view_select_unit (f->view, community);
-  wait_frames (GTK_WIDGET (f->view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
 
   /* The new name does not match "社区". */
   g_assert_true (shequ_org_store_rename_unit (f->store, community, "宗圣居委会", &error));
   g_assert_no_error (error);
-  wait_frames (GTK_WIDGET (f->view), 2);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
   g_assert_cmpuint (shequ_org_view_get_match_count (f->view), >, 0);
   g_assert_true (shequ_org_view_is_unit_shown (f->view, community));
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == community);
@@ -536,7 +496,7 @@ test_delete_with_undo_toast (Fixture       *f,
   shequ_window_set_daily_backup (window, FALSE);
   g_assert_true (shequ_window_load (window));
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  shequ_test_wait_frames (GTK_WIDGET (window), 3);
   f->window = GTK_WIDGET (window);
   view = SHEQU_ORG_VIEW (shequ_window_get_org_view (window));
   store = shequ_window_get_store (window);
@@ -561,7 +521,7 @@ test_delete_with_undo_toast (Fixture       *f,
   g_assert_cmpuint (n_below, >, 1);
   shequ_org_view_select_unit (view, community);
   shequ_org_view_focus_tree (view);
-  wait_frames (GTK_WIDGET (window), 2);
+  shequ_test_wait_frames (GTK_WIDGET (window), 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "org.delete", NULL));
   g_assert_null (shequ_window_get_dialog (window));
@@ -572,12 +532,12 @@ test_delete_with_undo_toast (Fixture       *f,
   expected = g_strdup_printf ("%u units below it", n_below);
   g_assert_nonnull (strstr (toast, expected));
   g_assert_null (strstr (toast, " 0 "));
-  wait_frames (GTK_WIDGET (window), 3);
+  shequ_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (shequ_org_view_tree_has_focus (view));
 
   /* Undo (as the toast's button does): the community is back, selected, focused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_frames (GTK_WIDGET (window), 3);
+  shequ_test_wait_frames (GTK_WIDGET (window), 3);
   community = shequ_org_store_lookup_code (store, CODE_ZONGSHENG);
   g_assert_nonnull (community);
   g_assert_true (shequ_org_view_get_selected_unit (view) == community);
@@ -589,13 +549,13 @@ test_delete_with_undo_toast (Fixture       *f,
     GtkWidget *focus, *entry;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "org.rename", NULL));
-    wait_frames (GTK_WIDGET (window), 3);
+    shequ_test_wait_frames (GTK_WIDGET (window), 3);
     focus = gtk_root_get_focus (GTK_ROOT (window));
     entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "宗圣新社区");
     g_signal_emit_by_name (entry, "activate");
-    wait_frames (GTK_WIDGET (window), 3);
+    shequ_test_wait_frames (GTK_WIDGET (window), 3);
     g_assert_nonnull (shequ_window_get_toast_text (window));
     g_assert_cmpstr (shequ_unit_get_name (community), ==, "宗圣新社区");
     g_assert_true (shequ_org_view_tree_has_focus (view));
@@ -734,7 +694,7 @@ test_every_column_sorts (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
   shequ_compliance_panel_set_store (panel, f->store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (window, 2);
+  shequ_test_wait_frames (window, 2);
   column_view = GTK_COLUMN_VIEW (shequ_widget_find_descendant (GTK_WIDGET (panel),
                                                                GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (column_view);
@@ -797,7 +757,7 @@ test_narrow_window (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 700);
   gtk_widget_set_size_request (f->window, minimum, -1);
   gtk_window_unmaximize (GTK_WINDOW (f->window));
-  wait_frames (GTK_WIDGET (f->view), 4);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 4);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <, 700);
   g_assert_true (shequ_org_view_is_column_visible (f->view, "name"));
   g_assert_true (shequ_org_view_is_column_visible (f->view, "population"));
@@ -806,7 +766,7 @@ test_narrow_window (Fixture       *f,
 
   /* Wide again: every column is back. */
   gtk_widget_set_size_request (f->window, 1600, -1);
-  wait_frames (GTK_WIDGET (f->view), 4);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 4);
   g_assert_true (shequ_org_view_is_column_visible (f->view, "leader"));
   g_assert_true (shequ_org_view_is_column_visible (f->view, "party-body"));
 }
@@ -815,7 +775,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -828,9 +787,7 @@ main (int   argc,
   g_setenv ("PANGO_LANGUAGE", "zh-cn", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = GTK_APPLICATION (shequ_application_new (G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = GTK_APPLICATION (shequ_test_new_app ());
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

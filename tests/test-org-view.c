@@ -15,6 +15,8 @@
 #include "shequ-org-store.h"
 #include "shequ-org-view.h"
 #include "shequ-sample.h"
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
 #include "shequ-unit-detail.h"
 
 #define CODE_AREA_WEST      "37132600102"   /* 城区西片区 */
@@ -33,74 +35,27 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  /* Two frames: the first lays out rows a model change added, the second draws them. */
-  gtk_test_widget_wait_for_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static void
-close_window (Fixture *f)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("shequ-test-org-view-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = shequ_test_make_tmpdir ("shequ-test-org-view-XXXXXX");
   path = g_build_filename (f->dir, "shequ.db", NULL);
-  f->db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                               &error);
-  g_assert_no_error (error);
-  f->store = shequ_org_store_new (f->db, &error);
-  g_assert_no_error (error);
-  g_assert_true (shequ_sample_populate (f->store, &error));
-  g_assert_no_error (error);
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  f->view = g_object_new (SHEQU_TYPE_ORG_VIEW, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
-  shequ_org_view_set_store (f->view, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_draw (GTK_WIDGET (f->view));
+  f->store = shequ_test_open_sample_store (path, &f->db);
+  f->view = shequ_test_new_org_view_window (f->store, &f->window);
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  close_window (f);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  shequ_test_destroy_window (&f->window);
+  shequ_test_flush_main_context ();
   g_clear_object (&f->store);
   g_clear_object (&f->db);
-  remove_tree (f->dir);
+  shequ_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -134,7 +89,7 @@ bring_into_view (Fixture   *f,
                  ShequUnit *unit)
 {
   shequ_org_view_select_unit (f->view, unit);
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
 }
 
 /* The issue's test: search, select, edit the population in the detail pane, and see
@@ -153,7 +108,7 @@ test_search_edit_rollup (Fixture       *f,
   const gint64 delta = 123;
 
   shequ_org_view_set_search_text (f->view, "大南泉");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_cmpuint (shequ_org_view_get_match_count (f->view), ==, 1);
   g_assert_true (shequ_org_view_is_unit_shown (f->view, village));
   g_assert_true (shequ_org_view_is_unit_shown (f->view, area));
@@ -177,7 +132,7 @@ test_search_edit_rollup (Fixture       *f,
 
   /* End the search: the whole tree is back and the cell shows the new roll-up. */
   shequ_org_view_set_search_text (f->view, "");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_cmpuint (shequ_org_view_get_match_count (f->view), ==, 0);
   g_assert_true (shequ_org_view_is_unit_shown (f->view, other));
   bring_into_view (f, area);
@@ -276,7 +231,7 @@ test_search_highlight (Fixture       *f,
   g_autofree char *name = NULL;
 
   shequ_org_view_set_search_text (f->view, "宗圣");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_cmpuint (shequ_org_view_get_match_count (f->view), >=, 1);
   g_assert_true (shequ_org_view_is_unit_shown (f->view, community));
 
@@ -287,13 +242,13 @@ test_search_highlight (Fixture       *f,
 
   /* A narrower search moves the highlight on rows that stay bound. */
   shequ_org_view_set_search_text (f->view, "圣社");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_clear_pointer (&attrs, pango_attr_list_unref);
   attrs = shequ_org_view_get_cell_attributes (f->view, community, "name");
   g_assert_true (attrs_have_highlight (attrs, strlen ("宗"), strlen ("宗圣社")));
 
   shequ_org_view_set_search_text (f->view, "");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   bring_into_view (f, community);
   after = shequ_org_view_get_cell_attributes (f->view, community, "name");
   g_assert_false (attrs_have_highlight (after, strlen ("宗"), strlen ("宗圣社")));
@@ -306,12 +261,12 @@ test_search_no_matches (Fixture       *f,
   ShequUnit *street = shequ_org_store_get_street (f->store);
 
   shequ_org_view_set_search_text (f->view, "没有这个名字");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_cmpuint (shequ_org_view_get_match_count (f->view), ==, 0);
   g_assert_false (shequ_org_view_is_unit_shown (f->view, street));
 
   shequ_org_view_set_search_text (f->view, "");
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_true (shequ_org_view_is_unit_shown (f->view, street));
 }
 
@@ -577,9 +532,8 @@ test_expansion_remembered (Fixture       *f,
   /* Showing a grid expands its community; closing the view saves that. */
   shequ_org_view_select_unit (f->view, grid);
   g_assert_true (shequ_org_view_is_unit_shown (f->view, grid));
-  close_window (f);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  shequ_test_destroy_window (&f->window);
+  shequ_test_flush_main_context ();
   {
     g_auto(GStrv) codes = shequ_org_view_dup_saved_expansion (settings,
                                                               shequ_database_get_path (f->db));
@@ -626,7 +580,7 @@ test_compliance_panel (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
   shequ_compliance_panel_set_store (panel, f->store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (panel));
+  shequ_test_wait_for_draw (GTK_WIDGET (panel));
 
   column_view = shequ_compliance_panel_get_column_view (panel);
   shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
@@ -743,7 +697,7 @@ test_context_menu_opens (Fixture       *f,
   GtkWidget *menu = NULL;
 
   shequ_org_view_select_unit (f->view, unit_by_code (f, CODE_ZONGSHENG));
-  wait_for_draw (GTK_WIDGET (f->view));
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.context-menu", NULL));
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
        child != NULL;

@@ -9,6 +9,9 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
+
 /* Set in the environment of the copy of this test that runs inside its own bus. */
 #define PRIVATE_BUS_ENV "SHEQU_TEST_PRIVATE_BUS"
 /* A guard against a test that would otherwise hang; never reached when all is well. */
@@ -20,29 +23,6 @@ typedef struct {
   GSubprocess *process;
   gboolean     exited;
 } Child;
-
-static gboolean
-on_wait_limit (gpointer data)
-{
-  gboolean *expired = data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until CHECK (DATA) holds. */
-static void
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-
-  while (!check (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (id);
-}
 
 static void
 on_child_exited (GObject      *object,
@@ -97,7 +77,7 @@ run_second_launch (const char *cwd,
 {
   Child *child = spawn_shequ (cwd, db);
 
-  wait_until (child_exited, child);
+  shequ_test_wait_until_for (WAIT_LIMIT_SECONDS, child_exited, child);
   g_assert_true (g_subprocess_get_if_exited (child->process));
   g_assert_cmpint (g_subprocess_get_exit_status (child->process), ==, 0);
   child_free (child);
@@ -187,7 +167,7 @@ wait_for_window_count (Instance *instance,
 {
   CountCheck check = { instance, count };
 
-  wait_until (window_count_is, &check);
+  shequ_test_wait_until_for (WAIT_LIMIT_SECONDS, window_count_is, &check);
 }
 
 /* The process that owns the application's bus name. */
@@ -207,23 +187,6 @@ get_name_owner_pid (Instance *instance)
   g_assert_no_error (error);
   g_variant_get (reply, "(u)", &pid);
   return pid;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 static void
@@ -283,7 +246,7 @@ test_single_instance (void)
 
   /* The primary instance, on database A. */
   instance.primary = spawn_shequ (NULL, db_a);
-  wait_until (name_owned_or_primary_gone, &instance);
+  shequ_test_wait_until_for (WAIT_LIMIT_SECONDS, name_owned_or_primary_gone, &instance);
   g_assert_false (instance.primary->exited);
   owner_pid = get_name_owner_pid (&instance);
   {
@@ -315,7 +278,7 @@ test_single_instance (void)
                                        g_variant_new ("(sava{sv})", "quit", NULL, NULL),
                                        NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
-  wait_until (child_exited, instance.primary);
+  shequ_test_wait_until_for (WAIT_LIMIT_SECONDS, child_exited, instance.primary);
   g_assert_true (g_subprocess_get_if_exited (instance.primary->process));
   g_assert_cmpint (g_subprocess_get_exit_status (instance.primary->process), ==, 0);
 
@@ -324,7 +287,7 @@ test_single_instance (void)
   child_free (instance.primary);
   g_free (instance.object_path);
   g_clear_object (&instance.bus);
-  remove_tree (dir);
+  shequ_test_remove_tree (dir);
 }
 
 int

@@ -14,11 +14,10 @@
 #include "shequ-org-store.h"
 #include "shequ-org-view.h"
 #include "shequ-sample.h"
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
 #include "shequ-welcome-page.h"
 #include "shequ-window.h"
-
-/* A guard against a test that would otherwise hang; never reached when all is well. */
-#define WAIT_LIMIT_SECONDS 20
 
 static ShequApplication *app;
 
@@ -27,102 +26,19 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("shequ-test-finish-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (windows);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  fixture->dir = shequ_test_make_tmpdir ("shequ-test-finish-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  close_all_windows ();
-  remove_tree (fixture->dir);
+  shequ_test_close_all_windows (NULL);
+  shequ_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-on_wait_limit (gpointer data)
-{
-  gboolean *expired = data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until CHECK (DATA) holds. */
-static void
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-
-  while (!check (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (id);
-}
-
-static void
-make_sample_database (const char *path)
-{
-  g_autoptr(ShequDatabase) db = NULL;
-  g_autoptr(ShequOrgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                            &error);
-  g_assert_no_error (error);
-  store = shequ_org_store_new (db, &error);
-  g_assert_no_error (error);
-  shequ_sample_populate (store, &error);
-  g_assert_no_error (error);
-}
-
-static ShequWindow *
-open_window (const char *path)
-{
-  ShequWindow *window = shequ_window_new (GTK_APPLICATION (app), path);
-
-  shequ_window_set_daily_backup (window, FALSE);
-  shequ_window_load (window);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
 }
 
 static ShequWindow *
@@ -130,8 +46,8 @@ open_sample_window (Fixture *fixture)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
 
-  make_sample_database (path);
-  return open_window (path);
+  shequ_test_make_sample_database (path, FALSE);
+  return shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
 }
 
 /* The first widget of TYPE under ROOT (depth first), or NULL. */
@@ -253,7 +169,7 @@ test_lazy_welcome_page (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   GtkWidget *page;
 
   g_assert_cmpstr (shequ_window_get_page (window), ==, "welcome");
@@ -270,7 +186,7 @@ test_undo_hidden_on_welcome (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   GtkWidget *undo = find_action_button (titlebar (window), "win.undo");
   GtkWidget *redo = find_action_button (titlebar (window), "win.redo");
 
@@ -303,7 +219,7 @@ test_empty_street (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "new.db", NULL);
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   ShequOrgStore *store = shequ_window_get_store (window);
   GtkWidget *empty = shequ_window_get_empty_street_page (window);
   GtkWidget *org_view = shequ_window_get_org_view (window);
@@ -440,7 +356,7 @@ test_toast_keeps_focus (Fixture       *fixture,
   shequ_org_store_rename_unit (store, street, "改名街道", &error);
   g_assert_no_error (error);
   g_assert_nonnull (shequ_window_get_toast_text (window));
-  wait_until (toast_revealed, undo);
+  shequ_test_wait_until (toast_revealed, undo);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
   g_assert_false (gtk_widget_has_focus (undo));
@@ -469,7 +385,7 @@ test_toast_at_bottom (Fixture       *fixture,
 
   shequ_org_view_set_search_text (SHEQU_ORG_VIEW (org_view), "东关");
   shequ_window_show_toast (window, "A notification", TRUE);
-  wait_until (toast_revealed, undo);
+  shequ_test_wait_until (toast_revealed, undo);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* The street's totals (the first row) and the search bar with its count are at
@@ -682,7 +598,7 @@ test_screenshot_mode (Fixture       *fixture,
       g_test_skip ("SHEQU_BIN is not set");
       return;
     }
-  make_sample_database (db);
+  shequ_test_make_sample_database (db, FALSE);
 
   {
     const char *argv[] = { shequ_bin, "--db", db, "--screenshot", dir, NULL };
@@ -739,7 +655,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -755,9 +670,7 @@ main (int   argc,
   g_setenv ("PANGO_LANGUAGE", "zh-cn", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = shequ_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = shequ_test_new_app ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

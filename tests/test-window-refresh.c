@@ -11,19 +11,13 @@
 
 #include "shequ-application.h"
 #include "shequ-org-store.h"
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
 #include "shequ-window.h"
 
-#define WAIT_LIMIT_SECONDS 20
 #define STREET "110101001"
 
 static ShequApplication *app;
-
-static gboolean
-on_wait_limit (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 static gboolean
 has_area (gpointer data)
@@ -32,81 +26,33 @@ has_area (gpointer data)
 }
 
 static void
-run_cli (const char *command,
-         const char *db,
-         const char *arg1,
-         const char *arg2,
-         const char *arg3)
-{
-  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "shequ-cli",
-                                                NULL);
-  const char *argv[] = { cli, command, "--db", db, arg1, arg2, arg3, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("shequ-cli %s failed: %s", command, err);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_window_sees_other_program (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("shequ-test-refresh-XXXXXX", &error);
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-refresh-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "street.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "units.csv", NULL);
   ShequWindow *window;
   ShequOrgStore *store;
   ShequUnit *street, *area;
-  gboolean expired = FALSE;
-  guint limit;
+  gboolean loaded;
 
-  g_assert_no_error (error);
-  run_cli ("init", db, "--street", "测试街道", "--county=110101");
+  shequ_test_run_cli_ok ("init", "--db", db, "--street", "测试街道", "--county=110101", NULL);
   g_assert_true (g_file_set_contents (csv,
                                       "code,name,tier,parent_code\n"
                                       STREET ",别人改的街道,street,\n"
                                       STREET "01,别人加的片区,area," STREET "\n", -1, NULL));
 
-  window = shequ_window_new (GTK_APPLICATION (app), db);
-  shequ_window_set_daily_backup (window, FALSE);
-  g_assert_true (shequ_window_load (window));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = shequ_test_open_window (GTK_APPLICATION (app), db, &loaded);
+  g_assert_true (loaded);
   store = shequ_window_get_store (window);
   street = shequ_org_store_get_street (store);
   g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "测试街道");
 
-  run_cli ("import-units", db, csv, NULL, NULL);
+  shequ_test_run_cli_ok ("import-units", "--db", db, csv, NULL);
 
   /* Within a poll or two, without any action in the window. */
-  limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-  while (!has_area (store) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (limit);
+  shequ_test_wait_until (has_area, store);
 
   /* The same store and the same objects: the views keep selection and expansion. */
   g_assert_true (shequ_window_get_store (window) == store);
@@ -137,7 +83,7 @@ test_window_sees_other_program (void)
     sqlite3_close (handle);
   }
 
-  remove_dir (dir);
+  shequ_test_remove_tree (dir);
 }
 
 /* The first leaf page of the unit code index gets random bytes; the table scan that
@@ -199,8 +145,7 @@ has_restore_button (GtkWidget *widget)
 static void
 test_import_damaged_offers_restore (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("shequ-test-refresh-XXXXXX", &error);
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-refresh-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "street.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "units.csv", NULL);
   g_autofree char *before = NULL;
@@ -209,20 +154,17 @@ test_import_damaged_offers_restore (void)
   ShequWindow *window;
   GtkWindow *dialog;
   gsize length = 0;
+  gboolean loaded;
 
-  g_assert_no_error (error);
-  run_cli ("init", db, "--sample", NULL, NULL);
+  shequ_test_run_cli_ok ("init", "--db", db, "--sample", NULL);
   damage_unit_code_index (db);
   g_assert_true (g_file_get_contents (db, &before, &length, NULL));
   g_assert_true (g_file_set_contents (csv,
                                       "code,name,tier,parent_code\n"
                                       "37132600199,新片区,area,371326001\n", -1, NULL));
 
-  window = shequ_window_new (GTK_APPLICATION (app), db);
-  shequ_window_set_daily_backup (window, FALSE);
-  g_assert_true (shequ_window_load (window));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = shequ_test_open_window (GTK_APPLICATION (app), db, &loaded);
+  g_assert_true (loaded);
 
   file = g_file_new_for_path (csv);
   g_assert_false (shequ_window_import_file (window, file, FALSE, SHEQU_IO_ENCODING_AUTO));
@@ -240,14 +182,13 @@ test_import_damaged_offers_restore (void)
     g_assert_true (g_file_get_contents (db, &now, &length, NULL));
     g_assert_true (memcmp (now, before, length) == 0);
   }
-  remove_dir (dir);
+  shequ_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -262,9 +203,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = shequ_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = shequ_test_new_app ();
 
   g_test_add_func ("/window/refresh/other-program", test_window_sees_other_program);
   g_test_add_func ("/window/import/damaged-offers-restore", test_import_damaged_offers_restore);

@@ -14,11 +14,10 @@
 #include "shequ-database.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
 #include "shequ-welcome-page.h"
 #include "shequ-window.h"
-
-/* A guard against a test that would otherwise hang; never reached when all is well. */
-#define WAIT_LIMIT_SECONDS 20
 
 static ShequApplication *app;
 
@@ -27,74 +26,19 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("shequ-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
-
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (windows);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  fixture->dir = shequ_test_make_tmpdir ("shequ-test-window-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  close_all_windows ();
-  remove_tree (fixture->dir);
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
+  shequ_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-on_wait_limit (gpointer data)
-{
-  gboolean *expired = data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until CHECK (DATA) holds. */
-static void
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_wait_limit, &expired);
-
-  while (!check (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (expired);
-  g_source_remove (id);
 }
 
 static gboolean
@@ -102,40 +46,6 @@ has_dialog (gpointer data)
 {
   return shequ_window_get_dialog (data) != NULL &&
          gtk_widget_get_mapped (GTK_WIDGET (shequ_window_get_dialog (data)));
-}
-
-static ShequWindow *
-open_window (const char *path)
-{
-  ShequWindow *window = shequ_window_new (GTK_APPLICATION (app), path);
-
-  shequ_window_set_daily_backup (window, FALSE);
-  shequ_window_load (window);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-}
-
-static void
-assert_no_wal_shm (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
 
 static char *
@@ -148,35 +58,12 @@ dialog_text (GtkWindow *dialog)
   return text;
 }
 
-/* The sample street in a fresh database at PATH, made through the core. */
-static void
-make_sample_database (const char *path,
-                      gboolean    with_backup)
-{
-  g_autoptr(ShequDatabase) db = NULL;
-  g_autoptr(ShequOrgStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                            &error);
-  g_assert_no_error (error);
-  store = shequ_org_store_new (db, &error);
-  g_assert_no_error (error);
-  shequ_sample_populate (store, &error);
-  g_assert_no_error (error);
-  if (with_backup)
-    {
-      shequ_database_daily_backup (db, &error);
-      g_assert_no_error (error);
-    }
-}
-
 static void
 test_welcome_empty (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   ShequOrgStore *store = shequ_window_get_store (window);
 
   g_assert_nonnull (store);
@@ -194,7 +81,7 @@ test_welcome_open_sample (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   ShequOrgStore *store = shequ_window_get_store (window);
   ShequUnit *street;
 
@@ -223,7 +110,7 @@ test_welcome_create_street (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "new.db", NULL);
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   ShequWelcomePage *page = SHEQU_WELCOME_PAGE (shequ_window_get_welcome_page (window));
   ShequOrgStore *store = shequ_window_get_store (window);
   ShequUnit *street;
@@ -258,7 +145,7 @@ test_undo_restores (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "undo.db", NULL);
   g_autoptr(GError) error = NULL;
-  ShequWindow *window = open_window (path);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   ShequOrgStore *store = shequ_window_get_store (window);
   ShequUnit *street;
   const char *toast;
@@ -310,28 +197,28 @@ test_error_newer (Fixture       *fixture,
                                      "PRAGMA user_version = 999;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_checksum (path);
+  before = shequ_test_file_sha256 (path);
 
-  window = open_window (path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   g_assert_null (shequ_window_get_store (window));
   g_assert_error ((GError *) shequ_window_get_load_error (window),
                   SHEQU_DB_ERROR, SHEQU_DB_ERROR_NEWER);
   g_assert_cmpstr (shequ_window_get_page (window), ==, "error");
 
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_nonnull (strstr (text, "newer version of Shequ"));
   g_assert_nonnull (strstr (text, "newer.db"));
 
-  after = file_checksum (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 
-  close_all_windows ();
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
   g_free (after);
-  after = file_checksum (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 }
 
 static void
@@ -365,35 +252,35 @@ test_error_damaged (Fixture       *fixture,
   g_autofree char *text = NULL;
   ShequWindow *window;
 
-  make_sample_database (path, FALSE);
-  assert_no_wal_shm (path);
+  shequ_test_make_sample_database (path, FALSE);
+  shequ_test_assert_no_wal_shm (path);
   corrupt_page_two (path);
-  before = file_checksum (path);
+  before = shequ_test_file_sha256 (path);
 
-  window = open_window (path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   g_assert_null (shequ_window_get_store (window));
   g_assert_error ((GError *) shequ_window_get_load_error (window),
                   SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT);
   g_assert_cmpstr (shequ_window_get_page (window), ==, "error");
 
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_nonnull (strstr (text, "damaged"));
 
-  after = file_checksum (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 
   /* Closing the dialog leaves the window, still refusing to touch the file. */
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_CLOSE);
   g_assert_null (shequ_window_get_dialog (window));
   g_assert_cmpstr (shequ_window_get_page (window), ==, "error");
 
-  close_all_windows ();
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
   g_free (after);
-  after = file_checksum (path);
+  after = shequ_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_wal_shm (path);
+  shequ_test_assert_no_wal_shm (path);
 }
 
 static void
@@ -409,15 +296,15 @@ test_error_damaged_restore (Fixture       *fixture,
   const char *name;
   gboolean found_aside = FALSE;
 
-  make_sample_database (path, TRUE);
+  shequ_test_make_sample_database (path, TRUE);
   backups = shequ_database_list_backups (path);
   g_assert_cmpuint (backups->len, ==, 1);
   corrupt_page_two (path);
-  before = file_checksum (path);
+  before = shequ_test_file_sha256 (path);
 
-  window = open_window (path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   g_assert_cmpstr (shequ_window_get_page (window), ==, "error");
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
 
   /* "Restore Backup" with the newest backup selected. */
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_ACCEPT);
@@ -436,7 +323,7 @@ test_error_damaged_restore (Fixture       *fixture,
         !g_str_has_suffix (name, "-shm"))
       {
         g_autofree char *aside = g_build_filename (fixture->dir, name, NULL);
-        g_autofree char *sum = file_checksum (aside);
+        g_autofree char *sum = shequ_test_file_sha256 (aside);
 
         g_assert_cmpstr (sum, ==, before);
         found_aside = TRUE;
@@ -454,7 +341,7 @@ test_error_locked_retry (Fixture       *fixture,
   ShequWindow *window;
   sqlite3 *db = NULL;
 
-  make_sample_database (path, FALSE);
+  shequ_test_make_sample_database (path, FALSE);
 
   /* Another program holds the file: no reading, no writing, past the busy timeout. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -463,11 +350,11 @@ test_error_locked_retry (Fixture       *fixture,
                                      "UPDATE unit SET note = note WHERE id = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
-  window = open_window (path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   g_assert_error ((GError *) shequ_window_get_load_error (window),
                   SHEQU_DB_ERROR, SHEQU_DB_ERROR_LOCKED);
   g_assert_cmpstr (shequ_window_get_page (window), ==, "error");
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_nonnull (strstr (text, "in use by another program"));
 
@@ -499,7 +386,7 @@ test_io_export_import_undo (Fixture       *fixture,
   ShequOrgStore *store;
   guint n_units;
 
-  source = open_window (sample_path);
+  source = shequ_test_open_window (GTK_APPLICATION (app), sample_path, NULL);
   gtk_widget_activate_action (GTK_WIDGET (source), "win.open-sample", NULL);
   n_units = shequ_org_store_get_n_units (shequ_window_get_store (source));
 
@@ -509,7 +396,7 @@ test_io_export_import_undo (Fixture       *fixture,
   g_assert_cmpstr (shequ_window_get_toast_text (source), ==, "Saved “平邑街道-units.csv”");
   g_assert_true (shequ_window_export_file (source, people_file, TRUE));
 
-  target = open_window (empty_path);
+  target = shequ_test_open_window (GTK_APPLICATION (app), empty_path, NULL);
   store = shequ_window_get_store (target);
   g_assert_cmpstr (shequ_window_get_page (target), ==, "welcome");
 
@@ -576,7 +463,7 @@ test_io_import_errors_listed (Fixture       *fixture,
   g_file_set_contents (csv_path, csv->str, csv->len, &error);
   g_assert_no_error (error);
 
-  window = open_window (db_path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), db_path, NULL);
   g_assert_false (shequ_window_import_file (window, csv_file, FALSE, SHEQU_IO_ENCODING_AUTO));
   g_assert_cmpuint (shequ_org_store_get_n_units (shequ_window_get_store (window)), ==, 0);
   g_assert_cmpstr (shequ_window_get_page (window), ==, "welcome");
@@ -612,7 +499,7 @@ test_io_import_errors_listed (Fixture       *fixture,
     g_assert_cmpstr (g_value_get_string (&value), ==, shown);
     g_value_unset (&value);
   }
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
 }
 
 static gboolean
@@ -633,19 +520,19 @@ test_menu_check_back_up_restore (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ShequWindow *window;
 
-  window = open_window (path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
 
   /* The check runs in a thread; its result comes as a dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-integrity", NULL));
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_cmpstr (text, ==, "The database is intact");
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_CLOSE);
 
   /* A backup, also in a thread, that opens as the same street. */
   shequ_window_back_up (window, copy);
-  wait_until (has_toast, window);
+  shequ_test_wait_until (has_toast, window);
   g_assert_cmpstr (shequ_window_get_toast_text (window), ==, "Backed up to “shequ-copy.db”");
   db = shequ_database_open (copy, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
   g_assert_no_error (error);
@@ -661,7 +548,7 @@ test_menu_check_back_up_restore (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "改名街道");
   shequ_window_restore (window, copy);
-  wait_until (has_dialog, window);
+  shequ_test_wait_until (has_dialog, window);
   g_free (text);
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_cmpstr (text, ==, "Restore the database from “shequ-copy.db”?");
@@ -693,7 +580,7 @@ test_settings_size_saved (Fixture       *fixture,
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
   /* A new window opens at the remembered size... */
-  window = open_window (path);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 700);
@@ -738,7 +625,7 @@ test_app_one_window_per_database (Fixture       *fixture,
   g_assert_cmpint (g_variant_get_int32 (count), ==, 2);
   g_clear_pointer (&count, g_variant_unref);
 
-  close_all_windows ();
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
   count = g_action_group_get_action_state (G_ACTION_GROUP (app), "window-count");
   g_assert_cmpint (g_variant_get_int32 (count), ==, 0);
 }
@@ -760,9 +647,7 @@ main (int   argc,
   g_setenv ("PANGO_LANGUAGE", "zh-cn", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  app = shequ_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = shequ_test_new_app ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -1,0 +1,146 @@
+/* shequ-test-gtk-util.c — helpers the window tests share: waiting on the main loop, windows */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-test-gtk-util"
+
+#include "config.h"
+
+#include "shequ-test-gtk-util.h"
+
+static gboolean
+on_wait_limit (gpointer data)
+{
+  gboolean *expired = data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until CHECK (DATA) holds, failing the test after LIMIT_SECONDS. */
+void
+shequ_test_wait_until_for (guint          limit_seconds,
+                           ShequTestCheck check,
+                           gpointer       data)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (limit_seconds, on_wait_limit, &expired);
+
+  while (!check (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (id);
+}
+
+/* Runs the main loop until CHECK (DATA) holds, failing the test after
+ * SHEQU_TEST_WAIT_LIMIT_SECONDS. */
+void
+shequ_test_wait_until (ShequTestCheck check,
+                       gpointer       data)
+{
+  shequ_test_wait_until_for (SHEQU_TEST_WAIT_LIMIT_SECONDS, check, data);
+}
+
+/* Runs the main loop for MS milliseconds. */
+void
+shequ_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_wait_limit, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Dispatches what is pending on the main context, without blocking. */
+void
+shequ_test_flush_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Waits for two frames of WIDGET: the first lays out rows a model change added, the
+ * second draws them. */
+void
+shequ_test_wait_for_draw (GtkWidget *widget)
+{
+  gtk_test_widget_wait_for_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+/* Waits for N frames of WIDGET, then dispatches what they left pending. */
+void
+shequ_test_wait_frames (GtkWidget *widget,
+                        guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  shequ_test_flush_main_context ();
+}
+
+/* The application, registered and not unique: test programs run side by side. */
+ShequApplication *
+shequ_test_new_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShequApplication *app = shequ_application_new (G_APPLICATION_NON_UNIQUE);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Destroys *WINDOW, if any, and clears it. */
+void
+shequ_test_destroy_window (GtkWidget **window)
+{
+  if (*window != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (window)));
+}
+
+/* Destroys the windows of APP, or every toplevel when APP is NULL, and lets them go. */
+void
+shequ_test_close_all_windows (GtkApplication *app)
+{
+  GList *windows = app != NULL ? g_list_copy (gtk_application_get_windows (app))
+                               : gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  shequ_test_flush_main_context ();
+}
+
+/* A 1400×900 window, presented, holding a new organisation view of STORE; the window in
+ * WINDOW. */
+ShequOrgView *
+shequ_test_new_org_view_window (ShequOrgStore  *store,
+                                GtkWidget     **window)
+{
+  ShequOrgView *view = g_object_new (SHEQU_TYPE_ORG_VIEW, NULL);
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1400, 900);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
+  shequ_org_view_set_store (view, store);
+  gtk_window_present (GTK_WINDOW (*window));
+  return view;
+}
+
+/* A window of APP on the database at PATH, loaded (whether it did in LOADED, if wanted),
+ * shown and drawn; daily backups off. */
+ShequWindow *
+shequ_test_open_window (GtkApplication *app,
+                        const char     *path,
+                        gboolean       *loaded)
+{
+  ShequWindow *window = shequ_window_new (app, path);
+  gboolean ok;
+
+  shequ_window_set_daily_backup (window, FALSE);
+  ok = shequ_window_load (window);
+  if (loaded != NULL)
+    *loaded = ok;
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}

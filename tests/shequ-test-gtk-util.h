@@ -1,0 +1,39 @@
+/* shequ-test-gtk-util.h — helpers the window tests share: waiting on the main loop, windows */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shequ-application.h"
+#include "shequ-org-view.h"
+#include "shequ-window.h"
+
+G_BEGIN_DECLS
+
+/* A guard against a test that would otherwise hang; never reached when all is well. */
+#define SHEQU_TEST_WAIT_LIMIT_SECONDS 20
+
+typedef gboolean (*ShequTestCheck) (gpointer data);
+
+void              shequ_test_wait_until          (ShequTestCheck    check,
+                                                  gpointer          data);
+void              shequ_test_wait_until_for      (guint             limit_seconds,
+                                                  ShequTestCheck    check,
+                                                  gpointer          data);
+void              shequ_test_spin                (guint             ms);
+void              shequ_test_flush_main_context  (void);
+
+void              shequ_test_wait_for_draw       (GtkWidget        *widget);
+void              shequ_test_wait_frames         (GtkWidget        *widget,
+                                                  guint             n);
+
+ShequApplication *shequ_test_new_app             (void);
+void              shequ_test_destroy_window      (GtkWidget       **window);
+void              shequ_test_close_all_windows   (GtkApplication   *app);
+ShequOrgView     *shequ_test_new_org_view_window (ShequOrgStore    *store,
+                                                  GtkWidget       **window);
+ShequWindow      *shequ_test_open_window         (GtkApplication   *app,
+                                                  const char       *path,
+                                                  gboolean         *loaded);
+
+G_END_DECLS

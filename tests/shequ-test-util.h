@@ -1,0 +1,72 @@
+/* shequ-test-util.h — helpers the test programs share: programs, temp dirs, sample data */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "shequ-database.h"
+#include "shequ-org-store.h"
+
+G_BEGIN_DECLS
+
+/* What a program that was run wrote, and how it ended. */
+typedef struct {
+  int   status;   /* exit status, -1 when a signal ended it */
+  char *out;
+  char *err;
+} ShequTestResult;
+
+void             shequ_test_result_clear           (ShequTestResult    *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShequTestResult, shequ_test_result_clear)
+
+char            *shequ_test_cli_path               (void);
+
+ShequTestResult  shequ_test_run_argv               (const char *const  *argv);
+ShequTestResult  shequ_test_run                    (const char         *program,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+ShequTestResult  shequ_test_run_cli                (const char         *first,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+ShequTestResult  shequ_test_run_cli_as             (int                 uid,
+                                                    const char         *first,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+void             shequ_test_run_cli_ok             (const char         *first,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+GSubprocess     *shequ_test_spawn_cli              (const char         *first,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+int              shequ_test_finish_cli             (GSubprocess        *process,
+                                                    char              **err);
+
+void             shequ_test_assert_cli_success     (const ShequTestResult *result);
+void             shequ_test_assert_cli_failure     (const ShequTestResult *result,
+                                                    const char            *needle);
+
+/* A fixture: a new temp dir and the path of a database in it. */
+typedef struct {
+  char *dir;
+  char *db;
+} ShequTestDir;
+
+void             shequ_test_dir_init               (ShequTestDir       *self,
+                                                    const char         *tmpl,
+                                                    const char         *db_name);
+void             shequ_test_dir_clear              (ShequTestDir       *self);
+
+char            *shequ_test_make_tmpdir            (const char         *tmpl);
+void             shequ_test_remove_tree            (const char         *path);
+
+char            *shequ_test_write_file             (const char         *dir,
+                                                    const char         *name,
+                                                    const char         *text);
+char            *shequ_test_file_sha256            (const char         *path);
+GBytes          *shequ_test_read_bytes             (const char         *path);
+void             shequ_test_assert_no_wal_shm      (const char         *path);
+
+ShequOrgStore   *shequ_test_open_store             (const char         *path,
+                                                    ShequDatabaseFlags  flags,
+                                                    ShequDatabase     **db);
+ShequOrgStore   *shequ_test_open_sample_store      (const char         *path,
+                                                    ShequDatabase     **db);
+void             shequ_test_make_sample_database   (const char         *path,
+                                                    gboolean            with_backup);
+
+G_END_DECLS
