@@ -157,6 +157,23 @@ test_row_announced (Fixture       *f,
                                        street_label);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
 
+  /* GTK's own arrow, a "button" that always says "Expand", is hidden from screen
+   * readers: the cell says whether the row is expanded and can toggle it. */
+  {
+    guint n_arrows = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (cell);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (gtk_widget_get_css_name (child), "expander") == 0)
+        {
+          n_arrows++;
+          gtk_test_accessible_assert_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                            TRUE);
+        }
+    g_assert_cmpuint (n_arrows, ==, 1);
+  }
+
   /* Collapsing says so. */
   gtk_tree_list_row_set_expanded (shown_row (f, community), FALSE);
   cell = shequ_org_view_get_name_cell (f->view, community);

@@ -537,6 +537,15 @@ update_row_accessible (GtkWidget *cell)
                                     GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) level,
                                     -1);
 
+  /* GtkTreeExpander's own arrow is exposed as a button that always says "Expand", with no
+   * action; the cell itself carries the expanded state and the expand/collapse actions,
+   * so the arrow is hidden from assistive technologies rather than misleading them. */
+  for (GtkWidget *child = gtk_widget_get_first_child (cell);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "expander") == 0)
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
   if (row != NULL && gtk_tree_list_row_is_expandable (row))
     {
       gboolean expanded = gtk_tree_list_row_get_expanded (row);
