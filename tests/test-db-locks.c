@@ -226,6 +226,50 @@ test_deleted_wal_refuses_writes (Fixture       *f,
   g_assert_cmpstr (shequ_unit_get_name (street), ==, "改名前");
 }
 
+/* Once its -wal was deleted, this connection must not checkpoint that orphaned -wal into
+ * the file when it closes, nor delete the new -wal another program wrote meanwhile: the
+ * other program's edit survives, and the file stays sound. */
+static void
+test_deleted_wal_no_checkpoint_on_close (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  ShequUnit *street = shequ_org_store_get_street (f->store);
+
+  g_assert_true (shequ_org_store_rename_unit (f->store, street, "本窗口改名", &error));
+  g_assert_no_error (error);
+  /* What another program does before it deletes a -wal: copy it all into the file. */
+  g_assert_true (shequ_database_exec (f->db, "PRAGMA wal_checkpoint", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+
+  {
+    g_auto(ShequTestResult) r = shequ_test_run ("sqlite3", f->path,
+                                                "UPDATE unit SET name = '别的程序改名' "
+                                                "WHERE parent_id IS NULL", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  g_assert_false (shequ_org_store_rename_unit (f->store, street, "又一次改名", &error));
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_REPLACED);
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+
+  {
+    g_auto(ShequTestResult) name = shequ_test_run ("sqlite3", f->path,
+                                                   "SELECT name FROM unit WHERE parent_id IS NULL",
+                                                   NULL);
+    g_auto(ShequTestResult) check = shequ_test_run ("sqlite3", f->path,
+                                                    "PRAGMA integrity_check", NULL);
+
+    g_assert_cmpstr (g_strstrip (name.out), ==, "别的程序改名");
+    g_assert_cmpstr (g_strstrip (check.out), ==, "ok");
+  }
+}
+
 /* The same for a database file replaced by another one under the same name. */
 static void
 test_replaced_file_refuses_writes (Fixture       *f,
@@ -252,6 +296,7 @@ main (int   argc,
   ADD ("/db-locks/stray-close-keeps-wal", test_stray_close_keeps_wal);
   ADD ("/db-locks/two-connections-in-process", test_two_connections_in_process);
   ADD ("/db-locks/deleted-wal-refuses-writes", test_deleted_wal_refuses_writes);
+  ADD ("/db-locks/deleted-wal-no-checkpoint-on-close", test_deleted_wal_no_checkpoint_on_close);
   ADD ("/db-locks/replaced-file-refuses-writes", test_replaced_file_refuses_writes);
 #undef ADD
 

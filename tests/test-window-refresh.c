@@ -86,6 +86,52 @@ test_window_sees_other_program (void)
   shequ_test_remove_tree (dir);
 }
 
+static gboolean
+is_error_page (gpointer data)
+{
+  return g_strcmp0 (shequ_window_get_page (data), "error") == 0;
+}
+
+static gboolean
+is_views_page (gpointer data)
+{
+  const char *page = shequ_window_get_page (data);
+
+  return g_strcmp0 (page, "org") == 0 || g_strcmp0 (page, "compliance") == 0;
+}
+
+/* The -wal and -shm of the open database are deleted by hand: within a poll the window
+ * lets the file go and says so, and "Try Again" opens it as it is now. */
+static void
+test_window_lets_deleted_files_go (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-refresh-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "street.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  ShequWindow *window;
+  gboolean loaded;
+
+  shequ_test_run_cli_ok ("init", "--db", db, "--street", "测试街道", "--county=110101", NULL);
+  window = shequ_test_open_window (GTK_APPLICATION (app), db, &loaded);
+  g_assert_true (loaded);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+  shequ_test_wait_until (is_error_page, window);
+  g_assert_null (shequ_window_get_store (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-open", NULL));
+  shequ_test_wait_until (is_views_page, window);
+  g_assert_nonnull (shequ_window_get_store (window));
+  g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "测试街道");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  shequ_test_remove_tree (dir);
+}
+
 /* The first leaf page of the unit code index gets random bytes; the table scan that
  * loads the tree does not read it. */
 static void
@@ -207,6 +253,7 @@ main (int   argc,
 
   g_test_add_func ("/window/refresh/other-program", test_window_sees_other_program);
   g_test_add_func ("/window/import/damaged-offers-restore", test_import_damaged_offers_restore);
+  g_test_add_func ("/window/refresh/deleted-files", test_window_lets_deleted_files_go);
 
   ret = g_test_run ();
   g_clear_object (&app);

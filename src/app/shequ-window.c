@@ -852,6 +852,9 @@ show_load_error (ShequWindow *self)
     title = g_strdup_printf (_("The database “%s” is in use by another program"), base);
   else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU))
     title = g_strdup_printf (_("“%s” is not a Shequ database"), base);
+  else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_REPLACED))
+    title = g_strdup_printf (_("The files of the database “%s” were changed by another program"),
+                             base);
   else
     title = g_strdup_printf (_("Could not open the database “%s”"), base);
 
@@ -1255,6 +1258,19 @@ refresh_from_database (ShequWindow *self)
 
   if (self->store == NULL || self->loading)
     return;
+
+  /* Its files deleted or replaced under it (by hand: no close() in this program can drop
+   * its locks any more): nothing more is written or read from them. The error page says
+   * why, and "Try Again" opens the file as it is now. */
+  if (self->database != NULL && !shequ_database_check_files (self->database, &error))
+    {
+      set_store (self, NULL);
+      g_clear_object (&self->database);
+      self->load_error = g_steal_pointer (&error);
+      show_load_error (self);
+      return;
+    }
+
   /* The next poll tries again; a damaged file is reported by the next write. */
   if (!shequ_org_store_refresh (self->store, NULL, &error))
     g_debug ("Could not read changes by other programs: %s", error->message);

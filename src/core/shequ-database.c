@@ -321,6 +321,22 @@ shequ_database_prepare (ShequDatabase  *self,
 }
 
 gboolean
+shequ_database_check_files (ShequDatabase  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+
+  if (shequ_db_locks_check_files (sqlite3_db_filename (self->db, "main"), error))
+    return TRUE;
+
+  /* The orphaned -wal was copied into the file by whoever deleted it; copying it again
+   * when this connection closes would write old pages over newer ones, and SQLite would
+   * then delete the -wal under that name, which may be another program's new one. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  return FALSE;
+}
+
+gboolean
 shequ_database_begin (ShequDatabase  *self,
                       GError        **error)
 {
@@ -329,7 +345,7 @@ shequ_database_begin (ShequDatabase  *self,
 
   /* Never write into a -wal that another program deleted under us: the edit would be
    * lost when this connection closes, and the file damaged. */
-  if (!shequ_db_locks_check_files (sqlite3_db_filename (self->db, "main"), error))
+  if (!shequ_database_check_files (self, error))
     return FALSE;
 
   /* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */

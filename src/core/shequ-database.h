@@ -64,6 +64,11 @@ gboolean       shequ_database_set_error         (ShequDatabase       *self,
                                                  int                  rc,
                                                  GError             **error);
 
+/* Whether the database, -wal and -shm this connection has open are still the files under
+ * those names (SHEQU_DB_ERROR_REPLACED if not; the connection then never checkpoints on
+ * close). Every write transaction checks it first. */
+gboolean       shequ_database_check_files       (ShequDatabase       *self,
+                                                 GError             **error);
 gboolean       shequ_database_begin             (ShequDatabase       *self,
                                                  GError             **error);
 gboolean       shequ_database_commit            (ShequDatabase       *self,
