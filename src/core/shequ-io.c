@@ -1624,14 +1624,23 @@ import_units_attempt (ShequOrgStore   *store,
  * records are matched again against the current tree. */
 #define N_IMPORT_ATTEMPTS 5
 
-gboolean
-shequ_io_import_units_from_bytes (ShequOrgStore   *store,
-                                  GBytes          *bytes,
-                                  const char      *filename,
-                                  ShequIoFormat    format,
-                                  ShequIoEncoding  encoding,
-                                  guint           *n_units,
-                                  GError         **error)
+typedef gboolean (*ImportAttempt) (ShequOrgStore   *store,
+                                   GBytes          *bytes,
+                                   const char      *filename,
+                                   ShequIoFormat    format,
+                                   ShequIoEncoding  encoding,
+                                   guint           *n_imported,
+                                   GError         **error);
+
+static gboolean
+import_with_retries (ImportAttempt    attempt_import,
+                     ShequOrgStore   *store,
+                     GBytes          *bytes,
+                     const char      *filename,
+                     ShequIoFormat    format,
+                     ShequIoEncoding  encoding,
+                     guint           *n_imported,
+                     GError         **error)
 {
   /* Matched against what is in the file now, not what the store read at open. */
   if (!shequ_org_store_refresh (store, NULL, error))
@@ -1641,7 +1650,7 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
     {
       g_autoptr(GError) local = NULL;
 
-      if (import_units_attempt (store, bytes, filename, format, encoding, n_units, &local))
+      if (attempt_import (store, bytes, filename, format, encoding, n_imported, &local))
         return TRUE;
       if (attempt == N_IMPORT_ATTEMPTS ||
           !g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) ||
@@ -1651,6 +1660,19 @@ shequ_io_import_units_from_bytes (ShequOrgStore   *store,
           return FALSE;
         }
     }
+}
+
+gboolean
+shequ_io_import_units_from_bytes (ShequOrgStore   *store,
+                                  GBytes          *bytes,
+                                  const char      *filename,
+                                  ShequIoFormat    format,
+                                  ShequIoEncoding  encoding,
+                                  guint           *n_units,
+                                  GError         **error)
+{
+  return import_with_retries (import_units_attempt, store, bytes, filename, format, encoding,
+                              n_units, error);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -2076,24 +2098,8 @@ shequ_io_import_people_from_bytes (ShequOrgStore   *store,
                                    guint           *n_people,
                                    GError         **error)
 {
-  /* Matched against what is in the file now, not what the store read at open. */
-  if (!shequ_org_store_refresh (store, NULL, error))
-    return FALSE;
-
-  for (guint attempt = 1;; attempt++)
-    {
-      g_autoptr(GError) local = NULL;
-
-      if (import_people_attempt (store, bytes, filename, format, encoding, n_people, &local))
-        return TRUE;
-      if (attempt == N_IMPORT_ATTEMPTS ||
-          !g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) ||
-          !shequ_org_store_refresh (store, NULL, NULL))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-    }
+  return import_with_retries (import_people_attempt, store, bytes, filename, format, encoding,
+                              n_people, error);
 }
 
 /* ------------------------------------------------------------------------------------ */
