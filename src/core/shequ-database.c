@@ -1,29 +1,15 @@
-/* shequ-database.c — the SQLite file: open, migrate, back up, check */
+/* shequ-database.c — the SQLite file: open, migrate, query, check */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-database"
 
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "shequ-database.h"
+#include "shequ-database-private.h"
 #include "shequ-db-locks.h"
-
-#define BUSY_TIMEOUT_MS 5000
-#define N_KEPT_BACKUPS  7
-
-struct _ShequDatabase
-{
-  GObject   parent_instance;
-  char     *path;
-  sqlite3  *db;
-  int       schema_version;
-  guint     in_transaction : 1;
-  guint     read_only : 1;
-};
 
 G_DEFINE_FINAL_TYPE (ShequDatabase, shequ_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (shequ-db-error-quark, shequ_db_error)
@@ -124,11 +110,11 @@ error_code_for (int rc)
     }
 }
 
-static gboolean
-set_error_full (const char *path,
-                sqlite3    *db,
-                int         rc,
-                GError    **error)
+gboolean
+_shequ_database_set_error_full (const char *path,
+                                sqlite3    *db,
+                                int         rc,
+                                GError    **error)
 {
   int code = error_code_for (rc);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
@@ -171,7 +157,7 @@ shequ_database_set_error (ShequDatabase *self,
                           GError       **error)
 {
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-  return set_error_full (self->path, self->db, rc, error);
+  return _shequ_database_set_error_full (self->path, self->db, rc, error);
 }
 
 char *
@@ -182,11 +168,11 @@ shequ_database_get_default_path (void)
 
 /* Reads the schema version and checks that the schema can be parsed, through a
  * connection that cannot write anything: no journal, no -wal, no -shm. */
-static gboolean
-peek (const char *path,
-      int        *version,
-      gboolean   *has_foreign_tables,
-      GError    **error)
+gboolean
+_shequ_database_peek (const char *path,
+                      int        *version,
+                      gboolean   *has_foreign_tables,
+                      GError    **error)
 {
   g_autofree char *uri = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -266,7 +252,7 @@ peek (const char *path,
 
   if (rc != SQLITE_OK)
     {
-      set_error_full (path, db, rc, error);
+      _shequ_database_set_error_full (path, db, rc, error);
       sqlite3_close_v2 (db);
       return FALSE;
     }
@@ -283,7 +269,7 @@ shequ_database_peek_schema_version (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
-  return peek (path, version, NULL, error);
+  return _shequ_database_peek (path, version, NULL, error);
 }
 
 gboolean
@@ -381,133 +367,6 @@ shequ_database_rollback (ShequDatabase *self)
   self->in_transaction = FALSE;
 }
 
-static char *
-make_backup_name (const char *db_path,
-                  const char *kind)
-{
-  g_autofree char *dir = shequ_database_get_backup_dir (db_path);
-  g_autofree char *base = g_path_get_basename (db_path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = NULL;
-  g_autofree char *name = NULL;
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL)
-    *dot = '\0';
-  if (g_strcmp0 (kind, "daily") == 0)
-    stamp = g_date_time_format (now, "%Y-%m-%d");
-  else
-    stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  name = g_strdup_printf ("%s-%s-%s.db", base, kind, stamp);
-  return g_build_filename (dir, name, NULL);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char **)a, *(char **)b);
-}
-
-static void
-prune_backups (const char *db_path,
-               const char *kind)
-{
-  g_autofree char *dir = shequ_database_get_backup_dir (db_path);
-  g_autofree char *base = g_path_get_basename (db_path);
-  g_autofree char *prefix = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  char *dot = strrchr (base, '.');
-
-  if (d == NULL)
-    return;
-  if (dot != NULL)
-    *dot = '\0';
-  prefix = g_strdup_printf ("%s-%s-", base, kind);
-
-  while ((name = g_dir_read_name (d)))
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
-      g_ptr_array_add (names, g_strdup (name));
-
-  /* The names sort by date. */
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i + N_KEPT_BACKUPS < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      g_unlink (path);
-    }
-}
-
-static gboolean
-backup_connection (sqlite3     *src,
-                   const char  *src_path,
-                   const char  *dest_path,
-                   GError     **error)
-{
-  g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
-  g_autofree char *dir = g_path_get_dirname (dest_path);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
-                   _("Cannot create the backup folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  g_unlink (tmp);
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
-      backup = sqlite3_backup_init (dest, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          /* Steps of 256 pages let a writer in between on a large file. */
-          do
-            {
-              rc = sqlite3_backup_step (backup, 256);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep (20);
-            }
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-          sqlite3_backup_finish (backup);
-        }
-      if (rc == SQLITE_OK)
-        /* A backup is one self-contained file, whatever the source's journal mode. */
-        rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-    }
-  sqlite3_close_v2 (dest);
-
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (tmp);
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
-                   _("Cannot back up “%s” to “%s”: %s"),
-                   src_path, dest_path, sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  if (g_rename (tmp, dest_path) != 0)
-    {
-      int saved_errno = errno;
-      g_unlink (tmp);
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
-                   _("Cannot write the backup “%s”: %s"), dest_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 migrate (ShequDatabase  *self,
          int             from,
@@ -519,8 +378,8 @@ migrate (ShequDatabase  *self,
       g_autofree char *dest = NULL;
       g_autofree char *kind = g_strdup_printf ("before-v%d", SHEQU_SCHEMA_VERSION);
 
-      dest = make_backup_name (self->path, kind);
-      if (!backup_connection (self->db, self->path, dest, error))
+      dest = _shequ_database_make_backup_name (self->path, kind);
+      if (!_shequ_database_backup_connection (self->db, self->path, dest, error))
         return FALSE;
     }
 
@@ -607,7 +466,7 @@ shequ_database_open (const char          *path,
         }
 
       /* Look before anything may write: a newer or damaged file stays byte-identical. */
-      if (!peek (path, &version, &has_tables, error))
+      if (!_shequ_database_peek (path, &version, &has_tables, error))
         return NULL;
       if (version > SHEQU_SCHEMA_VERSION)
         {
@@ -667,7 +526,7 @@ shequ_database_open (const char          *path,
   rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_full (path, self->db, rc, error);
+      _shequ_database_set_error_full (path, self->db, rc, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
@@ -750,7 +609,7 @@ run_check (sqlite3     *db,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
-    return set_error_full (path, db, rc, error);
+    return _shequ_database_set_error_full (path, db, rc, error);
 
   if (report->len > 0)
     {
@@ -762,10 +621,10 @@ run_check (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-check_integrity (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
+gboolean
+_shequ_database_check_integrity (sqlite3     *db,
+                                 const char  *path,
+                                 GError     **error)
 {
   return run_check (db, path, "PRAGMA integrity_check (20)", error);
 }
@@ -775,7 +634,7 @@ shequ_database_check_integrity (ShequDatabase  *self,
                                 GError        **error)
 {
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-  return check_integrity (self->db, self->path, error);
+  return _shequ_database_check_integrity (self->db, self->path, error);
 }
 
 gboolean
@@ -784,220 +643,4 @@ shequ_database_quick_check (ShequDatabase  *self,
 {
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
   return run_check (self->db, self->path, "PRAGMA quick_check (20)", error);
-}
-
-gboolean
-shequ_database_backup_to (ShequDatabase  *self,
-                          const char     *dest_path,
-                          GError        **error)
-{
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-
-  /* A backup of a damaged file would overwrite a good older one in the rotation. */
-  if (!shequ_database_check_integrity (self, error))
-    return FALSE;
-  return backup_connection (self->db, self->path, dest_path, error);
-}
-
-/* Opens SRC read-only and checks that it is a sound Shequ database we can read. */
-static sqlite3 *
-open_checked_backup (const char  *src_path,
-                     GError     **error)
-{
-  sqlite3 *src = NULL;
-  gboolean has_tables = FALSE;
-  int version = 0;
-  int rc;
-
-  if (!g_file_test (src_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
-                   _("The backup “%s” does not exist."), src_path);
-      return NULL;
-    }
-  if (!peek (src_path, &version, &has_tables, error))
-    return NULL;
-  if (version > SHEQU_SCHEMA_VERSION)
-    {
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NEWER,
-                   _("The backup “%s” was written by a newer version of Shequ."), src_path);
-      return NULL;
-    }
-  if (version == 0)
-    {
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
-                   _("“%s” is not a Shequ database."), src_path);
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (src_path, &src, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_full (src_path, src, rc, error);
-      sqlite3_close_v2 (src);
-      return NULL;
-    }
-  if (!check_integrity (src, src_path, error))
-    {
-      sqlite3_close_v2 (src);
-      return NULL;
-    }
-  return src;
-}
-
-gboolean
-shequ_database_restore_from (ShequDatabase  *self,
-                             const char     *src_path,
-                             GError        **error)
-{
-  g_autofree char *safety = NULL;
-  sqlite3 *src;
-  sqlite3_backup *backup;
-  int rc;
-
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (src_path != NULL, FALSE);
-
-  if (!(src = open_checked_backup (src_path, error)))
-    return FALSE;
-
-  /* Nothing is lost: the current state goes into the backup folder first. */
-  safety = make_backup_name (self->path, "before-restore");
-  if (!backup_connection (self->db, self->path, safety, error))
-    {
-      sqlite3_close_v2 (src);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (self->db, "main", src, "main");
-  if (backup == NULL)
-    rc = sqlite3_errcode (self->db);
-  else
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-      sqlite3_backup_finish (backup);
-    }
-  sqlite3_close_v2 (src);
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
-                   _("Cannot restore “%s” from “%s”: %s"),
-                   self->path, src_path, sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  /* The restored copy is in rollback-journal mode; ours is WAL. */
-  shequ_database_exec (self, "PRAGMA journal_mode = WAL", NULL);
-  self->schema_version = SHEQU_SCHEMA_VERSION;
-  return TRUE;
-}
-
-gboolean
-shequ_database_restore_file (const char  *path,
-                             const char  *src_path,
-                             GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
-  const char *suffixes[] = { "-wal", "-shm" };
-  sqlite3 *src;
-  gboolean ok;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (src_path != NULL, FALSE);
-
-  if (!(src = open_checked_backup (src_path, error)))
-    return FALSE;
-
-  /* The damaged file is kept beside, renamed, never deleted. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, aside) != 0)
-    {
-      int saved_errno = errno;
-      sqlite3_close_v2 (src);
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
-                   _("Cannot move the damaged database “%s” aside: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
-    }
-
-  ok = backup_connection (src, src_path, path, error);
-  sqlite3_close_v2 (src);
-  return ok;
-}
-
-char *
-shequ_database_get_backup_dir (const char *db_path)
-{
-  g_autofree char *dir = g_path_get_dirname (db_path);
-
-  return g_build_filename (dir, "backups", NULL);
-}
-
-static int
-compare_desc (gconstpointer a,
-              gconstpointer b)
-{
-  g_autofree char *base_a = g_path_get_basename (*(char **)a);
-  g_autofree char *base_b = g_path_get_basename (*(char **)b);
-  const char *da = base_a, *db = base_b;
-
-  /* Newest first by the date in the name (after the first dash-digit run). */
-  while (*da && !g_ascii_isdigit (*da)) da++;
-  while (*db && !g_ascii_isdigit (*db)) db++;
-  return g_strcmp0 (db, da);
-}
-
-GPtrArray *
-shequ_database_list_backups (const char *db_path)
-{
-  g_autofree char *dir = shequ_database_get_backup_dir (db_path);
-  g_autofree char *base = g_path_get_basename (db_path);
-  g_autofree char *prefix = NULL;
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  char *dot = strrchr (base, '.');
-
-  if (d == NULL)
-    return paths;
-  if (dot != NULL)
-    *dot = '\0';
-  prefix = g_strconcat (base, "-", NULL);
-
-  while ((name = g_dir_read_name (d)))
-    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
-      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
-
-  g_ptr_array_sort (paths, compare_desc);
-  return paths;
-}
-
-gboolean
-shequ_database_daily_backup (ShequDatabase  *self,
-                             GError        **error)
-{
-  g_autofree char *dest = NULL;
-
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-
-  dest = make_backup_name (self->path, "daily");
-  if (g_file_test (dest, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!shequ_database_backup_to (self, dest, error))
-    return FALSE;
-  prune_backups (self->path, "daily");
-  return TRUE;
 }
