@@ -1,0 +1,343 @@
+/* shequ-window-actions.c — actions: undo, the header buttons, views, shortcuts */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-sample.h"
+#include "shequ-window-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+
+void
+_shequ_window_undo_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+  gboolean ok;
+
+  if (self->store == NULL)
+    return;
+
+  _shequ_window_hide_toast (self);
+  self->quiet_changes++;
+  ok = redo ? shequ_org_store_redo (self->store, &error)
+            : shequ_org_store_undo (self->store, &error);
+  self->quiet_changes--;
+  if (!ok && g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
+    _shequ_window_present_damaged_dialog (self, error);
+  else if (!ok && !g_error_matches (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOTHING_TO_UNDO))
+    _shequ_window_show_error (self, redo ? _("Could not redo") : _("Could not undo"), error);
+}
+
+void
+_shequ_window_close_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_shequ_window_view_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+
+  shequ_window_set_view (self, g_str_equal (action_name, "win.view-compliance")
+                               ? "compliance" : "org");
+}
+
+void
+_shequ_window_open_sample_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->store == NULL)
+    return;
+
+  self->quiet_changes++;
+  ok = shequ_sample_populate (self->store, &error);
+  self->quiet_changes--;
+  if (!ok)
+    {
+      _shequ_window_show_error (self, _("Could not open the sample street"), error);
+      return;
+    }
+  shequ_window_set_view (self, "org");
+}
+
+void
+_shequ_window_create_street_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  const char *county_code = NULL;
+  ShequUnit *street;
+
+  if (self->store == NULL)
+    return;
+
+  g_variant_get (param, "(&s&s)", &name, &county_code);
+  if (!shequ_welcome_page_check_county_code (county_code, &error))
+    {
+      shequ_welcome_page_set_message (_shequ_window_ensure_welcome_page (self), error->message);
+      return;
+    }
+
+  self->quiet_changes++;
+  street = shequ_sample_create_street (self->store, name, county_code, &error);
+  self->quiet_changes--;
+  if (street == NULL)
+    {
+      shequ_welcome_page_set_message (_shequ_window_ensure_welcome_page (self), error->message);
+      return;
+    }
+
+  shequ_welcome_page_reset (_shequ_window_ensure_welcome_page (self));
+  shequ_window_set_view (self, "org");
+  shequ_org_view_select_unit (self->org_view, street);
+}
+
+void
+_shequ_window_add_unit_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+
+  if (self->street == NULL)
+    return;
+  shequ_window_set_view (self, "org");
+  /* Below the selected unit; an empty street (or no selection) gets its first area. */
+  if (g_list_model_get_n_items (shequ_unit_get_children (self->street)) == 0 ||
+      shequ_org_view_get_selected_unit (self->org_view) == NULL)
+    shequ_org_view_select_unit (self->org_view, self->street);
+  gtk_widget_activate_action (GTK_WIDGET (self->org_view), "org.add-child", NULL);
+}
+
+/* The search button follows the org view's search bar, and opens or closes it. */
+void
+_shequ_window_on_search_button_toggled (ShequWindow *self)
+{
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->search_button));
+
+  if (self->search_bar == NULL ||
+      active == gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (active)
+    {
+      shequ_window_set_view (self, "org");
+      shequ_org_view_start_search (self->org_view);
+    }
+  else
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+void
+_shequ_window_on_search_mode_changed (ShequWindow *self)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button),
+                                gtk_search_bar_get_search_mode (self->search_bar));
+}
+
+/* A button's text without its mnemonic: "撤销(_U)" → "撤销", "_Undo" → "Undo". */
+static char *
+strip_mnemonic (const char *text)
+{
+  static GRegex *chinese;  /* "(_U)" after a Chinese label; compiled once */
+  g_autofree char *without = NULL;
+  GString *plain;
+
+  if (g_once_init_enter (&chinese))
+    g_once_init_leave (&chinese, g_regex_new ("[(（]_[^)）][)）]", G_REGEX_OPTIMIZE, 0, NULL));
+  plain = g_string_new (NULL);
+  without = g_regex_replace_literal (chinese, text, -1, 0, "", 0, NULL);
+  for (const char *c = without; *c != '\0'; c++)
+    {
+      if (*c == '_' && c[1] == '_')
+        g_string_append_c (plain, *c++);
+      else if (*c != '_')
+        g_string_append_c (plain, *c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* GTK 4.8 names a labelled button by its label property and, after it, by its label
+ * widget, which shows the mnemonic ("撤销(_U) 撤销(U)"): the window's own buttons
+ * are named once, without it. */
+void
+_shequ_window_name_buttons_without_mnemonics (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    _shequ_window_name_buttons_without_mnemonics (child);
+}
+
+GtkWidget *
+_shequ_window_find_descendant (GtkWidget *widget,
+                               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = _shequ_window_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+_shequ_window_retry_open_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  shequ_window_load (SHEQU_WINDOW (widget));
+}
+
+/* The org view's own actions, for keys pressed while the focus is elsewhere in
+ * the window (application accelerators only reach actions of the window). */
+static gboolean
+forward_to_org_view (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+  const char *action_name = user_data;
+
+  if (self->street == NULL || self->load_error != NULL)
+    return FALSE;
+  if (g_str_equal (action_name, "org.search"))
+    shequ_window_set_view (self, "org");
+  if (g_strcmp0 (_shequ_window_compute_page (self), "org") != 0)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->org_view), action_name, NULL);
+}
+
+void
+_shequ_window_add_org_shortcuts (ShequWindow *self)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "<Control>f", "org.search" },
+    { "F2", "org.rename" },
+    { "Delete", "org.delete" },
+    { "KP_Delete", "org.delete" },
+    { "<Control><Shift>n", "org.add-child" },
+    { "<Control>m", "org.move" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Bubble phase: a text entry with the focus keeps its Delete and Ctrl+F. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (shortcuts[i].trigger);
+      GtkShortcutAction *action = gtk_callback_action_new (forward_to_org_view,
+                                                           (gpointer) shortcuts[i].action,
+                                                           NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* GTK 4.8 wraps a tooltip to its narrowest width when the text is Chinese (a break
+ * is allowed after every character): show the tooltip text on one line instead. */
+gboolean
+_shequ_window_on_query_single_line_tooltip (GtkWidget  *widget,
+                                            int         x,
+                                            int         y,
+                                            gboolean    keyboard_mode,
+                                            GtkTooltip *tooltip,
+                                            gpointer    user_data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+  GtkWidget *label;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  label = gtk_label_new (text);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+/* GtkShortcutsWindow heads itself "Shortcuts" (GTK's own words); the menu item that
+ * opens it says "Keyboard Shortcuts": one name for both. */
+static gboolean
+retitle_shortcuts (GtkWidget  *widget,
+                   const char *gtk_title,
+                   const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), gtk_title) == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (widget), title);
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (retitle_shortcuts (child, gtk_title, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The shortcuts window is built when first asked for (not by GtkApplication for
+ * every window at its start). */
+void
+_shequ_window_show_shortcuts_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/shequ/Shequ/ui/help-overlay.ui");
+      GtkWidget *titlebar;
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+      titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay));
+      if (titlebar != NULL)
+        retitle_shortcuts (titlebar, g_dgettext ("gtk40", "Shortcuts"), _("Keyboard Shortcuts"));
+      /* The window keeps it (hidden when closed) and makes it its transient. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}

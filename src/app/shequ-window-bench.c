@@ -1,0 +1,216 @@
+/* shequ-window-bench.c — the start-up benchmark's first frame and the --screenshot mode */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-window-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* The start-up benchmark                                                   */
+
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      ShequWindow   *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_signal_handler (&self->bench_after_paint_id, clock);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+void
+_shequ_window_hook_bench (ShequWindow *self)
+{
+  GdkFrameClock *clock;
+
+  /* The first frame that counts is the one showing the street, not the loading page. */
+  if (!self->bench_first_frame || self->bench_after_paint_id != 0 || self->loading)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  self->bench_clock = clock;
+  g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *) &self->bench_clock);
+  self->bench_after_paint_id = g_signal_connect (clock, "after-paint",
+                                                 G_CALLBACK (on_bench_after_paint), self);
+}
+
+void
+shequ_window_set_bench_first_frame (ShequWindow *self,
+                                    gboolean     bench)
+{
+  g_return_if_fail (SHEQU_IS_WINDOW (self));
+
+  self->bench_first_frame = !!bench;
+  if (bench && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _shequ_window_hook_bench (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Screenshots: each main view saved as PNG, drawn by the window itself      */
+
+static void take_next_screenshot (ShequWindow *self);
+
+static gboolean
+save_screenshot (ShequWindow  *self,
+                 const char   *path,
+                 GError      **error)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing was drawn for “%s”"), path);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (self)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (texture == NULL || !gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+finish_screenshots (ShequWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->screenshot_welcome = FALSE;
+  g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static gboolean
+screenshot_idle (gpointer data)
+{
+  ShequWindow *self = data;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->screenshot_pages != NULL && self->screenshot_pages->len > 0);
+  name = g_strdup_printf ("shequ-%s.png", (char *) g_ptr_array_index (self->screenshot_pages, 0));
+  path = g_build_filename (self->screenshot_dir, name, NULL);
+  if (!save_screenshot (self, path, &error))
+    {
+      g_printerr ("shequ: %s\n", error->message);
+      g_ptr_array_set_size (self->screenshot_pages, 0);
+    }
+  else
+    {
+      g_print ("%s\n", path);
+      g_ptr_array_add (self->screenshot_files, g_steal_pointer (&path));
+      g_ptr_array_remove_index (self->screenshot_pages, 0);
+    }
+  take_next_screenshot (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_screenshot_after_paint (GdkFrameClock *clock,
+                           ShequWindow   *self)
+{
+  /* The second frame: lists fill their rows in the first one. */
+  if (++self->screenshot_paints < 2)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  g_clear_signal_handler (&self->screenshot_paint_id, clock);
+  g_idle_add (screenshot_idle, g_object_ref (self));
+}
+
+static void
+take_next_screenshot (ShequWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  const char *page;
+
+  if (self->screenshot_pages == NULL || self->screenshot_pages->len == 0 || clock == NULL)
+    {
+      finish_screenshots (self);
+      return;
+    }
+
+  page = g_ptr_array_index (self->screenshot_pages, 0);
+  self->screenshot_welcome = g_str_equal (page, "welcome");
+  if (g_str_equal (page, "org") || g_str_equal (page, "compliance"))
+    shequ_window_set_view (self, page);
+  _shequ_window_update_page (self);
+
+  self->screenshot_paints = 0;
+  self->screenshot_paint_id = g_signal_connect (clock, "after-paint",
+                                                G_CALLBACK (on_screenshot_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_shequ_window_maybe_start_screenshots (ShequWindow *self)
+{
+  if (self->screenshot_dir == NULL || self->screenshots_started || self->loading ||
+      (self->store == NULL && self->load_error == NULL) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->screenshots_started = TRUE;
+  self->screenshot_pages = g_ptr_array_new ();
+  if (self->load_error != NULL)
+    g_ptr_array_add (self->screenshot_pages, (char *) "error");
+  else
+    {
+      if (self->street != NULL)
+        {
+          g_ptr_array_add (self->screenshot_pages, (char *) "org");
+          g_ptr_array_add (self->screenshot_pages, (char *) "compliance");
+        }
+      g_ptr_array_add (self->screenshot_pages, (char *) "welcome");
+    }
+  take_next_screenshot (self);
+}
+
+void
+shequ_window_take_screenshots (ShequWindow *self,
+                               const char  *dir)
+{
+  g_return_if_fail (SHEQU_IS_WINDOW (self));
+  g_return_if_fail (dir != NULL);
+
+  g_free (self->screenshot_dir);
+  self->screenshot_dir = g_strdup (dir);
+  if (self->screenshot_files == NULL)
+    self->screenshot_files = g_ptr_array_new_with_free_func (g_free);
+  _shequ_window_maybe_start_screenshots (self);
+}
+
+GStrv
+shequ_window_dup_screenshot_files (ShequWindow *self)
+{
+  GStrvBuilder *builder;
+  GStrv files;
+
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->screenshot_files != NULL && i < self->screenshot_files->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->screenshot_files, i));
+  files = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return files;
+}

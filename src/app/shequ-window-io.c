@@ -1,0 +1,246 @@
+/* shequ-window-io.c — import and export: the file choosers and what their results do */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shequ-app-util.h"
+#include "shequ-dialogs.h"
+#include "shequ-io.h"
+#include "shequ-window-private.h"
+
+/* Import and export */
+
+static const char *const encoding_ids[] = { "auto", "utf-8", "gbk", NULL };
+
+static ShequIoEncoding
+encoding_from_id (const char *id)
+{
+  if (g_strcmp0 (id, "utf-8") == 0)
+    return SHEQU_IO_ENCODING_UTF8;
+  if (g_strcmp0 (id, "gbk") == 0)
+    return SHEQU_IO_ENCODING_GBK;
+  return SHEQU_IO_ENCODING_AUTO;
+}
+
+void
+_shequ_window_clear_chooser (ShequWindow *self)
+{
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+}
+
+gboolean
+shequ_window_import_file (ShequWindow     *self,
+                          GFile           *file,
+                          gboolean         people,
+                          ShequIoEncoding  encoding)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  /* The store says "changed" too; this window says it better, with the count. */
+  self->quiet_changes++;
+  if (people)
+    ok = shequ_io_import_people (self->store, file, SHEQU_IO_FORMAT_AUTO, encoding, &n, &error);
+  else
+    ok = shequ_io_import_units (self->store, file, SHEQU_IO_FORMAT_AUTO, encoding, &n, &error);
+  self->quiet_changes--;
+
+  if (!ok)
+    {
+      /* A damaged file is not written to; the way out is a backup. */
+      if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
+        _shequ_window_present_damaged_dialog (self, error);
+      else
+        _shequ_window_show_error (self, people ? _("Could not import the people")
+                                               : _("Could not import the units"),
+                                  error);
+      return FALSE;
+    }
+
+  if (people)
+    text = g_strdup_printf (ngettext ("Imported %u person", "Imported %u people", n), n);
+  else
+    text = g_strdup_printf (ngettext ("Imported %u unit", "Imported %u units", n), n);
+  shequ_window_show_toast (self, text, n > 0 && shequ_org_store_get_can_undo (self->store));
+  return TRUE;
+}
+
+static void
+on_import_response (GtkNativeDialog *native,
+                    int              response,
+                    ShequWindow     *self)
+{
+  gboolean people = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "shequ-people"));
+  g_autoptr(GFile) file = NULL;
+  const char *encoding_id;
+  ShequIoEncoding encoding;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      _shequ_window_clear_chooser (self);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  encoding_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "encoding");
+  encoding = encoding_from_id (encoding_id);
+  if (encoding_id != NULL && shequ_settings_has_key (self->settings, "import-encoding"))
+    g_settings_set_string (self->settings, "import-encoding", encoding_id);
+  _shequ_window_clear_chooser (self);
+
+  if (file != NULL)
+    shequ_window_import_file (self, file, people, encoding);
+}
+
+void
+_shequ_window_import_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+  gboolean people = g_str_equal (action_name, "win.import-people");
+  const char *encoding_labels[] = { _("Automatic"), "UTF-8", "GBK", NULL };
+  g_autofree char *encoding = NULL;
+  GtkFileChooserNative *native;
+
+  _shequ_window_clear_chooser (self);
+  native = shequ_file_chooser_new (GTK_WINDOW (self),
+                                   people ? _("Import People") : _("Import Units"),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  shequ_file_chooser_add_table_filters (GTK_FILE_CHOOSER (native));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "encoding",
+                               /* Translators: text encoding of the imported file */
+                               _("Encoding"),
+                               (const char **) encoding_ids, encoding_labels);
+  if (shequ_settings_has_key (self->settings, "import-encoding"))
+    encoding = g_settings_get_string (self->settings, "import-encoding");
+  if (encoding == NULL || !g_strv_contains (encoding_ids, encoding))
+    {
+      g_free (encoding);
+      encoding = g_strdup ("auto");
+    }
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "encoding", encoding);
+
+  g_object_set_data (G_OBJECT (native), "shequ-people", GINT_TO_POINTER (people));
+  g_signal_connect (native, "response", G_CALLBACK (on_import_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_show (self->chooser);
+}
+
+gboolean
+shequ_window_export_file (ShequWindow *self,
+                          GFile       *file,
+                          gboolean     people)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  /* The format follows the extension; without one, CSV. */
+  base = g_file_get_basename (file);
+  if (g_str_has_suffix (base, ".csv") || g_str_has_suffix (base, ".CSV") ||
+      g_str_has_suffix (base, ".json") || g_str_has_suffix (base, ".JSON"))
+    {
+      target = g_object_ref (file);
+    }
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *with_ext = g_strconcat (base, ".csv", NULL);
+
+      target = g_file_get_child (parent, with_ext);
+      g_free (base);
+      base = g_steal_pointer (&with_ext);
+    }
+
+  if (people)
+    ok = shequ_io_export_people (self->store, target, SHEQU_IO_FORMAT_AUTO, &error);
+  else
+    ok = shequ_io_export_units (self->store, target, SHEQU_IO_FORMAT_AUTO, &error);
+
+  if (!ok)
+    {
+      _shequ_window_show_error (self, people ? _("Could not export the people")
+                                             : _("Could not export the units"),
+                                error);
+      return FALSE;
+    }
+
+  text = g_strdup_printf (_("Saved “%s”"), base);
+  shequ_window_show_toast (self, text, FALSE);
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    ShequWindow     *self)
+{
+  gboolean people = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "shequ-people"));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  _shequ_window_clear_chooser (self);
+
+  if (file != NULL)
+    shequ_window_export_file (self, file, people);
+}
+
+static char *
+make_export_name (ShequWindow *self,
+                  const char  *what)
+{
+  const char *street = self->street != NULL ? shequ_unit_get_name (self->street) : NULL;
+  g_autofree char *safe = g_strdup (street != NULL && *street ? street : "shequ");
+
+  /* Characters file systems refuse become dashes. */
+  g_strdelimit (safe, "/\\:*?\"<>|", '-');
+  return g_strdup_printf ("%s-%s.csv", safe, what);
+}
+
+void
+_shequ_window_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  ShequWindow *self = SHEQU_WINDOW (widget);
+  gboolean people = g_str_equal (action_name, "win.export-people");
+  g_autofree char *name = make_export_name (self, people ? "people" : "units");
+  GtkFileChooserNative *native;
+
+  _shequ_window_clear_chooser (self);
+  native = shequ_file_chooser_new (GTK_WINDOW (self),
+                                   people ? _("Export People") : _("Export Units"),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  shequ_file_chooser_add_table_filters (GTK_FILE_CHOOSER (native));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_object_set_data (G_OBJECT (native), "shequ-people", GINT_TO_POINTER (people));
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_show (self->chooser);
+}

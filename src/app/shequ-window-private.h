@@ -1,0 +1,188 @@
+/* shequ-window-private.h — ShequWindow's instance struct and the functions its files share */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shequ-compliance-panel.h"
+#include "shequ-database.h"
+#include "shequ-org-view.h"
+#include "shequ-welcome-page.h"
+#include "shequ-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JOB_DAILY_BACKUP,
+  JOB_BACKUP,
+  JOB_CHECK_INTEGRITY,
+} JobKind;
+
+struct _ShequWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkWidget            *view_switcher;
+  GtkWidget            *undo_box;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *add_button;
+  GtkWidget            *search_button;
+  GtkSpinner           *busy_spinner;
+  GtkStack             *main_stack;
+  GtkStack             *views_stack;
+  GtkWidget            *welcome_slot;
+  GtkWidget            *compliance_slot;
+  GtkStack             *org_stack;
+  GtkWidget            *empty_street_page;
+  GtkLabel             *empty_street_title;
+  ShequWelcomePage     *welcome_page;      /* built when first shown */
+  ShequOrgView         *org_view;
+  ShequCompliancePanel *compliance_panel;  /* built when first shown */
+  GtkLabel             *error_title;
+  GtkLabel             *error_message;
+  GtkWidget            *error_restore_button;
+  GtkWidget            *error_retry_button;
+  GtkRevealer          *toast_revealer;
+  GtkLabel             *toast_label;
+  GtkWidget            *toast_undo_button;
+  GtkWidget            *toast_focus;       /* weak: the focus before the toast showed */
+  GtkSearchBar         *search_bar;        /* the org view's */
+
+  char                 *database_path;
+  ShequDatabase        *database;
+  ShequOrgStore        *store;
+  ShequUnit            *street;
+  GError               *load_error;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GtkWindow            *dialog;            /* weak */
+  GtkNativeDialog      *chooser;
+  GdkFrameClock        *bench_clock;       /* weak */
+  char                 *page;
+  char                 *screenshot_dir;
+  GPtrArray            *screenshot_pages;  /* the pages still to save */
+  GPtrArray            *screenshot_files;
+
+  guint                 toast_timeout_id;
+  guint                 dialog_idle_id;
+  guint                 refresh_id;
+  guint                 toast_focus_idle_id;
+  guint                 present_timeout_id;
+  guint                 ready_idle_id;
+  ShequOrgStore        *ready_store;       /* read before the window, not yet shown */
+  GError               *ready_error;
+  GskRenderer          *warm_renderer;
+  gulong                screenshot_paint_id;
+  gulong                bench_after_paint_id;
+  /* > 0 while the window itself changes the store and shows its own message. */
+  guint                 quiet_changes;
+  guint                 n_jobs;
+
+  guint                 screenshot_paints;
+  guint                 bench_first_frame : 1;
+  guint                 present_pending : 1;
+  guint                 screenshot_welcome : 1;
+  guint                 screenshots_started : 1;
+  guint                 loading : 1;
+  guint                 daily_backup : 1;
+  guint                 daily_backup_done : 1;
+};
+
+/* shequ-window.c */
+void _shequ_window_set_dialog (ShequWindow *self,
+                               GtkWidget   *dialog);
+void _shequ_window_close_dialog (ShequWindow *self);
+GtkWidget *_shequ_window_show_error (ShequWindow  *self,
+                                     const char   *primary,
+                                     const GError *error);
+ShequWelcomePage *_shequ_window_ensure_welcome_page (ShequWindow *self);
+void _shequ_window_set_store (ShequWindow   *self,
+                              ShequOrgStore *store);
+const char *_shequ_window_compute_page (ShequWindow *self);
+void _shequ_window_update_page (ShequWindow *self);
+void _shequ_window_update_actions (ShequWindow *self);
+
+/* shequ-window-load.c */
+void _shequ_window_present_damaged_dialog (ShequWindow  *self,
+                                           const GError *error);
+void _shequ_window_present_load_error_dialog (ShequWindow *self);
+gboolean _shequ_window_present_load_error_idle (gpointer data);
+void _shequ_window_show_load_error (ShequWindow *self);
+void _shequ_window_clear_warm_renderer (ShequWindow *self);
+void _shequ_window_start_refresh_poll (ShequWindow *self);
+
+/* shequ-window-actions.c */
+void _shequ_window_undo_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param);
+void _shequ_window_close_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param);
+void _shequ_window_view_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param);
+void _shequ_window_open_sample_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param);
+void _shequ_window_create_street_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param);
+void _shequ_window_add_unit_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param);
+void _shequ_window_on_search_button_toggled (ShequWindow *self);
+void _shequ_window_on_search_mode_changed (ShequWindow *self);
+void _shequ_window_name_buttons_without_mnemonics (GtkWidget *widget);
+GtkWidget *_shequ_window_find_descendant (GtkWidget *widget,
+                                          GType      type);
+void _shequ_window_retry_open_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param);
+void _shequ_window_add_org_shortcuts (ShequWindow *self);
+gboolean _shequ_window_on_query_single_line_tooltip (GtkWidget  *widget,
+                                                     int         x,
+                                                     int         y,
+                                                     gboolean    keyboard_mode,
+                                                     GtkTooltip *tooltip,
+                                                     gpointer    user_data);
+void _shequ_window_show_shortcuts_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param);
+
+/* shequ-window-io.c */
+void _shequ_window_clear_chooser (ShequWindow *self);
+void _shequ_window_import_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param);
+void _shequ_window_export_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param);
+
+/* shequ-window-jobs.c */
+void _shequ_window_start_job (ShequWindow *self,
+                              JobKind      kind,
+                              const char  *dest_path);
+void _shequ_window_backup_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param);
+void _shequ_window_restore_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param);
+void _shequ_window_check_integrity_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *param);
+
+/* shequ-window-toast.c */
+void _shequ_window_hide_toast (ShequWindow *self);
+void _shequ_window_on_focus_widget_changed (ShequWindow *self);
+void _shequ_window_on_toast_undo_clicked (ShequWindow *self);
+void _shequ_window_on_toast_close_clicked (ShequWindow *self);
+
+/* shequ-window-bench.c */
+void _shequ_window_hook_bench (ShequWindow *self);
+void _shequ_window_maybe_start_screenshots (ShequWindow *self);
+
+G_END_DECLS
