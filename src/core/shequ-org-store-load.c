@@ -1,0 +1,579 @@
+/* shequ-org-store-load.c — reading the database into objects, and other programs' rows */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-org-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "shequ-org-private.h"
+#include "shequ-org-store-private.h"
+
+int
+_shequ_org_store_compare_person_code (gconstpointer a,
+                                      gconstpointer b)
+{
+  const ShequPerson *pa = a, *pb = b;
+
+  return strcmp (pa->code, pb->code);
+}
+
+static int
+compare_unit_code_indirect (gconstpointer a,
+                            gconstpointer b)
+{
+  return _shequ_unit_compare_code (*(gpointer *)a, *(gpointer *)b);
+}
+
+static int
+compare_person_code_indirect (gconstpointer a,
+                              gconstpointer b)
+{
+  return _shequ_org_store_compare_person_code (*(gpointer *)a, *(gpointer *)b);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+/* Roll-ups */
+
+/* Loading */
+
+/* Changes only when another connection commits: our own commits leave it as it is. */
+gboolean
+_shequ_org_store_read_data_version (ShequOrgStore  *self,
+                                    gint64         *version,
+                                    GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = shequ_database_prepare (self->db, "PRAGMA data_version", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return shequ_database_set_error (self->db, rc, error);
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Each unit as read, with its parent's id: an array, not a hash table keyed by unit;
+ * 100,000 units are inserted once and read once, in order. */
+typedef struct {
+  ShequUnit *unit;
+  gint64     parent_id;
+} UnitParent;
+
+static gboolean
+load_units (ShequOrgStore  *self,
+            GArray         *parents,
+            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = shequ_database_prepare (self->db,
+                                 "SELECT id, parent_id, tier, code, name, party_body, "
+                                 "service_body, note, population, households FROM unit",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShequUnitRow row = { 0 };
+      ShequUnit *unit;
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.parent_id = sqlite3_column_int64 (stmt, 1);
+      row.code = (char *)column_text (stmt, 3);
+      row.name = (char *)column_text (stmt, 4);
+      row.party_body = (char *)column_text (stmt, 5);
+      row.service_body = (char *)column_text (stmt, 6);
+      row.note = (char *)column_text (stmt, 7);
+      row.population = sqlite3_column_int64 (stmt, 8);
+      row.households = sqlite3_column_int64 (stmt, 9);
+      if (!shequ_tier_from_string (column_text (stmt, 2), &row.tier))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: unit %s has an unknown tier “%s”."),
+                       shequ_database_get_path (self->db), row.code, column_text (stmt, 2));
+          return FALSE;
+        }
+
+      unit = _shequ_unit_new (&row);
+      g_hash_table_insert (self->units, &unit->id, unit);
+      g_hash_table_insert (self->codes, unit->code, unit);
+      g_array_append_vals (parents, &(UnitParent) { unit, row.parent_id }, 1);
+      self->max_unit_id = MAX (self->max_unit_id, unit->id);
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_people (ShequOrgStore  *self,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) posts = NULL;
+  int rc;
+
+  stmt = shequ_database_prepare (self->db, "SELECT id, code, name, phone, note FROM person", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShequPersonRow row = { 0 };
+      ShequPerson *person;
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.code = (char *)column_text (stmt, 1);
+      row.name = (char *)column_text (stmt, 2);
+      row.phone = (char *)column_text (stmt, 3);
+      row.note = (char *)column_text (stmt, 4);
+      person = _shequ_person_new (&row);
+      g_hash_table_insert (self->persons, &person->id, person);
+      g_hash_table_insert (self->person_codes, person->code, person);
+      g_ptr_array_add (self->people, person);
+      self->max_person_id = MAX (self->max_person_id, person->id);
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+
+  posts = shequ_database_prepare (self->db,
+                                  "SELECT id, person_id, unit_id, role, title FROM post ORDER BY id",
+                                  error);
+  if (posts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (posts)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (posts, 0);
+      gint64 person_id = sqlite3_column_int64 (posts, 1);
+      gint64 unit_id = sqlite3_column_int64 (posts, 2);
+      ShequPerson *person = g_hash_table_lookup (self->persons, &person_id);
+      ShequUnit *unit = g_hash_table_lookup (self->units, &unit_id);
+      ShequRole role;
+      ShequPost *post;
+
+      if (person == NULL || unit == NULL ||
+          !shequ_role_from_string (column_text (posts, 3), &role))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: post %lld refers to a missing person "
+                         "or unit, or has an unknown role."),
+                       shequ_database_get_path (self->db), (long long)id);
+          return FALSE;
+        }
+      post = _shequ_post_new (id, person, unit, role, column_text (posts, 4));
+      g_hash_table_insert (self->posts, &post->id, post);
+      /* Ordered by id, so appending keeps the arrays sorted. */
+      g_ptr_array_add (unit->posts, post);
+      unit->own_role_counts[role]++;
+      g_ptr_array_add (person->posts, post);
+      self->max_post_id = MAX (self->max_post_id, id);
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+
+  g_ptr_array_sort (self->people, compare_person_code_indirect);
+  g_list_store_splice (self->people_model, 0, 0, self->people->pdata, self->people->len);
+  return TRUE;
+}
+
+static gboolean
+build_tree (ShequOrgStore  *self,
+            GArray         *parents,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) order = NULL;
+
+  for (guint i = 0; i < parents->len; i++)
+    {
+      ShequUnit *unit = g_array_index (parents, UnitParent, i).unit;
+      gint64 parent_id = g_array_index (parents, UnitParent, i).parent_id;
+
+      if (parent_id == 0)
+        g_ptr_array_add (self->roots, unit);
+      else
+        {
+          ShequUnit *parent = g_hash_table_lookup (self->units, &parent_id);
+
+          if (parent == NULL)
+            {
+              g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                           _("The database “%s” is damaged: the parent of unit %s is missing."),
+                           shequ_database_get_path (self->db), unit->code);
+              return FALSE;
+            }
+          unit->parent = parent;
+          g_ptr_array_add (parent->children, unit);
+        }
+    }
+
+  g_ptr_array_sort (self->roots, compare_unit_code_indirect);
+  g_list_store_splice (self->roots_model, 0, 0, self->roots->pdata, self->roots->len);
+
+  /* Breadth first from the roots; reversed, every child comes before its parent. */
+  order = g_ptr_array_sized_new (g_hash_table_size (self->units));
+  g_ptr_array_extend (order, self->roots, NULL, NULL);
+  for (guint i = 0; i < order->len; i++)
+    {
+      ShequUnit *unit = g_ptr_array_index (order, i);
+
+      if (unit->children->len > 1)
+        g_ptr_array_sort (unit->children, compare_unit_code_indirect);
+      g_ptr_array_extend (order, unit->children, NULL, NULL);
+    }
+
+  if (order->len != g_hash_table_size (self->units))
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: %u units are in a loop of parents."),
+                   shequ_database_get_path (self->db),
+                   g_hash_table_size (self->units) - order->len);
+      return FALSE;
+    }
+
+  for (guint i = order->len; i > 0; i--)
+    {
+      ShequUnit *unit = g_ptr_array_index (order, i - 1);
+
+      _shequ_org_store_compute_rollup (unit, FALSE);
+      if (!unit->compliant)
+        {
+          unit->in_violations = TRUE;
+          g_ptr_array_add (self->violations, unit);
+        }
+    }
+  g_ptr_array_sort (self->violations, compare_unit_code_indirect);
+  g_list_store_splice (self->violations_model, 0, 0,
+                       self->violations->pdata, self->violations->len);
+  return TRUE;
+}
+
+ShequOrgStore *
+shequ_org_store_new (ShequDatabase  *db,
+                     GError        **error)
+{
+  g_autoptr(ShequOrgStore) self = NULL;
+  g_autoptr(GArray) parents = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_DATABASE (db), NULL);
+
+  self = g_object_new (SHEQU_TYPE_ORG_STORE, NULL);
+  self->db = g_object_ref (db);
+  parents = g_array_new (FALSE, FALSE, sizeof (UnitParent));
+
+  /* One read transaction: a consistent snapshot, and faster. */
+  if (!shequ_database_exec (db, "BEGIN", error))
+    return NULL;
+  ok = load_units (self, parents, error) &&
+       load_people (self, error) &&
+       _shequ_org_store_read_data_version (self, &self->data_version, error);
+  shequ_database_exec (db, "COMMIT", NULL);
+  if (!ok || !build_tree (self, parents, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Other programs */
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+gboolean
+_shequ_org_store_unit_row_equal (const ShequUnitRow *a,
+                                 const ShequUnitRow *b)
+{
+  return a->id == b->id && a->parent_id == b->parent_id && a->tier == b->tier &&
+         same_text (a->code, b->code) && same_text (a->name, b->name) &&
+         same_text (a->party_body, b->party_body) &&
+         same_text (a->service_body, b->service_body) && same_text (a->note, b->note) &&
+         a->population == b->population && a->households == b->households;
+}
+
+gboolean
+_shequ_org_store_person_row_equal (const ShequPersonRow *a,
+                                   const ShequPersonRow *b)
+{
+  return a->id == b->id && same_text (a->code, b->code) && same_text (a->name, b->name) &&
+         same_text (a->phone, b->phone) && same_text (a->note, b->note);
+}
+
+gboolean
+_shequ_org_store_post_row_equal (const ShequPostRow *a,
+                                 const ShequPostRow *b)
+{
+  return a->id == b->id && a->person_id == b->person_id && a->unit_id == b->unit_id &&
+         a->role == b->role && same_text (a->title, b->title);
+}
+
+void
+_shequ_org_store_snapshot_clear (Snapshot *snap)
+{
+  g_clear_pointer (&snap->units, g_hash_table_unref);
+  g_clear_pointer (&snap->persons, g_hash_table_unref);
+  g_clear_pointer (&snap->posts, g_hash_table_unref);
+}
+
+gint64 *
+_shequ_org_store_id_key (gint64 id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  return key;
+}
+
+gboolean
+_shequ_org_store_load_snapshot (ShequOrgStore  *self,
+                                Snapshot       *snap,
+                                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) units = NULL;
+  g_autoptr(sqlite3_stmt) persons = NULL;
+  g_autoptr(sqlite3_stmt) posts = NULL;
+  gint64 *key;
+  int rc;
+
+  snap->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) shequ_unit_row_free);
+  snap->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) shequ_person_row_free);
+  snap->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) shequ_post_row_free);
+
+  units = shequ_database_prepare (self->db,
+                                  "SELECT id, parent_id, tier, code, name, party_body, "
+                                  "service_body, note, population, households FROM unit",
+                                  error);
+  if (units == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
+
+      row->id = sqlite3_column_int64 (units, 0);
+      row->parent_id = sqlite3_column_int64 (units, 1);
+      row->code = g_strdup (column_text (units, 3));
+      row->name = g_strdup (column_text (units, 4));
+      row->party_body = g_strdup (column_text (units, 5));
+      row->service_body = g_strdup (column_text (units, 6));
+      row->note = g_strdup (column_text (units, 7));
+      row->population = sqlite3_column_int64 (units, 8);
+      row->households = sqlite3_column_int64 (units, 9);
+      if (!shequ_tier_from_string (column_text (units, 2), &row->tier))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: unit %s has an unknown tier “%s”."),
+                       shequ_database_get_path (self->db), row->code, column_text (units, 2));
+          return FALSE;
+        }
+      key = _shequ_org_store_id_key (row->id);
+      g_hash_table_insert (snap->units, key, g_steal_pointer (&row));
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+
+  persons = shequ_database_prepare (self->db, "SELECT id, code, name, phone, note FROM person",
+                                    error);
+  if (persons == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (persons)) == SQLITE_ROW)
+    {
+      ShequPersonRow *row = shequ_person_row_new ();
+
+      row->id = sqlite3_column_int64 (persons, 0);
+      row->code = g_strdup (column_text (persons, 1));
+      row->name = g_strdup (column_text (persons, 2));
+      row->phone = g_strdup (column_text (persons, 3));
+      row->note = g_strdup (column_text (persons, 4));
+      g_hash_table_insert (snap->persons, _shequ_org_store_id_key (row->id), row);
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+
+  posts = shequ_database_prepare (self->db,
+                                  "SELECT id, person_id, unit_id, role, title FROM post", error);
+  if (posts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (posts)) == SQLITE_ROW)
+    {
+      g_autoptr(ShequPostRow) row = shequ_post_row_new ();
+
+      row->id = sqlite3_column_int64 (posts, 0);
+      row->person_id = sqlite3_column_int64 (posts, 1);
+      row->unit_id = sqlite3_column_int64 (posts, 2);
+      row->title = g_strdup (column_text (posts, 4));
+      if (!shequ_role_from_string (column_text (posts, 3), &row->role) ||
+          !g_hash_table_contains (snap->persons, &row->person_id) ||
+          !g_hash_table_contains (snap->units, &row->unit_id))
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: post %lld refers to a missing person "
+                         "or unit, or has an unknown role."),
+                       shequ_database_get_path (self->db), (long long) row->id);
+          return FALSE;
+        }
+      key = _shequ_org_store_id_key (row->id);
+      g_hash_table_insert (snap->posts, key, g_steal_pointer (&row));
+    }
+  if (rc != SQLITE_DONE)
+    return shequ_database_set_error (self->db, rc, error);
+  return TRUE;
+}
+
+/* What another program wrote must make a tree, as at open (build_tree()). */
+static gboolean
+check_snapshot_tree (ShequOrgStore  *self,
+                     Snapshot       *snap,
+                     GError        **error)
+{
+  g_autoptr(GHashTable) rooted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint limit = g_hash_table_size (snap->units) + 1;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, snap->units);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnitRow *row = value;
+      guint steps = 0;
+
+      for (ShequUnitRow *cur = row; cur->parent_id != 0 && steps < limit; steps++)
+        {
+          ShequUnitRow *parent = g_hash_table_lookup (snap->units, &cur->parent_id);
+
+          if (parent == NULL)
+            {
+              g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                           _("The database “%s” is damaged: the parent of unit %s is missing."),
+                           shequ_database_get_path (self->db), cur->code);
+              return FALSE;
+            }
+          if (g_hash_table_contains (rooted, &parent->id))
+            break;
+          cur = parent;
+        }
+      if (steps >= limit)
+        {
+          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: %u units are in a loop of parents."),
+                       shequ_database_get_path (self->db), 1u);
+          return FALSE;
+        }
+      g_hash_table_add (rooted, &row->id);
+    }
+  return TRUE;
+}
+
+/* The change that takes the objects to SNAP: only the rows that differ. */
+ShequOrgChange *
+_shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
+                                    Snapshot       *snap,
+                                    GError        **error)
+{
+  g_autoptr(ShequOrgChange) diff = shequ_org_change_new ("");
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* The objects need a tree: parents that exist, no loop. */
+  if (!check_snapshot_tree (self, snap, error))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, snap->units);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+      g_autoptr(ShequUnitRow) now = unit != NULL ? shequ_unit_to_row (unit) : NULL;
+
+      if (now == NULL || !_shequ_org_store_unit_row_equal (now, value))
+        shequ_org_change_put_unit (diff, shequ_unit_row_copy (value));
+    }
+  g_hash_table_iter_init (&iter, self->units);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (snap->units, key))
+      shequ_org_change_delete_unit (diff, *(gint64 *) key);
+
+  g_hash_table_iter_init (&iter, snap->persons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPerson *person = g_hash_table_lookup (self->persons, key);
+      g_autoptr(ShequPersonRow) now = person != NULL ? shequ_person_to_row (person) : NULL;
+
+      if (now == NULL || !_shequ_org_store_person_row_equal (now, value))
+        shequ_org_change_put_person (diff, shequ_person_row_copy (value));
+    }
+  g_hash_table_iter_init (&iter, self->persons);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (snap->persons, key))
+      shequ_org_change_delete_person (diff, *(gint64 *) key);
+
+  g_hash_table_iter_init (&iter, snap->posts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPost *post = g_hash_table_lookup (self->posts, key);
+      g_autoptr(ShequPostRow) now = post != NULL ? shequ_post_to_row (post) : NULL;
+
+      if (now == NULL || !_shequ_org_store_post_row_equal (now, value))
+        shequ_org_change_put_post (diff, shequ_post_row_copy (value));
+    }
+  g_hash_table_iter_init (&iter, self->posts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (snap->posts, key))
+      shequ_org_change_delete_post (diff, *(gint64 *) key);
+
+  return g_steal_pointer (&diff);
+}
+
+gboolean
+shequ_org_store_refresh (ShequOrgStore  *self,
+                         gboolean       *changed,
+                         GError        **error)
+{
+  g_auto(Snapshot) snap = { NULL };
+  g_autoptr(ShequOrgChange) diff = NULL;
+  gint64 version = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+
+  /* One read transaction: the version and the rows are of the same moment. */
+  if (!shequ_database_exec (self->db, "BEGIN", error))
+    return FALSE;
+  ok = _shequ_org_store_read_data_version (self, &version, error);
+  if (ok && version != self->data_version)
+    ok = _shequ_org_store_load_snapshot (self, &snap, error) &&
+         (diff = _shequ_org_store_make_refresh_diff (self, &snap, error)) != NULL;
+  shequ_database_exec (self->db, "COMMIT", NULL);
+  if (!ok)
+    return FALSE;
+
+  self->data_version = version;
+  if (diff == NULL || shequ_org_change_is_empty (diff))
+    return TRUE;
+
+  _shequ_org_store_refresh_objects (self, diff);
+  if (changed != NULL)
+    *changed = TRUE;
+  g_signal_emit (self, _shequ_org_store_signals[CHANGED], 0, "");
+  return TRUE;
+}

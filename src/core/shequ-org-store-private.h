@@ -1,0 +1,126 @@
+/* shequ-org-store-private.h — the store's fields, shared by the files it is split over */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shequ-org-private.h"
+#include "shequ-org-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  ShequOrgChange *undo;   /* brings the rows back as they were */
+  ShequOrgChange *redo;   /* the change itself */
+} UndoEntry;
+
+struct _ShequOrgStore
+{
+  GObject         parent_instance;
+
+  ShequDatabase  *db;
+
+  GHashTable     *units;          /* &unit->id → ShequUnit (owned) */
+  GHashTable     *codes;          /* unit->code → ShequUnit */
+  GPtrArray      *roots;          /* unowned, ordered by code */
+  GListStore     *roots_model;
+  GPtrArray      *units_cache;    /* get_units(); NULL when stale */
+
+  GHashTable     *persons;        /* &person->id → ShequPerson (owned) */
+  GHashTable     *person_codes;
+  GPtrArray      *people;         /* unowned, ordered by code */
+  GListStore     *people_model;
+  GHashTable     *posts;          /* &post->id → ShequPost (owned) */
+
+  GPtrArray      *violations;     /* unowned, ordered by code */
+  GListStore     *violations_model;
+
+  gint64          max_unit_id;
+  gint64          max_person_id;
+  gint64          max_post_id;
+  gint64          data_version;   /* PRAGMA data_version when the objects last matched */
+  GHashTable     *remapped_units; /* old id → new id, of the last applied change */
+  GHashTable     *remapped_posts;
+
+  GQueue          undo_stack;     /* UndoEntry*, newest at head */
+  GQueue          redo_stack;
+
+  char           *search_text;    /* casefolded, NULL when not searching */
+};
+
+/* Every row of the database, read inside one transaction. */
+typedef struct {
+  GHashTable *units;     /* gint64* id → ShequUnitRow* */
+  GHashTable *persons;   /* gint64* id → ShequPersonRow* */
+  GHashTable *posts;     /* gint64* id → ShequPostRow* */
+} Snapshot;
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_N_UNITS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+extern GParamSpec *_shequ_org_store_properties[N_PROPS];
+extern guint _shequ_org_store_signals[N_SIGNALS];
+
+/* shequ-org-store.c */
+void            _shequ_org_store_undo_entry_free     (UndoEntry             *entry);
+void            _shequ_org_store_clear_stack         (GQueue                *stack);
+
+/* shequ-org-store-load.c */
+int             _shequ_org_store_compare_person_code (gconstpointer          a,
+                                                      gconstpointer          b);
+gboolean        _shequ_org_store_read_data_version   (ShequOrgStore         *self,
+                                                      gint64                *version,
+                                                      GError               **error);
+gboolean        _shequ_org_store_unit_row_equal      (const ShequUnitRow    *a,
+                                                      const ShequUnitRow    *b);
+gboolean        _shequ_org_store_person_row_equal    (const ShequPersonRow  *a,
+                                                      const ShequPersonRow  *b);
+gboolean        _shequ_org_store_post_row_equal      (const ShequPostRow    *a,
+                                                      const ShequPostRow    *b);
+gint64         *_shequ_org_store_id_key              (gint64                 id);
+gboolean        _shequ_org_store_load_snapshot       (ShequOrgStore         *self,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+ShequOrgChange *_shequ_org_store_make_refresh_diff   (ShequOrgStore         *self,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+
+void            _shequ_org_store_snapshot_clear      (Snapshot              *snap);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, _shequ_org_store_snapshot_clear)
+
+/* shequ-org-store-objects.c */
+gint64          _shequ_org_store_add_figure          (gint64                 a,
+                                                      gint64                 b);
+guint           _shequ_org_store_add_count           (guint                  a,
+                                                      guint                  b);
+void            _shequ_org_store_compute_rollup      (ShequUnit             *unit,
+                                                      gboolean               notify);
+void            _shequ_org_store_update_objects      (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change);
+
+/* shequ-org-store-validate.c */
+gboolean        _shequ_org_store_validate_change     (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      GError               **error);
+
+/* shequ-org-store-apply.c */
+gint64          _shequ_org_store_final_id            (GHashTable            *map,
+                                                      gint64                 id);
+void            _shequ_org_store_refresh_objects     (ShequOrgStore         *self,
+                                                      ShequOrgChange        *diff);
+
+/* shequ-org-store-search.c */
+guint           _shequ_org_store_run_search          (ShequOrgStore         *self);
+
+G_END_DECLS
