@@ -100,31 +100,6 @@ test_chooser_in_database_folder (void)
   g_rmdir (dir);
 }
 
-/* GTK 4.8's file chooser sometimes snapshots a button of its path bar before that button
- * has been allocated, under load; that warning is GTK's own, not about what is tested,
- * and must not abort the test (GTK logs structured, so a writer is the place to drop it). */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-        message = fields[i].value;
-    }
-  if ((level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-      strstr (message, "without a current allocation") != NULL)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, data);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -138,7 +113,7 @@ main (int   argc,
   /* The GTK file chooser, not a portal's (none runs in the tests). */
   g_setenv ("GTK_USE_PORTAL", "0", TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  shequ_test_ignore_gtk_races ();
 
   g_test_add_func ("/chooser-locks/database-folder", test_chooser_in_database_folder);
 

@@ -669,6 +669,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("PANGO_LANGUAGE", "zh-cn", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  shequ_test_ignore_gtk_races ();
 
   app = shequ_test_new_app ();
 

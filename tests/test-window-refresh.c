@@ -248,6 +248,7 @@ main (int   argc,
    * to fail here. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  shequ_test_ignore_gtk_races ();
 
   app = shequ_test_new_app ();
 

@@ -646,6 +646,7 @@ main (int   argc,
   g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
   g_setenv ("PANGO_LANGUAGE", "zh-cn", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  shequ_test_ignore_gtk_races ();
 
   app = shequ_test_new_app ();
 
