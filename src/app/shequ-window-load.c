@@ -518,7 +518,9 @@ refresh_from_database (ShequWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->loading)
+  /* A destroyed window may outlive its destruction a little (references held elsewhere):
+   * it polls nothing and shows nothing then. */
+  if (self->store == NULL || self->loading || !gtk_widget_get_realized (GTK_WIDGET (self)))
     return;
 
   /* Its files deleted or replaced under it (by hand: no close() in this program can drop
