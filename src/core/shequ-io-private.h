@@ -78,10 +78,55 @@ typedef gboolean (*ImportAttempt) (ShequOrgStore   *store,
                                    guint           *n_imported,
                                    GError         **error);
 
-/* shequ-io-records.c: records, problems and reading tables */
+/* shequ-io-table.c: records and reading a file into a table */
+
+void _shequ_io_record_free (Record *record);
 
 const char *_shequ_io_record_get (const Record *record,
                                   guint         column);
+
+char *_shequ_io_dup_trimmed (const char *str);
+
+void _shequ_io_table_clear (Table *table);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, _shequ_io_table_clear)
+
+const char *_shequ_io_column_label (const TableSpec *spec,
+                                    const Table     *table,
+                                    guint            column);
+
+gboolean _shequ_io_is_ascii (const char *text);
+
+void _shequ_io_append_column_name (GString      *list,
+                                   const Column *column,
+                                   gboolean      chinese);
+
+gboolean _shequ_io_read_table (const TableSpec  *spec,
+                               GBytes           *bytes,
+                               const char       *filename,
+                               ShequIoFormat     format,
+                               ShequIoEncoding   encoding,
+                               Table            *table,
+                               Problems         *problems,
+                               GError          **error);
+
+gboolean _shequ_io_read_csv_table (const TableSpec  *spec,
+                                   const char       *text,
+                                   const char       *filename,
+                                   Table            *table,
+                                   Problems         *problems,
+                                   GError          **error);
+
+/* shequ-io-json.c: reading JSON into a table */
+
+gboolean _shequ_io_read_json_table (const TableSpec  *spec,
+                                    const char       *text,
+                                    const char       *filename,
+                                    Table            *table,
+                                    Problems         *problems,
+                                    GError          **error);
+
+/* shequ-io-problems.c: the bad lines and the message listing them */
 
 void _shequ_io_problems_init (Problems *problems);
 
@@ -103,34 +148,6 @@ void _shequ_io_problem_add_value (Problems     *problems,
 gboolean _shequ_io_problems_to_error (Problems    *problems,
                                       const char  *filename,
                                       GError     **error);
-
-void _shequ_io_table_clear (Table *table);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, _shequ_io_table_clear)
-
-const char *_shequ_io_column_label (const TableSpec *spec,
-                                    const Table     *table,
-                                    guint            column);
-
-gboolean _shequ_io_is_ascii (const char *text);
-
-void _shequ_io_append_column_name (GString      *list,
-                                   const Column *column,
-                                   gboolean      chinese);
-
-gboolean _shequ_io_read_csv_table (const TableSpec  *spec,
-                                   const char       *text,
-                                   const char       *filename,
-                                   Table            *table,
-                                   Problems         *problems,
-                                   GError          **error);
-
-gboolean _shequ_io_read_json_table (const TableSpec  *spec,
-                                    const char       *text,
-                                    const char       *filename,
-                                    Table            *table,
-                                    Problems         *problems,
-                                    GError          **error);
 
 /* shequ-io-checks.c: checks of values */
 
@@ -159,16 +176,7 @@ const char *_shequ_io_tier_name (ShequTier tier,
 
 char *_shequ_io_list_roles (void);
 
-/* shequ-io.c: formats, files and retries */
-
-gboolean _shequ_io_read_table (const TableSpec  *spec,
-                               GBytes           *bytes,
-                               const char       *filename,
-                               ShequIoFormat     format,
-                               ShequIoEncoding   encoding,
-                               Table            *table,
-                               Problems         *problems,
-                               GError          **error);
+/* shequ-io.c: files and retries */
 
 gboolean _shequ_io_import_with_retries (ImportAttempt    attempt_import,
                                         ShequOrgStore   *store,

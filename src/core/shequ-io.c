@@ -6,53 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-csv.h"
 #include "shequ-io-private.h"
 
 G_DEFINE_QUARK (shequ-io-error-quark, shequ_io_error)
-
-/* ------------------------------------------------------------------------------------ */
-/* Formats and encodings                                                                */
-
-static ShequIoFormat
-guess_format (const char *filename,
-              const char *text)
-{
-  g_autofree char *lower = g_ascii_strdown (filename, -1);
-
-  if (g_str_has_suffix (lower, ".json"))
-    return SHEQU_IO_FORMAT_JSON;
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
-    return SHEQU_IO_FORMAT_CSV;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text == '{' ? SHEQU_IO_FORMAT_JSON : SHEQU_IO_FORMAT_CSV;
-}
-
-gboolean
-_shequ_io_read_table (const TableSpec  *spec,
-                      GBytes           *bytes,
-                      const char       *filename,
-                      ShequIoFormat     format,
-                      ShequIoEncoding   encoding,
-                      Table            *table,
-                      Problems         *problems,
-                      GError          **error)
-{
-  g_autofree char *text = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  text = shequ_csv_decode (data != NULL ? data : "", len, encoding, filename, NULL, error);
-  if (text == NULL)
-    return FALSE;
-
-  if (format == SHEQU_IO_FORMAT_AUTO)
-    format = guess_format (filename, text);
-  if (format == SHEQU_IO_FORMAT_JSON)
-    return _shequ_io_read_json_table (spec, text, filename, table, problems, error);
-  return _shequ_io_read_csv_table (spec, text, filename, table, problems, error);
-}
 
 /* ------------------------------------------------------------------------------------ */
 /* Retrying after a conflict                                                            */
