@@ -9,7 +9,6 @@
 #include "shequ-io-private.h"
 #include "shequ-text.h"
 
-
 /* At most this many kinds of problem are spelled out; the rest are counted. */
 #define MAX_PROBLEMS SHEQU_TEXT_MAX_LISTED
 /* At most this many of the values a kind of problem was seen with are quoted. */
@@ -166,6 +165,26 @@ format_problem_group (ProblemGroup *group)
       g_string_append (text, _(")"));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+_shequ_io_problems_append (Problems       *problems,
+                           const Problems *src,
+                           guint           start,
+                           guint           n)
+{
+  g_assert (start + n <= src->list->len);
+
+  for (guint i = start; i < start + n; i++)
+    {
+      const Problem *from = &g_array_index (src->list, Problem, i);
+      Problem problem = *from;
+
+      problem.seq = problems->list->len;
+      problem.text = g_strdup (from->text);
+      problem.value = g_strdup (from->value);
+      g_array_append_val (problems->list, problem);
+    }
 }
 
 gboolean

@@ -34,6 +34,11 @@ const Column _shequ_io_people_columns[N_PEOPLE_COLUMNS] = {
   { "title",       { "职务" },               FALSE },
 };
 
+const TableSpec _shequ_io_table_specs[2] = {
+  [SHEQU_IO_TABLE_UNITS] = { _shequ_io_unit_columns, N_UNIT_COLUMNS, "units", FALSE },
+  [SHEQU_IO_TABLE_PEOPLE] = { _shequ_io_people_columns, N_PEOPLE_COLUMNS, "people", TRUE },
+};
+
 /* ------------------------------------------------------------------------------------ */
 /* Records                                                                              */
 

@@ -11,44 +11,6 @@
 G_DEFINE_QUARK (shequ-io-error-quark, shequ_io_error)
 
 /* ------------------------------------------------------------------------------------ */
-/* Retrying after a conflict                                                            */
-
-/* Another program may write between reading the tree and writing the change; the store
- * then reads the new rows in and refuses with SHEQU_ORG_ERROR_CONFLICT, and the file's
- * records are matched again against the current tree. */
-#define N_IMPORT_ATTEMPTS 5
-
-gboolean
-_shequ_io_import_with_retries (ImportAttempt    attempt_import,
-                               ShequOrgStore   *store,
-                               GBytes          *bytes,
-                               const char      *filename,
-                               ShequIoFormat    format,
-                               ShequIoEncoding  encoding,
-                               guint           *n_imported,
-                               GError         **error)
-{
-  /* Matched against what is in the file now, not what the store read at open. */
-  if (!shequ_org_store_refresh (store, NULL, error))
-    return FALSE;
-
-  for (guint attempt = 1;; attempt++)
-    {
-      g_autoptr(GError) local = NULL;
-
-      if (attempt_import (store, bytes, filename, format, encoding, n_imported, &local))
-        return TRUE;
-      if (attempt == N_IMPORT_ATTEMPTS ||
-          !g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) ||
-          !shequ_org_store_refresh (store, NULL, NULL))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-    }
-}
-
-/* ------------------------------------------------------------------------------------ */
 /* Files                                                                                */
 
 static GBytes *
@@ -70,6 +32,41 @@ load_file (GFile   *file,
   return g_bytes_new_take (g_steal_pointer (&contents), len);
 }
 
+/* Read and applied in one go, on the calling (main) thread. */
+static gboolean
+import_bytes (ShequIoTable      table,
+              ShequOrgStore    *store,
+              GBytes           *bytes,
+              const char       *filename,
+              ShequIoFormat     format,
+              ShequIoEncoding   encoding,
+              guint            *n_rows,
+              GError          **error)
+{
+  g_autoptr(ShequIoImport) import = NULL;
+
+  import = shequ_io_import_read (table, bytes, filename, format, encoding, error);
+  return import != NULL && shequ_io_import_apply (import, store, n_rows, error);
+}
+
+static gboolean
+import_file (ShequIoTable      table,
+             ShequOrgStore    *store,
+             GFile            *file,
+             ShequIoFormat     format,
+             ShequIoEncoding   encoding,
+             guint            *n_rows,
+             GError          **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = load_file (file, &name, error);
+  if (bytes == NULL)
+    return FALSE;
+  return import_bytes (table, store, bytes, name, format, encoding, n_rows, error);
+}
+
 gboolean
 shequ_io_import_units (ShequOrgStore    *store,
                        GFile            *file,
@@ -78,16 +75,10 @@ shequ_io_import_units (ShequOrgStore    *store,
                        guint            *n_units,
                        GError          **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = load_file (file, &name, error);
-  if (bytes == NULL)
-    return FALSE;
-  return shequ_io_import_units_from_bytes (store, bytes, name, format, encoding, n_units, error);
+  return import_file (SHEQU_IO_TABLE_UNITS, store, file, format, encoding, n_units, error);
 }
 
 gboolean
@@ -98,16 +89,40 @@ shequ_io_import_people (ShequOrgStore    *store,
                         guint            *n_people,
                         GError          **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = load_file (file, &name, error);
-  if (bytes == NULL)
-    return FALSE;
-  return shequ_io_import_people_from_bytes (store, bytes, name, format, encoding, n_people, error);
+  return import_file (SHEQU_IO_TABLE_PEOPLE, store, file, format, encoding, n_people, error);
+}
+
+gboolean
+shequ_io_import_units_from_bytes (ShequOrgStore   *store,
+                                  GBytes          *bytes,
+                                  const char      *filename,
+                                  ShequIoFormat    format,
+                                  ShequIoEncoding  encoding,
+                                  guint           *n_units,
+                                  GError         **error)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
+
+  return import_bytes (SHEQU_IO_TABLE_UNITS, store, bytes, filename, format, encoding, n_units,
+                       error);
+}
+
+gboolean
+shequ_io_import_people_from_bytes (ShequOrgStore   *store,
+                                   GBytes          *bytes,
+                                   const char      *filename,
+                                   ShequIoFormat    format,
+                                   ShequIoEncoding  encoding,
+                                   guint           *n_people,
+                                   GError         **error)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
+
+  return import_bytes (SHEQU_IO_TABLE_PEOPLE, store, bytes, filename, format, encoding, n_people,
+                       error);
 }
 
 gboolean
