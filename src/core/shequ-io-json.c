@@ -209,6 +209,139 @@ prepare_json (const char  *text,
   return g_string_free (out, FALSE);
 }
 
+/* TEXT parsed into PARSER; FALSE with the error on the line the user sees. */
+static gboolean
+parse_json (JsonParser  *parser,
+            const char  *text,
+            const char  *filename,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *prepared = NULL;
+  g_autofree char *valid = NULL;
+  const char *message;
+  guint line = 0;
+
+  prepared = prepare_json (text, filename, error);
+  if (prepared == NULL)
+    return FALSE;
+  if (json_parser_load_from_data (parser, prepared, -1, &local_error))
+    return TRUE;
+
+  /* json-glib may cut a quoted token in the middle of a character. */
+  valid = g_utf8_make_valid (local_error->message, -1);
+  message = valid;
+  /* json-glib says "<data>:3:14: Parse error: …": name the line the user's way. */
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      char *end = NULL;
+
+      line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
+      while (end != NULL && (*end == ':' || g_ascii_isdigit (*end) || *end == ' '))
+        end++;
+      if (line > 0 && end != NULL)
+        message = end;
+    }
+  if (line > 0)
+    g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+                 _("%s\nLine %u: not valid JSON: %s"), filename, line, message);
+  else
+    g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+                 _("%s: not valid JSON: %s"), filename, message);
+  return FALSE;
+}
+
+/* A problem of the JSON record NUMBER as a whole, which gives no record. */
+static void
+add_record_problem (Problems   *problems,
+                    const char *filename,
+                    const char *ref,
+                    guint       number,
+                    const char *text)
+{
+  Record *record = json_record_new (filename, ref);
+
+  record->number = number;
+  _shequ_io_problem_add (problems, record, "%s", text);
+  _shequ_io_record_free (record);
+}
+
+/* The person's "code" is the CSV's person_code. */
+static void
+read_json_person_code (const TableSpec *spec,
+                       JsonObject      *object,
+                       Record          *record,
+                       Problems        *problems)
+{
+  JsonNode *code = json_object_get_member (object, "code");
+  g_autoptr(JsonObject) alias = json_object_new ();
+
+  if (code != NULL && !json_object_has_member (object, "person_code"))
+    json_object_set_member (alias, "person_code", json_node_copy (code));
+  else if (json_object_has_member (object, "person_code"))
+    json_object_set_member (alias, "person_code",
+                            json_node_copy (json_object_get_member (object, "person_code")));
+  json_member_to_value (spec, P_PERSON_CODE, alias, record, problems);
+}
+
+/* People: the person's members, then one record per post (one without posts). */
+static void
+read_json_person (const TableSpec *spec,
+                  JsonObject      *object,
+                  guint            number,
+                  const char      *filename,
+                  const char      *ref,
+                  Table           *table,
+                  Problems        *problems)
+{
+  JsonArray *posts = NULL;
+
+  if (json_object_has_member (object, "posts"))
+    {
+      JsonNode *posts_node = json_object_get_member (object, "posts");
+
+      if (JSON_NODE_HOLDS_ARRAY (posts_node))
+        posts = json_node_get_array (posts_node);
+      else if (!JSON_NODE_HOLDS_NULL (posts_node))
+        {
+          add_record_problem (problems, filename, ref, number, _("“posts” must be an array"));
+          return;
+        }
+    }
+
+  for (guint p = 0; p == 0 || (posts != NULL && p < json_array_get_length (posts)); p++)
+    {
+      JsonNode *post_node = posts != NULL && p < json_array_get_length (posts) ?
+        json_array_get_element (posts, p) : NULL;
+      g_autofree char *post_ref = post_node != NULL ?
+        g_strdup_printf (_("record %u, post %u"), number, p + 1) : g_strdup (ref);
+      Record *record = json_record_new (filename, post_ref);
+
+      record->number = number;
+      read_json_person_code (spec, object, record, problems);
+      json_member_to_value (spec, P_NAME, object, record, problems);
+      json_member_to_value (spec, P_PHONE, object, record, problems);
+
+      if (post_node != NULL && JSON_NODE_HOLDS_OBJECT (post_node))
+        {
+          JsonObject *post = json_node_get_object (post_node);
+
+          json_member_to_value (spec, P_UNIT_CODE, post, record, problems);
+          json_member_to_value (spec, P_ROLE, post, record, problems);
+          json_member_to_value (spec, P_TITLE, post, record, problems);
+        }
+      else if (post_node != NULL)
+        _shequ_io_problem_add (problems, record, _("a post must be an object"));
+      else
+        {
+          /* A person without posts. */
+          record->values[P_UNIT_CODE] = g_strdup ("");
+          record->values[P_ROLE] = g_strdup ("");
+        }
+      g_ptr_array_add (table->records, record);
+    }
+}
+
 gboolean
 _shequ_io_read_json_table (const TableSpec  *spec,
                            const char       *text,
@@ -218,41 +351,12 @@ _shequ_io_read_json_table (const TableSpec  *spec,
                            GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   JsonArray *array;
   JsonNode *array_node;
-  g_autofree char *prepared = NULL;
 
-  prepared = prepare_json (text, filename, error);
-  if (prepared == NULL)
+  if (!parse_json (parser, text, filename, error))
     return FALSE;
-  if (!json_parser_load_from_data (parser, prepared, -1, &local_error))
-    {
-      /* json-glib may cut a quoted token in the middle of a character. */
-      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
-      const char *message = valid;
-      guint line = 0;
-
-      /* json-glib says "<data>:3:14: Parse error: …": name the line the user's way. */
-      if (g_str_has_prefix (message, "<data>:"))
-        {
-          char *end = NULL;
-
-          line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
-          while (end != NULL && (*end == ':' || g_ascii_isdigit (*end) || *end == ' '))
-            end++;
-          if (line > 0 && end != NULL)
-            message = end;
-        }
-      if (line > 0)
-        g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                     _("%s\nLine %u: not valid JSON: %s"), filename, line, message);
-      else
-        g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                     _("%s: not valid JSON: %s"), filename, message);
-      return FALSE;
-    }
   root = json_parser_get_root (parser);
   array_node = (root != NULL && JSON_NODE_HOLDS_OBJECT (root)) ?
     json_object_get_member (json_node_get_object (root), spec->array_key) : NULL;
@@ -273,90 +377,25 @@ _shequ_io_read_json_table (const TableSpec  *spec,
       JsonNode *node = json_array_get_element (array, i);
       g_autofree char *ref = g_strdup_printf (_("record %u"), i + 1);
       JsonObject *object;
-      JsonArray *posts = NULL;
+      Record *record;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          Record *record = json_record_new (filename, ref);
-
-          record->number = i + 1;
-          _shequ_io_problem_add (problems, record, _("expected an object"));
-          _shequ_io_record_free (record);
+          add_record_problem (problems, filename, ref, i + 1, _("expected an object"));
           continue;
         }
       object = json_node_get_object (node);
-
-      if (!spec->flatten_posts)
+      if (spec->flatten_posts)
         {
-          Record *record = json_record_new (filename, ref);
-
-          record->number = i + 1;
-          for (guint c = 0; c < spec->n_columns; c++)
-            json_member_to_value (spec, c, object, record, problems);
-          g_ptr_array_add (table->records, record);
+          read_json_person (spec, object, i + 1, filename, ref, table, problems);
           continue;
         }
 
-      /* People: the person's members, then one record per post. */
-      if (json_object_has_member (object, "posts"))
-        {
-          JsonNode *posts_node = json_object_get_member (object, "posts");
-
-          if (JSON_NODE_HOLDS_ARRAY (posts_node))
-            posts = json_node_get_array (posts_node);
-          else if (!JSON_NODE_HOLDS_NULL (posts_node))
-            {
-              Record *record = json_record_new (filename, ref);
-
-              record->number = i + 1;
-              _shequ_io_problem_add (problems, record, _("“posts” must be an array"));
-              _shequ_io_record_free (record);
-              continue;
-            }
-        }
-
-      for (guint p = 0; p == 0 || (posts != NULL && p < json_array_get_length (posts)); p++)
-        {
-          JsonNode *post_node = posts != NULL && p < json_array_get_length (posts) ?
-            json_array_get_element (posts, p) : NULL;
-          g_autofree char *post_ref = post_node != NULL ?
-            g_strdup_printf (_("record %u, post %u"), i + 1, p + 1) : g_strdup (ref);
-          Record *record = json_record_new (filename, post_ref);
-
-          record->number = i + 1;
-          /* The person's "code" is the CSV's person_code. */
-          {
-            JsonNode *code = json_object_get_member (object, "code");
-            g_autoptr(JsonObject) alias = json_object_new ();
-
-            if (code != NULL && !json_object_has_member (object, "person_code"))
-              json_object_set_member (alias, "person_code", json_node_copy (code));
-            else if (json_object_has_member (object, "person_code"))
-              json_object_set_member (alias, "person_code",
-                                      json_node_copy (json_object_get_member (object, "person_code")));
-            json_member_to_value (spec, P_PERSON_CODE, alias, record, problems);
-          }
-          json_member_to_value (spec, P_NAME, object, record, problems);
-          json_member_to_value (spec, P_PHONE, object, record, problems);
-
-          if (post_node != NULL && JSON_NODE_HOLDS_OBJECT (post_node))
-            {
-              JsonObject *post = json_node_get_object (post_node);
-
-              json_member_to_value (spec, P_UNIT_CODE, post, record, problems);
-              json_member_to_value (spec, P_ROLE, post, record, problems);
-              json_member_to_value (spec, P_TITLE, post, record, problems);
-            }
-          else if (post_node != NULL)
-            _shequ_io_problem_add (problems, record, _("a post must be an object"));
-          else
-            {
-              /* A person without posts. */
-              record->values[P_UNIT_CODE] = g_strdup ("");
-              record->values[P_ROLE] = g_strdup ("");
-            }
-          g_ptr_array_add (table->records, record);
-        }
+      record = json_record_new (filename, ref);
+      record->number = i + 1;
+      for (guint c = 0; c < spec->n_columns; c++)
+        json_member_to_value (spec, c, object, record, problems);
+      g_ptr_array_add (table->records, record);
     }
   return TRUE;
 }

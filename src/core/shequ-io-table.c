@@ -208,43 +208,29 @@ find_column (const TableSpec *spec,
   return -1;
 }
 
-gboolean
-_shequ_io_read_csv_table (const TableSpec  *spec,
-                          const char       *text,
-                          const char       *filename,
-                          Table            *table,
-                          Problems         *problems,
-                          GError          **error)
+/* Which column each of the spec's is in the file (INDEX_OF, -1: absent), the names the
+ * file gives them; FALSE when a column appears twice or a required one is missing. */
+static gboolean
+read_csv_header (const TableSpec    *spec,
+                 const ShequCsvRow  *header,
+                 const char         *filename,
+                 Table              *table,
+                 int                *index_of,
+                 GError            **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  ShequCsvRow *header;
-  int index_of[MAX_COLUMNS];
   g_autoptr(GString) missing = g_string_new (NULL);
-  g_autofree int *column_of_field = NULL;
+  g_autofree char *all = NULL;
   guint n_missing = 0;
 
-  rows = shequ_csv_parse (text, -1, filename, error);
-  if (rows == NULL)
-    return FALSE;
-  if (rows->len == 0)
-    {
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                   _("%s: the file is empty; the first line must be the header row"), filename);
-      return FALSE;
-    }
-
-  header = g_ptr_array_index (rows, 0);
   for (guint f = 0; f < header->n_fields; f++)
     if (!_shequ_io_is_ascii (header->fields[f]))
       table->chinese = TRUE;
   for (guint i = 0; i < MAX_COLUMNS; i++)
     index_of[i] = -1;
-  column_of_field = g_new (int, header->n_fields);
   for (guint f = 0; f < header->n_fields; f++)
     {
       int column = find_column (spec, header->fields[f]);
 
-      column_of_field[f] = column;
       if (column < 0)
         continue;   /* extra columns are ignored */
       if (index_of[column] >= 0)
@@ -269,60 +255,95 @@ _shequ_io_read_csv_table (const TableSpec  *spec,
           n_missing++;
         }
     }
-  if (missing->len > 0)
-    {
-      g_autofree char *all = describe_columns (spec, FALSE, table->chinese);
+  if (missing->len == 0)
+    return TRUE;
 
+  all = describe_columns (spec, FALSE, table->chinese);
+  g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s\nLine %u: the header row lacks the column %s; "
+                            "the first line must name the columns, e.g. %s",
+                            "%s\nLine %u: the header row lacks the columns %s; "
+                            "the first line must name the columns, e.g. %s",
+                            n_missing),
+               filename, header->line, missing->str, all);
+  return FALSE;
+}
+
+/* ROW as a record of TABLE; none for a blank line. */
+static void
+read_csv_record (const TableSpec   *spec,
+                 const ShequCsvRow *header,
+                 const ShequCsvRow *row,
+                 const int         *index_of,
+                 Table             *table,
+                 Problems          *problems)
+{
+  Record *record;
+  gboolean blank = TRUE;
+  guint n_extra = 0;
+
+  for (guint f = 0; f < row->n_fields; f++)
+    {
+      g_autofree char *value = _shequ_io_dup_trimmed (row->fields[f]);
+
+      if (value[0] == '\0')
+        continue;
+      blank = FALSE;
+      if (f >= header->n_fields)
+        n_extra++;
+    }
+  if (blank)
+    return;   /* ",,,," lines that spreadsheets leave behind */
+
+  record = g_new0 (Record, 1);
+  record->number = row->line;
+  record->ref = g_strdup_printf (_("line %u"), row->line);
+  for (guint i = 0; i < spec->n_columns; i++)
+    if (index_of[i] >= 0)
+      record->values[i] = _shequ_io_dup_trimmed ((guint) index_of[i] < row->n_fields ?
+                                                 row->fields[index_of[i]] : "");
+  g_ptr_array_add (table->records, record);
+
+  if (n_extra > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", row->n_fields);
+
+      /* Translators: the quoted value after this is the line's number of fields */
+      _shequ_io_problem_add_value (problems, record, count,
+                                   _("the line has more fields than the header’s %u"),
+                                   header->n_fields);
+    }
+}
+
+gboolean
+_shequ_io_read_csv_table (const TableSpec  *spec,
+                          const char       *text,
+                          const char       *filename,
+                          Table            *table,
+                          Problems         *problems,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  ShequCsvRow *header;
+  int index_of[MAX_COLUMNS];
+
+  rows = shequ_csv_parse (text, -1, filename, error);
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len == 0)
+    {
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s\nLine %u: the header row lacks the column %s; "
-                                "the first line must name the columns, e.g. %s",
-                                "%s\nLine %u: the header row lacks the columns %s; "
-                                "the first line must name the columns, e.g. %s",
-                                n_missing),
-                   filename, header->line, missing->str, all);
+                   _("%s: the file is empty; the first line must be the header row"), filename);
       return FALSE;
     }
 
+  header = g_ptr_array_index (rows, 0);
+  if (!read_csv_header (spec, header, filename, table, index_of, error))
+    return FALSE;
+
   table->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _shequ_io_record_free);
   for (guint r = 1; r < rows->len; r++)
-    {
-      ShequCsvRow *row = g_ptr_array_index (rows, r);
-      Record *record;
-      gboolean blank = TRUE;
-      guint n_extra = 0;
-
-      for (guint f = 0; f < row->n_fields; f++)
-        {
-          g_autofree char *value = _shequ_io_dup_trimmed (row->fields[f]);
-
-          if (value[0] == '\0')
-            continue;
-          blank = FALSE;
-          if (f >= header->n_fields)
-            n_extra++;
-        }
-      if (blank)
-        continue;   /* ",,,," lines that spreadsheets leave behind */
-
-      record = g_new0 (Record, 1);
-      record->number = row->line;
-      record->ref = g_strdup_printf (_("line %u"), row->line);
-      for (guint i = 0; i < spec->n_columns; i++)
-        if (index_of[i] >= 0)
-          record->values[i] = _shequ_io_dup_trimmed ((guint) index_of[i] < row->n_fields ?
-                                           row->fields[index_of[i]] : "");
-      g_ptr_array_add (table->records, record);
-
-      if (n_extra > 0)
-        {
-          g_autofree char *count = g_strdup_printf ("%u", row->n_fields);
-
-          /* Translators: the quoted value after this is the line's number of fields */
-          _shequ_io_problem_add_value (problems, record, count,
-                                       _("the line has more fields than the header’s %u"),
-                                       header->n_fields);
-        }
-    }
+    read_csv_record (spec, header, g_ptr_array_index (rows, r), index_of, table, problems);
   return TRUE;
 }
