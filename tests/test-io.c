@@ -483,6 +483,42 @@ test_units_upsert_move_undo (Fixture *fixture, gconstpointer data)
   g_assert_null (shequ_org_store_lookup_code (fixture->store, "371326001003"));
 }
 
+/* A file may list sub-units before their parents: the rows are put parents first, so
+ * new units take their ids in that order too. */
+static void
+test_units_children_first (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequUnit *grid, *community, *area;
+  guint n = 0;
+
+  import_base (fixture->store);
+  g_assert_true (import_units (fixture->store,
+                               "code,name,tier,parent_code,population,households\n"
+                               "371326002001001,西一网格,grid,371326002001,10,3\n"
+                               "371326002001,西关社区,community,37132600102,,\n"
+                               "37132600102,城区西片区,area,371326001,,\n",
+                               "children-first.csv", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+
+  grid = shequ_org_store_lookup_code (fixture->store, "371326002001001");
+  community = shequ_org_store_lookup_code (fixture->store, "371326002001");
+  area = shequ_org_store_lookup_code (fixture->store, "37132600102");
+  g_assert_nonnull (grid);
+  g_assert_true (shequ_unit_get_parent (grid) == community);
+  g_assert_true (shequ_unit_get_parent (community) == area);
+  g_assert_true (shequ_unit_get_parent (area) == shequ_org_store_get_street (fixture->store));
+  g_assert_cmpint (shequ_unit_get_id (area), <, shequ_unit_get_id (community));
+  g_assert_cmpint (shequ_unit_get_id (community), <, shequ_unit_get_id (grid));
+  g_assert_cmpint (shequ_unit_get_total_population (area), ==, 10);
+
+  g_assert_true (shequ_org_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_null (shequ_org_store_lookup_code (fixture->store, "37132600102"));
+  g_assert_cmpuint (shequ_org_store_get_n_units (fixture->store), ==, 6);
+}
+
 static void
 test_units_json (Fixture *fixture, gconstpointer data)
 {
@@ -852,6 +888,7 @@ main (int    argc,
   ADD ("/io/units/chinese-headers", test_units_chinese_headers);
   ADD ("/io/units/gbk-file", test_units_gbk_file);
   ADD ("/io/units/upsert-move-undo", test_units_upsert_move_undo);
+  ADD ("/io/units/children-first", test_units_children_first);
   ADD ("/io/units/json", test_units_json);
   ADD ("/io/units/read-error", test_import_read_error);
   ADD ("/io/units/write-error", test_export_write_error);
