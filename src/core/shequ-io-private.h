@@ -131,8 +131,6 @@ char *_shequ_io_dup_trimmed (const char *str);
 
 void _shequ_io_table_clear (Table *table);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, _shequ_io_table_clear)
-
 const char *_shequ_io_column_label (const TableSpec *spec,
                                     const Table     *table,
                                     guint            column);
@@ -151,13 +149,6 @@ gboolean _shequ_io_read_table (const TableSpec  *spec,
                                Table            *table,
                                Problems         *problems,
                                GError          **error);
-
-gboolean _shequ_io_read_csv_table (const TableSpec  *spec,
-                                   const char       *text,
-                                   const char       *filename,
-                                   Table            *table,
-                                   Problems         *problems,
-                                   GError          **error);
 
 /* shequ-io-json.c: reading JSON into a table */
 

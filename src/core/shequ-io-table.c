@@ -60,49 +60,6 @@ _shequ_io_record_get (const Record *record,
 }
 
 /* ------------------------------------------------------------------------------------ */
-/* Formats and encodings                                                                */
-
-static ShequIoFormat
-guess_format (const char *filename,
-              const char *text)
-{
-  g_autofree char *lower = g_ascii_strdown (filename, -1);
-
-  if (g_str_has_suffix (lower, ".json"))
-    return SHEQU_IO_FORMAT_JSON;
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
-    return SHEQU_IO_FORMAT_CSV;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text == '{' ? SHEQU_IO_FORMAT_JSON : SHEQU_IO_FORMAT_CSV;
-}
-
-gboolean
-_shequ_io_read_table (const TableSpec  *spec,
-                      GBytes           *bytes,
-                      const char       *filename,
-                      ShequIoFormat     format,
-                      ShequIoEncoding   encoding,
-                      Table            *table,
-                      Problems         *problems,
-                      GError          **error)
-{
-  g_autofree char *text = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  text = shequ_csv_decode (data != NULL ? data : "", len, encoding, filename, NULL, error);
-  if (text == NULL)
-    return FALSE;
-
-  if (format == SHEQU_IO_FORMAT_AUTO)
-    format = guess_format (filename, text);
-  if (format == SHEQU_IO_FORMAT_JSON)
-    return _shequ_io_read_json_table (spec, text, filename, table, problems, error);
-  return _shequ_io_read_csv_table (spec, text, filename, table, problems, error);
-}
-
-/* ------------------------------------------------------------------------------------ */
 /* Reading a table from CSV                                                             */
 
 char *
@@ -316,13 +273,13 @@ read_csv_record (const TableSpec   *spec,
     }
 }
 
-gboolean
-_shequ_io_read_csv_table (const TableSpec  *spec,
-                          const char       *text,
-                          const char       *filename,
-                          Table            *table,
-                          Problems         *problems,
-                          GError          **error)
+static gboolean
+read_csv_table (const TableSpec  *spec,
+                const char       *text,
+                const char       *filename,
+                Table            *table,
+                Problems         *problems,
+                GError          **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   ShequCsvRow *header;
@@ -346,4 +303,47 @@ _shequ_io_read_csv_table (const TableSpec  *spec,
   for (guint r = 1; r < rows->len; r++)
     read_csv_record (spec, header, g_ptr_array_index (rows, r), index_of, table, problems);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Formats and encodings                                                                */
+
+static ShequIoFormat
+guess_format (const char *filename,
+              const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+
+  if (g_str_has_suffix (lower, ".json"))
+    return SHEQU_IO_FORMAT_JSON;
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
+    return SHEQU_IO_FORMAT_CSV;
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '{' ? SHEQU_IO_FORMAT_JSON : SHEQU_IO_FORMAT_CSV;
+}
+
+gboolean
+_shequ_io_read_table (const TableSpec  *spec,
+                      GBytes           *bytes,
+                      const char       *filename,
+                      ShequIoFormat     format,
+                      ShequIoEncoding   encoding,
+                      Table            *table,
+                      Problems         *problems,
+                      GError          **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  text = shequ_csv_decode (data != NULL ? data : "", len, encoding, filename, NULL, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (format == SHEQU_IO_FORMAT_AUTO)
+    format = guess_format (filename, text);
+  if (format == SHEQU_IO_FORMAT_JSON)
+    return _shequ_io_read_json_table (spec, text, filename, table, problems, error);
+  return read_csv_table (spec, text, filename, table, problems, error);
 }
