@@ -72,8 +72,9 @@ typedef struct {
   gboolean   chinese;             /* the header is in Chinese: so are the messages' names */
 } Table;
 
-/* An import read from a file: built by one thread, then only read (by the main thread's
- * _apply, which keeps what it learns of the tree in its own state). */
+/* An import read from a file: built by one thread, then handed to the main thread, whose
+ * _apply alone touches it again (units: it sets the lines' tree fields afresh on each
+ * attempt; people: it keeps what it finds in its own state). */
 struct _ShequIoImport
 {
   gatomicrefcount  ref_count;
