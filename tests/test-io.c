@@ -1,4 +1,4 @@
-/* test-io.c — the CSV reader and writer, encodings, import and export of units and people */
+/* test-io.c — text encodings, import and export of units and people */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -101,25 +101,6 @@ import_base (ShequOrgStore *store)
   g_assert_cmpuint (n, ==, 6);
 }
 
-static GPtrArray *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows = shequ_csv_parse (text, -1, "t.csv", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (rows);
-  return rows;
-}
-
-static ShequCsvRow *
-row_at (GPtrArray *rows,
-        guint      i)
-{
-  g_assert_cmpuint (i, <, rows->len);
-  return g_ptr_array_index (rows, i);
-}
-
 static char *
 read_text (const char *path)
 {
@@ -140,71 +121,6 @@ count_lines (const char *text)
 }
 
 /* ------------------------------------------------------------------------------------ */
-
-static void
-test_csv_quotes (void)
-{
-  g_autoptr(GPtrArray) rows =
-    parse ("a,b,c\n"
-           "1,\"x, y\",\"he said \"\"hi\"\"\"\n"
-           "2,\"two\nlines\",\n"
-           "3,,\"\"\n");
-
-  g_assert_cmpuint (rows->len, ==, 4);
-  g_assert_cmpuint (row_at (rows, 1)->n_fields, ==, 3);
-  g_assert_cmpstr (row_at (rows, 1)->fields[1], ==, "x, y");
-  g_assert_cmpstr (row_at (rows, 1)->fields[2], ==, "he said \"hi\"");
-  g_assert_cmpstr (row_at (rows, 2)->fields[1], ==, "two\nlines");
-  g_assert_cmpstr (row_at (rows, 2)->fields[2], ==, "");
-  g_assert_cmpuint (row_at (rows, 2)->line, ==, 3);
-  /* The row after a field with a line break starts on line 5. */
-  g_assert_cmpuint (row_at (rows, 3)->line, ==, 5);
-  g_assert_cmpuint (row_at (rows, 3)->n_fields, ==, 3);
-  g_assert_cmpstr (row_at (rows, 3)->fields[2], ==, "");
-}
-
-static void
-test_csv_bom_crlf (void)
-{
-  g_autoptr(GPtrArray) rows =
-    parse ("\xEF\xBB\xBF" "code,name\r\n1,\"a\r\nb\"\r\n\r\n2,c\r\n");
-
-  g_assert_cmpuint (rows->len, ==, 3);
-  g_assert_cmpstr (row_at (rows, 0)->fields[0], ==, "code");
-  g_assert_cmpstr (row_at (rows, 1)->fields[1], ==, "a\nb");
-  /* The blank line 4 is skipped; numbering goes on. */
-  g_assert_cmpuint (row_at (rows, 2)->line, ==, 5);
-  g_assert_cmpstr (row_at (rows, 2)->fields[1], ==, "c");
-}
-
-static void
-test_csv_unclosed_quote (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = shequ_csv_parse ("a,b\n1,2\n3,\"open\nstill\n", -1, "q.csv", &error);
-
-  g_assert_null (rows);
-  g_assert_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT);
-  g_assert_nonnull (strstr (error->message, "q.csv\nLine 3:"));
-}
-
-static void
-test_csv_writer (void)
-{
-  const char *fields[] = { "plain", "a,b", "say \"x\"", "two\nlines", " pad", NULL, "东阳" };
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) rows = NULL;
-
-  shequ_csv_append_row (out, fields, G_N_ELEMENTS (fields));
-  g_assert_cmpstr (out->str, ==,
-                   "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\",\" pad\",,东阳\r\n");
-
-  rows = parse (out->str);
-  g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpuint (row_at (rows, 0)->n_fields, ==, G_N_ELEMENTS (fields));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_assert_cmpstr (row_at (rows, 0)->fields[i], ==, fields[i] ? fields[i] : "");
-}
 
 static char *
 to_gbk (const char *utf8,
@@ -567,6 +483,42 @@ test_units_upsert_move_undo (Fixture *fixture, gconstpointer data)
   g_assert_null (shequ_org_store_lookup_code (fixture->store, "371326001003"));
 }
 
+/* A file may list sub-units before their parents: the rows are put parents first, so
+ * new units take their ids in that order too. */
+static void
+test_units_children_first (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequUnit *grid, *community, *area;
+  guint n = 0;
+
+  import_base (fixture->store);
+  g_assert_true (import_units (fixture->store,
+                               "code,name,tier,parent_code,population,households\n"
+                               "371326002001001,西一网格,grid,371326002001,10,3\n"
+                               "371326002001,西关社区,community,37132600102,,\n"
+                               "37132600102,城区西片区,area,371326001,,\n",
+                               "children-first.csv", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+
+  grid = shequ_org_store_lookup_code (fixture->store, "371326002001001");
+  community = shequ_org_store_lookup_code (fixture->store, "371326002001");
+  area = shequ_org_store_lookup_code (fixture->store, "37132600102");
+  g_assert_nonnull (grid);
+  g_assert_true (shequ_unit_get_parent (grid) == community);
+  g_assert_true (shequ_unit_get_parent (community) == area);
+  g_assert_true (shequ_unit_get_parent (area) == shequ_org_store_get_street (fixture->store));
+  g_assert_cmpint (shequ_unit_get_id (area), <, shequ_unit_get_id (community));
+  g_assert_cmpint (shequ_unit_get_id (community), <, shequ_unit_get_id (grid));
+  g_assert_cmpint (shequ_unit_get_total_population (area), ==, 10);
+
+  g_assert_true (shequ_org_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_null (shequ_org_store_lookup_code (fixture->store, "37132600102"));
+  g_assert_cmpuint (shequ_org_store_get_n_units (fixture->store), ==, 6);
+}
+
 static void
 test_units_json (Fixture *fixture, gconstpointer data)
 {
@@ -919,10 +871,6 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/io/csv/quotes", test_csv_quotes);
-  g_test_add_func ("/io/csv/bom-crlf", test_csv_bom_crlf);
-  g_test_add_func ("/io/csv/unclosed-quote", test_csv_unclosed_quote);
-  g_test_add_func ("/io/csv/writer", test_csv_writer);
   g_test_add_func ("/io/encoding/gbk-detected", test_encoding_gbk_detected);
   g_test_add_func ("/io/encoding/invalid", test_encoding_invalid);
   g_test_add_func ("/io/encoding/explicit", test_encoding_explicit);
@@ -940,6 +888,7 @@ main (int    argc,
   ADD ("/io/units/chinese-headers", test_units_chinese_headers);
   ADD ("/io/units/gbk-file", test_units_gbk_file);
   ADD ("/io/units/upsert-move-undo", test_units_upsert_move_undo);
+  ADD ("/io/units/children-first", test_units_children_first);
   ADD ("/io/units/json", test_units_json);
   ADD ("/io/units/read-error", test_import_read_error);
   ADD ("/io/units/write-error", test_export_write_error);

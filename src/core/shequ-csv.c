@@ -11,8 +11,8 @@
 
 #define UTF8_BOM "\xEF\xBB\xBF"
 
-void
-shequ_csv_row_free (ShequCsvRow *row)
+static void
+csv_row_free (ShequCsvRow *row)
 {
   if (row == NULL)
     return;
@@ -175,7 +175,7 @@ shequ_csv_parse (const char  *text,
                  const char  *filename,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) shequ_csv_row_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) field = g_string_new (NULL);
   const char *p;
@@ -273,8 +273,8 @@ shequ_csv_parse (const char  *text,
   return g_steal_pointer (&rows);
 }
 
-gboolean
-shequ_csv_needs_quotes (const char *field)
+static gboolean
+needs_quotes (const char *field)
 {
   gsize len;
 
@@ -286,15 +286,15 @@ shequ_csv_needs_quotes (const char *field)
   return g_ascii_isspace (field[0]) || g_ascii_isspace (field[len - 1]);
 }
 
-void
-shequ_csv_append_field (GString    *out,
-                        const char *field)
+static void
+append_field (GString    *out,
+              const char *field)
 {
-  g_return_if_fail (out != NULL);
+  g_assert (out != NULL);
 
   if (field == NULL)
     return;
-  if (!shequ_csv_needs_quotes (field))
+  if (!needs_quotes (field))
     {
       g_string_append (out, field);
       return;
@@ -320,7 +320,7 @@ shequ_csv_append_row (GString            *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      shequ_csv_append_field (out, fields[i]);
+      append_field (out, fields[i]);
     }
   g_string_append (out, "\r\n");
 }

@@ -14,9 +14,6 @@ typedef struct {
   char  **fields;    /* NULL-terminated, UTF-8 */
 } ShequCsvRow;
 
-void        shequ_csv_row_free      (ShequCsvRow      *row);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequCsvRow, shequ_csv_row_free)
-
 /* Decodes DATA into UTF-8 text without a byte order mark. AUTO takes UTF-8 when DATA is
  * valid UTF-8, else GBK (decoded as GB18030, its superset); otherwise a
  * SHEQU_IO_ERROR_ENCODING naming FILENAME, the line and the byte offset. DETECTED
@@ -36,11 +33,8 @@ GPtrArray  *shequ_csv_parse         (const char       *text,
                                      const char       *filename,
                                      GError          **error);
 
-gboolean    shequ_csv_needs_quotes  (const char       *field);
-/* Appends FIELD, quoted when it holds a comma, quote, line break or outer blanks. */
-void        shequ_csv_append_field  (GString          *out,
-                                     const char       *field);
-/* Appends N_FIELDS fields (NULL counts as empty) and a CRLF line end. */
+/* Appends N_FIELDS fields (NULL counts as empty), each quoted when it holds a comma,
+ * quote, line break or outer blanks, and a CRLF line end. */
 void        shequ_csv_append_row    (GString          *out,
                                      const char *const *fields,
                                      guint             n_fields);

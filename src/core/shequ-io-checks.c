@@ -68,11 +68,11 @@ _shequ_io_is_digits (const char *str)
 
 /* Reports spreadsheet damage to VALUE of the column called COLUMN in the file; TRUE when
  * there is some. */
-gboolean
-_shequ_io_check_mangled (Problems     *problems,
-                         const Record *record,
-                         const char   *column,
-                         const char   *value)
+static gboolean
+check_mangled (Problems     *problems,
+               const Record *record,
+               const char   *column,
+               const char   *value)
 {
   if (is_scientific_notation (value))
     {
@@ -85,13 +85,13 @@ _shequ_io_check_mangled (Problems     *problems,
   return FALSE;
 }
 
-gboolean
-_shequ_io_check_code (Problems     *problems,
-                      const Record *record,
-                      const char   *column,
-                      const char   *value)
+static gboolean
+check_code (Problems     *problems,
+            const Record *record,
+            const char   *column,
+            const char   *value)
 {
-  if (_shequ_io_check_mangled (problems, record, column, value))
+  if (check_mangled (problems, record, column, value))
     return FALSE;
   if (is_decimal_number (value))
     {
@@ -111,12 +111,12 @@ _shequ_io_check_code (Problems     *problems,
 
 /* A population or household count; empty means 0. "1,200", full-width digits and blanks
  * around the number are accepted, as Excel and WPS write them. */
-gboolean
-_shequ_io_check_count (Problems     *problems,
-                       const Record *record,
-                       const char   *column,
-                       const char   *value,
-                       gint64       *count)
+static gboolean
+check_count (Problems     *problems,
+             const Record *record,
+             const char   *column,
+             const char   *value,
+             gint64       *count)
 {
   g_autofree char *limit = NULL;
 
@@ -137,6 +137,95 @@ _shequ_io_check_count (Problems     *problems,
       _shequ_io_problem_add_value (problems, record, value, _("%s is not a whole number ≥ 0"),
                                    column);
       return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Checking a record                                                                    */
+
+static const char *
+row_label (RowCheck *row,
+           guint     column)
+{
+  return _shequ_io_column_label (row->import->spec, &row->import->table, column);
+}
+
+static void
+row_fail (RowCheck *row,
+          guint     column)
+{
+  row->failed |= 1u << column;
+}
+
+/* A problem of the record, seen in COLUMN: rules after this one skip it. VALUE
+ * (nullable) is quoted after the text, as with _shequ_io_problem_add_value(). */
+void
+_shequ_io_row_add_problem (RowCheck   *row,
+                           guint       column,
+                           const char *value,
+                           const char *format,
+                           ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (value != NULL)
+    _shequ_io_problem_add_value (&row->import->problems, row->record, value, "%s", text);
+  else
+    _shequ_io_problem_add (&row->import->problems, row->record, "%s", text);
+  row_fail (row, column);
+}
+
+static gboolean
+row_check_rule (RowCheck      *row,
+                const RowRule *rule)
+{
+  Problems *problems = &row->import->problems;
+  const char *value = _shequ_io_record_get (row->record, rule->column);
+
+  switch (rule->kind)
+    {
+    case RULE_REQUIRED:
+      if (value[0] != '\0')
+        return TRUE;
+      _shequ_io_problem_add (problems, row->record, "%s", _(rule->message));
+      return FALSE;
+    case RULE_CODE:
+      return value[0] == '\0' ||
+             check_code (problems, row->record, row_label (row, rule->column), value);
+    case RULE_MANGLED:
+      return value[0] == '\0' ||
+             !check_mangled (problems, row->record, row_label (row, rule->column), value);
+    case RULE_COUNT:
+      return check_count (problems, row->record, row_label (row, rule->column), value,
+                          &row->counts[rule->column]);
+    case RULE_CUSTOM:
+    default:
+      rule->check (row);
+      return TRUE;   /* the check marks what fails */
+    }
+}
+
+/* Every table's records go through here: each rule in turn, skipping a column once it
+ * has a problem, so that one bad value is reported once. */
+void
+_shequ_io_check_row (RowCheck      *row,
+                     const RowRule *rules,
+                     guint          n_rules)
+{
+  g_assert (row->import != NULL && row->record != NULL);
+
+  for (guint i = 0; i < n_rules; i++)
+    {
+      const RowRule *rule = &rules[i];
+
+      if ((row->failed & (1u << rule->column)) != 0)
+        continue;
+      if (!row_check_rule (row, rule))
+        row_fail (row, rule->column);
     }
 }
 

@@ -12,6 +12,17 @@
 /* ------------------------------------------------------------------------------------ */
 /* Importing people                                                                     */
 
+/* A line as read, any thread. */
+typedef struct {
+  Record    *record;
+  const char *phone;          /* NULL: not given */
+  ShequRole  role;
+  gboolean   ok;              /* no problem of its own: it takes part in the matching */
+  guint      first_problem;   /* its problems, in the import's */
+  guint      n_problems;
+} PersonLine;
+
+/* A person the file speaks of, and the posts it gives them: found by _apply. */
 typedef struct {
   Record    *record;      /* the first line */
   char      *code;        /* NULL until known */
@@ -89,41 +100,113 @@ unique_person_code (ShequOrgStore *store,
   return code;
 }
 
-static gboolean
-import_people_attempt (ShequOrgStore   *store,
-                       GBytes          *bytes,
-                       const char      *filename,
-                       ShequIoFormat    format,
-                       ShequIoEncoding  encoding,
-                       guint           *n_people,
-                       GError         **error)
+/* ------------------------------------------------------------------------------------ */
+/* Reading: each line on its own                                                        */
+
+/* A unit code with a role, or neither (a person without a post). */
+static void
+check_post_given (RowCheck *row)
 {
-  static const TableSpec spec = { _shequ_io_people_columns, N_PEOPLE_COLUMNS, "people", TRUE };
-  g_auto(Table) table = { 0 };
-  g_auto(Problems) problems = { NULL };
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) person_entry_free);
-  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) store_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) store_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) used_codes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(ShequOrgChange) change = NULL;
-  g_autofree char *roles = NULL;
-  GListModel *people;
+  PersonLine *line = row->line;
+  const char *unit_code = _shequ_io_record_get (row->record, P_UNIT_CODE);
+  const char *role_text = _shequ_io_record_get (row->record, P_ROLE);
+  const char *roles = row->import->choices;
 
-  g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (unit_code[0] == '\0' && role_text[0] != '\0')
+    _shequ_io_row_add_problem (row, P_UNIT_CODE, NULL, _("the unit code is empty"));
+  else if (unit_code[0] == '\0')
+    return;
+  else if (role_text[0] == '\0')
+    _shequ_io_row_add_problem (row, P_ROLE, NULL, _("the role is empty; use one of %s"), roles);
+  else if (!shequ_role_from_string (role_text, &line->role))
+    _shequ_io_row_add_problem (row, P_ROLE, NULL, _("the role “%s” is not one of %s"),
+                               role_text, roles);
+}
 
-  _shequ_io_problems_init (&problems);
-  if (!_shequ_io_read_table (&spec, bytes, filename, format, encoding, &table, &problems, error))
-    return FALSE;
+static const RowRule person_rules[] = {
+  { RULE_REQUIRED, P_NAME,        N_("the name is empty"), NULL },
+  { RULE_MANGLED,  P_PERSON_CODE, NULL,                    NULL },
+  { RULE_MANGLED,  P_PHONE,       NULL,                    NULL },
+  { RULE_CUSTOM,   P_UNIT_CODE,   NULL,                    check_post_given },
+  { RULE_CODE,     P_UNIT_CODE,   NULL,                    NULL },
+};
 
-  roles = _shequ_io_list_roles ();
+gboolean
+_shequ_io_people_read (ShequIoImport  *import,
+                       GError        **error)
+{
+  const Table *table = &import->table;
 
-  /* The database's people by name and phone; by name alone when the name is unique. */
-  people = shequ_org_store_get_people (store);
+  import->choices = _shequ_io_list_roles ();
+  import->lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < table->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (table->records, i);
+      PersonLine *line = g_new0 (PersonLine, 1);
+      RowCheck row = { import, record, line, 0, { 0 } };
+      const char *phone = record->values[P_PHONE];
+
+      line->record = record;
+      line->phone = phone != NULL && phone[0] != '\0' ? phone : NULL;
+      line->role = SHEQU_ROLE_CADRE;
+      line->first_problem = import->problems.list->len;
+      g_ptr_array_add (import->lines, line);
+
+      _shequ_io_check_row (&row, person_rules, G_N_ELEMENTS (person_rules));
+      line->ok = row.failed == 0;
+      line->n_problems = import->problems.list->len - line->first_problem;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Applying: who each line is about                                                     */
+
+typedef struct {
+  ShequIoImport *import;
+  ShequOrgStore *store;
+  Problems       problems;
+  GPtrArray     *entries;         /* PersonEntry, in the order the file names them */
+  GHashTable    *by_code;         /* the file's people by code */
+  GHashTable    *by_key;          /* … by name and phone */
+  GHashTable    *store_by_key;    /* the database's people by name and phone */
+  GHashTable    *store_by_name;   /* … by name, GINT_TO_POINTER (1) when not unique */
+  GHashTable    *used_codes;
+} PeopleMatch;
+
+static void
+people_match_clear (PeopleMatch *match)
+{
+  _shequ_io_problems_clear (&match->problems);
+  g_clear_pointer (&match->entries, g_ptr_array_unref);
+  g_clear_pointer (&match->by_code, g_hash_table_unref);
+  g_clear_pointer (&match->by_key, g_hash_table_unref);
+  g_clear_pointer (&match->store_by_key, g_hash_table_unref);
+  g_clear_pointer (&match->store_by_name, g_hash_table_unref);
+  g_clear_pointer (&match->used_codes, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PeopleMatch, people_match_clear)
+
+/* With the database's people by name and phone; by name alone when the name is unique. */
+static void
+people_match_init (PeopleMatch   *match,
+                   ShequIoImport *import,
+                   ShequOrgStore *store)
+{
+  GListModel *people = shequ_org_store_get_people (store);
+
+  match->import = import;
+  match->store = store;
+  _shequ_io_problems_init (&match->problems);
+  match->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) person_entry_free);
+  match->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  match->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  match->store_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  match->store_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  match->used_codes = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(ShequPerson) person = g_list_model_get_item (people, i);
@@ -131,317 +214,337 @@ import_people_attempt (ShequOrgStore   *store,
       const char *phone = shequ_person_get_phone (person);
       char *key = person_key (name, phone);
 
-      if (!g_hash_table_contains (store_by_key, key))
-        g_hash_table_insert (store_by_key, key, person);
+      if (!g_hash_table_contains (match->store_by_key, key))
+        g_hash_table_insert (match->store_by_key, key, person);
       else
         g_free (key);
 
-      if (g_hash_table_contains (store_by_name, name))
-        g_hash_table_replace (store_by_name, g_strdup (name), GINT_TO_POINTER (1));
+      if (g_hash_table_contains (match->store_by_name, name))
+        g_hash_table_replace (match->store_by_name, g_strdup (name), GINT_TO_POINTER (1));
       else
-        g_hash_table_insert (store_by_name, g_strdup (name), person);
+        g_hash_table_insert (match->store_by_name, g_strdup (name), person);
+    }
+}
+
+/* The person an earlier line of the file named, in ENTRY (NULL when none); FALSE when
+ * the line contradicts it. */
+static gboolean
+find_entry_in_file (PeopleMatch       *match,
+                    const PersonLine  *line,
+                    PersonEntry      **entry)
+{
+  Record *record = line->record;
+  const char *code = _shequ_io_record_get (record, P_PERSON_CODE);
+  const char *name = _shequ_io_record_get (record, P_NAME);
+  const char *phone = line->phone;
+  g_autofree char *key = NULL;
+  guint n = 0;
+
+  if (code[0] != '\0')
+    {
+      *entry = g_hash_table_lookup (match->by_code, code);
+      if (*entry != NULL && !g_str_equal ((*entry)->name, name))
+        {
+          _shequ_io_problem_add (&match->problems, record,
+                                 _("the person code “%s” belongs to “%s” on %s, not to “%s”"),
+                                 code, (*entry)->name, (*entry)->record->ref, name);
+          return FALSE;
+        }
+      if (*entry != NULL && phone != NULL && (*entry)->phone != NULL &&
+          !g_str_equal ((*entry)->phone, phone))
+        {
+          _shequ_io_problem_add (&match->problems, record,
+                                 _("the person code “%s” has the phone %s on %s, not %s"),
+                                 code, (*entry)->phone, (*entry)->record->ref, phone);
+          return FALSE;
+        }
+      return TRUE;
     }
 
-  for (guint i = 0; i < table.records->len; i++)
+  key = person_key (name, phone);
+  *entry = g_hash_table_lookup (match->by_key, key);
+  if (*entry != NULL || phone != NULL)
+    return TRUE;
+  /* No phone given: the single entry of that name so far, if any. */
+  for (guint e = 0; e < match->entries->len; e++)
     {
-      Record *record = g_ptr_array_index (table.records, i);
-      const char *code = _shequ_io_record_get (record, P_PERSON_CODE);
-      const char *name = _shequ_io_record_get (record, P_NAME);
-      const char *phone = record->values[P_PHONE];
-      const char *unit_code = _shequ_io_record_get (record, P_UNIT_CODE);
-      const char *role_text = _shequ_io_record_get (record, P_ROLE);
-      PersonEntry *entry = NULL;
-      ShequUnit *unit = NULL;
-      ShequRole role = SHEQU_ROLE_CADRE;
-      gboolean ok = TRUE;
+      PersonEntry *candidate = g_ptr_array_index (match->entries, e);
 
-      if (phone != NULL && phone[0] == '\0')
-        phone = NULL;
-
-      if (name[0] == '\0')
+      if (g_str_equal (candidate->name, name))
         {
-          _shequ_io_problem_add (&problems, record, _("the name is empty"));
-          ok = FALSE;
+          *entry = candidate;
+          n++;
         }
-      if (code[0] != '\0' && _shequ_io_check_mangled (&problems, record,
-                                                      _shequ_io_column_label (&spec, &table,
-                                                                              P_PERSON_CODE), code))
-        ok = FALSE;
-      if (phone != NULL && _shequ_io_check_mangled (&problems, record,
-                                                    _shequ_io_column_label (&spec, &table, P_PHONE),
-                                                    phone))
-        ok = FALSE;
+    }
+  if (n != 1)
+    *entry = NULL;
+  return TRUE;
+}
 
-      if (unit_code[0] == '\0' && role_text[0] != '\0')
-        {
-          _shequ_io_problem_add (&problems, record, _("the unit code is empty"));
-          ok = FALSE;
-        }
-      else if (unit_code[0] != '\0')
-        {
-          if (role_text[0] == '\0')
-            {
-              _shequ_io_problem_add (&problems, record, _("the role is empty; use one of %s"),
-                                     roles);
-              ok = FALSE;
-            }
-          else if (!shequ_role_from_string (role_text, &role))
-            {
-              _shequ_io_problem_add (&problems, record, _("the role “%s” is not one of %s"),
-                                     role_text, roles);
-              ok = FALSE;
-            }
-          if (!_shequ_io_check_code (&problems, record, _shequ_io_column_label (&spec, &table,
-                                                                                P_UNIT_CODE),
-                                                                                unit_code))
-            ok = FALSE;
-          else if ((unit = shequ_org_store_lookup_code (store, unit_code)) == NULL)
-            {
-              _shequ_io_problem_add (&problems, record,
-                                     _("the unit code “%s” is not in the database; import the "
-                                       "units first"),
-                                     unit_code);
-              ok = FALSE;
-            }
-        }
+/* The database's person LINE is about, for a line the file has not matched yet; ENTRY
+ * gets them when the file named them by their code already. */
+static ShequPerson *
+find_person_in_database (PeopleMatch       *match,
+                         const PersonLine  *line,
+                         PersonEntry      **entry)
+{
+  const char *code = _shequ_io_record_get (line->record, P_PERSON_CODE);
+  const char *name = _shequ_io_record_get (line->record, P_NAME);
+  g_autofree char *key = NULL;
+  ShequPerson *existing;
+  gpointer by_name;
 
-      if (!ok)
-        continue;
+  if (code[0] != '\0')
+    return shequ_org_store_lookup_person_code (match->store, code);
 
-      /* Who this line is about. */
-      if (code[0] != '\0')
-        {
-          entry = g_hash_table_lookup (by_code, code);
-          if (entry != NULL && !g_str_equal (entry->name, name))
-            {
-              _shequ_io_problem_add (&problems, record,
-                                     _("the person code “%s” belongs to “%s” on %s, not to “%s”"),
-                                     code, entry->name, entry->record->ref, name);
-              continue;
-            }
-          if (entry != NULL && phone != NULL && entry->phone != NULL &&
-              !g_str_equal (entry->phone, phone))
-            {
-              _shequ_io_problem_add (&problems, record,
-                                     _("the person code “%s” has the phone %s on %s, not %s"),
-                                     code, entry->phone, entry->record->ref, phone);
-              continue;
-            }
-        }
-      else
-        {
-          g_autofree char *key = person_key (name, phone);
+  key = person_key (name, line->phone);
+  existing = g_hash_table_lookup (match->store_by_key, key);
+  if (existing == NULL && line->phone == NULL &&
+      (by_name = g_hash_table_lookup (match->store_by_name, name)) != GINT_TO_POINTER (1))
+    existing = by_name;
+  /* That person may already be in the file under their code. */
+  if (existing != NULL)
+    *entry = g_hash_table_lookup (match->by_code, shequ_person_get_code (existing));
+  return existing;
+}
 
-          entry = g_hash_table_lookup (by_key, key);
-          if (entry == NULL && phone == NULL)
-            {
-              /* No phone given: the single entry of that name so far, if any. */
-              guint n = 0;
+static PersonEntry *
+add_person_entry (PeopleMatch      *match,
+                  const PersonLine *line,
+                  ShequPerson      *existing)
+{
+  const char *code = _shequ_io_record_get (line->record, P_PERSON_CODE);
+  const char *name = _shequ_io_record_get (line->record, P_NAME);
+  PersonEntry *entry = g_new0 (PersonEntry, 1);
 
-              for (guint e = 0; e < entries->len; e++)
-                {
-                  PersonEntry *candidate = g_ptr_array_index (entries, e);
+  entry->record = line->record;
+  entry->name = g_strdup (name);
+  entry->phone = g_strdup (line->phone);
+  entry->existing = existing;
+  entry->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) post_line_free);
+  if (code[0] != '\0')
+    entry->code = g_strdup (code);
+  else if (existing != NULL)
+    entry->code = g_strdup (shequ_person_get_code (existing));
+  g_ptr_array_add (match->entries, entry);
+  if (entry->code != NULL)
+    {
+      g_hash_table_insert (match->by_code, entry->code, entry);
+      g_hash_table_add (match->used_codes, entry->code);
+    }
+  g_hash_table_insert (match->by_key, person_key (name, line->phone), entry);
+  return entry;
+}
 
-                  if (g_str_equal (candidate->name, name))
-                    {
-                      entry = candidate;
-                      n++;
-                    }
-                }
-              if (n != 1)
-                entry = NULL;
-            }
-        }
+static void
+add_post_line (PersonEntry      *entry,
+               const PersonLine *line,
+               ShequUnit        *unit)
+{
+  const char *title = line->record->values[P_TITLE];
+  PostLine *post = NULL;
+
+  for (guint p = 0; p < entry->posts->len; p++)
+    {
+      PostLine *other = g_ptr_array_index (entry->posts, p);
+
+      if (other->unit == unit && other->role == line->role)
+        post = other;
+    }
+  if (post == NULL)
+    {
+      post = g_new0 (PostLine, 1);
+      post->unit = unit;
+      post->role = line->role;
+      g_ptr_array_add (entry->posts, post);
+    }
+  /* The same post twice: the later title wins. */
+  if (title != NULL)
+    {
+      g_free (post->title);
+      post->title = g_strdup (title);
+    }
+}
+
+static void
+match_person_line (PeopleMatch      *match,
+                   const PersonLine *line)
+{
+  const char *unit_code = _shequ_io_record_get (line->record, P_UNIT_CODE);
+  PersonEntry *entry = NULL;
+  ShequUnit *unit = NULL;
+
+  if (unit_code[0] != '\0' &&
+      (unit = shequ_org_store_lookup_code (match->store, unit_code)) == NULL)
+    {
+      _shequ_io_problem_add (&match->problems, line->record,
+                             _("the unit code “%s” is not in the database; import the "
+                               "units first"),
+                             unit_code);
+      return;
+    }
+
+  if (!find_entry_in_file (match, line, &entry))
+    return;
+  if (entry == NULL)
+    {
+      ShequPerson *existing = find_person_in_database (match, line, &entry);
 
       if (entry == NULL)
-        {
-          ShequPerson *existing = NULL;
-
-          if (code[0] != '\0')
-            existing = shequ_org_store_lookup_person_code (store, code);
-          else
-            {
-              g_autofree char *key = person_key (name, phone);
-              gpointer by_name;
-
-              existing = g_hash_table_lookup (store_by_key, key);
-              if (existing == NULL && phone == NULL &&
-                  (by_name = g_hash_table_lookup (store_by_name, name)) != GINT_TO_POINTER (1))
-                existing = by_name;
-              /* That person may already be in the file under their code. */
-              if (existing != NULL)
-                entry = g_hash_table_lookup (by_code, shequ_person_get_code (existing));
-            }
-
-          if (entry == NULL)
-            {
-              entry = g_new0 (PersonEntry, 1);
-              entry->record = record;
-              entry->name = g_strdup (name);
-              entry->phone = g_strdup (phone);
-              entry->existing = existing;
-              entry->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) post_line_free);
-              if (code[0] != '\0')
-                entry->code = g_strdup (code);
-              else if (existing != NULL)
-                entry->code = g_strdup (shequ_person_get_code (existing));
-              g_ptr_array_add (entries, entry);
-              if (entry->code != NULL)
-                {
-                  g_hash_table_insert (by_code, entry->code, entry);
-                  g_hash_table_add (used_codes, entry->code);
-                }
-              g_hash_table_insert (by_key, person_key (name, phone), entry);
-            }
-        }
-
-      if (entry->phone == NULL && phone != NULL)
-        {
-          entry->phone = g_strdup (phone);
-          g_hash_table_insert (by_key, person_key (name, phone), entry);
-        }
-
-      if (unit != NULL)
-        {
-          PostLine *post = NULL;
-
-          for (guint p = 0; p < entry->posts->len; p++)
-            {
-              PostLine *other = g_ptr_array_index (entry->posts, p);
-
-              if (other->unit == unit && other->role == role)
-                post = other;
-            }
-          if (post == NULL)
-            {
-              post = g_new0 (PostLine, 1);
-              post->unit = unit;
-              post->role = role;
-              g_ptr_array_add (entry->posts, post);
-            }
-          /* The same post twice: the later title wins. */
-          if (record->values[P_TITLE] != NULL)
-            {
-              g_free (post->title);
-              post->title = g_strdup (record->values[P_TITLE]);
-            }
-        }
+        entry = add_person_entry (match, line, existing);
     }
 
-  if (!_shequ_io_problems_to_error (&problems, filename, error))
-    return FALSE;
+  if (entry->phone == NULL && line->phone != NULL)
+    {
+      entry->phone = g_strdup (line->phone);
+      g_hash_table_insert (match->by_key,
+                           person_key (_shequ_io_record_get (line->record, P_NAME), line->phone),
+                           entry);
+    }
+  if (unit != NULL)
+    add_post_line (entry, line, unit);
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Applying: the change                                                                 */
+
+static void
+put_person_row (PeopleMatch    *match,
+                ShequOrgChange *change,
+                PersonEntry    *entry)
+{
+  g_autoptr(ShequPersonRow) row = NULL;
+  g_autoptr(ShequPersonRow) old = NULL;
+
+  if (entry->existing == NULL && entry->code != NULL)
+    entry->existing = shequ_org_store_lookup_person_code (match->store, entry->code);
+
+  if (entry->existing != NULL)
+    {
+      old = shequ_person_to_row (entry->existing);
+      row = shequ_person_row_copy (old);
+      entry->id = old->id;
+    }
+  else
+    {
+      row = shequ_person_row_new ();
+      entry->id = row->id = shequ_org_store_allocate_person_id (match->store);
+      if (entry->code == NULL)
+        {
+          entry->code = unique_person_code (match->store, match->used_codes);
+          g_hash_table_add (match->used_codes, entry->code);
+        }
+      row->code = g_strdup (entry->code);
+    }
+  g_free (row->name);
+  row->name = g_strdup (entry->name);
+  if (entry->phone != NULL)
+    {
+      g_free (row->phone);
+      row->phone = g_strdup (entry->phone);
+    }
+  if (old == NULL || g_strcmp0 (old->name, row->name) != 0 ||
+      g_strcmp0 (old->phone, row->phone) != 0)
+    shequ_org_change_put_person (change, g_steal_pointer (&row));
+}
+
+static ShequPost *
+find_post (GListModel     *posts,
+           const PostLine *post)
+{
+  for (guint k = 0; posts != NULL && k < g_list_model_get_n_items (posts); k++)
+    {
+      g_autoptr(ShequPost) candidate = g_list_model_get_item (posts, k);
+
+      if (shequ_post_get_unit (candidate) == post->unit &&
+          shequ_post_get_role (candidate) == post->role)
+        return candidate;
+    }
+  return NULL;
+}
+
+static void
+put_post_rows (PeopleMatch    *match,
+               ShequOrgChange *change,
+               PersonEntry    *entry)
+{
+  GListModel *old_posts = entry->existing != NULL ? shequ_person_get_posts (entry->existing)
+                                                  : NULL;
+
+  for (guint p = 0; p < entry->posts->len; p++)
+    {
+      PostLine *post = g_ptr_array_index (entry->posts, p);
+      ShequPost *found = find_post (old_posts, post);
+      g_autoptr(ShequPostRow) post_row = NULL;
+
+      if (found != NULL)
+        {
+          if (post->title == NULL ||
+              g_strcmp0 (shequ_post_get_title (found) ? shequ_post_get_title (found) : "",
+                         post->title) == 0)
+            continue;
+          post_row = shequ_post_to_row (found);
+          g_free (post_row->title);
+        }
+      else
+        {
+          post_row = shequ_post_row_new ();
+          post_row->id = shequ_org_store_allocate_post_id (match->store);
+          post_row->person_id = entry->id;
+          post_row->unit_id = shequ_unit_get_id (post->unit);
+          post_row->role = post->role;
+        }
+      post_row->title = post->title != NULL && post->title[0] != '\0'
+        ? g_strdup (post->title) : NULL;
+      shequ_org_change_put_post (change, g_steal_pointer (&post_row));
+    }
+}
+
+static ShequOrgChange *
+build_people_change (PeopleMatch *match)
+{
+  GPtrArray *entries = match->entries;
+  ShequOrgChange *change;
 
   change = shequ_org_change_new (_("Import people"));
   shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < entries->len; i++)
     {
       PersonEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(ShequPersonRow) row = NULL;
-      g_autoptr(ShequPersonRow) old = NULL;
-      g_autoptr(GListModel) old_posts = NULL;
 
-      if (entry->existing == NULL && entry->code != NULL)
-        entry->existing = shequ_org_store_lookup_person_code (store, entry->code);
-
-      if (entry->existing != NULL)
-        {
-          old = shequ_person_to_row (entry->existing);
-          row = shequ_person_row_copy (old);
-          entry->id = old->id;
-        }
-      else
-        {
-          row = shequ_person_row_new ();
-          entry->id = row->id = shequ_org_store_allocate_person_id (store);
-          if (entry->code == NULL)
-            {
-              entry->code = unique_person_code (store, used_codes);
-              g_hash_table_add (used_codes, entry->code);
-            }
-          row->code = g_strdup (entry->code);
-        }
-      g_free (row->name);
-      row->name = g_strdup (entry->name);
-      if (entry->phone != NULL)
-        {
-          g_free (row->phone);
-          row->phone = g_strdup (entry->phone);
-        }
-      if (old == NULL || g_strcmp0 (old->name, row->name) != 0 ||
-          g_strcmp0 (old->phone, row->phone) != 0)
-        shequ_org_change_put_person (change, g_steal_pointer (&row));
-
-      if (entry->existing != NULL)
-        old_posts = g_object_ref (shequ_person_get_posts (entry->existing));
-
-      for (guint p = 0; p < entry->posts->len; p++)
-        {
-          PostLine *post = g_ptr_array_index (entry->posts, p);
-          ShequPost *found = NULL;
-          g_autoptr(ShequPostRow) post_row = NULL;
-
-          for (guint k = 0; old_posts != NULL && k < g_list_model_get_n_items (old_posts); k++)
-            {
-              g_autoptr(ShequPost) candidate = g_list_model_get_item (old_posts, k);
-
-              if (shequ_post_get_unit (candidate) == post->unit &&
-                  shequ_post_get_role (candidate) == post->role)
-                {
-                  found = candidate;
-                  break;
-                }
-            }
-
-          if (found != NULL)
-            {
-              if (post->title == NULL ||
-                  g_strcmp0 (shequ_post_get_title (found) ? shequ_post_get_title (found) : "",
-                             post->title) == 0)
-                continue;
-              post_row = shequ_post_to_row (found);
-              g_free (post_row->title);
-            }
-          else
-            {
-              post_row = shequ_post_row_new ();
-              post_row->id = shequ_org_store_allocate_post_id (store);
-              post_row->person_id = entry->id;
-              post_row->unit_id = shequ_unit_get_id (post->unit);
-              post_row->role = post->role;
-            }
-          post_row->title = post->title != NULL && post->title[0] != '\0'
-            ? g_strdup (post->title) : NULL;
-          shequ_org_change_put_post (change, g_steal_pointer (&post_row));
-        }
+      put_person_row (match, change, entry);
+      put_post_rows (match, change, entry);
     }
-
-  if (!shequ_org_change_is_empty (change))
-    {
-      if (!shequ_org_store_apply (store, g_steal_pointer (&change), error))
-        {
-          /* A database error is about the database, which its message names. */
-          if ((*error)->domain != SHEQU_DB_ERROR)
-            g_prefix_error (error, "%s\n", filename);
-          return FALSE;
-        }
-    }
-
-  if (n_people != NULL)
-    *n_people = entries->len;
-  return TRUE;
+  return change;
 }
 
-/* As for units: matched again against the current tree after a conflict. */
+/* One attempt: the people and units of the database are looked up again each time.
+ * Each line's own problems are listed where it stands, as they were found with it. */
 gboolean
-shequ_io_import_people_from_bytes (ShequOrgStore   *store,
-                                   GBytes          *bytes,
-                                   const char      *filename,
-                                   ShequIoFormat    format,
-                                   ShequIoEncoding  encoding,
-                                   guint           *n_people,
-                                   GError         **error)
+_shequ_io_people_apply (ShequIoImport  *import,
+                        ShequOrgStore  *store,
+                        guint          *n_people,
+                        GError        **error)
 {
-  return _shequ_io_import_with_retries (import_people_attempt, store, bytes, filename, format,
-                                        encoding,
-                                        n_people, error);
+  g_auto(PeopleMatch) match = { NULL };
+
+  people_match_init (&match, import, store);
+  _shequ_io_problems_append (&match.problems, &import->problems, 0, import->n_read_problems);
+  for (guint i = 0; i < import->lines->len; i++)
+    {
+      PersonLine *line = g_ptr_array_index (import->lines, i);
+
+      _shequ_io_problems_append (&match.problems, &import->problems, line->first_problem,
+                                 line->n_problems);
+      if (line->ok)
+        match_person_line (&match, line);
+    }
+  if (!_shequ_io_problems_to_error (&match.problems, import->filename, error))
+    return FALSE;
+
+  if (!_shequ_io_apply_change (import, store, build_people_change (&match), error))
+    return FALSE;
+  if (n_people != NULL)
+    *n_people = match.entries->len;
+  return TRUE;
 }

@@ -63,6 +63,8 @@ typedef struct {
   gboolean      flatten_posts;   /* people JSON: one record per post */
 } TableSpec;
 
+extern const TableSpec _shequ_io_table_specs[2];   /* by ShequIoTable */
+
 typedef struct {
   GPtrArray *records;             /* Record */
   gboolean   has[MAX_COLUMNS];    /* CSV: the header has the column; JSON: always TRUE */
@@ -70,18 +72,95 @@ typedef struct {
   gboolean   chinese;             /* the header is in Chinese: so are the messages' names */
 } Table;
 
-typedef gboolean (*ImportAttempt) (ShequOrgStore   *store,
-                                   GBytes          *bytes,
-                                   const char      *filename,
-                                   ShequIoFormat    format,
-                                   ShequIoEncoding  encoding,
-                                   guint           *n_imported,
-                                   GError         **error);
+/* An import read from a file: built by one thread, then handed to the main thread, whose
+ * _apply alone touches it again (units: it sets the lines' tree fields afresh on each
+ * attempt; people: it keeps what it finds in its own state). */
+struct _ShequIoImport
+{
+  gatomicrefcount  ref_count;
+  ShequIoTable     kind;
+  const TableSpec *spec;
+  char            *filename;
+  Table            table;
+  Problems         problems;        /* found without the tree: reading and single lines */
+  guint            n_read_problems; /* the first of PROBLEMS, found while reading */
+  char            *choices;         /* the tiers or roles, as the file names them */
+  gboolean         chinese;         /* units: the file names tiers in Chinese */
+  GPtrArray       *lines;           /* UnitLine or PersonLine, one per record */
+  GHashTable      *lines_by_code;   /* units: code → UnitLine, the first with the code */
+};
 
-/* shequ-io-records.c: records, problems and reading tables */
+/* Checking one record against its table's rules: the one path for units and people.
+ * Rules run in order; one on a column that failed already is skipped. */
+
+typedef struct _RowCheck RowCheck;
+
+typedef void (*RowCheckFunc) (RowCheck *row);
+
+typedef enum {
+  RULE_REQUIRED,   /* not empty, else MESSAGE */
+  RULE_CODE,       /* when given: digits only, not changed by Excel */
+  RULE_MANGLED,    /* when given: not changed by Excel into scientific notation */
+  RULE_COUNT,      /* a whole number ≥ 0, empty meaning 0, into COUNTS */
+  RULE_CUSTOM,     /* CHECK: what only one table has */
+} RuleKind;
+
+typedef struct {
+  RuleKind      kind;
+  guint         column;
+  const char   *message;   /* RULE_REQUIRED, untranslated */
+  RowCheckFunc  check;     /* RULE_CUSTOM */
+} RowRule;
+
+struct _RowCheck
+{
+  ShequIoImport *import;
+  Record        *record;
+  gpointer       line;                 /* the table's own line, for RULE_CUSTOM */
+  guint          failed;               /* a bit per column that has a problem */
+  gint64         counts[MAX_COLUMNS];  /* RULE_COUNT */
+};
+
+/* shequ-io-table.c: records and reading a file into a table */
+
+void _shequ_io_record_free (Record *record);
 
 const char *_shequ_io_record_get (const Record *record,
                                   guint         column);
+
+char *_shequ_io_dup_trimmed (const char *str);
+
+void _shequ_io_table_clear (Table *table);
+
+const char *_shequ_io_column_label (const TableSpec *spec,
+                                    const Table     *table,
+                                    guint            column);
+
+gboolean _shequ_io_is_ascii (const char *text);
+
+void _shequ_io_append_column_name (GString      *list,
+                                   const Column *column,
+                                   gboolean      chinese);
+
+gboolean _shequ_io_read_table (const TableSpec  *spec,
+                               GBytes           *bytes,
+                               const char       *filename,
+                               ShequIoFormat     format,
+                               ShequIoEncoding   encoding,
+                               Table            *table,
+                               Problems         *problems,
+                               GError          **error);
+
+/* shequ-io-json.c: reading JSON into a table */
+
+gboolean _shequ_io_read_json_table (const TableSpec  *spec,
+                                    const char       *text,
+                                    const char       *filename,
+                                    Table            *table,
+                                    Problems         *problems,
+                                    GError          **error);
+
+/* shequ-io-problems.c: the bad lines and the message listing them */
 
 void _shequ_io_problems_init (Problems *problems);
 
@@ -100,57 +179,29 @@ void _shequ_io_problem_add_value (Problems     *problems,
                                   const char   *format,
                                   ...) G_GNUC_PRINTF (4, 5);
 
+/* Appends N of SRC's problems from START, as if they were found now. */
+void _shequ_io_problems_append (Problems       *problems,
+                                const Problems *src,
+                                guint           start,
+                                guint           n);
+
 gboolean _shequ_io_problems_to_error (Problems    *problems,
                                       const char  *filename,
                                       GError     **error);
 
-void _shequ_io_table_clear (Table *table);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, _shequ_io_table_clear)
-
-const char *_shequ_io_column_label (const TableSpec *spec,
-                                    const Table     *table,
-                                    guint            column);
-
-gboolean _shequ_io_is_ascii (const char *text);
-
-void _shequ_io_append_column_name (GString      *list,
-                                   const Column *column,
-                                   gboolean      chinese);
-
-gboolean _shequ_io_read_csv_table (const TableSpec  *spec,
-                                   const char       *text,
-                                   const char       *filename,
-                                   Table            *table,
-                                   Problems         *problems,
-                                   GError          **error);
-
-gboolean _shequ_io_read_json_table (const TableSpec  *spec,
-                                    const char       *text,
-                                    const char       *filename,
-                                    Table            *table,
-                                    Problems         *problems,
-                                    GError          **error);
-
-/* shequ-io-checks.c: checks of values */
+/* shequ-io-checks.c: checks of values and records */
 
 gboolean _shequ_io_is_digits (const char *str);
 
-gboolean _shequ_io_check_mangled (Problems     *problems,
-                                  const Record *record,
-                                  const char   *column,
-                                  const char   *value);
+void _shequ_io_check_row (RowCheck      *row,
+                          const RowRule *rules,
+                          guint          n_rules);
 
-gboolean _shequ_io_check_code (Problems     *problems,
-                               const Record *record,
-                               const char   *column,
-                               const char   *value);
-
-gboolean _shequ_io_check_count (Problems     *problems,
-                                const Record *record,
-                                const char   *column,
-                                const char   *value,
-                                gint64       *count);
+void _shequ_io_row_add_problem (RowCheck   *row,
+                                guint       column,
+                                const char *value,
+                                const char *format,
+                                ...) G_GNUC_PRINTF (4, 5);
 
 char *_shequ_io_list_tiers (gboolean chinese);
 
@@ -159,25 +210,32 @@ const char *_shequ_io_tier_name (ShequTier tier,
 
 char *_shequ_io_list_roles (void);
 
-/* shequ-io.c: formats, files and retries */
+/* shequ-io-units.c, shequ-io-people.c: reading (any thread) and one attempt of applying */
 
-gboolean _shequ_io_read_table (const TableSpec  *spec,
-                               GBytes           *bytes,
-                               const char       *filename,
-                               ShequIoFormat     format,
-                               ShequIoEncoding   encoding,
-                               Table            *table,
-                               Problems         *problems,
-                               GError          **error);
+gboolean _shequ_io_units_read (ShequIoImport  *import,
+                               GError        **error);
 
-gboolean _shequ_io_import_with_retries (ImportAttempt    attempt_import,
-                                        ShequOrgStore   *store,
-                                        GBytes          *bytes,
-                                        const char      *filename,
-                                        ShequIoFormat    format,
-                                        ShequIoEncoding  encoding,
-                                        guint           *n_imported,
-                                        GError         **error);
+gboolean _shequ_io_units_apply (ShequIoImport  *import,
+                                ShequOrgStore  *store,
+                                guint          *n_units,
+                                GError        **error);
+
+gboolean _shequ_io_people_read (ShequIoImport  *import,
+                                GError        **error);
+
+gboolean _shequ_io_people_apply (ShequIoImport  *import,
+                                 ShequOrgStore  *store,
+                                 guint          *n_people,
+                                 GError        **error);
+
+/* shequ-io-import.c */
+
+gboolean _shequ_io_apply_change (ShequIoImport   *import,
+                                 ShequOrgStore   *store,
+                                 ShequOrgChange  *change,
+                                 GError         **error);
+
+/* shequ-io.c: files */
 
 gboolean _shequ_io_write_file (GFile       *file,
                                const char  *data,

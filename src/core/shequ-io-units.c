@@ -20,6 +20,7 @@ typedef struct {
   gboolean   tier_ok;
   gint64     population;
   gint64     households;
+  /* Against the tree: set afresh by each attempt of _apply, on the main thread. */
   ShequUnit *existing;
   gint64     id;
   guint      depth;
@@ -122,17 +123,69 @@ unit_line_figures (const UnitLine *line,
 /* Figures are entered on the units at the bottom of the tree; a unit with sub-units after
  * the import has none of its own, or they would be counted twice. The import never moves
  * figures by itself (the GUI asks first, a file cannot be asked): it names the line. */
+/* A new or moved unit under one of the database, not in the file, that keeps its
+ * figures. */
 static void
-check_unit_figures (const TableSpec *spec,
-                    const Table     *table,
-                    ShequOrgStore   *store,
-                    GPtrArray       *lines,
-                    GHashTable      *lines_by_code,
-                    Problems        *problems)
+check_figures_of_parent_in_database (ShequIoImport  *import,
+                                     ShequOrgStore  *store,
+                                     const UnitLine *line,
+                                     Problems       *problems)
+{
+  ShequUnit *parent;
+
+  if (line->parent_code[0] == '\0' ||
+      g_hash_table_contains (import->lines_by_code, line->parent_code) ||
+      (line->existing != NULL && shequ_unit_get_parent (line->existing) != NULL &&
+       g_strcmp0 (shequ_unit_get_code (shequ_unit_get_parent (line->existing)),
+                  line->parent_code) == 0))
+    return;
+
+  parent = shequ_org_store_lookup_code (store, line->parent_code);
+  if (parent != NULL && line->tier_ok &&
+      shequ_tier_can_hold (shequ_unit_get_tier (parent), line->tier) &&
+      (shequ_unit_get_population (parent) != 0 || shequ_unit_get_households (parent) != 0))
+    _shequ_io_problem_add (problems, line->record,
+                           _("its parent “%s” (%s) has its own %s and %s in the database, "
+                             "which would be counted twice; add a line for the parent with "
+                             "them empty and give them to its sub-units"),
+                           shequ_unit_get_name (parent), line->parent_code,
+                           _shequ_io_column_label (import->spec, &import->table, U_POPULATION),
+                           _shequ_io_column_label (import->spec, &import->table, U_HOUSEHOLDS));
+}
+
+/* The name of a sub-unit LINE's unit has after the import, NULL when it has none. */
+static const char *
+unit_line_child_name (ShequIoImport  *import,
+                      GHashTable     *first_child,
+                      const UnitLine *line)
+{
+  UnitLine *child_line = g_hash_table_lookup (first_child, line->code);
+
+  if (child_line != NULL)
+    return _shequ_io_record_get (child_line->record, U_NAME);
+  if (line->existing == NULL)
+    return NULL;
+  for (guint c = 0; c < shequ_unit_get_n_children (line->existing); c++)
+    {
+      ShequUnit *child = shequ_unit_get_child (line->existing, c);
+      UnitLine *moved = g_hash_table_lookup (import->lines_by_code, shequ_unit_get_code (child));
+
+      if (moved == NULL || g_strcmp0 (moved->parent_code, line->code) == 0)
+        return shequ_unit_get_name (child);
+    }
+  return NULL;
+}
+
+/* Figures are entered on the units at the bottom of the tree; a unit with sub-units after
+ * the import has none of its own, or they would be counted twice. The import never moves
+ * figures by itself (the GUI asks first, a file cannot be asked): it names the line. */
+static void
+check_unit_figures (ShequIoImport *import,
+                    ShequOrgStore *store,
+                    Problems      *problems)
 {
   g_autoptr(GHashTable) first_child = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *population = _shequ_io_column_label (spec, table, U_POPULATION);
-  const char *households = _shequ_io_column_label (spec, table, U_HOUSEHOLDS);
+  GPtrArray *lines = import->lines;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -146,33 +199,13 @@ check_unit_figures (const TableSpec *spec,
   for (guint i = 0; i < lines->len; i++)
     {
       UnitLine *line = g_ptr_array_index (lines, i);
-      UnitLine *child_line;
-      const char *child_name = NULL;
+      const char *child_name;
       gint64 population_after, households_after;
 
-      if (line->code == NULL || g_hash_table_lookup (lines_by_code, line->code) != line)
+      if (line->code == NULL || g_hash_table_lookup (import->lines_by_code, line->code) != line)
         continue;
 
-      /* A new or moved unit under one of the database, not in the file, that keeps its
-       * figures. */
-      if (line->parent_code[0] != '\0' &&
-          !g_hash_table_contains (lines_by_code, line->parent_code) &&
-          (line->existing == NULL || shequ_unit_get_parent (line->existing) == NULL ||
-           g_strcmp0 (shequ_unit_get_code (shequ_unit_get_parent (line->existing)),
-                      line->parent_code) != 0))
-        {
-          ShequUnit *parent = shequ_org_store_lookup_code (store, line->parent_code);
-
-          if (parent != NULL && line->tier_ok &&
-              shequ_tier_can_hold (shequ_unit_get_tier (parent), line->tier) &&
-              (shequ_unit_get_population (parent) != 0 || shequ_unit_get_households (parent) != 0))
-            _shequ_io_problem_add (problems, line->record,
-                                   _("its parent “%s” (%s) has its own %s and %s in the database, "
-                                     "which would be counted twice; add a line for the parent with "
-                                     "them empty and give them to its sub-units"),
-                                   shequ_unit_get_name (parent), line->parent_code, population,
-                                   households);
-        }
+      check_figures_of_parent_in_database (import, store, line, problems);
 
       unit_line_figures (line, &population_after, &households_after);
       if (population_after == 0 && households_after == 0)
@@ -183,23 +216,14 @@ check_unit_figures (const TableSpec *spec,
           population_after == shequ_unit_get_population (line->existing) &&
           households_after == shequ_unit_get_households (line->existing))
         continue;
-      child_line = g_hash_table_lookup (first_child, line->code);
-      if (child_line != NULL)
-        child_name = _shequ_io_record_get (child_line->record, U_NAME);
-      else if (line->existing != NULL)
-        for (guint c = 0; c < shequ_unit_get_n_children (line->existing) && child_name == NULL; c++)
-          {
-            ShequUnit *child = shequ_unit_get_child (line->existing, c);
-            UnitLine *moved = g_hash_table_lookup (lines_by_code, shequ_unit_get_code (child));
-
-            if (moved == NULL || g_strcmp0 (moved->parent_code, line->code) == 0)
-              child_name = shequ_unit_get_name (child);
-          }
+      child_name = unit_line_child_name (import, first_child, line);
       if (child_name != NULL)
         _shequ_io_problem_add (problems, line->record,
                                _("this unit has sub-units (such as “%s”), so its %s and %s must be "
                                  "empty: they are the sum of its sub-units’ figures"),
-                               child_name, population, households);
+                               child_name,
+                               _shequ_io_column_label (import->spec, &import->table, U_POPULATION),
+                               _shequ_io_column_label (import->spec, &import->table, U_HOUSEHOLDS));
     }
 }
 
@@ -266,139 +290,156 @@ pick_body (const char   *file_value,
                : shequ_tier_derive_service_body (tier, name, parent_name);
 }
 
-static gboolean
-import_units_attempt (ShequOrgStore   *store,
-                      GBytes          *bytes,
-                      const char      *filename,
-                      ShequIoFormat    format,
-                      ShequIoEncoding  encoding,
-                      guint           *n_units,
-                      GError         **error)
+/* ------------------------------------------------------------------------------------ */
+/* Reading: each line on its own                                                        */
+
+static void
+check_unit_code_unique (RowCheck *row)
 {
-  static const TableSpec spec = { _shequ_io_unit_columns, N_UNIT_COLUMNS, "units", FALSE };
-  g_auto(Table) table = { 0 };
-  g_auto(Problems) problems = { NULL };
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) lines_by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(ShequOrgChange) change = NULL;
-  g_autofree char *tiers = NULL;
-  UnitTree tree = { store, NULL };
-  gboolean any_non_street = FALSE;
-  gboolean chinese = FALSE;
+  UnitLine *line = row->line;
+  const char *code = _shequ_io_record_get (row->record, U_CODE);
+  UnitLine *first = g_hash_table_lookup (row->import->lines_by_code, code);
 
-  g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  _shequ_io_problems_init (&problems);
-  if (!_shequ_io_read_table (&spec, bytes, filename, format, encoding, &table, &problems, error))
-    return FALSE;
-
-  /* Tiers are named as the file names them: in Chinese when its header or its tiers are. */
-  chinese = table.chinese;
-  for (guint i = 0; i < table.records->len && !chinese; i++)
-    chinese = !_shequ_io_is_ascii (_shequ_io_record_get (g_ptr_array_index (table.records, i),
-                                                         U_TIER));
-  tiers = _shequ_io_list_tiers (chinese);
-  tree.lines_by_code = lines_by_code;
-
-  /* Each line on its own. */
-  for (guint i = 0; i < table.records->len; i++)
+  if (first != NULL)
     {
-      Record *record = g_ptr_array_index (table.records, i);
-      UnitLine *line = g_new0 (UnitLine, 1);
-      const char *code = _shequ_io_record_get (record, U_CODE);
-      const char *tier = _shequ_io_record_get (record, U_TIER);
-      const char *parent = _shequ_io_record_get (record, U_PARENT);
+      _shequ_io_row_add_problem (row, U_CODE, NULL, _("the code “%s” is already used on %s"),
+                                 code, first->record->ref);
+      return;
+    }
+  line->code = code;
+  g_hash_table_insert (row->import->lines_by_code, (gpointer) code, line);
+}
 
-      line->record = record;
-      line->parent_code = parent;
-      g_ptr_array_add (lines, line);
+static void
+check_unit_tier (RowCheck *row)
+{
+  UnitLine *line = row->line;
+  const char *tier = _shequ_io_record_get (row->record, U_TIER);
+  const char *tiers = row->import->choices;
 
-      if (code[0] == '\0')
-        _shequ_io_problem_add (&problems, record, _("the code is empty"));
-      else if (_shequ_io_check_code (&problems, record, _shequ_io_column_label (&spec, &table,
-                                                                                U_CODE), code))
-        {
-          UnitLine *first = g_hash_table_lookup (lines_by_code, code);
+  if (tier[0] == '\0')
+    _shequ_io_row_add_problem (row, U_TIER, NULL, _("the tier is empty; use one of %s"), tiers);
+  else if (!shequ_tier_from_string (tier, &line->tier))
+    _shequ_io_row_add_problem (row, U_TIER, tier, _("the tier is not one of %s"), tiers);
+  else
+    line->tier_ok = TRUE;
+}
 
-          if (first != NULL)
-            _shequ_io_problem_add (&problems, record, _("the code “%s” is already used on %s"),
-                                   code, first->record->ref);
-          else
-            {
-              line->code = code;
-              g_hash_table_insert (lines_by_code, (gpointer) code, line);
-            }
-        }
+/* Whether the line has a parent code as its tier needs; the code itself is checked
+ * after this. */
+static void
+check_unit_parent_given (RowCheck *row)
+{
+  UnitLine *line = row->line;
+  const char *parent = line->parent_code;
 
-      if (_shequ_io_record_get (record, U_NAME)[0] == '\0')
-        _shequ_io_problem_add (&problems, record, _("the name is empty"));
-
-      if (tier[0] == '\0')
-        _shequ_io_problem_add (&problems, record, _("the tier is empty; use one of %s"), tiers);
-      else if (!shequ_tier_from_string (tier, &line->tier))
-        _shequ_io_problem_add_value (&problems, record, tier, _("the tier is not one of %s"),
-                                     tiers);
-      else
-        line->tier_ok = TRUE;
-
-      if (line->tier_ok && line->tier != SHEQU_TIER_STREET)
-        any_non_street = TRUE;
-      if (line->tier_ok && line->tier == SHEQU_TIER_STREET && parent[0] != '\0')
-        _shequ_io_problem_add (&problems, record,
+  if (!line->tier_ok)
+    return;
+  if (line->tier == SHEQU_TIER_STREET && parent[0] != '\0')
+    _shequ_io_row_add_problem (row, U_PARENT, NULL,
                                _("a street is the top of the tree, but the parent code “%s” is "
                                  "given"),
                                parent);
-      else if (line->tier_ok && line->tier != SHEQU_TIER_STREET && parent[0] == '\0' &&
-               table.has[U_PARENT])
-        _shequ_io_problem_add (&problems, record, _("the parent code is empty"));
-      else if (parent[0] != '\0')
-        _shequ_io_check_code (&problems, record, _shequ_io_column_label (&spec, &table, U_PARENT),
-                              parent);
+  else if (line->tier != SHEQU_TIER_STREET && parent[0] == '\0' &&
+           row->import->table.has[U_PARENT])
+    _shequ_io_row_add_problem (row, U_PARENT, NULL, _("the parent code is empty"));
+}
 
-      _shequ_io_check_count (&problems, record, _shequ_io_column_label (&spec, &table,
-                                                                        U_POPULATION),
-                             _shequ_io_record_get (record, U_POPULATION), &line->population);
-      _shequ_io_check_count (&problems, record, _shequ_io_column_label (&spec, &table,
-                                                                        U_HOUSEHOLDS),
-                             _shequ_io_record_get (record, U_HOUSEHOLDS), &line->households);
+static const RowRule unit_rules[] = {
+  { RULE_REQUIRED, U_CODE,       N_("the code is empty"), NULL },
+  { RULE_CODE,     U_CODE,       NULL,                    NULL },
+  { RULE_CUSTOM,   U_CODE,       NULL,                    check_unit_code_unique },
+  { RULE_REQUIRED, U_NAME,       N_("the name is empty"), NULL },
+  { RULE_CUSTOM,   U_TIER,       NULL,                    check_unit_tier },
+  { RULE_CUSTOM,   U_PARENT,     NULL,                    check_unit_parent_given },
+  { RULE_CODE,     U_PARENT,     NULL,                    NULL },
+  { RULE_COUNT,    U_POPULATION, NULL,                    NULL },
+  { RULE_COUNT,    U_HOUSEHOLDS, NULL,                    NULL },
+};
+
+/* Tiers are named as the file names them: in Chinese when its header or its tiers are. */
+static gboolean
+unit_table_is_chinese (const Table *table)
+{
+  if (table->chinese)
+    return TRUE;
+  for (guint i = 0; i < table->records->len; i++)
+    if (!_shequ_io_is_ascii (_shequ_io_record_get (g_ptr_array_index (table->records, i),
+                                                   U_TIER)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+_shequ_io_units_read (ShequIoImport  *import,
+                      GError        **error)
+{
+  const Table *table = &import->table;
+  gboolean any_non_street = FALSE;
+
+  import->chinese = unit_table_is_chinese (table);
+  import->choices = _shequ_io_list_tiers (import->chinese);
+  import->lines = g_ptr_array_new_with_free_func (g_free);
+  import->lines_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < table->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (table->records, i);
+      UnitLine *line = g_new0 (UnitLine, 1);
+      RowCheck row = { import, record, line, 0, { 0 } };
+
+      line->record = record;
+      line->parent_code = _shequ_io_record_get (record, U_PARENT);
+      g_ptr_array_add (import->lines, line);
+
+      _shequ_io_check_row (&row, unit_rules, G_N_ELEMENTS (unit_rules));
+      line->population = row.counts[U_POPULATION];
+      line->households = row.counts[U_HOUSEHOLDS];
+      if (line->tier_ok && line->tier != SHEQU_TIER_STREET)
+        any_non_street = TRUE;
     }
 
-  if (any_non_street && !table.has[U_PARENT])
+  if (any_non_street && !table->has[U_PARENT])
     {
       g_autoptr(GString) column = g_string_new (NULL);
 
-      _shequ_io_append_column_name (column, &_shequ_io_unit_columns[U_PARENT], table.chinese);
+      _shequ_io_append_column_name (column, &_shequ_io_unit_columns[U_PARENT], table->chinese);
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
                    _("%s: the header row lacks the column %s, "
                      "which every unit but the street needs"),
-                   filename, column->str);
+                   import->filename, column->str);
       return FALSE;
     }
+  return TRUE;
+}
 
-  /* Lines against each other and against the database. */
-  for (guint i = 0; i < lines->len; i++)
+/* ------------------------------------------------------------------------------------ */
+/* Applying: the lines against each other and against the tree                          */
+
+/* Every line's parent is in the file or the database, of a tier that can hold it. */
+static void
+check_unit_parents (ShequIoImport *import,
+                    ShequOrgStore *store,
+                    Problems      *problems)
+{
+  for (guint i = 0; i < import->lines->len; i++)
     {
-      UnitLine *line = g_ptr_array_index (lines, i);
+      UnitLine *line = g_ptr_array_index (import->lines, i);
       UnitLine *parent_line;
       ShequUnit *parent_unit = NULL;
       ShequTier parent_tier;
       const char *parent_name;
-
-      if (line->code != NULL)
-        line->existing = shequ_org_store_lookup_code (store, line->code);
+      g_autofree char *parent_text = NULL;
 
       if (line->parent_code[0] == '\0' || !_shequ_io_is_digits (line->parent_code))
         continue;
 
-      parent_line = g_hash_table_lookup (lines_by_code, line->parent_code);
+      parent_line = g_hash_table_lookup (import->lines_by_code, line->parent_code);
       if (parent_line == NULL)
         parent_unit = shequ_org_store_lookup_code (store, line->parent_code);
       if (parent_line == NULL && parent_unit == NULL)
         {
-          _shequ_io_problem_add (&problems, line->record,
+          _shequ_io_problem_add (problems, line->record,
                                  _("the parent code “%s” is neither in this file nor in the "
                                    "database"),
                                  line->parent_code);
@@ -408,24 +449,27 @@ import_units_attempt (ShequOrgStore   *store,
         continue;
 
       parent_tier = parent_line != NULL ? parent_line->tier : shequ_unit_get_tier (parent_unit);
+      if (shequ_tier_can_hold (parent_tier, line->tier))
+        continue;
       parent_name = parent_line != NULL ? _shequ_io_record_get (parent_line->record, U_NAME)
                                         : shequ_unit_get_name (parent_unit);
-      if (!shequ_tier_can_hold (parent_tier, line->tier))
-        {
-          g_autofree char *parent_text = g_strdup_printf ("%s (%s)", parent_name, line->parent_code);
-
-          _shequ_io_problem_add_value (&problems, line->record, parent_text,
-                                       _("the parent is of tier %s, which cannot hold a unit of "
-                                         "tier %s"),
-                                       _shequ_io_tier_name (parent_tier, chinese),
-                                       _shequ_io_tier_name (line->tier, chinese));
-        }
+      parent_text = g_strdup_printf ("%s (%s)", parent_name, line->parent_code);
+      _shequ_io_problem_add_value (problems, line->record, parent_text,
+                                   _("the parent is of tier %s, which cannot hold a unit of "
+                                     "tier %s"),
+                                   _shequ_io_tier_name (parent_tier, import->chinese),
+                                   _shequ_io_tier_name (line->tier, import->chinese));
     }
+}
 
-  /* Units that stay in the database under a unit whose tier the file changes. */
-  for (guint i = 0; i < lines->len; i++)
+/* Units that stay in the database under a unit whose tier the file changes. */
+static void
+check_kept_children (ShequIoImport *import,
+                     Problems      *problems)
+{
+  for (guint i = 0; i < import->lines->len; i++)
     {
-      UnitLine *line = g_ptr_array_index (lines, i);
+      UnitLine *line = g_ptr_array_index (import->lines, i);
 
       if (line->existing == NULL || !line->tier_ok)
         continue;
@@ -433,110 +477,149 @@ import_units_attempt (ShequOrgStore   *store,
         {
           ShequUnit *child = shequ_unit_get_child (line->existing, c);
 
-          if (g_hash_table_contains (lines_by_code, shequ_unit_get_code (child)))
+          if (g_hash_table_contains (import->lines_by_code, shequ_unit_get_code (child)))
             continue;
           if (!shequ_tier_can_hold (line->tier, shequ_unit_get_tier (child)))
             {
-              _shequ_io_problem_add (&problems, line->record,
+              _shequ_io_problem_add (problems, line->record,
                                      _("“%s” (%s, %s) in the database is under this unit, "
                                        "and a unit of tier %s cannot hold it"),
                                      shequ_unit_get_name (child), shequ_unit_get_code (child),
-                                     _shequ_io_tier_name (shequ_unit_get_tier (child), chinese),
-                                     _shequ_io_tier_name (line->tier, chinese));
+                                     _shequ_io_tier_name (shequ_unit_get_tier (child),
+                                                          import->chinese),
+                                     _shequ_io_tier_name (line->tier, import->chinese));
               break;
             }
         }
     }
+}
 
-  check_unit_cycles (&tree, lines, &problems);
-  check_unit_figures (&spec, &table, store, lines, lines_by_code, &problems);
+/* The row LINE writes: the file's values, the database's where the file has no column. */
+static ShequUnitRow *
+unit_line_to_row (ShequIoImport      *import,
+                  ShequOrgStore      *store,
+                  const UnitLine     *line,
+                  const ShequUnitRow *old)
+{
+  Record *record = line->record;
+  g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
+  const char *name = _shequ_io_record_get (record, U_NAME);
+  const char *parent_name = NULL;
 
-  if (!_shequ_io_problems_to_error (&problems, filename, error))
-    return FALSE;
+  row->id = line->id;
+  row->tier = line->tier;
+  row->code = g_strdup (line->code);
+  row->name = g_strdup (name);
+  if (line->parent_code[0] != '\0')
+    {
+      UnitLine *parent_line = g_hash_table_lookup (import->lines_by_code, line->parent_code);
+      ShequUnit *parent_unit = parent_line == NULL
+        ? shequ_org_store_lookup_code (store, line->parent_code) : NULL;
 
-  /* Parents before children, so every row's parent exists when it is written. */
+      row->parent_id = parent_line != NULL ? parent_line->id : shequ_unit_get_id (parent_unit);
+      parent_name = parent_line != NULL ? _shequ_io_record_get (parent_line->record, U_NAME)
+                                        : shequ_unit_get_name (parent_unit);
+    }
+  row->party_body = pick_body (record->values[U_PARTY], line->existing,
+                               old != NULL ? old->party_body : NULL,
+                               line->tier, name, parent_name, TRUE);
+  row->service_body = pick_body (record->values[U_SERVICE], line->existing,
+                                 old != NULL ? old->service_body : NULL,
+                                 line->tier, name, parent_name, FALSE);
+  if (record->values[U_NOTE] != NULL)
+    row->note = record->values[U_NOTE][0] != '\0' ? g_strdup (record->values[U_NOTE]) : NULL;
+  else
+    row->note = old != NULL ? g_strdup (old->note) : NULL;
+  row->population = record->values[U_POPULATION] != NULL || old == NULL
+    ? line->population : old->population;
+  row->households = record->values[U_HOUSEHOLDS] != NULL || old == NULL
+    ? line->households : old->households;
+  return g_steal_pointer (&row);
+}
+
+/* The lines parents first, so every row's parent exists when it is written; new units
+ * take their ids in that order too. */
+static GPtrArray *
+sort_unit_lines_parents_first (ShequIoImport *import,
+                               ShequOrgStore *store)
+{
+  UnitTree tree = { store, import->lines_by_code };
+  GPtrArray *lines = g_ptr_array_copy (import->lines, NULL, NULL);
+
+  /* The copy borrows the lines. */
+  g_ptr_array_set_free_func (lines, NULL);
+
   for (guint i = 0; i < lines->len; i++)
     {
       UnitLine *line = g_ptr_array_index (lines, i);
 
       line->depth = unit_tree_depth (&tree, line->code);
+    }
+  g_ptr_array_sort (lines, compare_unit_lines_by_depth);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      UnitLine *line = g_ptr_array_index (lines, i);
+
       line->id = line->existing != NULL ? shequ_unit_get_id (line->existing)
                                         : shequ_org_store_allocate_unit_id (store);
     }
-  g_ptr_array_sort (lines, compare_unit_lines_by_depth);
+  return lines;
+}
+
+static ShequOrgChange *
+build_unit_change (ShequIoImport *import,
+                   ShequOrgStore *store)
+{
+  g_autoptr(GPtrArray) lines = sort_unit_lines_parents_first (import, store);
+  ShequOrgChange *change;
 
   change = shequ_org_change_new (_("Import units"));
   shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < lines->len; i++)
     {
       UnitLine *line = g_ptr_array_index (lines, i);
-      Record *record = line->record;
       g_autoptr(ShequUnitRow) old = line->existing != NULL ? shequ_unit_to_row (line->existing) : NULL;
-      g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
-      const char *name = _shequ_io_record_get (record, U_NAME);
-      const char *parent_name = NULL;
-
-      row->id = line->id;
-      row->tier = line->tier;
-      row->code = g_strdup (line->code);
-      row->name = g_strdup (name);
-      if (line->parent_code[0] != '\0')
-        {
-          UnitLine *parent_line = g_hash_table_lookup (lines_by_code, line->parent_code);
-
-          ShequUnit *parent_unit = parent_line == NULL
-            ? shequ_org_store_lookup_code (store, line->parent_code) : NULL;
-
-          row->parent_id = parent_line != NULL ? parent_line->id : shequ_unit_get_id (parent_unit);
-          parent_name = parent_line != NULL ? _shequ_io_record_get (parent_line->record, U_NAME)
-                                            : shequ_unit_get_name (parent_unit);
-        }
-      row->party_body = pick_body (record->values[U_PARTY], line->existing,
-                                   old != NULL ? old->party_body : NULL,
-                                   line->tier, name, parent_name, TRUE);
-      row->service_body = pick_body (record->values[U_SERVICE], line->existing,
-                                     old != NULL ? old->service_body : NULL,
-                                     line->tier, name, parent_name, FALSE);
-      if (record->values[U_NOTE] != NULL)
-        row->note = record->values[U_NOTE][0] != '\0' ? g_strdup (record->values[U_NOTE]) : NULL;
-      else
-        row->note = old != NULL ? g_strdup (old->note) : NULL;
-      row->population = record->values[U_POPULATION] != NULL || old == NULL
-        ? line->population : old->population;
-      row->households = record->values[U_HOUSEHOLDS] != NULL || old == NULL
-        ? line->households : old->households;
+      g_autoptr(ShequUnitRow) row = unit_line_to_row (import, store, line, old);
 
       if (old != NULL && unit_rows_equal (old, row))
         continue;
       shequ_org_change_put_unit (change, g_steal_pointer (&row));
     }
-
-  if (!shequ_org_change_is_empty (change))
-    {
-      if (!shequ_org_store_apply (store, g_steal_pointer (&change), error))
-        {
-          /* A database error is about the database, which its message names. */
-          if ((*error)->domain != SHEQU_DB_ERROR)
-            g_prefix_error (error, "%s\n", filename);
-          return FALSE;
-        }
-    }
-
-  if (n_units != NULL)
-    *n_units = lines->len;
-  return TRUE;
+  return change;
 }
 
+/* One attempt: the tree may change under a retry, so all of it is looked up again. */
 gboolean
-shequ_io_import_units_from_bytes (ShequOrgStore   *store,
-                                  GBytes          *bytes,
-                                  const char      *filename,
-                                  ShequIoFormat    format,
-                                  ShequIoEncoding  encoding,
-                                  guint           *n_units,
-                                  GError         **error)
+_shequ_io_units_apply (ShequIoImport  *import,
+                       ShequOrgStore  *store,
+                       guint          *n_units,
+                       GError        **error)
 {
-  return _shequ_io_import_with_retries (import_units_attempt, store, bytes, filename, format,
-                                        encoding,
-                                        n_units, error);
+  UnitTree tree = { store, import->lines_by_code };
+  g_auto(Problems) problems = { NULL };
+
+  _shequ_io_problems_init (&problems);
+  _shequ_io_problems_append (&problems, &import->problems, 0, import->problems.list->len);
+  for (guint i = 0; i < import->lines->len; i++)
+    {
+      UnitLine *line = g_ptr_array_index (import->lines, i);
+
+      line->existing = line->code != NULL ? shequ_org_store_lookup_code (store, line->code)
+                                          : NULL;
+      line->id = 0;
+      line->depth = 0;
+    }
+
+  check_unit_parents (import, store, &problems);
+  check_kept_children (import, &problems);
+  check_unit_cycles (&tree, import->lines, &problems);
+  check_unit_figures (import, store, &problems);
+  if (!_shequ_io_problems_to_error (&problems, import->filename, error))
+    return FALSE;
+
+  if (!_shequ_io_apply_change (import, store, build_unit_change (import, store), error))
+    return FALSE;
+  if (n_units != NULL)
+    *n_units = import->lines->len;
+  return TRUE;
 }

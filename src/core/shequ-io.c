@@ -6,91 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-csv.h"
 #include "shequ-io-private.h"
 
 G_DEFINE_QUARK (shequ-io-error-quark, shequ_io_error)
-
-/* ------------------------------------------------------------------------------------ */
-/* Formats and encodings                                                                */
-
-static ShequIoFormat
-guess_format (const char *filename,
-              const char *text)
-{
-  g_autofree char *lower = g_ascii_strdown (filename, -1);
-
-  if (g_str_has_suffix (lower, ".json"))
-    return SHEQU_IO_FORMAT_JSON;
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
-    return SHEQU_IO_FORMAT_CSV;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text == '{' ? SHEQU_IO_FORMAT_JSON : SHEQU_IO_FORMAT_CSV;
-}
-
-gboolean
-_shequ_io_read_table (const TableSpec  *spec,
-                      GBytes           *bytes,
-                      const char       *filename,
-                      ShequIoFormat     format,
-                      ShequIoEncoding   encoding,
-                      Table            *table,
-                      Problems         *problems,
-                      GError          **error)
-{
-  g_autofree char *text = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  text = shequ_csv_decode (data != NULL ? data : "", len, encoding, filename, NULL, error);
-  if (text == NULL)
-    return FALSE;
-
-  if (format == SHEQU_IO_FORMAT_AUTO)
-    format = guess_format (filename, text);
-  if (format == SHEQU_IO_FORMAT_JSON)
-    return _shequ_io_read_json_table (spec, text, filename, table, problems, error);
-  return _shequ_io_read_csv_table (spec, text, filename, table, problems, error);
-}
-
-/* ------------------------------------------------------------------------------------ */
-/* Retrying after a conflict                                                            */
-
-/* Another program may write between reading the tree and writing the change; the store
- * then reads the new rows in and refuses with SHEQU_ORG_ERROR_CONFLICT, and the file's
- * records are matched again against the current tree. */
-#define N_IMPORT_ATTEMPTS 5
-
-gboolean
-_shequ_io_import_with_retries (ImportAttempt    attempt_import,
-                               ShequOrgStore   *store,
-                               GBytes          *bytes,
-                               const char      *filename,
-                               ShequIoFormat    format,
-                               ShequIoEncoding  encoding,
-                               guint           *n_imported,
-                               GError         **error)
-{
-  /* Matched against what is in the file now, not what the store read at open. */
-  if (!shequ_org_store_refresh (store, NULL, error))
-    return FALSE;
-
-  for (guint attempt = 1;; attempt++)
-    {
-      g_autoptr(GError) local = NULL;
-
-      if (attempt_import (store, bytes, filename, format, encoding, n_imported, &local))
-        return TRUE;
-      if (attempt == N_IMPORT_ATTEMPTS ||
-          !g_error_matches (local, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT) ||
-          !shequ_org_store_refresh (store, NULL, NULL))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-    }
-}
 
 /* ------------------------------------------------------------------------------------ */
 /* Files                                                                                */
@@ -114,6 +32,41 @@ load_file (GFile   *file,
   return g_bytes_new_take (g_steal_pointer (&contents), len);
 }
 
+/* Read and applied in one go, on the calling (main) thread. */
+static gboolean
+import_bytes (ShequIoTable      table,
+              ShequOrgStore    *store,
+              GBytes           *bytes,
+              const char       *filename,
+              ShequIoFormat     format,
+              ShequIoEncoding   encoding,
+              guint            *n_rows,
+              GError          **error)
+{
+  g_autoptr(ShequIoImport) import = NULL;
+
+  import = shequ_io_import_read (table, bytes, filename, format, encoding, error);
+  return import != NULL && shequ_io_import_apply (import, store, n_rows, error);
+}
+
+static gboolean
+import_file (ShequIoTable      table,
+             ShequOrgStore    *store,
+             GFile            *file,
+             ShequIoFormat     format,
+             ShequIoEncoding   encoding,
+             guint            *n_rows,
+             GError          **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = load_file (file, &name, error);
+  if (bytes == NULL)
+    return FALSE;
+  return import_bytes (table, store, bytes, name, format, encoding, n_rows, error);
+}
+
 gboolean
 shequ_io_import_units (ShequOrgStore    *store,
                        GFile            *file,
@@ -122,16 +75,10 @@ shequ_io_import_units (ShequOrgStore    *store,
                        guint            *n_units,
                        GError          **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = load_file (file, &name, error);
-  if (bytes == NULL)
-    return FALSE;
-  return shequ_io_import_units_from_bytes (store, bytes, name, format, encoding, n_units, error);
+  return import_file (SHEQU_IO_TABLE_UNITS, store, file, format, encoding, n_units, error);
 }
 
 gboolean
@@ -142,16 +89,40 @@ shequ_io_import_people (ShequOrgStore    *store,
                         guint            *n_people,
                         GError          **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = load_file (file, &name, error);
-  if (bytes == NULL)
-    return FALSE;
-  return shequ_io_import_people_from_bytes (store, bytes, name, format, encoding, n_people, error);
+  return import_file (SHEQU_IO_TABLE_PEOPLE, store, file, format, encoding, n_people, error);
+}
+
+gboolean
+shequ_io_import_units_from_bytes (ShequOrgStore   *store,
+                                  GBytes          *bytes,
+                                  const char      *filename,
+                                  ShequIoFormat    format,
+                                  ShequIoEncoding  encoding,
+                                  guint           *n_units,
+                                  GError         **error)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
+
+  return import_bytes (SHEQU_IO_TABLE_UNITS, store, bytes, filename, format, encoding, n_units,
+                       error);
+}
+
+gboolean
+shequ_io_import_people_from_bytes (ShequOrgStore   *store,
+                                   GBytes          *bytes,
+                                   const char      *filename,
+                                   ShequIoFormat    format,
+                                   ShequIoEncoding  encoding,
+                                   guint           *n_people,
+                                   GError         **error)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (store), FALSE);
+
+  return import_bytes (SHEQU_IO_TABLE_PEOPLE, store, bytes, filename, format, encoding, n_people,
+                       error);
 }
 
 gboolean

@@ -81,7 +81,8 @@ gboolean shequ_io_export_people (ShequOrgStore    *store,
                                  ShequIoFormat     format,
                                  GError          **error);
 
-/* Same, from bytes already in memory (FILENAME names the source in messages). */
+/* Same, from bytes already in memory (FILENAME names the source in messages):
+ * shequ_io_import_read() then shequ_io_import_apply(). */
 gboolean shequ_io_import_units_from_bytes  (ShequOrgStore   *store,
                                             GBytes          *bytes,
                                             const char      *filename,
@@ -96,5 +97,39 @@ gboolean shequ_io_import_people_from_bytes (ShequOrgStore   *store,
                                             ShequIoEncoding  encoding,
                                             guint           *n_people,
                                             GError         **error);
+
+/* The same in two steps, for importing off the main thread. */
+typedef enum {
+  SHEQU_IO_TABLE_UNITS,
+  SHEQU_IO_TABLE_PEOPLE,
+} ShequIoTable;
+
+typedef struct _ShequIoImport ShequIoImport;
+
+/* Any thread, no store: decodes, parses and checks the file on its own (columns, numbers,
+ * codes, duplicates within the file, JSON depth); SHEQU_IO_ERROR on failure. A file that
+ * cannot be read as a table fails here; the problems of single lines are found here too
+ * but reported by shequ_io_import_apply() together with those against the tree, so that
+ * one message still names every bad line. Touches no store and no shared object. */
+ShequIoImport *shequ_io_import_read      (ShequIoTable     table,
+                                          GBytes          *bytes,
+                                          const char      *filename,
+                                          ShequIoFormat    format,
+                                          ShequIoEncoding  encoding,
+                                          GError         **error);
+ShequIoImport *shequ_io_import_ref       (ShequIoImport   *import);
+void           shequ_io_import_unref     (ShequIoImport   *import);
+ShequIoTable   shequ_io_import_get_table (ShequIoImport   *import);
+/* The lines (CSV) or records (JSON; for people one per post) read from the file. */
+guint          shequ_io_import_get_n_records (ShequIoImport *import);
+/* Main thread: checks the records against the tree (parents, cycles, figures on leaves,
+ * codes in the database), builds one undoable change (origin import) and applies it,
+ * reading the tree again and retrying when another program wrote meanwhile.
+ * N_ROWS (nullable): units or people imported. */
+gboolean       shequ_io_import_apply     (ShequIoImport   *import,
+                                          ShequOrgStore   *store,
+                                          guint           *n_rows,
+                                          GError         **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequIoImport, shequ_io_import_unref)
 
 G_END_DECLS
