@@ -110,6 +110,77 @@ shequ_tooltip_set_line (GtkTooltip *tooltip,
   gtk_tooltip_set_custom (tooltip, label);
 }
 
+/* Appends WORD so that a line never breaks inside it: Chinese text may break
+ * between any two characters, which split "调解员 1" as "调解" / "员 1". */
+void
+shequ_string_append_unbreakable (GString    *text,
+                                 const char *word)
+{
+  g_return_if_fail (text != NULL && word != NULL);
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != word)
+        g_string_append (text, SHEQU_WORD_JOINER);
+      g_string_append_unichar (text, g_utf8_get_char (p));
+    }
+}
+
+/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
+ * only before its parenthesis, never inside "117 个网格"; a screen reader gets the
+ * plain text. */
+void
+shequ_label_set_total_text (GtkLabel   *label,
+                            const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label) && text != NULL);
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gunichar n = g_utf8_get_char (next);
+      gboolean break_after = n == 0 || n == '(' || n == 0xff08 /* （ */;
+
+      if (c == ' ')
+        {
+          g_string_append (out, break_after ? " " : SHEQU_NO_BREAK_SPACE);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      if (!break_after && n != ' ' && (c > 0x7f || n > 0x7f))
+        g_string_append (out, SHEQU_WORD_JOINER);
+    }
+  gtk_label_set_text (label, out->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+void
+shequ_label_set_unbreakable_text (GtkLabel   *label,
+                                  const char *text)
+{
+  g_autoptr(GString) plain = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label) && text != NULL);
+
+  gtk_label_set_text (label, text);
+  /* Screen readers get the text without the joiners. */
+  plain = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2060)
+        continue;
+      g_string_append_unichar (plain, c == 0x00a0 ? ' ' : c);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+}
+
 GSettings *
 shequ_settings_try_new (void)
 {

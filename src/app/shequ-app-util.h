@@ -32,6 +32,22 @@ void           shequ_label_set_highlighted (GtkLabel    *label,
 void           shequ_tooltip_set_line      (GtkTooltip  *tooltip,
                                             const char  *text);
 
+/* Text that Chinese line breaking must not split: a no-break space, and a word
+ * joiner between two characters that stay on one line. */
+#define SHEQU_NO_BREAK_SPACE "\u00a0"
+#define SHEQU_WORD_JOINER    "\u2060"
+/* Appends WORD to TEXT so that a line never breaks inside it. */
+void           shequ_string_append_unbreakable (GString     *text,
+                                                const char  *word);
+/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
+ * only before its parenthesis; a screen reader gets the plain text. */
+void           shequ_label_set_total_text  (GtkLabel    *label,
+                                            const char  *text);
+/* Sets TEXT (with no-break spaces and word joiners) on LABEL; a screen reader gets
+ * it without them. */
+void           shequ_label_set_unbreakable_text (GtkLabel   *label,
+                                                 const char *text);
+
 /* The app's settings, or NULL when the schema is not installed (tests, uninstalled
  * runs): callers keep working without persistence instead of aborting. */
 GSettings     *shequ_settings_try_new      (void);

@@ -8,6 +8,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-person-dialog.h"
+#include "shequ-people-row.h"
 #include "shequ-unit-detail.h"
 
 typedef enum {
@@ -185,52 +186,6 @@ format_total (ShequUnit *unit,
   return g_strdup_printf (_("Total %s"), number);
 }
 
-#define NO_BREAK_SPACE "\u00a0"
-#define WORD_JOINER    "\u2060"
-
-/* Appends WORD so that a line never breaks inside it: Chinese text may break
- * between any two characters, which split "调解员 1" as "调解" / "员 1". */
-static void
-append_unbreakable (GString    *text,
-                    const char *word)
-{
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (p != word)
-        g_string_append (text, WORD_JOINER);
-      g_string_append_unichar (text, g_utf8_get_char (p));
-    }
-}
-
-/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
- * only before its parenthesis, never inside "117 个网格"; a screen reader gets the
- * plain text. */
-static void
-set_total_text (GtkLabel   *label,
-                const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-      gunichar n = g_utf8_get_char (next);
-      gboolean break_after = n == 0 || n == '(' || n == 0xff08 /* （ */;
-
-      if (c == ' ')
-        {
-          g_string_append (out, break_after ? " " : NO_BREAK_SPACE);
-          continue;
-        }
-      g_string_append_unichar (out, c);
-      if (!break_after && n != ' ' && (c > 0x7f || n > 0x7f))
-        g_string_append (out, WORD_JOINER);
-    }
-  gtk_label_set_text (label, out->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-}
-
 static void
 refresh_roles (ShequUnitDetail *self)
 {
@@ -243,28 +198,13 @@ refresh_roles (ShequUnitDetail *self)
       if (n == 0)
         continue;
       if (text->len > 0)
-        g_string_append (text, NO_BREAK_SPACE "·" " ");
-      append_unbreakable (text, shequ_role_get_label (role));
-      g_string_append_printf (text, NO_BREAK_SPACE "%u", n);
+        g_string_append (text, SHEQU_NO_BREAK_SPACE "·" " ");
+      shequ_string_append_unbreakable (text, shequ_role_get_label (role));
+      g_string_append_printf (text, SHEQU_NO_BREAK_SPACE "%u", n);
     }
   if (text->len == 0)
     g_string_append (text, _("No one yet"));
-  gtk_label_set_text (self->roles_label, text->str);
-  /* Screen readers get the text without the joiners. */
-  {
-    g_autoptr(GString) plain = g_string_new (NULL);
-
-    for (const char *p = text->str; *p != '\0'; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (c == 0x2060)
-          continue;
-        g_string_append_unichar (plain, c == 0x00a0 ? ' ' : c);
-      }
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->roles_label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
-  }
+  shequ_label_set_unbreakable_text (self->roles_label, text->str);
 }
 
 static void
@@ -346,8 +286,8 @@ refresh (ShequUnitDetail *self)
       g_autofree char *population = format_total (unit, shequ_unit_get_total_population (unit));
       g_autofree char *households = format_total (unit, shequ_unit_get_total_households (unit));
 
-      set_total_text (self->population_total, population);
-      set_total_text (self->households_total, households);
+      shequ_label_set_total_text (self->population_total, population);
+      shequ_label_set_total_text (self->households_total, households);
     }
   update_figures_note (self);
 
@@ -376,105 +316,11 @@ on_store_changed (ShequUnitDetail *self)
 
 /* ------------------------------------------------------------------ people */
 
-static void
-update_post_caption (ShequPost *post,
-                     GParamSpec *pspec,
-                     GtkLabel  *label)
-{
-  ShequPerson *person = shequ_post_get_person (post);
-  const char *title = shequ_post_get_title (post);
-  const char *phone = person ? shequ_person_get_phone (person) : NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (title != NULL && *title)
-    g_string_append (text, title);
-  if (phone != NULL && *phone)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append (text, phone);
-    }
-  gtk_label_set_text (label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-}
-
-static void
-on_person_phone_changed (ShequPerson *person,
-                         GParamSpec  *pspec,
-                         GtkLabel    *label)
-{
-  ShequPost *post = g_object_get_data (G_OBJECT (label), "shequ-post");
-
-  if (post != NULL)
-    update_post_caption (post, NULL, label);
-}
-
-/* A row is announced by who holds the post and what it is, not left nameless. */
-static void
-update_post_row_accessible (ShequPost  *post,
-                            GParamSpec *pspec,
-                            GtkWidget  *row)
-{
-  const char *title = shequ_post_get_title (post);
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *label = NULL;
-
-  g_object_get (post, "person-name", &name, "role-label", &role, NULL);
-  if (title != NULL && *title)
-    /* Translators: a person's row in the detail pane, for screen readers:
-     * "杨兆峰, 书记, 党工委书记" (name, role, title) */
-    label = g_strdup_printf (_("%s, %s, %s"), name ? name : "", role ? role : "", title);
-  else
-    /* Translators: a person's row in the detail pane, for screen readers:
-     * "杨兆峰, 书记" (name, role) */
-    label = g_strdup_printf (_("%s, %s"), name ? name : "", role ? role : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
 static GtkWidget *
 create_post_row (gpointer item,
                  gpointer user_data)
 {
-  ShequPost *post = SHEQU_POST (item);
-  ShequPerson *person = shequ_post_get_person (post);
-  GtkWidget *row, *box, *texts, *name, *caption, *role;
-
-  row = gtk_list_box_row_new ();
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (texts, TRUE);
-  name = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  g_object_bind_property (post, "person-name", name, "label", G_BINDING_SYNC_CREATE);
-  caption = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_widget_add_css_class (caption, "caption");
-  g_object_set_data (G_OBJECT (caption), "shequ-post", post);
-  update_post_caption (post, NULL, GTK_LABEL (caption));
-  g_signal_connect_object (post, "notify::title", G_CALLBACK (update_post_caption), caption, 0);
-  if (person != NULL)
-    g_signal_connect_object (person, "notify::phone", G_CALLBACK (on_person_phone_changed),
-                             caption, 0);
-  gtk_box_append (GTK_BOX (texts), name);
-  gtk_box_append (GTK_BOX (texts), caption);
-
-  role = gtk_label_new (NULL);
-  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (role, "dim-label");
-  g_object_bind_property (post, "role-label", role, "label", G_BINDING_SYNC_CREATE);
-
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), role);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "shequ-post", g_object_ref (post), g_object_unref);
-  update_post_row_accessible (post, NULL, row);
-  g_signal_connect_object (post, "notify", G_CALLBACK (update_post_row_accessible), row, 0);
-  return row;
+  return shequ_people_row_new (SHEQU_POST (item));
 }
 
 static ShequPost *
