@@ -8,7 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* A list box row showing POST: the person's name, the title and phone, the role. */
-GtkWidget *shequ_people_row_new (ShequPost *post);
+#define SHEQU_TYPE_PEOPLE_ROW (shequ_people_row_get_type ())
+G_DECLARE_FINAL_TYPE (ShequPeopleRow, shequ_people_row, SHEQU, PEOPLE_ROW, GtkListBoxRow)
+
+/* A list box row showing POST ("post", construct-only): the person's name, the
+ * title and phone under it, the role beside; named for screen readers. It follows
+ * later edits of the post and of the person's phone. */
+GtkWidget *shequ_people_row_new      (ShequPost      *post);
+ShequPost *shequ_people_row_get_post (ShequPeopleRow *self);
 
 G_END_DECLS

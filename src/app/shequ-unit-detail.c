@@ -328,7 +328,7 @@ get_selected_post (ShequUnitDetail *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->people_list);
 
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "shequ-post") : NULL;
+  return SHEQU_IS_PEOPLE_ROW (row) ? shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)) : NULL;
 }
 
 static void
@@ -349,10 +349,9 @@ static void
 on_people_row_activated (ShequUnitDetail *self,
                          GtkListBoxRow   *row)
 {
-  ShequPost *post = g_object_get_data (G_OBJECT (row), "shequ-post");
-
-  if (post != NULL)
-    shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit, post);
+  if (SHEQU_IS_PEOPLE_ROW (row))
+    shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit,
+                                 shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)));
 }
 
 /* GtkListBox only unmaps its placeholder when there are rows: a screen reader would
