@@ -44,10 +44,10 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static const struct {
-  const char *action;
-  const char *accels[3];
-} accels[] = {
+/* Every keyboard shortcut of the app, once. GtkApplication binds them for the app.
+ * and win. actions; the window binds the org. ones to its org view (its class key
+ * bindings, from this table); the shortcuts window and the menus read them all. */
+static const ShequShortcut shortcuts[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.show-shortcuts", { "<Control>question", NULL } },
@@ -63,6 +63,15 @@ static const struct {
   { "win.view-org", { "<Alt>1", NULL } },
   { "win.view-compliance", { "<Alt>2", NULL } },
 };
+
+const ShequShortcut *
+shequ_application_get_shortcuts (guint *n_shortcuts)
+{
+  g_return_val_if_fail (n_shortcuts != NULL, NULL);
+
+  *n_shortcuts = G_N_ELEMENTS (shortcuts);
+  return shortcuts;
+}
 
 char *
 shequ_canonical_path (const char *path)
@@ -263,9 +272,9 @@ shequ_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
-                                           accels[i].accels);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action,
+                                           shortcuts[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
   load_css ();

@@ -141,7 +141,7 @@ GtkWidget *_shequ_window_find_descendant (GtkWidget *widget,
 void _shequ_window_retry_open_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *param);
-void _shequ_window_add_org_shortcuts (ShequWindow *self);
+void _shequ_window_class_add_org_bindings (GtkWidgetClass *widget_class);
 gboolean _shequ_window_on_query_single_line_tooltip (GtkWidget  *widget,
                                                      int         x,
                                                      int         y,

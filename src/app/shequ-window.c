@@ -629,6 +629,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, _shequ_window_restore_action);
   gtk_widget_class_install_action (widget_class, "win.check-integrity", NULL,
                                    _shequ_window_check_integrity_action);
+  _shequ_window_class_add_org_bindings (widget_class);
 }
 
 static void
@@ -666,7 +667,6 @@ shequ_window_init (ShequWindow *self)
   g_signal_connect_object (self->search_button, "toggled",
                            G_CALLBACK (_shequ_window_on_search_button_toggled), self,
                            G_CONNECT_SWAPPED);
-  _shequ_window_add_org_shortcuts (self);
   g_signal_connect (self->undo_button, "query-tooltip",
                     G_CALLBACK (_shequ_window_on_query_single_line_tooltip), NULL);
   g_signal_connect (self->redo_button, "query-tooltip",
