@@ -211,6 +211,60 @@ shequ_settings_has_key (GSettings  *settings,
   return schema != NULL && g_settings_schema_has_key (schema, key);
 }
 
+/* A size as stored: only a window's own size, never the screen's it fills. */
+static GVariant *
+map_window_size_to_setting (const GValue       *value,
+                            const GVariantType *expected_type,
+                            gpointer            user_data)
+{
+  GtkWindow *window = user_data;
+
+  g_assert (GTK_IS_WINDOW (window));
+
+  if (g_value_get_int (value) <= 0 || gtk_window_is_maximized (window) ||
+      gtk_window_is_fullscreen (window))
+    return NULL;
+  return g_variant_new_int32 (g_value_get_int (value));
+}
+
+/* A stored size of 0 or less is not one: the schema's default is taken instead. */
+static gboolean
+map_setting_to_window_size (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  int size = g_variant_get_int32 (variant);
+
+  if (size <= 0)
+    return FALSE;
+  g_value_set_int (value, size);
+  return TRUE;
+}
+
+void
+shequ_settings_bind_window_state (GSettings *settings,
+                                  GtkWindow *window)
+{
+  /* Taken once, then stored as it changes: another window's size leaves this one be.
+   * A locked key must not make the window insensitive. */
+  GSettingsBindFlags flags = G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET |
+                             G_SETTINGS_BIND_GET_NO_CHANGES | G_SETTINGS_BIND_NO_SENSITIVITY;
+
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (shequ_settings_has_key (settings, "window-width"))
+    g_settings_bind_with_mapping (settings, "window-width", window, "default-width", flags,
+                                  map_setting_to_window_size, map_window_size_to_setting,
+                                  window, NULL);
+  if (shequ_settings_has_key (settings, "window-height"))
+    g_settings_bind_with_mapping (settings, "window-height", window, "default-height", flags,
+                                  map_setting_to_window_size, map_window_size_to_setting,
+                                  window, NULL);
+  if (shequ_settings_has_key (settings, "window-maximized"))
+    g_settings_bind (settings, "window-maximized", window, "maximized", flags);
+}
+
 typedef struct {
   char *source;
   char *key;

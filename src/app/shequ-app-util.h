@@ -54,6 +54,11 @@ GSettings     *shequ_settings_try_new      (void);
 /* Whether SETTINGS (may be NULL) has KEY. */
 gboolean       shequ_settings_has_key      (GSettings   *settings,
                                             const char  *key);
+/* WINDOW opens at the size and maximized state kept in SETTINGS (may be NULL), and
+ * keeps them there as they change; a maximized or fullscreen window keeps the size
+ * it had before. */
+void           shequ_settings_bind_window_state (GSettings *settings,
+                                                 GtkWindow *window);
 
 /* A sorter over string property PROPERTY of the items in the user's language order
  * (GtkStringSorter does not collate in GTK 4.8). Collation keys are cached on the

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shequ-app-util.h"
 #include "shequ-application.h"
 #include "shequ-sample.h"
 #include "shequ-window-private.h"
@@ -227,6 +228,21 @@ _shequ_window_retry_open_action (GtkWidget  *widget,
 
 /* The org view's own actions, for keys pressed while the focus is elsewhere in
  * the window (application accelerators only reach actions of the window). */
+/* The choices kept in the settings, as stateful win. actions: the import dialog
+ * starts from and stores "win.import-encoding". */
+void
+_shequ_window_add_settings_actions (ShequWindow *self)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (shequ_settings_has_key (self->settings, "import-encoding"))
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, "import-encoding");
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
+}
+
 /* An org. shortcut pressed anywhere in the window goes to the org view when it is
  * shown (Ctrl+F shows it first). */
 static gboolean

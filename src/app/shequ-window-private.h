@@ -142,6 +142,7 @@ void _shequ_window_retry_open_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *param);
 void _shequ_window_class_add_org_bindings (GtkWidgetClass *widget_class);
+void _shequ_window_add_settings_actions (ShequWindow *self);
 gboolean _shequ_window_on_query_single_line_tooltip (GtkWidget  *widget,
                                                      int         x,
                                                      int         y,
