@@ -19,7 +19,7 @@
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
-#include "shequ-unit-detail.h"
+#include "shequ-unit-detail-private.h"
 #include "shequ-window.h"
 
 #define CODE_STREET         "371326001"

@@ -16,7 +16,7 @@
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
-#include "shequ-welcome-page.h"
+#include "shequ-welcome-page-private.h"
 #include "shequ-window.h"
 
 static ShequApplication *app;

@@ -48,9 +48,11 @@ shequ_parse_count (const char *text,
   return shequ_text_parse_count (text, MAX_COUNT, value) == SHEQU_COUNT_OK;
 }
 
-PangoAttrList *
-shequ_make_highlight_attrs (const char *text,
-                            const char *search)
+/* Bold and highlighted background over the first occurrence of SEARCH in TEXT;
+ * NULL when SEARCH is empty or absent. */
+static PangoAttrList *
+make_highlight_attrs (const char *text,
+                      const char *search)
 {
   PangoAttrList *attrs;
   PangoAttribute *attr;
@@ -91,9 +93,17 @@ shequ_label_set_highlighted (GtkLabel   *label,
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
-  attrs = shequ_make_highlight_attrs (text, search);
+  attrs = make_highlight_attrs (text, search);
   gtk_label_set_text (label, text ? text : "");
   gtk_label_set_attributes (label, attrs);
+}
+
+char *
+shequ_entry_dup_stripped_text (GtkEntry *entry)
+{
+  g_return_val_if_fail (GTK_IS_ENTRY (entry), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
 void

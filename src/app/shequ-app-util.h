@@ -18,14 +18,14 @@ char          *shequ_format_count          (gint64       value);
 gboolean       shequ_parse_count           (const char  *text,
                                             gint64      *value);
 
-/* Bold and highlighted background over the first occurrence of SEARCH in TEXT
- * (case-insensitive, as the store's search); NULL when SEARCH is empty or absent. */
-PangoAttrList *shequ_make_highlight_attrs  (const char  *text,
-                                            const char  *search);
-/* Sets LABEL's text and highlights SEARCH in it. */
+/* Sets LABEL's text and highlights the first occurrence of SEARCH in it (bold on a
+ * marker, case-insensitive, as the store's search). */
 void           shequ_label_set_highlighted (GtkLabel    *label,
                                             const char  *text,
                                             const char  *search);
+
+/* ENTRY's text without the spaces around it, newly allocated. */
+char          *shequ_entry_dup_stripped_text (GtkEntry  *entry);
 
 /* Shows TEXT in TOOLTIP on one line (ellipsized when very long): GTK 4.8 wraps a
  * Chinese tooltip to its narrowest width, one character a line. */

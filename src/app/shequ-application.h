@@ -20,11 +20,6 @@ GtkWindow        *shequ_application_find_window      (ShequApplication  *self,
 /* Presents the window of PATH, or opens PATH in a new window. Returns the window. */
 GtkWindow        *shequ_application_open_database    (ShequApplication  *self,
                                                       const char        *path);
-/* Whether windows opened from now on quit the application at the first frame
- * they draw of their main view (the start-up benchmark). */
-void              shequ_application_set_bench_first_frame (ShequApplication *self,
-                                                           gboolean          bench);
-gboolean          shequ_application_get_bench_first_frame (ShequApplication *self);
 
 /* A keyboard shortcut: a detailed action name ("app.quit", "win.undo", "org.rename")
  * and its accelerators, NULL-terminated, as gtk_application_set_accels_for_action ()
@@ -38,9 +33,5 @@ typedef struct {
  * accelerators (which the shortcuts window shows), and ShequWindow binds the org.
  * ones to its org view. Sets *N_SHORTCUTS to their number. */
 const ShequShortcut *shequ_application_get_shortcuts (guint *n_shortcuts);
-
-/* An absolute path with symbolic links resolved where the file exists, so two
- * spellings of one database compare equal. */
-char             *shequ_canonical_path               (const char        *path);
 
 G_END_DECLS

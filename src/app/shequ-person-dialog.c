@@ -57,6 +57,8 @@ on_mode_toggled (ShequPersonDialog *self)
 {
   gboolean existing = is_choosing_existing (self);
 
+  g_assert (SHEQU_IS_PERSON_DIALOG (self));
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->person_dropdown), existing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_entry), !existing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->phone_entry), !existing);
@@ -92,21 +94,17 @@ show_name_missing (ShequPersonDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
-static char *
-dup_stripped_text (GtkEntry *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
 static void
 on_save_clicked (ShequPersonDialog *self)
 {
-  g_autofree char *name = dup_stripped_text (self->name_entry);
-  g_autofree char *phone = dup_stripped_text (self->phone_entry);
-  g_autofree char *title = dup_stripped_text (self->title_entry);
+  g_autofree char *name = shequ_entry_dup_stripped_text (self->name_entry);
+  g_autofree char *phone = shequ_entry_dup_stripped_text (self->phone_entry);
+  g_autofree char *title = shequ_entry_dup_stripped_text (self->title_entry);
   ShequRole role = gtk_drop_down_get_selected (self->role_dropdown);
   g_autoptr(GError) error = NULL;
   gboolean ok;
+
+  g_assert (SHEQU_IS_PERSON_DIALOG (self));
 
   if (role >= SHEQU_N_ROLES)
     return;

@@ -9,7 +9,7 @@
 #include "shequ-app-util.h"
 #include "shequ-person-dialog.h"
 #include "shequ-people-row.h"
-#include "shequ-unit-detail.h"
+#include "shequ-unit-detail-private.h"
 
 typedef enum {
   FIELD_NAME,
@@ -94,6 +94,8 @@ set_entry_text (ShequUnitDetail *self,
                 const char      *text,
                 gboolean         force)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   /* Never pull text out from under someone typing in it. */
   if (!force && entry_has_focus (entry))
     return;
@@ -141,6 +143,8 @@ clear_entry_error (GtkEntry *entry)
 static gboolean
 is_leaf (ShequUnit *unit)
 {
+  g_assert (SHEQU_IS_UNIT (unit));
+
   return shequ_unit_get_n_children (unit) == 0;
 }
 
@@ -148,6 +152,8 @@ static void
 update_figures_note (ShequUnitDetail *self)
 {
   GtkWidget *message = GTK_WIDGET (self->figures_message);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   /* An error shown stays until the field is edited again. */
   if (gtk_widget_has_css_class (message, "error") && gtk_widget_get_visible (message))
@@ -173,6 +179,8 @@ format_total (ShequUnit *unit,
   g_autofree char *number = shequ_format_count (total);
   guint grids = shequ_unit_get_grid_count (unit);
 
+  g_assert (SHEQU_IS_UNIT (unit));
+
   if (grids > 0)
     {
       g_autofree char *count = shequ_format_count (grids);
@@ -190,6 +198,8 @@ static void
 refresh_roles (ShequUnitDetail *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   for (ShequRole role = 0; role < SHEQU_N_ROLES; role++)
     {
@@ -212,6 +222,8 @@ refresh_compliance (ShequUnitDetail *self)
 {
   GtkWidget *label = GTK_WIDGET (self->compliance_label);
   gboolean checked = shequ_unit_is_checked (self->unit);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->compliance_caption), checked);
   gtk_widget_set_visible (label, checked);
@@ -244,6 +256,8 @@ refresh (ShequUnitDetail *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *grids = NULL;
   gboolean leaf;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (unit == NULL)
     {
@@ -303,12 +317,16 @@ refresh (ShequUnitDetail *self)
 static void
 on_unit_notify (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   refresh (self);
 }
 
 static void
 on_store_changed (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   /* Role counts are not properties: a post edit shows up through "changed". */
   if (self->unit != NULL)
     refresh (self);
@@ -328,6 +346,8 @@ get_selected_post (ShequUnitDetail *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->people_list);
 
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   return SHEQU_IS_PEOPLE_ROW (row) ? shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)) : NULL;
 }
 
@@ -335,6 +355,8 @@ static void
 on_people_row_selected (ShequUnitDetail *self)
 {
   gboolean selected;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   /* The list box reports its rows going while it is disposed. */
   if (self->people_list == NULL)
@@ -349,6 +371,8 @@ static void
 on_people_row_activated (ShequUnitDetail *self,
                          GtkListBoxRow   *row)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   if (SHEQU_IS_PEOPLE_ROW (row))
     shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit,
                                  shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)));
@@ -361,6 +385,8 @@ update_people_placeholder (ShequUnitDetail *self)
 {
   guint n = self->people_model != NULL ? g_list_model_get_n_items (self->people_model) : 0;
 
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   if (self->people_placeholder != NULL)
     gtk_widget_set_visible (self->people_placeholder, n == 0);
 }
@@ -369,6 +395,8 @@ static void
 bind_people (ShequUnitDetail *self)
 {
   GListModel *posts = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (self->store != NULL && self->unit != NULL)
     posts = shequ_org_store_get_unit_posts (self->store, self->unit);
@@ -387,6 +415,8 @@ bind_people (ShequUnitDetail *self)
 static void
 on_add_person_clicked (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit, NULL);
 }
 
@@ -394,6 +424,8 @@ static void
 on_edit_person_clicked (ShequUnitDetail *self)
 {
   ShequPost *post = get_selected_post (self);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (post != NULL)
     shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit, post);
@@ -404,6 +436,8 @@ on_remove_person_clicked (ShequUnitDetail *self)
 {
   ShequPost *post = get_selected_post (self);
   g_autoptr(GError) error = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (post == NULL || self->store == NULL)
     return;
@@ -424,6 +458,8 @@ commit_figures (ShequUnitDetail *self,
   GtkEntry *edited = self->entries[field];
   gint64 population, households;
   g_autoptr(GError) error = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (!shequ_parse_count (gtk_editable_get_text (GTK_EDITABLE (edited)),
                           field == FIELD_POPULATION ? &population : &households))
@@ -470,6 +506,8 @@ commit_figures (ShequUnitDetail *self,
 static void
 lock_code (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->code_warning), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), TRUE);
@@ -487,6 +525,8 @@ commit_field (ShequUnitDetail *self,
   const char *current = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (self->unit == NULL || self->store == NULL || self->updating)
     return;
@@ -599,6 +639,8 @@ on_entry_changed (GtkEditable     *editable,
 static void
 on_change_code_clicked (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->code_warning), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), FALSE);
@@ -606,19 +648,6 @@ on_change_code_clicked (ShequUnitDetail *self)
 }
 
 /* ------------------------------------------------------------------ public */
-
-GtkWidget *
-shequ_unit_detail_new (void)
-{
-  return g_object_new (SHEQU_TYPE_UNIT_DETAIL, NULL);
-}
-
-ShequOrgStore *
-shequ_unit_detail_get_store (ShequUnitDetail *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
-  return self->store;
-}
 
 void
 shequ_unit_detail_set_store (ShequUnitDetail *self,
@@ -695,20 +724,6 @@ shequ_unit_detail_get_population_entry (ShequUnitDetail *self)
 {
   g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
   return GTK_WIDGET (self->population_entry);
-}
-
-GtkWidget *
-shequ_unit_detail_get_households_entry (ShequUnitDetail *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
-  return GTK_WIDGET (self->households_entry);
-}
-
-GtkWidget *
-shequ_unit_detail_get_name_entry (ShequUnitDetail *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
-  return GTK_WIDGET (self->name_entry);
 }
 
 const char *

@@ -138,6 +138,8 @@ _shequ_window_on_search_button_toggled (ShequWindow *self)
 {
   gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->search_button));
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->search_bar == NULL ||
       active == gtk_search_bar_get_search_mode (self->search_bar))
     return;
@@ -153,6 +155,8 @@ _shequ_window_on_search_button_toggled (ShequWindow *self)
 void
 _shequ_window_on_search_mode_changed (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button),
                                 gtk_search_bar_get_search_mode (self->search_bar));
 }
