@@ -38,6 +38,25 @@ shequ_format_count (gint64 value)
   return g_string_free (out, FALSE);
 }
 
+char *
+shequ_format_total (gint64 total,
+                    guint  grids)
+{
+  g_autofree char *number = shequ_format_count (total);
+
+  if (grids > 0)
+    {
+      g_autofree char *count = shequ_format_count (grids);
+
+      /* Translators: "Total 12,345 (from 5 grids)" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total %s (from %s grid)",
+                                           "Total %s (from %s grids)", grids),
+                              number, count);
+    }
+  /* Translators: a rolled-up figure, "Total 12,345" */
+  return g_strdup_printf (_("Total %s"), number);
+}
+
 gboolean
 shequ_parse_count (const char *text,
                    gint64     *value)

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * official Chinese statistics write them too). */
 char          *shequ_format_count          (gint64       value);
 
+/* A rolled-up figure: "Total 12,345", or "Total 12,345 (from 5 grids)" when GRIDS
+ * base grids make it up. */
+char          *shequ_format_total          (gint64       total,
+                                            guint        grids);
+
 /* Parses a whole number ≥ 0 typed by a person: surrounding spaces, grouping commas
  * (also the full-width ，) and full-width digits (０–９, as Chinese input methods
  * type them) are accepted. FALSE for anything else, negative numbers included. */

@@ -172,28 +172,6 @@ update_figures_note (ShequUnitDetail *self)
 
 /* ------------------------------------------------------------------ refresh */
 
-static char *
-format_total (ShequUnit *unit,
-              gint64     total)
-{
-  g_autofree char *number = shequ_format_count (total);
-  guint grids = shequ_unit_get_grid_count (unit);
-
-  g_assert (SHEQU_IS_UNIT (unit));
-
-  if (grids > 0)
-    {
-      g_autofree char *count = shequ_format_count (grids);
-
-      /* Translators: "Total 12,345 (from 5 grids)" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total %s (from %s grid)",
-                                           "Total %s (from %s grids)", grids),
-                              number, count);
-    }
-  /* Translators: a rolled-up figure, "Total 12,345" */
-  return g_strdup_printf (_("Total %s"), number);
-}
-
 static void
 refresh_roles (ShequUnitDetail *self)
 {
@@ -249,6 +227,36 @@ refresh_compliance (ShequUnitDetail *self)
     }
 }
 
+/* The unit's values into the entries. FORCE: all of them (a new unit); otherwise not
+ * into an entry someone is typing in, an unlocked code or a refused figure, and the
+ * figures only where they are entered (a grid or village). */
+static void
+fill_entries (ShequUnitDetail *self,
+              gboolean         force)
+{
+  ShequUnit *unit = self->unit;
+  g_autofree char *population = NULL;
+  g_autofree char *households = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+  g_assert (SHEQU_IS_UNIT (unit));
+
+  set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), force);
+  if (force || !gtk_editable_get_editable (GTK_EDITABLE (self->code_entry)))
+    set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
+  set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), force);
+  set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), force);
+  set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), force);
+  if (!force && !is_leaf (unit))
+    return;
+  population = shequ_format_count (shequ_unit_get_population (unit));
+  households = shequ_format_count (shequ_unit_get_households (unit));
+  if (force || !gtk_widget_has_css_class (GTK_WIDGET (self->population_entry), "error"))
+    set_entry_text (self, self->population_entry, population, force);
+  if (force || !gtk_widget_has_css_class (GTK_WIDGET (self->households_entry), "error"))
+    set_entry_text (self, self->households_entry, households, force);
+}
+
 static void
 refresh (ShequUnitDetail *self)
 {
@@ -274,31 +282,18 @@ refresh (ShequUnitDetail *self)
                               shequ_unit_get_code (unit));
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), FALSE);
-  if (!gtk_editable_get_editable (GTK_EDITABLE (self->code_entry)))
-    set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
-  set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), FALSE);
-  set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), FALSE);
-  set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), FALSE);
-
+  fill_entries (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->population_entry), leaf);
   gtk_widget_set_visible (GTK_WIDGET (self->households_entry), leaf);
   gtk_widget_set_visible (GTK_WIDGET (self->population_total), !leaf);
   gtk_widget_set_visible (GTK_WIDGET (self->households_total), !leaf);
-  if (leaf)
+  if (!leaf)
     {
-      g_autofree char *population = shequ_format_count (shequ_unit_get_population (unit));
-      g_autofree char *households = shequ_format_count (shequ_unit_get_households (unit));
-
-      if (!gtk_widget_has_css_class (GTK_WIDGET (self->population_entry), "error"))
-        set_entry_text (self, self->population_entry, population, FALSE);
-      if (!gtk_widget_has_css_class (GTK_WIDGET (self->households_entry), "error"))
-        set_entry_text (self, self->households_entry, households, FALSE);
-    }
-  else
-    {
-      g_autofree char *population = format_total (unit, shequ_unit_get_total_population (unit));
-      g_autofree char *households = format_total (unit, shequ_unit_get_total_households (unit));
+      guint grids = shequ_unit_get_grid_count (unit);
+      g_autofree char *population = shequ_format_total (shequ_unit_get_total_population (unit),
+                                                        grids);
+      g_autofree char *households = shequ_format_total (shequ_unit_get_total_households (unit),
+                                                        grids);
 
       shequ_label_set_total_text (self->population_total, population);
       shequ_label_set_total_text (self->households_total, households);
@@ -701,18 +696,7 @@ shequ_unit_detail_set_unit (ShequUnitDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->code_warning), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), TRUE);
   if (unit != NULL)
-    {
-      g_autofree char *population = shequ_format_count (shequ_unit_get_population (unit));
-      g_autofree char *households = shequ_format_count (shequ_unit_get_households (unit));
-
-      set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), TRUE);
-      set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
-      set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), TRUE);
-      set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), TRUE);
-      set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), TRUE);
-      set_entry_text (self, self->population_entry, population, TRUE);
-      set_entry_text (self, self->households_entry, households, TRUE);
-    }
+    fill_entries (self, TRUE);
 
   bind_people (self);
   refresh (self);
