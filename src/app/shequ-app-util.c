@@ -369,6 +369,8 @@ GtkSorter *
 shequ_numeric_sorter_new (GType       item_type,
                           const char *property)
 {
+  g_return_val_if_fail (property != NULL, NULL);
+
   return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (item_type,
                                                                           NULL,
                                                                           property)));

@@ -320,8 +320,6 @@ on_unit_notify (ShequUnitDetail *self)
 static void
 on_store_changed (ShequUnitDetail *self)
 {
-  g_assert (SHEQU_IS_UNIT_DETAIL (self));
-
   /* Role counts are not properties: a post edit shows up through "changed". */
   if (self->unit != NULL)
     refresh (self);

@@ -247,6 +247,31 @@ _shequ_window_add_settings_actions (ShequWindow *self)
     }
 }
 
+/* The encoding the import dialog starts from, NULL when none is kept. */
+char *
+_shequ_window_dup_import_encoding (ShequWindow *self)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  state = g_action_group_get_action_state (G_ACTION_GROUP (self), "import-encoding");
+  return state != NULL ? g_variant_dup_string (state, NULL) : NULL;
+}
+
+/* Keeps ENCODING_ID (may be NULL: nothing) as the import dialog's next start; one
+ * outside the schema's choices is refused by the action. */
+void
+_shequ_window_set_import_encoding (ShequWindow *self,
+                                   const char  *encoding_id)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (encoding_id != NULL && g_action_group_has_action (G_ACTION_GROUP (self), "import-encoding"))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "import-encoding",
+                                        g_variant_new_string (encoding_id));
+}
+
 /* An org. shortcut pressed anywhere in the window goes to the org view when it is
  * shown (Ctrl+F shows it first). */
 static gboolean

@@ -99,9 +99,7 @@ on_import_response (GtkNativeDialog *native,
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   encoding_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "encoding");
   encoding = encoding_from_id (encoding_id);
-  if (encoding_id != NULL && g_action_group_has_action (G_ACTION_GROUP (self), "import-encoding"))
-    g_action_group_change_action_state (G_ACTION_GROUP (self), "import-encoding",
-                                        g_variant_new_string (encoding_id));
+  _shequ_window_set_import_encoding (self, encoding_id);
   _shequ_window_clear_chooser (self);
 
   if (file != NULL)
@@ -117,7 +115,6 @@ _shequ_window_import_action (GtkWidget  *widget,
   gboolean people = g_str_equal (action_name, "win.import-people");
   const char *encoding_labels[] = { _("Automatic"), "UTF-8", "GBK", NULL };
   g_autofree char *encoding = NULL;
-  g_autoptr(GVariant) state = NULL;
   GtkFileChooserNative *native;
 
   _shequ_window_clear_chooser (self);
@@ -129,8 +126,7 @@ _shequ_window_import_action (GtkWidget  *widget,
                                /* Translators: text encoding of the imported file */
                                _("Encoding"),
                                (const char **) encoding_ids, encoding_labels);
-  if ((state = g_action_group_get_action_state (G_ACTION_GROUP (self), "import-encoding")))
-    encoding = g_variant_dup_string (state, NULL);
+  encoding = _shequ_window_dup_import_encoding (self);
   if (encoding == NULL || !g_strv_contains (encoding_ids, encoding))
     {
       g_free (encoding);
