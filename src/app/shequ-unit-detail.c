@@ -589,11 +589,24 @@ commit_field (ShequUnitDetail *self,
     lock_code (self);
 }
 
+/* Which field ENTRY edits. */
+static Field
+field_of_entry (ShequUnitDetail *self,
+                GtkWidget       *entry)
+{
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (GTK_WIDGET (self->entries[field]) == entry)
+      return field;
+  g_assert_not_reached ();
+}
+
 static void
 on_entry_activate (GtkEntry        *entry,
                    ShequUnitDetail *self)
 {
-  commit_field (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "shequ-field")));
+  commit_field (self, field_of_entry (self, GTK_WIDGET (entry)));
 }
 
 static void
@@ -601,16 +614,15 @@ on_entry_focus_leave (GtkEventControllerFocus *controller,
                       ShequUnitDetail         *self)
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "shequ-field"));
 
-  commit_field (self, field);
+  commit_field (self, field_of_entry (self, entry));
 }
 
 static void
 on_entry_changed (GtkEditable     *editable,
                   ShequUnitDetail *self)
 {
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "shequ-field"));
+  Field field = field_of_entry (self, GTK_WIDGET (editable));
 
   if (self->updating)
     return;
@@ -868,7 +880,6 @@ shequ_unit_detail_init (ShequUnitDetail *self)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      g_object_set_data (G_OBJECT (self->entries[i]), "shequ-field", GINT_TO_POINTER (i));
       g_signal_connect (self->entries[i], "activate", G_CALLBACK (on_entry_activate), self);
       g_signal_connect (self->entries[i], "changed", G_CALLBACK (on_entry_changed), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
