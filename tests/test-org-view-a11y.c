@@ -16,10 +16,11 @@
 #include "shequ-database.h"
 #include "shequ-org-store.h"
 #include "shequ-org-view.h"
+#include "shequ-people-row.h"
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
-#include "shequ-unit-detail.h"
+#include "shequ-unit-detail-private.h"
 #include "shequ-window.h"
 
 #define CODE_STREET         "371326001"
@@ -351,6 +352,75 @@ test_person_dialog (Fixture       *f,
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry),
                                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The visible toplevel other than the main window: the dialog just opened. */
+static GtkWidget *
+find_dialog (Fixture *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != f->window && gtk_widget_get_visible (l->data) && !GTK_IS_POPOVER (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
+/* Editing a post from its row: the dialog holds the post's values and no new/existing
+ * choice; saving changes the row, its caption and the name it is announced by. */
+static void
+test_person_dialog_edit (Fixture       *f,
+                         gconstpointer  data)
+{
+  ShequUnitDetail *detail = shequ_org_view_get_detail (f->view);
+  GtkWidget *people = shequ_unit_detail_get_people_list (detail);
+  GtkListBoxRow *row;
+  ShequPost *post;
+  GtkWidget *dialog, *check, *title_entry = NULL;
+  g_autofree char *name = NULL;
+
+  bring_into_view (f, unit_by_code (f, CODE_ZONGSHENG_G1));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (people), 0);
+  g_assert_nonnull (row);
+  post = shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row));
+  g_object_get (post, "person-name", &name, NULL);
+
+  g_signal_emit_by_name (people, "row-activated", row);
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 1);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Post");
+  check = shequ_widget_find_descendant (dialog, GTK_TYPE_CHECK_BUTTON);
+  g_assert_false (gtk_widget_get_visible (check));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shequ_widget_find_descendant (
+                     dialog, GTK_TYPE_ENTRY))), ==, name);
+
+  /* The title entry is the one with the example in it. */
+  for (GtkWidget *c = gtk_widget_get_first_child (shequ_widget_find_descendant (dialog,
+                                                                               GTK_TYPE_GRID));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_ENTRY (c) && gtk_entry_get_placeholder_text (GTK_ENTRY (c)) != NULL)
+      title_entry = c;
+  g_assert_nonnull (title_entry);
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), "测试岗位");
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 1);
+  g_assert_null (find_dialog (f));
+
+  g_assert_cmpstr (shequ_post_get_title (post), ==, "测试岗位");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (people), 0);
+  g_assert_true (shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)) == post);
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), NULL, "测试岗位"));
+  {
+    g_autofree char *expected = NULL;
+    g_autofree char *role = NULL;
+
+    g_object_get (post, "role-label", &role, NULL);
+    expected = g_strdup_printf ("%s, %s, %s", name, role, "测试岗位");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         expected);
+  }
 }
 
 /* The focus comes back to the tree a frame or more after the action (the row widgets
@@ -829,6 +899,7 @@ main (int   argc,
   ADD ("/org-view-a11y/names/no-mnemonic-markup", test_names_without_mnemonics);
   ADD ("/org-view-a11y/mnemonics/unique", test_mnemonics_unique);
   ADD ("/org-view-a11y/person-dialog", test_person_dialog);
+  ADD ("/org-view-a11y/person-dialog/edit", test_person_dialog_edit);
   ADD ("/org-view-a11y/expander/childless", test_childless_expander);
   ADD ("/org-view-a11y/keyboard/focus-and-tab", test_focus_and_tab);
   ADD ("/org-view-a11y/keyboard/focus-after-rename", test_focus_after_rename);

@@ -11,13 +11,13 @@
 #include "shequ-app-util.h"
 #include "shequ-compliance-panel.h"
 #include "shequ-database.h"
-#include "shequ-move-dialog.h"
+#include "shequ-move-dialog-private.h"
 #include "shequ-org-store.h"
 #include "shequ-org-view.h"
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
-#include "shequ-unit-detail.h"
+#include "shequ-unit-detail-private.h"
 
 #define CODE_AREA_WEST      "37132600102"   /* 城区西片区 */
 #define CODE_AREA_JUNHE     "37132600103"   /* 浚河片区 */

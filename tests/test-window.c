@@ -16,7 +16,7 @@
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
-#include "shequ-welcome-page.h"
+#include "shequ-welcome-page-private.h"
 #include "shequ-window.h"
 
 static ShequApplication *app;
@@ -561,20 +561,28 @@ test_menu_check_back_up_restore (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
+/* The app's settings, or NULL with the test skipped when the schema is not installed. */
+static GSettings *
+settings_or_skip (void)
+{
+  GSettings *settings = shequ_settings_try_new ();
+
+  if (settings == NULL)
+    g_test_skip ("The GSettings schema is not installed");
+  return settings;
+}
+
 static void
 test_settings_size_saved (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "size.db", NULL);
-  g_autoptr(GSettings) settings = shequ_settings_try_new ();
+  g_autoptr(GSettings) settings = settings_or_skip ();
   ShequWindow *window;
   int width = 0, height = 0;
 
   if (settings == NULL)
-    {
-      g_test_skip ("The GSettings schema is not installed");
-      return;
-    }
+    return;
   g_settings_set_int (settings, "window-width", 1000);
   g_settings_set_int (settings, "window-height", 700);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
@@ -591,6 +599,68 @@ test_settings_size_saved (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+/* A new window on the database NAME in the fixture's folder. */
+static ShequWindow *
+open_window_on (Fixture    *fixture,
+                const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  return shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
+}
+
+/* A stored size that is no size gives the schema's. */
+static void
+test_settings_bad_size (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = settings_or_skip ();
+  g_autoptr(GVariant) fallback = NULL;
+  int width = 0, height = 0;
+  ShequWindow *window;
+
+  if (settings == NULL)
+    return;
+  g_settings_set_int (settings, "window-width", 0);
+  g_settings_set_int (settings, "window-height", -5);
+  fallback = g_settings_get_default_value (settings, "window-width");
+
+  window = open_window_on (fixture, "bad-size.db");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, g_variant_get_int32 (fallback));
+  g_assert_cmpint (height, >, 0);
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* The import dialog's encoding is the setting, as the window's stateful action. */
+static void
+test_settings_import_encoding (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = settings_or_skip ();
+  g_autoptr(GVariant) state = NULL;
+  ShequWindow *window;
+
+  if (settings == NULL)
+    return;
+  g_settings_set_string (settings, "import-encoding", "gbk");
+  window = open_window_on (fixture, "encoding.db");
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "import-encoding");
+  g_assert_nonnull (state);
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "gbk");
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "import-encoding",
+                                      g_variant_new_string ("utf-8"));
+  g_assert_cmpstr (g_settings_get_string (settings, "import-encoding"), ==, "utf-8");
+  /* Not one of the choices: ignored, the setting stays. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "import-encoding",
+                                      g_variant_new_string ("latin-1"));
+  g_assert_cmpstr (g_settings_get_string (settings, "import-encoding"), ==, "utf-8");
+  g_settings_reset (settings, "import-encoding");
 }
 
 static void
@@ -664,6 +734,8 @@ main (int   argc,
   ADD ("/window/io/import-errors-listed", test_io_import_errors_listed);
   ADD ("/window/menu/check-back-up-restore", test_menu_check_back_up_restore);
   ADD ("/window/settings/size-saved", test_settings_size_saved);
+  ADD ("/window/settings/bad-size", test_settings_bad_size);
+  ADD ("/window/settings/import-encoding", test_settings_import_encoding);
   ADD ("/window/app/one-window-per-database", test_app_one_window_per_database);
 #undef ADD
 

@@ -38,6 +38,25 @@ shequ_format_count (gint64 value)
   return g_string_free (out, FALSE);
 }
 
+char *
+shequ_format_total (gint64 total,
+                    guint  grids)
+{
+  g_autofree char *number = shequ_format_count (total);
+
+  if (grids > 0)
+    {
+      g_autofree char *count = shequ_format_count (grids);
+
+      /* Translators: "Total 12,345 (from 5 grids)" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total %s (from %s grid)",
+                                           "Total %s (from %s grids)", grids),
+                              number, count);
+    }
+  /* Translators: a rolled-up figure, "Total 12,345" */
+  return g_strdup_printf (_("Total %s"), number);
+}
+
 gboolean
 shequ_parse_count (const char *text,
                    gint64     *value)
@@ -48,9 +67,11 @@ shequ_parse_count (const char *text,
   return shequ_text_parse_count (text, MAX_COUNT, value) == SHEQU_COUNT_OK;
 }
 
-PangoAttrList *
-shequ_make_highlight_attrs (const char *text,
-                            const char *search)
+/* Bold and highlighted background over the first occurrence of SEARCH in TEXT;
+ * NULL when SEARCH is empty or absent. */
+static PangoAttrList *
+make_highlight_attrs (const char *text,
+                      const char *search)
 {
   PangoAttrList *attrs;
   PangoAttribute *attr;
@@ -91,9 +112,17 @@ shequ_label_set_highlighted (GtkLabel   *label,
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
-  attrs = shequ_make_highlight_attrs (text, search);
+  attrs = make_highlight_attrs (text, search);
   gtk_label_set_text (label, text ? text : "");
   gtk_label_set_attributes (label, attrs);
+}
+
+char *
+shequ_entry_dup_stripped_text (GtkEntry *entry)
+{
+  g_return_val_if_fail (GTK_IS_ENTRY (entry), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
 void
@@ -108,6 +137,77 @@ shequ_tooltip_set_line (GtkTooltip *tooltip,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_tooltip_set_custom (tooltip, label);
+}
+
+/* Appends WORD so that a line never breaks inside it: Chinese text may break
+ * between any two characters, which split "调解员 1" as "调解" / "员 1". */
+void
+shequ_string_append_unbreakable (GString    *text,
+                                 const char *word)
+{
+  g_return_if_fail (text != NULL && word != NULL);
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != word)
+        g_string_append (text, SHEQU_WORD_JOINER);
+      g_string_append_unichar (text, g_utf8_get_char (p));
+    }
+}
+
+/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
+ * only before its parenthesis, never inside "117 个网格"; a screen reader gets the
+ * plain text. */
+void
+shequ_label_set_total_text (GtkLabel   *label,
+                            const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label) && text != NULL);
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gunichar n = g_utf8_get_char (next);
+      gboolean break_after = n == 0 || n == '(' || n == 0xff08 /* （ */;
+
+      if (c == ' ')
+        {
+          g_string_append (out, break_after ? " " : SHEQU_NO_BREAK_SPACE);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      if (!break_after && n != ' ' && (c > 0x7f || n > 0x7f))
+        g_string_append (out, SHEQU_WORD_JOINER);
+    }
+  gtk_label_set_text (label, out->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+void
+shequ_label_set_unbreakable_text (GtkLabel   *label,
+                                  const char *text)
+{
+  g_autoptr(GString) plain = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label) && text != NULL);
+
+  gtk_label_set_text (label, text);
+  /* Screen readers get the text without the joiners. */
+  plain = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2060)
+        continue;
+      g_string_append_unichar (plain, c == 0x00a0 ? ' ' : c);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
 }
 
 GSettings *
@@ -138,6 +238,60 @@ shequ_settings_has_key (GSettings  *settings,
     return FALSE;
   g_object_get (settings, "settings-schema", &schema, NULL);
   return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+/* A size as stored: only a window's own size, never the screen's it fills. */
+static GVariant *
+map_window_size_to_setting (const GValue       *value,
+                            const GVariantType *expected_type,
+                            gpointer            user_data)
+{
+  GtkWindow *window = user_data;
+
+  g_assert (GTK_IS_WINDOW (window));
+
+  if (g_value_get_int (value) <= 0 || gtk_window_is_maximized (window) ||
+      gtk_window_is_fullscreen (window))
+    return NULL;
+  return g_variant_new_int32 (g_value_get_int (value));
+}
+
+/* A stored size of 0 or less is not one: the schema's default is taken instead. */
+static gboolean
+map_setting_to_window_size (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  int size = g_variant_get_int32 (variant);
+
+  if (size <= 0)
+    return FALSE;
+  g_value_set_int (value, size);
+  return TRUE;
+}
+
+void
+shequ_settings_bind_window_state (GSettings *settings,
+                                  GtkWindow *window)
+{
+  /* Taken once, then stored as it changes: another window's size leaves this one be.
+   * A locked key must not make the window insensitive. */
+  GSettingsBindFlags flags = G_SETTINGS_BIND_GET | G_SETTINGS_BIND_SET |
+                             G_SETTINGS_BIND_GET_NO_CHANGES | G_SETTINGS_BIND_NO_SENSITIVITY;
+
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (shequ_settings_has_key (settings, "window-width"))
+    g_settings_bind_with_mapping (settings, "window-width", window, "default-width", flags,
+                                  map_setting_to_window_size, map_window_size_to_setting,
+                                  window, NULL);
+  if (shequ_settings_has_key (settings, "window-height"))
+    g_settings_bind_with_mapping (settings, "window-height", window, "default-height", flags,
+                                  map_setting_to_window_size, map_window_size_to_setting,
+                                  window, NULL);
+  if (shequ_settings_has_key (settings, "window-maximized"))
+    g_settings_bind (settings, "window-maximized", window, "maximized", flags);
 }
 
 typedef struct {
@@ -215,6 +369,8 @@ GtkSorter *
 shequ_numeric_sorter_new (GType       item_type,
                           const char *property)
 {
+  g_return_val_if_fail (property != NULL, NULL);
+
   return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (item_type,
                                                                           NULL,
                                                                           property)));

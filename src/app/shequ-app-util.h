@@ -12,25 +12,46 @@ G_BEGIN_DECLS
  * official Chinese statistics write them too). */
 char          *shequ_format_count          (gint64       value);
 
+/* A rolled-up figure: "Total 12,345", or "Total 12,345 (from 5 grids)" when GRIDS
+ * base grids make it up. */
+char          *shequ_format_total          (gint64       total,
+                                            guint        grids);
+
 /* Parses a whole number ≥ 0 typed by a person: surrounding spaces, grouping commas
  * (also the full-width ，) and full-width digits (０–９, as Chinese input methods
  * type them) are accepted. FALSE for anything else, negative numbers included. */
 gboolean       shequ_parse_count           (const char  *text,
                                             gint64      *value);
 
-/* Bold and highlighted background over the first occurrence of SEARCH in TEXT
- * (case-insensitive, as the store's search); NULL when SEARCH is empty or absent. */
-PangoAttrList *shequ_make_highlight_attrs  (const char  *text,
-                                            const char  *search);
-/* Sets LABEL's text and highlights SEARCH in it. */
+/* Sets LABEL's text and highlights the first occurrence of SEARCH in it (bold on a
+ * marker, case-insensitive, as the store's search). */
 void           shequ_label_set_highlighted (GtkLabel    *label,
                                             const char  *text,
                                             const char  *search);
+
+/* ENTRY's text without the spaces around it, newly allocated. */
+char          *shequ_entry_dup_stripped_text (GtkEntry  *entry);
 
 /* Shows TEXT in TOOLTIP on one line (ellipsized when very long): GTK 4.8 wraps a
  * Chinese tooltip to its narrowest width, one character a line. */
 void           shequ_tooltip_set_line      (GtkTooltip  *tooltip,
                                             const char  *text);
+
+/* Text that Chinese line breaking must not split: a no-break space, and a word
+ * joiner between two characters that stay on one line. */
+#define SHEQU_NO_BREAK_SPACE "\u00a0"
+#define SHEQU_WORD_JOINER    "\u2060"
+/* Appends WORD to TEXT so that a line never breaks inside it. */
+void           shequ_string_append_unbreakable (GString     *text,
+                                                const char  *word);
+/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
+ * only before its parenthesis; a screen reader gets the plain text. */
+void           shequ_label_set_total_text  (GtkLabel    *label,
+                                            const char  *text);
+/* Sets TEXT (with no-break spaces and word joiners) on LABEL; a screen reader gets
+ * it without them. */
+void           shequ_label_set_unbreakable_text (GtkLabel   *label,
+                                                 const char *text);
 
 /* The app's settings, or NULL when the schema is not installed (tests, uninstalled
  * runs): callers keep working without persistence instead of aborting. */
@@ -38,6 +59,11 @@ GSettings     *shequ_settings_try_new      (void);
 /* Whether SETTINGS (may be NULL) has KEY. */
 gboolean       shequ_settings_has_key      (GSettings   *settings,
                                             const char  *key);
+/* WINDOW opens at the size and maximized state kept in SETTINGS (may be NULL), and
+ * keeps them there as they change; a maximized or fullscreen window keeps the size
+ * it had before. */
+void           shequ_settings_bind_window_state (GSettings *settings,
+                                                 GtkWindow *window);
 
 /* A sorter over string property PROPERTY of the items in the user's language order
  * (GtkStringSorter does not collate in GTK 4.8). Collation keys are cached on the

@@ -44,10 +44,10 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static const struct {
-  const char *action;
-  const char *accels[3];
-} accels[] = {
+/* Every keyboard shortcut of the app, once. GtkApplication binds them for the app.
+ * and win. actions; the window binds the org. ones to its org view (its class key
+ * bindings, from this table); the shortcuts window and the menus read them all. */
+static const ShequShortcut shortcuts[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.show-shortcuts", { "<Control>question", NULL } },
@@ -64,15 +64,26 @@ static const struct {
   { "win.view-compliance", { "<Alt>2", NULL } },
 };
 
-char *
-shequ_canonical_path (const char *path)
+const ShequShortcut *
+shequ_application_get_shortcuts (guint *n_shortcuts)
+{
+  g_return_val_if_fail (n_shortcuts != NULL, NULL);
+
+  *n_shortcuts = G_N_ELEMENTS (shortcuts);
+  return shortcuts;
+}
+
+/* An absolute path with symbolic links resolved where the file exists, so two
+ * spellings of one database compare equal. */
+static char *
+canonical_path (const char *path)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   char *resolved;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_assert (path != NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
   if ((resolved = realpath (absolute, NULL)) != NULL)
@@ -105,14 +116,14 @@ shequ_application_find_window (ShequApplication *self,
   g_return_val_if_fail (SHEQU_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  canonical = shequ_canonical_path (path);
+  canonical = canonical_path (path);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
       g_autofree char *other = NULL;
 
       if (!SHEQU_IS_WINDOW (l->data))
         continue;
-      other = shequ_canonical_path (shequ_window_get_database_path (l->data));
+      other = canonical_path (shequ_window_get_database_path (l->data));
       if (g_strcmp0 (canonical, other) == 0)
         return l->data;
     }
@@ -129,7 +140,7 @@ shequ_application_open_database (ShequApplication *self,
   g_return_val_if_fail (SHEQU_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  canonical = shequ_canonical_path (path);
+  canonical = canonical_path (path);
   window = (ShequWindow *) shequ_application_find_window (self, canonical);
   if (window == NULL)
     {
@@ -150,26 +161,13 @@ shequ_application_open_database (ShequApplication *self,
   return GTK_WINDOW (window);
 }
 
-void
-shequ_application_set_bench_first_frame (ShequApplication *self,
-                                         gboolean          bench)
-{
-  g_return_if_fail (SHEQU_IS_APPLICATION (self));
-  self->bench_first_frame = !!bench;
-}
-
-gboolean
-shequ_application_get_bench_first_frame (ShequApplication *self)
-{
-  g_return_val_if_fail (SHEQU_IS_APPLICATION (self), FALSE);
-  return self->bench_first_frame;
-}
-
 static void
 update_window_count (ShequApplication *self)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
   int n = 0;
+
+  g_assert (SHEQU_IS_APPLICATION (self));
 
   for (GList *l = windows; l; l = l->next)
     if (SHEQU_IS_WINDOW (l->data))
@@ -263,9 +261,9 @@ shequ_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
-                                           accels[i].accels);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action,
+                                           shortcuts[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
   load_css ();
@@ -355,7 +353,7 @@ shequ_application_handle_local_options (GApplication *app,
     else
       path = shequ_database_get_default_path ();
     g_free (self->preload_path);
-    self->preload_path = shequ_canonical_path (path);
+    self->preload_path = canonical_path (path);
   }
 
   /* Screenshots are taken by this process, whatever else runs. */

@@ -20,14 +20,18 @@ GtkWindow        *shequ_application_find_window      (ShequApplication  *self,
 /* Presents the window of PATH, or opens PATH in a new window. Returns the window. */
 GtkWindow        *shequ_application_open_database    (ShequApplication  *self,
                                                       const char        *path);
-/* Whether windows opened from now on quit the application at the first frame
- * they draw of their main view (the start-up benchmark). */
-void              shequ_application_set_bench_first_frame (ShequApplication *self,
-                                                           gboolean          bench);
-gboolean          shequ_application_get_bench_first_frame (ShequApplication *self);
 
-/* An absolute path with symbolic links resolved where the file exists, so two
- * spellings of one database compare equal. */
-char             *shequ_canonical_path               (const char        *path);
+/* A keyboard shortcut: a detailed action name ("app.quit", "win.undo", "org.rename")
+ * and its accelerators, NULL-terminated, as gtk_application_set_accels_for_action ()
+ * takes them. */
+typedef struct {
+  const char *action;
+  const char *accels[3];
+} ShequShortcut;
+
+/* The app's keyboard shortcuts, declared once: the application sets them as its
+ * accelerators (which the shortcuts window shows), and ShequWindow binds the org.
+ * ones to its org view. Sets *N_SHORTCUTS to their number. */
+const ShequShortcut *shequ_application_get_shortcuts (guint *n_shortcuts);
 
 G_END_DECLS

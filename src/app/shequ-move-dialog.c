@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
-#include "shequ-move-dialog.h"
+#include "shequ-move-dialog-private.h"
 
 struct _ShequMoveDialog
 {
@@ -46,6 +46,8 @@ make_path (ShequUnit *unit)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GString) path = g_string_new (NULL);
+
+  g_assert (SHEQU_IS_UNIT (unit));
 
   for (ShequUnit *u = shequ_unit_get_parent (unit); u != NULL; u = shequ_unit_get_parent (u))
     g_ptr_array_insert (names, 0, (gpointer) shequ_unit_get_name (u));
@@ -96,6 +98,8 @@ fill_candidates (ShequMoveDialog *self)
   ShequUnit *parent = shequ_unit_get_parent (self->unit);
   ShequTier tier = shequ_unit_get_tier (self->unit);
 
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
+
   for (guint i = 0; i < units->len; i++)
     {
       ShequUnit *candidate = units->pdata[i];
@@ -116,6 +120,8 @@ static void
 update_state (ShequMoveDialog *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   if (n == 0)
@@ -212,6 +218,8 @@ move_selected (ShequMoveDialog *self)
 {
   ShequUnit *target = gtk_single_selection_get_selected_item (self->selection);
 
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
+
   if (target != NULL)
     shequ_move_dialog_move_to (self, target, NULL);
 }
@@ -219,6 +227,8 @@ move_selected (ShequMoveDialog *self)
 static void
 on_move_clicked (ShequMoveDialog *self)
 {
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
+
   move_selected (self);
 }
 
@@ -226,6 +236,8 @@ static void
 on_list_activate (ShequMoveDialog *self,
                   guint            position)
 {
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
+
   gtk_single_selection_set_selected (self->selection, position);
   move_selected (self);
 }
@@ -233,12 +245,16 @@ on_list_activate (ShequMoveDialog *self,
 static void
 on_search_changed (ShequMoveDialog *self)
 {
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
+
   shequ_move_dialog_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
 on_search_activate (ShequMoveDialog *self)
 {
+  g_assert (SHEQU_IS_MOVE_DIALOG (self));
+
   /* Enter in the search takes the only, or the selected, match. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 1)
     gtk_single_selection_set_selected (self->selection, 0);
@@ -277,13 +293,6 @@ shequ_move_dialog_new (GtkWindow     *parent,
   update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
-}
-
-ShequUnit *
-shequ_move_dialog_get_unit (ShequMoveDialog *self)
-{
-  g_return_val_if_fail (SHEQU_IS_MOVE_DIALOG (self), NULL);
-  return self->unit;
 }
 
 GListModel *

@@ -18,15 +18,5 @@ G_DECLARE_FINAL_TYPE (ShequMoveDialog, shequ_move_dialog, SHEQU, MOVE_DIALOG, Gt
 ShequMoveDialog *shequ_move_dialog_new            (GtkWindow       *parent,
                                                    ShequOrgStore   *store,
                                                    ShequUnit       *unit);
-ShequUnit       *shequ_move_dialog_get_unit       (ShequMoveDialog *self);
-/* The candidates shown now (ShequUnit), after the search filter. */
-GListModel      *shequ_move_dialog_get_candidates (ShequMoveDialog *self);
-void             shequ_move_dialog_set_search_text (ShequMoveDialog *self,
-                                                    const char      *text);
-/* Moves the unit under TARGET through the store; on success emits "unit-moved"
- * and closes the window, on failure shows the reason and returns FALSE. */
-gboolean         shequ_move_dialog_move_to        (ShequMoveDialog *self,
-                                                   ShequUnit       *target,
-                                                   GError         **error);
 
 G_END_DECLS

@@ -8,11 +8,14 @@
 
 G_BEGIN_DECLS
 
+#define SHEQU_TYPE_PERSON_DIALOG (shequ_person_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ShequPersonDialog, shequ_person_dialog, SHEQU, PERSON_DIALOG, GtkWindow)
+
 /* Presents a modal window, transient for PARENT_WIDGET's window, that adds a post at
  * UNIT (for a new person or someone already listed) when POST is NULL, or edits POST
  * and its person otherwise. Saving goes through STORE, so it is undoable there;
  * refused input keeps the window open with the reason shown. Does nothing when STORE
- * or UNIT is NULL. */
+ * or UNIT is NULL. The dialog's "store", "unit" and "post" are construct-only. */
 void shequ_person_dialog_present (GtkWidget     *parent_widget,
                                   ShequOrgStore *store,
                                   ShequUnit     *unit,

@@ -8,7 +8,8 @@
 
 #include "shequ-app-util.h"
 #include "shequ-person-dialog.h"
-#include "shequ-unit-detail.h"
+#include "shequ-people-row.h"
+#include "shequ-unit-detail-private.h"
 
 typedef enum {
   FIELD_NAME,
@@ -93,6 +94,8 @@ set_entry_text (ShequUnitDetail *self,
                 const char      *text,
                 gboolean         force)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   /* Never pull text out from under someone typing in it. */
   if (!force && entry_has_focus (entry))
     return;
@@ -140,6 +143,8 @@ clear_entry_error (GtkEntry *entry)
 static gboolean
 is_leaf (ShequUnit *unit)
 {
+  g_assert (SHEQU_IS_UNIT (unit));
+
   return shequ_unit_get_n_children (unit) == 0;
 }
 
@@ -147,6 +152,8 @@ static void
 update_figures_note (ShequUnitDetail *self)
 {
   GtkWidget *message = GTK_WIDGET (self->figures_message);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   /* An error shown stays until the field is edited again. */
   if (gtk_widget_has_css_class (message, "error") && gtk_widget_get_visible (message))
@@ -165,76 +172,12 @@ update_figures_note (ShequUnitDetail *self)
 
 /* ------------------------------------------------------------------ refresh */
 
-static char *
-format_total (ShequUnit *unit,
-              gint64     total)
-{
-  g_autofree char *number = shequ_format_count (total);
-  guint grids = shequ_unit_get_grid_count (unit);
-
-  if (grids > 0)
-    {
-      g_autofree char *count = shequ_format_count (grids);
-
-      /* Translators: "Total 12,345 (from 5 grids)" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total %s (from %s grid)",
-                                           "Total %s (from %s grids)", grids),
-                              number, count);
-    }
-  /* Translators: a rolled-up figure, "Total 12,345" */
-  return g_strdup_printf (_("Total %s"), number);
-}
-
-#define NO_BREAK_SPACE "\u00a0"
-#define WORD_JOINER    "\u2060"
-
-/* Appends WORD so that a line never breaks inside it: Chinese text may break
- * between any two characters, which split "调解员 1" as "调解" / "员 1". */
-static void
-append_unbreakable (GString    *text,
-                    const char *word)
-{
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (p != word)
-        g_string_append (text, WORD_JOINER);
-      g_string_append_unichar (text, g_utf8_get_char (p));
-    }
-}
-
-/* Sets a roll-up ("合计 226,000（来自 117 个网格）") on LABEL so that a line breaks
- * only before its parenthesis, never inside "117 个网格"; a screen reader gets the
- * plain text. */
-static void
-set_total_text (GtkLabel   *label,
-                const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-      gunichar n = g_utf8_get_char (next);
-      gboolean break_after = n == 0 || n == '(' || n == 0xff08 /* （ */;
-
-      if (c == ' ')
-        {
-          g_string_append (out, break_after ? " " : NO_BREAK_SPACE);
-          continue;
-        }
-      g_string_append_unichar (out, c);
-      if (!break_after && n != ' ' && (c > 0x7f || n > 0x7f))
-        g_string_append (out, WORD_JOINER);
-    }
-  gtk_label_set_text (label, out->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-}
-
 static void
 refresh_roles (ShequUnitDetail *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   for (ShequRole role = 0; role < SHEQU_N_ROLES; role++)
     {
@@ -243,28 +186,13 @@ refresh_roles (ShequUnitDetail *self)
       if (n == 0)
         continue;
       if (text->len > 0)
-        g_string_append (text, NO_BREAK_SPACE "·" " ");
-      append_unbreakable (text, shequ_role_get_label (role));
-      g_string_append_printf (text, NO_BREAK_SPACE "%u", n);
+        g_string_append (text, SHEQU_NO_BREAK_SPACE "·" " ");
+      shequ_string_append_unbreakable (text, shequ_role_get_label (role));
+      g_string_append_printf (text, SHEQU_NO_BREAK_SPACE "%u", n);
     }
   if (text->len == 0)
     g_string_append (text, _("No one yet"));
-  gtk_label_set_text (self->roles_label, text->str);
-  /* Screen readers get the text without the joiners. */
-  {
-    g_autoptr(GString) plain = g_string_new (NULL);
-
-    for (const char *p = text->str; *p != '\0'; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (c == 0x2060)
-          continue;
-        g_string_append_unichar (plain, c == 0x00a0 ? ' ' : c);
-      }
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->roles_label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
-  }
+  shequ_label_set_unbreakable_text (self->roles_label, text->str);
 }
 
 static void
@@ -272,6 +200,8 @@ refresh_compliance (ShequUnitDetail *self)
 {
   GtkWidget *label = GTK_WIDGET (self->compliance_label);
   gboolean checked = shequ_unit_is_checked (self->unit);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->compliance_caption), checked);
   gtk_widget_set_visible (label, checked);
@@ -297,6 +227,36 @@ refresh_compliance (ShequUnitDetail *self)
     }
 }
 
+/* The unit's values into the entries. FORCE: all of them (a new unit); otherwise not
+ * into an entry someone is typing in, an unlocked code or a refused figure, and the
+ * figures only where they are entered (a grid or village). */
+static void
+fill_entries (ShequUnitDetail *self,
+              gboolean         force)
+{
+  ShequUnit *unit = self->unit;
+  g_autofree char *population = NULL;
+  g_autofree char *households = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+  g_assert (SHEQU_IS_UNIT (unit));
+
+  set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), force);
+  if (force || !gtk_editable_get_editable (GTK_EDITABLE (self->code_entry)))
+    set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
+  set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), force);
+  set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), force);
+  set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), force);
+  if (!force && !is_leaf (unit))
+    return;
+  population = shequ_format_count (shequ_unit_get_population (unit));
+  households = shequ_format_count (shequ_unit_get_households (unit));
+  if (force || !gtk_widget_has_css_class (GTK_WIDGET (self->population_entry), "error"))
+    set_entry_text (self, self->population_entry, population, force);
+  if (force || !gtk_widget_has_css_class (GTK_WIDGET (self->households_entry), "error"))
+    set_entry_text (self, self->households_entry, households, force);
+}
+
 static void
 refresh (ShequUnitDetail *self)
 {
@@ -304,6 +264,8 @@ refresh (ShequUnitDetail *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *grids = NULL;
   gboolean leaf;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (unit == NULL)
     {
@@ -320,34 +282,21 @@ refresh (ShequUnitDetail *self)
                               shequ_unit_get_code (unit));
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), FALSE);
-  if (!gtk_editable_get_editable (GTK_EDITABLE (self->code_entry)))
-    set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
-  set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), FALSE);
-  set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), FALSE);
-  set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), FALSE);
-
+  fill_entries (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->population_entry), leaf);
   gtk_widget_set_visible (GTK_WIDGET (self->households_entry), leaf);
   gtk_widget_set_visible (GTK_WIDGET (self->population_total), !leaf);
   gtk_widget_set_visible (GTK_WIDGET (self->households_total), !leaf);
-  if (leaf)
+  if (!leaf)
     {
-      g_autofree char *population = shequ_format_count (shequ_unit_get_population (unit));
-      g_autofree char *households = shequ_format_count (shequ_unit_get_households (unit));
+      guint grids = shequ_unit_get_grid_count (unit);
+      g_autofree char *population = shequ_format_total (shequ_unit_get_total_population (unit),
+                                                        grids);
+      g_autofree char *households = shequ_format_total (shequ_unit_get_total_households (unit),
+                                                        grids);
 
-      if (!gtk_widget_has_css_class (GTK_WIDGET (self->population_entry), "error"))
-        set_entry_text (self, self->population_entry, population, FALSE);
-      if (!gtk_widget_has_css_class (GTK_WIDGET (self->households_entry), "error"))
-        set_entry_text (self, self->households_entry, households, FALSE);
-    }
-  else
-    {
-      g_autofree char *population = format_total (unit, shequ_unit_get_total_population (unit));
-      g_autofree char *households = format_total (unit, shequ_unit_get_total_households (unit));
-
-      set_total_text (self->population_total, population);
-      set_total_text (self->households_total, households);
+      shequ_label_set_total_text (self->population_total, population);
+      shequ_label_set_total_text (self->households_total, households);
     }
   update_figures_note (self);
 
@@ -363,6 +312,8 @@ refresh (ShequUnitDetail *self)
 static void
 on_unit_notify (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   refresh (self);
 }
 
@@ -376,105 +327,11 @@ on_store_changed (ShequUnitDetail *self)
 
 /* ------------------------------------------------------------------ people */
 
-static void
-update_post_caption (ShequPost *post,
-                     GParamSpec *pspec,
-                     GtkLabel  *label)
-{
-  ShequPerson *person = shequ_post_get_person (post);
-  const char *title = shequ_post_get_title (post);
-  const char *phone = person ? shequ_person_get_phone (person) : NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (title != NULL && *title)
-    g_string_append (text, title);
-  if (phone != NULL && *phone)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append (text, phone);
-    }
-  gtk_label_set_text (label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-}
-
-static void
-on_person_phone_changed (ShequPerson *person,
-                         GParamSpec  *pspec,
-                         GtkLabel    *label)
-{
-  ShequPost *post = g_object_get_data (G_OBJECT (label), "shequ-post");
-
-  if (post != NULL)
-    update_post_caption (post, NULL, label);
-}
-
-/* A row is announced by who holds the post and what it is, not left nameless. */
-static void
-update_post_row_accessible (ShequPost  *post,
-                            GParamSpec *pspec,
-                            GtkWidget  *row)
-{
-  const char *title = shequ_post_get_title (post);
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *label = NULL;
-
-  g_object_get (post, "person-name", &name, "role-label", &role, NULL);
-  if (title != NULL && *title)
-    /* Translators: a person's row in the detail pane, for screen readers:
-     * "杨兆峰, 书记, 党工委书记" (name, role, title) */
-    label = g_strdup_printf (_("%s, %s, %s"), name ? name : "", role ? role : "", title);
-  else
-    /* Translators: a person's row in the detail pane, for screen readers:
-     * "杨兆峰, 书记" (name, role) */
-    label = g_strdup_printf (_("%s, %s"), name ? name : "", role ? role : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
 static GtkWidget *
 create_post_row (gpointer item,
                  gpointer user_data)
 {
-  ShequPost *post = SHEQU_POST (item);
-  ShequPerson *person = shequ_post_get_person (post);
-  GtkWidget *row, *box, *texts, *name, *caption, *role;
-
-  row = gtk_list_box_row_new ();
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (texts, TRUE);
-  name = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  g_object_bind_property (post, "person-name", name, "label", G_BINDING_SYNC_CREATE);
-  caption = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_widget_add_css_class (caption, "caption");
-  g_object_set_data (G_OBJECT (caption), "shequ-post", post);
-  update_post_caption (post, NULL, GTK_LABEL (caption));
-  g_signal_connect_object (post, "notify::title", G_CALLBACK (update_post_caption), caption, 0);
-  if (person != NULL)
-    g_signal_connect_object (person, "notify::phone", G_CALLBACK (on_person_phone_changed),
-                             caption, 0);
-  gtk_box_append (GTK_BOX (texts), name);
-  gtk_box_append (GTK_BOX (texts), caption);
-
-  role = gtk_label_new (NULL);
-  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (role, "dim-label");
-  g_object_bind_property (post, "role-label", role, "label", G_BINDING_SYNC_CREATE);
-
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), role);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "shequ-post", g_object_ref (post), g_object_unref);
-  update_post_row_accessible (post, NULL, row);
-  g_signal_connect_object (post, "notify", G_CALLBACK (update_post_row_accessible), row, 0);
-  return row;
+  return shequ_people_row_new (SHEQU_POST (item));
 }
 
 static ShequPost *
@@ -482,13 +339,17 @@ get_selected_post (ShequUnitDetail *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->people_list);
 
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "shequ-post") : NULL;
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
+  return SHEQU_IS_PEOPLE_ROW (row) ? shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)) : NULL;
 }
 
 static void
 on_people_row_selected (ShequUnitDetail *self)
 {
   gboolean selected;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   /* The list box reports its rows going while it is disposed. */
   if (self->people_list == NULL)
@@ -503,10 +364,11 @@ static void
 on_people_row_activated (ShequUnitDetail *self,
                          GtkListBoxRow   *row)
 {
-  ShequPost *post = g_object_get_data (G_OBJECT (row), "shequ-post");
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
-  if (post != NULL)
-    shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit, post);
+  if (SHEQU_IS_PEOPLE_ROW (row))
+    shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit,
+                                 shequ_people_row_get_post (SHEQU_PEOPLE_ROW (row)));
 }
 
 /* GtkListBox only unmaps its placeholder when there are rows: a screen reader would
@@ -516,6 +378,8 @@ update_people_placeholder (ShequUnitDetail *self)
 {
   guint n = self->people_model != NULL ? g_list_model_get_n_items (self->people_model) : 0;
 
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   if (self->people_placeholder != NULL)
     gtk_widget_set_visible (self->people_placeholder, n == 0);
 }
@@ -524,6 +388,8 @@ static void
 bind_people (ShequUnitDetail *self)
 {
   GListModel *posts = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (self->store != NULL && self->unit != NULL)
     posts = shequ_org_store_get_unit_posts (self->store, self->unit);
@@ -542,6 +408,8 @@ bind_people (ShequUnitDetail *self)
 static void
 on_add_person_clicked (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit, NULL);
 }
 
@@ -549,6 +417,8 @@ static void
 on_edit_person_clicked (ShequUnitDetail *self)
 {
   ShequPost *post = get_selected_post (self);
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (post != NULL)
     shequ_person_dialog_present (GTK_WIDGET (self), self->store, self->unit, post);
@@ -559,6 +429,8 @@ on_remove_person_clicked (ShequUnitDetail *self)
 {
   ShequPost *post = get_selected_post (self);
   g_autoptr(GError) error = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (post == NULL || self->store == NULL)
     return;
@@ -579,6 +451,8 @@ commit_figures (ShequUnitDetail *self,
   GtkEntry *edited = self->entries[field];
   gint64 population, households;
   g_autoptr(GError) error = NULL;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (!shequ_parse_count (gtk_editable_get_text (GTK_EDITABLE (edited)),
                           field == FIELD_POPULATION ? &population : &households))
@@ -625,6 +499,8 @@ commit_figures (ShequUnitDetail *self,
 static void
 lock_code (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->code_warning), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), TRUE);
@@ -642,6 +518,8 @@ commit_field (ShequUnitDetail *self,
   const char *current = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
+
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
 
   if (self->unit == NULL || self->store == NULL || self->updating)
     return;
@@ -711,11 +589,24 @@ commit_field (ShequUnitDetail *self,
     lock_code (self);
 }
 
+/* Which field ENTRY edits. */
+static Field
+field_of_entry (ShequUnitDetail *self,
+                GtkWidget       *entry)
+{
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (GTK_WIDGET (self->entries[field]) == entry)
+      return field;
+  g_assert_not_reached ();
+}
+
 static void
 on_entry_activate (GtkEntry        *entry,
                    ShequUnitDetail *self)
 {
-  commit_field (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "shequ-field")));
+  commit_field (self, field_of_entry (self, GTK_WIDGET (entry)));
 }
 
 static void
@@ -723,16 +614,15 @@ on_entry_focus_leave (GtkEventControllerFocus *controller,
                       ShequUnitDetail         *self)
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "shequ-field"));
 
-  commit_field (self, field);
+  commit_field (self, field_of_entry (self, entry));
 }
 
 static void
 on_entry_changed (GtkEditable     *editable,
                   ShequUnitDetail *self)
 {
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "shequ-field"));
+  Field field = field_of_entry (self, GTK_WIDGET (editable));
 
   if (self->updating)
     return;
@@ -754,6 +644,8 @@ on_entry_changed (GtkEditable     *editable,
 static void
 on_change_code_clicked (ShequUnitDetail *self)
 {
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+
   gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->code_warning), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), FALSE);
@@ -761,19 +653,6 @@ on_change_code_clicked (ShequUnitDetail *self)
 }
 
 /* ------------------------------------------------------------------ public */
-
-GtkWidget *
-shequ_unit_detail_new (void)
-{
-  return g_object_new (SHEQU_TYPE_UNIT_DETAIL, NULL);
-}
-
-ShequOrgStore *
-shequ_unit_detail_get_store (ShequUnitDetail *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
-  return self->store;
-}
 
 void
 shequ_unit_detail_set_store (ShequUnitDetail *self,
@@ -827,18 +706,7 @@ shequ_unit_detail_set_unit (ShequUnitDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->code_warning), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_code_button), TRUE);
   if (unit != NULL)
-    {
-      g_autofree char *population = shequ_format_count (shequ_unit_get_population (unit));
-      g_autofree char *households = shequ_format_count (shequ_unit_get_households (unit));
-
-      set_entry_text (self, self->name_entry, shequ_unit_get_name (unit), TRUE);
-      set_entry_text (self, self->code_entry, shequ_unit_get_code (unit), TRUE);
-      set_entry_text (self, self->party_body_entry, shequ_unit_get_party_body (unit), TRUE);
-      set_entry_text (self, self->service_body_entry, shequ_unit_get_service_body (unit), TRUE);
-      set_entry_text (self, self->note_entry, shequ_unit_get_note (unit), TRUE);
-      set_entry_text (self, self->population_entry, population, TRUE);
-      set_entry_text (self, self->households_entry, households, TRUE);
-    }
+    fill_entries (self, TRUE);
 
   bind_people (self);
   refresh (self);
@@ -850,20 +718,6 @@ shequ_unit_detail_get_population_entry (ShequUnitDetail *self)
 {
   g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
   return GTK_WIDGET (self->population_entry);
-}
-
-GtkWidget *
-shequ_unit_detail_get_households_entry (ShequUnitDetail *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
-  return GTK_WIDGET (self->households_entry);
-}
-
-GtkWidget *
-shequ_unit_detail_get_name_entry (ShequUnitDetail *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
-  return GTK_WIDGET (self->name_entry);
 }
 
 const char *
@@ -1026,7 +880,6 @@ shequ_unit_detail_init (ShequUnitDetail *self)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      g_object_set_data (G_OBJECT (self->entries[i]), "shequ-field", GINT_TO_POINTER (i));
       g_signal_connect (self->entries[i], "activate", G_CALLBACK (on_entry_activate), self);
       g_signal_connect (self->entries[i], "changed", G_CALLBACK (on_entry_changed), self);
       g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);

@@ -14,20 +14,10 @@ G_DECLARE_FINAL_TYPE (ShequUnitDetail, shequ_unit_detail, SHEQU, UNIT_DETAIL, Gt
 /* Properties: "store" (ShequOrgStore), "unit" (ShequUnit, NULL shows an empty state).
  * Every edit goes through the store at once (activate or focus-out) and is undoable
  * there; refused input stays in the field, marked, with the reason under it. */
-GtkWidget     *shequ_unit_detail_new           (void);
-ShequOrgStore *shequ_unit_detail_get_store     (ShequUnitDetail *self);
 void           shequ_unit_detail_set_store     (ShequUnitDetail *self,
                                                 ShequOrgStore   *store);
 ShequUnit     *shequ_unit_detail_get_unit      (ShequUnitDetail *self);
 void           shequ_unit_detail_set_unit      (ShequUnitDetail *self,
                                                 ShequUnit       *unit);
-
-/* For tests: the figure entries and the message shown under them. */
-GtkWidget     *shequ_unit_detail_get_population_entry (ShequUnitDetail *self);
-GtkWidget     *shequ_unit_detail_get_households_entry (ShequUnitDetail *self);
-GtkWidget     *shequ_unit_detail_get_name_entry       (ShequUnitDetail *self);
-const char    *shequ_unit_detail_get_figures_message  (ShequUnitDetail *self);
-/* The people list (a GtkListBox bound to the unit's posts). */
-GtkWidget     *shequ_unit_detail_get_people_list      (ShequUnitDetail *self);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-org-store.h"
-#include "shequ-welcome-page.h"
+#include "shequ-welcome-page-private.h"
 
 #define COUNTY_CODE_LENGTH 6
 
@@ -206,21 +206,17 @@ shequ_welcome_page_set_message (ShequWelcomePage *self,
                           message != NULL && *message != '\0');
 }
 
-static char *
-dup_stripped_text (GtkEntry *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
 static void
 validate (ShequWelcomePage *self)
 {
-  g_autofree char *name = dup_stripped_text (self->name_entry);
-  g_autofree char *code = dup_stripped_text (self->code_entry);
+  g_autofree char *name = shequ_entry_dup_stripped_text (self->name_entry);
+  g_autofree char *code = shequ_entry_dup_stripped_text (self->code_entry);
   g_autoptr(GError) code_error = NULL;
   gboolean name_ok = *name != '\0';
   gboolean code_ok = shequ_welcome_page_check_county_code (code, &code_error);
   gboolean can_create = name_ok && code_ok;
+
+  g_assert (SHEQU_IS_WELCOME_PAGE (self));
 
   if (*name != '\0')
     self->name_touched = TRUE;
@@ -247,6 +243,8 @@ validate (ShequWelcomePage *self)
 static void
 on_entry_changed (ShequWelcomePage *self)
 {
+  g_assert (SHEQU_IS_WELCOME_PAGE (self));
+
   validate (self);
 }
 
@@ -255,6 +253,8 @@ on_create_clicked (ShequWelcomePage *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *code = NULL;
+
+  g_assert (SHEQU_IS_WELCOME_PAGE (self));
 
   validate (self);
   if (!self->can_create)
@@ -267,8 +267,8 @@ on_create_clicked (ShequWelcomePage *self)
       return;
     }
 
-  name = dup_stripped_text (self->name_entry);
-  code = dup_stripped_text (self->code_entry);
+  name = shequ_entry_dup_stripped_text (self->name_entry);
+  code = shequ_entry_dup_stripped_text (self->code_entry);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.create-street", "(ss)", name, code);
 }
 
@@ -334,12 +334,6 @@ shequ_welcome_page_init (ShequWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
-}
-
-GtkWidget *
-shequ_welcome_page_new (void)
-{
-  return g_object_new (SHEQU_TYPE_WELCOME_PAGE, NULL);
 }
 
 void

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "shequ-app-util.h"
+#include "shequ-application.h"
 #include "shequ-sample.h"
 #include "shequ-window-private.h"
 
@@ -136,6 +138,8 @@ _shequ_window_on_search_button_toggled (ShequWindow *self)
 {
   gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->search_button));
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->search_bar == NULL ||
       active == gtk_search_bar_get_search_mode (self->search_bar))
     return;
@@ -151,6 +155,8 @@ _shequ_window_on_search_button_toggled (ShequWindow *self)
 void
 _shequ_window_on_search_mode_changed (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button),
                                 gtk_search_bar_get_search_mode (self->search_bar));
 }
@@ -226,13 +232,55 @@ _shequ_window_retry_open_action (GtkWidget  *widget,
 
 /* The org view's own actions, for keys pressed while the focus is elsewhere in
  * the window (application accelerators only reach actions of the window). */
+/* The choices kept in the settings, as stateful win. actions: the import dialog
+ * starts from and stores "win.import-encoding". */
+void
+_shequ_window_add_settings_actions (ShequWindow *self)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (shequ_settings_has_key (self->settings, "import-encoding"))
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, "import-encoding");
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
+}
+
+/* The encoding the import dialog starts from, NULL when none is kept. */
+char *
+_shequ_window_dup_import_encoding (ShequWindow *self)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  state = g_action_group_get_action_state (G_ACTION_GROUP (self), "import-encoding");
+  return state != NULL ? g_variant_dup_string (state, NULL) : NULL;
+}
+
+/* Keeps ENCODING_ID (may be NULL: nothing) as the import dialog's next start; one
+ * outside the schema's choices is refused by the action. */
+void
+_shequ_window_set_import_encoding (ShequWindow *self,
+                                   const char  *encoding_id)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (encoding_id != NULL && g_action_group_has_action (G_ACTION_GROUP (self), "import-encoding"))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "import-encoding",
+                                        g_variant_new_string (encoding_id));
+}
+
+/* An org. shortcut pressed anywhere in the window goes to the org view when it is
+ * shown (Ctrl+F shows it first). */
 static gboolean
 forward_to_org_view (GtkWidget *widget,
                      GVariant  *args,
                      gpointer   user_data)
 {
   ShequWindow *self = SHEQU_WINDOW (widget);
-  const char *action_name = user_data;
+  const char *action_name = g_variant_get_string (args, NULL);
 
   if (self->street == NULL || self->load_error != NULL)
     return FALSE;
@@ -243,35 +291,30 @@ forward_to_org_view (GtkWidget *widget,
   return gtk_widget_activate_action (GTK_WIDGET (self->org_view), action_name, NULL);
 }
 
+/* The org. keys of the app's one shortcut table, as class key bindings: they run in
+ * the bubble phase, so a text entry with the focus keeps its Delete and Ctrl+F. */
 void
-_shequ_window_add_org_shortcuts (ShequWindow *self)
+_shequ_window_class_add_org_bindings (GtkWidgetClass *widget_class)
 {
-  static const struct {
-    const char *trigger;
-    const char *action;
-  } shortcuts[] = {
-    { "<Control>f", "org.search" },
-    { "F2", "org.rename" },
-    { "Delete", "org.delete" },
-    { "KP_Delete", "org.delete" },
-    { "<Control><Shift>n", "org.add-child" },
-    { "<Control>m", "org.move" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const ShequShortcut *shortcuts;
+  guint n_shortcuts;
 
-  /* Bubble phase: a text entry with the focus keeps its Delete and Ctrl+F. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+  shortcuts = shequ_application_get_shortcuts (&n_shortcuts);
+  for (guint i = 0; i < n_shortcuts; i++)
     {
-      GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (shortcuts[i].trigger);
-      GtkShortcutAction *action = gtk_callback_action_new (forward_to_org_view,
-                                                           (gpointer) shortcuts[i].action,
-                                                           NULL);
+      if (!g_str_has_prefix (shortcuts[i].action, "org."))
+        continue;
+      for (guint k = 0; shortcuts[i].accels[k] != NULL; k++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
 
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                            gtk_shortcut_new (trigger, action));
+          if (!gtk_accelerator_parse (shortcuts[i].accels[k], &keyval, &modifiers))
+            g_error ("Bad accelerator %s", shortcuts[i].accels[k]);
+          gtk_widget_class_add_binding (widget_class, keyval, modifiers, forward_to_org_view,
+                                        "s", shortcuts[i].action);
+        }
     }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* GTK 4.8 wraps a tooltip to its narrowest width when the text is Chinese (a break

@@ -27,6 +27,8 @@ _shequ_window_hook_bench (ShequWindow *self)
 {
   GdkFrameClock *clock;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   /* The first frame that counts is the one showing the street, not the loading page. */
   if (!self->bench_first_frame || self->bench_after_paint_id != 0 || self->loading)
     return;
@@ -68,6 +70,8 @@ save_screenshot (ShequWindow  *self,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
@@ -89,6 +93,8 @@ static void
 finish_screenshots (ShequWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_assert (SHEQU_IS_WINDOW (self));
 
   self->screenshot_welcome = FALSE;
   g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
@@ -143,6 +149,8 @@ take_next_screenshot (ShequWindow *self)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   const char *page;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->screenshot_pages == NULL || self->screenshot_pages->len == 0 || clock == NULL)
     {
       finish_screenshots (self);
@@ -164,6 +172,8 @@ take_next_screenshot (ShequWindow *self)
 void
 _shequ_window_maybe_start_screenshots (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->screenshot_dir == NULL || self->screenshots_started || self->loading ||
       (self->store == NULL && self->load_error == NULL) ||
       !gtk_widget_get_mapped (GTK_WIDGET (self)))

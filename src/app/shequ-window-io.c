@@ -99,8 +99,7 @@ on_import_response (GtkNativeDialog *native,
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   encoding_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "encoding");
   encoding = encoding_from_id (encoding_id);
-  if (encoding_id != NULL && shequ_settings_has_key (self->settings, "import-encoding"))
-    g_settings_set_string (self->settings, "import-encoding", encoding_id);
+  _shequ_window_set_import_encoding (self, encoding_id);
   _shequ_window_clear_chooser (self);
 
   if (file != NULL)
@@ -127,8 +126,7 @@ _shequ_window_import_action (GtkWidget  *widget,
                                /* Translators: text encoding of the imported file */
                                _("Encoding"),
                                (const char **) encoding_ids, encoding_labels);
-  if (shequ_settings_has_key (self->settings, "import-encoding"))
-    encoding = g_settings_get_string (self->settings, "import-encoding");
+  encoding = _shequ_window_dup_import_encoding (self);
   if (encoding == NULL || !g_strv_contains (encoding_ids, encoding))
     {
       g_free (encoding);

@@ -141,7 +141,11 @@ GtkWidget *_shequ_window_find_descendant (GtkWidget *widget,
 void _shequ_window_retry_open_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *param);
-void _shequ_window_add_org_shortcuts (ShequWindow *self);
+void _shequ_window_class_add_org_bindings (GtkWidgetClass *widget_class);
+void _shequ_window_add_settings_actions (ShequWindow *self);
+char *_shequ_window_dup_import_encoding (ShequWindow *self);
+void _shequ_window_set_import_encoding (ShequWindow *self,
+                                        const char  *encoding_id);
 gboolean _shequ_window_on_query_single_line_tooltip (GtkWidget  *widget,
                                                      int         x,
                                                      int         y,

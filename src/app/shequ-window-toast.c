@@ -17,6 +17,8 @@
 void
 _shequ_window_hide_toast (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
 }
@@ -35,6 +37,8 @@ static gboolean
 is_in_toast (ShequWindow *self,
              GtkWidget   *widget)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   return widget != NULL && gtk_widget_is_ancestor (widget, GTK_WIDGET (self->toast_revealer));
 }
 
@@ -42,6 +46,8 @@ is_in_toast (ShequWindow *self,
 static void
 restore_focus (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->toast_focus != NULL && gtk_widget_get_mapped (self->toast_focus) &&
       !is_in_toast (self, self->toast_focus))
     gtk_widget_grab_focus (self->toast_focus);
@@ -57,6 +63,8 @@ void
 _shequ_window_on_focus_widget_changed (ShequWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (SHEQU_IS_WINDOW (self));
 
   if (!is_in_toast (self, focus))
     {
@@ -110,6 +118,8 @@ shequ_window_get_toast_text (ShequWindow *self)
 void
 _shequ_window_on_toast_undo_clicked (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   _shequ_window_hide_toast (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
 }
@@ -117,5 +127,7 @@ _shequ_window_on_toast_undo_clicked (ShequWindow *self)
 void
 _shequ_window_on_toast_close_clicked (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   _shequ_window_hide_toast (self);
 }

@@ -393,27 +393,6 @@ shequ_window_map (GtkWidget *widget)
     self->dialog_idle_id = g_idle_add (_shequ_window_present_load_error_idle, self);
 }
 
-static gboolean
-shequ_window_close_request (GtkWindow *window)
-{
-  ShequWindow *self = SHEQU_WINDOW (window);
-
-  if (self->settings != NULL)
-    {
-      int width = 0, height = 0;
-      gboolean maximized = gtk_window_is_maximized (window);
-
-      gtk_window_get_default_size (window, &width, &height);
-      if (!maximized && width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_set_boolean (self->settings, "window-maximized", maximized);
-    }
-
-  return GTK_WINDOW_CLASS (shequ_window_parent_class)->close_request (window);
-}
 static void
 shequ_window_constructed (GObject *object)
 {
@@ -544,7 +523,6 @@ shequ_window_class_init (ShequWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = shequ_window_constructed;
   object_class->dispose = shequ_window_dispose;
@@ -552,7 +530,6 @@ shequ_window_class_init (ShequWindowClass *klass)
   object_class->get_property = shequ_window_get_property;
   object_class->set_property = shequ_window_set_property;
   widget_class->map = shequ_window_map;
-  window_class->close_request = shequ_window_close_request;
 
   properties[PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL, NULL,
@@ -629,6 +606,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, _shequ_window_restore_action);
   gtk_widget_class_install_action (widget_class, "win.check-integrity", NULL,
                                    _shequ_window_check_integrity_action);
+  _shequ_window_class_add_org_bindings (widget_class);
 }
 
 static void
@@ -666,25 +644,14 @@ shequ_window_init (ShequWindow *self)
   g_signal_connect_object (self->search_button, "toggled",
                            G_CALLBACK (_shequ_window_on_search_button_toggled), self,
                            G_CONNECT_SWAPPED);
-  _shequ_window_add_org_shortcuts (self);
   g_signal_connect (self->undo_button, "query-tooltip",
                     G_CALLBACK (_shequ_window_on_query_single_line_tooltip), NULL);
   g_signal_connect (self->redo_button, "query-tooltip",
                     G_CALLBACK (_shequ_window_on_query_single_line_tooltip), NULL);
 
   self->settings = shequ_settings_try_new ();
-  if (shequ_settings_has_key (self->settings, "window-width") &&
-      shequ_settings_has_key (self->settings, "window-height"))
-    {
-      int width = g_settings_get_int (self->settings, "window-width");
-      int height = g_settings_get_int (self->settings, "window-height");
-
-      if (width > 0 && height > 0)
-        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-    }
-  if (shequ_settings_has_key (self->settings, "window-maximized") &&
-      g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  shequ_settings_bind_window_state (self->settings, GTK_WINDOW (self));
+  _shequ_window_add_settings_actions (self);
 }
 
 ShequWindow *

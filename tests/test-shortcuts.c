@@ -1,0 +1,314 @@
+/* test-shortcuts.c — the shortcuts window shows the keys that are bound, and only those */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-shortcuts"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "shequ-app-util.h"
+#include "shequ-application.h"
+#include "shequ-org-view.h"
+#include "shequ-test-gtk-util.h"
+#include "shequ-test-util.h"
+#include "shequ-window.h"
+
+static ShequApplication *app;
+
+typedef struct {
+  char        *dir;
+  ShequWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = shequ_test_make_tmpdir ("shequ-test-shortcuts-XXXXXX");
+  path = g_build_filename (fixture->dir, "sample.db", NULL);
+  shequ_test_make_sample_database (path, FALSE);
+  fixture->window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
+  g_assert_cmpstr (shequ_window_get_page (fixture->window), ==, "org");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
+  shequ_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* "<Control>f" and "<Primary>F" alike: one spelling, to compare. */
+static char *
+normalize_accel (const char *accel)
+{
+  guint keyval;
+  GdkModifierType modifiers;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers);
+}
+
+static void
+add_binding (GHashTable *bindings,
+             const char *action,
+             const char *accel)
+{
+  GPtrArray *accels = g_hash_table_lookup (bindings, action);
+
+  if (accels == NULL)
+    {
+      accels = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (bindings, g_strdup (action), accels);
+    }
+  g_ptr_array_add (accels, normalize_accel (accel));
+}
+
+static GHashTable *
+new_bindings (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify) g_ptr_array_unref);
+}
+
+static gboolean
+has_binding (GHashTable *bindings,
+             const char *action,
+             const char *accel)
+{
+  GPtrArray *accels = g_hash_table_lookup (bindings, action);
+
+  for (guint i = 0; accels != NULL && i < accels->len; i++)
+    if (g_str_equal (g_ptr_array_index (accels, i), accel))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the shortcuts window shows, as the person sees it: action → keys, read from
+ * the labels GTK fills in from the application's accelerators. */
+static void
+collect_shown (GtkWidget  *widget,
+               GHashTable *shown)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accelerator = NULL;
+      GtkWidget *label = shequ_widget_find_descendant (widget, GTK_TYPE_SHORTCUT_LABEL);
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (widget, "action-name", &action, NULL);
+      g_assert_nonnull (label);
+      g_object_get (label, "accelerator", &accelerator, NULL);
+      /* The tree expander's own keys (plus, minus) are GTK's, named without an action. */
+      if (action == NULL)
+        return;
+      g_assert_nonnull (accelerator);
+      keys = g_strsplit (accelerator, " ", -1);
+      g_assert_nonnull (keys[0]);
+      for (guint i = 0; keys[i] != NULL; i++)
+        add_binding (shown, action, keys[i]);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown (child, shown);
+}
+
+/* Whether WIDGET_TYPE installs ACTION ("org.rename") as a class action. */
+static gboolean
+class_has_action (GType       widget_type,
+                  const char *action)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (widget_type);
+  const char *name, *property;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  /* GTK 4.8 writes every out argument: none may be NULL. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_CLASS (klass), i, &owner, &name,
+                                      &parameter_type, &property);
+       i++)
+    if (g_str_equal (name, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* What is bound: the application's accelerators whose action the window or the
+ * application has, and the window's key bindings that forward to the org view. */
+static void
+collect_bound (ShequWindow *window,
+               GHashTable  *bound)
+{
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    actions[i]);
+
+      /* Only what reaches an action: org. ones go through the window's bindings. */
+      if (g_str_has_prefix (actions[i], "app."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i] + 4));
+      else if (g_str_has_prefix (actions[i], "win."))
+        g_assert_true (class_has_action (SHEQU_TYPE_WINDOW, actions[i]));
+      else
+        continue;
+      for (guint k = 0; accels[k] != NULL; k++)
+        add_binding (bound, actions[i], accels[k]);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      guint n;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-widget-class-shortcuts") != 0)
+        continue;
+      n = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint s = 0; s < n; s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *accel = NULL;
+
+          if (args == NULL || !g_variant_is_of_type (args, G_VARIANT_TYPE_STRING) ||
+              !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          add_binding (bound, g_variant_get_string (args, NULL), accel);
+        }
+    }
+}
+
+static GtkWidget *
+show_shortcuts_window (ShequWindow *window)
+{
+  GtkShortcutsWindow *overlay;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  shequ_test_wait_for_draw (GTK_WIDGET (overlay));
+  return GTK_WIDGET (overlay);
+}
+
+/* Each key the shortcuts window shows is bound to the action it names, on a widget
+ * that has that action; and each key bound is shown. */
+static void
+test_shown_is_bound (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) shown = new_bindings ();
+  g_autoptr(GHashTable) bound = new_bindings ();
+  GtkWidget *overlay = show_shortcuts_window (fixture->window);
+  GHashTableIter iter;
+  const char *action;
+  GPtrArray *accels;
+
+  collect_shown (overlay, shown);
+  collect_bound (fixture->window, bound);
+  g_assert_cmpuint (g_hash_table_size (shown), >=, 10);
+
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &action, (gpointer *) &accels))
+    {
+      if (g_str_has_prefix (action, "org."))
+        g_assert_true (class_has_action (SHEQU_TYPE_ORG_VIEW, action));
+      else if (g_str_has_prefix (action, "win."))
+        g_assert_true (class_has_action (SHEQU_TYPE_WINDOW, action));
+      else
+        g_assert_true (g_str_has_prefix (action, "app.") &&
+                       g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
+      for (guint i = 0; i < accels->len; i++)
+        {
+          const char *accel = g_ptr_array_index (accels, i);
+
+          if (!has_binding (bound, action, accel))
+            g_error ("The shortcuts window shows %s for %s, which is not bound", accel, action);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &action, (gpointer *) &accels))
+    for (guint i = 0; i < accels->len; i++)
+      {
+        const char *accel = g_ptr_array_index (accels, i);
+
+        if (!has_binding (shown, action, accel))
+          g_error ("%s is bound to %s, which the shortcuts window does not show", accel, action);
+      }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* The window's binding really reaches the org view: Ctrl+F from the compliance view
+ * shows the organisation view with its search. */
+static void
+test_org_binding_forwards (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GtkShortcut *search = NULL;
+
+  for (guint i = 0; search == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint s = 0; search == NULL && s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+          if (args != NULL && g_variant_is_of_type (args, G_VARIANT_TYPE_STRING) &&
+              g_str_equal (g_variant_get_string (args, NULL), "org.search"))
+            search = shortcut;
+        }
+    }
+  g_assert_nonnull (search);
+
+  shequ_window_set_view (fixture->window, "compliance");
+  g_assert_cmpstr (shequ_window_get_page (fixture->window), ==, "compliance");
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (search), 0,
+                                               GTK_WIDGET (fixture->window),
+                                               gtk_shortcut_get_arguments (search)));
+  g_assert_cmpstr (shequ_window_get_page (fixture->window), ==, "org");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the shortcut tests\n");
+      return 77;
+    }
+
+  g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  shequ_test_ignore_gtk_races ();
+  app = shequ_test_new_app ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/shortcuts/shown-is-bound", test_shown_is_bound);
+  ADD ("/shortcuts/org-binding-forwards", test_org_binding_forwards);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
