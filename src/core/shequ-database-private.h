@@ -1,12 +1,28 @@
-/* shequ-database-private.h — the database struct and helpers shared by its files */
+/* shequ-database-private.h — SQLite behind the database: for the core's files (and tests) only */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
+
+#include <sqlite3.h>
 
 #include "shequ-database.h"
 
 G_BEGIN_DECLS
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 #define BUSY_TIMEOUT_MS 5000
+
+sqlite3       *shequ_database_get_handle        (ShequDatabase       *self);
+gboolean       shequ_database_exec              (ShequDatabase       *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+sqlite3_stmt  *shequ_database_prepare           (ShequDatabase       *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+/* Turns the result of a failed sqlite3 call into a GError with the right code. */
+gboolean       shequ_database_set_error         (ShequDatabase       *self,
+                                                 int                  rc,
+                                                 GError             **error);
 
 struct _ShequDatabase
 {
