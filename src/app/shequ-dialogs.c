@@ -312,46 +312,25 @@ shequ_file_chooser_add_database_filter (GtkFileChooser *chooser)
 char *
 shequ_describe_backup (const char *backup_path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) modified = NULL;
   g_autofree char *base = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *size = NULL;
-  const char *kind;
+  g_autofree char *size_text = NULL;
+  ShequBackupKind kind;
+  goffset size;
 
   g_return_val_if_fail (backup_path != NULL, NULL);
 
+  if (shequ_database_describe_backup (backup_path, &kind, &modified, &size))
+    {
+      when = g_date_time_format (modified, "%Y-%m-%d %H:%M");
+      size_text = g_format_size (size);
+      /* Translators: date and time, the kind of backup, the file size */
+      return g_strdup_printf (_("%s · %s · %s"), when, shequ_backup_kind_get_label (kind),
+                              size_text);
+    }
   base = g_path_get_basename (backup_path);
-  if (strstr (base, "-daily-") != NULL)
-    kind = _("Daily backup");
-  else if (strstr (base, "-before-restore-") != NULL)
-    kind = _("Saved before a restore");
-  else if (strstr (base, "-before-v") != NULL)
-    kind = _("Saved before an upgrade");
-  else
-    kind = _("Backup");
-
-  file = g_file_new_for_path (backup_path);
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    {
-      modified = g_file_info_get_modification_date_time (info);
-      size = g_format_size (g_file_info_get_size (info));
-    }
-  if (modified != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (modified);
-
-      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-    }
-
-  if (when != NULL && size != NULL)
-    /* Translators: date and time, the kind of backup, the file size */
-    return g_strdup_printf (_("%s · %s · %s"), when, kind, size);
-  return g_strdup_printf ("%s · %s", base, kind);
+  return g_strdup_printf ("%s · %s", base, shequ_backup_kind_get_label (kind));
 }
 
 typedef struct {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "shequ-compliance-panel.h"
+#include "shequ-county-code.h"
 #include "shequ-database.h"
 #include "shequ-org-view.h"
 #include "shequ-welcome-page.h"

@@ -339,6 +339,75 @@ shequ_database_list_backups (const char *db_path)
   return paths;
 }
 
+/* The kinds in the names _shequ_database_make_backup_name() makes. */
+static const struct {
+  const char      *infix;
+  ShequBackupKind  kind;
+} backup_kinds[] = {
+  { "-daily-", SHEQU_BACKUP_KIND_DAILY },
+  { "-before-restore-", SHEQU_BACKUP_KIND_BEFORE_RESTORE },
+  { "-before-v", SHEQU_BACKUP_KIND_BEFORE_UPGRADE },
+};
+
+gboolean
+shequ_database_describe_backup (const char       *backup_path,
+                                ShequBackupKind  *kind,
+                                GDateTime       **modified,
+                                goffset          *size)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) mtime = NULL;
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  base = g_path_get_basename (backup_path);
+  if (kind != NULL)
+    {
+      *kind = SHEQU_BACKUP_KIND_MANUAL;
+      for (guint i = 0; i < G_N_ELEMENTS (backup_kinds); i++)
+        if (strstr (base, backup_kinds[i].infix) != NULL)
+          {
+            *kind = backup_kinds[i].kind;
+            break;
+          }
+    }
+
+  if (modified != NULL)
+    *modified = NULL;
+  if (size != NULL)
+    *size = 0;
+  file = g_file_new_for_path (backup_path);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || (mtime = g_file_info_get_modification_date_time (info)) == NULL)
+    return FALSE;
+  if (modified != NULL)
+    *modified = g_date_time_to_local (mtime);
+  if (size != NULL)
+    *size = g_file_info_get_size (info);
+  return TRUE;
+}
+
+const char *
+shequ_backup_kind_get_label (ShequBackupKind kind)
+{
+  switch (kind)
+    {
+    case SHEQU_BACKUP_KIND_DAILY:
+      return _("Daily backup");
+    case SHEQU_BACKUP_KIND_BEFORE_RESTORE:
+      return _("Saved before a restore");
+    case SHEQU_BACKUP_KIND_BEFORE_UPGRADE:
+      return _("Saved before an upgrade");
+    case SHEQU_BACKUP_KIND_MANUAL:
+    default:
+      return _("Backup");
+    }
+}
+
 gboolean
 shequ_database_daily_backup (ShequDatabase  *self,
                              GError        **error)

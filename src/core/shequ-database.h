@@ -83,6 +83,22 @@ gboolean       shequ_database_restore_file      (const char          *path,
 char          *shequ_database_get_backup_dir    (const char          *db_path);
 /* Backups of DB_PATH, newest first (full paths). */
 GPtrArray     *shequ_database_list_backups      (const char          *db_path);
+typedef enum {
+  SHEQU_BACKUP_KIND_MANUAL,          /* made with Back Up… or shequ-cli backup */
+  SHEQU_BACKUP_KIND_DAILY,
+  SHEQU_BACKUP_KIND_BEFORE_RESTORE,  /* the state a restore replaced */
+  SHEQU_BACKUP_KIND_BEFORE_UPGRADE,  /* the file as it was before a migration */
+} ShequBackupKind;
+
+/* What a file from shequ_database_list_backups() is: its kind (from its name), and
+ * when it was written (local time) and its size, when the file can be read (*MODIFIED
+ * NULL and FALSE if not). */
+gboolean       shequ_database_describe_backup   (const char          *backup_path,
+                                                 ShequBackupKind     *kind,
+                                                 GDateTime          **modified,
+                                                 goffset             *size);
+/* "Daily backup" and so on, translated. */
+const char    *shequ_backup_kind_get_label      (ShequBackupKind      kind);
 /* Once a day: a backup named by date into the backup dir, keeping the last 7. */
 gboolean       shequ_database_daily_backup      (ShequDatabase       *self,
                                                  GError             **error);
