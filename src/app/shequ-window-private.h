@@ -106,12 +106,14 @@ const char *_shequ_window_compute_page (ShequWindow *self);
 void _shequ_window_update_page (ShequWindow *self);
 void _shequ_window_update_actions (ShequWindow *self);
 
-/* shequ-window-load.c */
+/* shequ-window-errors.c */
 void _shequ_window_present_damaged_dialog (ShequWindow  *self,
                                            const GError *error);
 void _shequ_window_present_load_error_dialog (ShequWindow *self);
 gboolean _shequ_window_present_load_error_idle (gpointer data);
 void _shequ_window_show_load_error (ShequWindow *self);
+
+/* shequ-window-load.c */
 void _shequ_window_clear_warm_renderer (ShequWindow *self);
 void _shequ_window_start_refresh_poll (ShequWindow *self);
 
