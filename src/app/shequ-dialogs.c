@@ -86,25 +86,19 @@ on_copy_clicked (GtkButton  *button,
 }
 
 static void
-on_save_response (GtkNativeDialog *native,
-                  int              response,
-                  GtkWidget       *dialog)
+on_save_chosen (GFile          *file,
+                GtkFileChooser *chooser,
+                gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      const char *text = g_object_get_data (G_OBJECT (dialog), "shequ-message-text");
-      g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = user_data;
+  const char *text = g_object_get_data (G_OBJECT (dialog), "shequ-message-text");
+  g_autoptr(GError) error = NULL;
 
-      if (file != NULL && text != NULL &&
-          !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-        shequ_show_message (GTK_WINDOW (dialog), GTK_MESSAGE_ERROR,
-                            _("Could not save the message"), error->message);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (dialog);
+  if (file != NULL && text != NULL &&
+      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    shequ_show_message (GTK_WINDOW (dialog), GTK_MESSAGE_ERROR,
+                        _("Could not save the message"), error->message);
 }
 
 static void
@@ -117,8 +111,7 @@ on_save_clicked (GtkButton *button,
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   /* Translators: the default file name for a saved message */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("problems.txt"));
-  g_signal_connect (native, "response", G_CALLBACK (on_save_response), g_object_ref (dialog));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  shequ_file_chooser_run (native, NULL, on_save_chosen, g_object_ref (dialog), g_object_unref);
 }
 
 /* Copy and Save… for a long message (an import's list of problems), so the whole list
@@ -189,11 +182,25 @@ shequ_show_message (GtkWindow      *parent,
   return dialog;
 }
 
+/* A ShequDialogFunc or a ShequFileChosenFunc, with its data. */
 typedef struct {
-  ShequDialogFunc  func;
+  GCallback        func;
   gpointer         user_data;
   GDestroyNotify   destroy;
 } Callback;
+
+static Callback *
+callback_new (GCallback       func,
+              gpointer        user_data,
+              GDestroyNotify  destroy)
+{
+  Callback *cb = g_new0 (Callback, 1);
+
+  cb->func = func;
+  cb->user_data = user_data;
+  cb->destroy = destroy;
+  return cb;
+}
 
 static void
 callback_free (gpointer data)
@@ -213,7 +220,7 @@ on_confirm_response (GtkDialog *dialog,
   /* The dialog goes first, so ON_ACCEPT may open another one. */
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
   if (response == GTK_RESPONSE_ACCEPT && cb->func != NULL)
-    cb->func (cb->user_data);
+    ((ShequDialogFunc) cb->func) (cb->user_data);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -242,10 +249,7 @@ shequ_confirm (GtkWindow       *parent,
   gtk_dialog_set_default_response (GTK_DIALOG (dialog),
                                    destructive ? GTK_RESPONSE_CANCEL : GTK_RESPONSE_ACCEPT);
 
-  cb = g_new0 (Callback, 1);
-  cb->func = on_accept;
-  cb->user_data = user_data;
-  cb->destroy = destroy;
+  cb = callback_new (G_CALLBACK (on_accept), user_data, destroy);
   g_object_set_data_full (G_OBJECT (dialog), "shequ-callback", cb, callback_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), cb);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -263,6 +267,58 @@ shequ_file_chooser_new (GtkWindow            *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   return native;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  Callback *cb = g_object_get_data (G_OBJECT (native), "shequ-chosen");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_signal_handlers_disconnect_by_func (native, on_chooser_response, user_data);
+  if (cb != NULL)
+    ((ShequFileChosenFunc) cb->func) (file, GTK_FILE_CHOOSER (native), cb->user_data);
+  gtk_native_dialog_destroy (native);
+  /* The reference shequ_file_chooser_run() took. */
+  g_object_unref (native);
+}
+
+void
+shequ_file_chooser_run (GtkFileChooserNative *native,
+                        const char           *folder,
+                        ShequFileChosenFunc   func,
+                        gpointer              user_data,
+                        GDestroyNotify        destroy)
+{
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (native));
+  g_return_if_fail (func != NULL);
+
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), file, NULL);
+    }
+  g_object_set_data_full (G_OBJECT (native), "shequ-chosen",
+                          callback_new (G_CALLBACK (func), user_data, destroy), callback_free);
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+shequ_file_chooser_close (GtkFileChooserNative *native)
+{
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (native));
+
+  if (g_signal_handlers_disconnect_by_func (native, on_chooser_response, NULL) == 0)
+    return;
+  g_object_set_data (G_OBJECT (native), "shequ-chosen", NULL);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
 }
 
 static void
@@ -369,22 +425,16 @@ finish_restore (GtkWidget   *dialog,
 }
 
 static void
-on_damaged_chooser_response (GtkNativeDialog *native,
-                             int              response,
-                             GtkWidget       *dialog)
+on_damaged_chosen (GFile          *file,
+                   GtkFileChooser *chooser,
+                   gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      DamagedData *dd = g_object_get_data (G_OBJECT (dialog), "shequ-damaged");
+  GtkWidget *dialog = user_data;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  DamagedData *dd = g_object_get_data (G_OBJECT (dialog), "shequ-damaged");
 
-      if (path != NULL && dd != NULL)
-        finish_restore (dialog, dd, path);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (dialog);
+  if (path != NULL && dd != NULL)
+    finish_restore (dialog, dd, path);
 }
 
 static void
@@ -406,16 +456,12 @@ on_damaged_response (GtkDialog   *dialog,
     {
       GtkFileChooserNative *native;
       g_autofree char *dir = shequ_database_get_backup_dir (dd->db_path);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
       native = shequ_file_chooser_new (GTK_WINDOW (dialog), _("Restore From Backup"),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"));
       shequ_file_chooser_add_database_filter (GTK_FILE_CHOOSER (native));
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-      g_signal_connect (native, "response", G_CALLBACK (on_damaged_chooser_response),
-                        g_object_ref (dialog));
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+      shequ_file_chooser_run (native, dir, on_damaged_chosen, g_object_ref (dialog),
+                              g_object_unref);
       return;
     }
 

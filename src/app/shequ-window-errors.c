@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-dialogs.h"
 #include "shequ-window-private.h"
 
 static void restore_damaged (const char *backup_path, gpointer user_data);
@@ -143,9 +142,8 @@ restore_damaged (const char *backup_path,
 
   _shequ_window_set_dialog (self, NULL);
   /* Damage may also be found while the file is open: close it before it is moved. */
-  _shequ_window_set_store (self, NULL);
-  g_clear_object (&self->database);
-  if (!shequ_database_restore_file (self->database_path, backup_path, &error))
+  _shequ_window_set_workspace (self, NULL);
+  if (!shequ_workspace_restore_file (self->database_path, backup_path, NULL, &error))
     {
       /* Show whatever the file is now, then why the restore failed. */
       shequ_window_load (self);

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-dialogs.h"
 #include "shequ-window-private.h"
 
 /* Not in <gtk/gtk.h>; comes after it. */
@@ -18,6 +17,22 @@
 /* ------------------------------------------------------------------------ */
 /* Opening the database                                                     */
 
+/* The workspace (NULL to close it), its database and its store, or what a restore put
+ * in them. */
+void
+_shequ_window_set_workspace (ShequWindow    *self,
+                             ShequWorkspace *workspace)
+{
+  ShequDatabase *database = workspace != NULL ? shequ_workspace_get_database (workspace) : NULL;
+
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  g_set_object (&self->workspace, workspace);
+  g_set_object (&self->database, database);
+  _shequ_window_set_store (self, workspace != NULL ? shequ_workspace_get_store (workspace)
+                                                   : NULL);
+}
+
 /* Forgets the open database before a (re)load: restore, retry, first open. */
 static void
 begin_load (ShequWindow *self)
@@ -26,16 +41,16 @@ begin_load (ShequWindow *self)
   g_clear_error (&self->load_error);
 
   /* The previous database goes before the file is opened again (restore, retry). */
-  _shequ_window_set_store (self, NULL);
-  g_clear_object (&self->database);
+  _shequ_window_set_workspace (self, NULL);
 }
 
+/* Takes ERROR (owned) when WORKSPACE is NULL. */
 static gboolean
-finish_load (ShequWindow   *self,
-             ShequOrgStore *store,
-             GError        *error)
+finish_load (ShequWindow    *self,
+             ShequWorkspace *workspace,
+             GError         *error)
 {
-  if (store == NULL)
+  if (workspace == NULL)
     {
       /* Closed before anything is shown: nothing more touches the file. */
       self->load_error = error;
@@ -43,8 +58,7 @@ finish_load (ShequWindow   *self,
       return FALSE;
     }
 
-  self->database = g_object_ref (shequ_org_store_get_database (store));
-  _shequ_window_set_store (self, store);
+  _shequ_window_set_workspace (self, workspace);
   _shequ_window_update_page (self);
   _shequ_window_update_actions (self);
   /* The keyboard starts on the street's row. */
@@ -59,65 +73,44 @@ finish_load (ShequWindow   *self,
   return TRUE;
 }
 
-static ShequOrgStore *
-open_store (const char  *path,
-            GError     **error)
+/* The app's own file is made on first run, for the welcome page; a file that is there,
+ * even an empty one, is only opened. */
+static ShequDatabaseFlags
+get_open_flags (const char *path)
 {
-  g_autoptr(ShequDatabase) db = NULL;
-
-  /* The app's own file is made on first run, for the welcome page; a file that is
-   * there, even an empty one, is only opened. */
-  db = shequ_database_open (path,
-                            (g_file_test (path, G_FILE_TEST_EXISTS)
-                               ? SHEQU_DATABASE_FLAGS_NONE : SHEQU_DATABASE_FLAGS_CREATE) |
-                            SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                            error);
-  if (db == NULL)
-    return NULL;
-  /* On failure the store drops its reference and the file is closed at once. */
-  return shequ_org_store_new (db, error);
+  return (g_file_test (path, G_FILE_TEST_EXISTS) ? SHEQU_DATABASE_FLAGS_NONE
+                                                 : SHEQU_DATABASE_FLAGS_CREATE) |
+         SHEQU_DATABASE_FLAGS_NO_BACKUP;
 }
 
 gboolean
 shequ_window_load (ShequWindow *self)
 {
-  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(ShequWorkspace) workspace = NULL;
   GError *error = NULL;
 
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->database_path != NULL, FALSE);
 
   begin_load (self);
-  store = open_store (self->database_path, &error);
-  return finish_load (self, store, error);
+  /* On failure the file is closed at once. */
+  workspace = shequ_workspace_open (self->database_path, get_open_flags (self->database_path),
+                                    NULL, &error);
+  return finish_load (self, workspace, error);
 }
 
+/* Takes WORKSPACE (a reference) or ERROR (owned), read in the workspace's thread. */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_finished (ShequWindow    *self,
+               ShequWorkspace *workspace_ref,
+               GError         *error)
 {
-  GError *error = NULL;
-  ShequOrgStore *store = open_store (task_data, &error);
-
-  if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Takes STORE (a reference) or ERROR (owned) from the thread that read the file. */
-static void
-load_finished (ShequWindow   *self,
-               ShequOrgStore *store_ref,
-               GError        *error)
-{
-  g_autoptr(ShequOrgStore) store = store_ref;
+  g_autoptr(ShequWorkspace) workspace = workspace_ref;
 
   self->loading = FALSE;
-  /* Closed while the file was read: the store goes with the task. */
-  if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* Closed while the file was read: the store goes with the workspace. */
+  if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+      g_cancellable_is_cancelled (self->cancellable))
     {
       g_clear_error (&error);
       return;
@@ -131,7 +124,7 @@ load_finished (ShequWindow   *self,
       gtk_window_present (GTK_WINDOW (self));
       _shequ_window_clear_warm_renderer (self);
     }
-  finish_load (self, store, error);
+  finish_load (self, workspace, error);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     _shequ_window_hook_bench (self);
   _shequ_window_maybe_start_screenshots (self);
@@ -142,62 +135,46 @@ on_load_done (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  g_autoptr(ShequWindow) self = user_data;
   GError *error = NULL;
-  ShequOrgStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+  ShequWorkspace *workspace = shequ_workspace_open_finish (result, &error);
 
-  load_finished (SHEQU_WINDOW (source), store, error);
+  load_finished (self, workspace, error);
 }
 
-/* The database read before the window exists (while GTK starts), for the first
- * window of the application. The thread sets STORE or ERROR, then FINISHED; an idle
- * then hands them to the window waiting for them, or frees them when nobody took
- * them. A window that comes when the thread is done takes them at once. */
+/* The database read before the window exists (while GTK starts), for the first window
+ * of the application. When it is read, it goes to the window waiting for it, or is
+ * closed when nobody took it. */
 typedef struct {
-  char          *path;
-  GThread       *thread;
-  ShequOrgStore *store;
-  GError        *error;
-  int            finished;  /* atomic */
-  /* Main thread only */
-  ShequWindow   *waiting;   /* weak */
-  gboolean       taken;
+  char        *path;
+  ShequWindow *waiting;   /* weak */
 } Preload;
 
 static Preload *preload;
 
-static gboolean
-on_preload_finished (gpointer data)
+static void
+on_preload_opened (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  Preload *p = data;
+  Preload *p = user_data;
   ShequWindow *window = p->waiting;
+  GError *error = NULL;
+  ShequWorkspace *workspace = shequ_workspace_open_finish (result, &error);
 
-  g_thread_join (p->thread);
   g_clear_weak_pointer (&p->waiting);
   if (p == preload)
     preload = NULL;
-  if (window != NULL && !p->taken)
+  if (window != NULL)
+    load_finished (window, workspace, error);
+  else
     {
-      p->taken = TRUE;
-      load_finished (window, g_steal_pointer (&p->store), g_steal_pointer (&p->error));
+      /* Not taken: the file is closed here. */
+      g_clear_object (&workspace);
+      g_clear_error (&error);
     }
-  /* Not taken: the file is closed here. */
-  g_clear_object (&p->store);
-  g_clear_error (&p->error);
   g_free (p->path);
   g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-preload_thread (gpointer data)
-{
-  Preload *p = data;
-
-  p->store = open_store (p->path, &p->error);
-  g_atomic_int_set (&p->finished, 1);
-  /* Ahead of the next frame of the loading page: the street is what the user waits for. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, on_preload_finished, p, NULL);
-  return NULL;
 }
 
 void
@@ -209,24 +186,8 @@ shequ_window_preload (const char *path)
     return;
   preload = g_new0 (Preload, 1);
   preload->path = g_strdup (path);
-  preload->thread = g_thread_new ("shequ-preload", preload_thread, preload);
-}
-
-static void
-deliver_ready (ShequWindow *self)
-{
-  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
-  load_finished (self, g_steal_pointer (&self->ready_store), g_steal_pointer (&self->ready_error));
-}
-
-static gboolean
-deliver_ready_idle (gpointer data)
-{
-  ShequWindow *self = data;
-
-  self->ready_idle_id = 0;
-  deliver_ready (self);
-  return G_SOURCE_REMOVE;
+  shequ_workspace_open_async (path, get_open_flags (path), NULL, NULL, NULL,
+                              on_preload_opened, preload);
 }
 
 /* Whether the preloaded database is this window's: it then arrives as a load does. */
@@ -241,24 +202,13 @@ take_preload (ShequWindow *self)
   preload = NULL;
   if (g_strcmp0 (p->path, self->database_path) != 0)
     return FALSE;
-  if (!g_atomic_int_get (&p->finished))
-    {
-      g_set_weak_pointer (&p->waiting, self);
-      return TRUE;
-    }
-  /* Read already: handed over when the window is presented, or at once after. */
-  p->taken = TRUE;
-  self->ready_store = g_steal_pointer (&p->store);
-  self->ready_error = g_steal_pointer (&p->error);
-  self->ready_idle_id = g_idle_add_full (G_PRIORITY_HIGH, deliver_ready_idle, self, NULL);
+  g_set_weak_pointer (&p->waiting, self);
   return TRUE;
 }
 
 void
 shequ_window_load_async (ShequWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SHEQU_IS_WINDOW (self));
   g_return_if_fail (self->database_path != NULL);
   g_return_if_fail (!self->loading);
@@ -271,10 +221,9 @@ shequ_window_load_async (ShequWindow *self)
 
   if (take_preload (self))
     return;
-  task = g_task_new (self, NULL, on_load_done, NULL);
-  g_task_set_source_tag (task, shequ_window_load_async);
-  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-  g_task_run_in_thread (task, load_thread);
+  shequ_workspace_open_async (self->database_path, get_open_flags (self->database_path),
+                              self->cancellable, NULL, NULL, on_load_done,
+                              g_object_ref (self));
 }
 
 /* The GL renderer's shaders and caches belong to the display: made once for a
@@ -329,13 +278,6 @@ shequ_window_present_when_loaded (ShequWindow *self)
       gtk_window_present (GTK_WINDOW (self));
       return;
     }
-  if (self->ready_idle_id != 0)
-    {
-      /* Read before the window was made: shown, then filled, before the first frame. */
-      self->present_pending = TRUE;
-      deliver_ready (self);
-      return;
-    }
   /* The window shows with the street, or with the loading page when reading takes
    * long: a loading page that would show for a moment only delays the street.
    * Meanwhile GTK's renderer gets ready (the window is not realized before it is
@@ -376,8 +318,7 @@ refresh_from_database (ShequWindow *self)
    * why, and "Try Again" opens the file as it is now. */
   if (self->database != NULL && !shequ_database_check_files (self->database, &error))
     {
-      _shequ_window_set_store (self, NULL);
-      g_clear_object (&self->database);
+      _shequ_window_set_workspace (self, NULL);
       self->load_error = g_steal_pointer (&error);
       _shequ_window_show_load_error (self);
       return;
