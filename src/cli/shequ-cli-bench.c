@@ -14,6 +14,7 @@
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-workspace.h"
 
 /* Figures only: nothing asserts on them. */
 
@@ -242,14 +243,15 @@ bench_tree (int argc, char **argv)
 
   for (guint run = 0; run < N_LOADS; run++)
     {
-      g_autoptr(ShequDatabase) db = NULL;
+      g_autoptr(ShequWorkspace) workspace = NULL;
       gint64 start;
 
       g_clear_object (&store);
       start = g_get_monotonic_time ();
-      db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
-      if (db == NULL || (store = shequ_org_store_new (db, &error)) == NULL)
+      workspace = shequ_workspace_open (path, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL, &error);
+      if (workspace == NULL)
         goto out;
+      store = g_object_ref (shequ_workspace_get_store (workspace));
       load[run] = (g_get_monotonic_time () - start) / 1e6;
     }
   peak_mb = read_peak_rss_mb ();
@@ -380,18 +382,17 @@ bench_startup (int argc, char **argv)
     path = g_strdup (opt_db);
   else
     {
-      g_autoptr(ShequDatabase) db = NULL;
-      g_autoptr(ShequOrgStore) store = NULL;
+      g_autoptr(ShequWorkspace) workspace = NULL;
 
       /* The sample street in a temporary database. */
       tmpdir = g_dir_make_tmp ("shequ-bench-XXXXXX", &error);
       if (tmpdir == NULL)
         return fail (error);
       path = g_build_filename (tmpdir, "sample.db", NULL);
-      db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                                &error);
-      if (db == NULL || (store = shequ_org_store_new (db, &error)) == NULL ||
-          !shequ_sample_populate (store, &error))
+      workspace = shequ_workspace_open (path, SHEQU_DATABASE_FLAGS_CREATE |
+                                        SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL, &error);
+      if (workspace == NULL ||
+          !shequ_sample_populate (shequ_workspace_get_store (workspace), &error))
         goto out;
     }
 
