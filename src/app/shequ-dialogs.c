@@ -365,8 +365,9 @@ shequ_file_chooser_add_database_filter (GtkFileChooser *chooser)
   add_filter (chooser, _("All Files"), all, NULL);
 }
 
-char *
-shequ_describe_backup (const char *backup_path)
+/* "2024-05-01 08:00 · Daily backup · 1.2 MB" for a file from shequ_database_list_backups(). */
+static char *
+describe_backup (const char *backup_path)
 {
   g_autoptr(GDateTime) modified = NULL;
   g_autofree char *base = NULL;
@@ -374,8 +375,6 @@ shequ_describe_backup (const char *backup_path)
   g_autofree char *size_text = NULL;
   ShequBackupKind kind;
   goffset size;
-
-  g_return_val_if_fail (backup_path != NULL, NULL);
 
   if (shequ_database_describe_backup (backup_path, &kind, &modified, &size))
     {
@@ -523,7 +522,7 @@ shequ_damaged_dialog_new (GtkWindow        *parent,
       for (guint i = 0; i < backups->len; i++)
         {
           const char *path = g_ptr_array_index (backups, i);
-          g_autofree char *text = shequ_describe_backup (path);
+          g_autofree char *text = describe_backup (path);
           GtkWidget *label = gtk_label_new (text);
           GtkWidget *row = gtk_list_box_row_new ();
 

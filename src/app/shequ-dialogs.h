@@ -50,9 +50,6 @@ void                  shequ_file_chooser_add_table_filters    (GtkFileChooser *c
 /* A filter for Shequ database files (*.db). */
 void                  shequ_file_chooser_add_database_filter  (GtkFileChooser *chooser);
 
-/* "2024-05-01 08:00 · Daily backup" for a file from shequ_database_list_backups(). */
-char                 *shequ_describe_backup       (const char       *backup_path);
-
 /* The dialog for a database that cannot be read: the path, DETAIL (the core's
  * message), the backups of DB_PATH with their dates, and Restore / Choose File… /
  * Close. ON_RESTORE gets the path of the backup the user picked; it is not called

@@ -550,13 +550,6 @@ shequ_workspace_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-const char *
-shequ_workspace_get_path (ShequWorkspace *self)
-{
-  g_return_val_if_fail (SHEQU_IS_WORKSPACE (self), NULL);
-  return self->path;
-}
-
 ShequDatabase *
 shequ_workspace_get_database (ShequWorkspace *self)
 {

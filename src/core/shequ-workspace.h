@@ -49,7 +49,6 @@ void            shequ_workspace_open_async          (const char             *pat
 ShequWorkspace *shequ_workspace_open_finish         (GAsyncResult           *result,
                                                      GError                **error);
 
-const char     *shequ_workspace_get_path            (ShequWorkspace         *self);
 ShequDatabase  *shequ_workspace_get_database        (ShequWorkspace         *self);
 ShequOrgStore  *shequ_workspace_get_store           (ShequWorkspace         *self);
 
