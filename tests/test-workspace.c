@@ -64,15 +64,22 @@ on_done (GObject      *source,
   call->result = g_object_ref (result);
 }
 
-/* Waits for CALL's callback, then a little more: no progress may come after it. */
+/* Waits for CALL's callback on CONTEXT, then a little more: no progress may come after it. */
+static void
+wait_for_in (Call         *call,
+             GMainContext *context)
+{
+  while (call->result == NULL)
+    g_main_context_iteration (context, TRUE);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_assert_false (call->progress_after_done);
+}
+
 static void
 wait_for (Call *call)
 {
-  while (call->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_false (call->progress_after_done);
+  wait_for_in (call, NULL);
 }
 
 static ShequWorkspace *
@@ -645,6 +652,42 @@ test_cancel_during (void)
   g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, n_units);
 }
 
+/* Progress and the callback come on the thread-default context of the call, not the
+ * global default one. */
+static void
+test_caller_context (void)
+{
+  g_auto(ShequTestDir) dir = { 0 };
+  g_auto(Call) call = { 0 };
+  g_autofree char *copy = NULL;
+  g_autoptr(ShequWorkspace) workspace = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+
+  shequ_test_dir_init (&dir, "shequ-test-workspace-XXXXXX", "street.db");
+  shequ_test_make_sample_database (dir.db, FALSE);
+  copy = g_build_filename (dir.dir, "copy.db", NULL);
+  workspace = shequ_workspace_open (dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL, &error);
+  g_assert_no_error (error);
+
+  g_main_context_push_thread_default (context);
+  shequ_workspace_back_up_async (workspace, copy, NULL, on_progress, &call, on_done, &call);
+  g_main_context_pop_thread_default (context);
+  /* Wait until the copy is written: nothing arrives on the default context. */
+  while (!g_file_test (copy, G_FILE_TEST_EXISTS))
+    g_usleep (10 * 1000);
+  g_usleep (50 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (call.result);
+  g_assert_cmpuint (call.n_progress, ==, 0);
+
+  wait_for_in (&call, context);
+  g_assert_cmpuint (call.n_progress, >, 0);
+  g_assert_true (shequ_workspace_back_up_finish (workspace, call.result, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/workspace/import/errors", test_import_errors);
   g_test_add_func ("/workspace/cancel/before", test_cancel_before);
   g_test_add_func ("/workspace/cancel/during", test_cancel_during);
+  g_test_add_func ("/workspace/progress/caller-context", test_caller_context);
 
   return g_test_run ();
 }
