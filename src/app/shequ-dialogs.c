@@ -467,6 +467,58 @@ on_damaged_response (GtkDialog   *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The heading and the list of BACKUPS (newest selected) under it, in AREA. */
+static GtkListBox *
+append_backup_list (GtkWidget *area,
+                    GPtrArray *backups)
+{
+  GtkWidget *heading;
+  GtkWidget *scrolled;
+  GtkWidget *list;
+
+  heading = gtk_label_new (_("Choose a backup to restore. The damaged file is kept beside "
+                             "it under a new name."));
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.5);
+  gtk_box_append (GTK_BOX (area), heading);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups"),
+                                  -1);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = g_ptr_array_index (backups, i);
+      g_autofree char *text = describe_backup (path);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_tooltip_text (row, path);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "shequ-path", g_strdup (path), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_list_box_select_row (GTK_LIST_BOX (list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (area), scrolled);
+  return GTK_LIST_BOX (list);
+}
+
 GtkWidget *
 shequ_damaged_dialog_new (GtkWindow        *parent,
                           const char       *db_path,
@@ -501,53 +553,7 @@ shequ_damaged_dialog_new (GtkWindow        *parent,
 
   backups = shequ_database_list_backups (db_path);
   if (backups->len > 0)
-    {
-      GtkWidget *heading;
-      GtkWidget *scrolled;
-      GtkWidget *list;
-
-      heading = gtk_label_new (_("Choose a backup to restore. The damaged file is kept beside "
-                                 "it under a new name."));
-      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
-      gtk_label_set_xalign (GTK_LABEL (heading), 0.5);
-      gtk_box_append (GTK_BOX (area), heading);
-
-      list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups"),
-                                      -1);
-      for (guint i = 0; i < backups->len; i++)
-        {
-          const char *path = g_ptr_array_index (backups, i);
-          g_autofree char *text = describe_backup (path);
-          GtkWidget *label = gtk_label_new (text);
-          GtkWidget *row = gtk_list_box_row_new ();
-
-          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-          gtk_widget_set_margin_start (label, 12);
-          gtk_widget_set_margin_end (label, 12);
-          gtk_widget_set_margin_top (label, 8);
-          gtk_widget_set_margin_bottom (label, 8);
-          gtk_widget_set_tooltip_text (row, path);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-          g_object_set_data_full (G_OBJECT (row), "shequ-path", g_strdup (path), g_free);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-        }
-      gtk_list_box_select_row (GTK_LIST_BOX (list),
-                               gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-      dd->list = GTK_LIST_BOX (list);
-
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-      gtk_box_append (GTK_BOX (area), scrolled);
-    }
+    dd->list = append_backup_list (area, backups);
   else
     {
       g_autofree char *dir = shequ_database_get_backup_dir (db_path);

@@ -37,6 +37,8 @@ _shequ_window_set_workspace (ShequWindow    *self,
 static void
 begin_load (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   _shequ_window_close_dialog (self);
   g_clear_error (&self->load_error);
 
@@ -50,6 +52,8 @@ finish_load (ShequWindow    *self,
              ShequWorkspace *workspace,
              GError         *error)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (workspace == NULL)
     {
       /* Closed before anything is shown: nothing more touches the file. */
@@ -106,6 +110,8 @@ load_finished (ShequWindow    *self,
                GError         *error)
 {
   g_autoptr(ShequWorkspace) workspace = workspace_ref;
+
+  g_assert (SHEQU_IS_WINDOW (self));
 
   self->loading = FALSE;
   /* Closed while the file was read: the store goes with the workspace. */

@@ -28,8 +28,12 @@ G_DECLARE_FINAL_TYPE (ShequWorkspace, shequ_workspace, SHEQU, WORKSPACE, GObject
  * file for imports, steps (of 2) for open; an integrity check reports 0 then 1 of 1.
  * Updates the main context has not shown yet are merged into the newest one.
  *
- * Cancelled, each returns G_IO_ERROR_CANCELLED and has changed nothing, except a
- * restore that had already replaced the file: that one finishes and says so. */
+ * Cancelled, each returns G_IO_ERROR_CANCELLED and has changed nothing: a backup
+ * leaves no file, a restore no change, an import nothing applied. A cancel that comes
+ * after the work is done does not hide that it was done: the result says what happened.
+ *
+ * The worker of open builds the store; afterwards the store is only used on the main
+ * context. */
 
 /* Properties: "path" (read-only), "store" (read-only; replaced by a restore, NULL when
  * the file cannot be read any more after one). */
