@@ -144,7 +144,7 @@ start_import (ShequWindow     *self,
   shequ_workspace_import_async (self->workspace,
                                 people ? SHEQU_IO_TABLE_PEOPLE : SHEQU_IO_TABLE_UNITS,
                                 file, SHEQU_IO_FORMAT_AUTO, encoding, self->cancellable,
-                                NULL, NULL, on_import_done, import);
+                                _shequ_window_on_busy_progress, self, on_import_done, import);
 }
 
 gboolean

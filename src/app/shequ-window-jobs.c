@@ -37,8 +37,26 @@ _shequ_window_end_busy (ShequWindow *self)
     {
       gtk_spinner_stop (self->busy_spinner);
       gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), _("Working…"));
     }
   _shequ_window_update_actions (self);
+}
+
+/* The workspace's progress (on this thread, before the work's callback): how far along
+ * the spinner's tooltip says. */
+void
+_shequ_window_on_busy_progress (goffset  current,
+                                goffset  total,
+                                gpointer user_data)
+{
+  ShequWindow *self = SHEQU_WINDOW (user_data);
+  g_autofree char *text = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable) || total <= 0)
+    return;
+  /* Translators: the tooltip of the spinner while a backup or an import runs */
+  text = g_strdup_printf (_("Working… %d %%"), (int) (100 * current / total));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), text);
 }
 
 typedef struct {
@@ -169,8 +187,8 @@ _shequ_window_start_job (ShequWindow *self,
                                           on_job_done, job);
       break;
     case JOB_BACKUP:
-      shequ_workspace_back_up_async (self->workspace, dest_path, self->cancellable, NULL, NULL,
-                                     on_job_done, job);
+      shequ_workspace_back_up_async (self->workspace, dest_path, self->cancellable,
+                                     _shequ_window_on_busy_progress, self, on_job_done, job);
       break;
     case JOB_CHECK_INTEGRITY:
       shequ_workspace_check_integrity_async (self->workspace, self->cancellable, NULL, NULL,

@@ -174,6 +174,9 @@ void _shequ_window_export_action (GtkWidget  *widget,
 void _shequ_window_begin_busy (ShequWindow *self,
                                gboolean     visible);
 void _shequ_window_end_busy (ShequWindow *self);
+void _shequ_window_on_busy_progress (goffset  current,
+                                     goffset  total,
+                                     gpointer user_data);
 void _shequ_window_start_job (ShequWindow *self,
                               JobKind      kind,
                               const char  *dest_path);
