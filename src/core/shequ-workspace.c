@@ -88,7 +88,7 @@ typedef struct {
   OpKind              kind;
   char               *path;        /* the database */
   char               *other_path;  /* where a backup goes, or the backup restored */
-  ShequDatabaseFlags  flags;
+  ShequDatabaseFlags  flags;       /* to open with (a worker: READ_ONLY at most) */
   Progress           *progress;
   /* Imports */
   ShequIoTable        table;
@@ -143,10 +143,22 @@ set_interruptible (ShequDatabase *db,
                             cancellable != NULL ? on_sqlite_progress : NULL, cancellable);
 }
 
+/* A statement interrupted by CANCELLABLE fails in SQLite's words; the caller asked to
+ * stop, and is told so. */
+static void
+replace_if_cancelled (GCancellable  *cancellable,
+                      GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return;
+  g_clear_error (error);
+  g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
 /* A connection of the worker's own: SQLite connections are not shared between threads
  * here, and WAL lets this one read while the store keeps writing. */
 static ShequDatabase *
-open_worker_connection (const char    *path,
+open_worker_connection (Op            *op,
                         GCancellable  *cancellable,
                         GError       **error)
 {
@@ -154,7 +166,10 @@ open_worker_connection (const char    *path,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_NO_BACKUP, error);
+  db = shequ_database_open (op->path,
+                            SHEQU_DATABASE_FLAGS_NO_BACKUP |
+                            (op->flags & SHEQU_DATABASE_FLAGS_READ_ONLY),
+                            error);
   if (db != NULL)
     set_interruptible (db, cancellable);
   return db;
@@ -181,7 +196,10 @@ open_workspace (const char          *path,
   store = shequ_org_store_new (db, error);
   set_interruptible (db, NULL);
   if (store == NULL)
-    return NULL;
+    {
+      replace_if_cancelled (cancellable, error);
+      return NULL;
+    }
   _shequ_workspace_progress_report (2, 2, progress);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -198,7 +216,7 @@ run_database_job (Op            *op,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(ShequDatabase) db = open_worker_connection (op->path, cancellable, error);
+  g_autoptr(ShequDatabase) db = open_worker_connection (op, cancellable, error);
   GFileProgressCallback report = op->progress != NULL ? _shequ_workspace_progress_report : NULL;
   gboolean ok = FALSE;
 
@@ -236,7 +254,7 @@ restore_in_worker (Op            *op,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(ShequDatabase) db = open_worker_connection (op->path, cancellable, error);
+  g_autoptr(ShequDatabase) db = open_worker_connection (op, cancellable, error);
 
   if (db == NULL ||
       !_shequ_database_restore_from_full (db, op->other_path, cancellable,
@@ -347,12 +365,8 @@ op_thread (GTask        *inner,
       g_assert_not_reached ();
     }
 
-  /* An interrupted statement says so in SQLite's words; the caller asked to stop. */
-  if (value == NULL && !op->restored && g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_error (&error);
-      g_cancellable_set_error_if_cancelled (cancellable, &error);
-    }
+  if (value == NULL && !op->restored)
+    replace_if_cancelled (cancellable, &error);
   if (value != NULL)
     g_task_return_pointer (inner, value, destroy);
   else
@@ -575,10 +589,13 @@ start_database_op (ShequWorkspace        *self,
                    gpointer               user_data,
                    gpointer               source_tag)
 {
+  Op *op;
+
   g_assert (SHEQU_IS_WORKSPACE (self));
 
-  start_op (self, op_new (kind, self->path, other_path, progress, progress_data),
-            cancellable, callback, user_data, source_tag);
+  op = op_new (kind, self->path, other_path, progress, progress_data);
+  op->flags = self->flags;
+  start_op (self, op, cancellable, callback, user_data, source_tag);
 }
 
 void
@@ -667,7 +684,10 @@ shequ_workspace_restore (ShequWorkspace  *self,
 
   op.path = self->path;
   op.other_path = (char *) backup_path;
+  op.flags = self->flags;
   store = restore_in_worker (&op, cancellable, &local_error);
+  if (store == NULL && !op.restored)
+    replace_if_cancelled (cancellable, &local_error);
   return finish_restore (self, &op, store, g_steal_pointer (&local_error), error);
 }
 
