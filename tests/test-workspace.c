@@ -279,7 +279,9 @@ test_daily_backup (void)
   shequ_test_make_sample_database (dir.db, FALSE);
   workspace = shequ_workspace_open (dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (shequ_database_list_backups (dir.db)->len, ==, 0);
+  backups = shequ_database_list_backups (dir.db);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
 
   /* Twice: one backup a day. */
   for (guint i = 0; i < 2; i++)
