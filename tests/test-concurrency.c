@@ -5,7 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "shequ-database.h"
+#include "shequ-database-private.h"
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-test-util.h"

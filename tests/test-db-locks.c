@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "shequ-database.h"
+#include "shequ-database-private.h"
 #include "shequ-db-locks.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "shequ-database.h"
+#include "shequ-database-private.h"
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"

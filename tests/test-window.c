@@ -11,7 +11,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-application.h"
-#include "shequ-database.h"
+#include "shequ-database-private.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"

@@ -86,25 +86,19 @@ on_copy_clicked (GtkButton  *button,
 }
 
 static void
-on_save_response (GtkNativeDialog *native,
-                  int              response,
-                  GtkWidget       *dialog)
+on_save_chosen (GFile          *file,
+                GtkFileChooser *chooser,
+                gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      const char *text = g_object_get_data (G_OBJECT (dialog), "shequ-message-text");
-      g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = user_data;
+  const char *text = g_object_get_data (G_OBJECT (dialog), "shequ-message-text");
+  g_autoptr(GError) error = NULL;
 
-      if (file != NULL && text != NULL &&
-          !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-        shequ_show_message (GTK_WINDOW (dialog), GTK_MESSAGE_ERROR,
-                            _("Could not save the message"), error->message);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (dialog);
+  if (file != NULL && text != NULL &&
+      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    shequ_show_message (GTK_WINDOW (dialog), GTK_MESSAGE_ERROR,
+                        _("Could not save the message"), error->message);
 }
 
 static void
@@ -117,8 +111,7 @@ on_save_clicked (GtkButton *button,
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   /* Translators: the default file name for a saved message */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("problems.txt"));
-  g_signal_connect (native, "response", G_CALLBACK (on_save_response), g_object_ref (dialog));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  shequ_file_chooser_run (native, NULL, on_save_chosen, g_object_ref (dialog), g_object_unref);
 }
 
 /* Copy and Save… for a long message (an import's list of problems), so the whole list
@@ -189,11 +182,25 @@ shequ_show_message (GtkWindow      *parent,
   return dialog;
 }
 
+/* A ShequDialogFunc or a ShequFileChosenFunc, with its data. */
 typedef struct {
-  ShequDialogFunc  func;
+  GCallback        func;
   gpointer         user_data;
   GDestroyNotify   destroy;
 } Callback;
+
+static Callback *
+callback_new (GCallback       func,
+              gpointer        user_data,
+              GDestroyNotify  destroy)
+{
+  Callback *cb = g_new0 (Callback, 1);
+
+  cb->func = func;
+  cb->user_data = user_data;
+  cb->destroy = destroy;
+  return cb;
+}
 
 static void
 callback_free (gpointer data)
@@ -213,7 +220,7 @@ on_confirm_response (GtkDialog *dialog,
   /* The dialog goes first, so ON_ACCEPT may open another one. */
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
   if (response == GTK_RESPONSE_ACCEPT && cb->func != NULL)
-    cb->func (cb->user_data);
+    ((ShequDialogFunc) cb->func) (cb->user_data);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -242,10 +249,7 @@ shequ_confirm (GtkWindow       *parent,
   gtk_dialog_set_default_response (GTK_DIALOG (dialog),
                                    destructive ? GTK_RESPONSE_CANCEL : GTK_RESPONSE_ACCEPT);
 
-  cb = g_new0 (Callback, 1);
-  cb->func = on_accept;
-  cb->user_data = user_data;
-  cb->destroy = destroy;
+  cb = callback_new (G_CALLBACK (on_accept), user_data, destroy);
   g_object_set_data_full (G_OBJECT (dialog), "shequ-callback", cb, callback_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), cb);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -263,6 +267,58 @@ shequ_file_chooser_new (GtkWindow            *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   return native;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  Callback *cb = g_object_get_data (G_OBJECT (native), "shequ-chosen");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_signal_handlers_disconnect_by_func (native, on_chooser_response, user_data);
+  if (cb != NULL)
+    ((ShequFileChosenFunc) cb->func) (file, GTK_FILE_CHOOSER (native), cb->user_data);
+  gtk_native_dialog_destroy (native);
+  /* The reference shequ_file_chooser_run() took. */
+  g_object_unref (native);
+}
+
+void
+shequ_file_chooser_run (GtkFileChooserNative *native,
+                        const char           *folder,
+                        ShequFileChosenFunc   func,
+                        gpointer              user_data,
+                        GDestroyNotify        destroy)
+{
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (native));
+  g_return_if_fail (func != NULL);
+
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), file, NULL);
+    }
+  g_object_set_data_full (G_OBJECT (native), "shequ-chosen",
+                          callback_new (G_CALLBACK (func), user_data, destroy), callback_free);
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+shequ_file_chooser_close (GtkFileChooserNative *native)
+{
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (native));
+
+  if (g_signal_handlers_disconnect_by_func (native, on_chooser_response, NULL) == 0)
+    return;
+  g_object_set_data (G_OBJECT (native), "shequ-chosen", NULL);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
 }
 
 static void
@@ -309,49 +365,27 @@ shequ_file_chooser_add_database_filter (GtkFileChooser *chooser)
   add_filter (chooser, _("All Files"), all, NULL);
 }
 
-char *
-shequ_describe_backup (const char *backup_path)
+/* "2024-05-01 08:00 · Daily backup · 1.2 MB" for a file from shequ_database_list_backups(). */
+static char *
+describe_backup (const char *backup_path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) modified = NULL;
   g_autofree char *base = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *size = NULL;
-  const char *kind;
+  g_autofree char *size_text = NULL;
+  ShequBackupKind kind;
+  goffset size;
 
-  g_return_val_if_fail (backup_path != NULL, NULL);
-
+  if (shequ_database_describe_backup (backup_path, &kind, &modified, &size))
+    {
+      when = g_date_time_format (modified, "%Y-%m-%d %H:%M");
+      size_text = g_format_size (size);
+      /* Translators: date and time, the kind of backup, the file size */
+      return g_strdup_printf (_("%s · %s · %s"), when, shequ_backup_kind_get_label (kind),
+                              size_text);
+    }
   base = g_path_get_basename (backup_path);
-  if (strstr (base, "-daily-") != NULL)
-    kind = _("Daily backup");
-  else if (strstr (base, "-before-restore-") != NULL)
-    kind = _("Saved before a restore");
-  else if (strstr (base, "-before-v") != NULL)
-    kind = _("Saved before an upgrade");
-  else
-    kind = _("Backup");
-
-  file = g_file_new_for_path (backup_path);
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    {
-      modified = g_file_info_get_modification_date_time (info);
-      size = g_format_size (g_file_info_get_size (info));
-    }
-  if (modified != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (modified);
-
-      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-    }
-
-  if (when != NULL && size != NULL)
-    /* Translators: date and time, the kind of backup, the file size */
-    return g_strdup_printf (_("%s · %s · %s"), when, kind, size);
-  return g_strdup_printf ("%s · %s", base, kind);
+  return g_strdup_printf ("%s · %s", base, shequ_backup_kind_get_label (kind));
 }
 
 typedef struct {
@@ -390,22 +424,16 @@ finish_restore (GtkWidget   *dialog,
 }
 
 static void
-on_damaged_chooser_response (GtkNativeDialog *native,
-                             int              response,
-                             GtkWidget       *dialog)
+on_damaged_chosen (GFile          *file,
+                   GtkFileChooser *chooser,
+                   gpointer        user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      DamagedData *dd = g_object_get_data (G_OBJECT (dialog), "shequ-damaged");
+  GtkWidget *dialog = user_data;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  DamagedData *dd = g_object_get_data (G_OBJECT (dialog), "shequ-damaged");
 
-      if (path != NULL && dd != NULL)
-        finish_restore (dialog, dd, path);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (dialog);
+  if (path != NULL && dd != NULL)
+    finish_restore (dialog, dd, path);
 }
 
 static void
@@ -427,20 +455,68 @@ on_damaged_response (GtkDialog   *dialog,
     {
       GtkFileChooserNative *native;
       g_autofree char *dir = shequ_database_get_backup_dir (dd->db_path);
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
       native = shequ_file_chooser_new (GTK_WINDOW (dialog), _("Restore From Backup"),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"));
       shequ_file_chooser_add_database_filter (GTK_FILE_CHOOSER (native));
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-      g_signal_connect (native, "response", G_CALLBACK (on_damaged_chooser_response),
-                        g_object_ref (dialog));
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+      shequ_file_chooser_run (native, dir, on_damaged_chosen, g_object_ref (dialog),
+                              g_object_unref);
       return;
     }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The heading and the list of BACKUPS (newest selected) under it, in AREA. */
+static GtkListBox *
+append_backup_list (GtkWidget *area,
+                    GPtrArray *backups)
+{
+  GtkWidget *heading;
+  GtkWidget *scrolled;
+  GtkWidget *list;
+
+  heading = gtk_label_new (_("Choose a backup to restore. The damaged file is kept beside "
+                             "it under a new name."));
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.5);
+  gtk_box_append (GTK_BOX (area), heading);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups"),
+                                  -1);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = g_ptr_array_index (backups, i);
+      g_autofree char *text = describe_backup (path);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_tooltip_text (row, path);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "shequ-path", g_strdup (path), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_list_box_select_row (GTK_LIST_BOX (list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (area), scrolled);
+  return GTK_LIST_BOX (list);
 }
 
 GtkWidget *
@@ -477,53 +553,7 @@ shequ_damaged_dialog_new (GtkWindow        *parent,
 
   backups = shequ_database_list_backups (db_path);
   if (backups->len > 0)
-    {
-      GtkWidget *heading;
-      GtkWidget *scrolled;
-      GtkWidget *list;
-
-      heading = gtk_label_new (_("Choose a backup to restore. The damaged file is kept beside "
-                                 "it under a new name."));
-      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (heading), 50);
-      gtk_label_set_xalign (GTK_LABEL (heading), 0.5);
-      gtk_box_append (GTK_BOX (area), heading);
-
-      list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups"),
-                                      -1);
-      for (guint i = 0; i < backups->len; i++)
-        {
-          const char *path = g_ptr_array_index (backups, i);
-          g_autofree char *text = shequ_describe_backup (path);
-          GtkWidget *label = gtk_label_new (text);
-          GtkWidget *row = gtk_list_box_row_new ();
-
-          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-          gtk_widget_set_margin_start (label, 12);
-          gtk_widget_set_margin_end (label, 12);
-          gtk_widget_set_margin_top (label, 8);
-          gtk_widget_set_margin_bottom (label, 8);
-          gtk_widget_set_tooltip_text (row, path);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-          g_object_set_data_full (G_OBJECT (row), "shequ-path", g_strdup (path), g_free);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-        }
-      gtk_list_box_select_row (GTK_LIST_BOX (list),
-                               gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-      dd->list = GTK_LIST_BOX (list);
-
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-      gtk_box_append (GTK_BOX (area), scrolled);
-    }
+    dd->list = append_backup_list (area, backups);
   else
     {
       g_autofree char *dir = shequ_database_get_backup_dir (db_path);

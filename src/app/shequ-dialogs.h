@@ -31,13 +31,24 @@ GtkFileChooserNative *shequ_file_chooser_new      (GtkWindow            *parent,
                                                    const char           *title,
                                                    GtkFileChooserAction  action,
                                                    const char           *accept_label);
+/* What every chooser the app shows does with its answer: FUNC gets the chosen file, or
+ * NULL when the user cancels; the chooser is destroyed after it. FOLDER (nullable) is
+ * where it opens, when that folder exists. Takes NATIVE (from shequ_file_chooser_new)
+ * and drops it after the answer, or in shequ_file_chooser_close(). */
+typedef void (*ShequFileChosenFunc) (GFile          *file,
+                                     GtkFileChooser *chooser,
+                                     gpointer        user_data);
+void                  shequ_file_chooser_run      (GtkFileChooserNative *native,
+                                                   const char           *folder,
+                                                   ShequFileChosenFunc   func,
+                                                   gpointer              user_data,
+                                                   GDestroyNotify        destroy);
+/* Hides a chooser started with shequ_file_chooser_run() without calling its FUNC. */
+void                  shequ_file_chooser_close    (GtkFileChooserNative *native);
 /* Filters for CSV and JSON tables (and one for both). */
 void                  shequ_file_chooser_add_table_filters    (GtkFileChooser *chooser);
 /* A filter for Shequ database files (*.db). */
 void                  shequ_file_chooser_add_database_filter  (GtkFileChooser *chooser);
-
-/* "2024-05-01 08:00 · Daily backup" for a file from shequ_database_list_backups(). */
-char                 *shequ_describe_backup       (const char       *backup_path);
 
 /* The dialog for a database that cannot be read: the path, DETAIL (the core's
  * message), the backups of DB_PATH with their dates, and Restore / Choose File… /

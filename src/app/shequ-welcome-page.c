@@ -7,11 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
+#include "shequ-county-code.h"
 #include "shequ-org-store.h"
 #include "shequ-welcome-page-private.h"
-
-#define COUNTY_CODE_LENGTH 6
-
 
 /* A column of at most MAX_COLUMN_WIDTH pixels, centred. GTK 4.8 has no clamp
  * widget, and halign=center sizes wrapping labels badly inside a viewport. */
@@ -158,29 +156,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-gboolean
-shequ_welcome_page_check_county_code (const char  *county_code,
-                                      GError     **error)
-{
-  gsize len = county_code != NULL ? strlen (county_code) : 0;
-
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (county_code[i]))
-      {
-        g_set_error_literal (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                             _("The county code is made of digits only."));
-        return FALSE;
-      }
-
-  if (len != COUNTY_CODE_LENGTH)
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The county code has 6 digits, like 371326 (Pingyi County)."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 set_entry_error (GtkEntry *entry,
                  gboolean  error)
@@ -213,7 +188,7 @@ validate (ShequWelcomePage *self)
   g_autofree char *code = shequ_entry_dup_stripped_text (self->code_entry);
   g_autoptr(GError) code_error = NULL;
   gboolean name_ok = *name != '\0';
-  gboolean code_ok = shequ_welcome_page_check_county_code (code, &code_error);
+  gboolean code_ok = shequ_county_code_check (code, &code_error);
   gboolean can_create = name_ok && code_ok;
 
   g_assert (SHEQU_IS_WELCOME_PAGE (self));

@@ -18,8 +18,4 @@ void        shequ_welcome_page_set_message    (ShequWelcomePage *self,
 /* Empties the entries and the message. */
 void        shequ_welcome_page_reset          (ShequWelcomePage *self);
 
-/* Whether COUNTY_CODE is six ASCII digits; ERROR says what is wrong if not. */
-gboolean    shequ_welcome_page_check_county_code (const char  *county_code,
-                                                  GError     **error);
-
 G_END_DECLS

@@ -95,7 +95,7 @@ _shequ_window_create_street_action (GtkWidget  *widget,
     return;
 
   g_variant_get (param, "(&s&s)", &name, &county_code);
-  if (!shequ_welcome_page_check_county_code (county_code, &error))
+  if (!shequ_county_code_check (county_code, &error))
     {
       shequ_welcome_page_set_message (_shequ_window_ensure_welcome_page (self), error->message);
       return;

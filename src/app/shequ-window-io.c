@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
-#include "shequ-dialogs.h"
 #include "shequ-io.h"
 #include "shequ-window-private.h"
 
@@ -29,38 +28,52 @@ void
 _shequ_window_clear_chooser (ShequWindow *self)
 {
   if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+    shequ_file_chooser_close (self->chooser);
+  g_clear_weak_pointer (&self->chooser);
 }
 
-gboolean
-shequ_window_import_file (ShequWindow     *self,
-                          GFile           *file,
-                          gboolean         people,
-                          ShequIoEncoding  encoding)
+/* One chooser at a time, closed with the window. */
+void
+_shequ_window_run_chooser (ShequWindow          *self,
+                           GtkFileChooserNative *native,
+                           const char           *folder,
+                           ShequFileChosenFunc   func)
 {
-  g_autoptr(GError) error = NULL;
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  _shequ_window_clear_chooser (self);
+  g_set_weak_pointer (&self->chooser, native);
+  shequ_file_chooser_run (native, folder, func, self, NULL);
+}
+
+typedef struct {
+  ShequWindow *window;  /* held while the import runs */
+  gboolean     people;
+  /* For shequ_window_import_file(), which waits: set when done. */
+  gboolean    *done;
+  gboolean    *ok;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_object (&import->window);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static gboolean
+show_import_result (ShequWindow  *self,
+                    gboolean      people,
+                    guint         n,
+                    const GError *error)
+{
   g_autofree char *text = NULL;
-  guint n = 0;
-  gboolean ok;
 
-  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_assert (SHEQU_IS_WINDOW (self));
 
-  if (self->store == NULL)
-    return FALSE;
-
-  /* The store says "changed" too; this window says it better, with the count. */
-  self->quiet_changes++;
-  if (people)
-    ok = shequ_io_import_people (self->store, file, SHEQU_IO_FORMAT_AUTO, encoding, &n, &error);
-  else
-    ok = shequ_io_import_units (self->store, file, SHEQU_IO_FORMAT_AUTO, encoding, &n, &error);
-  self->quiet_changes--;
-
-  if (!ok)
+  if (error != NULL)
     {
       /* A damaged file is not written to; the way out is a backup. */
       if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
@@ -76,34 +89,100 @@ shequ_window_import_file (ShequWindow     *self,
     text = g_strdup_printf (ngettext ("Imported %u person", "Imported %u people", n), n);
   else
     text = g_strdup_printf (ngettext ("Imported %u unit", "Imported %u units", n), n);
-  shequ_window_show_toast (self, text, n > 0 && shequ_org_store_get_can_undo (self->store));
+  shequ_window_show_toast (self, text,
+                           n > 0 && self->store != NULL &&
+                           shequ_org_store_get_can_undo (self->store));
   return TRUE;
 }
 
 static void
-on_import_response (GtkNativeDialog *native,
-                    int              response,
-                    ShequWindow     *self)
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  gboolean people = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "shequ-people"));
-  g_autoptr(GFile) file = NULL;
-  const char *encoding_id;
-  ShequIoEncoding encoding;
+  g_autoptr(Import) import = user_data;
+  ShequWindow *self = import->window;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  ok = shequ_workspace_import_finish (SHEQU_WORKSPACE (object), result, &n, &error);
+  if (import->done != NULL)
     {
-      _shequ_window_clear_chooser (self);
-      return;
+      *import->done = TRUE;
+      *import->ok = ok;
     }
+  /* The window is closed (which cancels its work): nothing was imported, nothing to show. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  self->quiet_changes--;
+  _shequ_window_end_busy (self);
+  show_import_result (self, import->people, n, error);
+}
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  encoding_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "encoding");
-  encoding = encoding_from_id (encoding_id);
+/* Read and checked in a thread, applied here once that is done; meanwhile the window
+ * goes on and the spinner turns. */
+static void
+start_import (ShequWindow     *self,
+              GFile           *file,
+              gboolean         people,
+              ShequIoEncoding  encoding,
+              gboolean        *done,
+              gboolean        *ok)
+{
+  Import *import = g_new0 (Import, 1);
+
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  import->window = g_object_ref (self);
+  import->people = people;
+  import->done = done;
+  import->ok = ok;
+  _shequ_window_begin_busy (self, TRUE);
+  /* The store says "changed" too; this window says it better, with the count. */
+  self->quiet_changes++;
+  shequ_workspace_import_async (self->workspace,
+                                people ? SHEQU_IO_TABLE_PEOPLE : SHEQU_IO_TABLE_UNITS,
+                                file, SHEQU_IO_FORMAT_AUTO, encoding, self->cancellable,
+                                _shequ_window_on_busy_progress, self, on_import_done, import);
+}
+
+gboolean
+shequ_window_import_file (ShequWindow     *self,
+                          GFile           *file,
+                          gboolean         people,
+                          ShequIoEncoding  encoding)
+{
+  gboolean done = FALSE;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->workspace == NULL || self->store == NULL)
+    return FALSE;
+
+  start_import (self, file, people, encoding, &done, &ok);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  return ok;
+}
+
+static void
+on_import_chosen (GFile          *file,
+                  GtkFileChooser *chooser,
+                  gpointer        user_data)
+{
+  ShequWindow *self = SHEQU_WINDOW (user_data);
+  gboolean people = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "shequ-people"));
+  const char *encoding_id;
+
+  if (file == NULL)
+    return;
+  encoding_id = gtk_file_chooser_get_choice (chooser, "encoding");
   _shequ_window_set_import_encoding (self, encoding_id);
-  _shequ_window_clear_chooser (self);
-
-  if (file != NULL)
-    shequ_window_import_file (self, file, people, encoding);
+  if (self->workspace != NULL && self->store != NULL)
+    start_import (self, file, people, encoding_from_id (encoding_id), NULL, NULL);
 }
 
 void
@@ -117,7 +196,6 @@ _shequ_window_import_action (GtkWidget  *widget,
   g_autofree char *encoding = NULL;
   GtkFileChooserNative *native;
 
-  _shequ_window_clear_chooser (self);
   native = shequ_file_chooser_new (GTK_WINDOW (self),
                                    people ? _("Import People") : _("Import Units"),
                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
@@ -135,9 +213,7 @@ _shequ_window_import_action (GtkWidget  *widget,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "encoding", encoding);
 
   g_object_set_data (G_OBJECT (native), "shequ-people", GINT_TO_POINTER (people));
-  g_signal_connect (native, "response", G_CALLBACK (on_import_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->chooser);
+  _shequ_window_run_chooser (self, native, NULL, on_import_chosen);
 }
 
 gboolean
@@ -193,19 +269,14 @@ shequ_window_export_file (ShequWindow *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *native,
-                    int              response,
-                    ShequWindow     *self)
+on_export_chosen (GFile          *file,
+                  GtkFileChooser *chooser,
+                  gpointer        user_data)
 {
-  gboolean people = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "shequ-people"));
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  _shequ_window_clear_chooser (self);
+  gboolean people = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "shequ-people"));
 
   if (file != NULL)
-    shequ_window_export_file (self, file, people);
+    shequ_window_export_file (SHEQU_WINDOW (user_data), file, people);
 }
 
 static char *
@@ -230,7 +301,6 @@ _shequ_window_export_action (GtkWidget  *widget,
   g_autofree char *name = make_export_name (self, people ? "people" : "units");
   GtkFileChooserNative *native;
 
-  _shequ_window_clear_chooser (self);
   native = shequ_file_chooser_new (GTK_WINDOW (self),
                                    people ? _("Export People") : _("Export Units"),
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
@@ -238,7 +308,5 @@ _shequ_window_export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
   g_object_set_data (G_OBJECT (native), "shequ-people", GINT_TO_POINTER (people));
-  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->chooser);
+  _shequ_window_run_chooser (self, native, NULL, on_export_chosen);
 }

@@ -1,4 +1,4 @@
-/* shequ-window-jobs.c — backups, restore and the integrity check, in a thread */
+/* shequ-window-jobs.c — backups, restore and the integrity check, through the workspace */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-window"
 
@@ -6,96 +6,88 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-dialogs.h"
 #include "shequ-window-private.h"
 
 /* ------------------------------------------------------------------------ */
-/* Work in a thread: backups and the integrity check                        */
+/* Work in the workspace's threads: backups and the integrity check         */
+
+/* The user's own work shows the spinner; the daily backup runs quietly. */
+void
+_shequ_window_begin_busy (ShequWindow *self,
+                          gboolean     visible)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (visible)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+      gtk_spinner_start (self->busy_spinner);
+    }
+  self->n_jobs++;
+  _shequ_window_update_actions (self);
+}
+
+void
+_shequ_window_end_busy (ShequWindow *self)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+  g_assert (self->n_jobs > 0);
+
+  if (--self->n_jobs == 0)
+    {
+      gtk_spinner_stop (self->busy_spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), _("Working…"));
+    }
+  _shequ_window_update_actions (self);
+}
+
+/* The workspace's progress (on this thread, before the work's callback): how far along
+ * the spinner's tooltip says. */
+void
+_shequ_window_on_busy_progress (goffset  current,
+                                goffset  total,
+                                gpointer user_data)
+{
+  ShequWindow *self = SHEQU_WINDOW (user_data);
+  g_autofree char *text = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable) || total <= 0)
+    return;
+  /* Translators: the tooltip of the spinner while a backup or an import runs */
+  text = g_strdup_printf (_("Working… %d %%"), (int) (100 * current / total));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), text);
+}
 
 typedef struct {
   JobKind       kind;
+  ShequWindow  *window;     /* held while the job runs */
   char         *db_path;
   char         *dest_path;
   GApplication *app;        /* held while the job runs */
 } Job;
 
 static void
-job_free (gpointer data)
+job_free (Job *job)
 {
-  Job *job = data;
-
   if (job->app != NULL)
     g_application_release (job->app);
   g_clear_object (&job->app);
+  g_clear_object (&job->window);
   g_free (job->db_path);
   g_free (job->dest_path);
   g_free (job);
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(ShequDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = FALSE;
-
-  /* A connection of its own: SQLite connections are not shared between threads
-   * here, and WAL lets this one read while the window keeps writing. */
-  db = shequ_database_open (job->db_path, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
-  if (db != NULL)
-    {
-      switch (job->kind)
-        {
-        case JOB_DAILY_BACKUP:
-          ok = shequ_database_daily_backup (db, &error);
-          break;
-        case JOB_BACKUP:
-          ok = shequ_database_backup_to (db, job->dest_path, &error);
-          break;
-        case JOB_CHECK_INTEGRITY:
-          ok = shequ_database_check_integrity (db, &error);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static void
-job_finished (ShequWindow *self)
+show_job_result (ShequWindow  *self,
+                 Job          *job,
+                 gboolean      ok,
+                 const GError *error)
 {
-  g_assert (self->n_jobs > 0);
-  if (--self->n_jobs == 0)
-    {
-      gtk_spinner_stop (self->busy_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
-    }
-  _shequ_window_update_actions (self);
-}
-
-static void
-on_job_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  ShequWindow *self = SHEQU_WINDOW (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = g_task_propagate_boolean (G_TASK (result), &error);
-  /* Cancelled: the window is gone (disposed), nothing to show. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  g_assert (SHEQU_IS_WINDOW (self));
 
   switch (job->kind)
     {
@@ -138,8 +130,30 @@ on_job_done (GObject      *object,
     default:
       g_assert_not_reached ();
     }
+}
 
-  job_finished (self);
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ShequWorkspace *workspace = SHEQU_WORKSPACE (object);
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (job->kind == JOB_DAILY_BACKUP)
+    ok = shequ_workspace_daily_backup_finish (workspace, result, &error);
+  else if (job->kind == JOB_BACKUP)
+    ok = shequ_workspace_back_up_finish (workspace, result, &error);
+  else
+    ok = shequ_workspace_check_integrity_finish (workspace, result, &error);
+
+  /* The window is closed (which cancels its work): nothing to show. */
+  if (g_cancellable_is_cancelled (job->window->cancellable))
+    return;
+  show_job_result (job->window, job, ok, error);
+  _shequ_window_end_busy (job->window);
 }
 
 void
@@ -147,36 +161,42 @@ _shequ_window_start_job (ShequWindow *self,
                          JobKind      kind,
                          const char  *dest_path)
 {
-  g_autoptr(GTask) task = NULL;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   Job *job;
 
-  g_return_if_fail (self->database_path != NULL);
+  g_return_if_fail (self->workspace != NULL);
 
   job = g_new0 (Job, 1);
   job->kind = kind;
+  job->window = g_object_ref (self);
   job->db_path = g_strdup (self->database_path);
   job->dest_path = g_strdup (dest_path);
-
-  /* The daily backup runs quietly; what the user asked for shows the spinner. */
-  if (kind != JOB_DAILY_BACKUP)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
-      gtk_spinner_start (self->busy_spinner);
-    }
-  self->n_jobs++;
-  _shequ_window_update_actions (self);
-  /* The application stays until the work is done, even when the window closes. */
+  _shequ_window_begin_busy (self, kind != JOB_DAILY_BACKUP);
+  /* The application stays until the work has stopped, even when the window closes
+   * (which cancels it). */
   if (app != NULL)
     {
       job->app = g_object_ref (G_APPLICATION (app));
       g_application_hold (job->app);
     }
 
-  task = g_task_new (self, self->cancellable, on_job_done, NULL);
-  g_task_set_source_tag (task, _shequ_window_start_job);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, job_thread);
+  switch (kind)
+    {
+    case JOB_DAILY_BACKUP:
+      shequ_workspace_daily_backup_async (self->workspace, self->cancellable, NULL, NULL,
+                                          on_job_done, job);
+      break;
+    case JOB_BACKUP:
+      shequ_workspace_back_up_async (self->workspace, dest_path, self->cancellable,
+                                     _shequ_window_on_busy_progress, self, on_job_done, job);
+      break;
+    case JOB_CHECK_INTEGRITY:
+      shequ_workspace_check_integrity_async (self->workspace, self->cancellable, NULL, NULL,
+                                             on_job_done, job);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Backup, restore, integrity */
@@ -188,27 +208,19 @@ shequ_window_back_up (ShequWindow *self,
   g_return_if_fail (SHEQU_IS_WINDOW (self));
   g_return_if_fail (dest_path != NULL);
 
-  if (self->database != NULL)
+  if (self->workspace != NULL)
     _shequ_window_start_job (self, JOB_BACKUP, dest_path);
 }
 
 static void
-on_backup_response (GtkNativeDialog *native,
-                    int              response,
-                    ShequWindow     *self)
+on_backup_chosen (GFile          *file,
+                  GtkFileChooser *chooser,
+                  gpointer        user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      path = g_file_get_path (file);
-    }
-  _shequ_window_clear_chooser (self);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   if (path != NULL)
-    shequ_window_back_up (self, path);
+    shequ_window_back_up (SHEQU_WINDOW (user_data), path);
 }
 
 void
@@ -221,14 +233,11 @@ _shequ_window_backup_action (GtkWidget  *widget,
   g_autofree char *name = g_date_time_format (now, "shequ-%Y-%m-%d.db");
   GtkFileChooserNative *native;
 
-  _shequ_window_clear_chooser (self);
   native = shequ_file_chooser_new (GTK_WINDOW (self), _("Back Up Database"),
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"));
   shequ_file_chooser_add_database_filter (GTK_FILE_CHOOSER (native));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (on_backup_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->chooser);
+  _shequ_window_run_chooser (self, native, NULL, on_backup_chosen);
 }
 
 static void
@@ -236,32 +245,30 @@ restore_confirmed (gpointer user_data)
 {
   g_autofree char *path = NULL;
   ShequWindow *self = NULL;
-  g_autoptr(ShequOrgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GObject *holder = user_data;
 
   self = g_object_get_data (holder, "shequ-window");
   path = g_strdup (g_object_get_data (holder, "shequ-path"));
-  if (self == NULL || self->database == NULL || path == NULL)
+  if (self == NULL || self->workspace == NULL || path == NULL)
     return;
 
-  if (!shequ_database_restore_from (self->database, path, &error))
+  if (!shequ_workspace_restore (self->workspace, path, NULL, &error))
     {
-      _shequ_window_show_error (self, _("Could not restore the backup"), error);
+      /* Replaced, but the file cannot be read: nothing is open any more. */
+      if (shequ_workspace_get_store (self->workspace) == NULL)
+        {
+          _shequ_window_set_workspace (self, NULL);
+          self->load_error = g_steal_pointer (&error);
+          _shequ_window_show_load_error (self);
+        }
+      else
+        _shequ_window_show_error (self, _("Could not restore the backup"), error);
       return;
     }
 
-  /* The file changed under the store: build the organisation again from it. */
-  store = shequ_org_store_new (self->database, &error);
-  if (store == NULL)
-    {
-      g_clear_object (&self->database);
-      _shequ_window_set_store (self, NULL);
-      self->load_error = g_steal_pointer (&error);
-      _shequ_window_show_load_error (self);
-      return;
-    }
-  _shequ_window_set_store (self, store);
+  /* The file changed under the store: the workspace read the organisation again. */
+  _shequ_window_set_workspace (self, self->workspace);
   {
     g_autofree char *base = g_path_get_basename (path);
     g_autofree char *text = g_strdup_printf (_("Restored from “%s”"), base);
@@ -281,7 +288,7 @@ shequ_window_restore (ShequWindow *self,
   g_return_if_fail (SHEQU_IS_WINDOW (self));
   g_return_if_fail (backup_path != NULL);
 
-  if (self->database == NULL)
+  if (self->workspace == NULL)
     return;
 
   base = g_path_get_basename (backup_path);
@@ -301,21 +308,14 @@ shequ_window_restore (ShequWindow *self,
 }
 
 static void
-on_restore_response (GtkNativeDialog *native,
-                     int              response,
-                     ShequWindow     *self)
+on_restore_chosen (GFile          *file,
+                   GtkFileChooser *chooser,
+                   gpointer        user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      path = g_file_get_path (file);
-    }
-  _shequ_window_clear_chooser (self);
   if (path != NULL)
-    shequ_window_restore (self, path);
+    shequ_window_restore (SHEQU_WINDOW (user_data), path);
 }
 
 void
@@ -328,27 +328,18 @@ _shequ_window_restore_action (GtkWidget  *widget,
   GtkFileChooserNative *native;
 
   /* A damaged file that could not be opened is restored without opening it. */
-  if (self->database == NULL)
+  if (self->workspace == NULL)
     {
       if (g_error_matches (self->load_error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
         _shequ_window_present_load_error_dialog (self);
       return;
     }
 
-  _shequ_window_clear_chooser (self);
   native = shequ_file_chooser_new (GTK_WINDOW (self), _("Restore From Backup"),
                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"));
   shequ_file_chooser_add_database_filter (GTK_FILE_CHOOSER (native));
   dir = shequ_database_get_backup_dir (self->database_path);
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
-  g_signal_connect (native, "response", G_CALLBACK (on_restore_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->chooser);
+  _shequ_window_run_chooser (self, native, dir, on_restore_chosen);
 }
 
 void
@@ -358,7 +349,7 @@ _shequ_window_check_integrity_action (GtkWidget  *widget,
 {
   ShequWindow *self = SHEQU_WINDOW (widget);
 
-  if (self->database != NULL)
+  if (self->workspace != NULL)
     _shequ_window_start_job (self, JOB_CHECK_INTEGRITY, NULL);
 }
 

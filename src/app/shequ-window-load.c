@@ -1,4 +1,4 @@
-/* shequ-window-load.c — loading the database (also in a thread), its error page, outside changes */
+/* shequ-window-load.c — loading the database (also in a thread) and outside changes */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-window"
 
@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-dialogs.h"
 #include "shequ-window-private.h"
 
 /* Not in <gtk/gtk.h>; comes after it. */
@@ -18,148 +17,44 @@
 /* ------------------------------------------------------------------------ */
 /* Opening the database                                                     */
 
-static void restore_damaged (const char *backup_path, gpointer user_data);
-
+/* The workspace (NULL to close it), its database and its store, or what a restore put
+ * in them. */
 void
-_shequ_window_present_damaged_dialog (ShequWindow  *self,
-                                      const GError *error)
+_shequ_window_set_workspace (ShequWindow    *self,
+                             ShequWorkspace *workspace)
 {
-  GtkWidget *dialog;
+  ShequDatabase *database = workspace != NULL ? shequ_workspace_get_database (workspace) : NULL;
 
-  _shequ_window_close_dialog (self);
-  dialog = shequ_damaged_dialog_new (GTK_WINDOW (self), self->database_path, error->message,
-                                     restore_damaged, self, NULL);
-  _shequ_window_set_dialog (self, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+  g_assert (SHEQU_IS_WINDOW (self));
 
-static void
-on_load_dialog_response (GtkDialog   *dialog,
-                         int          response,
-                         ShequWindow *self)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == SHEQU_WINDOW_RESPONSE_RETRY)
-    shequ_window_load (self);
-}
-
-void
-_shequ_window_present_load_error_dialog (ShequWindow *self)
-{
-  const GError *error = self->load_error;
-  GtkWidget *dialog;
-
-  if (error == NULL)
-    return;
-
-  _shequ_window_close_dialog (self);
-
-  if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
-    {
-      _shequ_window_present_damaged_dialog (self, error);
-      return;
-    }
-  else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_LOCKED))
-    {
-      dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s",
-                                       gtk_label_get_text (self->error_title));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                                error->message);
-      gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
-      gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Try Again"),
-                             SHEQU_WINDOW_RESPONSE_RETRY);
-      gtk_dialog_set_default_response (GTK_DIALOG (dialog), SHEQU_WINDOW_RESPONSE_RETRY);
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_load_dialog_response),
-                               self, 0);
-    }
-  else
-    {
-      dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                       gtk_label_get_text (self->error_title));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                                error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-    }
-
-  _shequ_window_set_dialog (self, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-gboolean
-_shequ_window_present_load_error_idle (gpointer data)
-{
-  ShequWindow *self = data;
-
-  self->dialog_idle_id = 0;
-  _shequ_window_present_load_error_dialog (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-_shequ_window_show_load_error (ShequWindow *self)
-{
-  const GError *error = self->load_error;
-  g_autofree char *base = g_path_get_basename (self->database_path);
-  g_autofree char *title = NULL;
-
-  g_assert (error != NULL);
-
-  if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NEWER))
-    title = g_strdup_printf (_("The database “%s” was written by a newer version of Shequ"),
-                             base);
-  else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
-    title = g_strdup_printf (_("The database “%s” is damaged"), base);
-  else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_LOCKED))
-    title = g_strdup_printf (_("The database “%s” is in use by another program"), base);
-  else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU))
-    title = g_strdup_printf (_("“%s” is not a Shequ database"), base);
-  else if (g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_REPLACED))
-    title = g_strdup_printf (_("The files of the database “%s” were changed by another program"),
-                             base);
-  else
-    title = g_strdup_printf (_("Could not open the database “%s”"), base);
-
-  gtk_label_set_text (self->error_title, title);
-  gtk_label_set_text (self->error_message, error->message);
-  gtk_widget_set_visible (self->error_restore_button,
-                          g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT));
-  gtk_widget_set_visible (self->error_retry_button,
-                          !g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NEWER) &&
-                          !g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU));
-
-  _shequ_window_update_page (self);
-  _shequ_window_update_actions (self);
-
-  /* A dialog needs its parent on screen to sit on top of it. */
-  g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    _shequ_window_present_load_error_dialog (self);
-  else
-    self->dialog_idle_id = 0;  /* shown from map() */
+  g_set_object (&self->workspace, workspace);
+  g_set_object (&self->database, database);
+  _shequ_window_set_store (self, workspace != NULL ? shequ_workspace_get_store (workspace)
+                                                   : NULL);
 }
 
 /* Forgets the open database before a (re)load: restore, retry, first open. */
 static void
 begin_load (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   _shequ_window_close_dialog (self);
   g_clear_error (&self->load_error);
 
   /* The previous database goes before the file is opened again (restore, retry). */
-  _shequ_window_set_store (self, NULL);
-  g_clear_object (&self->database);
+  _shequ_window_set_workspace (self, NULL);
 }
 
+/* Takes ERROR (owned) when WORKSPACE is NULL. */
 static gboolean
-finish_load (ShequWindow   *self,
-             ShequOrgStore *store,
-             GError        *error)
+finish_load (ShequWindow    *self,
+             ShequWorkspace *workspace,
+             GError         *error)
 {
-  if (store == NULL)
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (workspace == NULL)
     {
       /* Closed before anything is shown: nothing more touches the file. */
       self->load_error = error;
@@ -167,8 +62,7 @@ finish_load (ShequWindow   *self,
       return FALSE;
     }
 
-  self->database = g_object_ref (shequ_org_store_get_database (store));
-  _shequ_window_set_store (self, store);
+  _shequ_window_set_workspace (self, workspace);
   _shequ_window_update_page (self);
   _shequ_window_update_actions (self);
   /* The keyboard starts on the street's row. */
@@ -183,65 +77,46 @@ finish_load (ShequWindow   *self,
   return TRUE;
 }
 
-static ShequOrgStore *
-open_store (const char  *path,
-            GError     **error)
+/* The app's own file is made on first run, for the welcome page; a file that is there,
+ * even an empty one, is only opened. */
+static ShequDatabaseFlags
+get_open_flags (const char *path)
 {
-  g_autoptr(ShequDatabase) db = NULL;
-
-  /* The app's own file is made on first run, for the welcome page; a file that is
-   * there, even an empty one, is only opened. */
-  db = shequ_database_open (path,
-                            (g_file_test (path, G_FILE_TEST_EXISTS)
-                               ? SHEQU_DATABASE_FLAGS_NONE : SHEQU_DATABASE_FLAGS_CREATE) |
-                            SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                            error);
-  if (db == NULL)
-    return NULL;
-  /* On failure the store drops its reference and the file is closed at once. */
-  return shequ_org_store_new (db, error);
+  return (g_file_test (path, G_FILE_TEST_EXISTS) ? SHEQU_DATABASE_FLAGS_NONE
+                                                 : SHEQU_DATABASE_FLAGS_CREATE) |
+         SHEQU_DATABASE_FLAGS_NO_BACKUP;
 }
 
 gboolean
 shequ_window_load (ShequWindow *self)
 {
-  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(ShequWorkspace) workspace = NULL;
   GError *error = NULL;
 
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->database_path != NULL, FALSE);
 
   begin_load (self);
-  store = open_store (self->database_path, &error);
-  return finish_load (self, store, error);
+  /* On failure the file is closed at once. */
+  workspace = shequ_workspace_open (self->database_path, get_open_flags (self->database_path),
+                                    NULL, &error);
+  return finish_load (self, workspace, error);
 }
 
+/* Takes WORKSPACE (a reference) or ERROR (owned), read in the workspace's thread. */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_finished (ShequWindow    *self,
+               ShequWorkspace *workspace_ref,
+               GError         *error)
 {
-  GError *error = NULL;
-  ShequOrgStore *store = open_store (task_data, &error);
+  g_autoptr(ShequWorkspace) workspace = workspace_ref;
 
-  if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Takes STORE (a reference) or ERROR (owned) from the thread that read the file. */
-static void
-load_finished (ShequWindow   *self,
-               ShequOrgStore *store_ref,
-               GError        *error)
-{
-  g_autoptr(ShequOrgStore) store = store_ref;
+  g_assert (SHEQU_IS_WINDOW (self));
 
   self->loading = FALSE;
-  /* Closed while the file was read: the store goes with the task. */
-  if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* Closed while the file was read: the store goes with the workspace. */
+  if (self->org_view == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+      g_cancellable_is_cancelled (self->cancellable))
     {
       g_clear_error (&error);
       return;
@@ -255,7 +130,7 @@ load_finished (ShequWindow   *self,
       gtk_window_present (GTK_WINDOW (self));
       _shequ_window_clear_warm_renderer (self);
     }
-  finish_load (self, store, error);
+  finish_load (self, workspace, error);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     _shequ_window_hook_bench (self);
   _shequ_window_maybe_start_screenshots (self);
@@ -266,62 +141,46 @@ on_load_done (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
+  g_autoptr(ShequWindow) self = user_data;
   GError *error = NULL;
-  ShequOrgStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+  ShequWorkspace *workspace = shequ_workspace_open_finish (result, &error);
 
-  load_finished (SHEQU_WINDOW (source), store, error);
+  load_finished (self, workspace, error);
 }
 
-/* The database read before the window exists (while GTK starts), for the first
- * window of the application. The thread sets STORE or ERROR, then FINISHED; an idle
- * then hands them to the window waiting for them, or frees them when nobody took
- * them. A window that comes when the thread is done takes them at once. */
+/* The database read before the window exists (while GTK starts), for the first window
+ * of the application. When it is read, it goes to the window waiting for it, or is
+ * closed when nobody took it. */
 typedef struct {
-  char          *path;
-  GThread       *thread;
-  ShequOrgStore *store;
-  GError        *error;
-  int            finished;  /* atomic */
-  /* Main thread only */
-  ShequWindow   *waiting;   /* weak */
-  gboolean       taken;
+  char        *path;
+  ShequWindow *waiting;   /* weak */
 } Preload;
 
 static Preload *preload;
 
-static gboolean
-on_preload_finished (gpointer data)
+static void
+on_preload_opened (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  Preload *p = data;
+  Preload *p = user_data;
   ShequWindow *window = p->waiting;
+  GError *error = NULL;
+  ShequWorkspace *workspace = shequ_workspace_open_finish (result, &error);
 
-  g_thread_join (p->thread);
   g_clear_weak_pointer (&p->waiting);
   if (p == preload)
     preload = NULL;
-  if (window != NULL && !p->taken)
+  if (window != NULL)
+    load_finished (window, workspace, error);
+  else
     {
-      p->taken = TRUE;
-      load_finished (window, g_steal_pointer (&p->store), g_steal_pointer (&p->error));
+      /* Not taken: the file is closed here. */
+      g_clear_object (&workspace);
+      g_clear_error (&error);
     }
-  /* Not taken: the file is closed here. */
-  g_clear_object (&p->store);
-  g_clear_error (&p->error);
   g_free (p->path);
   g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-preload_thread (gpointer data)
-{
-  Preload *p = data;
-
-  p->store = open_store (p->path, &p->error);
-  g_atomic_int_set (&p->finished, 1);
-  /* Ahead of the next frame of the loading page: the street is what the user waits for. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, on_preload_finished, p, NULL);
-  return NULL;
 }
 
 void
@@ -333,24 +192,8 @@ shequ_window_preload (const char *path)
     return;
   preload = g_new0 (Preload, 1);
   preload->path = g_strdup (path);
-  preload->thread = g_thread_new ("shequ-preload", preload_thread, preload);
-}
-
-static void
-deliver_ready (ShequWindow *self)
-{
-  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
-  load_finished (self, g_steal_pointer (&self->ready_store), g_steal_pointer (&self->ready_error));
-}
-
-static gboolean
-deliver_ready_idle (gpointer data)
-{
-  ShequWindow *self = data;
-
-  self->ready_idle_id = 0;
-  deliver_ready (self);
-  return G_SOURCE_REMOVE;
+  shequ_workspace_open_async (path, get_open_flags (path), NULL, NULL, NULL,
+                              on_preload_opened, preload);
 }
 
 /* Whether the preloaded database is this window's: it then arrives as a load does. */
@@ -365,24 +208,13 @@ take_preload (ShequWindow *self)
   preload = NULL;
   if (g_strcmp0 (p->path, self->database_path) != 0)
     return FALSE;
-  if (!g_atomic_int_get (&p->finished))
-    {
-      g_set_weak_pointer (&p->waiting, self);
-      return TRUE;
-    }
-  /* Read already: handed over when the window is presented, or at once after. */
-  p->taken = TRUE;
-  self->ready_store = g_steal_pointer (&p->store);
-  self->ready_error = g_steal_pointer (&p->error);
-  self->ready_idle_id = g_idle_add_full (G_PRIORITY_HIGH, deliver_ready_idle, self, NULL);
+  g_set_weak_pointer (&p->waiting, self);
   return TRUE;
 }
 
 void
 shequ_window_load_async (ShequWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SHEQU_IS_WINDOW (self));
   g_return_if_fail (self->database_path != NULL);
   g_return_if_fail (!self->loading);
@@ -395,10 +227,9 @@ shequ_window_load_async (ShequWindow *self)
 
   if (take_preload (self))
     return;
-  task = g_task_new (self, NULL, on_load_done, NULL);
-  g_task_set_source_tag (task, shequ_window_load_async);
-  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
-  g_task_run_in_thread (task, load_thread);
+  shequ_workspace_open_async (self->database_path, get_open_flags (self->database_path),
+                              self->cancellable, NULL, NULL, on_load_done,
+                              g_object_ref (self));
 }
 
 /* The GL renderer's shaders and caches belong to the display: made once for a
@@ -453,13 +284,6 @@ shequ_window_present_when_loaded (ShequWindow *self)
       gtk_window_present (GTK_WINDOW (self));
       return;
     }
-  if (self->ready_idle_id != 0)
-    {
-      /* Read before the window was made: shown, then filled, before the first frame. */
-      self->present_pending = TRUE;
-      deliver_ready (self);
-      return;
-    }
   /* The window shows with the street, or with the loading page when reading takes
    * long: a loading page that would show for a moment only delays the street.
    * Meanwhile GTK's renderer gets ready (the window is not realized before it is
@@ -475,34 +299,6 @@ shequ_window_get_load_error (ShequWindow *self)
 {
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
   return self->load_error;
-}
-
-static void
-restore_damaged (const char *backup_path,
-                 gpointer    user_data)
-{
-  ShequWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  _shequ_window_set_dialog (self, NULL);
-  /* Damage may also be found while the file is open: close it before it is moved. */
-  _shequ_window_set_store (self, NULL);
-  g_clear_object (&self->database);
-  if (!shequ_database_restore_file (self->database_path, backup_path, &error))
-    {
-      /* Show whatever the file is now, then why the restore failed. */
-      shequ_window_load (self);
-      _shequ_window_close_dialog (self);
-      _shequ_window_show_error (self, _("Could not restore the backup"), error);
-      return;
-    }
-  if (shequ_window_load (self))
-    {
-      g_autofree char *base = g_path_get_basename (backup_path);
-      g_autofree char *text = g_strdup_printf (_("Restored from “%s”"), base);
-
-      shequ_window_show_toast (self, text, FALSE);
-    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -528,8 +324,7 @@ refresh_from_database (ShequWindow *self)
    * why, and "Try Again" opens the file as it is now. */
   if (self->database != NULL && !shequ_database_check_files (self->database, &error))
     {
-      _shequ_window_set_store (self, NULL);
-      g_clear_object (&self->database);
+      _shequ_window_set_workspace (self, NULL);
       self->load_error = g_steal_pointer (&error);
       _shequ_window_show_load_error (self);
       return;

@@ -3,10 +3,13 @@
 #pragma once
 
 #include "shequ-compliance-panel.h"
+#include "shequ-county-code.h"
 #include "shequ-database.h"
+#include "shequ-dialogs.h"
 #include "shequ-org-view.h"
 #include "shequ-welcome-page.h"
 #include "shequ-window.h"
+#include "shequ-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -52,14 +55,15 @@ struct _ShequWindow
   GtkSearchBar         *search_bar;        /* the org view's */
 
   char                 *database_path;
-  ShequDatabase        *database;
-  ShequOrgStore        *store;
+  ShequWorkspace       *workspace;
+  ShequDatabase        *database;         /* the workspace's */
+  ShequOrgStore        *store;            /* the workspace's */
   ShequUnit            *street;
   GError               *load_error;
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkWindow            *dialog;            /* weak */
-  GtkNativeDialog      *chooser;
+  GtkFileChooserNative *chooser;          /* weak: shown by shequ_file_chooser_run () */
   GdkFrameClock        *bench_clock;       /* weak */
   char                 *page;
   char                 *screenshot_dir;
@@ -71,15 +75,12 @@ struct _ShequWindow
   guint                 refresh_id;
   guint                 toast_focus_idle_id;
   guint                 present_timeout_id;
-  guint                 ready_idle_id;
-  ShequOrgStore        *ready_store;       /* read before the window, not yet shown */
-  GError               *ready_error;
   GskRenderer          *warm_renderer;
   gulong                screenshot_paint_id;
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
   guint                 quiet_changes;
-  guint                 n_jobs;
+  guint                 n_jobs;            /* backups, checks and imports running */
 
   guint                 screenshot_paints;
   guint                 bench_first_frame : 1;
@@ -105,12 +106,16 @@ const char *_shequ_window_compute_page (ShequWindow *self);
 void _shequ_window_update_page (ShequWindow *self);
 void _shequ_window_update_actions (ShequWindow *self);
 
-/* shequ-window-load.c */
+/* shequ-window-errors.c */
 void _shequ_window_present_damaged_dialog (ShequWindow  *self,
                                            const GError *error);
 void _shequ_window_present_load_error_dialog (ShequWindow *self);
 gboolean _shequ_window_present_load_error_idle (gpointer data);
 void _shequ_window_show_load_error (ShequWindow *self);
+
+/* shequ-window-load.c */
+void _shequ_window_set_workspace (ShequWindow    *self,
+                                  ShequWorkspace *workspace);
 void _shequ_window_clear_warm_renderer (ShequWindow *self);
 void _shequ_window_start_refresh_poll (ShequWindow *self);
 
@@ -158,6 +163,10 @@ void _shequ_window_show_shortcuts_action (GtkWidget  *widget,
 
 /* shequ-window-io.c */
 void _shequ_window_clear_chooser (ShequWindow *self);
+void _shequ_window_run_chooser (ShequWindow          *self,
+                                GtkFileChooserNative *native,
+                                const char           *folder,
+                                ShequFileChosenFunc   func);
 void _shequ_window_import_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *param);
@@ -166,6 +175,12 @@ void _shequ_window_export_action (GtkWidget  *widget,
                                   GVariant   *param);
 
 /* shequ-window-jobs.c */
+void _shequ_window_begin_busy (ShequWindow *self,
+                               gboolean     visible);
+void _shequ_window_end_busy (ShequWindow *self);
+void _shequ_window_on_busy_progress (goffset  current,
+                                     goffset  total,
+                                     gpointer user_data);
 void _shequ_window_start_job (ShequWindow *self,
                               JobKind      kind,
                               const char  *dest_path);

@@ -414,9 +414,6 @@ shequ_window_dispose (GObject *object)
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->toast_focus_idle_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->ready_idle_id, g_source_remove);
-  g_clear_object (&self->ready_store);
-  g_clear_error (&self->ready_error);
   _shequ_window_clear_warm_renderer (self);
   g_clear_handle_id (&self->dialog_idle_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -454,6 +451,7 @@ shequ_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->database);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (shequ_window_parent_class)->dispose (object);
 }

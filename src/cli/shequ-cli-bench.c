@@ -14,6 +14,7 @@
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
+#include "shequ-workspace.h"
 
 /* Figures only: nothing asserts on them. */
 
@@ -190,6 +191,109 @@ make_keystrokes (ShequOrgStore *store)
   return queries;
 }
 
+#define N_TREE_LOADS 5
+
+/* What bench tree measured. */
+typedef struct {
+  guint       units;
+  double      load[N_TREE_LOADS];
+  GArray     *search_ms;
+  double      peak_mb;
+  const char *kept_path;  /* the database when kept, else NULL */
+} TreeReport;
+
+/* Opens PATH N_TREE_LOADS times, as the app and the CLI do; returns the last store. */
+static ShequOrgStore *
+time_loads (const char  *path,
+            double      *load,
+            GError     **error)
+{
+  g_autoptr(ShequOrgStore) store = NULL;
+
+  for (guint run = 0; run < N_TREE_LOADS; run++)
+    {
+      g_autoptr(ShequWorkspace) workspace = NULL;
+      gint64 start;
+
+      g_clear_object (&store);
+      start = g_get_monotonic_time ();
+      workspace = shequ_workspace_open (path, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL, error);
+      if (workspace == NULL)
+        return NULL;
+      store = g_object_ref (shequ_workspace_get_store (workspace));
+      load[run] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  return g_steal_pointer (&store);
+}
+
+/* Milliseconds per search keystroke. */
+static GArray *
+time_keystrokes (ShequOrgStore *store)
+{
+  g_autoptr(GPtrArray) queries = make_keystrokes (store);
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      shequ_org_store_search (store, g_ptr_array_index (queries, i));
+      ms = (g_get_monotonic_time () - start) / 1e3;
+      g_array_append_val (times, ms);
+    }
+  return times;
+}
+
+static void
+print_tree_report (const TreeReport *r)
+{
+  double *search = (double *) r->search_ms->data;
+  guint n_search = r->search_ms->len;
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "units");
+      json_builder_add_int_value (builder, r->units);
+      json_builder_set_member_name (builder, "load_seconds_median");
+      json_builder_add_double_value (builder, median (r->load, N_TREE_LOADS));
+      json_builder_set_member_name (builder, "load_seconds");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < N_TREE_LOADS; i++)
+        json_builder_add_double_value (builder, r->load[i]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "keystrokes");
+      json_builder_add_int_value (builder, n_search);
+      json_builder_set_member_name (builder, "search_ms_median");
+      json_builder_add_double_value (builder, median (search, n_search));
+      json_builder_set_member_name (builder, "search_ms_max");
+      json_builder_add_double_value (builder, maximum (search, n_search));
+      json_builder_set_member_name (builder, "peak_rss_mb");
+      json_builder_add_double_value (builder, r->peak_mb);
+      if (r->kept_path != NULL)
+        {
+          json_builder_set_member_name (builder, "database");
+          json_builder_add_string_value (builder, r->kept_path);
+        }
+      json_builder_end_object (builder);
+      print_json (builder);
+      return;
+    }
+
+  g_print ("%-40s %u\n", _("Units"), r->units);
+  g_print ("%-40s %.3f s\n", _("Open + load tree (median of 5)"),
+           median (r->load, N_TREE_LOADS));
+  g_print ("%-40s %.2f ms\n", _("Search keystroke, median"), median (search, n_search));
+  g_print ("%-40s %.2f ms\n", _("Search keystroke, max"), maximum (search, n_search));
+  g_print ("%-40s %u\n", _("Keystrokes timed"), n_search);
+  g_print ("%-40s %.1f MB\n", _("Peak RSS after loading"), r->peak_mb);
+  if (r->kept_path != NULL)
+    g_print ("%-40s %s\n", _("Database"), r->kept_path);
+}
+
 static int
 bench_tree (int argc, char **argv)
 {
@@ -200,17 +304,13 @@ bench_tree (int argc, char **argv)
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, N_("Keep the database and print its path"), NULL },
     { NULL }
   };
-  enum { N_LOADS = 5 };
-  double load[N_LOADS];
+  TreeReport report = { 0 };
   g_autoptr(ShequOrgStore) store = NULL;
-  g_autoptr(GPtrArray) queries = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) times = NULL;
   g_autofree char *tmpdir = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
   int status = 0;
-  double peak_mb;
-  guint units;
 
   if (!parse_options ("bench tree", NULL,
                       N_("Time loading and searching a synthetic street (--db keeps it there)."),
@@ -237,80 +337,17 @@ bench_tree (int argc, char **argv)
 
   if (!opt_json)
     g_print (_("Creating a synthetic street of %d units…\n"), n_units);
-  if (!create_synthetic (path, n_units, &error))
-    goto out;
-
-  for (guint run = 0; run < N_LOADS; run++)
+  if (create_synthetic (path, n_units, &error) &&
+      (store = time_loads (path, report.load, &error)) != NULL)
     {
-      g_autoptr(ShequDatabase) db = NULL;
-      gint64 start;
-
-      g_clear_object (&store);
-      start = g_get_monotonic_time ();
-      db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
-      if (db == NULL || (store = shequ_org_store_new (db, &error)) == NULL)
-        goto out;
-      load[run] = (g_get_monotonic_time () - start) / 1e6;
-    }
-  peak_mb = read_peak_rss_mb ();
-  units = shequ_org_store_get_n_units (store);
-
-  queries = make_keystrokes (store);
-  for (guint i = 0; i < queries->len; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double ms;
-
-      shequ_org_store_search (store, g_ptr_array_index (queries, i));
-      ms = (g_get_monotonic_time () - start) / 1e3;
-      g_array_append_val (times, ms);
+      report.peak_mb = read_peak_rss_mb ();
+      report.units = shequ_org_store_get_n_units (store);
+      times = time_keystrokes (store);
+      report.search_ms = times;
+      report.kept_path = keep ? path : NULL;
+      print_tree_report (&report);
     }
 
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "units");
-      json_builder_add_int_value (builder, units);
-      json_builder_set_member_name (builder, "load_seconds_median");
-      json_builder_add_double_value (builder, median (load, N_LOADS));
-      json_builder_set_member_name (builder, "load_seconds");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < N_LOADS; i++)
-        json_builder_add_double_value (builder, load[i]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "keystrokes");
-      json_builder_add_int_value (builder, times->len);
-      json_builder_set_member_name (builder, "search_ms_median");
-      json_builder_add_double_value (builder, median ((double *) times->data, times->len));
-      json_builder_set_member_name (builder, "search_ms_max");
-      json_builder_add_double_value (builder, maximum ((double *) times->data, times->len));
-      json_builder_set_member_name (builder, "peak_rss_mb");
-      json_builder_add_double_value (builder, peak_mb);
-      if (keep)
-        {
-          json_builder_set_member_name (builder, "database");
-          json_builder_add_string_value (builder, path);
-        }
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
-  else
-    {
-      g_print ("%-40s %u\n", _("Units"), units);
-      g_print ("%-40s %.3f s\n", _("Open + load tree (median of 5)"), median (load, N_LOADS));
-      g_print ("%-40s %.2f ms\n", _("Search keystroke, median"),
-               median ((double *) times->data, times->len));
-      g_print ("%-40s %.2f ms\n", _("Search keystroke, max"),
-               maximum ((double *) times->data, times->len));
-      g_print ("%-40s %u\n", _("Keystrokes timed"), times->len);
-      g_print ("%-40s %.1f MB\n", _("Peak RSS after loading"), peak_mb);
-      if (keep)
-        g_print ("%-40s %s\n", _("Database"), path);
-    }
-
-out:
   g_clear_object (&store);
   if (tmpdir != NULL && !keep)
     remove_tree (tmpdir);
@@ -340,86 +377,59 @@ find_program (const char *env,
   return g_find_program_in_path (program);
 }
 
-static int
-bench_startup (int argc, char **argv)
+/* Seconds to the first frame: the app, the bare window, the bare window with the app's
+ * renderer. */
+typedef struct {
+  GArray *app;
+  GArray *bare;
+  GArray *same;
+} StartupTimes;
+
+/* One warm-up run of each, then RUNS alternating. */
+static gboolean
+time_startups (const char    *app,
+               const char    *bare,
+               const char    *path,
+               int            runs,
+               StartupTimes  *times,
+               GError       **error)
 {
-  int runs = 10;
-  const GOptionEntry entries[] = {
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Runs of each program (default 10)"), N_("N") },
-    { NULL }
-  };
-  g_autofree char *app = NULL;
-  g_autofree char *bare = NULL;
-  g_autofree char *tmpdir = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GArray) app_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) same_times = g_array_new (FALSE, FALSE, sizeof (double));
-  GError *error = NULL;
-  int status = 0;
-  double app_median;
-  double bare_median;
-  double same_median;
+  times->app = g_array_new (FALSE, FALSE, sizeof (double));
+  times->bare = g_array_new (FALSE, FALSE, sizeof (double));
+  times->same = g_array_new (FALSE, FALSE, sizeof (double));
 
-  if (!parse_options ("bench startup", NULL,
-                      N_("Time the app to its first frame against a bare GTK window."),
-                      entries, TRUE, &argc, &argv, &status))
-    return status;
-  if (runs < 1)
-    return fail_usage (_("--runs must be at least 1"));
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    return fail_usage (_("bench startup needs a display; run it under xvfb-run"));
-
-  app = find_program ("SHEQU_APP_PATH", "shequ");
-  bare = find_program ("SHEQU_BARE_WINDOW_PATH", "shequ-bare-window");
-  if (app == NULL || bare == NULL)
-    return fail_usage (_("Cannot find shequ or shequ-bare-window; "
-                         "set SHEQU_APP_PATH and SHEQU_BARE_WINDOW_PATH"));
-
-  if (opt_db != NULL)
-    path = g_strdup (opt_db);
-  else
-    {
-      g_autoptr(ShequDatabase) db = NULL;
-      g_autoptr(ShequOrgStore) store = NULL;
-
-      /* The sample street in a temporary database. */
-      tmpdir = g_dir_make_tmp ("shequ-bench-XXXXXX", &error);
-      if (tmpdir == NULL)
-        return fail (error);
-      path = g_build_filename (tmpdir, "sample.db", NULL);
-      db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
-                                &error);
-      if (db == NULL || (store = shequ_org_store_new (db, &error)) == NULL ||
-          !shequ_sample_populate (store, &error))
-        goto out;
-    }
-
-  /* One warm-up run of each, then alternate. */
   for (int i = -1; i < runs; i++)
     {
-      char *bare_argv[] = { bare, NULL };
-      char *same_argv[] = { bare, (char *) "--same-renderer", NULL };
-      char *app_argv[] = { app, (char *) "--db", path, (char *) "--bench-first-frame", NULL };
+      char *bare_argv[] = { (char *) bare, NULL };
+      char *same_argv[] = { (char *) bare, (char *) "--same-renderer", NULL };
+      char *app_argv[] = { (char *) app, (char *) "--db", (char *) path,
+                           (char *) "--bench-first-frame", NULL };
       double seconds;
 
-      if (!run_program (bare_argv, &seconds, &error))
-        goto out;
+      if (!run_program (bare_argv, &seconds, error))
+        return FALSE;
       if (i >= 0)
-        g_array_append_val (bare_times, seconds);
-      if (!run_program (same_argv, &seconds, &error))
-        goto out;
+        g_array_append_val (times->bare, seconds);
+      if (!run_program (same_argv, &seconds, error))
+        return FALSE;
       if (i >= 0)
-        g_array_append_val (same_times, seconds);
-      if (!run_program (app_argv, &seconds, &error))
-        goto out;
+        g_array_append_val (times->same, seconds);
+      if (!run_program (app_argv, &seconds, error))
+        return FALSE;
       if (i >= 0)
-        g_array_append_val (app_times, seconds);
+        g_array_append_val (times->app, seconds);
     }
+  return TRUE;
+}
 
-  app_median = median ((double *) app_times->data, app_times->len);
-  bare_median = median ((double *) bare_times->data, bare_times->len);
-  same_median = median ((double *) same_times->data, same_times->len);
+static void
+print_startup_report (int                 runs,
+                      const StartupTimes *times)
+{
+  double app_median = median ((double *) times->app->data, times->app->len);
+  double bare_median = median ((double *) times->bare->data, times->bare->len);
+  double same_median = median ((double *) times->same->data, times->same->len);
+
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -442,21 +452,76 @@ bench_startup (int argc, char **argv)
       json_builder_add_double_value (builder, same_median > 0 ? app_median / same_median : 0);
       json_builder_end_object (builder);
       print_json (builder);
-    }
-  else
-    {
-      g_print ("%-40s %s\n", _("Database"), opt_db != NULL ? opt_db : _("the sample street"));
-      g_print ("%-40s %d\n", _("Runs of each"), runs);
-      g_print ("%-40s %.3f s\n", _("Bare GTK window, median"), bare_median);
-      g_print ("%-40s %.3f s\n", _("Shequ to first frame, median"), app_median);
-      g_print ("%-40s %.2f×\n", _("Ratio app / bare"),
-               bare_median > 0 ? app_median / bare_median : 0);
-      g_print ("%-40s %.3f s\n", _("Bare window, Shequ's renderer, median"), same_median);
-      g_print ("%-40s %.2f×\n", _("Ratio app / bare, same renderer"),
-               same_median > 0 ? app_median / same_median : 0);
+      return;
     }
 
+  g_print ("%-40s %s\n", _("Database"), opt_db != NULL ? opt_db : _("the sample street"));
+  g_print ("%-40s %d\n", _("Runs of each"), runs);
+  g_print ("%-40s %.3f s\n", _("Bare GTK window, median"), bare_median);
+  g_print ("%-40s %.3f s\n", _("Shequ to first frame, median"), app_median);
+  g_print ("%-40s %.2f×\n", _("Ratio app / bare"),
+           bare_median > 0 ? app_median / bare_median : 0);
+  g_print ("%-40s %.3f s\n", _("Bare window, Shequ's renderer, median"), same_median);
+  g_print ("%-40s %.2f×\n", _("Ratio app / bare, same renderer"),
+           same_median > 0 ? app_median / same_median : 0);
+}
+
+static int
+bench_startup (int argc, char **argv)
+{
+  int runs = 10;
+  const GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Runs of each program (default 10)"), N_("N") },
+    { NULL }
+  };
+  g_autofree char *app = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  StartupTimes times = { 0 };
+  GError *error = NULL;
+  int status = 0;
+
+  if (!parse_options ("bench startup", NULL,
+                      N_("Time the app to its first frame against a bare GTK window."),
+                      entries, TRUE, &argc, &argv, &status))
+    return status;
+  if (runs < 1)
+    return fail_usage (_("--runs must be at least 1"));
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return fail_usage (_("bench startup needs a display; run it under xvfb-run"));
+
+  app = find_program ("SHEQU_APP_PATH", "shequ");
+  bare = find_program ("SHEQU_BARE_WINDOW_PATH", "shequ-bare-window");
+  if (app == NULL || bare == NULL)
+    return fail_usage (_("Cannot find shequ or shequ-bare-window; "
+                         "set SHEQU_APP_PATH and SHEQU_BARE_WINDOW_PATH"));
+
+  if (opt_db != NULL)
+    path = g_strdup (opt_db);
+  else
+    {
+      g_autoptr(ShequWorkspace) workspace = NULL;
+
+      /* The sample street in a temporary database. */
+      tmpdir = g_dir_make_tmp ("shequ-bench-XXXXXX", &error);
+      if (tmpdir == NULL)
+        return fail (error);
+      path = g_build_filename (tmpdir, "sample.db", NULL);
+      workspace = shequ_workspace_open (path, SHEQU_DATABASE_FLAGS_CREATE |
+                                        SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL, &error);
+      if (workspace == NULL ||
+          !shequ_sample_populate (shequ_workspace_get_store (workspace), &error))
+        goto out;
+    }
+
+  if (time_startups (app, bare, path, runs, &times, &error))
+    print_startup_report (runs, &times);
+
 out:
+  g_clear_pointer (&times.app, g_array_unref);
+  g_clear_pointer (&times.bare, g_array_unref);
+  g_clear_pointer (&times.same, g_array_unref);
   if (tmpdir != NULL)
     remove_tree (tmpdir);
   if (error != NULL)

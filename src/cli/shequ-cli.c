@@ -16,6 +16,7 @@
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
 #include "shequ-text.h"
+#include "shequ-workspace.h"
 #include "shequ-cli-private.h"
 
 typedef struct {
@@ -140,7 +141,7 @@ open_store (ShequDatabaseFlags   flags,
             GError             **error)
 {
   g_autofree char *path = db_path ();
-  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(ShequWorkspace) workspace = NULL;
 
   if (!(flags & SHEQU_DATABASE_FLAGS_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -148,10 +149,11 @@ open_store (ShequDatabaseFlags   flags,
                    _("There is no database at %s; create one with “shequ-cli init”"), path);
       return NULL;
     }
-  db = shequ_database_open (path, flags, error);
-  if (db == NULL)
+  /* The same open path as the app's. */
+  workspace = shequ_workspace_open (path, flags, NULL, error);
+  if (workspace == NULL)
     return NULL;
-  return shequ_org_store_new (db, error);
+  return g_object_ref (shequ_workspace_get_store (workspace));
 }
 
 /* ------------------------------------------------------------------------------------ */

@@ -72,16 +72,66 @@ prune_backups (const char *db_path,
     }
 }
 
+/* Copies in steps of 256 pages, which lets a writer in between on a large file; after
+ * each, PROGRESS (pages copied, pages in all) and a look at CANCELLABLE. Cancelled, the
+ * destination is rolled back (or the partial file removed) and nothing has changed. */
+static int
+copy_in_steps (sqlite3               *dest,
+               sqlite3               *src,
+               GCancellable          *cancellable,
+               GFileProgressCallback  progress,
+               gpointer               progress_data)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", src, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (dest);
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+      if (progress != NULL && rc != SQLITE_DONE)
+        progress (sqlite3_backup_pagecount (backup) - sqlite3_backup_remaining (backup),
+                  sqlite3_backup_pagecount (backup), progress_data);
+      if (g_cancellable_is_cancelled (cancellable) && rc != SQLITE_DONE)
+        rc = SQLITE_INTERRUPT;
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  if (rc == SQLITE_DONE)
+    {
+      rc = SQLITE_OK;
+      if (progress != NULL)
+        progress (sqlite3_backup_pagecount (backup), sqlite3_backup_pagecount (backup),
+                  progress_data);
+    }
+  sqlite3_backup_finish (backup);
+  return rc;
+}
+
 gboolean
 _shequ_database_backup_connection (sqlite3     *src,
                                    const char  *src_path,
                                    const char  *dest_path,
                                    GError     **error)
 {
+  return _shequ_database_backup_connection_full (src, src_path, dest_path, NULL, NULL, NULL,
+                                                 error);
+}
+
+gboolean
+_shequ_database_backup_connection_full (sqlite3               *src,
+                                        const char            *src_path,
+                                        const char            *dest_path,
+                                        GCancellable          *cancellable,
+                                        GFileProgressCallback  progress,
+                                        gpointer               progress_data,
+                                        GError               **error)
+{
   g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
   g_autofree char *dir = g_path_get_dirname (dest_path);
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -97,23 +147,7 @@ _shequ_database_backup_connection (sqlite3     *src,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
-      backup = sqlite3_backup_init (dest, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          /* Steps of 256 pages let a writer in between on a large file. */
-          do
-            {
-              rc = sqlite3_backup_step (backup, 256);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep (20);
-            }
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-          sqlite3_backup_finish (backup);
-        }
+      rc = copy_in_steps (dest, src, cancellable, progress, progress_data);
       if (rc == SQLITE_OK)
         /* A backup is one self-contained file, whatever the source's journal mode. */
         rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -123,6 +157,8 @@ _shequ_database_backup_connection (sqlite3     *src,
   if (rc != SQLITE_OK)
     {
       g_unlink (tmp);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
                    _("Cannot back up “%s” to “%s”: %s"),
                    src_path, dest_path, sqlite3_errstr (rc));
@@ -148,10 +184,22 @@ shequ_database_backup_to (ShequDatabase  *self,
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  return _shequ_database_backup_to_full (self, dest_path, NULL, NULL, NULL, error);
+}
+
+gboolean
+_shequ_database_backup_to_full (ShequDatabase          *self,
+                                const char             *dest_path,
+                                GCancellable           *cancellable,
+                                GFileProgressCallback   progress,
+                                gpointer                progress_data,
+                                GError                **error)
+{
   /* A backup of a damaged file would overwrite a good older one in the rotation. */
   if (!shequ_database_check_integrity (self, error))
     return FALSE;
-  return _shequ_database_backup_connection (self->db, self->path, dest_path, error);
+  return _shequ_database_backup_connection_full (self->db, self->path, dest_path, cancellable,
+                                                 progress, progress_data, error);
 }
 
 /* Opens SRC read-only and checks that it is a sound Shequ database we can read. */
@@ -205,39 +253,44 @@ shequ_database_restore_from (ShequDatabase  *self,
                              const char     *src_path,
                              GError        **error)
 {
-  g_autofree char *safety = NULL;
-  sqlite3 *src;
-  sqlite3_backup *backup;
-  int rc;
-
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (src_path != NULL, FALSE);
+
+  return _shequ_database_restore_from_full (self, src_path, NULL, NULL, NULL, error);
+}
+
+gboolean
+_shequ_database_restore_from_full (ShequDatabase          *self,
+                                   const char             *src_path,
+                                   GCancellable           *cancellable,
+                                   GFileProgressCallback   progress,
+                                   gpointer                progress_data,
+                                   GError                **error)
+{
+  g_autofree char *safety = NULL;
+  sqlite3 *src;
+  int rc;
 
   if (!(src = open_checked_backup (src_path, error)))
     return FALSE;
 
   /* Nothing is lost: the current state goes into the backup folder first. */
   safety = _shequ_database_make_backup_name (self->path, "before-restore");
-  if (!_shequ_database_backup_connection (self->db, self->path, safety, error))
+  if (!_shequ_database_backup_connection_full (self->db, self->path, safety, cancellable,
+                                               NULL, NULL, error))
     {
       sqlite3_close_v2 (src);
       return FALSE;
     }
 
-  backup = sqlite3_backup_init (self->db, "main", src, "main");
-  if (backup == NULL)
-    rc = sqlite3_errcode (self->db);
-  else
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-      sqlite3_backup_finish (backup);
-    }
+  /* Cancelled between steps, the copy is rolled back: the database is as it was. */
+  rc = copy_in_steps (self->db, src, cancellable, progress, progress_data);
   sqlite3_close_v2 (src);
 
   if (rc != SQLITE_OK)
     {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_BACKUP,
                    _("Cannot restore “%s” from “%s”: %s"),
                    self->path, src_path, sqlite3_errstr (rc));
@@ -255,6 +308,20 @@ shequ_database_restore_file (const char  *path,
                              const char  *src_path,
                              GError     **error)
 {
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (src_path != NULL, FALSE);
+
+  return _shequ_database_restore_file_full (path, src_path, NULL, NULL, NULL, error);
+}
+
+gboolean
+_shequ_database_restore_file_full (const char             *path,
+                                   const char             *src_path,
+                                   GCancellable           *cancellable,
+                                   GFileProgressCallback   progress,
+                                   gpointer                progress_data,
+                                   GError                **error)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
@@ -262,11 +329,14 @@ shequ_database_restore_file (const char  *path,
   sqlite3 *src;
   gboolean ok;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (src_path != NULL, FALSE);
-
   if (!(src = open_checked_backup (src_path, error)))
     return FALSE;
+  /* Past this point the damaged file is moved: cancelling then would leave no file. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
 
   /* The damaged file is kept beside, renamed, never deleted. */
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, aside) != 0)
@@ -287,7 +357,8 @@ shequ_database_restore_file (const char  *path,
         g_rename (from, to);
     }
 
-  ok = _shequ_database_backup_connection (src, src_path, path, error);
+  ok = _shequ_database_backup_connection_full (src, src_path, path, NULL, progress,
+                                               progress_data, error);
   sqlite3_close_v2 (src);
   return ok;
 }
@@ -339,18 +410,97 @@ shequ_database_list_backups (const char *db_path)
   return paths;
 }
 
+/* The kinds in the names _shequ_database_make_backup_name() makes. */
+static const struct {
+  const char      *infix;
+  ShequBackupKind  kind;
+} backup_kinds[] = {
+  { "-daily-", SHEQU_BACKUP_KIND_DAILY },
+  { "-before-restore-", SHEQU_BACKUP_KIND_BEFORE_RESTORE },
+  { "-before-v", SHEQU_BACKUP_KIND_BEFORE_UPGRADE },
+};
+
+gboolean
+shequ_database_describe_backup (const char       *backup_path,
+                                ShequBackupKind  *kind,
+                                GDateTime       **modified,
+                                goffset          *size)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) mtime = NULL;
+
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  base = g_path_get_basename (backup_path);
+  if (kind != NULL)
+    {
+      *kind = SHEQU_BACKUP_KIND_MANUAL;
+      for (guint i = 0; i < G_N_ELEMENTS (backup_kinds); i++)
+        if (strstr (base, backup_kinds[i].infix) != NULL)
+          {
+            *kind = backup_kinds[i].kind;
+            break;
+          }
+    }
+
+  if (modified != NULL)
+    *modified = NULL;
+  if (size != NULL)
+    *size = 0;
+  file = g_file_new_for_path (backup_path);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || (mtime = g_file_info_get_modification_date_time (info)) == NULL)
+    return FALSE;
+  if (modified != NULL)
+    *modified = g_date_time_to_local (mtime);
+  if (size != NULL)
+    *size = g_file_info_get_size (info);
+  return TRUE;
+}
+
+const char *
+shequ_backup_kind_get_label (ShequBackupKind kind)
+{
+  switch (kind)
+    {
+    case SHEQU_BACKUP_KIND_DAILY:
+      return _("Daily backup");
+    case SHEQU_BACKUP_KIND_BEFORE_RESTORE:
+      return _("Saved before a restore");
+    case SHEQU_BACKUP_KIND_BEFORE_UPGRADE:
+      return _("Saved before an upgrade");
+    case SHEQU_BACKUP_KIND_MANUAL:
+    default:
+      return _("Backup");
+    }
+}
+
 gboolean
 shequ_database_daily_backup (ShequDatabase  *self,
                              GError        **error)
 {
-  g_autofree char *dest = NULL;
-
   g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+
+  return _shequ_database_daily_backup_full (self, NULL, NULL, NULL, error);
+}
+
+gboolean
+_shequ_database_daily_backup_full (ShequDatabase          *self,
+                                   GCancellable           *cancellable,
+                                   GFileProgressCallback   progress,
+                                   gpointer                progress_data,
+                                   GError                **error)
+{
+  g_autofree char *dest = NULL;
 
   dest = _shequ_database_make_backup_name (self->path, "daily");
   if (g_file_test (dest, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (!shequ_database_backup_to (self, dest, error))
+  if (!_shequ_database_backup_to_full (self, dest, cancellable, progress, progress_data, error))
     return FALSE;
   prune_backups (self->path, "daily");
   return TRUE;

@@ -1,12 +1,28 @@
-/* shequ-database-private.h — the database struct and helpers shared by its files */
+/* shequ-database-private.h — SQLite behind the database: for the core's files (and tests) only */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
+
+#include <sqlite3.h>
 
 #include "shequ-database.h"
 
 G_BEGIN_DECLS
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 #define BUSY_TIMEOUT_MS 5000
+
+sqlite3       *shequ_database_get_handle        (ShequDatabase       *self);
+gboolean       shequ_database_exec              (ShequDatabase       *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+sqlite3_stmt  *shequ_database_prepare           (ShequDatabase       *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+/* Turns the result of a failed sqlite3 call into a GError with the right code. */
+gboolean       shequ_database_set_error         (ShequDatabase       *self,
+                                                 int                  rc,
+                                                 GError             **error);
 
 struct _ShequDatabase
 {
@@ -35,5 +51,39 @@ gboolean  _shequ_database_backup_connection (sqlite3     *src,
                                             const char  *src_path,
                                             const char  *dest_path,
                                             GError     **error);
+
+/* The same as their public namesakes, stopping early with G_IO_ERROR_CANCELLED when
+ * CANCELLABLE is cancelled (nothing changed then) and calling PROGRESS (pages copied,
+ * pages in all) from the calling thread after each step of the copy. */
+gboolean  _shequ_database_backup_connection_full (sqlite3               *src,
+                                                  const char            *src_path,
+                                                  const char            *dest_path,
+                                                  GCancellable          *cancellable,
+                                                  GFileProgressCallback  progress,
+                                                  gpointer               progress_data,
+                                                  GError               **error);
+gboolean  _shequ_database_backup_to_full    (ShequDatabase          *self,
+                                            const char             *dest_path,
+                                            GCancellable           *cancellable,
+                                            GFileProgressCallback   progress,
+                                            gpointer                progress_data,
+                                            GError                **error);
+gboolean  _shequ_database_daily_backup_full (ShequDatabase          *self,
+                                            GCancellable           *cancellable,
+                                            GFileProgressCallback   progress,
+                                            gpointer                progress_data,
+                                            GError                **error);
+gboolean  _shequ_database_restore_from_full (ShequDatabase          *self,
+                                            const char             *src_path,
+                                            GCancellable           *cancellable,
+                                            GFileProgressCallback   progress,
+                                            gpointer                progress_data,
+                                            GError                **error);
+gboolean  _shequ_database_restore_file_full (const char             *path,
+                                            const char             *src_path,
+                                            GCancellable           *cancellable,
+                                            GFileProgressCallback   progress,
+                                            gpointer                progress_data,
+                                            GError                **error);
 
 G_END_DECLS

@@ -3,11 +3,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema this build writes. A file with a higher user_version is refused. */
 #define SHEQU_SCHEMA_VERSION 1
@@ -44,7 +41,6 @@ ShequDatabase *shequ_database_open              (const char          *path,
                                                  GError             **error);
 char          *shequ_database_get_default_path  (void);
 const char    *shequ_database_get_path          (ShequDatabase       *self);
-sqlite3       *shequ_database_get_handle        (ShequDatabase       *self);
 int            shequ_database_get_schema_version (ShequDatabase      *self);
 gboolean       shequ_database_is_read_only      (ShequDatabase       *self);
 
@@ -52,17 +48,6 @@ gboolean       shequ_database_is_read_only      (ShequDatabase       *self);
 gboolean       shequ_database_peek_schema_version (const char        *path,
                                                    int               *version,
                                                    GError           **error);
-
-gboolean       shequ_database_exec              (ShequDatabase       *self,
-                                                 const char          *sql,
-                                                 GError             **error);
-sqlite3_stmt  *shequ_database_prepare           (ShequDatabase       *self,
-                                                 const char          *sql,
-                                                 GError             **error);
-/* Turns the result of a failed sqlite3 call into a GError with the right code. */
-gboolean       shequ_database_set_error         (ShequDatabase       *self,
-                                                 int                  rc,
-                                                 GError             **error);
 
 /* Whether the database, -wal and -shm this connection has open are still the files under
  * those names (SHEQU_DB_ERROR_REPLACED if not; the connection then never checkpoints on
@@ -98,6 +83,22 @@ gboolean       shequ_database_restore_file      (const char          *path,
 char          *shequ_database_get_backup_dir    (const char          *db_path);
 /* Backups of DB_PATH, newest first (full paths). */
 GPtrArray     *shequ_database_list_backups      (const char          *db_path);
+typedef enum {
+  SHEQU_BACKUP_KIND_MANUAL,          /* made with Back Up… or shequ-cli backup */
+  SHEQU_BACKUP_KIND_DAILY,
+  SHEQU_BACKUP_KIND_BEFORE_RESTORE,  /* the state a restore replaced */
+  SHEQU_BACKUP_KIND_BEFORE_UPGRADE,  /* the file as it was before a migration */
+} ShequBackupKind;
+
+/* What a file from shequ_database_list_backups() is: its kind (from its name), and
+ * when it was written (local time) and its size, when the file can be read (*MODIFIED
+ * NULL and FALSE if not). */
+gboolean       shequ_database_describe_backup   (const char          *backup_path,
+                                                 ShequBackupKind     *kind,
+                                                 GDateTime          **modified,
+                                                 goffset             *size);
+/* "Daily backup" and so on, translated. */
+const char    *shequ_backup_kind_get_label      (ShequBackupKind      kind);
 /* Once a day: a backup named by date into the backup dir, keeping the last 7. */
 gboolean       shequ_database_daily_backup      (ShequDatabase       *self,
                                                  GError             **error);

@@ -13,9 +13,8 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
-#include "shequ-database.h"
+#include "shequ-database-private.h"
 #include "shequ-db-locks.h"
 
 /*

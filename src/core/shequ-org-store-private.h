@@ -3,6 +3,7 @@
 #pragma once
 
 #include "shequ-org-private.h"
+#include "shequ-database-private.h"
 #include "shequ-org-store.h"
 
 G_BEGIN_DECLS
