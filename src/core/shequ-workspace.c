@@ -9,47 +9,6 @@
 #include "shequ-database-private.h"
 #include "shequ-workspace-private.h"
 
-/* IO-ADAPTER: stands in for shequ_io_import_read () / _apply () / _unref () until the
- * io branch is merged. The real read parses and validates in the thread; this one
- * keeps the bytes, and the calls in main today parse them on the main thread. After
- * the merge these lines go and the three calls below become the real ones. */
-typedef struct {
-  ShequIoTable     table;
-  GBytes          *bytes;
-  char            *filename;
-  ShequIoFormat    format;
-  ShequIoEncoding  encoding;
-} IoImport;
-
-static IoImport *
-io_import_read (ShequIoTable table, GBytes *bytes, const char *filename,
-                ShequIoFormat format, ShequIoEncoding encoding, GError **error)
-{
-  IoImport *import = g_new0 (IoImport, 1);
-
-  *import = (IoImport) { table, g_bytes_ref (bytes), g_strdup (filename), format, encoding };
-  return import;
-}
-
-static void
-io_import_unref (IoImport *import)
-{
-  g_bytes_unref (import->bytes);
-  g_free (import->filename);
-  g_free (import);
-}
-
-static gboolean
-io_import_apply (IoImport *i, ShequOrgStore *store, guint *n_rows, GError **error)
-{
-  if (i->table == SHEQU_IO_TABLE_PEOPLE)
-    return shequ_io_import_people_from_bytes (store, i->bytes, i->filename, i->format,
-                                              i->encoding, n_rows, error);
-  return shequ_io_import_units_from_bytes (store, i->bytes, i->filename, i->format,
-                                           i->encoding, n_rows, error);
-}
-/* End of IO-ADAPTER */
-
 #define READ_CHUNK_SIZE (64 * 1024)
 
 struct _ShequWorkspace
@@ -306,7 +265,7 @@ read_file (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
-static IoImport *
+static ShequIoImport *
 import_in_worker (Op            *op,
                   GCancellable  *cancellable,
                   GError       **error)
@@ -316,7 +275,7 @@ import_in_worker (Op            *op,
 
   if (bytes == NULL)
     return NULL;
-  return io_import_read (op->table, bytes, name, op->format, op->encoding, error);
+  return shequ_io_import_read (op->table, bytes, name, op->format, op->encoding, error);
 }
 
 static void
@@ -359,7 +318,7 @@ op_thread (GTask        *inner,
       break;
     case OP_IMPORT:
       value = import_in_worker (op, cancellable, &error);
-      destroy = (GDestroyNotify) io_import_unref;
+      destroy = (GDestroyNotify) shequ_io_import_unref;
       break;
     default:
       g_assert_not_reached ();
@@ -414,7 +373,7 @@ finish_restore (ShequWorkspace  *self,
 static gboolean
 finish_import (ShequWorkspace  *self,
                Op              *op,
-               IoImport        *import,
+               ShequIoImport        *import,
                GCancellable    *cancellable,
                GError          *error,
                GError         **out_error)
@@ -436,8 +395,8 @@ finish_import (ShequWorkspace  *self,
     g_set_error_literal (out_error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
                          _("The database is no longer open."));
   else
-    ok = io_import_apply (import, self->store, &op->n_rows, out_error);
-  io_import_unref (import);
+    ok = shequ_io_import_apply (import, self->store, &op->n_rows, out_error);
+  shequ_io_import_unref (import);
   return ok;
 }
 

@@ -10,10 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* IO-ADAPTER: shequ-io.h declares this once the io engineer's branch is merged; then
- * these lines go. */
-typedef enum { SHEQU_IO_TABLE_UNITS, SHEQU_IO_TABLE_PEOPLE } ShequIoTable;
-
 #define SHEQU_TYPE_WORKSPACE (shequ_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (ShequWorkspace, shequ_workspace, SHEQU, WORKSPACE, GObject)
 
