@@ -725,7 +725,7 @@ test_every_column_sorts (Fixture       *f,
   g_assert_true (all_columns_sort (shequ_org_view_get_column_view (f->view)));
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
-  shequ_compliance_panel_set_store (panel, f->store);
+  shequ_compliance_panel_set_session (panel, shequ_org_view_get_session (f->view));
   gtk_window_present (GTK_WINDOW (window));
   shequ_test_wait_frames (window, 2);
   column_view = GTK_COLUMN_VIEW (shequ_widget_find_descendant (GTK_WIDGET (panel),

@@ -6,6 +6,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-org-view.h"
+#include "shequ-session.h"
 #include "shequ-unit-detail.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,9 @@ struct _ShequOrgView
 {
   GtkWidget           parent_instance;
 
-  ShequOrgStore      *store;
+  ShequSession       *session;           /* owns the selection; the tree shows it */
+  GSignalGroup       *session_signals;
+  ShequOrgStore      *store;             /* the session's */
   GSettings          *settings;
 
   /* template */
@@ -57,7 +60,10 @@ struct _ShequOrgView
   GtkSortListModel   *sort_model;
   ShequFreezeListModel *freeze_model;
   GtkSingleSelection *selection;
+  /* the session's unit as the tree last followed it, read by the handlers here */
   ShequUnit          *selected_unit;
+  /* showing the session's unit: the selection model's changes are not the user's */
+  gboolean            following;
 
   /* name cells bound now, for highlights, rename and focus */
   GHashTable         *name_cells;

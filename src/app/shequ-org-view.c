@@ -14,8 +14,8 @@
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_STORE,
-  PROP_SELECTED_UNIT,
   N_PROPS
 };
 
@@ -322,94 +322,51 @@ _shequ_org_view_thaw_view (ShequOrgView *self)
     shequ_freeze_list_model_thaw (self->freeze_model);
 }
 
+/* The user moved the tree's selection: the session hears of it, and every view
+ * follows (the tree too, through on_session_selected_unit_changed). */
 void
 _shequ_org_view_on_selection_changed (ShequOrgView *self)
 {
   GtkTreeListRow *row = _shequ_org_view_get_selected_row (self);
-  ShequUnit *unit = _shequ_org_view_row_get_unit (row);
 
-  if (unit != NULL)
-    {
-      ShequUnit *parent = shequ_unit_get_parent (unit);
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
-      g_set_object (&self->last_parent, (parent != NULL ? parent : unit));
-    }
-  if (g_set_object (&self->selected_unit, unit))
-    {
-      shequ_unit_detail_set_unit (self->detail, unit);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
-    }
-  _shequ_org_view_update_actions (self);
-}
-
-/* ------------------------------------------------------------------ public */
-
-ShequOrgStore *
-shequ_org_view_get_store (ShequOrgView *self)
-{
-  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
-  return self->store;
-}
-
-void
-shequ_org_view_set_store (ShequOrgView  *self,
-                          ShequOrgStore *store)
-{
-  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
-  g_return_if_fail (store == NULL || SHEQU_IS_ORG_STORE (store));
-
-  if (self->store == store)
+  if (self->following || self->session == NULL)
     return;
-
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      if (_shequ_org_view_is_searching (self))
-        shequ_org_store_search (self->store, "");
-    }
-  _shequ_org_view_clear_models (self);
-  g_clear_pointer (&self->saved_expansion, g_hash_table_unref);
-  g_clear_pointer (&self->search_text, g_free);
-  self->search_text = g_strdup ("");
-  self->n_matches = 0;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_info_bar_set_revealed (self->info_bar, FALSE);
-
-  g_set_object (&self->store, store);
-  shequ_unit_detail_set_store (self->detail, store);
-  shequ_unit_detail_set_unit (self->detail, NULL);
-
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (_shequ_org_view_on_store_changed),
-                               self, G_CONNECT_SWAPPED);
-      _shequ_org_view_build_models (self);
-      _shequ_org_view_restore_expansion (self);
-    }
-
-  _shequ_org_view_update_match_label (self);
-  _shequ_org_view_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
+  shequ_session_set_selected_unit (self->session, _shequ_org_view_row_get_unit (row));
 }
 
-ShequUnit *
-shequ_org_view_get_selected_unit (ShequOrgView *self)
+/* Selected elsewhere (the compliance panel, the map) but hidden by the search. The
+ * search is the user's: its text and matches stay, and the unit is shown among them
+ * with its ancestors until the search ends or changes, as a unit renamed out of the
+ * search is (keep_visible). Ending the search instead would throw away what the user
+ * typed and the matches being worked through. */
+static void
+reveal_during_search (ShequOrgView *self,
+                      ShequUnit    *unit)
 {
-  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
-  return self->selected_unit;
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
+  g_set_object (&self->keep_visible, unit);
+  self->restoring = TRUE;
+  _shequ_org_view_freeze_view (self);
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  row = _shequ_org_view_find_tree_row (self, unit, TRUE);
+  _shequ_org_view_thaw_view (self);
+  self->restoring = FALSE;
 }
 
-void
-shequ_org_view_select_unit (ShequOrgView *self,
-                            ShequUnit    *unit)
+/* Expands the ancestors of UNIT, scrolls to it and selects its row (NULL: no row). */
+static void
+show_selected_unit (ShequOrgView *self,
+                    ShequUnit    *unit)
 {
   g_autoptr(GtkTreeListRow) row = NULL;
   guint position;
 
-  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
-  g_return_if_fail (unit == NULL || SHEQU_IS_UNIT (unit));
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (self->selection == NULL)
     return;
@@ -422,9 +379,7 @@ shequ_org_view_select_unit (ShequOrgView *self,
   row = _shequ_org_view_find_tree_row (self, unit, TRUE);
   if (row == NULL && _shequ_org_view_is_searching (self))
     {
-      /* Hidden by the search: end it so the unit can be shown. */
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      _shequ_org_view_apply_search (self, "");
+      reveal_during_search (self, unit);
       row = _shequ_org_view_find_tree_row (self, unit, TRUE);
     }
   if (row == NULL)
@@ -445,6 +400,145 @@ shequ_org_view_select_unit (ShequOrgView *self,
     if (root != NULL && (focus == NULL || !gtk_widget_get_mapped (focus)))
       _shequ_org_view_focus_unit_later (self, unit, FALSE);
   }
+}
+
+/* Shows the session's unit in the tree; the selection model's changes meanwhile
+ * (rows expanded, filtered or re-sorted on the way) are the tree's, not the user's. */
+static void
+follow_session (ShequOrgView *self,
+                gboolean      force)
+{
+  ShequUnit *unit = self->session != NULL ? shequ_session_get_selected_unit (self->session) : NULL;
+  GtkTreeListRow *row = _shequ_org_view_get_selected_row (self);
+  gboolean was_following = self->following;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
+  if (unit != NULL)
+    {
+      ShequUnit *parent = shequ_unit_get_parent (unit);
+
+      g_set_object (&self->last_parent, (parent != NULL ? parent : unit));
+    }
+  g_set_object (&self->selected_unit, unit);
+  /* Selected in the tree itself: already shown. FORCE brings it back into view. */
+  if (!force && _shequ_org_view_row_get_unit (row) == unit)
+    {
+      _shequ_org_view_update_actions (self);
+      return;
+    }
+  self->following = TRUE;
+  show_selected_unit (self, unit);
+  self->following = was_following;
+  _shequ_org_view_update_actions (self);
+}
+
+static void
+on_session_selected_unit_changed (ShequOrgView *self)
+{
+  follow_session (self, FALSE);
+}
+
+/* ------------------------------------------------------------------ public */
+
+ShequOrgStore *
+shequ_org_view_get_store (ShequOrgView *self)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
+  return self->store;
+}
+
+void
+shequ_org_view_set_store (ShequOrgView  *self,
+                          ShequOrgStore *store)
+{
+  g_autoptr(ShequSession) session = NULL;
+
+  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
+  g_return_if_fail (store == NULL || SHEQU_IS_ORG_STORE (store));
+
+  if (self->store == store)
+    return;
+  session = store != NULL ? shequ_session_new (store) : NULL;
+  shequ_org_view_set_session (self, session);
+}
+
+ShequSession *
+shequ_org_view_get_session (ShequOrgView *self)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+shequ_org_view_set_session (ShequOrgView *self,
+                            ShequSession *session)
+{
+  ShequOrgStore *store = session != NULL ? shequ_session_get_store (session) : NULL;
+
+  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
+  g_return_if_fail (session == NULL || SHEQU_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      if (_shequ_org_view_is_searching (self))
+        shequ_org_store_search (self->store, "");
+    }
+  _shequ_org_view_clear_models (self);
+  g_clear_pointer (&self->saved_expansion, g_hash_table_unref);
+  g_clear_pointer (&self->search_text, g_free);
+  self->search_text = g_strdup ("");
+  self->n_matches = 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->store, store);
+  g_signal_group_set_target (self->session_signals, session);
+  shequ_unit_detail_set_session (self->detail, session);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (_shequ_org_view_on_store_changed),
+                               self, G_CONNECT_SWAPPED);
+      _shequ_org_view_build_models (self);
+      _shequ_org_view_restore_expansion (self);
+      /* A session another view already selected in. */
+      follow_session (self, FALSE);
+    }
+
+  _shequ_org_view_update_match_label (self);
+  _shequ_org_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+ShequUnit *
+shequ_org_view_get_selected_unit (ShequOrgView *self)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
+  return self->session != NULL ? shequ_session_get_selected_unit (self->session) : NULL;
+}
+
+void
+shequ_org_view_select_unit (ShequOrgView *self,
+                            ShequUnit    *unit)
+{
+  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
+  g_return_if_fail (unit == NULL || SHEQU_IS_UNIT (unit));
+
+  if (self->session == NULL)
+    return;
+  /* Already the session's: shown again (its row may be out of view, or collapsed). */
+  if (shequ_session_get_selected_unit (self->session) == unit)
+    follow_session (self, TRUE);
+  else
+    shequ_session_set_selected_unit (self->session, unit);
 }
 
 GtkColumnView *
@@ -610,6 +704,10 @@ shequ_org_view_dispose (GObject *object)
   g_clear_object (&self->row_sorter);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (shequ_org_view_parent_class)->dispose (object);
@@ -640,11 +738,11 @@ shequ_org_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_STORE:
       g_value_set_object (value, self->store);
-      break;
-    case PROP_SELECTED_UNIT:
-      g_value_set_object (value, self->selected_unit);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -661,11 +759,11 @@ shequ_org_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      shequ_org_view_set_session (self, g_value_get_object (value));
+      break;
     case PROP_STORE:
       shequ_org_view_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTED_UNIT:
-      shequ_org_view_select_unit (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -684,11 +782,11 @@ shequ_org_view_class_init (ShequOrgViewClass *klass)
   object_class->set_property = shequ_org_view_set_property;
   widget_class->map = shequ_org_view_map;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SHEQU_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SHEQU_TYPE_ORG_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SELECTED_UNIT] =
-    g_param_spec_object ("selected-unit", NULL, NULL, SHEQU_TYPE_UNIT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -776,6 +874,10 @@ shequ_org_view_init (ShequOrgView *self)
   self->emptied = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (_shequ_org_view_unit_filter_func, self, NULL));
   self->settings = shequ_settings_try_new ();
+  self->session_signals = g_signal_group_new (SHEQU_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::selected-unit",
+                                 G_CALLBACK (on_session_selected_unit_changed), self,
+                                 G_CONNECT_SWAPPED);
 
   _shequ_org_view_add_columns (self);
   column_sorter = gtk_column_view_get_sorter (self->column_view);

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "shequ-org-store.h"
+#include "shequ-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,11 @@ void           shequ_unit_detail_set_store     (ShequUnitDetail *self,
 ShequUnit     *shequ_unit_detail_get_unit      (ShequUnitDetail *self);
 void           shequ_unit_detail_set_unit      (ShequUnitDetail *self,
                                                 ShequUnit       *unit);
+
+/* Property "session": shows the session's store and follows its selected unit. */
+ShequSession  *shequ_unit_detail_get_session   (ShequUnitDetail *self);
+void           shequ_unit_detail_set_session   (ShequUnitDetail *self,
+                                                ShequSession    *session);
 
 /* For tests: the figure entries and the message shown under them. */
 GtkWidget     *shequ_unit_detail_get_population_entry (ShequUnitDetail *self);

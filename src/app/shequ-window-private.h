@@ -54,6 +54,7 @@ struct _ShequWindow
   char                 *database_path;
   ShequDatabase        *database;
   ShequOrgStore        *store;
+  ShequSession         *session;           /* one per store, shared by the views */
   ShequUnit            *street;
   GError               *load_error;
   GSettings            *settings;
