@@ -477,6 +477,54 @@ test_focus_after_rename (Fixture       *f,
   wait_for_tree_focus (f->view);
 }
 
+/* A refused name keeps the popover open, with the reason under the entry, for
+ * screen readers too; the next try starts clean. */
+static void
+test_rename_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  g_autofree char *name = g_strdup (shequ_unit_get_name (community));
+  GtkWidget *focus, *entry, *popover, *message;
+
+  bring_into_view (f, community);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
+  focus = get_focus (f);
+  entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  g_assert_nonnull (entry);
+  popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (shequ_unit_get_name (community), ==, name);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  message = gtk_widget_get_next_sibling (entry);
+  g_assert_true (GTK_IS_LABEL (message));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       gtk_label_get_text (GTK_LABEL (message)));
+
+  /* Closed and opened again: the name as it is, no complaint. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry),
+                                                 GTK_ACCESSIBLE_STATE_INVALID));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* Renaming while a search is active keeps the unit shown and selected, and the search. */
 static void
 test_rename_during_search (Fixture       *f,
@@ -833,6 +881,7 @@ main (int   argc,
   ADD ("/org-view-a11y/keyboard/focus-and-tab", test_focus_and_tab);
   ADD ("/org-view-a11y/keyboard/focus-after-rename", test_focus_after_rename);
   ADD ("/org-view-a11y/search/rename-keeps-unit", test_rename_during_search);
+  ADD ("/org-view-a11y/rename/refused-says-why", test_rename_refused);
   ADD ("/org-view-a11y/delete/undo-toast", test_delete_with_undo_toast);
   ADD ("/org-view-a11y/expansion/per-database", test_expansion_per_database);
   ADD ("/org-view-a11y/expansion/capped", test_expansion_capped);
