@@ -92,10 +92,11 @@ get_unit_rect (ShequOrgView *self,
 
   if (cell != NULL && gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
     {
-      GtkWidget *label = g_object_get_data (G_OBJECT (cell), "shequ-label");
+      GtkLabel *label = _shequ_org_view_cell_get_label (cell);
       graphene_rect_t label_bounds;
 
-      if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (self), &label_bounds))
+      if (label != NULL &&
+          gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (self), &label_bounds))
         bounds = label_bounds;
       rect->x = bounds.origin.x;
       rect->y = bounds.origin.y;
@@ -532,14 +533,14 @@ _shequ_org_view_on_cell_pressed (GtkGestureClick *gesture,
                                  ShequOrgView    *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "shequ-list-item");
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (cell));
   graphene_point_t point;
   guint position;
 
-  if (list_item == NULL || self->selection == NULL)
+  if (row == NULL || self->selection == NULL)
     return;
 
-  position = gtk_list_item_get_position (list_item);
+  position = _shequ_org_view_sort_position_of_row (self, row);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, position);
 

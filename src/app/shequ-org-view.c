@@ -86,16 +86,7 @@ GtkWidget *
 _shequ_org_view_find_name_cell (ShequOrgView *self,
                                 ShequUnit    *unit)
 {
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->name_cells);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (g_object_get_data (key, "shequ-unit") == unit)
-        return key;
-    }
-  return NULL;
+  return _shequ_org_view_find_cell (self, unit, "name");
 }
 
 /* The row widget of the inner list view that holds CELL. */
@@ -170,8 +161,8 @@ _shequ_org_view_find_tree_row (ShequOrgView *self,
 }
 
 /* Position of ROW in the sorted model the column view shows. */
-static guint
-sort_position_of_row (ShequOrgView   *self,
+guint
+_shequ_org_view_sort_position_of_row (ShequOrgView   *self,
                       GtkTreeListRow *row)
 {
   GListModel *model = G_LIST_MODEL (self->sort_model);
@@ -385,7 +376,7 @@ show_selected_unit (ShequOrgView *self,
   if (row == NULL)
     return;
 
-  position = sort_position_of_row (self, row);
+  position = _shequ_org_view_sort_position_of_row (self, row);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   gtk_single_selection_set_selected (self->selection, position);
@@ -579,32 +570,22 @@ shequ_org_view_is_unit_shown (ShequOrgView *self,
   g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
 
   row = _shequ_org_view_find_tree_row (self, unit, FALSE);
-  return row != NULL && sort_position_of_row (self, row) != GTK_INVALID_LIST_POSITION;
+  return row != NULL && _shequ_org_view_sort_position_of_row (self, row) != GTK_INVALID_LIST_POSITION;
 }
 
-/* The label a realised cell of COLUMN_ID shows for UNIT, found in the widget tree. */
+/* The label a realised cell of COLUMN_ID shows for UNIT. */
 static GtkLabel *
-find_cell_label (GtkWidget  *widget,
-                 ShequUnit  *unit,
-                 const char *column_id)
+find_cell_label (ShequOrgView *self,
+                 ShequUnit    *unit,
+                 const char   *column_id)
 {
-  const char *id = g_object_get_data (G_OBJECT (widget), "shequ-column");
+  GtkWidget *cell = _shequ_org_view_find_cell (self, unit, column_id);
 
-  if (id != NULL && g_strcmp0 (id, column_id) == 0 &&
-      g_object_get_data (G_OBJECT (widget), "shequ-unit") == unit &&
-      gtk_widget_get_realized (widget))
-    return g_object_get_data (G_OBJECT (widget), "shequ-label");
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_cell_label (child, unit, column_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (cell == NULL || !gtk_widget_get_realized (cell))
+    return NULL;
+  return _shequ_org_view_cell_get_label (cell);
 }
 
 char *
@@ -618,7 +599,7 @@ shequ_org_view_dup_cell_text (ShequOrgView *self,
   g_return_val_if_fail (SHEQU_IS_UNIT (unit), NULL);
   g_return_val_if_fail (column_id != NULL, NULL);
 
-  label = find_cell_label (GTK_WIDGET (self->column_view), unit, column_id);
+  label = find_cell_label (self, unit, column_id);
   return label != NULL ? g_strdup (gtk_label_get_text (label)) : NULL;
 }
 
@@ -633,7 +614,7 @@ shequ_org_view_get_cell_attributes (ShequOrgView *self,
   g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
   g_return_val_if_fail (SHEQU_IS_UNIT (unit), NULL);
 
-  label = find_cell_label (GTK_WIDGET (self->column_view), unit, column_id);
+  label = find_cell_label (self, unit, column_id);
   attrs = label != NULL ? gtk_label_get_attributes (label) : NULL;
   return attrs != NULL ? pango_attr_list_ref (attrs) : NULL;
 }
@@ -648,9 +629,9 @@ shequ_org_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (shequ_org_view_parent_class)->map (widget);
 
   /* Once, when first shown: a saved position beats the template's. */
-  if (self->settings != NULL && !g_object_get_data (G_OBJECT (self), "shequ-pane-restored"))
+  if (self->settings != NULL && !self->pane_restored)
     {
-      g_object_set_data (G_OBJECT (self), "shequ-pane-restored", GINT_TO_POINTER (1));
+      self->pane_restored = TRUE;
       /* Never moved: the paned gives the detail its natural width, the tree the rest. */
       if (shequ_settings_has_key (self->settings, "detail-pane-position"))
         {
@@ -718,7 +699,7 @@ shequ_org_view_finalize (GObject *object)
 {
   ShequOrgView *self = SHEQU_ORG_VIEW (object);
 
-  g_clear_pointer (&self->name_cells, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->child_rows, g_hash_table_unref);
   g_clear_pointer (&self->watched_empty, g_hash_table_unref);
   g_clear_pointer (&self->emptied, g_hash_table_unref);
@@ -867,7 +848,7 @@ shequ_org_view_init (ShequOrgView *self)
   }
 
   self->search_text = g_strdup ("");
-  self->name_cells = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new_full (NULL, NULL, NULL, _shequ_org_view_cell_free);
   self->child_rows = g_hash_table_new (NULL, NULL);
   self->watched_empty = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                                _shequ_org_view_empty_watch_free);

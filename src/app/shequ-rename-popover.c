@@ -20,17 +20,10 @@ struct _ShequRenamePopover
 };
 
 enum {
-  PROP_0,
-  PROP_UNIT,
-  N_PROPS
-};
-
-enum {
   RENAME,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ShequRenamePopover, shequ_rename_popover, GTK_TYPE_POPOVER)
@@ -83,8 +76,7 @@ shequ_rename_popover_set_unit (ShequRenamePopover *self,
   if (unit != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), shequ_unit_get_name (unit));
   clear_error (self);
-  if (g_set_object (&self->unit, unit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+  g_set_object (&self->unit, unit);
 }
 
 void
@@ -135,55 +127,12 @@ shequ_rename_popover_dispose (GObject *object)
 }
 
 static void
-shequ_rename_popover_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  ShequRenamePopover *self = SHEQU_RENAME_POPOVER (object);
-
-  switch (prop_id)
-    {
-    case PROP_UNIT:
-      g_value_set_object (value, self->unit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-shequ_rename_popover_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  ShequRenamePopover *self = SHEQU_RENAME_POPOVER (object);
-
-  switch (prop_id)
-    {
-    case PROP_UNIT:
-      shequ_rename_popover_set_unit (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 shequ_rename_popover_class_init (ShequRenamePopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shequ_rename_popover_dispose;
-  object_class->get_property = shequ_rename_popover_get_property;
-  object_class->set_property = shequ_rename_popover_set_property;
-
-  properties[PROP_UNIT] =
-    g_param_spec_object ("unit", NULL, NULL, SHEQU_TYPE_UNIT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[RENAME] =
     g_signal_new ("rename", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

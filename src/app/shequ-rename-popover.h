@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define SHEQU_TYPE_RENAME_POPOVER (shequ_rename_popover_get_type ())
 G_DECLARE_FINAL_TYPE (ShequRenamePopover, shequ_rename_popover, SHEQU, RENAME_POPOVER, GtkPopover)
 
-/* Property "unit" (ShequUnit, nullable): the unit being renamed. Signal "rename"
+/* The unit being renamed (nullable; set by start(), cleared by the tree when the
+ * popover closes). Signal "rename"
  * (const char *name): Enter in the entry, with the name stripped of surrounding
  * spaces; the handler renames the unit, or calls show_error() with the reason. */
 GtkWidget *shequ_rename_popover_new        (void);
