@@ -690,6 +690,8 @@ test_session_compliance_selects_in_tree (Fixture       *f,
   g_assert_false (shequ_org_view_is_unit_shown (f->view, unit));
 
   panel = new_panel_window (f, &window);
+  g_assert_true (shequ_compliance_panel_get_session (panel) == session);
+  g_assert_true (shequ_compliance_panel_get_store (panel) == f->store);
   activate_in_panel (panel, unit);
   g_assert_true (shequ_session_get_selected_unit (session) == unit);
   g_assert_true (shequ_org_view_get_selected_unit (f->view) == unit);

@@ -137,7 +137,6 @@ gboolean _shequ_org_view_is_searching (ShequOrgView *self);
 gboolean _shequ_org_view_model_find (GListModel *model,
                                      gpointer    item,
                                      guint      *position);
-void _shequ_org_view_on_selection_changed (ShequOrgView *self);
 ShequUnit *_shequ_org_view_row_get_unit (GtkTreeListRow *row);
 void _shequ_org_view_scroll_to_position (ShequOrgView *self,
                                          guint         position);
@@ -175,6 +174,12 @@ void _shequ_org_view_restore_expansion (ShequOrgView *self);
 gboolean _shequ_org_view_save_expanded_cb (gpointer user_data);
 gboolean _shequ_org_view_save_pane_cb (gpointer user_data);
 void _shequ_org_view_schedule_save_expanded (ShequOrgView *self);
+
+/* shequ-org-view-selection.c */
+void _shequ_org_view_on_selection_changed (ShequOrgView *self);
+void _shequ_org_view_follow_session (ShequOrgView *self,
+                                     gboolean      force);
+void _shequ_org_view_on_session_selected_unit_changed (ShequOrgView *self);
 
 /* shequ-org-view-search.c */
 void _shequ_org_view_class_search_init (GtkWidgetClass *widget_class);
