@@ -67,6 +67,8 @@ update_summary (ShequCompliancePanel *self)
   guint n = self->violations ? g_list_model_get_n_items (self->violations) : 0;
   g_autofree char *text = NULL;
 
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
+
   if (self->store == NULL)
     text = g_strdup ("");
   else if (n == 0)
@@ -241,6 +243,8 @@ on_unbind (GtkSignalListItemFactory *factory,
 static void
 add_columns (ShequCompliancePanel *self)
 {
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
+
   static const struct {
     const char *title;
     const char *property;
@@ -323,6 +327,8 @@ on_column_view_activate (ShequCompliancePanel *self,
                          guint                 position)
 {
   g_autoptr(ShequUnit) unit = NULL;
+
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
 
   if (self->selection == NULL)
     return;

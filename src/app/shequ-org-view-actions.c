@@ -26,6 +26,8 @@ static void
 on_info_bar_response (ShequOrgView *self,
                       int           response)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
 }
 
@@ -72,6 +74,8 @@ on_rename_closed (ShequRenamePopover *popover,
 static void
 ensure_rename_popover (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (self->rename_popover != NULL)
     return;
 
@@ -89,6 +93,8 @@ get_unit_rect (ShequOrgView *self,
 {
   GtkWidget *cell = unit ? _shequ_org_view_find_name_cell (self, unit) : NULL;
   graphene_rect_t bounds;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (cell != NULL && gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
     {
@@ -238,6 +244,8 @@ get_parent_window (ShequOrgView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
@@ -326,6 +334,8 @@ add_child_interactive (ShequOrgView *self,
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (parent == NULL || !_shequ_org_view_unit_can_have_children (parent))
     return;
 
@@ -404,6 +414,8 @@ expand_below (ShequOrgView   *self,
   guint position = gtk_tree_list_row_get_position (row);
   guint depth = gtk_tree_list_row_get_depth (row);
   g_autoptr(ShequUnit) unit = g_object_ref (_shequ_org_view_row_get_unit (row));
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   _shequ_org_view_freeze_view (self);
   gtk_tree_list_row_set_expanded (row, TRUE);
@@ -496,6 +508,8 @@ static void
 popup_context_menu (ShequOrgView       *self,
                     const GdkRectangle *rect)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   /* Made when first asked for: a popover menu is a tree of widgets, unseen at start. */
   if (self->context_menu == NULL)
     {
@@ -555,6 +569,8 @@ on_column_view_activate (ShequOrgView *self,
                          guint         position)
 {
   g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (row != NULL && gtk_tree_list_row_is_expandable (row))

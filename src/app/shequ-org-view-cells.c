@@ -255,6 +255,8 @@ find_match_hint (ShequOrgView *self,
   GListModel *posts;
   guint n, start, end;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (shequ_org_match_range (shequ_unit_get_name (unit), self->search_text, &start, &end))
     return NULL;
   if (shequ_org_match_range (shequ_unit_get_code (unit), self->search_text, &start, &end))
@@ -323,6 +325,8 @@ setup_name_cell (ShequOrgView *self,
   GtkDragSource *source;
   GtkDropTarget *target;
   GtkGesture *click;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   expander = gtk_tree_expander_new ();
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), shequ_org_name_cell_new ());
@@ -540,6 +544,8 @@ update_column_visibility (ShequOrgView *self)
   double available = gtk_adjustment_get_page_size (hadj);
   double needed = 0;
   guint n_hidden = 0;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (available <= 1)
     return;

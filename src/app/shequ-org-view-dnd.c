@@ -139,6 +139,8 @@ get_cell_y (ShequOrgView *self,
   GtkWidget *cell = _shequ_org_view_find_name_cell (self, unit);
   graphene_point_t point;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (cell == NULL ||
       !gtk_widget_compute_point (cell, GTK_WIDGET (self->scrolled_window),
                                  &GRAPHENE_POINT_INIT (0, 0), &point))
@@ -206,6 +208,8 @@ drop_action_for (ShequOrgView  *self,
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   ShequUnit *over = _shequ_org_view_cell_get_unit (cell);
   ShequUnit *dragged = drop_target_get_unit (target);
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (over == NULL || self->store == NULL)
     return 0;

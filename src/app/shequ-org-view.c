@@ -72,6 +72,8 @@ _shequ_org_view_row_get_unit (GtkTreeListRow *row)
 static GtkWidget *
 find_inner_list_view (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

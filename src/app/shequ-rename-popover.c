@@ -48,6 +48,8 @@ on_entry_activate (ShequRenamePopover *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
 
+  g_assert (SHEQU_IS_RENAME_POPOVER (self));
+
   if (self->unit != NULL)
     g_signal_emit (self, signals[RENAME], 0, name);
 }
