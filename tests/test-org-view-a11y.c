@@ -525,6 +525,30 @@ test_rename_refused (Fixture       *f,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* The unit being renamed goes (an undo, another program): the popover goes with it
+ * rather than rename what is no longer there. */
+static void
+test_rename_closes_when_unit_goes (Fixture       *f,
+                                   gconstpointer  data)
+{
+  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *focus, *popover;
+
+  bring_into_view (f, community);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
+  focus = get_focus (f);
+  popover = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  g_assert_true (shequ_org_store_delete_unit (f->store, community, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (shequ_org_view_get_selected_unit (f->view) != community);
+}
+
 /* Renaming while a search is active keeps the unit shown and selected, and the search. */
 static void
 test_rename_during_search (Fixture       *f,
@@ -934,6 +958,7 @@ main (int   argc,
   ADD ("/org-view-a11y/keyboard/focus-after-rename", test_focus_after_rename);
   ADD ("/org-view-a11y/search/rename-keeps-unit", test_rename_during_search);
   ADD ("/org-view-a11y/rename/refused-says-why", test_rename_refused);
+  ADD ("/org-view-a11y/rename/closes-when-unit-goes", test_rename_closes_when_unit_goes);
   ADD ("/org-view-a11y/delete/undo-toast", test_delete_with_undo_toast);
   ADD ("/org-view-a11y/keyboard/focus-after-compliance-jump", test_focus_after_compliance_jump);
   ADD ("/org-view-a11y/expansion/per-database", test_expansion_per_database);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-org-view-private.h"
+#include "shequ-rename-popover.h"
 
 /* The session owns the selected unit; the tree maps it to its selection model (rows
  * expanded, scrolled to, revealed during a search) and the user's selection back. */
@@ -42,12 +43,14 @@ reveal_during_search (ShequOrgView *self,
   self->restoring = TRUE;
   _shequ_org_view_freeze_view (self);
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* Its ancestors opened in the same frozen change as the filter's. */
   row = _shequ_org_view_find_tree_row (self, unit, TRUE);
   _shequ_org_view_thaw_view (self);
   self->restoring = FALSE;
 }
 
-/* Expands the ancestors of UNIT, scrolls to it and selects its row (NULL: no row). */
+/* Expands the ancestors of UNIT, scrolls to it and selects its row; no row is selected
+ * when UNIT is NULL or has none (the tree never shows another unit than the session's). */
 static void
 show_selected_unit (ShequOrgView *self,
                     ShequUnit    *unit)
@@ -59,24 +62,20 @@ show_selected_unit (ShequOrgView *self,
 
   if (self->selection == NULL)
     return;
-  if (unit == NULL)
-    {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      return;
-    }
-
-  row = _shequ_org_view_find_tree_row (self, unit, TRUE);
-  if (row == NULL && _shequ_org_view_is_searching (self))
+  if (unit != NULL)
+    row = _shequ_org_view_find_tree_row (self, unit, TRUE);
+  if (unit != NULL && row == NULL && _shequ_org_view_is_searching (self))
     {
       reveal_during_search (self, unit);
       row = _shequ_org_view_find_tree_row (self, unit, TRUE);
     }
-  if (row == NULL)
-    return;
-
-  position = _shequ_org_view_sort_position_of_row (self, row);
+  position = row != NULL ? _shequ_org_view_sort_position_of_row (self, row)
+                         : GTK_INVALID_LIST_POSITION;
   if (position == GTK_INVALID_LIST_POSITION)
-    return;
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
   gtk_single_selection_set_selected (self->selection, position);
   _shequ_org_view_scroll_to_position (self, position);
 
@@ -95,7 +94,7 @@ show_selected_unit (ShequOrgView *self,
  * (rows expanded, filtered or re-sorted on the way) are the tree's, not the user's. */
 void
 _shequ_org_view_follow_session (ShequOrgView *self,
-                gboolean      force)
+                                gboolean      force)
 {
   ShequUnit *unit = self->session != NULL ? shequ_session_get_selected_unit (self->session) : NULL;
   GtkTreeListRow *row = _shequ_org_view_get_selected_row (self);
@@ -110,6 +109,11 @@ _shequ_org_view_follow_session (ShequOrgView *self,
       g_set_object (&self->last_parent, (parent != NULL ? parent : unit));
     }
   g_set_object (&self->selected_unit, unit);
+  /* The unit being renamed is no longer the one in view (deleted, or another chosen
+   * elsewhere): the popover would rename what the user no longer sees. */
+  if (self->rename_popover != NULL && gtk_widget_get_visible (self->rename_popover) &&
+      shequ_rename_popover_get_unit (SHEQU_RENAME_POPOVER (self->rename_popover)) != unit)
+    gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
   /* Selected in the tree itself: already shown. FORCE brings it back into view. */
   if (!force && _shequ_org_view_row_get_unit (row) == unit)
     {
