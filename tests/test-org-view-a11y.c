@@ -477,6 +477,23 @@ test_focus_after_rename (Fixture       *f,
   wait_for_tree_focus (f->view);
 }
 
+/* Shows UNIT and opens its rename popover as F2 does; the entry, which has the focus. */
+static GtkWidget *
+start_rename (Fixture   *f,
+              ShequUnit *unit)
+{
+  GtkWidget *focus, *entry;
+
+  bring_into_view (f, unit);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
+  focus = get_focus (f);
+  entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  g_assert_nonnull (entry);
+  g_assert_nonnull (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER));
+  return entry;
+}
+
 /* A refused name keeps the popover open, with the reason under the entry, for
  * screen readers too; the next try starts clean. */
 static void
@@ -485,16 +502,10 @@ test_rename_refused (Fixture       *f,
 {
   ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
   g_autofree char *name = g_strdup (shequ_unit_get_name (community));
-  GtkWidget *focus, *entry, *popover, *message;
+  GtkWidget *entry = start_rename (f, community);
+  GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  GtkWidget *message;
 
-  bring_into_view (f, community);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
-  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
-  focus = get_focus (f);
-  entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
-  g_assert_nonnull (entry);
-  popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
-  g_assert_nonnull (popover);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
@@ -533,14 +544,8 @@ test_rename_closes_when_unit_goes (Fixture       *f,
 {
   ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
   g_autoptr(GError) error = NULL;
-  GtkWidget *focus, *popover;
+  GtkWidget *popover = gtk_widget_get_ancestor (start_rename (f, community), GTK_TYPE_POPOVER);
 
-  bring_into_view (f, community);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
-  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
-  focus = get_focus (f);
-  popover = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
-  g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
 
   g_assert_true (shequ_org_store_delete_unit (f->store, community, &error));
