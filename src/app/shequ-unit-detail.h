@@ -19,14 +19,13 @@ GtkWidget     *shequ_unit_detail_new           (void);
 ShequOrgStore *shequ_unit_detail_get_store     (ShequUnitDetail *self);
 void           shequ_unit_detail_set_store     (ShequUnitDetail *self,
                                                 ShequOrgStore   *store);
-ShequUnit     *shequ_unit_detail_get_unit      (ShequUnitDetail *self);
-void           shequ_unit_detail_set_unit      (ShequUnitDetail *self,
-                                                ShequUnit       *unit);
-
 /* Property "session": shows the session's store and follows its selected unit. */
 ShequSession  *shequ_unit_detail_get_session   (ShequUnitDetail *self);
 void           shequ_unit_detail_set_session   (ShequUnitDetail *self,
                                                 ShequSession    *session);
+ShequUnit     *shequ_unit_detail_get_unit      (ShequUnitDetail *self);
+void           shequ_unit_detail_set_unit      (ShequUnitDetail *self,
+                                                ShequUnit       *unit);
 
 /* For tests: the figure entries and the message shown under them. */
 GtkWidget     *shequ_unit_detail_get_population_entry (ShequUnitDetail *self);
