@@ -317,13 +317,6 @@ _shequ_org_view_thaw_view (ShequOrgView *self)
 
 /* ------------------------------------------------------------------ public */
 
-ShequOrgStore *
-shequ_org_view_get_store (ShequOrgView *self)
-{
-  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
-  return self->store;
-}
-
 void
 shequ_org_view_set_store (ShequOrgView  *self,
                           ShequOrgStore *store)

@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (ShequOrgView, shequ_org_view, SHEQU, ORG_VIEW, GtkWidget)
 ShequSession  *shequ_org_view_get_session       (ShequOrgView  *self);
 void           shequ_org_view_set_session       (ShequOrgView  *self,
                                                  ShequSession  *session);
-ShequOrgStore *shequ_org_view_get_store         (ShequOrgView  *self);
 void           shequ_org_view_set_store         (ShequOrgView  *self,
                                                  ShequOrgStore *store);
 /* The session's selected unit. */
