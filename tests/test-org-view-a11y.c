@@ -547,6 +547,83 @@ test_focus_after_rename (Fixture       *f,
   wait_for_tree_focus (f->view);
 }
 
+/* Shows UNIT and opens its rename popover as F2 does; the entry, which has the focus. */
+static GtkWidget *
+start_rename (Fixture   *f,
+              ShequUnit *unit)
+{
+  GtkWidget *focus, *entry;
+
+  bring_into_view (f, unit);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
+  focus = get_focus (f);
+  entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  g_assert_nonnull (entry);
+  g_assert_nonnull (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER));
+  return entry;
+}
+
+/* A refused name keeps the popover open, with the reason under the entry, for
+ * screen readers too; the next try starts clean. */
+static void
+test_rename_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  g_autofree char *name = g_strdup (shequ_unit_get_name (community));
+  GtkWidget *entry = start_rename (f, community);
+  GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  GtkWidget *message;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (shequ_unit_get_name (community), ==, name);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  message = gtk_widget_get_next_sibling (entry);
+  g_assert_true (GTK_IS_LABEL (message));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       gtk_label_get_text (GTK_LABEL (message)));
+
+  /* Closed and opened again: the name as it is, no complaint. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "org.rename", NULL));
+  shequ_test_wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, name);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry),
+                                                 GTK_ACCESSIBLE_STATE_INVALID));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The unit being renamed goes (an undo, another program): the popover goes with it
+ * rather than rename what is no longer there. */
+static void
+test_rename_closes_when_unit_goes (Fixture       *f,
+                                   gconstpointer  data)
+{
+  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *popover = gtk_widget_get_ancestor (start_rename (f, community), GTK_TYPE_POPOVER);
+
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  g_assert_true (shequ_org_store_delete_unit (f->store, community, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (shequ_org_view_get_selected_unit (f->view) != community);
+}
+
 /* Renaming while a search is active keeps the unit shown and selected, and the search. */
 static void
 test_rename_during_search (Fixture       *f,
@@ -574,6 +651,68 @@ test_rename_during_search (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (shequ_org_view_get_name_cell (f->view, community)));
 }
 
+/* The fixture's view swapped for a real window on the same database, loaded and drawn. */
+static ShequWindow *
+open_real_window (Fixture *f)
+{
+  ShequWindow *window;
+
+  g_clear_object (&f->store);
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
+  g_clear_object (&f->db);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  window = shequ_window_new (app, f->path);
+  shequ_window_set_daily_backup (window, FALSE);
+  g_assert_true (shequ_window_load (window));
+  gtk_window_present (GTK_WINDOW (window));
+  shequ_test_wait_frames (GTK_WIDGET (window), 3);
+  f->window = GTK_WIDGET (window);
+  f->view = SHEQU_ORG_VIEW (shequ_window_get_org_view (window));
+  return window;
+}
+
+/* A unit activated in the compliance view is selected in the tree, which the window
+ * shows with the keyboard on the unit's row. */
+static void
+test_focus_after_compliance_jump (Fixture       *f,
+                                  gconstpointer  data)
+{
+  ShequWindow *window = open_real_window (f);
+  ShequOrgView *view = f->view;
+  ShequCompliancePanel *panel;
+  GtkColumnView *column_view;
+  g_autoptr(ShequUnit) unit = NULL;
+
+  wait_for_tree_focus (view);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view-compliance", NULL);
+  shequ_test_wait_frames (GTK_WIDGET (window), 3);
+  panel = SHEQU_COMPLIANCE_PANEL (shequ_window_get_compliance_panel (window));
+  g_assert_true (shequ_compliance_panel_get_session (panel) == shequ_org_view_get_session (view));
+  column_view = shequ_compliance_panel_get_column_view (panel);
+  gtk_widget_grab_focus (GTK_WIDGET (column_view));
+  g_assert_false (shequ_org_view_tree_has_focus (view));
+  unit = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)), 0);
+  g_assert_nonnull (unit);
+
+  g_signal_emit_by_name (column_view, "activate", 0);
+  g_assert_cmpstr (shequ_window_get_page (window), ==, "org");
+  g_assert_true (shequ_org_view_get_selected_unit (view) == unit);
+  g_assert_true (shequ_unit_detail_get_unit (shequ_org_view_get_detail (view)) == unit);
+  shequ_test_wait_frames (GTK_WIDGET (window), 3);
+  wait_for_tree_focus (view);
+  g_assert_true (shequ_org_view_is_unit_shown (view, unit));
+  g_assert_nonnull (shequ_org_view_get_name_cell (view, unit));
+  /* On the unit's own row, not wherever the page change left it. */
+  {
+    GtkWidget *row = shequ_cell_get_row_widget (shequ_org_view_get_name_cell (view, unit));
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (row);
+    g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  }
+}
+
 /* Delete asks nothing, counts what went in the window's toast (with Undo), and undo
  * brings the unit back selected. */
 static void
@@ -590,18 +729,8 @@ test_delete_with_undo_toast (Fixture       *f,
   guint n_below;
 
   /* A real window, for its toast. */
-  g_clear_object (&f->store);
-  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
-  g_clear_object (&f->db);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  window = shequ_window_new (app, f->path);
-  shequ_window_set_daily_backup (window, FALSE);
-  g_assert_true (shequ_window_load (window));
-  gtk_window_present (GTK_WINDOW (window));
-  shequ_test_wait_frames (GTK_WIDGET (window), 3);
-  f->window = GTK_WIDGET (window);
-  view = SHEQU_ORG_VIEW (shequ_window_get_org_view (window));
+  window = open_real_window (f);
+  view = f->view;
   store = shequ_window_get_store (window);
 
   /* The whole window, header bar included, fits under 700 px. */
@@ -795,7 +924,7 @@ test_every_column_sorts (Fixture       *f,
   g_assert_true (all_columns_sort (shequ_org_view_get_column_view (f->view)));
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
-  shequ_compliance_panel_set_store (panel, f->store);
+  shequ_compliance_panel_set_session (panel, shequ_org_view_get_session (f->view));
   gtk_window_present (GTK_WINDOW (window));
   shequ_test_wait_frames (window, 2);
   column_view = GTK_COLUMN_VIEW (shequ_widget_find_descendant (GTK_WIDGET (panel),
@@ -904,7 +1033,10 @@ main (int   argc,
   ADD ("/org-view-a11y/keyboard/focus-and-tab", test_focus_and_tab);
   ADD ("/org-view-a11y/keyboard/focus-after-rename", test_focus_after_rename);
   ADD ("/org-view-a11y/search/rename-keeps-unit", test_rename_during_search);
+  ADD ("/org-view-a11y/rename/refused-says-why", test_rename_refused);
+  ADD ("/org-view-a11y/rename/closes-when-unit-goes", test_rename_closes_when_unit_goes);
   ADD ("/org-view-a11y/delete/undo-toast", test_delete_with_undo_toast);
+  ADD ("/org-view-a11y/keyboard/focus-after-compliance-jump", test_focus_after_compliance_jump);
   ADD ("/org-view-a11y/expansion/per-database", test_expansion_per_database);
   ADD ("/org-view-a11y/expansion/capped", test_expansion_capped);
   ADD ("/org-view-a11y/columns/every-column-sorts", test_every_column_sorts);

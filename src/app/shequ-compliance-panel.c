@@ -8,6 +8,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-compliance-panel.h"
+#include "shequ-session.h"
 
 typedef enum {
   COLUMN_UNIT,
@@ -21,7 +22,9 @@ struct _ShequCompliancePanel
 {
   GtkWidget           parent_instance;
 
-  ShequOrgStore      *store;
+  ShequSession       *session;
+  GSignalGroup       *session_signals;
+  ShequOrgStore      *store;             /* the session's */
   GListModel         *violations;
   GtkSortListModel   *sort_model;
   GtkSingleSelection *selection;
@@ -34,6 +37,7 @@ struct _ShequCompliancePanel
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_STORE,
   N_PROPS
 };
@@ -62,6 +66,8 @@ update_summary (ShequCompliancePanel *self)
 {
   guint n = self->violations ? g_list_model_get_n_items (self->violations) : 0;
   g_autofree char *text = NULL;
+
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
 
   if (self->store == NULL)
     text = g_strdup ("");
@@ -237,6 +243,8 @@ on_unbind (GtkSignalListItemFactory *factory,
 static void
 add_columns (ShequCompliancePanel *self)
 {
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
+
   static const struct {
     const char *title;
     const char *property;
@@ -281,17 +289,54 @@ add_columns (ShequCompliancePanel *self)
 
 /* ------------------------------------------------------------------ behaviour */
 
+/* The session's unit is selected here too when it breaks a rule. Only an
+ * activation selects from here: the list's own selection also moves when a unit
+ * comes to comply and leaves it, which is no choice of the user's. */
+static void
+follow_session (ShequCompliancePanel *self)
+{
+  ShequUnit *unit = self->session != NULL ? shequ_session_get_selected_unit (self->session) : NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
+
+  if (self->selection == NULL)
+    return;
+  if (unit != NULL)
+    {
+      GListModel *model = G_LIST_MODEL (self->selection);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(ShequUnit) item = g_list_model_get_item (model, i);
+
+          if (item == unit)
+            {
+              position = i;
+              break;
+            }
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* The user chose a unit: it becomes the session's (the tree, the detail pane and
+ * every other view follow), then the window is told, to show the tree. */
 static void
 on_column_view_activate (ShequCompliancePanel *self,
                          guint                 position)
 {
   g_autoptr(ShequUnit) unit = NULL;
 
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
+
   if (self->selection == NULL)
     return;
   unit = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (unit != NULL)
-    g_signal_emit (self, signals[UNIT_ACTIVATED], 0, unit);
+  if (unit == NULL)
+    return;
+  shequ_session_set_selected_unit (self->session, unit);
+  g_signal_emit (self, signals[UNIT_ACTIVATED], 0, unit);
 }
 
 ShequOrgStore *
@@ -301,14 +346,23 @@ shequ_compliance_panel_get_store (ShequCompliancePanel *self)
   return self->store;
 }
 
-void
-shequ_compliance_panel_set_store (ShequCompliancePanel *self,
-                                  ShequOrgStore        *store)
+ShequSession *
+shequ_compliance_panel_get_session (ShequCompliancePanel *self)
 {
-  g_return_if_fail (SHEQU_IS_COMPLIANCE_PANEL (self));
-  g_return_if_fail (store == NULL || SHEQU_IS_ORG_STORE (store));
+  g_return_val_if_fail (SHEQU_IS_COMPLIANCE_PANEL (self), NULL);
+  return self->session;
+}
 
-  if (self->store == store)
+void
+shequ_compliance_panel_set_session (ShequCompliancePanel *self,
+                                    ShequSession         *session)
+{
+  ShequOrgStore *store = session != NULL ? shequ_session_get_store (session) : NULL;
+
+  g_return_if_fail (SHEQU_IS_COMPLIANCE_PANEL (self));
+  g_return_if_fail (session == NULL || SHEQU_IS_SESSION (session));
+
+  if (self->session == session)
     return;
 
   if (self->violations != NULL)
@@ -317,7 +371,9 @@ shequ_compliance_panel_set_store (ShequCompliancePanel *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->violations);
+  g_set_object (&self->session, session);
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->session_signals, session);
 
   if (store != NULL)
     {
@@ -339,6 +395,8 @@ shequ_compliance_panel_set_store (ShequCompliancePanel *self,
     }
 
   update_summary (self);
+  follow_session (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -373,6 +431,10 @@ shequ_compliance_panel_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->violations);
   g_clear_object (&self->store);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (shequ_compliance_panel_parent_class)->dispose (object);
 }
@@ -387,6 +449,9 @@ shequ_compliance_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -405,8 +470,8 @@ shequ_compliance_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      shequ_compliance_panel_set_store (self, g_value_get_object (value));
+    case PROP_SESSION:
+      shequ_compliance_panel_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -424,9 +489,12 @@ shequ_compliance_panel_class_init (ShequCompliancePanelClass *klass)
   object_class->set_property = shequ_compliance_panel_set_property;
   widget_class->map = shequ_compliance_panel_map;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SHEQU_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SHEQU_TYPE_ORG_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[UNIT_ACTIVATED] =
@@ -452,6 +520,9 @@ shequ_compliance_panel_init (ShequCompliancePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (SHEQU_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::selected-unit",
+                                 G_CALLBACK (follow_session), self, G_CONNECT_SWAPPED);
   /* The column headings are a row of GTK's own too (GtkListItemWidget). */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;

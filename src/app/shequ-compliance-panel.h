@@ -5,16 +5,21 @@
 #include <gtk/gtk.h>
 
 #include "shequ-org-store.h"
+#include "shequ-session.h"
 
 G_BEGIN_DECLS
 
 #define SHEQU_TYPE_COMPLIANCE_PANEL (shequ_compliance_panel_get_type ())
 G_DECLARE_FINAL_TYPE (ShequCompliancePanel, shequ_compliance_panel, SHEQU, COMPLIANCE_PANEL, GtkWidget)
 
-/* Property "store". Signal "unit-activated" (ShequUnit *unit): the user asked to see it. */
-ShequOrgStore *shequ_compliance_panel_get_store (ShequCompliancePanel *self);
-void           shequ_compliance_panel_set_store (ShequCompliancePanel *self,
-                                                 ShequOrgStore        *store);
+/* Properties "session" (ShequSession: its store's violations are listed, its selected
+ * unit selected when listed) and "store" (the session's, read-only). Activating a row
+ * makes its unit the session's selected unit, then emits "unit-activated" (ShequUnit
+ * *unit): the user asked to see it. */
+ShequSession  *shequ_compliance_panel_get_session (ShequCompliancePanel *self);
+void           shequ_compliance_panel_set_session (ShequCompliancePanel *self,
+                                                   ShequSession         *session);
+ShequOrgStore *shequ_compliance_panel_get_store   (ShequCompliancePanel *self);
 
 /* For tests: the list (activate a row with its "activate" signal). */
 GtkColumnView *shequ_compliance_panel_get_column_view (ShequCompliancePanel *self);

@@ -9,6 +9,7 @@
 #include "shequ-app-util.h"
 #include "shequ-move-dialog.h"
 #include "shequ-org-view-private.h"
+#include "shequ-rename-popover.h"
 #include "shequ-window.h"
 
 /* ------------------------------------------------------------------ messages */
@@ -25,43 +26,31 @@ static void
 on_info_bar_response (ShequOrgView *self,
                       int           response)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
 }
 
 /* ------------------------------------------------------------------ editing */
 
 static void
-on_rename_activate (GtkEntry     *entry,
-                    ShequOrgView *self)
+on_rename (ShequRenamePopover *popover,
+           const char         *name,
+           ShequOrgView       *self)
 {
-  GtkWidget *popover = self->rename_popover;
-  ShequUnit *unit = g_object_get_data (G_OBJECT (popover), "shequ-unit");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (popover), "shequ-error");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *name = g_strstrip (g_strdup (text));
+  g_autoptr(ShequUnit) unit = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (unit == NULL)
+  if (shequ_rename_popover_get_unit (popover) == NULL)
     return;
 
-  g_object_ref (unit);
+  unit = g_object_ref (shequ_rename_popover_get_unit (popover));
   if (_shequ_org_view_is_searching (self))
     g_set_object (&self->keep_visible, unit);
   if (g_strcmp0 (name, shequ_unit_get_name (unit)) != 0 &&
       !shequ_org_store_rename_unit (self->store, unit, name, &error))
     {
-      gtk_label_set_text (error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error_label, NULL,
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error_label,
-                                      -1);
-      g_object_unref (unit);
+      shequ_rename_popover_show_error (popover, error->message);
       return;
     }
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -69,52 +58,30 @@ on_rename_activate (GtkEntry     *entry,
    * toast's Undo button, where the next Enter would undo the rename). */
   shequ_org_view_select_unit (self, unit);
   _shequ_org_view_focus_unit_later (self, unit, FALSE);
-  g_object_unref (unit);
 }
 
 static void
-on_rename_closed (GtkPopover   *popover,
-                  ShequOrgView *self)
+on_rename_closed (ShequRenamePopover *popover,
+                  ShequOrgView       *self)
 {
-  ShequUnit *unit = g_object_get_data (G_OBJECT (popover), "shequ-unit");
+  ShequUnit *unit = shequ_rename_popover_get_unit (popover);
 
   if (unit != NULL && self->selected_unit == unit)
     _shequ_org_view_focus_unit_later (self, unit, FALSE);
-  g_object_set_data (G_OBJECT (popover), "shequ-unit", NULL);
+  shequ_rename_popover_set_unit (popover, NULL);
 }
 
 static void
 ensure_rename_popover (ShequOrgView *self)
 {
-  GtkWidget *box, *entry, *error_label, *title;
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (self->rename_popover != NULL)
     return;
 
-  self->rename_popover = gtk_popover_new ();
-  gtk_popover_set_position (GTK_POPOVER (self->rename_popover), GTK_POS_BOTTOM);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  title = gtk_label_new (_("Rename Unit"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  entry = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New name"), -1);
-  error_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), error_label);
-  gtk_popover_set_child (GTK_POPOVER (self->rename_popover), box);
+  self->rename_popover = shequ_rename_popover_new ();
   gtk_widget_set_parent (self->rename_popover, GTK_WIDGET (self));
-
-  g_object_set_data (G_OBJECT (self->rename_popover), "shequ-entry", entry);
-  g_object_set_data (G_OBJECT (self->rename_popover), "shequ-error", error_label);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), self);
+  g_signal_connect (self->rename_popover, "rename", G_CALLBACK (on_rename), self);
   g_signal_connect (self->rename_popover, "closed", G_CALLBACK (on_rename_closed), self);
 }
 
@@ -127,12 +94,15 @@ get_unit_rect (ShequOrgView *self,
   GtkWidget *cell = unit ? _shequ_org_view_find_name_cell (self, unit) : NULL;
   graphene_rect_t bounds;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (cell != NULL && gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
     {
-      GtkWidget *label = g_object_get_data (G_OBJECT (cell), "shequ-label");
+      GtkLabel *label = _shequ_org_view_cell_get_label (cell);
       graphene_rect_t label_bounds;
 
-      if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (self), &label_bounds))
+      if (label != NULL &&
+          gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (self), &label_bounds))
         bounds = label_bounds;
       rect->x = bounds.origin.x;
       rect->y = bounds.origin.y;
@@ -156,28 +126,11 @@ void
 _shequ_org_view_start_rename (ShequOrgView *self,
                               ShequUnit    *unit)
 {
-  GtkWidget *entry, *error_label;
   GdkRectangle rect;
 
   ensure_rename_popover (self);
-  entry = g_object_get_data (G_OBJECT (self->rename_popover), "shequ-entry");
-  error_label = g_object_get_data (G_OBJECT (self->rename_popover), "shequ-error");
-
-  g_object_set_data_full (G_OBJECT (self->rename_popover), "shequ-unit",
-                          g_object_ref (unit), g_object_unref);
-  gtk_editable_set_text (GTK_EDITABLE (entry), shequ_unit_get_name (unit));
-  gtk_widget_remove_css_class (entry, "error");
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
-
   get_unit_rect (self, unit, &rect);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->rename_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->rename_popover));
-  gtk_widget_grab_focus (entry);
-  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+  shequ_rename_popover_start (SHEQU_RENAME_POPOVER (self->rename_popover), unit, &rect);
 }
 
 static void
@@ -291,6 +244,8 @@ get_parent_window (ShequOrgView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
@@ -379,6 +334,8 @@ add_child_interactive (ShequOrgView *self,
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (parent == NULL || !_shequ_org_view_unit_can_have_children (parent))
     return;
 
@@ -457,6 +414,8 @@ expand_below (ShequOrgView   *self,
   guint position = gtk_tree_list_row_get_position (row);
   guint depth = gtk_tree_list_row_get_depth (row);
   g_autoptr(ShequUnit) unit = g_object_ref (_shequ_org_view_row_get_unit (row));
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   _shequ_org_view_freeze_view (self);
   gtk_tree_list_row_set_expanded (row, TRUE);
@@ -549,6 +508,8 @@ static void
 popup_context_menu (ShequOrgView       *self,
                     const GdkRectangle *rect)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   /* Made when first asked for: a popover menu is a tree of widgets, unseen at start. */
   if (self->context_menu == NULL)
     {
@@ -586,14 +547,14 @@ _shequ_org_view_on_cell_pressed (GtkGestureClick *gesture,
                                  ShequOrgView    *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "shequ-list-item");
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (cell));
   graphene_point_t point;
   guint position;
 
-  if (list_item == NULL || self->selection == NULL)
+  if (row == NULL || self->selection == NULL)
     return;
 
-  position = gtk_list_item_get_position (list_item);
+  position = _shequ_org_view_sort_position_of_row (self, row);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, position);
 
@@ -608,6 +569,8 @@ on_column_view_activate (ShequOrgView *self,
                          guint         position)
 {
   g_autoptr(GtkTreeListRow) row = NULL;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (row != NULL && gtk_tree_list_row_is_expandable (row))

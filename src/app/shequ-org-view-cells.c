@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
+#include "shequ-org-name-cell.h"
 #include "shequ-org-view-private.h"
 
 /* Width allows, from the first to go: the key columns (name, population,
@@ -34,7 +35,13 @@ static const struct {
 
 /* ------------------------------------------------------------------ cells */
 
-typedef struct {
+/* What a bound cell shows, kept in self->cells by the cell's widget (the list item's
+ * child: the GtkTreeExpander in the name column, a label in the others). */
+typedef struct
+{
+  ShequOrgView   *view;
+  GtkWidget      *widget;
+  Column          column;
   ShequUnit      *unit;
   GBinding       *binding;
   gulong          handlers[3];
@@ -42,8 +49,8 @@ typedef struct {
   gulong          row_handler;
 } CellBinding;
 
-static void
-cell_binding_free (gpointer data)
+void
+_shequ_org_view_cell_free (gpointer data)
 {
   CellBinding *cb = data;
 
@@ -68,13 +75,41 @@ unit_get_level (ShequUnit *unit)
   return level;
 }
 
+/* The content of a name cell (the column's GtkTreeExpander). */
+static ShequOrgNameCell *
+get_name_cell (GtkWidget *cell)
+{
+  GtkWidget *child = GTK_IS_TREE_EXPANDER (cell)
+                     ? gtk_tree_expander_get_child (GTK_TREE_EXPANDER (cell)) : NULL;
+
+  return SHEQU_IS_ORG_NAME_CELL (child) ? SHEQU_ORG_NAME_CELL (child) : NULL;
+}
+
+ShequUnit *
+_shequ_org_view_cell_get_unit (GtkWidget *cell)
+{
+  ShequOrgNameCell *name_cell = get_name_cell (cell);
+
+  return name_cell != NULL ? shequ_org_name_cell_get_unit (name_cell) : NULL;
+}
+
+GtkLabel *
+_shequ_org_view_cell_get_label (GtkWidget *cell)
+{
+  ShequOrgNameCell *name_cell = get_name_cell (cell);
+
+  if (name_cell != NULL)
+    return shequ_org_name_cell_get_label (name_cell);
+  return GTK_IS_LABEL (cell) ? GTK_LABEL (cell) : NULL;
+}
+
 /* What a screen reader says for a row: the unit's name, tier and level. The row
  * widget is GTK's own (GtkListItemWidget): without this every row is announced by
  * that type name. The name cell (the expander, focusable too) says the same. */
 static void
 update_row_accessible (GtkWidget *cell)
 {
-  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  ShequUnit *unit = _shequ_org_view_cell_get_unit (cell);
   GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (cell)
                         ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (cell)) : NULL;
   GtkWidget *row_widget = shequ_cell_get_row_widget (cell);
@@ -193,13 +228,15 @@ update_compliance_cell (ShequUnit *unit,
 /* Asked only when hovered: gtk_widget_set_tooltip_text() at every bind would ask the
  * display server where the pointer is, a round trip per row. */
 static gboolean
-on_compliance_query_tooltip (GtkWidget  *widget,
-                             int         x,
-                             int         y,
-                             gboolean    keyboard,
-                             GtkTooltip *tooltip)
+on_compliance_query_tooltip (GtkWidget    *widget,
+                             int           x,
+                             int           y,
+                             gboolean      keyboard,
+                             GtkTooltip   *tooltip,
+                             ShequOrgView *self)
 {
-  ShequUnit *unit = g_object_get_data (G_OBJECT (widget), "shequ-unit");
+  CellBinding *cb = g_hash_table_lookup (self->cells, widget);
+  ShequUnit *unit = cb != NULL ? cb->unit : NULL;
 
   if (unit == NULL || !shequ_unit_is_checked (unit))
     return FALSE;
@@ -217,6 +254,8 @@ find_match_hint (ShequOrgView *self,
 {
   GListModel *posts;
   guint n, start, end;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (shequ_org_match_range (shequ_unit_get_name (unit), self->search_text, &start, &end))
     return NULL;
@@ -241,46 +280,40 @@ static void
 update_name_cell (ShequOrgView *self,
                   GtkWidget    *cell)
 {
-  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
-  GtkLabel *name_label = g_object_get_data (G_OBJECT (cell), "shequ-label");
-  GtkLabel *hint_label = g_object_get_data (G_OBJECT (cell), "shequ-hint");
-  GtkImage *icon = g_object_get_data (G_OBJECT (cell), "shequ-icon");
+  ShequOrgNameCell *name_cell = get_name_cell (cell);
+  ShequUnit *unit = _shequ_org_view_cell_get_unit (cell);
   g_autofree char *hint = NULL;
   const char *search = _shequ_org_view_is_searching (self) ? self->search_text : NULL;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (unit == NULL)
     return;
 
-  gtk_image_set_from_icon_name (icon, shequ_tier_get_icon_name (shequ_unit_get_tier (unit)));
-  shequ_label_set_highlighted (name_label, shequ_unit_get_name (unit), search);
-
   if (search != NULL && shequ_unit_get_search_state (unit) == SHEQU_SEARCH_MATCH)
     hint = find_match_hint (self, unit);
-  shequ_label_set_highlighted (hint_label, hint, search);
-  gtk_widget_set_visible (GTK_WIDGET (hint_label), hint != NULL);
+  shequ_org_name_cell_update (name_cell, search, hint);
   update_row_accessible (cell);
 }
 
 static void
-on_unit_name_changed (ShequUnit  *unit,
-                      GParamSpec *pspec,
-                      GtkWidget  *cell)
+on_unit_name_changed (ShequUnit   *unit,
+                      GParamSpec  *pspec,
+                      CellBinding *cb)
 {
-  ShequOrgView *self = g_object_get_data (G_OBJECT (cell), "shequ-view");
-
-  if (self != NULL)
-    update_name_cell (self, cell);
+  update_name_cell (cb->view, cb->widget);
 }
 
 void
 _shequ_org_view_refresh_name_cells (ShequOrgView *self)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, self->name_cells);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    update_name_cell (self, key);
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((CellBinding *) value)->column == COLUMN_NAME)
+      update_name_cell (self, key);
 }
 
 
@@ -288,38 +321,17 @@ static void
 setup_name_cell (ShequOrgView *self,
                  GtkListItem  *list_item)
 {
-  GtkWidget *expander, *box, *icon, *label, *hint;
+  GtkWidget *expander;
   GtkDragSource *source;
   GtkDropTarget *target;
   GtkGesture *click;
 
-  expander = gtk_tree_expander_new ();
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  icon = gtk_image_new ();
-  gtk_widget_add_css_class (icon, "dim-label");
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, FALSE);
-  hint = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_set_visible (hint, FALSE);
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  expander = gtk_tree_expander_new ();
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), shequ_org_name_cell_new ());
   /* A new row is bound before it is put in the list: its label goes on when shown. */
   g_signal_connect (expander, "map", G_CALLBACK (update_row_accessible), NULL);
-
-  g_object_set_data (G_OBJECT (expander), "shequ-column", (gpointer) column_info[COLUMN_NAME].id);
-  g_object_set_data (G_OBJECT (expander), "shequ-label", label);
-  g_object_set_data (G_OBJECT (expander), "shequ-hint", hint);
-  g_object_set_data (G_OBJECT (expander), "shequ-icon", icon);
-  g_object_set_data (G_OBJECT (expander), "shequ-list-item", list_item);
 
   /* GTK 4.8 has no row widget to hang these on: they go on the name cell. */
   source = gtk_drag_source_new ();
@@ -345,12 +357,25 @@ setup_name_cell (ShequOrgView *self,
   gtk_list_item_set_child (list_item, expander);
 }
 
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  ShequOrgView             *self)
+/* The column whose cells FACTORY makes. */
+static Column
+column_of_factory (ShequOrgView       *self,
+                   GtkListItemFactory *factory)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "shequ-column"));
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (gtk_column_view_column_get_factory (self->columns[i]) == factory)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+on_factory_setup (GtkListItemFactory *factory,
+                  GtkListItem        *list_item,
+                  ShequOrgView       *self)
+{
+  Column column = column_of_factory (self, factory);
   GtkWidget *label;
 
   if (column == COLUMN_NAME)
@@ -373,20 +398,17 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   if (column == COLUMN_COMPLIANCE)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_compliance_query_tooltip), NULL);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_compliance_query_tooltip), self);
     }
-
-  g_object_set_data (G_OBJECT (label), "shequ-column", (gpointer) column_info[column].id);
-  g_object_set_data (G_OBJECT (label), "shequ-label", label);
   gtk_list_item_set_child (list_item, label);
 }
 
 static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 ShequOrgView             *self)
+on_factory_bind (GtkListItemFactory *factory,
+                 GtkListItem        *list_item,
+                 ShequOrgView       *self)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "shequ-column"));
+  Column column = column_of_factory (self, factory);
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
   ShequUnit *unit = _shequ_org_view_row_get_unit (row);
@@ -396,21 +418,22 @@ on_factory_bind (GtkSignalListItemFactory *factory,
     return;
 
   cb = g_new0 (CellBinding, 1);
+  cb->view = self;
+  cb->widget = cell;
+  cb->column = column;
   cb->unit = g_object_ref (unit);
-  g_object_set_data (G_OBJECT (cell), "shequ-unit", unit);
 
   switch (column)
     {
     case COLUMN_NAME:
-      g_object_set_data (G_OBJECT (cell), "shequ-view", self);
+      shequ_org_name_cell_set_unit (get_name_cell (cell), unit);
       gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), row);
       update_name_cell (self, cell);
       cb->handlers[0] = g_signal_connect (unit, "notify::name",
-                                          G_CALLBACK (on_unit_name_changed), cell);
+                                          G_CALLBACK (on_unit_name_changed), cb);
       cb->row = g_object_ref (row);
       cb->row_handler = g_signal_connect (row, "notify::expanded",
                                           G_CALLBACK (on_row_expanded_changed), cell);
-      g_hash_table_add (self->name_cells, cell);
       break;
 
     case COLUMN_COMPLIANCE:
@@ -443,37 +466,36 @@ on_factory_bind (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  g_object_set_data_full (G_OBJECT (list_item), "shequ-cell-binding", cb, cell_binding_free);
+  g_hash_table_replace (self->cells, cell, cb);
 }
 
 static void
-on_factory_unbind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   ShequOrgView             *self)
+on_factory_unbind (GtkListItemFactory *factory,
+                   GtkListItem        *list_item,
+                   ShequOrgView       *self)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  g_object_set_data (G_OBJECT (list_item), "shequ-cell-binding", NULL);
   if (cell == NULL)
     return;
 
-  g_object_set_data (G_OBJECT (cell), "shequ-unit", NULL);
+  g_hash_table_remove (self->cells, cell);
   if (GTK_IS_TREE_EXPANDER (cell))
     {
-      g_hash_table_remove (self->name_cells, cell);
+      shequ_org_name_cell_set_unit (get_name_cell (cell), NULL);
       gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell), NULL);
     }
 }
 
 static void
-on_factory_teardown (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     ShequOrgView             *self)
+on_factory_teardown (GtkListItemFactory *factory,
+                     GtkListItem        *list_item,
+                     ShequOrgView       *self)
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   if (cell != NULL)
-    g_hash_table_remove (self->name_cells, cell);
+    g_hash_table_remove (self->cells, cell);
 }
 
 void
@@ -485,7 +507,6 @@ _shequ_org_view_add_columns (ShequOrgView *self)
       GtkColumnViewColumn *column;
       g_autoptr(GtkSorter) sorter = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "shequ-column", GINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
       g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
@@ -524,6 +545,8 @@ update_column_visibility (ShequOrgView *self)
   double needed = 0;
   guint n_hidden = 0;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (available <= 1)
     return;
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -557,6 +580,28 @@ _shequ_org_view_on_viewport_width_changed (ShequOrgView *self)
 {
   if (self->column_visibility_id == 0)
     self->column_visibility_id = g_idle_add (update_column_visibility_cb, self);
+}
+
+/* The cell bound to UNIT in the column COLUMN_ID ("name", "population", …), or NULL. */
+GtkWidget *
+_shequ_org_view_find_cell (ShequOrgView *self,
+                           ShequUnit    *unit,
+                           const char   *column_id)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CellBinding *cb = value;
+
+      if (cb->unit == unit && g_strcmp0 (column_info[cb->column].id, column_id) == 0)
+        return key;
+    }
+  return NULL;
 }
 
 gboolean

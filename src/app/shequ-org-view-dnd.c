@@ -21,7 +21,7 @@ _shequ_org_view_on_drag_prepare (GtkDragSource *source,
                                  ShequOrgView  *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  ShequUnit *unit = _shequ_org_view_cell_get_unit (cell);
 
   /* The street stays where it is. */
   if (unit == NULL || shequ_unit_get_parent (unit) == NULL)
@@ -35,7 +35,7 @@ _shequ_org_view_on_drag_begin (GtkDragSource *source,
                                ShequOrgView  *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  ShequUnit *unit = _shequ_org_view_cell_get_unit (cell);
   GtkWidget *icon, *box, *label;
 
   if (unit == NULL)
@@ -139,6 +139,8 @@ get_cell_y (ShequOrgView *self,
   GtkWidget *cell = _shequ_org_view_find_name_cell (self, unit);
   graphene_point_t point;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (cell == NULL ||
       !gtk_widget_compute_point (cell, GTK_WIDGET (self->scrolled_window),
                                  &GRAPHENE_POINT_INIT (0, 0), &point))
@@ -204,8 +206,10 @@ drop_action_for (ShequOrgView  *self,
                  GtkDropTarget *target)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  ShequUnit *over = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  ShequUnit *over = _shequ_org_view_cell_get_unit (cell);
   ShequUnit *dragged = drop_target_get_unit (target);
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (over == NULL || self->store == NULL)
     return 0;
@@ -224,7 +228,7 @@ _shequ_org_view_on_drop_enter (GtkDropTarget *target,
                                ShequOrgView  *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  ShequUnit *unit = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  ShequUnit *unit = _shequ_org_view_cell_get_unit (cell);
 
   _shequ_org_view_cancel_hover (self);
   if (unit != NULL && get_cell_y (self, unit, &self->hover_y))
@@ -256,7 +260,7 @@ _shequ_org_view_on_drop (GtkDropTarget *target,
                          ShequOrgView  *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  ShequUnit *over = g_object_get_data (G_OBJECT (cell), "shequ-unit");
+  ShequUnit *over = _shequ_org_view_cell_get_unit (cell);
   g_autoptr(GError) error = NULL;
   ShequUnit *unit;
 

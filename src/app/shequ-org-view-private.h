@@ -6,6 +6,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-org-view.h"
+#include "shequ-session.h"
 #include "shequ-unit-detail.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,9 @@ struct _ShequOrgView
 {
   GtkWidget           parent_instance;
 
-  ShequOrgStore      *store;
+  ShequSession       *session;           /* owns the selection; the tree shows it */
+  GSignalGroup       *session_signals;
+  ShequOrgStore      *store;             /* the session's */
   GSettings          *settings;
 
   /* template */
@@ -57,10 +60,13 @@ struct _ShequOrgView
   GtkSortListModel   *sort_model;
   ShequFreezeListModel *freeze_model;
   GtkSingleSelection *selection;
+  /* the session's unit as the tree last followed it, read by the handlers here */
   ShequUnit          *selected_unit;
+  /* showing the session's unit: the selection model's changes are not the user's */
+  gboolean            following;
 
-  /* name cells bound now, for highlights, rename and focus */
-  GHashTable         *name_cells;
+  /* the cells bound now (widget → what it shows), for highlights, rename and focus */
+  GHashTable         *cells;
 
   /* the child models the tree shows, by parent unit (NULL: the roots); units
    * without children get no model (no expander) until their first child comes */
@@ -86,6 +92,7 @@ struct _ShequOrgView
   guint               column_visibility_id;
   guint               save_pane_id;
   gboolean            restoring;
+  gboolean            pane_restored;     /* the saved pane position applied, once */
   /* the saved expansion still to apply below the first screenful of rows */
   GHashTable         *restore_codes;     /* codes to expand, or NULL: */
   gboolean            restore_areas;     /* first run: the areas open */
@@ -130,15 +137,22 @@ gboolean _shequ_org_view_is_searching (ShequOrgView *self);
 gboolean _shequ_org_view_model_find (GListModel *model,
                                      gpointer    item,
                                      guint      *position);
-void _shequ_org_view_on_selection_changed (ShequOrgView *self);
 ShequUnit *_shequ_org_view_row_get_unit (GtkTreeListRow *row);
 void _shequ_org_view_scroll_to_position (ShequOrgView *self,
                                          guint         position);
+guint _shequ_org_view_sort_position_of_row (ShequOrgView   *self,
+                                            GtkTreeListRow *row);
 void _shequ_org_view_thaw_view (ShequOrgView *self);
 gboolean _shequ_org_view_unit_can_have_children (ShequUnit *unit);
 
 /* shequ-org-view-cells.c */
 void _shequ_org_view_add_columns (ShequOrgView *self);
+void _shequ_org_view_cell_free (gpointer data);
+ShequUnit *_shequ_org_view_cell_get_unit (GtkWidget *cell);
+GtkLabel *_shequ_org_view_cell_get_label (GtkWidget *cell);
+GtkWidget *_shequ_org_view_find_cell (ShequOrgView *self,
+                                      ShequUnit    *unit,
+                                      const char   *column_id);
 void _shequ_org_view_on_viewport_width_changed (ShequOrgView *self);
 void _shequ_org_view_refresh_name_cells (ShequOrgView *self);
 
@@ -160,6 +174,12 @@ void _shequ_org_view_restore_expansion (ShequOrgView *self);
 gboolean _shequ_org_view_save_expanded_cb (gpointer user_data);
 gboolean _shequ_org_view_save_pane_cb (gpointer user_data);
 void _shequ_org_view_schedule_save_expanded (ShequOrgView *self);
+
+/* shequ-org-view-selection.c */
+void _shequ_org_view_on_selection_changed (ShequOrgView *self);
+void _shequ_org_view_follow_session (ShequOrgView *self,
+                                     gboolean      force);
+void _shequ_org_view_on_session_selected_unit_changed (ShequOrgView *self);
 
 /* shequ-org-view-search.c */
 void _shequ_org_view_class_search_init (GtkWidgetClass *widget_class);

@@ -31,6 +31,8 @@ get_database_key (ShequOrgView *self)
   ShequDatabase *db = self->store != NULL ? shequ_org_store_get_database (self->store) : NULL;
   const char *path = db != NULL ? shequ_database_get_path (db) : NULL;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   return path != NULL ? path : "";
 }
 
@@ -120,6 +122,8 @@ static gboolean
 restore_wants_expanded (ShequOrgView *self,
                         ShequUnit    *unit)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (unit == NULL)
     return FALSE;
   if (self->restore_codes != NULL)
@@ -137,6 +141,8 @@ continue_restore (ShequOrgView *self,
   guint i;
 
   gboolean was_restoring = self->restoring;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   g_assert (self->restore_pending);
   self->restoring = TRUE;
@@ -203,6 +209,8 @@ estimate_first_screen_rows (ShequOrgView *self)
                        (self->settings != NULL &&
                         shequ_settings_has_key (self->settings, "window-maximized") &&
                         g_settings_get_boolean (self->settings, "window-maximized"));
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (height <= 0 && GTK_IS_WINDOW (root) && !maximized)
     gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
@@ -281,6 +289,8 @@ static void
 on_paned_position_changed (ShequOrgView *self)
 {
   gboolean position_set = FALSE;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (self->settings == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;

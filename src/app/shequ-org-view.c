@@ -14,8 +14,8 @@
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_STORE,
-  PROP_SELECTED_UNIT,
   N_PROPS
 };
 
@@ -72,6 +72,8 @@ _shequ_org_view_row_get_unit (GtkTreeListRow *row)
 static GtkWidget *
 find_inner_list_view (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -86,16 +88,7 @@ GtkWidget *
 _shequ_org_view_find_name_cell (ShequOrgView *self,
                                 ShequUnit    *unit)
 {
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->name_cells);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (g_object_get_data (key, "shequ-unit") == unit)
-        return key;
-    }
-  return NULL;
+  return _shequ_org_view_find_cell (self, unit, "name");
 }
 
 /* The row widget of the inner list view that holds CELL. */
@@ -170,8 +163,8 @@ _shequ_org_view_find_tree_row (ShequOrgView *self,
 }
 
 /* Position of ROW in the sorted model the column view shows. */
-static guint
-sort_position_of_row (ShequOrgView   *self,
+guint
+_shequ_org_view_sort_position_of_row (ShequOrgView   *self,
                       GtkTreeListRow *row)
 {
   GListModel *model = G_LIST_MODEL (self->sort_model);
@@ -322,43 +315,40 @@ _shequ_org_view_thaw_view (ShequOrgView *self)
     shequ_freeze_list_model_thaw (self->freeze_model);
 }
 
-void
-_shequ_org_view_on_selection_changed (ShequOrgView *self)
-{
-  GtkTreeListRow *row = _shequ_org_view_get_selected_row (self);
-  ShequUnit *unit = _shequ_org_view_row_get_unit (row);
-
-  if (unit != NULL)
-    {
-      ShequUnit *parent = shequ_unit_get_parent (unit);
-
-      g_set_object (&self->last_parent, (parent != NULL ? parent : unit));
-    }
-  if (g_set_object (&self->selected_unit, unit))
-    {
-      shequ_unit_detail_set_unit (self->detail, unit);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
-    }
-  _shequ_org_view_update_actions (self);
-}
-
 /* ------------------------------------------------------------------ public */
-
-ShequOrgStore *
-shequ_org_view_get_store (ShequOrgView *self)
-{
-  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
-  return self->store;
-}
 
 void
 shequ_org_view_set_store (ShequOrgView  *self,
                           ShequOrgStore *store)
 {
+  g_autoptr(ShequSession) session = NULL;
+
   g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
   g_return_if_fail (store == NULL || SHEQU_IS_ORG_STORE (store));
 
   if (self->store == store)
+    return;
+  session = store != NULL ? shequ_session_new (store) : NULL;
+  shequ_org_view_set_session (self, session);
+}
+
+ShequSession *
+shequ_org_view_get_session (ShequOrgView *self)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+shequ_org_view_set_session (ShequOrgView *self,
+                            ShequSession *session)
+{
+  ShequOrgStore *store = session != NULL ? shequ_session_get_store (session) : NULL;
+
+  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
+  g_return_if_fail (session == NULL || SHEQU_IS_SESSION (session));
+
+  if (self->session == session)
     return;
 
   if (self->store != NULL)
@@ -376,9 +366,10 @@ shequ_org_view_set_store (ShequOrgView  *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
 
+  g_set_object (&self->session, session);
   g_set_object (&self->store, store);
-  shequ_unit_detail_set_store (self->detail, store);
-  shequ_unit_detail_set_unit (self->detail, NULL);
+  g_signal_group_set_target (self->session_signals, session);
+  shequ_unit_detail_set_session (self->detail, session);
 
   if (store != NULL)
     {
@@ -386,65 +377,14 @@ shequ_org_view_set_store (ShequOrgView  *self,
                                self, G_CONNECT_SWAPPED);
       _shequ_org_view_build_models (self);
       _shequ_org_view_restore_expansion (self);
+      /* A session another view already selected in. */
+      _shequ_org_view_follow_session (self, FALSE);
     }
 
   _shequ_org_view_update_match_label (self);
   _shequ_org_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
-}
-
-ShequUnit *
-shequ_org_view_get_selected_unit (ShequOrgView *self)
-{
-  g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
-  return self->selected_unit;
-}
-
-void
-shequ_org_view_select_unit (ShequOrgView *self,
-                            ShequUnit    *unit)
-{
-  g_autoptr(GtkTreeListRow) row = NULL;
-  guint position;
-
-  g_return_if_fail (SHEQU_IS_ORG_VIEW (self));
-  g_return_if_fail (unit == NULL || SHEQU_IS_UNIT (unit));
-
-  if (self->selection == NULL)
-    return;
-  if (unit == NULL)
-    {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      return;
-    }
-
-  row = _shequ_org_view_find_tree_row (self, unit, TRUE);
-  if (row == NULL && _shequ_org_view_is_searching (self))
-    {
-      /* Hidden by the search: end it so the unit can be shown. */
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      _shequ_org_view_apply_search (self, "");
-      row = _shequ_org_view_find_tree_row (self, unit, TRUE);
-    }
-  if (row == NULL)
-    return;
-
-  position = sort_position_of_row (self, row);
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-  gtk_single_selection_set_selected (self->selection, position);
-  _shequ_org_view_scroll_to_position (self, position);
-
-  /* Coming from elsewhere (the compliance panel, now hidden, had the focus): the
-   * keyboard continues from the unit shown. */
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-    if (root != NULL && (focus == NULL || !gtk_widget_get_mapped (focus)))
-      _shequ_org_view_focus_unit_later (self, unit, FALSE);
-  }
 }
 
 GtkColumnView *
@@ -485,32 +425,22 @@ shequ_org_view_is_unit_shown (ShequOrgView *self,
   g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), FALSE);
 
   row = _shequ_org_view_find_tree_row (self, unit, FALSE);
-  return row != NULL && sort_position_of_row (self, row) != GTK_INVALID_LIST_POSITION;
+  return row != NULL && _shequ_org_view_sort_position_of_row (self, row) != GTK_INVALID_LIST_POSITION;
 }
 
-/* The label a realised cell of COLUMN_ID shows for UNIT, found in the widget tree. */
+/* The label a realised cell of COLUMN_ID shows for UNIT. */
 static GtkLabel *
-find_cell_label (GtkWidget  *widget,
-                 ShequUnit  *unit,
-                 const char *column_id)
+find_cell_label (ShequOrgView *self,
+                 ShequUnit    *unit,
+                 const char   *column_id)
 {
-  const char *id = g_object_get_data (G_OBJECT (widget), "shequ-column");
+  GtkWidget *cell = _shequ_org_view_find_cell (self, unit, column_id);
 
-  if (id != NULL && g_strcmp0 (id, column_id) == 0 &&
-      g_object_get_data (G_OBJECT (widget), "shequ-unit") == unit &&
-      gtk_widget_get_realized (widget))
-    return g_object_get_data (G_OBJECT (widget), "shequ-label");
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_cell_label (child, unit, column_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (cell == NULL || !gtk_widget_get_realized (cell))
+    return NULL;
+  return _shequ_org_view_cell_get_label (cell);
 }
 
 char *
@@ -524,7 +454,7 @@ shequ_org_view_dup_cell_text (ShequOrgView *self,
   g_return_val_if_fail (SHEQU_IS_UNIT (unit), NULL);
   g_return_val_if_fail (column_id != NULL, NULL);
 
-  label = find_cell_label (GTK_WIDGET (self->column_view), unit, column_id);
+  label = find_cell_label (self, unit, column_id);
   return label != NULL ? g_strdup (gtk_label_get_text (label)) : NULL;
 }
 
@@ -539,7 +469,7 @@ shequ_org_view_get_cell_attributes (ShequOrgView *self,
   g_return_val_if_fail (SHEQU_IS_ORG_VIEW (self), NULL);
   g_return_val_if_fail (SHEQU_IS_UNIT (unit), NULL);
 
-  label = find_cell_label (GTK_WIDGET (self->column_view), unit, column_id);
+  label = find_cell_label (self, unit, column_id);
   attrs = label != NULL ? gtk_label_get_attributes (label) : NULL;
   return attrs != NULL ? pango_attr_list_ref (attrs) : NULL;
 }
@@ -554,9 +484,9 @@ shequ_org_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (shequ_org_view_parent_class)->map (widget);
 
   /* Once, when first shown: a saved position beats the template's. */
-  if (self->settings != NULL && !g_object_get_data (G_OBJECT (self), "shequ-pane-restored"))
+  if (self->settings != NULL && !self->pane_restored)
     {
-      g_object_set_data (G_OBJECT (self), "shequ-pane-restored", GINT_TO_POINTER (1));
+      self->pane_restored = TRUE;
       /* Never moved: the paned gives the detail its natural width, the tree the rest. */
       if (shequ_settings_has_key (self->settings, "detail-pane-position"))
         {
@@ -610,6 +540,10 @@ shequ_org_view_dispose (GObject *object)
   g_clear_object (&self->row_sorter);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (shequ_org_view_parent_class)->dispose (object);
@@ -620,7 +554,7 @@ shequ_org_view_finalize (GObject *object)
 {
   ShequOrgView *self = SHEQU_ORG_VIEW (object);
 
-  g_clear_pointer (&self->name_cells, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->child_rows, g_hash_table_unref);
   g_clear_pointer (&self->watched_empty, g_hash_table_unref);
   g_clear_pointer (&self->emptied, g_hash_table_unref);
@@ -640,11 +574,11 @@ shequ_org_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_STORE:
       g_value_set_object (value, self->store);
-      break;
-    case PROP_SELECTED_UNIT:
-      g_value_set_object (value, self->selected_unit);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -661,11 +595,11 @@ shequ_org_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      shequ_org_view_set_session (self, g_value_get_object (value));
+      break;
     case PROP_STORE:
       shequ_org_view_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTED_UNIT:
-      shequ_org_view_select_unit (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -684,11 +618,11 @@ shequ_org_view_class_init (ShequOrgViewClass *klass)
   object_class->set_property = shequ_org_view_set_property;
   widget_class->map = shequ_org_view_map;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SHEQU_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SHEQU_TYPE_ORG_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SELECTED_UNIT] =
-    g_param_spec_object ("selected-unit", NULL, NULL, SHEQU_TYPE_UNIT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -769,13 +703,17 @@ shequ_org_view_init (ShequOrgView *self)
   }
 
   self->search_text = g_strdup ("");
-  self->name_cells = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new_full (NULL, NULL, NULL, _shequ_org_view_cell_free);
   self->child_rows = g_hash_table_new (NULL, NULL);
   self->watched_empty = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                                _shequ_org_view_empty_watch_free);
   self->emptied = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->filter = GTK_FILTER (gtk_custom_filter_new (_shequ_org_view_unit_filter_func, self, NULL));
   self->settings = shequ_settings_try_new ();
+  self->session_signals = g_signal_group_new (SHEQU_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::selected-unit",
+                                 G_CALLBACK (_shequ_org_view_on_session_selected_unit_changed), self,
+                                 G_CONNECT_SWAPPED);
 
   _shequ_org_view_add_columns (self);
   column_sorter = gtk_column_view_get_sorter (self->column_view);

@@ -63,12 +63,16 @@ struct _ShequUnitDetail
   GListModel    *people_model;
 
   GtkEntry      *entries[N_FIELDS];
+
+  ShequSession  *session;
+  GSignalGroup  *session_signals;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_UNIT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -713,6 +717,46 @@ shequ_unit_detail_set_unit (ShequUnitDetail *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
+/* The session's unit is the one shown. */
+static void
+on_session_selected_unit_changed (ShequUnitDetail *self,
+                                  GParamSpec      *pspec,
+                                  ShequSession    *session)
+{
+  g_assert (SHEQU_IS_UNIT_DETAIL (self));
+  shequ_unit_detail_set_unit (self, shequ_session_get_selected_unit (session));
+}
+
+ShequSession *
+shequ_unit_detail_get_session (ShequUnitDetail *self)
+{
+  g_return_val_if_fail (SHEQU_IS_UNIT_DETAIL (self), NULL);
+  return self->session;
+}
+
+void
+shequ_unit_detail_set_session (ShequUnitDetail *self,
+                               ShequSession    *session)
+{
+  g_return_if_fail (SHEQU_IS_UNIT_DETAIL (self));
+  g_return_if_fail (session == NULL || SHEQU_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  if (self->session_signals == NULL)
+    {
+      self->session_signals = g_signal_group_new (SHEQU_TYPE_SESSION);
+      g_signal_group_connect_object (self->session_signals, "notify::selected-unit",
+                                     G_CALLBACK (on_session_selected_unit_changed), self,
+                                     G_CONNECT_SWAPPED);
+    }
+  g_signal_group_set_target (self->session_signals, session);
+  shequ_unit_detail_set_store (self, session != NULL ? shequ_session_get_store (session) : NULL);
+  shequ_unit_detail_set_unit (self, session != NULL ? shequ_session_get_selected_unit (session)
+                                                    : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
 GtkWidget *
 shequ_unit_detail_get_population_entry (ShequUnitDetail *self)
 {
@@ -743,6 +787,10 @@ shequ_unit_detail_dispose (GObject *object)
 {
   ShequUnitDetail *self = SHEQU_UNIT_DETAIL (object);
 
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   if (self->unit != NULL)
     g_clear_signal_handler (&self->unit_notify_id, self->unit);
   g_clear_object (&self->unit);
@@ -777,6 +825,9 @@ shequ_unit_detail_get_property (GObject    *object,
     case PROP_UNIT:
       g_value_set_object (value, self->unit);
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -798,6 +849,9 @@ shequ_unit_detail_set_property (GObject      *object,
     case PROP_UNIT:
       shequ_unit_detail_set_unit (self, g_value_get_object (value));
       break;
+    case PROP_SESSION:
+      shequ_unit_detail_set_session (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -818,6 +872,9 @@ shequ_unit_detail_class_init (ShequUnitDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_UNIT] =
     g_param_spec_object ("unit", NULL, NULL, SHEQU_TYPE_UNIT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SHEQU_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

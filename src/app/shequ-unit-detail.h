@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "shequ-org-store.h"
+#include "shequ-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,10 @@ G_DECLARE_FINAL_TYPE (ShequUnitDetail, shequ_unit_detail, SHEQU, UNIT_DETAIL, Gt
  * there; refused input stays in the field, marked, with the reason under it. */
 void           shequ_unit_detail_set_store     (ShequUnitDetail *self,
                                                 ShequOrgStore   *store);
+/* Property "session": shows the session's store and follows its selected unit. */
+ShequSession  *shequ_unit_detail_get_session   (ShequUnitDetail *self);
+void           shequ_unit_detail_set_session   (ShequUnitDetail *self,
+                                                ShequSession    *session);
 ShequUnit     *shequ_unit_detail_get_unit      (ShequUnitDetail *self);
 void           shequ_unit_detail_set_unit      (ShequUnitDetail *self,
                                                 ShequUnit       *unit);

@@ -44,6 +44,7 @@ struct _ShequWindow
   ShequWelcomePage     *welcome_page;      /* built when first shown */
   ShequOrgView         *org_view;
   ShequCompliancePanel *compliance_panel;  /* built when first shown */
+  ShequSession         *session;           /* one per store, shared by the views */
   GtkLabel             *error_title;
   GtkLabel             *error_message;
   GtkWidget            *error_restore_button;

@@ -94,7 +94,7 @@ ensure_compliance_panel (ShequWindow *self)
       self->compliance_panel = SHEQU_COMPLIANCE_PANEL (panel);
       g_signal_connect_object (panel, "unit-activated",
                                G_CALLBACK (on_unit_activated), self, G_CONNECT_SWAPPED);
-      shequ_compliance_panel_set_store (self->compliance_panel, self->store);
+      shequ_compliance_panel_set_session (self->compliance_panel, self->session);
       gtk_box_append (GTK_BOX (self->compliance_slot), panel);
     }
   return self->compliance_panel;
@@ -218,6 +218,8 @@ _shequ_window_set_store (ShequWindow   *self,
       g_signal_handlers_disconnect_by_data (shequ_org_store_get_roots (self->store), self);
     }
   g_set_object (&self->store, store);
+  g_clear_object (&self->session);
+  self->session = store != NULL ? shequ_session_new (store) : NULL;
   _shequ_window_hide_toast (self);
 
   if (store != NULL)
@@ -235,9 +237,9 @@ _shequ_window_set_store (ShequWindow   *self,
                                G_CALLBACK (on_roots_changed), self, G_CONNECT_SWAPPED);
     }
   /* Also with NULL: the views let go of the old store, so its connection closes. */
-  shequ_org_view_set_store (self->org_view, store);
+  shequ_org_view_set_session (self->org_view, self->session);
   if (self->compliance_panel != NULL)
-    shequ_compliance_panel_set_store (self->compliance_panel, store);
+    shequ_compliance_panel_set_session (self->compliance_panel, self->session);
 
   update_street (self);
   update_undo (self);
@@ -368,12 +370,14 @@ _shequ_window_update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.retry-open", self->load_error != NULL);
   gtk_widget_action_set_enabled (widget, "win.add-unit", has_street && self->load_error == NULL);
 }
+/* The panel made UNIT the session's, which the tree shows: the user goes there, and
+ * the keyboard with them. */
 static void
 on_unit_activated (ShequWindow *self,
                    ShequUnit   *unit)
 {
   shequ_window_set_view (self, "org");
-  shequ_org_view_select_unit (self->org_view, unit);
+  shequ_org_view_focus_tree (self->org_view);
 }
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
@@ -450,6 +454,7 @@ shequ_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_WINDOW);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->database);
   g_clear_object (&self->workspace);
 
