@@ -1,4 +1,4 @@
-/* shequ-org-store-apply.c — writing changes, conflicts with other programs, undo and redo */
+/* shequ-org-store-apply.c — applying a change: the transaction, the objects, undo and redo */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-org-store"
 
@@ -11,192 +11,6 @@
 #include "shequ-org-store-private.h"
 
 #define UNDO_LIMIT 100
-
-static gboolean
-step_done (ShequOrgStore  *self,
-           sqlite3_stmt   *stmt,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-  return TRUE;
-}
-
-static gboolean
-delete_ids (ShequOrgStore  *self,
-            const char     *sql,
-            GHashTable     *ids,
-            GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (g_hash_table_size (ids) == 0)
-    return TRUE;
-  if (!(stmt = shequ_database_prepare (self->db, sql, error)))
-    return FALSE;
-  g_hash_table_iter_init (&iter, ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *)key);
-      if (!step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-#define NOW "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-static void set_conflict_error (GError **error, const char *name);
-
-/* Steps an UPDATE … WHERE id = ?1, which must find its row: the objects match the
- * database inside the write transaction, so a miss means the file changed under us. */
-static gboolean
-step_update (ShequOrgStore  *self,
-             sqlite3_stmt   *stmt,
-             const char     *name,
-             GError        **error)
-{
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (shequ_database_get_handle (self->db)) != 1)
-    {
-      set_conflict_error (error, name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* New rows are inserted, rows the store read are updated by id: never an upsert over
- * a row that was not read or allocated in this transaction. */
-static gboolean
-write_change (ShequOrgStore   *self,
-              ShequOrgChange  *change,
-              GError         **error)
-{
-  g_autoptr(sqlite3_stmt) unit_insert = NULL;
-  g_autoptr(sqlite3_stmt) unit_update = NULL;
-  g_autoptr(sqlite3_stmt) person_insert = NULL;
-  g_autoptr(sqlite3_stmt) person_update = NULL;
-  g_autoptr(sqlite3_stmt) post_insert = NULL;
-  g_autoptr(sqlite3_stmt) post_update = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  /* Deletes first: a code freed by one unit may be taken by another in the same change. */
-  if (!delete_ids (self, "DELETE FROM post WHERE id = ?", change->post_deletes, error) ||
-      !delete_ids (self, "DELETE FROM unit WHERE id = ?", change->unit_deletes, error) ||
-      !delete_ids (self, "DELETE FROM person WHERE id = ?", change->person_deletes, error))
-    return FALSE;
-
-  if (g_hash_table_size (change->unit_puts) > 0)
-    {
-      unit_insert = shequ_database_prepare (self->db,
-        "INSERT INTO unit (id, parent_id, tier, code, name, party_body, service_body, note, "
-        "                  population, households, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " NOW ")", error);
-      if (unit_insert == NULL)
-        return FALSE;
-      unit_update = shequ_database_prepare (self->db,
-        "UPDATE unit SET parent_id = ?2, tier = ?3, code = ?4, name = ?5, party_body = ?6, "
-        "  service_body = ?7, note = ?8, population = ?9, households = ?10, "
-        "  updated_at = " NOW " WHERE id = ?1", error);
-      if (unit_update == NULL)
-        return FALSE;
-
-      g_hash_table_iter_init (&iter, change->unit_puts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ShequUnitRow *row = value;
-          gboolean exists = g_hash_table_contains (self->units, &row->id);
-          sqlite3_stmt *stmt = exists ? unit_update : unit_insert;
-
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          if (row->parent_id != 0)
-            sqlite3_bind_int64 (stmt, 2, row->parent_id);
-          else
-            sqlite3_bind_null (stmt, 2);
-          sqlite3_bind_text (stmt, 3, shequ_tier_to_key (row->tier), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, row->code, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, row->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, row->party_body ? row->party_body : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, row->service_body ? row->service_body : "", -1,
-                             SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 8, row->note ? row->note : "", -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 9, row->population);
-          sqlite3_bind_int64 (stmt, 10, row->households);
-          if (exists ? !step_update (self, stmt, row->name, error) : !step_done (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  if (g_hash_table_size (change->person_puts) > 0)
-    {
-      person_insert = shequ_database_prepare (self->db,
-        "INSERT INTO person (id, code, name, phone, note, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")", error);
-      if (person_insert == NULL)
-        return FALSE;
-      person_update = shequ_database_prepare (self->db,
-        "UPDATE person SET code = ?2, name = ?3, phone = ?4, note = ?5, updated_at = " NOW
-        " WHERE id = ?1", error);
-      if (person_update == NULL)
-        return FALSE;
-
-      g_hash_table_iter_init (&iter, change->person_puts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ShequPersonRow *row = value;
-          gboolean exists = g_hash_table_contains (self->persons, &row->id);
-          sqlite3_stmt *stmt = exists ? person_update : person_insert;
-
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          sqlite3_bind_text (stmt, 2, row->code, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, row->phone ? row->phone : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, row->note ? row->note : "", -1, SQLITE_STATIC);
-          if (exists ? !step_update (self, stmt, row->name, error) : !step_done (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  if (g_hash_table_size (change->post_puts) > 0)
-    {
-      post_insert = shequ_database_prepare (self->db,
-        "INSERT INTO post (id, person_id, unit_id, role, title, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")", error);
-      if (post_insert == NULL)
-        return FALSE;
-      post_update = shequ_database_prepare (self->db,
-        "UPDATE post SET person_id = ?2, unit_id = ?3, role = ?4, title = ?5, "
-        "  updated_at = " NOW " WHERE id = ?1", error);
-      if (post_update == NULL)
-        return FALSE;
-
-      g_hash_table_iter_init (&iter, change->post_puts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ShequPostRow *row = value;
-          gboolean exists = g_hash_table_contains (self->posts, &row->id);
-          sqlite3_stmt *stmt = exists ? post_update : post_insert;
-
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          sqlite3_bind_int64 (stmt, 2, row->person_id);
-          sqlite3_bind_int64 (stmt, 3, row->unit_id);
-          sqlite3_bind_text (stmt, 4, shequ_role_to_key (row->role), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, row->title ? row->title : "", -1, SQLITE_STATIC);
-          if (exists ? !step_update (self, stmt, "?", error) : !step_done (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
 
 /* The change that puts every row CHANGE touches back as it is now. */
 static ShequOrgChange *
@@ -248,273 +62,6 @@ make_inverse (ShequOrgStore  *self,
   return inverse;
 }
 
-static void
-set_conflict_error (GError     **error,
-                    const char  *name)
-{
-  g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT,
-               _("“%s” was changed or deleted by another program since it was read; your "
-                 "change was not saved. The view now shows the current data."),
-               name);
-}
-
-/* Whether the rows CHANGE updates or deletes are still as BEFORE (the images the change
- * was built against) says they were; the other program's version is in SNAP. */
-static gboolean
-check_before_images (ShequOrgStore   *self,
-                     ShequOrgChange  *change,
-                     ShequOrgChange  *before,
-                     Snapshot        *snap,
-                     GError         **error)
-{
-  GHashTable *unit_sets[] = { change->unit_puts, change->unit_deletes };
-  GHashTable *person_sets[] = { change->person_puts, change->person_deletes };
-  GHashTable *post_sets[] = { change->post_puts, change->post_deletes };
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint s = 0; s < 2; s++)
-    {
-      g_hash_table_iter_init (&iter, unit_sets[s]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          ShequUnitRow *was = g_hash_table_lookup (before->unit_puts, key);
-          ShequUnitRow *fresh = g_hash_table_lookup (snap->units, key);
-
-          if (was != NULL && (fresh == NULL || !_shequ_org_store_unit_row_equal (was, fresh)))
-            {
-              set_conflict_error (error, was->name);
-              return FALSE;
-            }
-          /* Never delete a row the change's author did not see. */
-          if (was == NULL && s == 1 && fresh != NULL)
-            {
-              set_conflict_error (error, fresh->name);
-              return FALSE;
-            }
-        }
-      g_hash_table_iter_init (&iter, person_sets[s]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          ShequPersonRow *was = g_hash_table_lookup (before->person_puts, key);
-          ShequPersonRow *fresh = g_hash_table_lookup (snap->persons, key);
-
-          if ((was != NULL && (fresh == NULL || !_shequ_org_store_person_row_equal (was, fresh))) ||
-              (was == NULL && s == 1 && fresh != NULL))
-            {
-              set_conflict_error (error, was != NULL ? was->name : fresh->name);
-              return FALSE;
-            }
-        }
-      g_hash_table_iter_init (&iter, post_sets[s]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          ShequPostRow *was = g_hash_table_lookup (before->post_puts, key);
-          ShequPostRow *fresh = g_hash_table_lookup (snap->posts, key);
-
-          if ((was != NULL && (fresh == NULL || !_shequ_org_store_post_row_equal (was, fresh))) ||
-              (was == NULL && s == 1 && fresh != NULL))
-            {
-              gint64 person_id = was != NULL ? was->person_id : fresh->person_id;
-              ShequPerson *seen = g_hash_table_lookup (self->persons, &person_id);
-              ShequPersonRow *now = g_hash_table_lookup (snap->persons, &person_id);
-
-              set_conflict_error (error, seen != NULL ? seen->name : now != NULL ? now->name : "?");
-              return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
-
-/* Whether the objects are as EXPECTED (the rows an undo entry's last step wrote): an
- * undo never overwrites what another program changed since. */
-static gboolean
-check_expected_images (ShequOrgStore   *self,
-                       ShequOrgChange  *expected,
-                       GError         **error)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, expected->unit_puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      ShequUnit *unit = g_hash_table_lookup (self->units, key);
-      g_autoptr(ShequUnitRow) now = unit != NULL ? shequ_unit_to_row (unit) : NULL;
-
-      if (now == NULL || !_shequ_org_store_unit_row_equal (now, value))
-        {
-          set_conflict_error (error, ((ShequUnitRow *) value)->name);
-          return FALSE;
-        }
-    }
-  g_hash_table_iter_init (&iter, expected->unit_deletes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      ShequUnit *unit = g_hash_table_lookup (self->units, key);
-
-      if (unit != NULL)
-        {
-          set_conflict_error (error, unit->name);
-          return FALSE;
-        }
-    }
-  g_hash_table_iter_init (&iter, expected->person_puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      ShequPerson *person = g_hash_table_lookup (self->persons, key);
-      g_autoptr(ShequPersonRow) now = person != NULL ? shequ_person_to_row (person) : NULL;
-
-      if (now == NULL || !_shequ_org_store_person_row_equal (now, value))
-        {
-          set_conflict_error (error, ((ShequPersonRow *) value)->name);
-          return FALSE;
-        }
-    }
-  g_hash_table_iter_init (&iter, expected->person_deletes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      ShequPerson *person = g_hash_table_lookup (self->persons, key);
-
-      if (person != NULL)
-        {
-          set_conflict_error (error, person->name);
-          return FALSE;
-        }
-    }
-  g_hash_table_iter_init (&iter, expected->post_puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      ShequPost *post = g_hash_table_lookup (self->posts, key);
-      g_autoptr(ShequPostRow) now = post != NULL ? shequ_post_to_row (post) : NULL;
-
-      if (now == NULL || !_shequ_org_store_post_row_equal (now, value))
-        {
-          ShequPerson *person = g_hash_table_lookup (self->persons,
-                                                     &((ShequPostRow *) value)->person_id);
-
-          set_conflict_error (error, person != NULL ? person->name : "?");
-          return FALSE;
-        }
-    }
-  g_hash_table_iter_init (&iter, expected->post_deletes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      ShequPost *post = g_hash_table_lookup (self->posts, key);
-
-      if (post != NULL)
-        {
-          set_conflict_error (error, post->person->name);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* New rows of PUTS (absent from BEFORE) whose id is now taken in OBJECTS get ids above
- * every id in use; MAP receives old → new. */
-static void
-remap_new_rows (GHashTable *puts,
-                GHashTable *before_deletes,
-                GHashTable *objects,
-                gint64     *max_id,
-                GHashTable *map,
-                gint64     *(*id_of) (gpointer row))
-{
-  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key, value;
-  gint64 next = *max_id;
-
-  g_hash_table_iter_init (&iter, puts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    next = MAX (next, *(gint64 *) key);
-
-  g_hash_table_iter_init (&iter, puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (g_hash_table_contains (before_deletes, key) && g_hash_table_contains (objects, key))
-      {
-        g_hash_table_insert (map, _shequ_org_store_id_key (*(gint64 *) key),
-                             _shequ_org_store_id_key (++next));
-        g_ptr_array_add (moved, value);
-        g_hash_table_iter_steal (&iter);
-        g_free (key);
-      }
-  for (guint i = 0; i < moved->len; i++)
-    {
-      gpointer row = g_ptr_array_index (moved, i);
-      gint64 *id = id_of (row);
-
-      *id = *(gint64 *) g_hash_table_lookup (map, id);
-      g_hash_table_insert (puts, _shequ_org_store_id_key (*id), row);
-    }
-  *max_id = next;
-}
-
-static gint64 *unit_row_id (gpointer row) { return &((ShequUnitRow *) row)->id; }
-static gint64 *person_row_id (gpointer row) { return &((ShequPersonRow *) row)->id; }
-static gint64 *post_row_id (gpointer row) { return &((ShequPostRow *) row)->id; }
-
-/* The id a row of the last applied change ended with (a new row may have moved). */
-gint64
-_shequ_org_store_final_id (GHashTable *map,
-                           gint64      id)
-{
-  gint64 *to = map != NULL ? g_hash_table_lookup (map, &id) : NULL;
-
-  return to != NULL ? *to : id;
-}
-
-static void
-follow_map (GHashTable *map,
-            gint64     *id)
-{
-  gint64 *to = g_hash_table_lookup (map, id);
-
-  if (to != NULL)
-    *id = *to;
-}
-
-/* After a refresh: the rows CHANGE inserts whose ids another program took meanwhile get
- * fresh ones, and every reference in CHANGE follows. */
-static void
-remap_new_ids (ShequOrgStore  *self,
-               ShequOrgChange *change,
-               ShequOrgChange *before)
-{
-  GHashTable *units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) persons = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                         g_free, g_free);
-  GHashTable *posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer value;
-
-  /* Kept, so the edits below find the objects they created by their final ids. */
-  g_clear_pointer (&self->remapped_units, g_hash_table_unref);
-  g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
-  self->remapped_units = units;
-  self->remapped_posts = posts;
-
-  remap_new_rows (change->unit_puts, before->unit_deletes, self->units, &self->max_unit_id,
-                  units, unit_row_id);
-  remap_new_rows (change->person_puts, before->person_deletes, self->persons,
-                  &self->max_person_id, persons, person_row_id);
-  remap_new_rows (change->post_puts, before->post_deletes, self->posts, &self->max_post_id,
-                  posts, post_row_id);
-  if (g_hash_table_size (units) == 0 && g_hash_table_size (persons) == 0)
-    return;
-
-  g_hash_table_iter_init (&iter, change->unit_puts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    follow_map (units, &((ShequUnitRow *) value)->parent_id);
-  g_hash_table_iter_init (&iter, change->post_puts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      follow_map (units, &((ShequPostRow *) value)->unit_id);
-      follow_map (persons, &((ShequPostRow *) value)->person_id);
-    }
-}
 
 static void
 notify_undo_state (ShequOrgStore *self)
@@ -566,7 +113,7 @@ apply_change (ShequOrgStore   *self,
   *refreshed = FALSE;
   g_clear_pointer (&self->remapped_units, g_hash_table_unref);
   g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
-  if (expected != NULL && !check_expected_images (self, expected, error))
+  if (expected != NULL && !_shequ_org_store_check_expected_images (self, expected, error))
     return NULL;
   if (!_shequ_org_store_validate_change (self, change, error))
     return NULL;
@@ -593,7 +140,7 @@ apply_change (ShequOrgStore   *self,
       if (!_shequ_org_store_load_snapshot (self, &snap, error) ||
           !(diff = _shequ_org_store_make_refresh_diff (self, &snap, error)))
         goto failed;
-      current = check_before_images (self, change, before, &snap, &local);
+      current = _shequ_org_store_check_before_images (self, change, before, &snap, &local);
       _shequ_org_store_update_objects (self, diff);
       self->data_version = version;
       *refreshed = TRUE;
@@ -603,7 +150,7 @@ apply_change (ShequOrgStore   *self,
           goto failed;
         }
 
-      remap_new_ids (self, change, before);
+      _shequ_org_store_remap_new_ids (self, change, before);
       if (!_shequ_org_store_validate_change (self, change, &local))
         {
           g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT,
@@ -615,7 +162,7 @@ apply_change (ShequOrgStore   *self,
         }
     }
 
-  if (!write_change (self, change, error))
+  if (!_shequ_org_store_write_change (self, change, error))
     goto failed;
   inverse = make_inverse (self, change);
   if (!shequ_database_commit (self->db, error))
@@ -768,4 +315,350 @@ shequ_org_store_get_redo_label (ShequOrgStore *self)
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
   entry = g_queue_peek_head (&self->redo_stack);
   return entry ? entry->redo->label : NULL;
+}
+
+
+static void
+update_violation (ShequOrgStore *self,
+                  ShequUnit     *unit,
+                  gboolean       present)
+{
+  gboolean wanted = present && !unit->compliant;
+
+  if (unit->in_violations == wanted)
+    return;
+  unit->in_violations = wanted;
+  if (wanted)
+    _shequ_sorted_insert (self->violations, self->violations_model, unit,
+                          _shequ_unit_compare_code);
+  else
+    _shequ_sorted_remove (self->violations, self->violations_model, unit);
+}
+
+static void
+detach_unit (ShequOrgStore *self,
+             ShequUnit     *unit,
+             GHashTable    *dirty)
+{
+  if (unit->parent != NULL)
+    {
+      g_hash_table_add (dirty, unit->parent);
+      _shequ_unit_remove_child (unit->parent, unit);
+    }
+  else
+    _shequ_sorted_remove (self->roots, self->roots_model, unit);
+}
+
+static void
+attach_unit (ShequOrgStore *self,
+             ShequUnit     *unit,
+             gint64         parent_id,
+             GHashTable    *dirty)
+{
+  if (parent_id != 0)
+    {
+      ShequUnit *parent = g_hash_table_lookup (self->units, &parent_id);
+
+      g_assert (parent != NULL);
+      _shequ_unit_insert_child (parent, unit);
+      g_hash_table_add (dirty, parent);
+    }
+  else
+    {
+      unit->parent = NULL;
+      _shequ_sorted_insert (self->roots, self->roots_model, unit, _shequ_unit_compare_code);
+    }
+}
+
+static void
+set_figure (ShequUnit     *unit,
+            gint64        *field,
+            gint64         value,
+            ShequUnitProp  prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  _shequ_unit_notify (unit, prop);
+}
+
+static void
+remove_post_links (ShequPost  *post,
+                   GHashTable *dirty)
+{
+  _shequ_unit_remove_post (post->unit, post);
+  _shequ_person_remove_post (post->person, post);
+  g_hash_table_add (dirty, post->unit);
+}
+
+static void
+add_post_links (ShequPost  *post,
+                GHashTable *dirty)
+{
+  _shequ_unit_add_post (post->unit, post);
+  _shequ_person_add_post (post->person, post);
+  g_hash_table_add (dirty, post->unit);
+}
+
+static int
+compare_depth_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  guint da = shequ_unit_get_depth (*(ShequUnit **)a);
+  guint db = shequ_unit_get_depth (*(ShequUnit **)b);
+
+  return (db > da) - (db < da);
+}
+
+/* Brings the objects in line with CHANGE, which is already in the database. The code
+ * tables are keyed by the objects' own strings: replace, never insert, so a key is
+ * never a string that a swap of codes frees. */
+void
+_shequ_org_store_update_objects (ShequOrgStore  *self,
+                                 ShequOrgChange *change)
+{
+  g_autoptr(GHashTable) dirty = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) to_attach = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = NULL;
+  /* Objects leaving the store: kept alive until the end, looked up by pointer. */
+  g_autoptr(GHashTable) graveyard = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Posts leaving */
+  g_hash_table_iter_init (&iter, change->post_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ShequPost *post = g_hash_table_lookup (self->posts, key);
+
+      if (post == NULL)
+        continue;
+      remove_post_links (post, dirty);
+      g_hash_table_steal (self->posts, key);
+      g_hash_table_add (graveyard, post);
+    }
+
+  /* Units leaving their place: moved, re-coded or deleted */
+  g_hash_table_iter_init (&iter, change->unit_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnitRow *row = value;
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+      gint64 parent_id = unit && unit->parent ? unit->parent->id : 0;
+
+      if (unit != NULL && (parent_id != row->parent_id || strcmp (unit->code, row->code) != 0))
+        {
+          detach_unit (self, unit, dirty);
+          g_ptr_array_add (to_attach, unit);
+        }
+    }
+  g_hash_table_iter_init (&iter, change->unit_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+
+      if (unit == NULL)
+        continue;
+      if (!g_ptr_array_find (to_attach, unit, NULL))
+        detach_unit (self, unit, dirty);
+      update_violation (self, unit, FALSE);
+      if (g_hash_table_lookup (self->codes, unit->code) == unit)
+        g_hash_table_remove (self->codes, unit->code);
+      g_hash_table_steal (self->units, key);
+      g_hash_table_add (graveyard, unit);
+    }
+
+  /* Units arriving or changing */
+  g_hash_table_iter_init (&iter, change->unit_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequUnitRow *row = value;
+      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+
+      if (unit == NULL)
+        {
+          unit = _shequ_unit_new (row);
+          g_hash_table_insert (self->units, &unit->id, unit);
+          g_hash_table_replace (self->codes, unit->code, unit);
+          g_ptr_array_add (to_attach, unit);
+          self->max_unit_id = MAX (self->max_unit_id, unit->id);
+          g_hash_table_add (dirty, unit);
+          continue;
+        }
+
+      if (strcmp (unit->code, row->code) != 0)
+        {
+          if (g_hash_table_lookup (self->codes, unit->code) == unit)
+            g_hash_table_remove (self->codes, unit->code);
+          _shequ_unit_set_string (unit, &unit->code, row->code, SHEQU_UNIT_PROP_CODE);
+          g_hash_table_replace (self->codes, unit->code, unit);
+        }
+      _shequ_unit_set_string (unit, &unit->name, row->name, SHEQU_UNIT_PROP_NAME);
+      _shequ_unit_set_string (unit, &unit->party_body, row->party_body, SHEQU_UNIT_PROP_PARTY_BODY);
+      _shequ_unit_set_string (unit, &unit->service_body, row->service_body,
+                              SHEQU_UNIT_PROP_SERVICE_BODY);
+      _shequ_unit_set_string (unit, &unit->note, row->note, SHEQU_UNIT_PROP_NOTE);
+      if (unit->tier != row->tier)
+        {
+          unit->tier = row->tier;
+          _shequ_unit_notify (unit, SHEQU_UNIT_PROP_TIER);
+          _shequ_unit_notify (unit, SHEQU_UNIT_PROP_TIER_LABEL);
+        }
+      set_figure (unit, &unit->population, row->population, SHEQU_UNIT_PROP_POPULATION);
+      set_figure (unit, &unit->households, row->households, SHEQU_UNIT_PROP_HOUSEHOLDS);
+      g_hash_table_add (dirty, unit);
+    }
+
+  for (guint i = 0; i < to_attach->len; i++)
+    {
+      ShequUnit *unit = g_ptr_array_index (to_attach, i);
+      ShequUnitRow *row = g_hash_table_lookup (change->unit_puts, &unit->id);
+
+      attach_unit (self, unit, row->parent_id, dirty);
+    }
+
+  /* People */
+  g_hash_table_iter_init (&iter, change->person_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      ShequPerson *person = g_hash_table_lookup (self->persons, key);
+
+      if (person == NULL)
+        continue;
+      if (g_hash_table_lookup (self->person_codes, person->code) == person)
+        g_hash_table_remove (self->person_codes, person->code);
+      _shequ_sorted_remove (self->people, self->people_model, person);
+      g_hash_table_steal (self->persons, key);
+      g_hash_table_add (graveyard, person);
+    }
+  g_hash_table_iter_init (&iter, change->person_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPersonRow *row = value;
+      ShequPerson *person = g_hash_table_lookup (self->persons, key);
+
+      if (person == NULL)
+        {
+          person = _shequ_person_new (row);
+          g_hash_table_insert (self->persons, &person->id, person);
+          g_hash_table_replace (self->person_codes, person->code, person);
+          _shequ_sorted_insert (self->people, self->people_model, person,
+                                _shequ_org_store_compare_person_code);
+          self->max_person_id = MAX (self->max_person_id, person->id);
+          continue;
+        }
+
+      if (g_strcmp0 (person->code, row->code) != 0)
+        {
+          if (g_hash_table_lookup (self->person_codes, person->code) == person)
+            g_hash_table_remove (self->person_codes, person->code);
+          _shequ_sorted_remove (self->people, self->people_model, person);
+          g_free (person->code);
+          person->code = g_strdup (row->code);
+          g_hash_table_replace (self->person_codes, person->code, person);
+          _shequ_sorted_insert (self->people, self->people_model, person,
+                                _shequ_org_store_compare_person_code);
+          _shequ_person_notify (person, SHEQU_PERSON_PROP_CODE);
+        }
+      if (g_strcmp0 (person->name, row->name) != 0)
+        {
+          g_free (person->name);
+          person->name = g_strdup (row->name);
+          g_clear_pointer (&person->search_key, g_free);
+          person->search_key_ready = FALSE;
+          _shequ_person_notify (person, SHEQU_PERSON_PROP_NAME);
+          for (guint i = 0; i < person->posts->len; i++)
+            {
+              ShequPost *post = g_ptr_array_index (person->posts, i);
+
+              _shequ_post_notify (post, SHEQU_POST_PROP_PERSON_NAME);
+              g_hash_table_add (dirty, post->unit);
+            }
+        }
+      if (g_strcmp0 (person->phone, row->phone ? row->phone : "") != 0)
+        {
+          g_free (person->phone);
+          person->phone = g_strdup (row->phone ? row->phone : "");
+          _shequ_person_notify (person, SHEQU_PERSON_PROP_PHONE);
+        }
+      if (g_strcmp0 (person->note, row->note ? row->note : "") != 0)
+        {
+          g_free (person->note);
+          person->note = g_strdup (row->note ? row->note : "");
+          _shequ_person_notify (person, SHEQU_PERSON_PROP_NOTE);
+        }
+    }
+
+  /* Posts arriving or changing */
+  g_hash_table_iter_init (&iter, change->post_puts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShequPostRow *row = value;
+      ShequPost *post = g_hash_table_lookup (self->posts, key);
+      ShequPerson *person = g_hash_table_lookup (self->persons, &row->person_id);
+      ShequUnit *unit = g_hash_table_lookup (self->units, &row->unit_id);
+
+      if (post == NULL)
+        {
+          post = _shequ_post_new (row->id, person, unit, row->role, row->title);
+          g_hash_table_insert (self->posts, &post->id, post);
+          add_post_links (post, dirty);
+          self->max_post_id = MAX (self->max_post_id, post->id);
+          continue;
+        }
+
+      if (post->person != person || post->unit != unit || post->role != row->role)
+        {
+          gboolean role_changed = post->role != row->role;
+
+          remove_post_links (post, dirty);
+          post->person = person;
+          post->unit = unit;
+          post->role = row->role;
+          add_post_links (post, dirty);
+          _shequ_post_notify (post, SHEQU_POST_PROP_PERSON);
+          _shequ_post_notify (post, SHEQU_POST_PROP_PERSON_NAME);
+          _shequ_post_notify (post, SHEQU_POST_PROP_UNIT);
+          if (role_changed)
+            {
+              _shequ_post_notify (post, SHEQU_POST_PROP_ROLE);
+              _shequ_post_notify (post, SHEQU_POST_PROP_ROLE_LABEL);
+            }
+        }
+      if (g_strcmp0 (post->title, row->title ? row->title : "") != 0)
+        {
+          g_free (post->title);
+          post->title = g_strdup (row->title ? row->title : "");
+          _shequ_post_notify (post, SHEQU_POST_PROP_TITLE);
+        }
+    }
+
+  /* Roll-ups: every dirty unit and its ancestors, deepest first. */
+  order = g_ptr_array_new ();
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    g_hash_table_iter_init (&iter, dirty);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        ShequUnit *unit = key;
+
+        if (g_hash_table_contains (graveyard, unit))
+          continue;
+        for (ShequUnit *u = unit; u != NULL && g_hash_table_add (seen, u); u = u->parent)
+          g_ptr_array_add (order, u);
+      }
+  }
+  g_ptr_array_sort (order, compare_depth_desc);
+  for (guint i = 0; i < order->len; i++)
+    {
+      ShequUnit *unit = g_ptr_array_index (order, i);
+
+      _shequ_org_store_compute_rollup (unit, TRUE);
+      update_violation (self, unit, TRUE);
+    }
+
+  g_clear_pointer (&self->units_cache, g_ptr_array_unref);
+  if (self->search_text != NULL)
+    _shequ_org_store_run_search (self);
 }

@@ -72,6 +72,13 @@ enum {
 extern GParamSpec *_shequ_org_store_properties[N_PROPS];
 extern guint _shequ_org_store_signals[N_SIGNALS];
 
+/* Each unit as read, with its parent's id: an array, not a hash table keyed by unit;
+ * 100,000 units are inserted once and read once, in order. */
+typedef struct {
+  ShequUnit *unit;
+  gint64     parent_id;
+} UnitParent;
+
 /* shequ-org-store.c */
 void            _shequ_org_store_undo_entry_free     (UndoEntry             *entry);
 void            _shequ_org_store_clear_stack         (GQueue                *stack);
@@ -79,9 +86,6 @@ void            _shequ_org_store_clear_stack         (GQueue                *sta
 /* shequ-org-store-load.c */
 int             _shequ_org_store_compare_person_code (gconstpointer          a,
                                                       gconstpointer          b);
-gboolean        _shequ_org_store_read_data_version   (ShequOrgStore         *self,
-                                                      gint64                *version,
-                                                      GError               **error);
 gboolean        _shequ_org_store_unit_row_equal      (const ShequUnitRow    *a,
                                                       const ShequUnitRow    *b);
 gboolean        _shequ_org_store_person_row_equal    (const ShequPersonRow  *a,
@@ -89,9 +93,6 @@ gboolean        _shequ_org_store_person_row_equal    (const ShequPersonRow  *a,
 gboolean        _shequ_org_store_post_row_equal      (const ShequPostRow    *a,
                                                       const ShequPostRow    *b);
 gint64         *_shequ_org_store_id_key              (gint64                 id);
-gboolean        _shequ_org_store_load_snapshot       (ShequOrgStore         *self,
-                                                      Snapshot              *snap,
-                                                      GError               **error);
 ShequOrgChange *_shequ_org_store_make_refresh_diff   (ShequOrgStore         *self,
                                                       Snapshot              *snap,
                                                       GError               **error);
@@ -99,28 +100,61 @@ ShequOrgChange *_shequ_org_store_make_refresh_diff   (ShequOrgStore         *sel
 void            _shequ_org_store_snapshot_clear      (Snapshot              *snap);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, _shequ_org_store_snapshot_clear)
 
-/* shequ-org-store-objects.c */
+/* shequ-org-store-sql.c: the only store file with SQL */
+gboolean        _shequ_org_store_load_all            (ShequOrgStore         *self,
+                                                      GArray                *parents,
+                                                      GError               **error);
+gboolean        _shequ_org_store_read_data_version   (ShequOrgStore         *self,
+                                                      gint64                *version,
+                                                      GError               **error);
+gboolean        _shequ_org_store_load_snapshot       (ShequOrgStore         *self,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_read_changes        (ShequOrgStore         *self,
+                                                      gint64                *version,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_write_change        (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      GError               **error);
+
+/* shequ-org-store-rollup.c */
 gint64          _shequ_org_store_add_figure          (gint64                 a,
                                                       gint64                 b);
 guint           _shequ_org_store_add_count           (guint                  a,
                                                       guint                  b);
 void            _shequ_org_store_compute_rollup      (ShequUnit             *unit,
                                                       gboolean               notify);
-void            _shequ_org_store_update_objects      (ShequOrgStore         *self,
-                                                      ShequOrgChange        *change);
 
 /* shequ-org-store-validate.c */
 gboolean        _shequ_org_store_validate_change     (ShequOrgStore         *self,
                                                       ShequOrgChange        *change,
                                                       GError               **error);
 
-/* shequ-org-store-apply.c */
+/* shequ-org-store-rebase.c */
+void            _shequ_org_store_set_conflict_error  (GError               **error,
+                                                      const char            *name);
+gboolean        _shequ_org_store_check_before_images (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      ShequOrgChange        *before,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_check_expected_images (ShequOrgStore       *self,
+                                                      ShequOrgChange        *expected,
+                                                      GError               **error);
+void            _shequ_org_store_remap_new_ids       (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      ShequOrgChange        *before);
 gint64          _shequ_org_store_final_id            (GHashTable            *map,
                                                       gint64                 id);
+
+/* shequ-org-store-apply.c */
+void            _shequ_org_store_update_objects      (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change);
 void            _shequ_org_store_refresh_objects     (ShequOrgStore         *self,
                                                       ShequOrgChange        *diff);
 
-/* shequ-org-store-search.c */
+/* shequ-org-search.c */
 guint           _shequ_org_store_run_search          (ShequOrgStore         *self);
 
 G_END_DECLS
