@@ -311,9 +311,9 @@ test_import_people_twice (Fixture       *fixture,
 }
 
 static void
-on_changed (ShequOrgStore *store,
-            const char    *label,
-            guint         *count)
+on_changed (ShequOrgStore  *store,
+            ShequOrgChange *change,
+            guint          *count)
 {
   (*count)++;
 }
@@ -335,7 +335,7 @@ test_store_refreshes (Fixture       *fixture,
   init_street (fixture->db);
   store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   street = shequ_org_store_get_street (store);
-  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &n_changed);
+  g_signal_connect (store, "applied", G_CALLBACK (on_changed), &n_changed);
 
   /* Nothing new: nothing happens. */
   g_assert_true (shequ_org_store_refresh (store, &changed, &error));
@@ -403,7 +403,7 @@ test_store_stale_insert (Fixture       *fixture,
 
   /* An id from the old copy, which the import has taken since. */
   stale_id = shequ_org_store_allocate_unit_id (store);
-  change = shequ_org_change_new ("add");
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "add");
   row = shequ_unit_row_new ();
   row->id = stale_id;
   row->parent_id = shequ_unit_get_id (street);

@@ -76,7 +76,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   {
-    ShequOrgChange *change = shequ_org_change_new ("street");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "street");
     ShequUnitRow *row = shequ_unit_row_new ();
 
     row->id = shequ_org_store_allocate_unit_id (f->store);
@@ -218,7 +218,7 @@ test_move_refuses_cycle (Fixture       *f,
 
   /* Through a raw change too: the area under its own grid. */
   {
-    ShequOrgChange *change = shequ_org_change_new ("cycle");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "cycle");
     ShequUnitRow *row = shequ_unit_to_row (f->area);
 
     row->parent_id = shequ_unit_get_id (f->grid1);
@@ -228,7 +228,7 @@ test_move_refuses_cycle (Fixture       *f,
     g_clear_error (&error);
   }
   {
-    ShequOrgChange *change = shequ_org_change_new ("loop");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "loop");
     ShequUnitRow *a = shequ_unit_to_row (f->area);
 
     /* The area turned grid under its own community: a loop of parents. */
@@ -337,7 +337,7 @@ test_failed_change_leaves_everything (Fixture       *f,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ShequOrgChange *change = shequ_org_change_new ("bad");
+  ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "bad");
   ShequUnitRow *good = shequ_unit_to_row (f->grid1);
   ShequUnitRow *dup = shequ_unit_to_row (f->grid2);
 
@@ -418,25 +418,25 @@ test_search (Fixture       *f,
 
   g_assert_cmpuint (shequ_org_store_search (f->store, "大南泉"), ==, 1);
   g_assert_true (shequ_org_store_is_searching (f->store));
-  g_assert_cmpint (shequ_unit_get_search_state (f->village), ==, SHEQU_SEARCH_MATCH);
-  g_assert_cmpint (shequ_unit_get_search_state (f->area2), ==, SHEQU_SEARCH_ANCESTOR);
-  g_assert_cmpint (shequ_unit_get_search_state (f->street), ==, SHEQU_SEARCH_ANCESTOR);
-  g_assert_cmpint (shequ_unit_get_search_state (f->community), ==, SHEQU_SEARCH_NONE);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->village), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->area2), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->street), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->community), ==, SHEQU_SEARCH_NONE);
 
   /* By code and by the name of a person posted there. */
   g_assert_cmpuint (shequ_org_store_search (f->store, "371326001001002"), ==, 1);
-  g_assert_cmpint (shequ_unit_get_search_state (f->grid2), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->grid2), ==, SHEQU_SEARCH_MATCH);
   g_assert_cmpuint (shequ_org_store_search (f->store, "秀英"), ==, 1);
-  g_assert_cmpint (shequ_unit_get_search_state (f->grid2), ==, SHEQU_SEARCH_MATCH);
-  g_assert_cmpint (shequ_unit_get_search_state (f->community), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->grid2), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->community), ==, SHEQU_SEARCH_ANCESTOR);
 
   /* A rename while searching updates the states. */
   g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "秀英网格", NULL));
-  g_assert_cmpint (shequ_unit_get_search_state (f->grid1), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->grid1), ==, SHEQU_SEARCH_MATCH);
 
   g_assert_cmpuint (shequ_org_store_search (f->store, ""), ==, 0);
   g_assert_false (shequ_org_store_is_searching (f->store));
-  g_assert_cmpint (shequ_unit_get_search_state (f->village), ==, SHEQU_SEARCH_NONE);
+  g_assert_cmpint (shequ_org_store_get_search_state (f->store, f->village), ==, SHEQU_SEARCH_NONE);
 
   g_assert_true (shequ_org_match_range ("城区东片区", "东片", &start, &end));
   g_assert_cmpuint (start, ==, strlen ("城区"));

@@ -254,7 +254,7 @@ update_name_cell (ShequOrgView *self,
   gtk_image_set_from_icon_name (icon, shequ_tier_get_icon_name (shequ_unit_get_tier (unit)));
   shequ_label_set_highlighted (name_label, shequ_unit_get_name (unit), search);
 
-  if (search != NULL && shequ_unit_get_search_state (unit) == SHEQU_SEARCH_MATCH)
+  if (search != NULL && shequ_org_store_get_search_state (self->store, unit) == SHEQU_SEARCH_MATCH)
     hint = find_match_hint (self, unit);
   shequ_label_set_highlighted (hint_label, hint, search);
   gtk_widget_set_visible (GTK_WIDGET (hint_label), hint != NULL);

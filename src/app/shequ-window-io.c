@@ -52,13 +52,11 @@ shequ_window_import_file (ShequWindow     *self,
   if (self->store == NULL)
     return FALSE;
 
-  /* The store says "changed" too; this window says it better, with the count. */
-  self->quiet_changes++;
+  /* The store's "applied" toast skips imports: this window says it better, with the count. */
   if (people)
     ok = shequ_io_import_people (self->store, file, SHEQU_IO_FORMAT_AUTO, encoding, &n, &error);
   else
     ok = shequ_io_import_units (self->store, file, SHEQU_IO_FORMAT_AUTO, encoding, &n, &error);
-  self->quiet_changes--;
 
   if (!ok)
     {

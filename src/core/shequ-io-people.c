@@ -331,7 +331,7 @@ import_people_attempt (ShequOrgStore   *store,
   if (!_shequ_io_problems_to_error (&problems, filename, error))
     return FALSE;
 
-  change = shequ_org_change_new (_("Import people"));
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_IMPORT, _("Import people"));
   shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < entries->len; i++)
     {

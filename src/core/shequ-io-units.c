@@ -465,7 +465,7 @@ import_units_attempt (ShequOrgStore   *store,
     }
   g_ptr_array_sort (lines, compare_unit_lines_by_depth);
 
-  change = shequ_org_change_new (_("Import units"));
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_IMPORT, _("Import units"));
   shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < lines->len; i++)
     {

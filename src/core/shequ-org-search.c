@@ -1,4 +1,4 @@
-/* shequ-org-store-search.c — search keys and matching units against the search text */
+/* shequ-org-search.c — search keys, and the store's units matched against the search text */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-org-store"
 
@@ -69,7 +69,9 @@ unit_matches (ShequUnit  *unit,
   return FALSE;
 }
 
-/* Sets every unit's search state for the current text; returns the number of matches. */
+/* Sets every unit's search state for the current text; returns the number of matches.
+ * The states are the store's, keyed by unit: after a change the search runs again
+ * before the units that left are freed, so no key outlives its unit. */
 guint
 _shequ_org_store_run_search (ShequOrgStore *self)
 {
@@ -77,10 +79,9 @@ _shequ_org_store_run_search (ShequOrgStore *self)
   gpointer value;
   guint n_matches = 0;
 
-  g_hash_table_iter_init (&iter, self->units);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    ((ShequUnit *)value)->search_state = SHEQU_SEARCH_NONE;
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), 0);
 
+  g_hash_table_remove_all (self->search_states);
   if (self->search_text == NULL)
     return 0;
 
@@ -92,12 +93,24 @@ _shequ_org_store_run_search (ShequOrgStore *self)
       if (!unit_matches (unit, self->search_text))
         continue;
       n_matches++;
-      unit->search_state = SHEQU_SEARCH_MATCH;
+      g_hash_table_insert (self->search_states, unit, GINT_TO_POINTER (SHEQU_SEARCH_MATCH));
       /* Ancestors are shown so the match has its place in the tree. */
-      for (ShequUnit *u = unit->parent; u != NULL && u->search_state == SHEQU_SEARCH_NONE; u = u->parent)
-        u->search_state = SHEQU_SEARCH_ANCESTOR;
+      for (ShequUnit *u = unit->parent;
+           u != NULL && !g_hash_table_contains (self->search_states, u);
+           u = u->parent)
+        g_hash_table_insert (self->search_states, u, GINT_TO_POINTER (SHEQU_SEARCH_ANCESTOR));
     }
   return n_matches;
+}
+
+ShequSearchState
+shequ_org_store_get_search_state (ShequOrgStore *self,
+                                  ShequUnit     *unit)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), SHEQU_SEARCH_NONE);
+  g_return_val_if_fail (SHEQU_IS_UNIT (unit), SHEQU_SEARCH_NONE);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->search_states, unit));
 }
 
 guint

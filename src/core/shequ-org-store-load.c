@@ -216,19 +216,56 @@ check_snapshot_tree (ShequOrgStore  *self,
   return TRUE;
 }
 
-/* The change that takes the objects to SNAP: only the rows that differ. */
-ShequOrgChange *
-_shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
-                                    Snapshot       *snap,
-                                    GError        **error)
+/* How deep ROW is in SNAP's tree (checked: no loop, no missing parent); DEPTHS holds
+ * the rows measured so far. */
+static guint
+snapshot_depth (Snapshot     *snap,
+                GHashTable   *depths,
+                ShequUnitRow *row)
 {
-  g_autoptr(ShequOrgChange) diff = shequ_org_change_new ("");
+  gpointer known;
+  guint depth;
+
+  if (row->parent_id == 0)
+    return 0;
+  if (g_hash_table_lookup_extended (depths, row, NULL, &known))
+    return GPOINTER_TO_UINT (known);
+  depth = 1 + snapshot_depth (snap, depths, g_hash_table_lookup (snap->units, &row->parent_id));
+  g_hash_table_insert (depths, row, GUINT_TO_POINTER (depth));
+  return depth;
+}
+
+static int
+compare_depth (gconstpointer a,
+               gconstpointer b,
+               gpointer      depths)
+{
+  guint da = GPOINTER_TO_UINT (g_hash_table_lookup (depths, *(gpointer *) a));
+  guint db = GPOINTER_TO_UINT (g_hash_table_lookup (depths, *(gpointer *) b));
+
+  return (da > db) - (da < db);
+}
+
+/* Sorts ROWS by DEPTHS (row → depth, absent for 0), keeping the order of equals. */
+void
+_shequ_org_store_sort_by_depth (GPtrArray  *rows,
+                                GHashTable *depths)
+{
+  g_ptr_array_sort_with_data (rows, compare_depth, depths);
+}
+
+/* The units of SNAP that differ from the objects, into DIFF parents first. */
+static void
+diff_units (ShequOrgStore  *self,
+            Snapshot       *snap,
+            ShequOrgChange *diff)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GHashTable) depths = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
-  /* The objects need a tree: parents that exist, no loop. */
-  if (!check_snapshot_tree (self, snap, error))
-    return NULL;
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
   g_hash_table_iter_init (&iter, snap->units);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -237,8 +274,34 @@ _shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
       g_autoptr(ShequUnitRow) now = unit != NULL ? shequ_unit_to_row (unit) : NULL;
 
       if (now == NULL || !_shequ_org_store_unit_row_equal (now, value))
-        shequ_org_change_put_unit (diff, shequ_unit_row_copy (value));
+        {
+          /* Depth 0 rows are not stored: their lookups read 0 too. */
+          snapshot_depth (snap, depths, value);
+          g_ptr_array_add (changed, value);
+        }
     }
+  _shequ_org_store_sort_by_depth (changed, depths);
+  for (guint i = 0; i < changed->len; i++)
+    shequ_org_change_put_unit (diff, shequ_unit_row_copy (g_ptr_array_index (changed, i)));
+}
+
+/* The change that takes the objects to SNAP: only the rows that differ. */
+ShequOrgChange *
+_shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
+                                    Snapshot       *snap,
+                                    GError        **error)
+{
+  g_autoptr(ShequOrgChange) diff = shequ_org_change_new (SHEQU_ORG_ORIGIN_REFRESH, "");
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
+
+  /* The objects need a tree: parents that exist, no loop. */
+  if (!check_snapshot_tree (self, snap, error))
+    return NULL;
+
+  diff_units (self, snap, diff);
   g_hash_table_iter_init (&iter, self->units);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (snap->units, key))
@@ -302,6 +365,6 @@ shequ_org_store_refresh (ShequOrgStore  *self,
   _shequ_org_store_refresh_objects (self, diff);
   if (changed != NULL)
     *changed = TRUE;
-  g_signal_emit (self, _shequ_org_store_signals[CHANGED], 0, "");
+  g_signal_emit (self, _shequ_org_store_signals[APPLIED], 0, diff);
   return TRUE;
 }

@@ -12,6 +12,13 @@ typedef struct {
   ShequOrgChange *redo;   /* the change itself */
 } UndoEntry;
 
+typedef struct {
+  guint              id;
+  ShequOrgStoreHook  func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} ShequOrgStoreHookEntry;
+
 struct _ShequOrgStore
 {
   GObject         parent_instance;
@@ -43,7 +50,12 @@ struct _ShequOrgStore
   GQueue          undo_stack;     /* UndoEntry*, newest at head */
   GQueue          redo_stack;
 
+  GArray         *hooks;          /* ShequOrgStoreHookEntry, in the order added */
+  guint           last_hook_id;
+  gboolean        running_hooks;
+
   char           *search_text;    /* casefolded, NULL when not searching */
+  GHashTable     *search_states;  /* ShequUnit* → ShequSearchState, none for NONE */
 };
 
 /* Every row of the database, read inside one transaction. */
@@ -65,7 +77,7 @@ enum {
 };
 
 enum {
-  CHANGED,
+  APPLIED,
   N_SIGNALS
 };
 
@@ -93,6 +105,8 @@ gboolean        _shequ_org_store_person_row_equal    (const ShequPersonRow  *a,
 gboolean        _shequ_org_store_post_row_equal      (const ShequPostRow    *a,
                                                       const ShequPostRow    *b);
 gint64         *_shequ_org_store_id_key              (gint64                 id);
+void            _shequ_org_store_sort_by_depth       (GPtrArray             *rows,
+                                                      GHashTable            *depths);
 ShequOrgChange *_shequ_org_store_make_refresh_diff   (ShequOrgStore         *self,
                                                       Snapshot              *snap,
                                                       GError               **error);
@@ -116,6 +130,13 @@ gboolean        _shequ_org_store_read_changes        (ShequOrgStore         *sel
                                                       GError               **error);
 gboolean        _shequ_org_store_write_change        (ShequOrgStore         *self,
                                                       ShequOrgChange        *change,
+                                                      GError               **error);
+/* For hooks in the core (the audit log, the sync outbox) and tests: runs SQL in the
+ * write transaction of the change being applied, so it commits or rolls back with it.
+ * Only while hooks run. Statements with bindings: shequ_database_prepare() on the
+ * store's database, which is in the same transaction. */
+gboolean        _shequ_org_store_hook_exec           (ShequOrgStore         *self,
+                                                      const char            *sql,
                                                       GError               **error);
 
 /* shequ-org-store-rollup.c */

@@ -269,8 +269,11 @@ step_done (ShequOrgStore  *self,
            sqlite3_stmt   *stmt,
            GError        **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
@@ -281,21 +284,21 @@ step_done (ShequOrgStore  *self,
 static gboolean
 delete_ids (ShequOrgStore  *self,
             const char     *sql,
-            GHashTable     *ids,
+            ShequOrgRows   *ids,
             GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GHashTableIter iter;
-  gpointer key;
+  guint n = _shequ_org_rows_get_n (ids);
 
-  if (g_hash_table_size (ids) == 0)
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  if (n == 0)
     return TRUE;
   if (!(stmt = shequ_database_prepare (self->db, sql, error)))
     return FALSE;
-  g_hash_table_iter_init (&iter, ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0; i < n; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *)key);
+      sqlite3_bind_int64 (stmt, 1, _shequ_org_rows_get_id (ids, i));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -304,18 +307,51 @@ delete_ids (ShequOrgStore  *self,
 
 #define NOW "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+/* The INSERT and the UPDATE … WHERE id = ?1 of one kind of row, with the same bindings. */
+typedef struct {
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+} RowWriter;
 
-/* Steps an UPDATE … WHERE id = ?1, which must find its row: the objects match the
- * database inside the write transaction, so a miss means the file changed under us. */
-static gboolean
-step_update (ShequOrgStore  *self,
-             sqlite3_stmt   *stmt,
-             const char     *name,
-             GError        **error)
+static void
+row_writer_clear (RowWriter *writer)
 {
+  g_clear_pointer (&writer->insert, sqlite3_finalize);
+  g_clear_pointer (&writer->update, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowWriter, row_writer_clear)
+
+static gboolean
+row_writer_prepare (ShequOrgStore  *self,
+                    RowWriter      *writer,
+                    const char     *insert,
+                    const char     *update,
+                    GError        **error)
+{
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  writer->insert = shequ_database_prepare (self->db, insert, error);
+  if (writer->insert != NULL)
+    writer->update = shequ_database_prepare (self->db, update, error);
+  return writer->update != NULL;
+}
+
+/* Steps the statement bound for a row: an UPDATE must find its row, since the objects
+ * match the database inside the write transaction, so a miss means the file changed
+ * under us. */
+static gboolean
+row_writer_step (ShequOrgStore  *self,
+                 sqlite3_stmt   *stmt,
+                 gboolean        update,
+                 const char     *name,
+                 GError        **error)
+{
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   if (!step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (shequ_database_get_handle (self->db)) != 1)
+  if (update && sqlite3_changes (shequ_database_get_handle (self->db)) != 1)
     {
       _shequ_org_store_set_conflict_error (error, name);
       return FALSE;
@@ -323,130 +359,149 @@ step_update (ShequOrgStore  *self,
   return TRUE;
 }
 
-/* New rows are inserted, rows the store read are updated by id: never an upsert over
- * a row that was not read or allocated in this transaction. */
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+/* Binds ROW to STMT (an INSERT or an UPDATE … WHERE id = ?1); returns the name a
+ * conflict names. */
+typedef const char *(*BindRowFunc) (sqlite3_stmt  *stmt,
+                                    gconstpointer  row);
+
+static const char *
+bind_unit (sqlite3_stmt  *stmt,
+           gconstpointer  data)
+{
+  const ShequUnitRow *row = data;
+
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  if (row->parent_id != 0)
+    sqlite3_bind_int64 (stmt, 2, row->parent_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_text (stmt, 3, shequ_tier_to_key (row->tier), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, row->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row->name, -1, SQLITE_STATIC);
+  bind_text_or_empty (stmt, 6, row->party_body);
+  bind_text_or_empty (stmt, 7, row->service_body);
+  bind_text_or_empty (stmt, 8, row->note);
+  sqlite3_bind_int64 (stmt, 9, row->population);
+  sqlite3_bind_int64 (stmt, 10, row->households);
+  return row->name;
+}
+
+static const char *
+bind_person (sqlite3_stmt  *stmt,
+             gconstpointer  data)
+{
+  const ShequPersonRow *row = data;
+
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  sqlite3_bind_text (stmt, 2, row->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
+  bind_text_or_empty (stmt, 4, row->phone);
+  bind_text_or_empty (stmt, 5, row->note);
+  return row->name;
+}
+
+static const char *
+bind_post (sqlite3_stmt  *stmt,
+           gconstpointer  data)
+{
+  const ShequPostRow *row = data;
+
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  sqlite3_bind_int64 (stmt, 2, row->person_id);
+  sqlite3_bind_int64 (stmt, 3, row->unit_id);
+  sqlite3_bind_text (stmt, 4, shequ_role_to_key (row->role), -1, SQLITE_STATIC);
+  bind_text_or_empty (stmt, 5, row->title);
+  return "?";
+}
+
+/* PUTS in their order: rows the objects hold (OBJECTS, by id) updated, others inserted. */
+static gboolean
+write_rows (ShequOrgStore   *self,
+            ShequOrgRows    *puts,
+            GHashTable      *objects,
+            const char      *insert,
+            const char      *update,
+            BindRowFunc      bind,
+            GError         **error)
+{
+  g_auto(RowWriter) writer = { NULL };
+  guint n = _shequ_org_rows_get_n (puts);
+
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  if (n == 0)
+    return TRUE;
+  if (!row_writer_prepare (self, &writer, insert, update, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gconstpointer row = _shequ_org_rows_get (puts, i);
+      gboolean exists = g_hash_table_contains (objects, row);
+      sqlite3_stmt *stmt = exists ? writer.update : writer.insert;
+      const char *name = bind (stmt, row);
+
+      if (!row_writer_step (self, stmt, exists, name, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* In the order the change holds them (parents first). New rows are inserted, rows the
+ * store read are updated by id: never an upsert over a row that was not read or
+ * allocated in this transaction. Deletes first: a code freed by one unit may be taken
+ * by another in the same change. */
 gboolean
 _shequ_org_store_write_change (ShequOrgStore   *self,
                                ShequOrgChange  *change,
                                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) unit_insert = NULL;
-  g_autoptr(sqlite3_stmt) unit_update = NULL;
-  g_autoptr(sqlite3_stmt) person_insert = NULL;
-  g_autoptr(sqlite3_stmt) person_update = NULL;
-  g_autoptr(sqlite3_stmt) post_insert = NULL;
-  g_autoptr(sqlite3_stmt) post_update = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
-  /* Deletes first: a code freed by one unit may be taken by another in the same change. */
-  if (!delete_ids (self, "DELETE FROM post WHERE id = ?", change->post_deletes, error) ||
-      !delete_ids (self, "DELETE FROM unit WHERE id = ?", change->unit_deletes, error) ||
-      !delete_ids (self, "DELETE FROM person WHERE id = ?", change->person_deletes, error))
-    return FALSE;
+  return delete_ids (self, "DELETE FROM post WHERE id = ?", &change->post_deletes, error) &&
+         delete_ids (self, "DELETE FROM unit WHERE id = ?", &change->unit_deletes, error) &&
+         delete_ids (self, "DELETE FROM person WHERE id = ?", &change->person_deletes, error) &&
+         write_rows (self, &change->unit_puts, self->units,
+           "INSERT INTO unit (id, parent_id, tier, code, name, party_body, service_body, note, "
+           "                  population, households, updated_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " NOW ")",
+           "UPDATE unit SET parent_id = ?2, tier = ?3, code = ?4, name = ?5, party_body = ?6, "
+           "  service_body = ?7, note = ?8, population = ?9, households = ?10, "
+           "  updated_at = " NOW " WHERE id = ?1", bind_unit, error) &&
+         write_rows (self, &change->person_puts, self->persons,
+           "INSERT INTO person (id, code, name, phone, note, updated_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")",
+           "UPDATE person SET code = ?2, name = ?3, phone = ?4, note = ?5, updated_at = " NOW
+           " WHERE id = ?1", bind_person, error) &&
+         write_rows (self, &change->post_puts, self->posts,
+           "INSERT INTO post (id, person_id, unit_id, role, title, updated_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")",
+           "UPDATE post SET person_id = ?2, unit_id = ?3, role = ?4, title = ?5, "
+           "  updated_at = " NOW " WHERE id = ?1", bind_post, error);
+}
 
-  if (g_hash_table_size (change->unit_puts) > 0)
-    {
-      unit_insert = shequ_database_prepare (self->db,
-        "INSERT INTO unit (id, parent_id, tier, code, name, party_body, service_body, note, "
-        "                  population, households, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " NOW ")", error);
-      if (unit_insert == NULL)
-        return FALSE;
-      unit_update = shequ_database_prepare (self->db,
-        "UPDATE unit SET parent_id = ?2, tier = ?3, code = ?4, name = ?5, party_body = ?6, "
-        "  service_body = ?7, note = ?8, population = ?9, households = ?10, "
-        "  updated_at = " NOW " WHERE id = ?1", error);
-      if (unit_update == NULL)
-        return FALSE;
+typedef struct {
+  ShequOrgStore *self;
+  GArray        *parents;
+} LoadAll;
 
-      g_hash_table_iter_init (&iter, change->unit_puts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ShequUnitRow *row = value;
-          gboolean exists = g_hash_table_contains (self->units, &row->id);
-          sqlite3_stmt *stmt = exists ? unit_update : unit_insert;
+static gboolean
+load_all_in_transaction (ShequDatabase  *db,
+                         gpointer        data,
+                         GError        **error)
+{
+  LoadAll *load = data;
 
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          if (row->parent_id != 0)
-            sqlite3_bind_int64 (stmt, 2, row->parent_id);
-          else
-            sqlite3_bind_null (stmt, 2);
-          sqlite3_bind_text (stmt, 3, shequ_tier_to_key (row->tier), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, row->code, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, row->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, row->party_body ? row->party_body : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, row->service_body ? row->service_body : "", -1,
-                             SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 8, row->note ? row->note : "", -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 9, row->population);
-          sqlite3_bind_int64 (stmt, 10, row->households);
-          if (exists ? !step_update (self, stmt, row->name, error) : !step_done (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  if (g_hash_table_size (change->person_puts) > 0)
-    {
-      person_insert = shequ_database_prepare (self->db,
-        "INSERT INTO person (id, code, name, phone, note, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")", error);
-      if (person_insert == NULL)
-        return FALSE;
-      person_update = shequ_database_prepare (self->db,
-        "UPDATE person SET code = ?2, name = ?3, phone = ?4, note = ?5, updated_at = " NOW
-        " WHERE id = ?1", error);
-      if (person_update == NULL)
-        return FALSE;
-
-      g_hash_table_iter_init (&iter, change->person_puts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ShequPersonRow *row = value;
-          gboolean exists = g_hash_table_contains (self->persons, &row->id);
-          sqlite3_stmt *stmt = exists ? person_update : person_insert;
-
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          sqlite3_bind_text (stmt, 2, row->code, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, row->phone ? row->phone : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, row->note ? row->note : "", -1, SQLITE_STATIC);
-          if (exists ? !step_update (self, stmt, row->name, error) : !step_done (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  if (g_hash_table_size (change->post_puts) > 0)
-    {
-      post_insert = shequ_database_prepare (self->db,
-        "INSERT INTO post (id, person_id, unit_id, role, title, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")", error);
-      if (post_insert == NULL)
-        return FALSE;
-      post_update = shequ_database_prepare (self->db,
-        "UPDATE post SET person_id = ?2, unit_id = ?3, role = ?4, title = ?5, "
-        "  updated_at = " NOW " WHERE id = ?1", error);
-      if (post_update == NULL)
-        return FALSE;
-
-      g_hash_table_iter_init (&iter, change->post_puts);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          ShequPostRow *row = value;
-          gboolean exists = g_hash_table_contains (self->posts, &row->id);
-          sqlite3_stmt *stmt = exists ? post_update : post_insert;
-
-          sqlite3_bind_int64 (stmt, 1, row->id);
-          sqlite3_bind_int64 (stmt, 2, row->person_id);
-          sqlite3_bind_int64 (stmt, 3, row->unit_id);
-          sqlite3_bind_text (stmt, 4, shequ_role_to_key (row->role), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, row->title ? row->title : "", -1, SQLITE_STATIC);
-          if (exists ? !step_update (self, stmt, "?", error) : !step_done (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  return load_units (load->self, load->parents, error) &&
+         load_people (load->self, error) &&
+         _shequ_org_store_read_data_version (load->self, &load->self->data_version, error);
 }
 
 /* Every unit, person and post into new objects, with the data version, in one read
@@ -456,15 +511,30 @@ _shequ_org_store_load_all (ShequOrgStore  *self,
                            GArray         *parents,
                            GError        **error)
 {
-  gboolean ok;
+  LoadAll load = { self, parents };
 
-  if (!shequ_database_exec (self->db, "BEGIN", error))
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  return shequ_database_read (self->db, load_all_in_transaction, &load, error);
+}
+
+typedef struct {
+  ShequOrgStore *self;
+  gint64        *version;
+  Snapshot      *snap;
+} ReadChanges;
+
+static gboolean
+read_changes_in_transaction (ShequDatabase  *db,
+                             gpointer        data,
+                             GError        **error)
+{
+  ReadChanges *read = data;
+
+  if (!_shequ_org_store_read_data_version (read->self, read->version, error))
     return FALSE;
-  ok = load_units (self, parents, error) &&
-       load_people (self, error) &&
-       _shequ_org_store_read_data_version (self, &self->data_version, error);
-  shequ_database_exec (self->db, "COMMIT", NULL);
-  return ok;
+  return *read->version == read->self->data_version ||
+         _shequ_org_store_load_snapshot (read->self, read->snap, error);
 }
 
 /* The data version and, when it differs from the store's, the rows, of one moment (one
@@ -475,13 +545,21 @@ _shequ_org_store_read_changes (ShequOrgStore  *self,
                                Snapshot       *snap,
                                GError        **error)
 {
-  gboolean ok;
+  ReadChanges read = { self, version, snap };
 
-  if (!shequ_database_exec (self->db, "BEGIN", error))
-    return FALSE;
-  ok = _shequ_org_store_read_data_version (self, version, error);
-  if (ok && *version != self->data_version)
-    ok = _shequ_org_store_load_snapshot (self, snap, error);
-  shequ_database_exec (self->db, "COMMIT", NULL);
-  return ok;
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  return shequ_database_read (self->db, read_changes_in_transaction, &read, error);
+}
+
+gboolean
+_shequ_org_store_hook_exec (ShequOrgStore  *self,
+                            const char     *sql,
+                            GError        **error)
+{
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (self->running_hooks, FALSE);
+
+  return shequ_database_exec (self->db, sql, error);
 }
