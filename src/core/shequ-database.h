@@ -76,14 +76,16 @@ typedef gboolean (*ShequDatabaseFunc) (ShequDatabase  *db,
                                        gpointer        data,
                                        GError        **error);
 
-/* One write transaction: checks the files (above), BEGIN IMMEDIATE (the write lock
- * now, so a busy database is reported before any work), FUNC, COMMIT. Any failure rolls
- * everything back and returns FALSE with the error. Not inside another transaction. */
+/* One write transaction: checks the files (above), takes the write lock at once (an
+ * immediate transaction, so a busy database is reported before any work), runs FUNC and
+ * commits. Any failure rolls everything back and returns FALSE with the error. Not
+ * inside another transaction. */
 gboolean       shequ_database_write             (ShequDatabase       *self,
                                                  ShequDatabaseFunc    func,
                                                  gpointer             data,
                                                  GError             **error);
-/* One read transaction (a deferred BEGIN): everything FUNC reads is of one moment.
+/* One read transaction (deferred: no lock until FUNC reads): everything FUNC reads is
+ * of one moment.
  * Inside a transaction FUNC simply runs in it. */
 gboolean       shequ_database_read              (ShequDatabase       *self,
                                                  ShequDatabaseFunc    func,

@@ -138,13 +138,6 @@ shequ_org_store_is_searching (ShequOrgStore *self)
   return self->search_text != NULL;
 }
 
-const char *
-shequ_org_store_get_search_text (ShequOrgStore *self)
-{
-  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
-  return self->search_text;
-}
-
 gboolean
 shequ_org_match_range (const char *haystack,
                        const char *text,

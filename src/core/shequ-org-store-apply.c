@@ -141,7 +141,7 @@ _shequ_org_store_refresh_objects (ShequOrgStore  *self,
 typedef struct {
   ShequOrgStore  *self;
   ShequOrgChange *change;
-  ShequOrgChange *before;    /* its before-images: computed before BEGIN */
+  ShequOrgChange *before;    /* its before-images, taken before the transaction */
   ShequOrgChange *refresh;   /* out: another program's rows, read in meanwhile */
 } Transaction;
 

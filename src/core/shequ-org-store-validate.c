@@ -67,53 +67,16 @@ after_name (After  *after,
   return unit ? unit->name : "?";
 }
 
+/* Codes are unique after the change. */
 static gboolean
-validate_unit_row (After         *after,
-                   ShequUnitRow  *row,
-                   GHashTable    *codes_in_change,
-                   GError       **error)
+validate_unit_code (After         *after,
+                    ShequUnitRow  *row,
+                    GHashTable    *codes_in_change,
+                    GError       **error)
 {
-  ShequOrgStore *self = after->self;
-  ShequUnit *holder;
-  gint64 cur;
-  guint steps = 0, limit;
+  ShequUnit *holder = g_hash_table_lookup (after->self->codes, row->code);
 
-  if (row->name == NULL || *g_strstrip (row->name) == '\0')
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("A unit needs a name (code %s)."), row->code ? row->code : "");
-      return FALSE;
-    }
-  if (row->code == NULL || *g_strstrip (row->code) == '\0')
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The unit “%s” needs a code."), row->name);
-      return FALSE;
-    }
-  if (row->tier >= SHEQU_N_TIERS)
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The unit “%s” has no valid tier."), row->name);
-      return FALSE;
-    }
-  if (row->population < 0 || row->households < 0)
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NEGATIVE,
-                   _("The population and households of “%s” cannot be negative."), row->name);
-      return FALSE;
-    }
-  if (row->population > SHEQU_MAX_UNIT_FIGURE || row->households > SHEQU_MAX_UNIT_FIGURE)
-    {
-      g_autofree char *limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
 
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The population and households of “%s” must each be at most %s: "
-                     "no grid or village is that large."), row->name, limit);
-      return FALSE;
-    }
-
-  /* Codes are unique after the change. */
-  holder = g_hash_table_lookup (self->codes, row->code);
   if (holder != NULL && holder->id != row->id)
     {
       ShequUnitRow *holder_row = _shequ_org_rows_lookup (&after->change->unit_puts, holder->id);
@@ -135,8 +98,18 @@ validate_unit_row (After         *after,
       return FALSE;
     }
   g_hash_table_add (codes_in_change, row->code);
+  return TRUE;
+}
 
-  /* The parent exists and its tier can hold this one. */
+/* The parent exists, its tier can hold this one, and no loop of parents forms. */
+static gboolean
+validate_unit_parent (After         *after,
+                      ShequUnitRow  *row,
+                      GError       **error)
+{
+  gint64 cur;
+  guint steps = 0, limit;
+
   if (row->parent_id == 0)
     {
       if (row->tier != SHEQU_TIER_STREET)
@@ -171,7 +144,7 @@ validate_unit_row (After         *after,
     }
 
   /* No loop of parents. */
-  limit = g_hash_table_size (self->units) +
+  limit = g_hash_table_size (after->self->units) +
           _shequ_org_rows_get_n (&after->change->unit_puts) + 1;
   for (cur = row->parent_id; cur != 0 && steps < limit; cur = after_parent_id (after, cur), steps++)
     {
@@ -190,6 +163,49 @@ validate_unit_row (After         *after,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+validate_unit_row (After         *after,
+                   ShequUnitRow  *row,
+                   GHashTable    *codes_in_change,
+                   GError       **error)
+{
+  if (row->name == NULL || *g_strstrip (row->name) == '\0')
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("A unit needs a name (code %s)."), row->code ? row->code : "");
+      return FALSE;
+    }
+  if (row->code == NULL || *g_strstrip (row->code) == '\0')
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The unit “%s” needs a code."), row->name);
+      return FALSE;
+    }
+  if (row->tier >= SHEQU_N_TIERS)
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The unit “%s” has no valid tier."), row->name);
+      return FALSE;
+    }
+  if (row->population < 0 || row->households < 0)
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NEGATIVE,
+                   _("The population and households of “%s” cannot be negative."), row->name);
+      return FALSE;
+    }
+  if (row->population > SHEQU_MAX_UNIT_FIGURE || row->households > SHEQU_MAX_UNIT_FIGURE)
+    {
+      g_autofree char *limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
+
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The population and households of “%s” must each be at most %s: "
+                     "no grid or village is that large."), row->name, limit);
+      return FALSE;
+    }
+  return validate_unit_code (after, row, codes_in_change, error) &&
+         validate_unit_parent (after, row, error);
 }
 
 static gboolean

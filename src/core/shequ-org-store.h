@@ -39,7 +39,7 @@ G_DECLARE_FINAL_TYPE (ShequOrgStore, shequ_org_store, SHEQU, ORG_STORE, GObject)
  *             and another program's rows read back (origin REFRESH, label ""). */
 
 /* A hook on the change path (the audit log, the sync outbox). It runs inside the
- * write transaction, after CHANGE's rows are written and before COMMIT, for every
+ * write transaction, after CHANGE's rows are written and before it commits, for every
  * change applied: edits, imports, the sample, undo and redo (not for rows read back
  * from other programs). BEFORE holds the before-images: for each row CHANGE puts or
  * deletes, its image as it was (shequ_org_change_lookup_unit() and friends), or a
@@ -217,7 +217,6 @@ gboolean       shequ_org_store_redo              (ShequOrgStore   *self,
 guint          shequ_org_store_search            (ShequOrgStore   *self,
                                                   const char      *text);
 gboolean       shequ_org_store_is_searching      (ShequOrgStore   *self);
-const char    *shequ_org_store_get_search_text   (ShequOrgStore   *self);
 ShequSearchState shequ_org_store_get_search_state (ShequOrgStore  *self,
                                                   ShequUnit       *unit);
 
