@@ -197,19 +197,13 @@ run_hooks (ShequOrgStore   *self,
            ShequOrgChange  *before,
            GError         **error)
 {
-  g_autoptr(GArray) hooks = NULL;
-
   g_assert (SHEQU_IS_ORG_STORE (self));
 
-  if (self->hooks->len == 0)
-    return TRUE;
-
-  /* A copy: what a hook does to the list takes effect with the next change. */
-  hooks = g_array_copy (self->hooks);
+  /* Hooks cannot add or remove hooks meanwhile: the list stays as it is. */
   self->running_hooks = TRUE;
-  for (guint i = 0; i < hooks->len; i++)
+  for (guint i = 0; i < self->hooks->len; i++)
     {
-      ShequOrgStoreHookEntry *entry = &g_array_index (hooks, ShequOrgStoreHookEntry, i);
+      ShequOrgStoreHookEntry *entry = &g_array_index (self->hooks, ShequOrgStoreHookEntry, i);
       g_autoptr(GError) local = NULL;
 
       if (entry->func (self, change, before, entry->data, &local))

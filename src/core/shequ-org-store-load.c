@@ -348,6 +348,7 @@ shequ_org_store_refresh (ShequOrgStore  *self,
   gint64 version = 0;
 
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
+  g_return_val_if_fail (!self->running_hooks, FALSE);
 
   if (changed != NULL)
     *changed = FALSE;

@@ -2,6 +2,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* The store, by concern:
+ *   shequ-org-store.c           the GObject: properties, the "applied" signal, hooks, lookups
+ *   shequ-org-store-sql.c       every statement the store runs: load, refresh, writing rows
+ *   shequ-org-store-load.c      the objects built from what was read; other programs' rows
+ *   shequ-org-store-validate.c  a change checked against the whole tree
+ *   shequ-org-store-apply.c     a change applied: before-images, the write transaction with
+ *                               its hooks, the objects in named steps, undo and redo
+ *   shequ-org-store-rebase.c    another program committed meanwhile: conflicts, fresh ids
+ *   shequ-org-store-rollup.c    roll-ups of figures and roles, compliance, statistics
+ *   shequ-org-store-edits.c     the edits, each one change
+ *   shequ-org-search.c          search keys and each unit's search state
+ * A change reaches the objects only through _shequ_org_store_update_objects(), after its
+ * transaction committed (or, for another program's rows, once they are read). */
+
 #include "shequ-org-private.h"
 #include "shequ-org-store.h"
 

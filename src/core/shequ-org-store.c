@@ -158,6 +158,7 @@ shequ_org_store_add_hook (ShequOrgStore     *self,
 
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), 0);
   g_return_val_if_fail (hook != NULL, 0);
+  g_return_val_if_fail (!self->running_hooks, 0);
 
   entry.id = ++self->last_hook_id;
   g_array_append_val (self->hooks, entry);
@@ -170,6 +171,7 @@ shequ_org_store_remove_hook (ShequOrgStore *self,
 {
   g_return_if_fail (SHEQU_IS_ORG_STORE (self));
   g_return_if_fail (id > 0);
+  g_return_if_fail (!self->running_hooks);
 
   for (guint i = 0; i < self->hooks->len; i++)
     if (g_array_index (self->hooks, ShequOrgStoreHookEntry, i).id == id)

@@ -48,8 +48,7 @@ G_DECLARE_FINAL_TYPE (ShequOrgStore, shequ_org_store, SHEQU, ORG_STORE, GObject)
  * shequ_database_prepare()): they commit with the change. Returning FALSE with ERROR
  * set rolls everything back: nothing on disk, the objects and the undo stack as they
  * were, and shequ_org_store_apply() (or _undo/_redo) fails with that error. A hook
- * must not apply, undo or redo, nor add or remove hooks (that waits for the next
- * change). */
+ * must not apply, undo, redo or refresh, nor add or remove hooks. */
 typedef gboolean (*ShequOrgStoreHook) (ShequOrgStore   *store,
                                        ShequOrgChange  *change,
                                        ShequOrgChange  *before,
