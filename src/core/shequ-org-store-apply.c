@@ -872,6 +872,7 @@ _shequ_org_store_update_objects (ShequOrgStore  *self,
   update_rollups (&up);
 
   g_clear_pointer (&self->units_cache, g_ptr_array_unref);
+  _shequ_org_store_forget_search_slots (self);
   if (self->search_text != NULL)
     _shequ_org_store_run_search (self);
 }

@@ -33,6 +33,15 @@ typedef struct {
   GDestroyNotify     destroy;
 } ShequOrgStoreHookEntry;
 
+/* The search state of every unit, kept by the store (shequ-org-search.c): one slot
+ * per unit, built when the units changed, so that a keystroke only writes bytes. */
+typedef struct {
+  GPtrArray  *units;     /* ShequUnit* by slot, unowned */
+  GHashTable *slots;     /* ShequUnit* → its slot + 1 */
+  GArray     *parents;   /* guint by slot: the parent's slot + 1, 0 at the top */
+  GByteArray *states;    /* ShequSearchState by slot */
+} SearchSlots;
+
 struct _ShequOrgStore
 {
   GObject         parent_instance;
@@ -69,7 +78,7 @@ struct _ShequOrgStore
   gboolean        running_hooks;
 
   char           *search_text;    /* casefolded, NULL when not searching */
-  GHashTable     *search_states;  /* ShequUnit* → ShequSearchState, none for NONE */
+  SearchSlots    *search_slots;   /* NULL until a search, and after the units changed */
 };
 
 /* Every row of the database, read inside one transaction. */
@@ -191,5 +200,7 @@ void            _shequ_org_store_refresh_objects     (ShequOrgStore         *sel
 
 /* shequ-org-search.c */
 guint           _shequ_org_store_run_search          (ShequOrgStore         *self);
+/* The units changed: the slots are built again at the next search. */
+void            _shequ_org_store_forget_search_slots (ShequOrgStore         *self);
 
 G_END_DECLS

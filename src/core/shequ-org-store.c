@@ -63,7 +63,7 @@ shequ_org_store_finalize (GObject *object)
   g_clear_pointer (&self->persons, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->search_states, g_hash_table_unref);
+  _shequ_org_store_forget_search_slots (self);
   g_clear_pointer (&self->remapped_units, g_hash_table_unref);
   g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
   g_clear_object (&self->db);
@@ -143,7 +143,6 @@ shequ_org_store_init (ShequOrgStore *self)
   self->violations_model = g_list_store_new (SHEQU_TYPE_UNIT);
   g_queue_init (&self->undo_stack);
   g_queue_init (&self->redo_stack);
-  self->search_states = g_hash_table_new (NULL, NULL);
   self->hooks = g_array_new (FALSE, FALSE, sizeof (ShequOrgStoreHookEntry));
   g_array_set_clear_func (self->hooks, clear_hook);
 }
