@@ -838,6 +838,16 @@ test_search_follows_changes (Fixture       *f,
   g_assert_cmpint (search_state (f, f->village), ==, SHEQU_SEARCH_MATCH);
   g_assert_cmpint (search_state (f, f->area2), ==, SHEQU_SEARCH_ANCESTOR);
   g_assert_true (shequ_org_store_is_searching (f->store));
+
+  /* A unit added meanwhile is searched too; one deleted takes its state along. */
+  {
+    ShequUnit *added = add (f, f->area, SHEQU_TIER_VILLAGE, "大南泉新村");
+
+    g_assert_cmpint (search_state (f, added), ==, SHEQU_SEARCH_MATCH);
+    g_assert_cmpint (search_state (f, f->area), ==, SHEQU_SEARCH_ANCESTOR);
+    g_assert_true (shequ_org_store_delete_unit (f->store, added, &error));
+    g_assert_cmpint (search_state (f, f->area), ==, SHEQU_SEARCH_NONE);
+  }
 }
 
 int
