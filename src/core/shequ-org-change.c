@@ -91,7 +91,7 @@ rows_add (ShequOrgRows *rows,
   if (rows_find (rows, id, &position))
     {
       /* First place, last image. */
-      if (rows->free_item != NULL)
+      if (rows->free_item != NULL && rows->items->pdata[position] != item)
         {
           rows->free_item (rows->items->pdata[position]);
           rows->items->pdata[position] = item;
