@@ -311,11 +311,50 @@ test_import_people_twice (Fixture       *fixture,
 }
 
 static void
-on_changed (ShequOrgStore *store,
-            const char    *label,
-            guint         *count)
+on_changed (ShequOrgStore  *store,
+            ShequOrgChange *change,
+            guint          *count)
 {
   (*count)++;
+}
+
+static void
+keep_applied (ShequOrgStore  *store,
+              ShequOrgChange *change,
+              GPtrArray      *seen)
+{
+  g_ptr_array_add (seen, shequ_org_change_ref (change));
+}
+
+static gboolean
+keep_before (ShequOrgStore   *store,
+             ShequOrgChange  *change,
+             ShequOrgChange  *before,
+             gpointer         data,
+             GError         **error)
+{
+  g_ptr_array_add (data, shequ_org_change_ref (before));
+  return TRUE;
+}
+
+/* Each unit CHANGE puts comes after its parent, the first after the street. */
+static void
+assert_parents_first (ShequOrgChange *change,
+                      gint64          street_id)
+{
+  g_autoptr(GArray) put = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (put, street_id);
+  for (guint i = 0; i < shequ_org_change_get_n_unit_puts (change); i++)
+    {
+      const ShequUnitRow *unit = shequ_org_change_get_unit_put (change, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < put->len && !found; j++)
+        found = g_array_index (put, gint64, j) == unit->parent_id;
+      g_assert_true (found);
+      g_array_append_val (put, unit->id);
+    }
 }
 
 /* An open store sees another program's import after a refresh, with the same objects for
@@ -329,13 +368,16 @@ test_store_refreshes (Fixture       *fixture,
   g_autoptr(ShequOrgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   ShequUnit *street, *area;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) shequ_org_change_unref);
   gboolean changed = TRUE;
   guint n_changed = 0;
 
   init_street (fixture->db);
   store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   street = shequ_org_store_get_street (store);
-  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &n_changed);
+  g_signal_connect (store, "applied", G_CALLBACK (on_changed), &n_changed);
+  g_signal_connect (store, "applied", G_CALLBACK (keep_applied), seen);
 
   /* Nothing new: nothing happens. */
   g_assert_true (shequ_org_store_refresh (store, &changed, &error));
@@ -350,6 +392,11 @@ test_store_refreshes (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (changed);
   g_assert_cmpuint (n_changed, ==, 1);
+  /* As a change of origin REFRESH: the rows read, parents first. */
+  g_assert_cmpint (shequ_org_change_get_origin (seen->pdata[0]), ==, SHEQU_ORG_ORIGIN_REFRESH);
+  g_assert_cmpstr (shequ_org_change_get_label (seen->pdata[0]), ==, "");
+  g_assert_cmpuint (shequ_org_change_get_n_unit_puts (seen->pdata[0]), ==, 7);
+  assert_parents_first (seen->pdata[0], shequ_unit_get_id (street));
   g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 8);
   g_assert_true (shequ_org_store_get_street (store) == street);
   g_assert_cmpint (shequ_unit_get_total_population (street), ==, 600);
@@ -392,18 +439,24 @@ test_store_stale_insert (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ShequOrgChange *change;
   ShequUnitRow *row;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) shequ_org_change_unref);
+  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) shequ_org_change_unref);
   ShequUnit *street, *added;
   gint64 stale_id;
 
   init_street (fixture->db);
   store = shequ_test_open_store (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   street = shequ_org_store_get_street (store);
+  g_signal_connect (store, "applied", G_CALLBACK (keep_applied), seen);
+  shequ_org_store_add_hook (store, keep_before, befores, NULL);
 
   shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_a, NULL);
 
   /* An id from the old copy, which the import has taken since. */
   stale_id = shequ_org_store_allocate_unit_id (store);
-  change = shequ_org_change_new ("add");
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "add");
   row = shequ_unit_row_new ();
   row->id = stale_id;
   row->parent_id = shequ_unit_get_id (street);
@@ -422,6 +475,15 @@ test_store_stale_insert (Fixture       *fixture,
   g_assert_cmpint (shequ_unit_get_id (added), !=, stale_id);
   g_assert_cmpstr (shequ_unit_get_code (shequ_org_store_lookup_unit (store, stale_id)), !=,
                    STREET "09");
+  /* "applied" told the rows read in on the way, then the change with the final id; the
+   * hook's before-images (the undo) delete that id. */
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpint (shequ_org_change_get_origin (seen->pdata[0]), ==, SHEQU_ORG_ORIGIN_REFRESH);
+  g_assert_cmpint (shequ_org_change_get_unit_put (seen->pdata[1], 0)->id, ==,
+                   shequ_unit_get_id (added));
+  g_assert_cmpuint (shequ_org_change_get_n_unit_deletes (befores->pdata[0]), ==, 1);
+  g_assert_cmpint (shequ_org_change_get_unit_delete (befores->pdata[0], 0), ==,
+                   shequ_unit_get_id (added));
 
   /* Again through an edit, which must return the unit it made. */
   shequ_test_run_cli_ok ("import-units", "--db", fixture->db, file_b, NULL);
@@ -735,6 +797,89 @@ test_store_refresh_refuses_broken_tree (Fixture       *fixture,
   g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT);
 }
 
+typedef struct {
+  const char *db;
+  gboolean    fail;
+} WriteJob;
+
+static gboolean
+write_side_table (ShequDatabase  *db,
+                  gpointer        data,
+                  GError        **error)
+{
+  WriteJob *job = data;
+  sqlite3 *other = open_raw (job->db);
+
+  g_assert_true (shequ_database_in_transaction (db));
+  /* The write lock is held from the start: another writer waits. */
+  sqlite3_busy_timeout (other, 0);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  sqlite3_close (other);
+  if (!shequ_database_exec (db, "CREATE TABLE side (x); INSERT INTO side VALUES (1)", error))
+    return FALSE;
+  if (job->fail)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused");
+  return !job->fail;
+}
+
+static gboolean
+read_side_table_twice (ShequDatabase  *db,
+                       gpointer        data,
+                       GError        **error)
+{
+  const char *path = data;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  sqlite3 *other;
+
+  first = query_text (shequ_database_get_handle (db), "SELECT count(*) FROM side");
+  other = open_raw (path);
+  g_assert_cmpint (sqlite3_exec (other, "INSERT INTO side VALUES (2)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (other);
+  second = query_text (shequ_database_get_handle (db), "SELECT count(*) FROM side");
+  g_assert_cmpstr (first, ==, second);
+  return TRUE;
+}
+
+/* The database's one transaction helper: a write holds the lock, commits what its
+ * function did or rolls all of it back; a read sees one moment. */
+static void
+test_database_transactions (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteJob job = { fixture->db, TRUE };
+  sqlite3 *other;
+  char *count;
+
+  init_street (fixture->db);
+  db = shequ_database_open (fixture->db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_false (shequ_database_write (db, write_side_table, &job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (shequ_database_in_transaction (db));
+  other = open_raw (fixture->db);
+  g_assert_cmpint (sqlite3_exec (other, "SELECT * FROM side", NULL, NULL, NULL), ==, SQLITE_ERROR);
+
+  job.fail = FALSE;
+  g_assert_true (shequ_database_write (db, write_side_table, &job, &error));
+  g_assert_no_error (error);
+  count = query_text (other, "SELECT count(*) FROM side");
+  g_assert_cmpstr (count, ==, "1\n");
+  g_free (count);
+
+  g_assert_true (shequ_database_read (db, read_side_table_twice, (gpointer) fixture->db, &error));
+  g_assert_no_error (error);
+  g_assert_false (shequ_database_in_transaction (db));
+  count = query_text (shequ_database_get_handle (db), "SELECT count(*) FROM side");
+  g_assert_cmpstr (count, ==, "2\n");
+  g_free (count);
+  sqlite3_close (other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,6 +898,7 @@ main (int    argc,
   ADD ("/concurrency/store/conflicting-update-refused", test_store_conflict_refused);
   ADD ("/concurrency/store/conflicting-undo-refused", test_undo_conflict_refused);
   ADD ("/concurrency/store/undo-import-checked", test_undo_import_checked);
+  ADD ("/concurrency/database/transactions", test_database_transactions);
 #undef ADD
 
   return g_test_run ();

@@ -36,7 +36,7 @@ make_filled_db (const char *dir)
   g_assert_no_error (error);
 
   {
-    ShequOrgChange *change = shequ_org_change_new ("street");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "street");
     ShequUnitRow *row = shequ_unit_row_new ();
 
     row->id = shequ_org_store_allocate_unit_id (store);

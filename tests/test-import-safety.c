@@ -235,7 +235,7 @@ test_figures_store_refuses_every_path (Fixture       *f,
   gint64 village_population;
 
   /* A change made by hand, as a script would. */
-  change = shequ_org_change_new ("hand");
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "hand");
   row = shequ_unit_to_row (community);
   row->population = 9999;
   shequ_org_change_put_unit (change, row);

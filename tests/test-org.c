@@ -2,9 +2,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
-#include "shequ-org-store.h"
+#include "shequ-io.h"
+#include "shequ-org-store-private.h"
+#include "shequ-sample.h"
 
 typedef struct {
   char          *dir;
@@ -76,7 +79,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   {
-    ShequOrgChange *change = shequ_org_change_new ("street");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "street");
     ShequUnitRow *row = shequ_unit_row_new ();
 
     row->id = shequ_org_store_allocate_unit_id (f->store);
@@ -218,7 +221,7 @@ test_move_refuses_cycle (Fixture       *f,
 
   /* Through a raw change too: the area under its own grid. */
   {
-    ShequOrgChange *change = shequ_org_change_new ("cycle");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "cycle");
     ShequUnitRow *row = shequ_unit_to_row (f->area);
 
     row->parent_id = shequ_unit_get_id (f->grid1);
@@ -228,7 +231,7 @@ test_move_refuses_cycle (Fixture       *f,
     g_clear_error (&error);
   }
   {
-    ShequOrgChange *change = shequ_org_change_new ("loop");
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "loop");
     ShequUnitRow *a = shequ_unit_to_row (f->area);
 
     /* The area turned grid under its own community: a loop of parents. */
@@ -337,7 +340,7 @@ test_failed_change_leaves_everything (Fixture       *f,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ShequOrgChange *change = shequ_org_change_new ("bad");
+  ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "bad");
   ShequUnitRow *good = shequ_unit_to_row (f->grid1);
   ShequUnitRow *dup = shequ_unit_to_row (f->grid2);
 
@@ -408,6 +411,13 @@ test_people_posts (Fixture       *f,
   g_assert_cmpstr (shequ_unit_get_leader (f->community), ==, "");
 }
 
+static ShequSearchState
+search_state (Fixture   *f,
+              ShequUnit *unit)
+{
+  return shequ_org_store_get_search_state (f->store, unit);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -418,25 +428,25 @@ test_search (Fixture       *f,
 
   g_assert_cmpuint (shequ_org_store_search (f->store, "大南泉"), ==, 1);
   g_assert_true (shequ_org_store_is_searching (f->store));
-  g_assert_cmpint (shequ_unit_get_search_state (f->village), ==, SHEQU_SEARCH_MATCH);
-  g_assert_cmpint (shequ_unit_get_search_state (f->area2), ==, SHEQU_SEARCH_ANCESTOR);
-  g_assert_cmpint (shequ_unit_get_search_state (f->street), ==, SHEQU_SEARCH_ANCESTOR);
-  g_assert_cmpint (shequ_unit_get_search_state (f->community), ==, SHEQU_SEARCH_NONE);
+  g_assert_cmpint (search_state (f, f->village), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (search_state (f, f->area2), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_cmpint (search_state (f, f->street), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_cmpint (search_state (f, f->community), ==, SHEQU_SEARCH_NONE);
 
   /* By code and by the name of a person posted there. */
   g_assert_cmpuint (shequ_org_store_search (f->store, "371326001001002"), ==, 1);
-  g_assert_cmpint (shequ_unit_get_search_state (f->grid2), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (search_state (f, f->grid2), ==, SHEQU_SEARCH_MATCH);
   g_assert_cmpuint (shequ_org_store_search (f->store, "秀英"), ==, 1);
-  g_assert_cmpint (shequ_unit_get_search_state (f->grid2), ==, SHEQU_SEARCH_MATCH);
-  g_assert_cmpint (shequ_unit_get_search_state (f->community), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_cmpint (search_state (f, f->grid2), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (search_state (f, f->community), ==, SHEQU_SEARCH_ANCESTOR);
 
   /* A rename while searching updates the states. */
   g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "秀英网格", NULL));
-  g_assert_cmpint (shequ_unit_get_search_state (f->grid1), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (search_state (f, f->grid1), ==, SHEQU_SEARCH_MATCH);
 
   g_assert_cmpuint (shequ_org_store_search (f->store, ""), ==, 0);
   g_assert_false (shequ_org_store_is_searching (f->store));
-  g_assert_cmpint (shequ_unit_get_search_state (f->village), ==, SHEQU_SEARCH_NONE);
+  g_assert_cmpint (search_state (f, f->village), ==, SHEQU_SEARCH_NONE);
 
   g_assert_true (shequ_org_match_range ("城区东片区", "东片", &start, &end));
   g_assert_cmpuint (start, ==, strlen ("城区"));
@@ -444,6 +454,400 @@ test_search (Fixture       *f,
   g_assert_true (shequ_org_match_range ("Grid ABC", "abc", &start, &end));
   g_assert_cmpuint (start, ==, 5);
   g_assert_false (shequ_org_match_range ("城区", "乡", &start, &end));
+}
+
+/* -------------------------------------------------------------------- hooks */
+
+typedef struct {
+  GPtrArray  *changes;   /* ShequOrgChange*, one per call */
+  GPtrArray  *befores;
+  GString    *log;       /* nullable, shared: TAG per call */
+  const char *tag;
+  const char *sql;       /* nullable: run in the transaction */
+  gboolean    fail;
+  guint       destroyed;
+} Recorder;
+
+/* An array that holds a reference on each change in it. */
+static GPtrArray *
+new_change_list (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) shequ_org_change_unref);
+}
+
+static void
+recorder_init (Recorder *rec)
+{
+  memset (rec, 0, sizeof *rec);
+  rec->changes = new_change_list ();
+  rec->befores = new_change_list ();
+}
+
+static void
+recorder_clear (Recorder *rec)
+{
+  g_clear_pointer (&rec->changes, g_ptr_array_unref);
+  g_clear_pointer (&rec->befores, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Recorder, recorder_clear)
+
+static gboolean
+record_hook (ShequOrgStore   *store,
+             ShequOrgChange  *change,
+             ShequOrgChange  *before,
+             gpointer         data,
+             GError         **error)
+{
+  Recorder *rec = data;
+
+  g_assert_true (SHEQU_IS_ORG_STORE (store));
+  g_assert_true (shequ_database_in_transaction (shequ_org_store_get_database (store)));
+  g_ptr_array_add (rec->changes, shequ_org_change_ref (change));
+  g_ptr_array_add (rec->befores, shequ_org_change_ref (before));
+  if (rec->log != NULL)
+    g_string_append (rec->log, rec->tag);
+  if (rec->sql != NULL && !_shequ_org_store_hook_exec (store, rec->sql, error))
+    return FALSE;
+  if (rec->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "the audit log is full");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+count_destroy (gpointer data)
+{
+  ((Recorder *) data)->destroyed++;
+}
+
+static ShequOrgChange *
+last_change (Recorder *rec)
+{
+  g_assert_cmpuint (rec->changes->len, >, 0);
+  return g_ptr_array_index (rec->changes, rec->changes->len - 1);
+}
+
+static ShequOrgChange *
+last_before (Recorder *rec)
+{
+  g_assert_cmpuint (rec->befores->len, >, 0);
+  return g_ptr_array_index (rec->befores, rec->befores->len - 1);
+}
+
+/* The first column of the first row SQL reads from the file, by a connection of its
+ * own: what is on disk. NULL when there is no row, or no such table. */
+static char *
+read_on_disk (Fixture    *f,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+assert_on_disk (Fixture    *f,
+                const char *sql,
+                const char *expected)
+{
+  g_autofree char *value = read_on_disk (f, sql);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Listed children first: the import puts parents first all the same. */
+static const char new_units[] =
+  "code,name,tier,parent_code,population,households\n"
+  "371326001003001,新网格,grid,371326001003,10,5\n"
+  "371326001003,新社区,community,37132600101,,\n";
+
+static gboolean
+import_new_units (Fixture  *f,
+                  GError  **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (new_units, strlen (new_units));
+
+  return shequ_io_import_units_from_bytes (f->store, bytes, "new.csv", SHEQU_IO_FORMAT_CSV,
+                                           SHEQU_IO_ENCODING_UTF8, NULL, error);
+}
+
+static void
+test_hook_sees_change (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Recorder) rec;
+  g_autoptr(GError) error = NULL;
+  ShequOrgChange *change, *before;
+  ShequUnit *grid3;
+  guint id;
+
+  recorder_init (&rec);
+  id = shequ_org_store_add_hook (f->store, record_hook, &rec, count_destroy);
+  g_assert_cmpuint (id, >, 0);
+
+  /* An edit: its rows, and what they were. */
+  g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "东风网格", &error));
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  change = last_change (&rec);
+  before = last_before (&rec);
+  g_assert_cmpint (shequ_org_change_get_origin (change), ==, SHEQU_ORG_ORIGIN_UI);
+  g_assert_cmpuint (shequ_org_change_get_n_unit_puts (change), ==, 1);
+  g_assert_cmpstr (shequ_org_change_get_unit_put (change, 0)->name, ==, "东风网格");
+  g_assert_cmpstr (shequ_org_change_lookup_unit (before, shequ_unit_get_id (f->grid1))->name,
+                   ==, "第一网格");
+  g_assert_cmpint (shequ_org_change_get_origin (before), ==, SHEQU_ORG_ORIGIN_UNDO);
+
+  /* A new unit: the before-images delete it. */
+  grid3 = add (f, f->community, SHEQU_TIER_GRID, "第三网格");
+  before = last_before (&rec);
+  g_assert_null (shequ_org_change_lookup_unit (before, shequ_unit_get_id (grid3)));
+  g_assert_cmpuint (shequ_org_change_get_n_unit_deletes (before), ==, 1);
+  g_assert_cmpint (shequ_org_change_get_unit_delete (before, 0), ==, shequ_unit_get_id (grid3));
+
+  /* An import whose file lists a child before its parent: parents first. */
+  g_assert_true (import_new_units (f, &error));
+  g_assert_no_error (error);
+  change = last_change (&rec);
+  g_assert_cmpint (shequ_org_change_get_origin (change), ==, SHEQU_ORG_ORIGIN_IMPORT);
+  g_assert_cmpuint (shequ_org_change_get_n_unit_puts (change), ==, 2);
+  g_assert_cmpstr (shequ_org_change_get_unit_put (change, 0)->code, ==, "371326001003");
+  g_assert_cmpstr (shequ_org_change_get_unit_put (change, 1)->code, ==, "371326001003001");
+
+  /* Undo and redo run the hooks too, with their own before-images, parents first. */
+  g_assert_true (shequ_org_store_undo (f->store, &error));
+  change = last_change (&rec);
+  before = last_before (&rec);
+  g_assert_cmpint (shequ_org_change_get_origin (change), ==, SHEQU_ORG_ORIGIN_UNDO);
+  g_assert_cmpuint (shequ_org_change_get_n_unit_deletes (change), ==, 2);
+  g_assert_cmpint (shequ_org_change_get_origin (before), ==, SHEQU_ORG_ORIGIN_REDO);
+  g_assert_cmpuint (shequ_org_change_get_n_unit_puts (before), ==, 2);
+  g_assert_cmpstr (shequ_org_change_get_unit_put (before, 0)->code, ==, "371326001003");
+  g_assert_null (shequ_org_store_lookup_code (f->store, "371326001003"));
+  g_assert_true (shequ_org_store_redo (f->store, &error));
+  change = last_change (&rec);
+  g_assert_cmpint (shequ_org_change_get_origin (change), ==, SHEQU_ORG_ORIGIN_REDO);
+  g_assert_cmpstr (shequ_org_change_get_unit_put (change, 0)->code, ==, "371326001003");
+  g_assert_nonnull (shequ_org_store_lookup_code (f->store, "371326001003001"));
+  g_assert_cmpuint (rec.changes->len, ==, 5);
+
+  /* Removed: not called again, its data freed. */
+  shequ_org_store_remove_hook (f->store, id);
+  g_assert_cmpuint (rec.destroyed, ==, 1);
+  g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "第一网格", &error));
+  g_assert_cmpuint (rec.changes->len, ==, 5);
+}
+
+static void
+test_hook_sees_sample (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Recorder) rec;
+
+  recorder_init (&rec);
+  db = shequ_database_open (path, SHEQU_DATABASE_FLAGS_CREATE, &error);
+  g_assert_no_error (error);
+  store = shequ_org_store_new (db, &error);
+  g_assert_no_error (error);
+  shequ_org_store_add_hook (store, record_hook, &rec, count_destroy);
+
+  g_assert_nonnull (shequ_sample_create_street (store, "新街道", "371326", &error));
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_cmpint (shequ_org_change_get_origin (last_change (&rec)), ==, SHEQU_ORG_ORIGIN_SAMPLE);
+
+  /* A store finalized frees its hooks' data. */
+  g_clear_object (&store);
+  g_assert_cmpuint (rec.destroyed, ==, 1);
+}
+
+static void
+count_applied (ShequOrgStore  *store,
+               ShequOrgChange *change,
+               GPtrArray      *seen)
+{
+  g_ptr_array_add (seen, shequ_org_change_ref (change));
+}
+
+/* A hook that fails: nothing on disk, the objects and the undo stack as they were, the
+ * hook's error returned, nothing "applied". */
+static void
+test_hook_failure_rolls_back (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) applied = new_change_list ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo_label = g_strdup (shequ_org_store_get_undo_label (f->store));
+  g_autofree char *n_units = read_on_disk (f, "SELECT count (*) FROM unit");
+  g_auto(Recorder) rec;
+  guint id;
+
+  recorder_init (&rec);
+  rec.fail = TRUE;
+  g_signal_connect (f->store, "applied", G_CALLBACK (count_applied), applied);
+  id = shequ_org_store_add_hook (f->store, record_hook, &rec, NULL);
+
+  /* An edit. */
+  g_assert_false (shequ_org_store_rename_unit (f->store, f->grid1, "东风网格", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpuint (rec.changes->len, ==, 1);
+  g_assert_cmpstr (shequ_unit_get_name (f->grid1), ==, "第一网格");
+  assert_on_disk (f, "SELECT name FROM unit WHERE code = '371326001001001'", "第一网格");
+  g_assert_cmpstr (shequ_org_store_get_undo_label (f->store), ==, undo_label);
+  g_assert_false (shequ_org_store_get_can_redo (f->store));
+
+  /* An import. */
+  g_assert_false (import_new_units (f, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_null (shequ_org_store_lookup_code (f->store, "371326001003"));
+  assert_on_disk (f, "SELECT count (*) FROM unit", n_units);
+  g_assert_cmpstr (shequ_org_store_get_undo_label (f->store), ==, undo_label);
+
+  /* An undo. */
+  g_assert_false (shequ_org_store_undo (f->store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpint (shequ_unit_get_population (f->village), ==, 2100);
+  assert_on_disk (f, "SELECT population FROM unit WHERE code = '371326001002'", "2100");
+  g_assert_cmpstr (shequ_org_store_get_undo_label (f->store), ==, undo_label);
+  g_assert_false (shequ_org_store_get_can_redo (f->store));
+  g_assert_cmpuint (applied->len, ==, 0);
+
+  /* Without the hook, the same undo goes through. */
+  shequ_org_store_remove_hook (f->store, id);
+  g_assert_true (shequ_org_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shequ_unit_get_population (f->village), ==, 0);
+  g_assert_true (shequ_org_store_get_can_redo (f->store));
+  g_assert_cmpuint (applied->len, ==, 1);
+  g_assert_cmpint (shequ_org_change_get_origin (g_ptr_array_index (applied, 0)), ==,
+                   SHEQU_ORG_ORIGIN_UNDO);
+}
+
+/* Hooks run in the order added, and what they write commits and rolls back with the
+ * change. */
+static void
+test_hook_writes_in_transaction (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Recorder) audit;
+  g_auto(Recorder) outbox;
+  g_auto(Recorder) failing;
+  guint failing_id;
+
+  recorder_init (&audit);
+  recorder_init (&outbox);
+  recorder_init (&failing);
+  audit.log = outbox.log = failing.log = log;
+  audit.tag = "a";
+  outbox.tag = "o";
+  failing.tag = "f";
+  audit.sql = "CREATE TABLE IF NOT EXISTS test_audit (what TEXT);"
+              "INSERT INTO test_audit VALUES ('rename')";
+  outbox.sql = "CREATE TABLE IF NOT EXISTS test_outbox (what TEXT);"
+               "INSERT INTO test_outbox VALUES ('rename')";
+  failing.fail = TRUE;
+
+  shequ_org_store_add_hook (f->store, record_hook, &audit, NULL);
+  g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "东风网格", &error));
+  g_assert_no_error (error);
+  assert_on_disk (f, "SELECT count (*) FROM test_audit", "1");
+
+  /* A later hook fails: the audit row and the outbox table go with the change. */
+  shequ_org_store_add_hook (f->store, record_hook, &outbox, NULL);
+  failing_id = shequ_org_store_add_hook (f->store, record_hook, &failing, NULL);
+  g_assert_false (shequ_org_store_rename_unit (f->store, f->grid1, "西风网格", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpstr (log->str, ==, "aaof");
+  assert_on_disk (f, "SELECT count (*) FROM test_audit", "1");
+  assert_on_disk (f, "SELECT count (*) FROM test_outbox", NULL);
+  assert_on_disk (f, "SELECT name FROM unit WHERE code = '371326001001001'", "东风网格");
+
+  /* Without it, both commit with the change. */
+  shequ_org_store_remove_hook (f->store, failing_id);
+  g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "西风网格", &error));
+  g_assert_cmpstr (log->str, ==, "aaofao");
+  assert_on_disk (f, "SELECT count (*) FROM test_audit", "2");
+  assert_on_disk (f, "SELECT count (*) FROM test_outbox", "1");
+  assert_on_disk (f, "SELECT name FROM unit WHERE code = '371326001001001'", "西风网格");
+}
+
+/* "applied" after every change, undo and redo with their origins; not for a refused one. */
+static void
+test_applied_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) applied = new_change_list ();
+  g_autoptr(GError) error = NULL;
+  ShequOrgChange *change;
+
+  g_signal_connect (f->store, "applied", G_CALLBACK (count_applied), applied);
+  g_assert_true (shequ_org_store_rename_unit (f->store, f->grid1, "东风网格", &error));
+  g_assert_cmpuint (applied->len, ==, 1);
+  change = g_ptr_array_index (applied, 0);
+  g_assert_cmpint (shequ_org_change_get_origin (change), ==, SHEQU_ORG_ORIGIN_UI);
+  g_assert_cmpstr (shequ_org_change_get_label (change), ==,
+                   shequ_org_store_get_undo_label (f->store));
+
+  g_assert_false (shequ_org_store_set_figures (f->store, f->grid1, -1, 0, NULL));
+  g_assert_cmpuint (applied->len, ==, 1);
+
+  g_assert_true (shequ_org_store_undo (f->store, &error));
+  g_assert_true (shequ_org_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied->len, ==, 3);
+  g_assert_cmpint (shequ_org_change_get_origin (g_ptr_array_index (applied, 1)), ==,
+                   SHEQU_ORG_ORIGIN_UNDO);
+  g_assert_cmpint (shequ_org_change_get_origin (g_ptr_array_index (applied, 2)), ==,
+                   SHEQU_ORG_ORIGIN_REDO);
+  g_assert_cmpstr (shequ_org_change_get_unit_put (g_ptr_array_index (applied, 2), 0)->name,
+                   ==, "东风网格");
+}
+
+/* The search runs again after a change: a unit renamed away from the text stops
+ * matching, and so do its ancestors. */
+static void
+test_search_follows_changes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (shequ_org_store_search (f->store, "大南泉"), ==, 1);
+  g_assert_true (shequ_org_store_rename_unit (f->store, f->village, "小南泉村", &error));
+  g_assert_cmpint (search_state (f, f->village), ==, SHEQU_SEARCH_NONE);
+  g_assert_cmpint (search_state (f, f->area2), ==, SHEQU_SEARCH_NONE);
+  g_assert_true (shequ_org_store_undo (f->store, &error));
+  g_assert_cmpint (search_state (f, f->village), ==, SHEQU_SEARCH_MATCH);
+  g_assert_cmpint (search_state (f, f->area2), ==, SHEQU_SEARCH_ANCESTOR);
+  g_assert_true (shequ_org_store_is_searching (f->store));
+
+  /* A unit added meanwhile is searched too; one deleted takes its state along. */
+  {
+    ShequUnit *added = add (f, f->area, SHEQU_TIER_VILLAGE, "大南泉新村");
+
+    g_assert_cmpint (search_state (f, added), ==, SHEQU_SEARCH_MATCH);
+    g_assert_cmpint (search_state (f, f->area), ==, SHEQU_SEARCH_ANCESTOR);
+    g_assert_true (shequ_org_store_delete_unit (f->store, added, &error));
+    g_assert_cmpint (search_state (f, f->area), ==, SHEQU_SEARCH_NONE);
+  }
 }
 
 int
@@ -467,6 +871,12 @@ main (int   argc,
   ADD ("/org/figures/move-to-first-child", test_move_figures_to_first_child);
   ADD ("/org/people/posts", test_people_posts);
   ADD ("/org/search/states", test_search);
+  ADD ("/org/search/follows-changes", test_search_follows_changes);
+  ADD ("/org/hook/sees-change-in-order", test_hook_sees_change);
+  ADD ("/org/hook/sees-sample", test_hook_sees_sample);
+  ADD ("/org/hook/failure-rolls-back", test_hook_failure_rolls_back);
+  ADD ("/org/hook/writes-in-transaction", test_hook_writes_in_transaction);
+  ADD ("/org/change/applied-signal", test_applied_signal);
 #undef ADD
 
   return g_test_run ();

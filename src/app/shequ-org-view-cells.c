@@ -290,7 +290,7 @@ update_name_cell (ShequOrgView *self,
   if (unit == NULL)
     return;
 
-  if (search != NULL && shequ_unit_get_search_state (unit) == SHEQU_SEARCH_MATCH)
+  if (search != NULL && shequ_org_store_get_search_state (self->store, unit) == SHEQU_SEARCH_MATCH)
     hint = find_match_hint (self, unit);
   shequ_org_name_cell_update (name_cell, search, hint);
   update_row_accessible (cell);

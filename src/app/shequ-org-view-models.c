@@ -27,7 +27,7 @@ _shequ_org_view_unit_filter_func (gpointer item,
   for (ShequUnit *u = self->keep_visible; u != NULL; u = shequ_unit_get_parent (u))
     if (u == item)
       return TRUE;
-  return shequ_unit_get_search_state (SHEQU_UNIT (item)) != SHEQU_SEARCH_NONE;
+  return shequ_org_store_get_search_state (self->store, item) != SHEQU_SEARCH_NONE;
 }
 
 /* The model that holds UNIT's row: its parent's children, or the roots. */
@@ -275,7 +275,7 @@ _shequ_org_view_on_store_changed (ShequOrgView *self)
       /* Renamed (here, in the detail pane or by an undo) so that it no longer
        * matches: the unit being worked on stays in view, the search goes on. */
       if (self->selected_unit != NULL &&
-          shequ_unit_get_search_state (self->selected_unit) == SHEQU_SEARCH_NONE &&
+          shequ_org_store_get_search_state (self->store, self->selected_unit) == SHEQU_SEARCH_NONE &&
           (shequ_unit_get_parent (self->selected_unit) != NULL ||
            shequ_org_store_get_street (self->store) == self->selected_unit))
         g_set_object (&self->keep_visible, self->selected_unit);

@@ -41,7 +41,8 @@ _shequ_org_view_expand_ancestor_rows (ShequOrgView *self)
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, i);
       ShequUnit *unit = _shequ_org_view_row_get_unit (row);
 
-      if (unit != NULL && shequ_unit_get_search_state (unit) == SHEQU_SEARCH_ANCESTOR &&
+      if (unit != NULL &&
+          shequ_org_store_get_search_state (self->store, unit) == SHEQU_SEARCH_ANCESTOR &&
           !gtk_tree_list_row_get_expanded (row))
         gtk_tree_list_row_set_expanded (row, TRUE);
     }
@@ -181,7 +182,7 @@ select_match (ShequOrgView *self,
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
       ShequUnit *unit = _shequ_org_view_row_get_unit (row);
 
-      if (unit != NULL && shequ_unit_get_search_state (unit) == SHEQU_SEARCH_MATCH)
+      if (unit != NULL && shequ_org_store_get_search_state (self->store, unit) == SHEQU_SEARCH_MATCH)
         {
           gtk_single_selection_set_selected (self->selection, i);
           _shequ_org_view_scroll_to_position (self, i);

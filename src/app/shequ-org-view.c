@@ -373,7 +373,7 @@ shequ_org_view_set_session (ShequOrgView *self,
 
   if (store != NULL)
     {
-      g_signal_connect_object (store, "changed", G_CALLBACK (_shequ_org_view_on_store_changed),
+      g_signal_connect_object (store, "applied", G_CALLBACK (_shequ_org_view_on_store_changed),
                                self, G_CONNECT_SWAPPED);
       _shequ_org_view_build_models (self);
       _shequ_org_view_restore_expansion (self);

@@ -89,7 +89,7 @@ shequ_session_constructed (GObject *object)
   g_assert (self->store != NULL);
   /* The one connection to the store's change signal (it gets the change, or its
    * label, and uses neither). */
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_applied), self,
+  g_signal_connect_object (self->store, "applied", G_CALLBACK (on_store_applied), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -324,7 +324,7 @@ on_unit_notify (ShequUnitDetail *self)
 static void
 on_store_changed (ShequUnitDetail *self)
 {
-  /* Role counts are not properties: a post edit shows up through "changed". */
+  /* Role counts are not properties: a post edit shows up through "applied". */
   if (self->unit != NULL)
     refresh (self);
 }
@@ -671,7 +671,7 @@ shequ_unit_detail_set_store (ShequUnitDetail *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+    g_signal_connect_object (store, "applied", G_CALLBACK (on_store_changed), self,
                              G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

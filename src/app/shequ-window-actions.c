@@ -28,10 +28,8 @@ _shequ_window_undo_action (GtkWidget  *widget,
     return;
 
   _shequ_window_hide_toast (self);
-  self->quiet_changes++;
   ok = redo ? shequ_org_store_redo (self->store, &error)
             : shequ_org_store_undo (self->store, &error);
-  self->quiet_changes--;
   if (!ok && g_error_matches (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT))
     _shequ_window_present_damaged_dialog (self, error);
   else if (!ok && !g_error_matches (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOTHING_TO_UNDO))
@@ -69,9 +67,7 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  self->quiet_changes++;
   ok = shequ_sample_populate (self->store, &error);
-  self->quiet_changes--;
   if (!ok)
     {
       _shequ_window_show_error (self, _("Could not open the sample street"), error);
@@ -101,9 +97,7 @@ _shequ_window_create_street_action (GtkWidget  *widget,
       return;
     }
 
-  self->quiet_changes++;
   street = shequ_sample_create_street (self->store, name, county_code, &error);
-  self->quiet_changes--;
   if (street == NULL)
     {
       shequ_welcome_page_set_message (_shequ_window_ensure_welcome_page (self), error->message);

@@ -115,7 +115,6 @@ on_import_done (GObject      *object,
   /* The window is closed (which cancels its work): nothing was imported, nothing to show. */
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  self->quiet_changes--;
   _shequ_window_end_busy (self);
   show_import_result (self, import->people, n, error);
 }
@@ -139,8 +138,7 @@ start_import (ShequWindow     *self,
   import->done = done;
   import->ok = ok;
   _shequ_window_begin_busy (self, TRUE);
-  /* The store says "changed" too; this window says it better, with the count. */
-  self->quiet_changes++;
+  /* The store's "applied" toast skips imports: this window says it better, with the count. */
   shequ_workspace_import_async (self->workspace,
                                 people ? SHEQU_IO_TABLE_PEOPLE : SHEQU_IO_TABLE_UNITS,
                                 file, SHEQU_IO_FORMAT_AUTO, encoding, self->cancellable,

@@ -80,7 +80,6 @@ struct _ShequWindow
   gulong                screenshot_paint_id;
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
-  guint                 quiet_changes;
   guint                 n_jobs;            /* backups, checks and imports running */
 
   guint                 screenshot_paints;

@@ -189,11 +189,14 @@ update_undo (ShequWindow *self)
 }
 
 static void
-on_store_changed (ShequOrgStore *store,
-                  const char    *label,
-                  ShequWindow   *self)
+on_store_changed (ShequOrgStore  *store,
+                  ShequOrgChange *change,
+                  ShequWindow    *self)
 {
-  if (self->quiet_changes > 0)
+  const char *label = shequ_org_change_get_label (change);
+
+  /* The user's own edits only: an import, the sample, undo and redo say it themselves. */
+  if (shequ_org_change_get_origin (change) != SHEQU_ORG_ORIGIN_UI)
     return;
   if (label != NULL && *label != '\0')
     shequ_window_show_toast (self, label, shequ_org_store_get_can_undo (store));
@@ -224,7 +227,7 @@ _shequ_window_set_store (ShequWindow   *self,
 
   if (store != NULL)
     {
-      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
+      g_signal_connect_object (store, "applied", G_CALLBACK (on_store_changed), self, 0);
       g_signal_connect_object (store, "notify::can-undo", G_CALLBACK (update_undo), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "notify::can-redo", G_CALLBACK (update_undo), self,

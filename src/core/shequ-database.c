@@ -322,49 +322,117 @@ shequ_database_check_files (ShequDatabase  *self,
   return FALSE;
 }
 
-gboolean
-shequ_database_begin (ShequDatabase  *self,
-                      GError        **error)
+/* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */
+static gboolean
+begin_transaction (ShequDatabase  *self,
+                   const char     *sql,
+                   GError        **error)
 {
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
+  g_assert (SHEQU_IS_DATABASE (self));
 
-  /* Never write into a -wal that another program deleted under us: the edit would be
-   * lost when this connection closes, and the file damaged. */
-  if (!shequ_database_check_files (self, error))
-    return FALSE;
-
-  /* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */
-  if (!shequ_database_exec (self, "BEGIN IMMEDIATE", error))
+  if (!shequ_database_exec (self, sql, error))
     return FALSE;
   self->in_transaction = TRUE;
   return TRUE;
 }
 
-gboolean
-shequ_database_commit (ShequDatabase  *self,
-                       GError        **error)
+static void
+rollback_transaction (ShequDatabase *self)
 {
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_assert (SHEQU_IS_DATABASE (self));
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+static gboolean
+commit_transaction (ShequDatabase  *self,
+                    GError        **error)
+{
+  g_assert (SHEQU_IS_DATABASE (self));
 
   if (!shequ_database_exec (self, "COMMIT", error))
     {
-      shequ_database_rollback (self);
+      rollback_transaction (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
   return TRUE;
 }
 
-void
-shequ_database_rollback (ShequDatabase *self)
+gboolean
+shequ_database_write (ShequDatabase      *self,
+                      ShequDatabaseFunc   func,
+                      gpointer            data,
+                      GError            **error)
 {
-  g_return_if_fail (SHEQU_IS_DATABASE (self));
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
+  /* Never write into a -wal that another program deleted under us: the edit would be
+   * lost when this connection closes, and the file damaged. */
+  if (!shequ_database_check_files (self, error))
+    return FALSE;
+  if (!begin_transaction (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      rollback_transaction (self);
+      return FALSE;
+    }
+  return commit_transaction (self, error);
+}
+
+gboolean
+shequ_database_read (ShequDatabase      *self,
+                     ShequDatabaseFunc   func,
+                     gpointer            data,
+                     GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Inside a transaction the reads already see one moment. */
+  if (self->in_transaction)
+    return func (self, data, error);
+
+  if (!begin_transaction (self, "BEGIN", error))
+    return FALSE;
+  ok = func (self, data, error);
+  /* Ending a read: nothing to lose if COMMIT fails, the rows were read. */
+  if (!ok || !commit_transaction (self, NULL))
+    rollback_transaction (self);
+  return ok;
+}
+
+gboolean
+shequ_database_in_transaction (ShequDatabase *self)
+{
+  g_return_val_if_fail (SHEQU_IS_DATABASE (self), FALSE);
+  return self->in_transaction;
+}
+
+static gboolean
+run_migrations (ShequDatabase  *self,
+                gpointer        data,
+                GError        **error)
+{
+  for (int v = GPOINTER_TO_INT (data); v < SHEQU_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!shequ_database_exec (self, migrations[v], error) ||
+          !shequ_database_exec (self, bump, error))
+        {
+          g_prefix_error (error, _("Cannot update the database to version %d: "), v + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -383,23 +451,7 @@ migrate (ShequDatabase  *self,
         return FALSE;
     }
 
-  if (!shequ_database_begin (self, error))
-    return FALSE;
-
-  for (int v = from; v < SHEQU_SCHEMA_VERSION; v++)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-
-      if (!shequ_database_exec (self, migrations[v], error) ||
-          !shequ_database_exec (self, bump, error))
-        {
-          shequ_database_rollback (self);
-          g_prefix_error (error, _("Cannot update the database to version %d: "), v + 1);
-          return FALSE;
-        }
-    }
-
-  if (!shequ_database_commit (self, error))
+  if (!shequ_database_write (self, run_migrations, GINT_TO_POINTER (from), error))
     return FALSE;
 
   self->schema_version = SHEQU_SCHEMA_VERSION;

@@ -54,11 +54,31 @@ gboolean       shequ_database_peek_schema_version (const char        *path,
  * close). Every write transaction checks it first. */
 gboolean       shequ_database_check_files       (ShequDatabase       *self,
                                                  GError             **error);
-gboolean       shequ_database_begin             (ShequDatabase       *self,
+
+/* The one way to run a transaction. FUNC runs SQL through DB; it returns FALSE with
+ * ERROR set to undo everything it did. */
+typedef gboolean (*ShequDatabaseFunc) (ShequDatabase  *db,
+                                       gpointer        data,
+                                       GError        **error);
+
+/* One write transaction: checks the files (above), takes the write lock at once (an
+ * immediate transaction, so a busy database is reported before any work), runs FUNC and
+ * commits. Any failure rolls everything back and returns FALSE with the error. Not
+ * inside another transaction. */
+gboolean       shequ_database_write             (ShequDatabase       *self,
+                                                 ShequDatabaseFunc    func,
+                                                 gpointer             data,
                                                  GError             **error);
-gboolean       shequ_database_commit            (ShequDatabase       *self,
+/* One read transaction (deferred: no lock until FUNC reads): everything FUNC reads is
+ * of one moment.
+ * Inside a transaction FUNC simply runs in it. */
+gboolean       shequ_database_read              (ShequDatabase       *self,
+                                                 ShequDatabaseFunc    func,
+                                                 gpointer             data,
                                                  GError             **error);
-void           shequ_database_rollback          (ShequDatabase       *self);
+/* Whether a transaction of shequ_database_write() or _read() is running, e.g. for a
+ * hook that must write in the transaction of the change it follows. */
+gboolean       shequ_database_in_transaction    (ShequDatabase       *self);
 
 /* Full PRAGMA integrity_check. FALSE with SHEQU_DB_ERROR_CORRUPT and the report. */
 gboolean       shequ_database_check_integrity   (ShequDatabase       *self,

@@ -506,7 +506,7 @@ build_people_change (PeopleMatch *match)
   GPtrArray *entries = match->entries;
   ShequOrgChange *change;
 
-  change = shequ_org_change_new (_("Import people"));
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_IMPORT, _("Import people"));
   shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < entries->len; i++)
     {

@@ -573,7 +573,7 @@ build_unit_change (ShequIoImport *import,
   g_autoptr(GPtrArray) lines = sort_unit_lines_parents_first (import, store);
   ShequOrgChange *change;
 
-  change = shequ_org_change_new (_("Import units"));
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_IMPORT, _("Import units"));
   shequ_org_change_set_bulk (change, TRUE);
   for (guint i = 0; i < lines->len; i++)
     {

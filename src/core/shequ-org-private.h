@@ -39,7 +39,6 @@ struct _ShequUnit
   GListStore       *posts_model;     /* created on first use */
 
   char             *search_key;      /* casefolded name when it differs from name */
-  ShequSearchState  search_state;
   guint             search_key_ready : 1;
 };
 

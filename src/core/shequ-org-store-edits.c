@@ -164,7 +164,7 @@ add_unit_once (ShequOrgStore  *self,
     }
 
   label = g_strdup_printf (_("Add “%s”"), name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   row = shequ_unit_row_new ();
   row->id = id = shequ_org_store_allocate_unit_id (self);
   row->parent_id = parent->id;
@@ -308,7 +308,7 @@ shequ_org_store_update_unit (ShequOrgStore  *self,
     label = g_strdup_printf (_("Edit “%s”"), unit->name);
 
   {
-    ShequOrgChange *change = shequ_org_change_new (label);
+    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
 
     shequ_org_change_put_unit (change, g_steal_pointer (&row));
     return shequ_org_store_apply (self, change, error);
@@ -356,7 +356,7 @@ shequ_org_store_set_figures (ShequOrgStore  *self,
     }
 
   label = g_strdup_printf (_("Change figures of “%s”"), unit->name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   row = shequ_unit_to_row (unit);
   row->population = population;
   row->households = households;
@@ -408,22 +408,23 @@ shequ_org_store_move_unit (ShequOrgStore  *self,
     return TRUE;
 
   label = g_strdup_printf (_("Move “%s” to “%s”"), unit->name, new_parent->name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   row = shequ_unit_to_row (unit);
   row->parent_id = new_parent->id;
   shequ_org_change_put_unit (change, row);
   return shequ_org_store_apply (self, change, error);
 }
 
+/* Parents first, like every change. */
 static void
 delete_subtree (ShequOrgChange *change,
                 ShequUnit      *unit)
 {
-  for (guint i = 0; i < unit->children->len; i++)
-    delete_subtree (change, g_ptr_array_index (unit->children, i));
+  shequ_org_change_delete_unit (change, unit->id);
   for (guint i = 0; i < unit->posts->len; i++)
     shequ_org_change_delete_post (change, ((ShequPost *)g_ptr_array_index (unit->posts, i))->id);
-  shequ_org_change_delete_unit (change, unit->id);
+  for (guint i = 0; i < unit->children->len; i++)
+    delete_subtree (change, g_ptr_array_index (unit->children, i));
 }
 
 gboolean
@@ -438,7 +439,7 @@ shequ_org_store_delete_unit (ShequOrgStore  *self,
   g_return_val_if_fail (SHEQU_IS_UNIT (unit), FALSE);
 
   label = g_strdup_printf (_("Delete “%s”"), unit->name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   delete_subtree (change, unit);
   return shequ_org_store_apply (self, change, error);
 }
@@ -486,7 +487,7 @@ add_person_post_once (ShequOrgStore  *self,
   g_return_val_if_fail (role < SHEQU_N_ROLES, NULL);
 
   label = g_strdup_printf (_("Add %s to “%s”"), name ? name : "", unit->name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   person_row = shequ_person_row_new ();
   person_row->id = shequ_org_store_allocate_person_id (self);
   person_row->code = shequ_org_store_make_person_code (self);
@@ -543,8 +544,8 @@ shequ_org_store_add_post (ShequOrgStore  *self,
   g_return_val_if_fail (role < SHEQU_N_ROLES, NULL);
 
   label = g_strdup_printf (_("Add %s to “%s”"), person->name, unit->name);
-  return add_post_to_change (self, shequ_org_change_new (label), person->id, unit, role, title,
-                             error);
+  return add_post_to_change (self, shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label),
+                             person->id, unit, role, title, error);
 }
 
 gboolean
@@ -566,7 +567,7 @@ shequ_org_store_update_post (ShequOrgStore  *self,
   g_return_val_if_fail (role < SHEQU_N_ROLES, FALSE);
 
   label = g_strdup_printf (_("Edit %s"), post->person->name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   person_row = shequ_person_to_row (post->person);
   if (name != NULL)
     replace_str (&person_row->name, name);
@@ -593,7 +594,7 @@ shequ_org_store_remove_post (ShequOrgStore  *self,
   g_return_val_if_fail (SHEQU_IS_POST (post), FALSE);
 
   label = g_strdup_printf (_("Remove %s from “%s”"), post->person->name, post->unit->name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, label);
   shequ_org_change_delete_post (change, post->id);
   if (post->person->posts->len == 1)
     shequ_org_change_delete_person (change, post->person->id);

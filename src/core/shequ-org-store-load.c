@@ -1,4 +1,4 @@
-/* shequ-org-store-load.c — reading the database into objects, and other programs' rows */
+/* shequ-org-store-load.c — building the objects from the rows read, and what other programs changed */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-org-store"
 
@@ -26,168 +26,6 @@ compare_unit_code_indirect (gconstpointer a,
   return _shequ_unit_compare_code (*(gpointer *)a, *(gpointer *)b);
 }
 
-static int
-compare_person_code_indirect (gconstpointer a,
-                              gconstpointer b)
-{
-  return _shequ_org_store_compare_person_code (*(gpointer *)a, *(gpointer *)b);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
-/* Roll-ups */
-
-/* Loading */
-
-/* Changes only when another connection commits: our own commits leave it as it is. */
-gboolean
-_shequ_org_store_read_data_version (ShequOrgStore  *self,
-                                    gint64         *version,
-                                    GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = shequ_database_prepare (self->db, "PRAGMA data_version", error)))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return shequ_database_set_error (self->db, rc, error);
-  *version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-/* Each unit as read, with its parent's id: an array, not a hash table keyed by unit;
- * 100,000 units are inserted once and read once, in order. */
-typedef struct {
-  ShequUnit *unit;
-  gint64     parent_id;
-} UnitParent;
-
-static gboolean
-load_units (ShequOrgStore  *self,
-            GArray         *parents,
-            GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = shequ_database_prepare (self->db,
-                                 "SELECT id, parent_id, tier, code, name, party_body, "
-                                 "service_body, note, population, households FROM unit",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ShequUnitRow row = { 0 };
-      ShequUnit *unit;
-
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.parent_id = sqlite3_column_int64 (stmt, 1);
-      row.code = (char *)column_text (stmt, 3);
-      row.name = (char *)column_text (stmt, 4);
-      row.party_body = (char *)column_text (stmt, 5);
-      row.service_body = (char *)column_text (stmt, 6);
-      row.note = (char *)column_text (stmt, 7);
-      row.population = sqlite3_column_int64 (stmt, 8);
-      row.households = sqlite3_column_int64 (stmt, 9);
-      if (!shequ_tier_from_string (column_text (stmt, 2), &row.tier))
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: unit %s has an unknown tier “%s”."),
-                       shequ_database_get_path (self->db), row.code, column_text (stmt, 2));
-          return FALSE;
-        }
-
-      unit = _shequ_unit_new (&row);
-      g_hash_table_insert (self->units, &unit->id, unit);
-      g_hash_table_insert (self->codes, unit->code, unit);
-      g_array_append_vals (parents, &(UnitParent) { unit, row.parent_id }, 1);
-      self->max_unit_id = MAX (self->max_unit_id, unit->id);
-    }
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-  return TRUE;
-}
-
-static gboolean
-load_people (ShequOrgStore  *self,
-             GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) posts = NULL;
-  int rc;
-
-  stmt = shequ_database_prepare (self->db, "SELECT id, code, name, phone, note FROM person", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ShequPersonRow row = { 0 };
-      ShequPerson *person;
-
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.code = (char *)column_text (stmt, 1);
-      row.name = (char *)column_text (stmt, 2);
-      row.phone = (char *)column_text (stmt, 3);
-      row.note = (char *)column_text (stmt, 4);
-      person = _shequ_person_new (&row);
-      g_hash_table_insert (self->persons, &person->id, person);
-      g_hash_table_insert (self->person_codes, person->code, person);
-      g_ptr_array_add (self->people, person);
-      self->max_person_id = MAX (self->max_person_id, person->id);
-    }
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-
-  posts = shequ_database_prepare (self->db,
-                                  "SELECT id, person_id, unit_id, role, title FROM post ORDER BY id",
-                                  error);
-  if (posts == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (posts)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (posts, 0);
-      gint64 person_id = sqlite3_column_int64 (posts, 1);
-      gint64 unit_id = sqlite3_column_int64 (posts, 2);
-      ShequPerson *person = g_hash_table_lookup (self->persons, &person_id);
-      ShequUnit *unit = g_hash_table_lookup (self->units, &unit_id);
-      ShequRole role;
-      ShequPost *post;
-
-      if (person == NULL || unit == NULL ||
-          !shequ_role_from_string (column_text (posts, 3), &role))
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: post %lld refers to a missing person "
-                         "or unit, or has an unknown role."),
-                       shequ_database_get_path (self->db), (long long)id);
-          return FALSE;
-        }
-      post = _shequ_post_new (id, person, unit, role, column_text (posts, 4));
-      g_hash_table_insert (self->posts, &post->id, post);
-      /* Ordered by id, so appending keeps the arrays sorted. */
-      g_ptr_array_add (unit->posts, post);
-      unit->own_role_counts[role]++;
-      g_ptr_array_add (person->posts, post);
-      self->max_post_id = MAX (self->max_post_id, id);
-    }
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-
-  g_ptr_array_sort (self->people, compare_person_code_indirect);
-  g_list_store_splice (self->people_model, 0, 0, self->people->pdata, self->people->len);
-  return TRUE;
-}
 
 static gboolean
 build_tree (ShequOrgStore  *self,
@@ -266,7 +104,6 @@ shequ_org_store_new (ShequDatabase  *db,
 {
   g_autoptr(ShequOrgStore) self = NULL;
   g_autoptr(GArray) parents = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), NULL);
 
@@ -274,14 +111,8 @@ shequ_org_store_new (ShequDatabase  *db,
   self->db = g_object_ref (db);
   parents = g_array_new (FALSE, FALSE, sizeof (UnitParent));
 
-  /* One read transaction: a consistent snapshot, and faster. */
-  if (!shequ_database_exec (db, "BEGIN", error))
-    return NULL;
-  ok = load_units (self, parents, error) &&
-       load_people (self, error) &&
-       _shequ_org_store_read_data_version (self, &self->data_version, error);
-  shequ_database_exec (db, "COMMIT", NULL);
-  if (!ok || !build_tree (self, parents, error))
+  if (!_shequ_org_store_load_all (self, parents, error) ||
+      !build_tree (self, parents, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -340,103 +171,6 @@ _shequ_org_store_id_key (gint64 id)
   return key;
 }
 
-gboolean
-_shequ_org_store_load_snapshot (ShequOrgStore  *self,
-                                Snapshot       *snap,
-                                GError        **error)
-{
-  g_autoptr(sqlite3_stmt) units = NULL;
-  g_autoptr(sqlite3_stmt) persons = NULL;
-  g_autoptr(sqlite3_stmt) posts = NULL;
-  gint64 *key;
-  int rc;
-
-  snap->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) shequ_unit_row_free);
-  snap->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) shequ_person_row_free);
-  snap->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) shequ_post_row_free);
-
-  units = shequ_database_prepare (self->db,
-                                  "SELECT id, parent_id, tier, code, name, party_body, "
-                                  "service_body, note, population, households FROM unit",
-                                  error);
-  if (units == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
-    {
-      g_autoptr(ShequUnitRow) row = shequ_unit_row_new ();
-
-      row->id = sqlite3_column_int64 (units, 0);
-      row->parent_id = sqlite3_column_int64 (units, 1);
-      row->code = g_strdup (column_text (units, 3));
-      row->name = g_strdup (column_text (units, 4));
-      row->party_body = g_strdup (column_text (units, 5));
-      row->service_body = g_strdup (column_text (units, 6));
-      row->note = g_strdup (column_text (units, 7));
-      row->population = sqlite3_column_int64 (units, 8);
-      row->households = sqlite3_column_int64 (units, 9);
-      if (!shequ_tier_from_string (column_text (units, 2), &row->tier))
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: unit %s has an unknown tier “%s”."),
-                       shequ_database_get_path (self->db), row->code, column_text (units, 2));
-          return FALSE;
-        }
-      key = _shequ_org_store_id_key (row->id);
-      g_hash_table_insert (snap->units, key, g_steal_pointer (&row));
-    }
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-
-  persons = shequ_database_prepare (self->db, "SELECT id, code, name, phone, note FROM person",
-                                    error);
-  if (persons == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (persons)) == SQLITE_ROW)
-    {
-      ShequPersonRow *row = shequ_person_row_new ();
-
-      row->id = sqlite3_column_int64 (persons, 0);
-      row->code = g_strdup (column_text (persons, 1));
-      row->name = g_strdup (column_text (persons, 2));
-      row->phone = g_strdup (column_text (persons, 3));
-      row->note = g_strdup (column_text (persons, 4));
-      g_hash_table_insert (snap->persons, _shequ_org_store_id_key (row->id), row);
-    }
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-
-  posts = shequ_database_prepare (self->db,
-                                  "SELECT id, person_id, unit_id, role, title FROM post", error);
-  if (posts == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (posts)) == SQLITE_ROW)
-    {
-      g_autoptr(ShequPostRow) row = shequ_post_row_new ();
-
-      row->id = sqlite3_column_int64 (posts, 0);
-      row->person_id = sqlite3_column_int64 (posts, 1);
-      row->unit_id = sqlite3_column_int64 (posts, 2);
-      row->title = g_strdup (column_text (posts, 4));
-      if (!shequ_role_from_string (column_text (posts, 3), &row->role) ||
-          !g_hash_table_contains (snap->persons, &row->person_id) ||
-          !g_hash_table_contains (snap->units, &row->unit_id))
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: post %lld refers to a missing person "
-                         "or unit, or has an unknown role."),
-                       shequ_database_get_path (self->db), (long long) row->id);
-          return FALSE;
-        }
-      key = _shequ_org_store_id_key (row->id);
-      g_hash_table_insert (snap->posts, key, g_steal_pointer (&row));
-    }
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-  return TRUE;
-}
 
 /* What another program wrote must make a tree, as at open (build_tree()). */
 static gboolean
@@ -482,19 +216,56 @@ check_snapshot_tree (ShequOrgStore  *self,
   return TRUE;
 }
 
-/* The change that takes the objects to SNAP: only the rows that differ. */
-ShequOrgChange *
-_shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
-                                    Snapshot       *snap,
-                                    GError        **error)
+/* How deep ROW is in SNAP's tree (checked: no loop, no missing parent); DEPTHS holds
+ * the rows measured so far. */
+static guint
+snapshot_depth (Snapshot     *snap,
+                GHashTable   *depths,
+                ShequUnitRow *row)
 {
-  g_autoptr(ShequOrgChange) diff = shequ_org_change_new ("");
+  gpointer known;
+  guint depth;
+
+  if (row->parent_id == 0)
+    return 0;
+  if (g_hash_table_lookup_extended (depths, row, NULL, &known))
+    return GPOINTER_TO_UINT (known);
+  depth = 1 + snapshot_depth (snap, depths, g_hash_table_lookup (snap->units, &row->parent_id));
+  g_hash_table_insert (depths, row, GUINT_TO_POINTER (depth));
+  return depth;
+}
+
+static int
+compare_depth (gconstpointer a,
+               gconstpointer b,
+               gpointer      depths)
+{
+  guint da = GPOINTER_TO_UINT (g_hash_table_lookup (depths, *(gpointer *) a));
+  guint db = GPOINTER_TO_UINT (g_hash_table_lookup (depths, *(gpointer *) b));
+
+  return (da > db) - (da < db);
+}
+
+/* Sorts ROWS by DEPTHS (row → depth, absent for 0), keeping the order of equals. */
+void
+_shequ_org_store_sort_by_depth (GPtrArray  *rows,
+                                GHashTable *depths)
+{
+  g_ptr_array_sort_with_data (rows, compare_depth, depths);
+}
+
+/* The units of SNAP that differ from the objects, into DIFF parents first. */
+static void
+diff_units (ShequOrgStore  *self,
+            Snapshot       *snap,
+            ShequOrgChange *diff)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GHashTable) depths = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
-  /* The objects need a tree: parents that exist, no loop. */
-  if (!check_snapshot_tree (self, snap, error))
-    return NULL;
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
   g_hash_table_iter_init (&iter, snap->units);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -503,8 +274,34 @@ _shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
       g_autoptr(ShequUnitRow) now = unit != NULL ? shequ_unit_to_row (unit) : NULL;
 
       if (now == NULL || !_shequ_org_store_unit_row_equal (now, value))
-        shequ_org_change_put_unit (diff, shequ_unit_row_copy (value));
+        {
+          /* Depth 0 rows are not stored: their lookups read 0 too. */
+          snapshot_depth (snap, depths, value);
+          g_ptr_array_add (changed, value);
+        }
     }
+  _shequ_org_store_sort_by_depth (changed, depths);
+  for (guint i = 0; i < changed->len; i++)
+    shequ_org_change_put_unit (diff, shequ_unit_row_copy (g_ptr_array_index (changed, i)));
+}
+
+/* The change that takes the objects to SNAP: only the rows that differ. */
+ShequOrgChange *
+_shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
+                                    Snapshot       *snap,
+                                    GError        **error)
+{
+  g_autoptr(ShequOrgChange) diff = shequ_org_change_new (SHEQU_ORG_ORIGIN_REFRESH, "");
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
+
+  /* The objects need a tree: parents that exist, no loop. */
+  if (!check_snapshot_tree (self, snap, error))
+    return NULL;
+
+  diff_units (self, snap, diff);
   g_hash_table_iter_init (&iter, self->units);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (snap->units, key))
@@ -549,22 +346,17 @@ shequ_org_store_refresh (ShequOrgStore  *self,
   g_auto(Snapshot) snap = { NULL };
   g_autoptr(ShequOrgChange) diff = NULL;
   gint64 version = 0;
-  gboolean ok;
 
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
+  g_return_val_if_fail (!self->running_hooks, FALSE);
 
   if (changed != NULL)
     *changed = FALSE;
 
-  /* One read transaction: the version and the rows are of the same moment. */
-  if (!shequ_database_exec (self->db, "BEGIN", error))
+  if (!_shequ_org_store_read_changes (self, &version, &snap, error))
     return FALSE;
-  ok = _shequ_org_store_read_data_version (self, &version, error);
-  if (ok && version != self->data_version)
-    ok = _shequ_org_store_load_snapshot (self, &snap, error) &&
-         (diff = _shequ_org_store_make_refresh_diff (self, &snap, error)) != NULL;
-  shequ_database_exec (self->db, "COMMIT", NULL);
-  if (!ok)
+  if (version != self->data_version &&
+      !(diff = _shequ_org_store_make_refresh_diff (self, &snap, error)))
     return FALSE;
 
   self->data_version = version;
@@ -574,6 +366,6 @@ shequ_org_store_refresh (ShequOrgStore  *self,
   _shequ_org_store_refresh_objects (self, diff);
   if (changed != NULL)
     *changed = TRUE;
-  g_signal_emit (self, _shequ_org_store_signals[CHANGED], 0, "");
+  g_signal_emit (self, _shequ_org_store_signals[APPLIED], 0, diff);
   return TRUE;
 }

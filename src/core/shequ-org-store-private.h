@@ -2,6 +2,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* The store, by concern:
+ *   shequ-org-store.c           the GObject: properties, the "applied" signal, hooks, lookups
+ *   shequ-org-store-sql.c       every statement the store runs: load, refresh, writing rows
+ *   shequ-org-store-load.c      the objects built from what was read; other programs' rows
+ *   shequ-org-store-validate.c  a change checked against the whole tree
+ *   shequ-org-store-apply.c     a change applied: before-images, the write transaction with
+ *                               its hooks, the objects in named steps, undo and redo
+ *   shequ-org-store-rebase.c    another program committed meanwhile: conflicts, fresh ids
+ *   shequ-org-store-rollup.c    roll-ups of figures and roles, compliance, statistics
+ *   shequ-org-store-edits.c     the edits, each one change
+ *   shequ-org-search.c          search keys and each unit's search state
+ * A change reaches the objects only through _shequ_org_store_update_objects(), after its
+ * transaction committed (or, for another program's rows, once they are read). */
+
 #include "shequ-org-private.h"
 #include "shequ-database-private.h"
 #include "shequ-org-store.h"
@@ -12,6 +26,22 @@ typedef struct {
   ShequOrgChange *undo;   /* brings the rows back as they were */
   ShequOrgChange *redo;   /* the change itself */
 } UndoEntry;
+
+typedef struct {
+  guint              id;
+  ShequOrgStoreHook  func;
+  gpointer           data;
+  GDestroyNotify     destroy;
+} ShequOrgStoreHookEntry;
+
+/* The search state of every unit, kept by the store (shequ-org-search.c): one slot
+ * per unit, built when the units changed, so that a keystroke only writes bytes. */
+typedef struct {
+  GPtrArray  *units;     /* ShequUnit* by slot, unowned */
+  GHashTable *slots;     /* ShequUnit* → its slot + 1 */
+  GArray     *parents;   /* guint by slot: the parent's slot + 1, 0 at the top */
+  GByteArray *states;    /* ShequSearchState by slot */
+} SearchSlots;
 
 struct _ShequOrgStore
 {
@@ -44,7 +74,12 @@ struct _ShequOrgStore
   GQueue          undo_stack;     /* UndoEntry*, newest at head */
   GQueue          redo_stack;
 
+  GArray         *hooks;          /* ShequOrgStoreHookEntry, in the order added */
+  guint           last_hook_id;
+  gboolean        running_hooks;
+
   char           *search_text;    /* casefolded, NULL when not searching */
+  SearchSlots    *search_slots;   /* NULL until a search, and after the units changed */
 };
 
 /* Every row of the database, read inside one transaction. */
@@ -66,12 +101,19 @@ enum {
 };
 
 enum {
-  CHANGED,
+  APPLIED,
   N_SIGNALS
 };
 
 extern GParamSpec *_shequ_org_store_properties[N_PROPS];
 extern guint _shequ_org_store_signals[N_SIGNALS];
+
+/* Each unit as read, with its parent's id: an array, not a hash table keyed by unit;
+ * 100,000 units are inserted once and read once, in order. */
+typedef struct {
+  ShequUnit *unit;
+  gint64     parent_id;
+} UnitParent;
 
 /* shequ-org-store.c */
 void            _shequ_org_store_undo_entry_free     (UndoEntry             *entry);
@@ -80,9 +122,6 @@ void            _shequ_org_store_clear_stack         (GQueue                *sta
 /* shequ-org-store-load.c */
 int             _shequ_org_store_compare_person_code (gconstpointer          a,
                                                       gconstpointer          b);
-gboolean        _shequ_org_store_read_data_version   (ShequOrgStore         *self,
-                                                      gint64                *version,
-                                                      GError               **error);
 gboolean        _shequ_org_store_unit_row_equal      (const ShequUnitRow    *a,
                                                       const ShequUnitRow    *b);
 gboolean        _shequ_org_store_person_row_equal    (const ShequPersonRow  *a,
@@ -90,9 +129,8 @@ gboolean        _shequ_org_store_person_row_equal    (const ShequPersonRow  *a,
 gboolean        _shequ_org_store_post_row_equal      (const ShequPostRow    *a,
                                                       const ShequPostRow    *b);
 gint64         *_shequ_org_store_id_key              (gint64                 id);
-gboolean        _shequ_org_store_load_snapshot       (ShequOrgStore         *self,
-                                                      Snapshot              *snap,
-                                                      GError               **error);
+void            _shequ_org_store_sort_by_depth       (GPtrArray             *rows,
+                                                      GHashTable            *depths);
 ShequOrgChange *_shequ_org_store_make_refresh_diff   (ShequOrgStore         *self,
                                                       Snapshot              *snap,
                                                       GError               **error);
@@ -100,28 +138,70 @@ ShequOrgChange *_shequ_org_store_make_refresh_diff   (ShequOrgStore         *sel
 void            _shequ_org_store_snapshot_clear      (Snapshot              *snap);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, _shequ_org_store_snapshot_clear)
 
-/* shequ-org-store-objects.c */
+/* shequ-org-store-sql.c: the only store file with SQL */
+gboolean        _shequ_org_store_load_all            (ShequOrgStore         *self,
+                                                      GArray                *parents,
+                                                      GError               **error);
+gboolean        _shequ_org_store_read_data_version   (ShequOrgStore         *self,
+                                                      gint64                *version,
+                                                      GError               **error);
+gboolean        _shequ_org_store_load_snapshot       (ShequOrgStore         *self,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_read_changes        (ShequOrgStore         *self,
+                                                      gint64                *version,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_write_change        (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      GError               **error);
+/* For hooks in the core (the audit log, the sync outbox) and tests: runs SQL in the
+ * write transaction of the change being applied, so it commits or rolls back with it.
+ * Only while hooks run. Statements with bindings: shequ_database_prepare() on the
+ * store's database, which is in the same transaction. */
+gboolean        _shequ_org_store_hook_exec           (ShequOrgStore         *self,
+                                                      const char            *sql,
+                                                      GError               **error);
+
+/* shequ-org-store-rollup.c */
 gint64          _shequ_org_store_add_figure          (gint64                 a,
                                                       gint64                 b);
 guint           _shequ_org_store_add_count           (guint                  a,
                                                       guint                  b);
 void            _shequ_org_store_compute_rollup      (ShequUnit             *unit,
                                                       gboolean               notify);
-void            _shequ_org_store_update_objects      (ShequOrgStore         *self,
-                                                      ShequOrgChange        *change);
 
 /* shequ-org-store-validate.c */
 gboolean        _shequ_org_store_validate_change     (ShequOrgStore         *self,
                                                       ShequOrgChange        *change,
                                                       GError               **error);
 
-/* shequ-org-store-apply.c */
+/* shequ-org-store-rebase.c */
+void            _shequ_org_store_set_conflict_error  (GError               **error,
+                                                      const char            *name);
+gboolean        _shequ_org_store_check_before_images (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      ShequOrgChange        *before,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_check_expected_images (ShequOrgStore       *self,
+                                                      ShequOrgChange        *expected,
+                                                      GError               **error);
+void            _shequ_org_store_remap_new_ids       (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      ShequOrgChange        *before);
 gint64          _shequ_org_store_final_id            (GHashTable            *map,
                                                       gint64                 id);
+
+/* shequ-org-store-apply.c */
+void            _shequ_org_store_update_objects      (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change);
 void            _shequ_org_store_refresh_objects     (ShequOrgStore         *self,
                                                       ShequOrgChange        *diff);
 
-/* shequ-org-store-search.c */
+/* shequ-org-search.c */
 guint           _shequ_org_store_run_search          (ShequOrgStore         *self);
+/* The units changed: the slots are built again at the next search. */
+void            _shequ_org_store_forget_search_slots (ShequOrgStore         *self);
 
 G_END_DECLS

@@ -21,9 +21,9 @@ static gboolean
 after_unit_exists (After  *after,
                    gint64  id)
 {
-  if (g_hash_table_contains (after->change->unit_puts, &id))
+  if (_shequ_org_rows_contains (&after->change->unit_puts, id))
     return TRUE;
-  if (g_hash_table_contains (after->change->unit_deletes, &id))
+  if (_shequ_org_rows_contains (&after->change->unit_deletes, id))
     return FALSE;
   return g_hash_table_contains (after->self->units, &id);
 }
@@ -32,7 +32,7 @@ static gint64
 after_parent_id (After  *after,
                  gint64  id)
 {
-  ShequUnitRow *row = g_hash_table_lookup (after->change->unit_puts, &id);
+  ShequUnitRow *row = _shequ_org_rows_lookup (&after->change->unit_puts, id);
   ShequUnit *unit;
 
   if (row != NULL)
@@ -45,7 +45,7 @@ static ShequTier
 after_tier (After  *after,
             gint64  id)
 {
-  ShequUnitRow *row = g_hash_table_lookup (after->change->unit_puts, &id);
+  ShequUnitRow *row = _shequ_org_rows_lookup (&after->change->unit_puts, id);
   ShequUnit *unit;
 
   if (row != NULL)
@@ -58,7 +58,7 @@ static const char *
 after_name (After  *after,
             gint64  id)
 {
-  ShequUnitRow *row = g_hash_table_lookup (after->change->unit_puts, &id);
+  ShequUnitRow *row = _shequ_org_rows_lookup (&after->change->unit_puts, id);
   ShequUnit *unit;
 
   if (row != NULL)
@@ -67,56 +67,19 @@ after_name (After  *after,
   return unit ? unit->name : "?";
 }
 
+/* Codes are unique after the change. */
 static gboolean
-validate_unit_row (After         *after,
-                   ShequUnitRow  *row,
-                   GHashTable    *codes_in_change,
-                   GError       **error)
+validate_unit_code (After         *after,
+                    ShequUnitRow  *row,
+                    GHashTable    *codes_in_change,
+                    GError       **error)
 {
-  ShequOrgStore *self = after->self;
-  ShequUnit *holder;
-  gint64 cur;
-  guint steps = 0, limit;
+  ShequUnit *holder = g_hash_table_lookup (after->self->codes, row->code);
 
-  if (row->name == NULL || *g_strstrip (row->name) == '\0')
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("A unit needs a name (code %s)."), row->code ? row->code : "");
-      return FALSE;
-    }
-  if (row->code == NULL || *g_strstrip (row->code) == '\0')
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The unit “%s” needs a code."), row->name);
-      return FALSE;
-    }
-  if (row->tier >= SHEQU_N_TIERS)
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The unit “%s” has no valid tier."), row->name);
-      return FALSE;
-    }
-  if (row->population < 0 || row->households < 0)
-    {
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NEGATIVE,
-                   _("The population and households of “%s” cannot be negative."), row->name);
-      return FALSE;
-    }
-  if (row->population > SHEQU_MAX_UNIT_FIGURE || row->households > SHEQU_MAX_UNIT_FIGURE)
-    {
-      g_autofree char *limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
 
-      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                   _("The population and households of “%s” must each be at most %s: "
-                     "no grid or village is that large."), row->name, limit);
-      return FALSE;
-    }
-
-  /* Codes are unique after the change. */
-  holder = g_hash_table_lookup (self->codes, row->code);
   if (holder != NULL && holder->id != row->id)
     {
-      ShequUnitRow *holder_row = g_hash_table_lookup (after->change->unit_puts, &holder->id);
+      ShequUnitRow *holder_row = _shequ_org_rows_lookup (&after->change->unit_puts, holder->id);
       gboolean released = !after_unit_exists (after, holder->id) ||
                           (holder_row != NULL && g_strcmp0 (holder_row->code, row->code) != 0);
 
@@ -135,8 +98,18 @@ validate_unit_row (After         *after,
       return FALSE;
     }
   g_hash_table_add (codes_in_change, row->code);
+  return TRUE;
+}
 
-  /* The parent exists and its tier can hold this one. */
+/* The parent exists, its tier can hold this one, and no loop of parents forms. */
+static gboolean
+validate_unit_parent (After         *after,
+                      ShequUnitRow  *row,
+                      GError       **error)
+{
+  gint64 cur;
+  guint steps = 0, limit;
+
   if (row->parent_id == 0)
     {
       if (row->tier != SHEQU_TIER_STREET)
@@ -171,7 +144,8 @@ validate_unit_row (After         *after,
     }
 
   /* No loop of parents. */
-  limit = g_hash_table_size (self->units) + g_hash_table_size (after->change->unit_puts) + 1;
+  limit = g_hash_table_size (after->self->units) +
+          _shequ_org_rows_get_n (&after->change->unit_puts) + 1;
   for (cur = row->parent_id; cur != 0 && steps < limit; cur = after_parent_id (after, cur), steps++)
     {
       if (cur == row->id)
@@ -192,10 +166,53 @@ validate_unit_row (After         *after,
 }
 
 static gboolean
+validate_unit_row (After         *after,
+                   ShequUnitRow  *row,
+                   GHashTable    *codes_in_change,
+                   GError       **error)
+{
+  if (row->name == NULL || *g_strstrip (row->name) == '\0')
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("A unit needs a name (code %s)."), row->code ? row->code : "");
+      return FALSE;
+    }
+  if (row->code == NULL || *g_strstrip (row->code) == '\0')
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The unit “%s” needs a code."), row->name);
+      return FALSE;
+    }
+  if (row->tier >= SHEQU_N_TIERS)
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The unit “%s” has no valid tier."), row->name);
+      return FALSE;
+    }
+  if (row->population < 0 || row->households < 0)
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NEGATIVE,
+                   _("The population and households of “%s” cannot be negative."), row->name);
+      return FALSE;
+    }
+  if (row->population > SHEQU_MAX_UNIT_FIGURE || row->households > SHEQU_MAX_UNIT_FIGURE)
+    {
+      g_autofree char *limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
+
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("The population and households of “%s” must each be at most %s: "
+                     "no grid or village is that large."), row->name, limit);
+      return FALSE;
+    }
+  return validate_unit_code (after, row, codes_in_change, error) &&
+         validate_unit_parent (after, row, error);
+}
+
+static gboolean
 after_has_figures (After  *after,
                    gint64  id)
 {
-  ShequUnitRow *row = g_hash_table_lookup (after->change->unit_puts, &id);
+  ShequUnitRow *row = _shequ_org_rows_lookup (&after->change->unit_puts, id);
   ShequUnit *unit;
 
   if (row != NULL)
@@ -220,13 +237,11 @@ static gboolean
 validate_figures_on_leaves (After   *after,
                             GError **error)
 {
-  GHashTableIter iter;
-  gpointer value;
+  ShequOrgRows *puts = &after->change->unit_puts;
 
-  g_hash_table_iter_init (&iter, after->change->unit_puts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0, n = _shequ_org_rows_get_n (puts); i < n; i++)
     {
-      ShequUnitRow *row = value;
+      ShequUnitRow *row = _shequ_org_rows_get (puts, i);
       ShequUnit *existing = g_hash_table_lookup (after->self->units, &row->id);
       gboolean placed = existing == NULL ||
                         (existing->parent != NULL ? existing->parent->id : 0) != row->parent_id;
@@ -244,9 +259,9 @@ validate_figures_on_leaves (After   *after,
           existing->households == row->households)
         continue;
       if (existing != NULL)
-        for (guint i = 0; i < existing->children->len; i++)
+        for (guint c = 0; c < existing->children->len; c++)
           {
-            ShequUnit *child = g_ptr_array_index (existing->children, i);
+            ShequUnit *child = g_ptr_array_index (existing->children, c);
 
             if (after_unit_exists (after, child->id) &&
                 after_parent_id (after, child->id) == row->id)
@@ -256,148 +271,216 @@ validate_figures_on_leaves (After   *after,
   return TRUE;
 }
 
-gboolean
-_shequ_org_store_validate_change (ShequOrgStore   *self,
-                                  ShequOrgChange  *change,
-                                  GError         **error)
+/* Children staying put must still fit a unit whose tier changed. */
+static gboolean
+validate_tier_change (After         *after,
+                      ShequUnitRow  *row,
+                      GError       **error)
+{
+  ShequUnit *existing = g_hash_table_lookup (after->self->units, &row->id);
+
+  if (existing == NULL || existing->tier == row->tier)
+    return TRUE;
+  for (guint i = 0; i < existing->children->len; i++)
+    {
+      ShequUnit *child = g_ptr_array_index (existing->children, i);
+
+      if (after_unit_exists (after, child->id) &&
+          after_parent_id (after, child->id) == row->id &&
+          !shequ_tier_can_hold (row->tier, after_tier (after, child->id)))
+        {
+          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_TIER,
+                       _("“%s” cannot become a %s while it holds “%s”."),
+                       row->name, shequ_tier_get_label (row->tier), child->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* What POST is once CHANGE is applied: its row (CHANGE's, else the post's own, in
+ * SCRATCH), or NULL when the change deletes it. */
+static ShequPostRow *
+post_after (ShequOrgChange *change,
+            ShequPost      *post,
+            ShequPostRow   *scratch)
+{
+  ShequPostRow *row;
+
+  if (_shequ_org_rows_contains (&change->post_deletes, post->id))
+    return NULL;
+  if ((row = _shequ_org_rows_lookup (&change->post_puts, post->id)) != NULL)
+    return row;
+  *scratch = (ShequPostRow) { post->id, post->person->id, post->unit->id, post->role, NULL };
+  return scratch;
+}
+
+/* A unit deleted takes no child and no post with it that the change keeps. */
+static gboolean
+validate_unit_delete (After      *after,
+                      ShequUnit  *unit,
+                      GError    **error)
+{
+  for (guint i = 0; i < unit->children->len; i++)
+    {
+      ShequUnit *child = g_ptr_array_index (unit->children, i);
+
+      if (after_unit_exists (after, child->id) && after_parent_id (after, child->id) == unit->id)
+        {
+          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_HAS_CHILDREN,
+                       _("“%s” cannot be deleted while it holds “%s”."),
+                       unit->name, child->name);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < unit->posts->len; i++)
+    {
+      ShequPost *post = g_ptr_array_index (unit->posts, i);
+      ShequPostRow scratch;
+      ShequPostRow *post_row = post_after (after->change, post, &scratch);
+
+      if (post_row != NULL && post_row->unit_id == unit->id)
+        {
+          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_HAS_CHILDREN,
+                       _("“%s” cannot be deleted while %s holds a post there."),
+                       unit->name, post->person->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_units (After   *after,
+                GError **error)
 {
   g_autoptr(GHashTable) codes_in_change = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) person_codes = g_hash_table_new (g_str_hash, g_str_equal);
-  After after = { self, change };
-  GHashTableIter iter;
-  gpointer key, value;
+  ShequOrgChange *change = after->change;
 
-  g_hash_table_iter_init (&iter, change->unit_puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0, n = _shequ_org_rows_get_n (&change->unit_puts); i < n; i++)
     {
-      ShequUnitRow *row = value;
-      ShequUnit *existing = g_hash_table_lookup (self->units, &row->id);
+      ShequUnitRow *row = _shequ_org_rows_get (&change->unit_puts, i);
 
-      if (!validate_unit_row (&after, row, codes_in_change, error))
+      if (!validate_unit_row (after, row, codes_in_change, error) ||
+          !validate_tier_change (after, row, error))
         return FALSE;
-
-      /* Children staying put must still fit a unit whose tier changed. */
-      if (existing != NULL && existing->tier != row->tier)
-        for (guint i = 0; i < existing->children->len; i++)
-          {
-            ShequUnit *child = g_ptr_array_index (existing->children, i);
-
-            if (after_unit_exists (&after, child->id) &&
-                after_parent_id (&after, child->id) == row->id &&
-                !shequ_tier_can_hold (row->tier, after_tier (&after, child->id)))
-              {
-                g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_TIER,
-                             _("“%s” cannot become a %s while it holds “%s”."),
-                             row->name, shequ_tier_get_label (row->tier), child->name);
-                return FALSE;
-              }
-          }
     }
 
-  if (!validate_figures_on_leaves (&after, error))
+  if (!validate_figures_on_leaves (after, error))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, change->unit_deletes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0, n = _shequ_org_rows_get_n (&change->unit_deletes); i < n; i++)
     {
-      ShequUnit *unit = g_hash_table_lookup (self->units, key);
+      gint64 id = _shequ_org_rows_get_id (&change->unit_deletes, i);
+      ShequUnit *unit = g_hash_table_lookup (after->self->units, &id);
 
-      if (unit == NULL)
-        continue;
-      for (guint i = 0; i < unit->children->len; i++)
-        {
-          ShequUnit *child = g_ptr_array_index (unit->children, i);
-
-          if (after_unit_exists (&after, child->id) && after_parent_id (&after, child->id) == unit->id)
-            {
-              g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_HAS_CHILDREN,
-                           _("“%s” cannot be deleted while it holds “%s”."),
-                           unit->name, child->name);
-              return FALSE;
-            }
-        }
-      for (guint i = 0; i < unit->posts->len; i++)
-        {
-          ShequPost *post = g_ptr_array_index (unit->posts, i);
-          ShequPostRow *post_row = g_hash_table_lookup (change->post_puts, &post->id);
-
-          if (!g_hash_table_contains (change->post_deletes, &post->id) &&
-              (post_row == NULL || post_row->unit_id == unit->id))
-            {
-              g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_HAS_CHILDREN,
-                           _("“%s” cannot be deleted while %s holds a post there."),
-                           unit->name, post->person->name);
-              return FALSE;
-            }
-        }
+      if (unit != NULL && !validate_unit_delete (after, unit, error))
+        return FALSE;
     }
+  return TRUE;
+}
 
-  g_hash_table_iter_init (&iter, change->person_puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+static gboolean
+validate_person_row (After           *after,
+                     ShequPersonRow  *row,
+                     GHashTable      *codes_in_change,
+                     GError         **error)
+{
+  ShequPerson *holder;
+
+  if (row->name == NULL || *g_strstrip (row->name) == '\0')
     {
-      ShequPersonRow *row = value;
-      ShequPerson *holder;
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("A person needs a name (code %s)."), row->code ? row->code : "");
+      return FALSE;
+    }
+  if (row->code == NULL || *g_strstrip (row->code) == '\0')
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
+                   _("%s needs a person code."), row->name);
+      return FALSE;
+    }
+  holder = g_hash_table_lookup (after->self->person_codes, row->code);
+  if ((holder != NULL && holder->id != row->id &&
+       !_shequ_org_rows_contains (&after->change->person_deletes, holder->id)) ||
+      !g_hash_table_add (codes_in_change, row->code))
+    {
+      g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_DUPLICATE_CODE,
+                   _("The person code %s of %s is already used."), row->code, row->name);
+      return FALSE;
+    }
+  return TRUE;
+}
 
-      if (row->name == NULL || *g_strstrip (row->name) == '\0')
+/* A person removed holds no post the change keeps. */
+static gboolean
+validate_person_delete (After        *after,
+                        ShequPerson  *person,
+                        GError      **error)
+{
+  for (guint i = 0; i < person->posts->len; i++)
+    {
+      ShequPost *post = g_ptr_array_index (person->posts, i);
+      ShequPostRow scratch;
+      ShequPostRow *post_row = post_after (after->change, post, &scratch);
+
+      if (post_row != NULL && post_row->person_id == person->id)
         {
-          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                       _("A person needs a name (code %s)."), row->code ? row->code : "");
+          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_HAS_CHILDREN,
+                       _("%s cannot be removed while holding a post."), person->name);
           return FALSE;
         }
-      if (row->code == NULL || *g_strstrip (row->code) == '\0')
-        {
-          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                       _("%s needs a person code."), row->name);
-          return FALSE;
-        }
-      holder = g_hash_table_lookup (self->person_codes, row->code);
-      if ((holder != NULL && holder->id != row->id &&
-           !g_hash_table_contains (change->person_deletes, &holder->id)) ||
-          !g_hash_table_add (person_codes, row->code))
-        {
-          g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_DUPLICATE_CODE,
-                       _("The person code %s of %s is already used."), row->code, row->name);
-          return FALSE;
-        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_people (After   *after,
+                 GError **error)
+{
+  g_autoptr(GHashTable) person_codes = g_hash_table_new (g_str_hash, g_str_equal);
+  ShequOrgChange *change = after->change;
+  ShequOrgStore *self = after->self;
+
+  for (guint i = 0, n = _shequ_org_rows_get_n (&change->person_puts); i < n; i++)
+    if (!validate_person_row (after, _shequ_org_rows_get (&change->person_puts, i),
+                              person_codes, error))
+      return FALSE;
+
+  for (guint i = 0, n = _shequ_org_rows_get_n (&change->person_deletes); i < n; i++)
+    {
+      gint64 id = _shequ_org_rows_get_id (&change->person_deletes, i);
+      ShequPerson *person = g_hash_table_lookup (self->persons, &id);
+
+      if (person != NULL && !validate_person_delete (after, person, error))
+        return FALSE;
     }
 
-  g_hash_table_iter_init (&iter, change->person_deletes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0, n = _shequ_org_rows_get_n (&change->post_puts); i < n; i++)
     {
-      ShequPerson *person = g_hash_table_lookup (self->persons, key);
-
-      if (person == NULL)
-        continue;
-      for (guint i = 0; i < person->posts->len; i++)
-        {
-          ShequPost *post = g_ptr_array_index (person->posts, i);
-          ShequPostRow *post_row = g_hash_table_lookup (change->post_puts, &post->id);
-
-          if (!g_hash_table_contains (change->post_deletes, &post->id) &&
-              (post_row == NULL || post_row->person_id == person->id))
-            {
-              g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_HAS_CHILDREN,
-                           _("%s cannot be removed while holding a post."), person->name);
-              return FALSE;
-            }
-        }
-    }
-
-  g_hash_table_iter_init (&iter, change->post_puts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      ShequPostRow *row = value;
-      gboolean person_ok = g_hash_table_contains (change->person_puts, &row->person_id) ||
+      ShequPostRow *row = _shequ_org_rows_get (&change->post_puts, i);
+      gboolean person_ok = _shequ_org_rows_contains (&change->person_puts, row->person_id) ||
                            (g_hash_table_contains (self->persons, &row->person_id) &&
-                            !g_hash_table_contains (change->person_deletes, &row->person_id));
+                            !_shequ_org_rows_contains (&change->person_deletes, row->person_id));
 
-      if (!person_ok || !after_unit_exists (&after, row->unit_id) || row->role >= SHEQU_N_ROLES)
+      if (!person_ok || !after_unit_exists (after, row->unit_id) || row->role >= SHEQU_N_ROLES)
         {
           g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_FOUND,
                        _("A post refers to a person or unit that does not exist."));
           return FALSE;
         }
     }
-
   return TRUE;
+}
+
+gboolean
+_shequ_org_store_validate_change (ShequOrgStore   *self,
+                                  ShequOrgChange  *change,
+                                  GError         **error)
+{
+  After after = { self, change };
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
+
+  return validate_units (&after, error) && validate_people (&after, error);
 }

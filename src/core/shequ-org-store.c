@@ -19,8 +19,8 @@ G_DEFINE_QUARK (shequ-org-error-quark, shequ_org_error)
 void
 _shequ_org_store_undo_entry_free (UndoEntry *entry)
 {
-  shequ_org_change_free (entry->undo);
-  shequ_org_change_free (entry->redo);
+  shequ_org_change_unref (entry->undo);
+  shequ_org_change_unref (entry->redo);
   g_free (entry);
 }
 
@@ -34,10 +34,20 @@ _shequ_org_store_clear_stack (GQueue *stack)
 }
 
 static void
+clear_hook (gpointer data)
+{
+  ShequOrgStoreHookEntry *entry = data;
+
+  if (entry->destroy != NULL)
+    entry->destroy (entry->data);
+}
+
+static void
 shequ_org_store_finalize (GObject *object)
 {
   ShequOrgStore *self = (ShequOrgStore *)object;
 
+  g_clear_pointer (&self->hooks, g_array_unref);
   _shequ_org_store_clear_stack (&self->undo_stack);
   _shequ_org_store_clear_stack (&self->redo_stack);
   g_clear_pointer (&self->codes, g_hash_table_unref);
@@ -53,6 +63,7 @@ shequ_org_store_finalize (GObject *object)
   g_clear_pointer (&self->persons, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
+  _shequ_org_store_forget_search_slots (self);
   g_clear_pointer (&self->remapped_units, g_hash_table_unref);
   g_clear_pointer (&self->remapped_posts, g_hash_table_unref);
   g_clear_object (&self->db);
@@ -105,14 +116,15 @@ shequ_org_store_class_init (ShequOrgStoreClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, _shequ_org_store_properties);
 
   /**
-   * ShequOrgStore::changed:
-   * @label: what the change was, e.g. "Delete “第一网格”"
+   * ShequOrgStore::applied:
+   * @change: the change, with its label (e.g. "Delete “第一网格”") and origin
    *
-   * After every applied change, undo and redo included.
+   * After every change the objects took in: committed edits, imports, the sample, undo
+   * and redo, and another program's rows read back (origin REFRESH, label "").
    */
-  _shequ_org_store_signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  _shequ_org_store_signals[APPLIED] =
+    g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SHEQU_TYPE_ORG_CHANGE);
 }
 
 static void
@@ -131,6 +143,42 @@ shequ_org_store_init (ShequOrgStore *self)
   self->violations_model = g_list_store_new (SHEQU_TYPE_UNIT);
   g_queue_init (&self->undo_stack);
   g_queue_init (&self->redo_stack);
+  self->hooks = g_array_new (FALSE, FALSE, sizeof (ShequOrgStoreHookEntry));
+  g_array_set_clear_func (self->hooks, clear_hook);
+}
+
+guint
+shequ_org_store_add_hook (ShequOrgStore     *self,
+                          ShequOrgStoreHook  hook,
+                          gpointer           data,
+                          GDestroyNotify     destroy)
+{
+  ShequOrgStoreHookEntry entry = { 0, hook, data, destroy };
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), 0);
+  g_return_val_if_fail (hook != NULL, 0);
+  g_return_val_if_fail (!self->running_hooks, 0);
+
+  entry.id = ++self->last_hook_id;
+  g_array_append_val (self->hooks, entry);
+  return entry.id;
+}
+
+void
+shequ_org_store_remove_hook (ShequOrgStore *self,
+                             guint          id)
+{
+  g_return_if_fail (SHEQU_IS_ORG_STORE (self));
+  g_return_if_fail (id > 0);
+  g_return_if_fail (!self->running_hooks);
+
+  for (guint i = 0; i < self->hooks->len; i++)
+    if (g_array_index (self->hooks, ShequOrgStoreHookEntry, i).id == id)
+      {
+        g_array_remove_index (self->hooks, i);
+        return;
+      }
+  g_critical ("%s: no hook with id %u", G_STRFUNC, id);
 }
 
 ShequDatabase *
@@ -258,45 +306,4 @@ shequ_org_store_get_unit_posts (ShequOrgStore *self,
       g_list_store_splice (unit->posts_model, 0, 0, unit->posts->pdata, unit->posts->len);
     }
   return G_LIST_MODEL (unit->posts_model);
-}
-void
-shequ_org_store_get_stats (ShequOrgStore *self,
-                           ShequOrgStats *stats)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_if_fail (SHEQU_IS_ORG_STORE (self));
-  g_return_if_fail (stats != NULL);
-
-  memset (stats, 0, sizeof *stats);
-  g_hash_table_iter_init (&iter, self->units);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      ShequUnit *unit = value;
-
-      switch (unit->tier)
-        {
-        case SHEQU_TIER_AREA:      stats->areas++; break;
-        case SHEQU_TIER_COMMUNITY: stats->communities++; break;
-        case SHEQU_TIER_VILLAGE:   stats->villages++; break;
-        case SHEQU_TIER_GRID:      stats->grids++; break;
-        case SHEQU_TIER_STREET:
-        case SHEQU_N_TIERS:
-        default:
-          break;
-        }
-    }
-  for (guint i = 0; i < self->roots->len; i++)
-    {
-      ShequUnit *root = g_ptr_array_index (self->roots, i);
-
-      stats->population = _shequ_org_store_add_figure (stats->population, root->total_population);
-      stats->households = _shequ_org_store_add_figure (stats->households, root->total_households);
-      for (guint r = 0; r < SHEQU_N_ROLES; r++)
-        stats->role_counts[r] = _shequ_org_store_add_count (stats->role_counts[r],
-                                                            root->role_counts[r]);
-    }
-  stats->people = g_hash_table_size (self->persons);
-  stats->violations = self->violations->len;
 }

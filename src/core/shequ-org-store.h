@@ -5,6 +5,8 @@
 #include <gio/gio.h>
 
 #include "shequ-database.h"
+#include "shequ-org-change.h"
+#include "shequ-org-search.h"
 #include "shequ-org-types.h"
 #include "shequ-person.h"
 #include "shequ-unit.h"
@@ -28,44 +30,43 @@ typedef enum {
 
 GQuark shequ_org_error_quark (void);
 
-/* A change: the after-images of every row it touches. Everything that writes to the
- * organisation (edits, imports, undo, redo, the sample) is one change applied with
- * shequ_org_store_apply() in one transaction: the single place an audit log or a
- * sync outbox hooks into. */
-typedef struct _ShequOrgChange ShequOrgChange;
-
-ShequOrgChange *shequ_org_change_new           (const char      *label);
-void            shequ_org_change_free          (ShequOrgChange  *change);
-const char     *shequ_org_change_get_label     (ShequOrgChange  *change);
-gboolean        shequ_org_change_is_empty      (ShequOrgChange  *change);
-/* Insert or replace by row->id (takes ownership of ROW). */
-void            shequ_org_change_put_unit      (ShequOrgChange  *change,
-                                                ShequUnitRow    *row);
-void            shequ_org_change_delete_unit   (ShequOrgChange  *change,
-                                                gint64           unit_id);
-void            shequ_org_change_put_person    (ShequOrgChange  *change,
-                                                ShequPersonRow  *row);
-void            shequ_org_change_delete_person (ShequOrgChange  *change,
-                                                gint64           person_id);
-void            shequ_org_change_put_post      (ShequOrgChange  *change,
-                                                ShequPostRow    *row);
-void            shequ_org_change_delete_post   (ShequOrgChange  *change,
-                                                gint64           post_id);
-/* A bulk change (an import and its undo and redo) is written only into a file that
- * passes PRAGMA quick_check; large changes count as bulk anyway. */
-void            shequ_org_change_set_bulk      (ShequOrgChange  *change,
-                                                gboolean         bulk);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOrgChange, shequ_org_change_free)
-
 #define SHEQU_TYPE_ORG_STORE (shequ_org_store_get_type ())
 G_DECLARE_FINAL_TYPE (ShequOrgStore, shequ_org_store, SHEQU, ORG_STORE, GObject)
 
 /* Properties: "database", "n-units", "can-undo", "can-redo", "undo-label", "redo-label".
- * Signals:    "changed" (after every applied change, with its label). */
+ * Signals:    "applied" (ShequOrgChange *change): after every change the objects took
+ *             in, committed: edits, imports, undo and redo (their origin says which),
+ *             and another program's rows read back (origin REFRESH, label ""). */
+
+/* A hook on the change path (the audit log, the sync outbox). It runs inside the
+ * write transaction, after CHANGE's rows are written and before it commits, for every
+ * change applied: edits, imports, the sample, undo and redo (not for rows read back
+ * from other programs). BEFORE holds the before-images: for each row CHANGE puts or
+ * deletes, its image as it was (shequ_org_change_lookup_unit() and friends), or a
+ * delete of it when CHANGE adds it. Both are read-only. The hook may write its own
+ * tables through the store's database (core code: _shequ_org_store_hook_exec() or
+ * shequ_database_prepare()): they commit with the change. Returning FALSE with ERROR
+ * set rolls everything back: nothing on disk, the objects and the undo stack as they
+ * were, and shequ_org_store_apply() (or _undo/_redo) fails with that error. A hook
+ * must not apply, undo, redo or refresh, nor add or remove hooks. */
+typedef gboolean (*ShequOrgStoreHook) (ShequOrgStore   *store,
+                                       ShequOrgChange  *change,
+                                       ShequOrgChange  *before,
+                                       gpointer         data,
+                                       GError         **error);
 
 ShequOrgStore *shequ_org_store_new               (ShequDatabase   *db,
                                                   GError         **error);
 ShequDatabase *shequ_org_store_get_database      (ShequOrgStore   *self);
+
+/* Hooks run in the order added. Returns an id > 0 for shequ_org_store_remove_hook();
+ * DESTROY (nullable) frees DATA when the hook is removed or the store finalized. */
+guint          shequ_org_store_add_hook          (ShequOrgStore     *self,
+                                                  ShequOrgStoreHook  hook,
+                                                  gpointer           data,
+                                                  GDestroyNotify     destroy);
+void           shequ_org_store_remove_hook       (ShequOrgStore     *self,
+                                                  guint              id);
 
 /* Top-level units (normally the one street), a GListModel of ShequUnit. */
 GListModel    *shequ_org_store_get_roots         (ShequOrgStore   *self);
@@ -104,15 +105,16 @@ char          *shequ_org_store_make_person_code  (ShequOrgStore   *self);
 
 /* Reads what other programs committed since the store last read the database and
  * brings the objects in line (the same objects for unchanged rows), emitting
- * "changed" with an empty label. One PRAGMA data_version when nothing changed.
+ * "applied" with a change of origin SHEQU_ORG_ORIGIN_REFRESH that holds the rows read. One PRAGMA data_version when nothing changed.
  * CHANGED (nullable) says whether anything did. */
 gboolean       shequ_org_store_refresh           (ShequOrgStore   *self,
                                                   gboolean        *changed,
                                                   GError         **error);
 
-/* Validates CHANGE against the whole tree (tiers, cycles, codes, figures), writes it
- * in one transaction, updates the objects and roll-ups, and pushes it on the undo
- * stack. On error nothing changes on disk. Takes ownership.
+/* Validates CHANGE against the whole tree (tiers, cycles, codes, figures), takes its
+ * before-images, writes it and runs the hooks in one transaction, updates the objects
+ * and roll-ups, pushes it on the undo stack and emits "applied". On error nothing
+ * changes on disk. Takes ownership of the caller's reference.
  *
  * When another program committed since the store last read the database, the store
  * refreshes inside the write transaction and rebases CHANGE: a row it updates or
@@ -207,18 +209,15 @@ gboolean       shequ_org_store_undo              (ShequOrgStore   *self,
 gboolean       shequ_org_store_redo              (ShequOrgStore   *self,
                                                   GError         **error);
 
-/* Search by unit name, code and the names of people posted there. Sets each unit's
- * search state; "" or NULL ends the search (every unit ShequSearchState NONE and
- * shequ_org_store_is_searching() FALSE). Returns the number of matching units. */
+/* Search by unit name, code and the names of people posted there; the store keeps
+ * each unit's search state, and runs the search again after every change. "" or NULL
+ * ends the search (every unit SHEQU_SEARCH_NONE and shequ_org_store_is_searching()
+ * FALSE). Returns the number of matching units. */
 guint          shequ_org_store_search            (ShequOrgStore   *self,
                                                   const char      *text);
 gboolean       shequ_org_store_is_searching      (ShequOrgStore   *self);
-const char    *shequ_org_store_get_search_text   (ShequOrgStore   *self);
-/* Where TEXT occurs in HAYSTACK, case-insensitively: byte offsets, FALSE if not. */
-gboolean       shequ_org_match_range             (const char      *haystack,
-                                                  const char      *text,
-                                                  guint           *start,
-                                                  guint           *end);
+ShequSearchState shequ_org_store_get_search_state (ShequOrgStore  *self,
+                                                  ShequUnit       *unit);
 
 typedef struct {
   guint  areas;

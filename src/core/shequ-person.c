@@ -154,13 +154,6 @@ shequ_person_get_phone (ShequPerson *self)
   return self->phone;
 }
 
-const char *
-shequ_person_get_note (ShequPerson *self)
-{
-  g_return_val_if_fail (SHEQU_IS_PERSON (self), NULL);
-  return self->note;
-}
-
 GListModel *
 shequ_person_get_posts (ShequPerson *self)
 {
@@ -281,13 +274,6 @@ _shequ_post_notify (ShequPost     *self,
                     ShequPostProp  prop)
 {
   g_object_notify_by_pspec (G_OBJECT (self), post_properties[prop]);
-}
-
-gint64
-shequ_post_get_id (ShequPost *self)
-{
-  g_return_val_if_fail (SHEQU_IS_POST (self), 0);
-  return self->id;
 }
 
 ShequPerson *

@@ -20,13 +20,11 @@ gint64          shequ_person_get_id      (ShequPerson *self);
 const char     *shequ_person_get_code    (ShequPerson *self);
 const char     *shequ_person_get_name    (ShequPerson *self);
 const char     *shequ_person_get_phone   (ShequPerson *self);
-const char     *shequ_person_get_note    (ShequPerson *self);
 /* Posts this person holds (ShequPost), kept current by the store. */
 GListModel     *shequ_person_get_posts   (ShequPerson *self);
 ShequPersonRow *shequ_person_to_row      (ShequPerson *self);
 
 /* Properties: "id", "person", "unit", "role", "role-label", "title", "person-name". */
-gint64          shequ_post_get_id        (ShequPost   *self);
 ShequPerson    *shequ_post_get_person    (ShequPost   *self);
 ShequUnit      *shequ_post_get_unit      (ShequPost   *self);
 ShequRole       shequ_post_get_role      (ShequPost   *self);

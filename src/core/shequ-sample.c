@@ -101,7 +101,7 @@ shequ_sample_create_street (ShequOrgStore  *store,
     }
 
   label = g_strdup_printf (_("Create “%s”"), clean_name);
-  change = shequ_org_change_new (label);
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_SAMPLE, label);
   row = shequ_unit_row_new ();
   row->id = id = shequ_org_store_allocate_unit_id (store);
   row->tier = SHEQU_TIER_STREET;
@@ -144,7 +144,7 @@ shequ_sample_populate_synthetic (ShequOrgStore  *store,
   n_parents = MAX (2, n_units / 50);
   n_grids = n_units - 1 - n_areas - n_parents;
 
-  change = shequ_org_change_new (_("Create a synthetic street"));
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_SAMPLE, _("Create a synthetic street"));
   row = shequ_unit_row_new ();
   row->id = street_id = shequ_org_store_allocate_unit_id (store);
   row->tier = SHEQU_TIER_STREET;

@@ -430,13 +430,6 @@ shequ_unit_get_children (ShequUnit *self)
   return G_LIST_MODEL (self->children_model);
 }
 
-ShequSearchState
-shequ_unit_get_search_state (ShequUnit *self)
-{
-  g_return_val_if_fail (SHEQU_IS_UNIT (self), SHEQU_SEARCH_NONE);
-  return self->search_state;
-}
-
 ShequUnitRow *
 shequ_unit_to_row (ShequUnit *self)
 {

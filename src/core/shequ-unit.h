@@ -8,12 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  SHEQU_SEARCH_NONE,      /* hidden while a search is active */
-  SHEQU_SEARCH_ANCESTOR,  /* shown because a descendant matches */
-  SHEQU_SEARCH_MATCH,     /* matches itself */
-} ShequSearchState;
-
 #define SHEQU_TYPE_UNIT (shequ_unit_get_type ())
 G_DECLARE_FINAL_TYPE (ShequUnit, shequ_unit, SHEQU, UNIT, GObject)
 
@@ -59,8 +53,6 @@ ShequUnit    *shequ_unit_get_child            (ShequUnit  *self,
 /* A GListModel of ShequUnit, children ordered by code; created on first use and
  * kept current by the store. NULL-free: empty for a leaf. */
 GListModel   *shequ_unit_get_children         (ShequUnit  *self);
-
-ShequSearchState shequ_unit_get_search_state  (ShequUnit  *self);
 
 /* The unit as a row image (caller frees). */
 ShequUnitRow *shequ_unit_to_row               (ShequUnit  *self);

@@ -1,4 +1,4 @@
-/* shequ-org-store-search.c — search keys and matching units against the search text */
+/* shequ-org-search.c — search keys, and the store's units matched against the search text */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-org-store"
 
@@ -69,35 +69,106 @@ unit_matches (ShequUnit  *unit,
   return FALSE;
 }
 
+void
+_shequ_org_store_forget_search_slots (ShequOrgStore *self)
+{
+  SearchSlots *search = self->search_slots;
+
+  g_return_if_fail (SHEQU_IS_ORG_STORE (self));
+
+  if (search == NULL)
+    return;
+  g_ptr_array_unref (search->units);
+  g_hash_table_unref (search->slots);
+  g_array_unref (search->parents);
+  g_byte_array_unref (search->states);
+  g_clear_pointer (&self->search_slots, g_free);
+}
+
+static SearchSlots *
+ensure_search_slots (ShequOrgStore *self)
+{
+  SearchSlots *search;
+  guint n = g_hash_table_size (self->units);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  if (self->search_slots != NULL)
+    return self->search_slots;
+
+  search = self->search_slots = g_new0 (SearchSlots, 1);
+  search->units = g_ptr_array_sized_new (n);
+  search->slots = g_hash_table_new (NULL, NULL);
+  search->parents = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  search->states = g_byte_array_sized_new (n);
+  g_hash_table_iter_init (&iter, self->units);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_hash_table_insert (search->slots, value, GUINT_TO_POINTER (search->units->len + 1));
+      g_ptr_array_add (search->units, value);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      ShequUnit *parent = ((ShequUnit *) g_ptr_array_index (search->units, i))->parent;
+      guint slot = parent != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (search->slots,
+                                                                           parent)) : 0;
+
+      g_array_append_val (search->parents, slot);
+    }
+  g_byte_array_set_size (search->states, n);
+  return search;
+}
+
 /* Sets every unit's search state for the current text; returns the number of matches. */
 guint
 _shequ_org_store_run_search (ShequOrgStore *self)
 {
-  GHashTableIter iter;
-  gpointer value;
+  SearchSlots *search;
+  guint8 *states;
   guint n_matches = 0;
 
-  g_hash_table_iter_init (&iter, self->units);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    ((ShequUnit *)value)->search_state = SHEQU_SEARCH_NONE;
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), 0);
 
   if (self->search_text == NULL)
-    return 0;
-
-  g_hash_table_iter_init (&iter, self->units);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      ShequUnit *unit = value;
+      /* Nothing to keep while not searching: the slots cost memory. */
+      _shequ_org_store_forget_search_slots (self);
+      return 0;
+    }
 
-      if (!unit_matches (unit, self->search_text))
+  search = ensure_search_slots (self);
+  states = search->states->data;
+  memset (states, SHEQU_SEARCH_NONE, search->states->len);
+  for (guint i = 0; i < search->units->len; i++)
+    {
+      if (!unit_matches (g_ptr_array_index (search->units, i), self->search_text))
         continue;
       n_matches++;
-      unit->search_state = SHEQU_SEARCH_MATCH;
+      states[i] = SHEQU_SEARCH_MATCH;
       /* Ancestors are shown so the match has its place in the tree. */
-      for (ShequUnit *u = unit->parent; u != NULL && u->search_state == SHEQU_SEARCH_NONE; u = u->parent)
-        u->search_state = SHEQU_SEARCH_ANCESTOR;
+      for (guint p = g_array_index (search->parents, guint, i);
+           p != 0 && states[p - 1] == SHEQU_SEARCH_NONE;
+           p = g_array_index (search->parents, guint, p - 1))
+        states[p - 1] = SHEQU_SEARCH_ANCESTOR;
     }
   return n_matches;
+}
+
+ShequSearchState
+shequ_org_store_get_search_state (ShequOrgStore *self,
+                                  ShequUnit     *unit)
+{
+  guint slot;
+
+  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), SHEQU_SEARCH_NONE);
+  g_return_val_if_fail (SHEQU_IS_UNIT (unit), SHEQU_SEARCH_NONE);
+
+  if (self->search_text == NULL || self->search_slots == NULL)
+    return SHEQU_SEARCH_NONE;
+  slot = GPOINTER_TO_UINT (g_hash_table_lookup (self->search_slots->slots, unit));
+  return slot != 0 ? self->search_slots->states->data[slot - 1] : SHEQU_SEARCH_NONE;
 }
 
 guint
@@ -123,13 +194,6 @@ shequ_org_store_is_searching (ShequOrgStore *self)
 {
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
   return self->search_text != NULL;
-}
-
-const char *
-shequ_org_store_get_search_text (ShequOrgStore *self)
-{
-  g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), NULL);
-  return self->search_text;
 }
 
 gboolean
