@@ -104,11 +104,11 @@ validate_unit_row (After         *after,
     }
   if (row->population > SHEQU_MAX_UNIT_FIGURE || row->households > SHEQU_MAX_UNIT_FIGURE)
     {
-      g_autofree char *limit = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
+      g_autofree char *most = shequ_text_format_count (SHEQU_MAX_UNIT_FIGURE);
 
       g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
                    _("The population and households of “%s” must each be at most %s: "
-                     "no grid or village is that large."), row->name, limit);
+                     "no grid or village is that large."), row->name, most);
       return FALSE;
     }
 
