@@ -20,6 +20,11 @@ shequ_packages=(
   imagemagick at-spi2-core sqlite3
   python3-pyatspi  # tests/test-atspi.py reads the app's accessible tree
 )
+# What build-aux/check adds: clang and its runtime libraries (libFuzzer, and the
+# sanitizers clang links; Debian 12's clang-14 only recommends them) for build-aux/fuzz.
+# GCC's ASan and UBSan for the sanitized run come with build-essential (libasan8,
+# libubsan1).
+shequ_check_packages=(clang libclang-rt-14-dev)
 shequ_locales=(zh_CN.UTF-8 en_US.UTF-8)
 
 shequ_say() {
@@ -41,13 +46,15 @@ shequ_can_be_root() {
   [[ $(id -u) -eq 0 ]] || command -v sudo >/dev/null 2>&1
 }
 
+# Installs shequ_packages and the packages given as arguments, those that are missing.
 shequ_install_packages() {
+  local wanted=("${shequ_packages[@]}" "$@")
   if ! command -v dpkg-query >/dev/null 2>&1; then
-    shequ_say "not a Debian system: install the equivalents of: ${shequ_packages[*]}"
+    shequ_say "not a Debian system: install the equivalents of: ${wanted[*]}"
     return 0
   fi
   local missing=() p status
-  for p in "${shequ_packages[@]}"; do
+  for p in "${wanted[@]}"; do
     status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
     [[ $status == ii* ]] || missing+=("$p")
   done
@@ -94,35 +101,35 @@ shequ_make_locales() {
   shequ_as_root locale-gen >/dev/null
 }
 
-# The list of source files: meson.build files pick sources with fs.exists(), so a file
-# added or removed since the last configure needs a reconfigure (an edit does not).
-shequ_source_list() {
-  find meson.build meson_options.txt src tests data ui po icons -type f 2>/dev/null \
-    | LC_ALL=C sort | cksum
-}
-
+# Configures BUILDDIR (default $shequ_builddir) with the meson options that follow, once;
+# later builds regenerate it themselves when a meson.build changes. Options that differ
+# from the last configure's reconfigure it.
 shequ_configure() {
-  local stamp=$shequ_builddir/.shequ-sources now
-  now=$(shequ_source_list)
-  if [[ ! -f $shequ_builddir/build.ninja ]]; then
-    if [[ -f $shequ_builddir/meson-private/coredata.dat ]]; then
-      meson setup --wipe "$shequ_builddir"
+  local builddir=${1:-$shequ_builddir}
+  shift || true
+  local stamp=$builddir/.shequ-options now="$*"
+  if [[ ! -f $builddir/build.ninja ]]; then
+    if [[ -f $builddir/meson-private/coredata.dat ]]; then
+      meson setup --wipe "$builddir" "$@"
     else
-      meson setup "$shequ_builddir"
+      meson setup "$builddir" "$@"
     fi
   elif [[ ! -f $stamp || $(cat "$stamp") != "$now" ]]; then
-    meson setup --reconfigure "$shequ_builddir"
+    meson setup --reconfigure "$builddir" "$@"
   fi
   printf '%s\n' "$now" >"$stamp"
 }
 
+# Builds BUILDDIR (default $shequ_builddir), or only the targets that follow.
 shequ_build() {
-  ninja -C "$shequ_builddir"
+  local builddir=${1:-$shequ_builddir}
+  shift || true
+  ninja -C "$builddir" "$@"
 }
 
-# Everything up to a built tree.
+# Everything up to a built tree; arguments: more packages to install.
 shequ_prepare() {
-  shequ_install_packages
+  shequ_install_packages "$@"
   shequ_make_locales
   shequ_configure
   shequ_build

@@ -230,3 +230,22 @@ shequ_test_ignore_gtk_races (void)
                        G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL,
                        on_log, NULL);
 }
+
+/* Skips the whole program (TAP: "1..0 # SKIP no display") when there is no display. */
+void
+shequ_test_require_display (void)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    shequ_test_skip_program ("no display");
+}
+
+/* gtk_test_init() for a widget test program: skipped without a display, and GTK's
+ * races (shequ_test_ignore_gtk_races) not fatal. */
+void
+shequ_test_gtk_init (int    *argc,
+                     char ***argv)
+{
+  shequ_test_require_display ();
+  gtk_test_init (argc, argv, NULL);
+  shequ_test_ignore_gtk_races ();
+}

@@ -6,6 +6,7 @@
 
 #include "shequ-application.h"
 #include "shequ-org-view.h"
+#include "shequ-test-util.h"
 #include "shequ-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,10 @@ void              shequ_test_flush_main_context  (void);
 void              shequ_test_wait_for_draw       (GtkWidget        *widget);
 void              shequ_test_wait_frames         (GtkWidget        *widget,
                                                   guint             n);
+
+void              shequ_test_require_display     (void);
+void              shequ_test_gtk_init            (int              *argc,
+                                                  char           ***argv);
 
 /* After gtk_test_init(): GTK 4.8's own races that tests meet and users do not (named in
  * shequ-test-gtk-util.c) no longer abort a test; everything else stays fatal. */

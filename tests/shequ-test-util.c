@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -199,6 +200,16 @@ shequ_test_assert_cli_failure (const ShequTestResult *result,
   g_assert_true (g_str_has_prefix (result->err, "shequ-cli: "));
   if (needle != NULL && strstr (result->err, needle) == NULL)
     g_error ("“%s” not in stderr: %s", needle, result->err);
+}
+
+/* Ends a test program that cannot run here, the TAP way: a plan of no cases with the
+ * reason, and success, so the run counts it as skipped (not as a failure, as meson's
+ * exit status 77 would be under protocol: 'tap'). */
+void
+shequ_test_skip_program (const char *reason)
+{
+  g_print ("1..0 # SKIP %s\n", reason);
+  exit (0);
 }
 
 /* A new directory from TMPL ("name-XXXXXX") in the temp dir. */

@@ -40,6 +40,9 @@ void             shequ_test_assert_cli_success     (const ShequTestResult *resul
 void             shequ_test_assert_cli_failure     (const ShequTestResult *result,
                                                     const char            *needle);
 
+G_NORETURN
+void             shequ_test_skip_program           (const char         *reason);
+
 /* A fixture: a new temp dir and the path of a database in it. */
 typedef struct {
   char *dir;

@@ -298,8 +298,7 @@ main (int   argc,
     }
 
   g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  shequ_test_ignore_gtk_races ();
+  shequ_test_gtk_init (&argc, &argv);
   app = shequ_test_new_app ();
 
 #define ADD(path, func) \

@@ -296,11 +296,7 @@ main (int   argc,
 {
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the single-instance test\n");
-      return 77;
-    }
+  shequ_test_require_display ();
 
   /* Never the desktop's session bus: a Shequ running there would answer instead. */
   if (g_getenv (PRIVATE_BUS_ENV) == NULL)
@@ -310,10 +306,7 @@ main (int   argc,
       g_auto(GStrv) args = NULL;
 
       if (runner == NULL)
-        {
-          g_printerr ("dbus-run-session is not installed: skipping\n");
-          return 77;
-        }
+        shequ_test_skip_program ("dbus-run-session is not installed");
       g_strv_builder_add_many (builder, runner, "--", argv[0], NULL);
       for (int i = 1; i < argc; i++)
         g_strv_builder_add (builder, argv[i]);

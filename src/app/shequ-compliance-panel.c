@@ -243,8 +243,6 @@ on_unbind (GtkSignalListItemFactory *factory,
 static void
 add_columns (ShequCompliancePanel *self)
 {
-  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
-
   static const struct {
     const char *title;
     const char *property;
@@ -256,6 +254,8 @@ add_columns (ShequCompliancePanel *self)
     [COLUMN_POPULATION] = { NC_("column", "Population"), "total-population", TRUE,  110 },
     [COLUMN_REASON]     = { NC_("column", "Reason"),     "compliance-text",  FALSE, 260 },
   };
+
+  g_assert (SHEQU_IS_COMPLIANCE_PANEL (self));
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {

@@ -293,11 +293,11 @@ refresh (ShequUnitDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->households_total), !leaf);
   if (!leaf)
     {
-      guint grids = shequ_unit_get_grid_count (unit);
+      guint n_grids = shequ_unit_get_grid_count (unit);
       g_autofree char *population = shequ_format_total (shequ_unit_get_total_population (unit),
-                                                        grids);
+                                                        n_grids);
       g_autofree char *households = shequ_format_total (shequ_unit_get_total_households (unit),
-                                                        grids);
+                                                        n_grids);
 
       shequ_label_set_total_text (self->population_total, population);
       shequ_label_set_total_text (self->households_total, households);

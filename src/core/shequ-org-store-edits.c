@@ -110,7 +110,6 @@ shequ_org_store_make_unit_code (ShequOrgStore *self,
 char *
 shequ_org_store_make_person_code (ShequOrgStore *self)
 {
-  g_autofree char *code = NULL;
   GHashTableIter iter;
   gpointer key;
   guint64 highest = 0;

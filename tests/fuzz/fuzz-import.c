@@ -65,7 +65,7 @@ get_store (void)
   shequ_io_import_units_from_bytes (store, bytes, "base.csv", SHEQU_IO_FORMAT_CSV,
                                     SHEQU_IO_ENCODING_AUTO, NULL, &error);
   g_assert_no_error (error);
-  g_signal_connect (store, "changed", G_CALLBACK (on_changed), NULL);
+  g_signal_connect (store, "applied", G_CALLBACK (on_changed), NULL);
   return store;
 }
 
