@@ -17,6 +17,7 @@
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
 #include "shequ-welcome-page-private.h"
+#include "shequ-window-private.h"
 #include "shequ-window.h"
 
 static ShequApplication *app;
@@ -46,6 +47,13 @@ has_dialog (gpointer data)
 {
   return shequ_window_get_dialog (data) != NULL &&
          gtk_widget_get_mapped (GTK_WIDGET (shequ_window_get_dialog (data)));
+}
+
+/* The window's work in threads (a restore, a backup) is over. */
+static gboolean
+is_done (gpointer data)
+{
+  return !shequ_window_is_busy (data);
 }
 
 static char *
@@ -308,6 +316,7 @@ test_error_damaged_restore (Fixture       *fixture,
 
   /* "Restore Backup" with the newest backup selected. */
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_ACCEPT);
+  shequ_test_wait_until (is_done, window);
   g_assert_null (shequ_window_get_load_error (window));
   g_assert_nonnull (shequ_window_get_store (window));
   street = shequ_org_store_get_street (shequ_window_get_store (window));
@@ -553,6 +562,7 @@ test_menu_check_back_up_restore (Fixture       *fixture,
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_cmpstr (text, ==, "Restore the database from “shequ-copy.db”?");
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_ACCEPT);
+  shequ_test_wait_until (is_done, window);
   g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "平邑街道");
   g_assert_cmpstr (shequ_window_get_page (window), ==, "org");
   g_assert_cmpstr (shequ_window_get_toast_text (window), ==, "Restored from “shequ-copy.db”");

@@ -17,6 +17,8 @@ typedef enum {
   JOB_DAILY_BACKUP,
   JOB_BACKUP,
   JOB_CHECK_INTEGRITY,
+  JOB_RESTORE,          /* the open database, from a backup */
+  JOB_RESTORE_FILE,     /* a damaged file that could not be opened, from a backup */
 } JobKind;
 
 struct _ShequWindow
@@ -178,6 +180,8 @@ void _shequ_window_export_action (GtkWidget  *widget,
 void _shequ_window_begin_busy (ShequWindow *self,
                                gboolean     visible);
 void _shequ_window_end_busy (ShequWindow *self);
+void _shequ_window_restore_damaged (ShequWindow *self,
+                                    const char  *backup_path);
 void _shequ_window_on_busy_progress (goffset  current,
                                      goffset  total,
                                      gpointer user_data);
@@ -203,5 +207,8 @@ void _shequ_window_on_toast_close_clicked (ShequWindow *self);
 /* shequ-window-bench.c */
 void _shequ_window_hook_bench (ShequWindow *self);
 void _shequ_window_maybe_start_screenshots (ShequWindow *self);
+
+/* For the tests: whether backups, checks, restores or imports are still running. */
+gboolean shequ_window_is_busy (ShequWindow *self);
 
 G_END_DECLS
