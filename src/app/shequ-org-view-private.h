@@ -183,8 +183,6 @@ void _shequ_org_view_on_session_selected_unit_changed (ShequOrgView *self);
 
 /* shequ-org-view-search.c */
 void _shequ_org_view_class_search_init (GtkWidgetClass *widget_class);
-void _shequ_org_view_apply_search (ShequOrgView *self,
-                                   const char   *text);
 void _shequ_org_view_expand_ancestor_rows (ShequOrgView *self);
 void _shequ_org_view_update_match_label (ShequOrgView *self);
 

@@ -48,9 +48,9 @@ _shequ_org_view_expand_ancestor_rows (ShequOrgView *self)
     }
 }
 
-void
-_shequ_org_view_apply_search (ShequOrgView *self,
-                              const char   *text)
+static void
+apply_search (ShequOrgView *self,
+              const char   *text)
 {
   gboolean was_searching = _shequ_org_view_is_searching (self);
   gboolean now_searching;
@@ -128,7 +128,7 @@ apply_empty_search_cb (gpointer user_data)
 
   self->empty_search_id = 0;
   if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    _shequ_org_view_apply_search (self, "");
+    apply_search (self, "");
   return G_SOURCE_REMOVE;
 }
 
@@ -144,7 +144,7 @@ on_search_changed (ShequOrgView *self)
   if (text[0] == '\0')
     self->empty_search_id = g_idle_add (apply_empty_search_cb, self);
   else
-    _shequ_org_view_apply_search (self, text);
+    apply_search (self, text);
 }
 
 static void
@@ -153,7 +153,7 @@ on_search_mode_changed (ShequOrgView *self)
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      _shequ_org_view_apply_search (self, "");
+      apply_search (self, "");
     }
 }
 
@@ -232,7 +232,7 @@ shequ_org_view_set_search_text (ShequOrgView *self,
   g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
-  _shequ_org_view_apply_search (self, text);
+  apply_search (self, text);
   if (text == NULL || text[0] == '\0')
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }

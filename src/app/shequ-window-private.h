@@ -71,7 +71,6 @@ struct _ShequWindow
   char                 *page;
   char                 *screenshot_dir;
   GPtrArray            *screenshot_pages;  /* the pages still to save */
-  GPtrArray            *screenshot_files;
 
   guint                 toast_timeout_id;
   guint                 dialog_idle_id;

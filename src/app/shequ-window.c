@@ -476,7 +476,6 @@ shequ_window_finalize (GObject *object)
   g_free (self->page);
   g_free (self->screenshot_dir);
   g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
-  g_clear_pointer (&self->screenshot_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shequ_window_parent_class)->finalize (object);
 }

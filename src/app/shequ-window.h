@@ -97,8 +97,6 @@ void           shequ_window_set_bench_first_frame (ShequWindow *self,
  * prints each file's path on stdout, then quits the application. */
 void           shequ_window_take_screenshots   (ShequWindow    *self,
                                                 const char     *dir);
-/* The files written so far. */
-GStrv          shequ_window_dup_screenshot_files (ShequWindow  *self);
 /* The page shown for a street without units (add an area, or import). */
 GtkWidget     *shequ_window_get_empty_street_page (ShequWindow *self);
 

@@ -645,13 +645,6 @@ shequ_database_open (const char          *path,
   return g_steal_pointer (&self);
 }
 
-gboolean
-shequ_database_is_read_only (ShequDatabase *self)
-{
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), TRUE);
-  return self->read_only;
-}
-
 const char *
 shequ_database_get_path (ShequDatabase *self)
 {

@@ -42,7 +42,6 @@ ShequDatabase *shequ_database_open              (const char          *path,
 char          *shequ_database_get_default_path  (void);
 const char    *shequ_database_get_path          (ShequDatabase       *self);
 int            shequ_database_get_schema_version (ShequDatabase      *self);
-gboolean       shequ_database_is_read_only      (ShequDatabase       *self);
 
 /* Reads PRAGMA user_version of PATH read-only, without creating -wal/-shm. */
 gboolean       shequ_database_peek_schema_version (const char        *path,

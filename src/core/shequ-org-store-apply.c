@@ -11,6 +11,9 @@
 #include "shequ-org-private.h"
 #include "shequ-org-store-private.h"
 
+static void update_objects (ShequOrgStore  *self,
+                            ShequOrgChange *change);
+
 /* A change this large is bulk whether or not it says so. */
 #define BULK_ROWS 100
 #define UNDO_LIMIT 100
@@ -132,7 +135,7 @@ _shequ_org_store_refresh_objects (ShequOrgStore  *self,
 
   g_return_if_fail (SHEQU_IS_ORG_STORE (self));
 
-  _shequ_org_store_update_objects (self, diff);
+  update_objects (self, diff);
   if (n_units != g_hash_table_size (self->units))
     g_object_notify_by_pspec (G_OBJECT (self), _shequ_org_store_properties[PROP_N_UNITS]);
 }
@@ -169,7 +172,7 @@ rebase_on_other_commits (Transaction  *txn,
       !(txn->refresh = _shequ_org_store_make_refresh_diff (self, &snap, error)))
     return FALSE;
   current = _shequ_org_store_check_before_images (self, txn->change, txn->before, &snap, &local);
-  _shequ_org_store_update_objects (self, txn->refresh);
+  update_objects (self, txn->refresh);
   self->data_version = version;
   if (!current)
     {
@@ -271,7 +274,7 @@ apply_change (ShequOrgStore   *self,
   ok = shequ_database_write (self->db, write_in_transaction, &txn, error);
   *refresh = txn.refresh;
   if (ok)
-    _shequ_org_store_update_objects (self, change);
+    update_objects (self, change);
   if (n_units != g_hash_table_size (self->units))
     g_object_notify_by_pspec (G_OBJECT (self), _shequ_org_store_properties[PROP_N_UNITS]);
   return ok ? g_steal_pointer (&before) : NULL;
@@ -853,9 +856,9 @@ update_rollups (ObjectUpdate *up)
 }
 
 /* Brings the objects in line with CHANGE, which is already in the database. */
-void
-_shequ_org_store_update_objects (ShequOrgStore  *self,
-                                 ShequOrgChange *change)
+static void
+update_objects (ShequOrgStore  *self,
+                ShequOrgChange *change)
 {
   g_autoptr(GHashTable) dirty = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) to_attach = g_ptr_array_new ();

@@ -74,10 +74,10 @@ next_code (ShequOrgStore *self,
     }
 }
 
-char *
-shequ_org_store_make_unit_code (ShequOrgStore *self,
-                                ShequUnit     *parent,
-                                ShequTier      tier)
+static char *
+make_unit_code (ShequOrgStore *self,
+                ShequUnit     *parent,
+                ShequTier      tier)
 {
   ShequUnit *street;
 
@@ -169,7 +169,7 @@ add_unit_once (ShequOrgStore  *self,
   row->id = id = shequ_org_store_allocate_unit_id (self);
   row->parent_id = parent->id;
   row->tier = tier;
-  row->code = shequ_org_store_make_unit_code (self, parent, tier);
+  row->code = make_unit_code (self, parent, tier);
   row->name = g_strdup (name);
   row->party_body = shequ_tier_derive_party_body (tier, name, parent->name);
   row->service_body = shequ_tier_derive_service_body (tier, name, parent->name);

@@ -97,10 +97,6 @@ GListModel    *shequ_org_store_get_unit_posts    (ShequOrgStore   *self,
 gint64         shequ_org_store_allocate_unit_id   (ShequOrgStore  *self);
 gint64         shequ_org_store_allocate_person_id (ShequOrgStore  *self);
 gint64         shequ_org_store_allocate_post_id   (ShequOrgStore  *self);
-/* Next free CJ/T 349-style code for a new child of PARENT with TIER. */
-char          *shequ_org_store_make_unit_code    (ShequOrgStore   *self,
-                                                  ShequUnit       *parent,
-                                                  ShequTier        tier);
 char          *shequ_org_store_make_person_code  (ShequOrgStore   *self);
 
 /* Reads what other programs committed since the store last read the database and
