@@ -10,9 +10,11 @@
 
 #include "shequ-app-util.h"
 #include "shequ-application.h"
+#include "shequ-compliance-panel-private.h"
 #include "shequ-compliance-panel.h"
 #include "shequ-database.h"
 #include "shequ-org-store.h"
+#include "shequ-org-view-private.h"
 #include "shequ-org-view.h"
 #include "shequ-sample.h"
 #define ORG_VIEW_FIXTURE_FRAMES 2
@@ -20,6 +22,7 @@
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
 #include "shequ-unit-detail-private.h"
+#include "shequ-window-private.h"
 #include "shequ-window.h"
 
 #define CODE_STREET         "371326001"

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "shequ-app-util.h"
+#include "shequ-compliance-panel-private.h"
 #include "shequ-compliance-panel.h"
 #include "shequ-database.h"
 #include "shequ-move-dialog-private.h"

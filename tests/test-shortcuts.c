@@ -9,9 +9,11 @@
 
 #include "shequ-app-util.h"
 #include "shequ-application.h"
+#include "shequ-org-view-private.h"
 #include "shequ-org-view.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
+#include "shequ-window-private.h"
 #include "shequ-window.h"
 
 static ShequApplication *app;

@@ -13,6 +13,7 @@
 #include "shequ-app-util.h"
 #include "shequ-database.h"
 #include "shequ-org-store.h"
+#include "shequ-org-view-private.h"
 #include "shequ-org-view.h"
 #include "shequ-people-row.h"
 #define ORG_VIEW_FIXTURE_FRAMES 2

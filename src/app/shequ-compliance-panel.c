@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
-#include "shequ-compliance-panel.h"
+#include "shequ-compliance-panel-private.h"
 #include "shequ-session.h"
 
 typedef enum {

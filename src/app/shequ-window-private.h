@@ -207,7 +207,16 @@ void _shequ_window_on_toast_close_clicked (ShequWindow *self);
 void _shequ_window_hook_bench (ShequWindow *self);
 void _shequ_window_maybe_start_screenshots (ShequWindow *self);
 
-/* For the tests: whether backups, checks, restores or imports are still running. */
-gboolean shequ_window_is_busy (ShequWindow *self);
+/* For the tests: whether backups, checks, restores or imports are still running; the
+ * text of the notification shown at the top (NULL when none is shown); the dialog
+ * the window shows about its database (NULL when none); its pages and views (the
+ * empty-street page is the one shown for a street without units). */
+gboolean    shequ_window_is_busy               (ShequWindow *self);
+const char *shequ_window_get_toast_text        (ShequWindow *self);
+GtkWindow  *shequ_window_get_dialog            (ShequWindow *self);
+GtkWidget  *shequ_window_get_welcome_page      (ShequWindow *self);
+GtkWidget  *shequ_window_get_org_view          (ShequWindow *self);
+GtkWidget  *shequ_window_get_compliance_panel  (ShequWindow *self);
+GtkWidget  *shequ_window_get_empty_street_page (ShequWindow *self);
 
 G_END_DECLS

@@ -55,10 +55,6 @@ const GError  *shequ_window_get_load_error     (ShequWindow    *self);
 void           shequ_window_present_when_loaded (ShequWindow   *self);
 /* The line under the window title: the street's name (or the file name). */
 const char    *shequ_window_get_subtitle       (ShequWindow    *self);
-/* The text of the notification shown at the top, NULL when none is shown. */
-const char    *shequ_window_get_toast_text     (ShequWindow    *self);
-/* The dialog this window shows about its database, NULL when none (tests). */
-GtkWindow     *shequ_window_get_dialog         (ShequWindow    *self);
 /* Shows a notification with an Undo button for a few seconds. */
 void           shequ_window_show_toast         (ShequWindow    *self,
                                                 const char     *text,
@@ -84,10 +80,6 @@ void           shequ_window_back_up            (ShequWindow    *self,
 void           shequ_window_restore            (ShequWindow    *self,
                                                 const char     *backup_path);
 
-GtkWidget     *shequ_window_get_welcome_page   (ShequWindow    *self);
-GtkWidget     *shequ_window_get_org_view       (ShequWindow    *self);
-GtkWidget     *shequ_window_get_compliance_panel (ShequWindow  *self);
-
 /* Quit the application at the first frame drawn after the main view is mapped. */
 void           shequ_window_set_bench_first_frame (ShequWindow *self,
                                                    gboolean     bench);
@@ -97,8 +89,6 @@ void           shequ_window_set_bench_first_frame (ShequWindow *self,
  * prints each file's path on stdout, then quits the application. */
 void           shequ_window_take_screenshots   (ShequWindow    *self,
                                                 const char     *dir);
-/* The page shown for a street without units (add an area, or import). */
-GtkWidget     *shequ_window_get_empty_street_page (ShequWindow *self);
 
 /* Whether to make the daily backup after opening (default TRUE; FALSE when the
  * environment variable SHEQU_NO_DAILY_BACKUP is set). */
