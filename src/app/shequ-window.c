@@ -86,6 +86,8 @@ _shequ_window_ensure_welcome_page (ShequWindow *self)
 static ShequCompliancePanel *
 ensure_compliance_panel (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->compliance_panel == NULL)
     {
       GtkWidget *panel = g_object_new (SHEQU_TYPE_COMPLIANCE_PANEL,
@@ -110,6 +112,8 @@ update_titles (ShequWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (street_name != NULL && *street_name != '\0')
     subtitle = g_strdup (street_name);
   else if (self->database_path != NULL)
@@ -133,6 +137,8 @@ static void
 update_street (ShequWindow *self)
 {
   ShequUnit *street = self->store != NULL ? shequ_org_store_get_street (self->store) : NULL;
+
+  g_assert (SHEQU_IS_WINDOW (self));
 
   if (street != self->street)
     {
@@ -165,6 +171,8 @@ update_undo (ShequWindow *self)
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->store != NULL)
     {
       if (shequ_org_store_get_can_undo (self->store))
@@ -195,6 +203,8 @@ on_store_changed (ShequOrgStore  *store,
 {
   const char *label = shequ_org_change_get_label (change);
 
+  g_assert (SHEQU_IS_ORG_STORE (store));
+
   /* The user's own edits only: an import, the sample, undo and redo say it themselves. */
   if (shequ_org_change_get_origin (change) != SHEQU_ORG_ORIGIN_UI)
     return;
@@ -205,6 +215,8 @@ on_store_changed (ShequOrgStore  *store,
 static void
 on_roots_changed (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   update_street (self);
 }
 
@@ -379,6 +391,8 @@ static void
 on_unit_activated (ShequWindow *self,
                    ShequUnit   *unit)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   shequ_window_set_view (self, "org");
   shequ_org_view_focus_tree (self->org_view);
 }

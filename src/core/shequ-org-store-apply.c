@@ -233,6 +233,8 @@ write_in_transaction (ShequDatabase  *db,
   Transaction *txn = data;
   ShequOrgChange *change = txn->change;
 
+  g_assert (SHEQU_IS_DATABASE (db));
+
   /* Nothing goes in bulk into a damaged file: it would hide the damage under new rows. */
   if ((change->bulk || _shequ_org_change_get_size (change) >= BULK_ROWS) &&
       !shequ_database_quick_check (db, error))
@@ -444,6 +446,8 @@ update_violation (ShequOrgStore *self,
 {
   gboolean wanted = present && !unit->compliant;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   if (unit->in_violations == wanted)
     return;
   unit->in_violations = wanted;
@@ -459,6 +463,8 @@ detach_unit (ShequOrgStore *self,
              ShequUnit     *unit,
              GHashTable    *dirty)
 {
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   if (unit->parent != NULL)
     {
       g_hash_table_add (dirty, unit->parent);
@@ -495,6 +501,8 @@ set_figure (ShequUnit     *unit,
             gint64         value,
             ShequUnitProp  prop)
 {
+  g_assert (SHEQU_IS_UNIT (unit));
+
   if (*field == value)
     return;
   *field = value;
@@ -505,6 +513,8 @@ static void
 remove_post_links (ShequPost  *post,
                    GHashTable *dirty)
 {
+  g_assert (SHEQU_IS_POST (post));
+
   _shequ_unit_remove_post (post->unit, post);
   _shequ_person_remove_post (post->person, post);
   g_hash_table_add (dirty, post->unit);
@@ -514,6 +524,8 @@ static void
 add_post_links (ShequPost  *post,
                 GHashTable *dirty)
 {
+  g_assert (SHEQU_IS_POST (post));
+
   _shequ_unit_add_post (post->unit, post);
   _shequ_person_add_post (post->person, post);
   g_hash_table_add (dirty, post->unit);
@@ -682,6 +694,8 @@ set_person_string (ShequPerson     *person,
                    const char      *value,
                    ShequPersonProp  prop)
 {
+  g_assert (SHEQU_IS_PERSON (person));
+
   if (g_strcmp0 (*field, value ? value : "") == 0)
     return;
   g_free (*field);

@@ -53,6 +53,8 @@ next_code (ShequOrgStore *self,
   GHashTableIter iter;
   gpointer key;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   g_hash_table_iter_init (&iter, self->codes);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -455,6 +457,8 @@ add_post_to_change (ShequOrgStore  *self,
 {
   ShequPostRow *post_row = shequ_post_row_new ();
   gint64 post_id;
+
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
   post_row->id = post_id = shequ_org_store_allocate_post_id (self);
   post_row->person_id = person_id;

@@ -16,6 +16,8 @@ compute_leader (ShequUnit *unit)
   ShequPost *director = NULL;
   const char *leader = "";
 
+  g_assert (SHEQU_IS_UNIT (unit));
+
   for (guint i = 0; i < unit->posts->len; i++)
     {
       ShequPost *post = g_ptr_array_index (unit->posts, i);
@@ -38,6 +40,8 @@ compute_compliance (ShequUnit *unit)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean compliant = TRUE;
+
+  g_assert (SHEQU_IS_UNIT (unit));
 
   if (shequ_unit_is_checked (unit))
     {
