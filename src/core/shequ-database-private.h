@@ -79,4 +79,11 @@ gboolean  _shequ_database_restore_file_full (const char             *path,
                                             gpointer                progress_data,
                                             GError                **error);
 
+/* For the tests: the schema version of the open database, and PRAGMA user_version of
+ * PATH read read-only, without creating -wal/-shm. */
+int       shequ_database_get_schema_version  (ShequDatabase  *self);
+gboolean  shequ_database_peek_schema_version (const char     *path,
+                                              int            *version,
+                                              GError        **error);
+
 G_END_DECLS

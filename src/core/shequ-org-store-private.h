@@ -198,4 +198,7 @@ guint           _shequ_org_store_run_search          (ShequOrgStore         *sel
 /* The units changed: the slots are built again at the next search. */
 void            _shequ_org_store_forget_search_slots (ShequOrgStore         *self);
 
+/* For the tests: whether a search is applied (shequ_org_store_search () with text). */
+gboolean        shequ_org_store_is_searching         (ShequOrgStore         *self);
+
 G_END_DECLS

@@ -207,11 +207,10 @@ gboolean       shequ_org_store_redo              (ShequOrgStore   *self,
 
 /* Search by unit name, code and the names of people posted there; the store keeps
  * each unit's search state, and runs the search again after every change. "" or NULL
- * ends the search (every unit SHEQU_SEARCH_NONE and shequ_org_store_is_searching()
- * FALSE). Returns the number of matching units. */
+ * ends the search (every unit SHEQU_SEARCH_NONE). Returns the number of matching
+ * units. */
 guint          shequ_org_store_search            (ShequOrgStore   *self,
                                                   const char      *text);
-gboolean       shequ_org_store_is_searching      (ShequOrgStore   *self);
 ShequSearchState shequ_org_store_get_search_state (ShequOrgStore  *self,
                                                   ShequUnit       *unit);
 
