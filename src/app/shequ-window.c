@@ -382,7 +382,8 @@ _shequ_window_update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.view-compliance", has_street);
   gtk_widget_action_set_enabled (widget, "win.open-sample", has_store && !has_street);
   gtk_widget_action_set_enabled (widget, "win.create-street", has_store && !has_street);
-  gtk_widget_action_set_enabled (widget, "win.retry-open", self->load_error != NULL);
+  /* Not while a damaged file is being replaced by its backup. */
+  gtk_widget_action_set_enabled (widget, "win.retry-open", self->load_error != NULL && !busy);
   gtk_widget_action_set_enabled (widget, "win.add-unit", has_street && self->load_error == NULL);
 }
 /* The panel made UNIT the session's, which the tree shows: the user goes there, and
