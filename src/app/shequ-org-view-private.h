@@ -117,7 +117,30 @@ struct _ShequOrgView
   guint               pending_frames;
 };
 
-/* For the tests */
+/* For the tests, and the actions that call them */
+/* What Tab and Shift+Tab do in the tree: the focus leaves it for the next (or the
+ * previous) control of the window, not the next row. */
+gboolean       shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
+                                                 gboolean       backward);
+/* Moves UNIT under TARGET as a drop does (the drop target's "drop" handler calls
+ * this); selects UNIT on success. FALSE with the store's reason otherwise. */
+gboolean       shequ_org_view_drop_unit         (ShequOrgView  *self,
+                                                 ShequUnit     *unit,
+                                                 ShequUnit     *target,
+                                                 GError       **error);
+/* What org.delete does (no question: it can be undone): deletes UNIT, selects its
+ * parent and shows the window's toast, with Undo, saying what went. */
+gboolean       shequ_org_view_delete_unit       (ShequOrgView  *self,
+                                                 ShequUnit     *unit,
+                                                 GError       **error);
+/* The answered part of org.add-child / org.add-village: a new child of PARENT of
+ * TIER (SHEQU_N_TIERS: the parent's default child tier), selected and being renamed. */
+ShequUnit     *shequ_org_view_add_child         (ShequOrgView  *self,
+                                                 ShequUnit     *parent,
+                                                 ShequTier      tier,
+                                                 gboolean       move_figures,
+                                                 GError       **error);
+
 /* Searches for TEXT as typing it in the search entry does. */
 void           shequ_org_view_set_search_text   (ShequOrgView  *self,
                                                  const char    *text);

@@ -33,30 +33,7 @@ void           shequ_org_view_select_unit       (ShequOrgView  *self,
 void           shequ_org_view_focus_tree        (ShequOrgView  *self);
 /* Whether the focus is on a row of the tree. */
 gboolean       shequ_org_view_tree_has_focus    (ShequOrgView  *self);
-/* What Tab and Shift+Tab do in the tree: the focus leaves it for the next (or the
- * previous) control of the window, not the next row. */
-gboolean       shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
-                                                 gboolean       backward);
 /* Shows the search bar and focuses the entry (Ctrl+F). */
 void           shequ_org_view_start_search      (ShequOrgView  *self);
-
-/* Moves UNIT under TARGET as a drop does (the drop target's "drop" handler calls
- * this); selects UNIT on success. FALSE with the store's reason otherwise. */
-gboolean       shequ_org_view_drop_unit         (ShequOrgView  *self,
-                                                 ShequUnit     *unit,
-                                                 ShequUnit     *target,
-                                                 GError       **error);
-/* What org.delete does (no question: it can be undone): deletes UNIT, selects its
- * parent and shows the window's toast, with Undo, saying what went. */
-gboolean       shequ_org_view_delete_unit       (ShequOrgView  *self,
-                                                 ShequUnit     *unit,
-                                                 GError       **error);
-/* The answered part of org.add-child / org.add-village: a new child of PARENT of
- * TIER (SHEQU_N_TIERS: the parent's default child tier), selected and being renamed. */
-ShequUnit     *shequ_org_view_add_child         (ShequOrgView  *self,
-                                                 ShequUnit     *parent,
-                                                 ShequTier      tier,
-                                                 gboolean       move_figures,
-                                                 GError       **error);
 
 G_END_DECLS

@@ -212,6 +212,12 @@ void _shequ_window_maybe_start_screenshots (ShequWindow *self);
  * the window shows about its database (NULL when none); its pages and views (the
  * empty-street page is the one shown for a street without units). */
 gboolean    shequ_window_is_busy               (ShequWindow *self);
+/* The store shown, the page ("welcome", "org", "error", …), why the database could
+ * not be opened (NULL when it is open), the line under the title. */
+ShequOrgStore *shequ_window_get_store          (ShequWindow *self);
+const char *shequ_window_get_page              (ShequWindow *self);
+const GError *shequ_window_get_load_error      (ShequWindow *self);
+const char *shequ_window_get_subtitle          (ShequWindow *self);
 const char *shequ_window_get_toast_text        (ShequWindow *self);
 GtkWindow  *shequ_window_get_dialog            (ShequWindow *self);
 GtkWidget  *shequ_window_get_welcome_page      (ShequWindow *self);

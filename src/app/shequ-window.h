@@ -43,18 +43,12 @@ void           shequ_window_preload            (const char     *path);
 /* Same, reading the file in a thread while the window shows a loading page. */
 void              shequ_window_load_async (ShequWindow *self);
 
-ShequOrgStore *shequ_window_get_store          (ShequWindow    *self);
-const char    *shequ_window_get_page           (ShequWindow    *self);
 /* Shows the organisation or compliance view ("org", "compliance") when a street exists. */
 void           shequ_window_set_view           (ShequWindow    *self,
                                                 const char     *name);
-/* Why the database could not be opened, NULL when it is open. */
-const GError  *shequ_window_get_load_error     (ShequWindow    *self);
 /* Presents the window once shequ_window_load_async() has read the database, or
  * after half a second with the loading page, whichever comes first. */
 void           shequ_window_present_when_loaded (ShequWindow   *self);
-/* The line under the window title: the street's name (or the file name). */
-const char    *shequ_window_get_subtitle       (ShequWindow    *self);
 /* Shows a notification with an Undo button for a few seconds. */
 void           shequ_window_show_toast         (ShequWindow    *self,
                                                 const char     *text,
