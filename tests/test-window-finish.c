@@ -9,14 +9,17 @@
 #include <gtk/gtk.h>
 
 #include "shequ-application.h"
+#include "shequ-compliance-panel-private.h"
 #include "shequ-compliance-panel.h"
 #include "shequ-database.h"
 #include "shequ-org-store.h"
+#include "shequ-org-view-private.h"
 #include "shequ-org-view.h"
 #include "shequ-sample.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
 #include "shequ-welcome-page.h"
+#include "shequ-window-private.h"
 #include "shequ-window.h"
 
 static ShequApplication *app;

@@ -13,6 +13,7 @@
 #include "shequ-org-store.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
+#include "shequ-window-private.h"
 #include "shequ-window.h"
 
 #define STREET "110101001"

@@ -17,6 +17,7 @@
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
 #include "shequ-welcome-page-private.h"
+#include "shequ-window-private.h"
 #include "shequ-window.h"
 
 static ShequApplication *app;
@@ -46,6 +47,32 @@ has_dialog (gpointer data)
 {
   return shequ_window_get_dialog (data) != NULL &&
          gtk_widget_get_mapped (GTK_WIDGET (shequ_window_get_dialog (data)));
+}
+
+/* The button (or other actionable) inside WIDGET that runs ACTION, NULL if none. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's work in threads (a restore, a backup) is over. */
+static gboolean
+is_done (gpointer data)
+{
+  return !shequ_window_is_busy (data);
 }
 
 static char *
@@ -293,6 +320,7 @@ test_error_damaged_restore (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   ShequWindow *window;
   ShequUnit *street;
+  GtkWidget *retry;
   const char *name;
   gboolean found_aside = FALSE;
 
@@ -308,6 +336,13 @@ test_error_damaged_restore (Fixture       *fixture,
 
   /* "Restore Backup" with the newest backup selected. */
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_ACCEPT);
+  /* The copy runs in a thread, the window busy meanwhile: it does not open the file
+   * being replaced. */
+  g_assert_true (shequ_window_is_busy (window));
+  retry = find_actionable (GTK_WIDGET (window), "win.retry-open");
+  g_assert_nonnull (retry);
+  g_assert_false (gtk_widget_get_sensitive (retry));
+  shequ_test_wait_until (is_done, window);
   g_assert_null (shequ_window_get_load_error (window));
   g_assert_nonnull (shequ_window_get_store (window));
   street = shequ_org_store_get_street (shequ_window_get_store (window));
@@ -553,6 +588,7 @@ test_menu_check_back_up_restore (Fixture       *fixture,
   text = dialog_text (shequ_window_get_dialog (window));
   g_assert_cmpstr (text, ==, "Restore the database from “shequ-copy.db”?");
   gtk_dialog_response (GTK_DIALOG (shequ_window_get_dialog (window)), GTK_RESPONSE_ACCEPT);
+  shequ_test_wait_until (is_done, window);
   g_assert_cmpstr (shequ_window_get_subtitle (window), ==, "平邑街道");
   g_assert_cmpstr (shequ_window_get_page (window), ==, "org");
   g_assert_cmpstr (shequ_window_get_toast_text (window), ==, "Restored from “shequ-copy.db”");

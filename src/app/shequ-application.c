@@ -46,7 +46,8 @@ static const GOptionEntry option_entries[] = {
 
 /* Every keyboard shortcut of the app, once. GtkApplication binds them for the app.
  * and win. actions; the window binds the org. ones to its org view (its class key
- * bindings, from this table); the shortcuts window and the menus read them all. */
+ * bindings, from this table) and the org view binds them on its tree, with the keys
+ * that act there only; the shortcuts window and the menus read them all. */
 static const ShequShortcut shortcuts[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "win.close", { "<Control>w", NULL } },
@@ -55,9 +56,10 @@ static const ShequShortcut shortcuts[] = {
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "org.search", { "<Control>f", NULL } },
   { "org.rename", { "F2", NULL } },
-  { "org.delete", { "Delete", NULL } },
-  { "org.add-child", { "<Control><Shift>n", NULL } },
+  { "org.delete", { "Delete", NULL }, { "KP_Delete", NULL } },
+  { "org.add-child", { "<Control><Shift>n", NULL }, { "Insert", NULL } },
   { "org.move", { "<Control>m", NULL } },
+  { "org.context-menu", { NULL }, { "Menu", "<Shift>F10", NULL } },
   { "win.import-units", { "<Control>i", NULL } },
   { "win.export-units", { "<Control>e", NULL } },
   { "win.view-org", { "<Alt>1", NULL } },
@@ -262,8 +264,9 @@ shequ_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action,
-                                           shortcuts[i].accels);
+    if (shortcuts[i].accels[0] != NULL)
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), shortcuts[i].action,
+                                             shortcuts[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
   load_css ();

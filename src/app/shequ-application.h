@@ -23,15 +23,18 @@ GtkWindow        *shequ_application_open_database    (ShequApplication  *self,
 
 /* A keyboard shortcut: a detailed action name ("app.quit", "win.undo", "org.rename")
  * and its accelerators, NULL-terminated, as gtk_application_set_accels_for_action ()
- * takes them. */
+ * takes them; for an org. action, TREE_ACCELS are more keys that act only while the
+ * organisation tree has the focus (Insert, Menu), NULL-terminated too. */
 typedef struct {
   const char *action;
   const char *accels[3];
+  const char *tree_accels[3];
 } ShequShortcut;
 
 /* The app's keyboard shortcuts, declared once: the application sets them as its
- * accelerators (which the shortcuts window shows), and ShequWindow binds the org.
- * ones to its org view. Sets *N_SHORTCUTS to their number. */
+ * accelerators (which the shortcuts window shows), ShequWindow binds the org. ones
+ * to its org view, and the org view binds them, with their tree keys, on its tree.
+ * Sets *N_SHORTCUTS to their number. */
 const ShequShortcut *shequ_application_get_shortcuts (guint *n_shortcuts);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
-#include "shequ-compliance-panel.h"
+#include "shequ-compliance-panel-private.h"
 #include "shequ-session.h"
 
 typedef enum {
@@ -55,6 +55,8 @@ G_DEFINE_FINAL_TYPE (ShequCompliancePanel, shequ_compliance_panel, GTK_TYPE_WIDG
 static ShequUnit *
 find_area (ShequUnit *unit)
 {
+  g_assert (SHEQU_IS_UNIT (unit));
+
   for (ShequUnit *u = shequ_unit_get_parent (unit); u != NULL; u = shequ_unit_get_parent (u))
     if (shequ_unit_get_tier (u) == SHEQU_TIER_AREA)
       return u;

@@ -21,7 +21,4 @@ void           shequ_compliance_panel_set_session (ShequCompliancePanel *self,
                                                    ShequSession         *session);
 ShequOrgStore *shequ_compliance_panel_get_store   (ShequCompliancePanel *self);
 
-/* For tests: the list (activate a row with its "activate" signal). */
-GtkColumnView *shequ_compliance_panel_get_column_view (ShequCompliancePanel *self);
-
 G_END_DECLS

@@ -37,6 +37,8 @@ lookup_rows_holding (ShequOrgView *self,
 {
   ShequUnit *parent = shequ_unit_get_parent (unit);
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   return parent != NULL ? g_hash_table_lookup (self->child_rows, parent) : self->root_rows;
 }
 
@@ -50,6 +52,8 @@ refresh_unit_row (ShequOrgView *self,
   gboolean was_selected = self->selected_unit == unit;
   gboolean had_focus = shequ_org_view_tree_has_focus (self);
   guint position;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (rows == NULL || !_shequ_org_view_model_find (G_LIST_MODEL (rows), unit, &position))
     return;
@@ -142,6 +146,8 @@ watch_empty_unit (ShequOrgView *self,
 {
   EmptyWatch *watch;
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (g_hash_table_contains (self->watched_empty, unit))
     return;
   watch = g_new0 (EmptyWatch, 1);
@@ -222,6 +228,8 @@ _shequ_org_view_on_column_sorter_changed (GtkSorter       *sorter,
 static void
 on_tree_items_changed (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (self->hover_unit != NULL)
     _shequ_org_view_keep_hover_row_in_place (self);
   if (!self->restoring && !_shequ_org_view_is_searching (self))
@@ -237,6 +245,8 @@ restore_selection_after_change (ShequOrgView *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   ShequUnit *target = NULL;
   gboolean focus_lost;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (self->store == NULL)
     return;

@@ -48,15 +48,16 @@ _shequ_org_view_expand_ancestor_rows (ShequOrgView *self)
     }
 }
 
-void
-_shequ_org_view_apply_search (ShequOrgView *self,
-                              const char   *text)
+static void
+apply_search (ShequOrgView *self,
+              const char   *text)
 {
   gboolean was_searching = _shequ_org_view_is_searching (self);
   gboolean now_searching;
   g_autoptr(ShequUnit) keep_selected = NULL;
-
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   /* As the store does: surrounding spaces are not searched for. */
   text = stripped;
@@ -128,7 +129,7 @@ apply_empty_search_cb (gpointer user_data)
 
   self->empty_search_id = 0;
   if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    _shequ_org_view_apply_search (self, "");
+    apply_search (self, "");
   return G_SOURCE_REMOVE;
 }
 
@@ -137,6 +138,8 @@ on_search_changed (ShequOrgView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   /* Typing over a selection deletes, then inserts: GtkSearchEntry reports the empty
    * text in between at once. Ending a search restores the tree, which is not free;
    * wait for the insertion before believing the entry is empty. */
@@ -144,16 +147,18 @@ on_search_changed (ShequOrgView *self)
   if (text[0] == '\0')
     self->empty_search_id = g_idle_add (apply_empty_search_cb, self);
   else
-    _shequ_org_view_apply_search (self, text);
+    apply_search (self, text);
 }
 
 static void
 on_search_mode_changed (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      _shequ_org_view_apply_search (self, "");
+      apply_search (self, "");
     }
 }
 
@@ -164,6 +169,8 @@ select_match (ShequOrgView *self,
 {
   GListModel *model;
   guint n, start;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
 
   if (self->selection == NULL || !_shequ_org_view_is_searching (self))
     return;
@@ -194,6 +201,8 @@ select_match (ShequOrgView *self,
 static void
 on_search_activate (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   select_match (self, TRUE);
   if (self->selected_unit != NULL)
     _shequ_org_view_focus_unit_later (self, self->selected_unit, FALSE);
@@ -202,12 +211,16 @@ on_search_activate (ShequOrgView *self)
 static void
 on_search_next_match (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   select_match (self, TRUE);
 }
 
 static void
 on_search_previous_match (ShequOrgView *self)
 {
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
   select_match (self, FALSE);
 }
 
@@ -232,7 +245,7 @@ shequ_org_view_set_search_text (ShequOrgView *self,
   g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
-  _shequ_org_view_apply_search (self, text);
+  apply_search (self, text);
   if (text == NULL || text[0] == '\0')
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
+#include "shequ-application.h"
 #include "shequ-org-view-private.h"
 #include "shequ-unit-detail.h"
 
@@ -643,28 +644,58 @@ shequ_org_view_class_init (ShequOrgViewClass *klass)
   _shequ_org_view_class_state_init (widget_class);
   _shequ_org_view_class_actions_init (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "org.search", NULL);
-
   gtk_widget_class_set_css_name (widget_class, "shequ-org-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
-add_tree_shortcut (GtkShortcutController *controller,
-                   guint                  keyval,
-                   GdkModifierType        modifiers,
-                   const char            *action)
+add_tree_accels (GtkShortcutController *controller,
+                 const char            *action,
+                 const char * const    *accels)
 {
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                                          gtk_named_action_new (action)));
+  for (guint k = 0; accels[k] != NULL; k++)
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      if (!gtk_accelerator_parse (accels[k], &keyval, &modifiers))
+        g_error ("Bad accelerator %s", accels[k]);
+      gtk_shortcut_controller_add_shortcut (controller,
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                                              gtk_named_action_new (action)));
+    }
+}
+
+/* The org. keys of the app's one shortcut table, with the keys that act only here,
+ * live on the tree, so Delete in an entry of the detail pane stays there. The window
+ * forwards the same keys from elsewhere (Ctrl+F from the detail pane searches). */
+static void
+add_tree_shortcuts (ShequOrgView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const ShequShortcut *shortcuts;
+  guint n_shortcuts;
+
+  g_assert (SHEQU_IS_ORG_VIEW (self));
+
+  gtk_event_controller_set_name (controller, "shequ-tree-shortcuts");
+  shortcuts = shequ_application_get_shortcuts (&n_shortcuts);
+  for (guint i = 0; i < n_shortcuts; i++)
+    {
+      if (!g_str_has_prefix (shortcuts[i].action, "org."))
+        continue;
+      add_tree_accels (GTK_SHORTCUT_CONTROLLER (controller), shortcuts[i].action,
+                       shortcuts[i].accels);
+      add_tree_accels (GTK_SHORTCUT_CONTROLLER (controller), shortcuts[i].action,
+                       shortcuts[i].tree_accels);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
 static void
 shequ_org_view_init (ShequOrgView *self)
 {
   GtkEventController *controller;
-  GtkShortcutController *shortcuts;
   GtkSorter *column_sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -729,17 +760,7 @@ shequ_org_view_init (ShequOrgView *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
-  /* Tree keys live on the tree, so Delete in an entry of the detail pane stays there. */
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  add_tree_shortcut (shortcuts, GDK_KEY_F2, 0, "org.rename");
-  add_tree_shortcut (shortcuts, GDK_KEY_Delete, 0, "org.delete");
-  add_tree_shortcut (shortcuts, GDK_KEY_KP_Delete, 0, "org.delete");
-  add_tree_shortcut (shortcuts, GDK_KEY_Insert, 0, "org.add-child");
-  add_tree_shortcut (shortcuts, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "org.add-child");
-  add_tree_shortcut (shortcuts, GDK_KEY_m, GDK_CONTROL_MASK, "org.move");
-  add_tree_shortcut (shortcuts, GDK_KEY_Menu, 0, "org.context-menu");
-  add_tree_shortcut (shortcuts, GDK_KEY_F10, GDK_SHIFT_MASK, "org.context-menu");
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+  add_tree_shortcuts (self);
 
   /* Capture phase: the inner list view would take Left/Right for its own use. */
   controller = gtk_event_controller_key_new ();

@@ -33,62 +33,7 @@ void           shequ_org_view_select_unit       (ShequOrgView  *self,
 void           shequ_org_view_focus_tree        (ShequOrgView  *self);
 /* Whether the focus is on a row of the tree. */
 gboolean       shequ_org_view_tree_has_focus    (ShequOrgView  *self);
-/* What Tab and Shift+Tab do in the tree: the focus leaves it for the next (or the
- * previous) control of the window, not the next row. */
-gboolean       shequ_org_view_move_focus_out_of_tree (ShequOrgView *self,
-                                                 gboolean       backward);
 /* Shows the search bar and focuses the entry (Ctrl+F). */
 void           shequ_org_view_start_search      (ShequOrgView  *self);
-void           shequ_org_view_set_search_text   (ShequOrgView  *self,
-                                                 const char    *text);
-
-/* For tests: the column view, and the text a cell shows for UNIT in COLUMN
- * ("name", "population", …), or NULL when the row is not realised. */
-GtkColumnView *shequ_org_view_get_column_view   (ShequOrgView  *self);
-char          *shequ_org_view_dup_cell_text     (ShequOrgView  *self,
-                                                 ShequUnit     *unit,
-                                                 const char    *column_id);
-
-/* Moves UNIT under TARGET as a drop does (the drop target's "drop" handler calls
- * this); selects UNIT on success. FALSE with the store's reason otherwise. */
-gboolean       shequ_org_view_drop_unit         (ShequOrgView  *self,
-                                                 ShequUnit     *unit,
-                                                 ShequUnit     *target,
-                                                 GError       **error);
-/* What org.delete does (no question: it can be undone): deletes UNIT, selects its
- * parent and shows the window's toast, with Undo, saying what went. */
-gboolean       shequ_org_view_delete_unit       (ShequOrgView  *self,
-                                                 ShequUnit     *unit,
-                                                 GError       **error);
-/* The answered part of org.add-child / org.add-village: a new child of PARENT of
- * TIER (SHEQU_N_TIERS: the parent's default child tier), selected and being renamed. */
-ShequUnit     *shequ_org_view_add_child         (ShequOrgView  *self,
-                                                 ShequUnit     *parent,
-                                                 ShequTier      tier,
-                                                 gboolean       move_figures,
-                                                 GError       **error);
-
-/* For tests: the detail pane, whether UNIT has a row in the tree (it and its
- * ancestors pass the search filter and its ancestors are expanded), the match
- * count of the current search, and the cell's Pango attributes as text. */
-ShequUnitDetail *shequ_org_view_get_detail      (ShequOrgView  *self);
-gboolean       shequ_org_view_is_unit_shown     (ShequOrgView  *self,
-                                                 ShequUnit     *unit);
-guint          shequ_org_view_get_match_count   (ShequOrgView  *self);
-/* Whether the column COLUMN_ID ("name", "population", …) is shown: the optional ones
- * go when the tree is narrow. */
-gboolean       shequ_org_view_is_column_visible (ShequOrgView  *self,
-                                                 const char    *column_id);
-/* For tests: the name cell (a GtkTreeExpander) bound to UNIT, NULL when none is. */
-GtkWidget     *shequ_org_view_get_name_cell     (ShequOrgView  *self,
-                                                 ShequUnit     *unit);
-PangoAttrList *shequ_org_view_get_cell_attributes (ShequOrgView *self,
-                                                 ShequUnit     *unit,
-                                                 const char    *column_id);
-
-/* For tests: the codes of the expanded rows saved for the database at PATH (a
- * NULL-terminated array, NULL when none are saved). */
-char         **shequ_org_view_dup_saved_expansion (GSettings   *settings,
-                                                   const char  *database);
 
 G_END_DECLS

@@ -121,7 +121,6 @@ screenshot_idle (gpointer data)
   else
     {
       g_print ("%s\n", path);
-      g_ptr_array_add (self->screenshot_files, g_steal_pointer (&path));
       g_ptr_array_remove_index (self->screenshot_pages, 0);
     }
   take_next_screenshot (self);
@@ -204,23 +203,6 @@ shequ_window_take_screenshots (ShequWindow *self,
 
   g_free (self->screenshot_dir);
   self->screenshot_dir = g_strdup (dir);
-  if (self->screenshot_files == NULL)
-    self->screenshot_files = g_ptr_array_new_with_free_func (g_free);
   _shequ_window_maybe_start_screenshots (self);
 }
 
-GStrv
-shequ_window_dup_screenshot_files (ShequWindow *self)
-{
-  GStrvBuilder *builder;
-  GStrv files;
-
-  g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; self->screenshot_files != NULL && i < self->screenshot_files->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->screenshot_files, i));
-  files = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return files;
-}

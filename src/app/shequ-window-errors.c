@@ -137,25 +137,5 @@ static void
 restore_damaged (const char *backup_path,
                  gpointer    user_data)
 {
-  ShequWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  _shequ_window_set_dialog (self, NULL);
-  /* Damage may also be found while the file is open: close it before it is moved. */
-  _shequ_window_set_workspace (self, NULL);
-  if (!shequ_workspace_restore_file (self->database_path, backup_path, NULL, &error))
-    {
-      /* Show whatever the file is now, then why the restore failed. */
-      shequ_window_load (self);
-      _shequ_window_close_dialog (self);
-      _shequ_window_show_error (self, _("Could not restore the backup"), error);
-      return;
-    }
-  if (shequ_window_load (self))
-    {
-      g_autofree char *base = g_path_get_basename (backup_path);
-      g_autofree char *text = g_strdup_printf (_("Restored from “%s”"), base);
-
-      shequ_window_show_toast (self, text, FALSE);
-    }
+  _shequ_window_restore_damaged (SHEQU_WINDOW (user_data), backup_path);
 }

@@ -284,6 +284,8 @@ make_export_name (ShequWindow *self,
   const char *street = self->street != NULL ? shequ_unit_get_name (self->street) : NULL;
   g_autofree char *safe = g_strdup (street != NULL && *street ? street : "shequ");
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   /* Characters file systems refuse become dashes. */
   g_strdelimit (safe, "/\\:*?\"<>|", '-');
   return g_strdup_printf ("%s-%s.csv", safe, what);

@@ -27,6 +27,13 @@ _shequ_window_begin_busy (ShequWindow *self,
   _shequ_window_update_actions (self);
 }
 
+gboolean
+shequ_window_is_busy (ShequWindow *self)
+{
+  g_return_val_if_fail (SHEQU_IS_WINDOW (self), FALSE);
+  return self->n_jobs > 0;
+}
+
 void
 _shequ_window_end_busy (ShequWindow *self)
 {
@@ -82,6 +89,67 @@ job_free (Job *job)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static void
+show_restored_toast (ShequWindow *self,
+                     const char  *backup_path)
+{
+  g_autofree char *base = g_path_get_basename (backup_path);
+  g_autofree char *text = g_strdup_printf (_("Restored from “%s”"), base);
+
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  shequ_window_show_toast (self, text, FALSE);
+}
+
+static void
+show_restore_result (ShequWindow  *self,
+                     const char   *backup_path,
+                     gboolean      ok,
+                     const GError *error)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+  if (!ok)
+    {
+      /* Replaced, but the file cannot be read: nothing is open any more. */
+      if (shequ_workspace_get_store (self->workspace) == NULL)
+        {
+          _shequ_window_set_workspace (self, NULL);
+          self->load_error = g_error_copy (error);
+          _shequ_window_show_load_error (self);
+        }
+      else
+        _shequ_window_show_error (self, _("Could not restore the backup"), error);
+      return;
+    }
+
+  /* The file changed under the store: the workspace read the organisation again. */
+  _shequ_window_set_workspace (self, self->workspace);
+  show_restored_toast (self, backup_path);
+}
+
+static void
+show_restore_file_result (ShequWindow  *self,
+                          const char   *backup_path,
+                          gboolean      ok,
+                          const GError *error)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (!ok)
+    {
+      /* Show whatever the file is now, then why the restore failed. */
+      shequ_window_load (self);
+      _shequ_window_close_dialog (self);
+      _shequ_window_show_error (self, _("Could not restore the backup"), error);
+      return;
+    }
+  if (shequ_window_load (self))
+    show_restored_toast (self, backup_path);
+}
+
+static void
 show_job_result (ShequWindow  *self,
                  Job          *job,
                  gboolean      ok,
@@ -127,6 +195,14 @@ show_job_result (ShequWindow  *self,
         _shequ_window_show_error (self, _("Could not check the database"), error);
       break;
 
+    case JOB_RESTORE:
+      show_restore_result (self, job->dest_path, ok, error);
+      break;
+
+    case JOB_RESTORE_FILE:
+      show_restore_file_result (self, job->dest_path, ok, error);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -137,7 +213,7 @@ on_job_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  ShequWorkspace *workspace = SHEQU_WORKSPACE (object);
+  ShequWorkspace *workspace = object != NULL ? SHEQU_WORKSPACE (object) : NULL;
   g_autoptr(Job) job = user_data;
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -146,6 +222,10 @@ on_job_done (GObject      *object,
     ok = shequ_workspace_daily_backup_finish (workspace, result, &error);
   else if (job->kind == JOB_BACKUP)
     ok = shequ_workspace_back_up_finish (workspace, result, &error);
+  else if (job->kind == JOB_RESTORE)
+    ok = shequ_workspace_restore_finish (workspace, result, &error);
+  else if (job->kind == JOB_RESTORE_FILE)
+    ok = shequ_workspace_restore_file_finish (result, &error);
   else
     ok = shequ_workspace_check_integrity_finish (workspace, result, &error);
 
@@ -164,7 +244,8 @@ _shequ_window_start_job (ShequWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   Job *job;
 
-  g_return_if_fail (self->workspace != NULL);
+  /* A damaged file is restored with nothing open. */
+  g_return_if_fail (self->workspace != NULL || kind == JOB_RESTORE_FILE);
 
   job = g_new0 (Job, 1);
   job->kind = kind;
@@ -193,6 +274,15 @@ _shequ_window_start_job (ShequWindow *self,
     case JOB_CHECK_INTEGRITY:
       shequ_workspace_check_integrity_async (self->workspace, self->cancellable, NULL, NULL,
                                              on_job_done, job);
+      break;
+    case JOB_RESTORE:
+      shequ_workspace_restore_async (self->workspace, dest_path, self->cancellable,
+                                     _shequ_window_on_busy_progress, self, on_job_done, job);
+      break;
+    case JOB_RESTORE_FILE:
+      shequ_workspace_restore_file_async (self->database_path, dest_path, self->cancellable,
+                                          _shequ_window_on_busy_progress, self,
+                                          on_job_done, job);
       break;
     default:
       g_assert_not_reached ();
@@ -243,38 +333,31 @@ _shequ_window_backup_action (GtkWidget  *widget,
 static void
 restore_confirmed (gpointer user_data)
 {
-  g_autofree char *path = NULL;
   ShequWindow *self = NULL;
-  g_autoptr(GError) error = NULL;
   GObject *holder = user_data;
+  const char *path;
 
   self = g_object_get_data (holder, "shequ-window");
-  path = g_strdup (g_object_get_data (holder, "shequ-path"));
+  path = g_object_get_data (holder, "shequ-path");
   if (self == NULL || self->workspace == NULL || path == NULL)
     return;
 
-  if (!shequ_workspace_restore (self->workspace, path, NULL, &error))
-    {
-      /* Replaced, but the file cannot be read: nothing is open any more. */
-      if (shequ_workspace_get_store (self->workspace) == NULL)
-        {
-          _shequ_window_set_workspace (self, NULL);
-          self->load_error = g_steal_pointer (&error);
-          _shequ_window_show_load_error (self);
-        }
-      else
-        _shequ_window_show_error (self, _("Could not restore the backup"), error);
-      return;
-    }
+  /* In the workspace's thread, with the spinner: a large file takes a while. */
+  _shequ_window_start_job (self, JOB_RESTORE, path);
+}
 
-  /* The file changed under the store: the workspace read the organisation again. */
-  _shequ_window_set_workspace (self, self->workspace);
-  {
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *text = g_strdup_printf (_("Restored from “%s”"), base);
+/* From the damaged-file dialog: the file is closed, moved aside and replaced by the
+ * backup in the workspace's thread, then opened again. */
+void
+_shequ_window_restore_damaged (ShequWindow *self,
+                               const char  *backup_path)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
 
-    shequ_window_show_toast (self, text, FALSE);
-  }
+  _shequ_window_set_dialog (self, NULL);
+  /* Damage may also be found while the file is open: close it before it is moved. */
+  _shequ_window_set_workspace (self, NULL);
+  _shequ_window_start_job (self, JOB_RESTORE_FILE, backup_path);
 }
 
 void

@@ -202,6 +202,8 @@ take_preload (ShequWindow *self)
 {
   Preload *p = preload;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (p == NULL)
     return FALSE;
   /* Only the first window may take it; another file's read is closed when done. */
@@ -239,6 +241,8 @@ warm_up_renderer (ShequWindow *self)
 {
   g_autoptr(GError) error = NULL;
   GskRenderer *renderer;
+
+  g_assert (SHEQU_IS_WINDOW (self));
 
   if (self->warm_renderer != NULL || g_getenv ("GSK_RENDERER") != NULL)
     return;
@@ -314,6 +318,8 @@ refresh_from_database (ShequWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   /* A destroyed window may outlive its destruction a little (references held elsewhere):
    * it polls nothing and shows nothing then. */
   if (self->store == NULL || self->loading || !gtk_widget_get_realized (GTK_WIDGET (self)))
@@ -345,6 +351,8 @@ on_refresh_timeout (gpointer data)
 static void
 on_is_active_changed (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (gtk_window_is_active (GTK_WINDOW (self)))
     refresh_from_database (self);
 }

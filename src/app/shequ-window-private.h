@@ -17,6 +17,8 @@ typedef enum {
   JOB_DAILY_BACKUP,
   JOB_BACKUP,
   JOB_CHECK_INTEGRITY,
+  JOB_RESTORE,          /* the open database, from a backup */
+  JOB_RESTORE_FILE,     /* a damaged file that could not be opened, from a backup */
 } JobKind;
 
 struct _ShequWindow
@@ -69,7 +71,6 @@ struct _ShequWindow
   char                 *page;
   char                 *screenshot_dir;
   GPtrArray            *screenshot_pages;  /* the pages still to save */
-  GPtrArray            *screenshot_files;
 
   guint                 toast_timeout_id;
   guint                 dialog_idle_id;
@@ -178,6 +179,8 @@ void _shequ_window_export_action (GtkWidget  *widget,
 void _shequ_window_begin_busy (ShequWindow *self,
                                gboolean     visible);
 void _shequ_window_end_busy (ShequWindow *self);
+void _shequ_window_restore_damaged (ShequWindow *self,
+                                    const char  *backup_path);
 void _shequ_window_on_busy_progress (goffset  current,
                                      goffset  total,
                                      gpointer user_data);
@@ -203,5 +206,23 @@ void _shequ_window_on_toast_close_clicked (ShequWindow *self);
 /* shequ-window-bench.c */
 void _shequ_window_hook_bench (ShequWindow *self);
 void _shequ_window_maybe_start_screenshots (ShequWindow *self);
+
+/* For the tests: whether backups, checks, restores or imports are still running; the
+ * text of the notification shown at the top (NULL when none is shown); the dialog
+ * the window shows about its database (NULL when none); its pages and views (the
+ * empty-street page is the one shown for a street without units). */
+gboolean    shequ_window_is_busy               (ShequWindow *self);
+/* The store shown, the page ("welcome", "org", "error", …), why the database could
+ * not be opened (NULL when it is open), the line under the title. */
+ShequOrgStore *shequ_window_get_store          (ShequWindow *self);
+const char *shequ_window_get_page              (ShequWindow *self);
+const GError *shequ_window_get_load_error      (ShequWindow *self);
+const char *shequ_window_get_subtitle          (ShequWindow *self);
+const char *shequ_window_get_toast_text        (ShequWindow *self);
+GtkWindow  *shequ_window_get_dialog            (ShequWindow *self);
+GtkWidget  *shequ_window_get_welcome_page      (ShequWindow *self);
+GtkWidget  *shequ_window_get_org_view          (ShequWindow *self);
+GtkWidget  *shequ_window_get_compliance_panel  (ShequWindow *self);
+GtkWidget  *shequ_window_get_empty_street_page (ShequWindow *self);
 
 G_END_DECLS

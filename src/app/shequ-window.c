@@ -86,6 +86,8 @@ _shequ_window_ensure_welcome_page (ShequWindow *self)
 static ShequCompliancePanel *
 ensure_compliance_panel (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->compliance_panel == NULL)
     {
       GtkWidget *panel = g_object_new (SHEQU_TYPE_COMPLIANCE_PANEL,
@@ -110,6 +112,8 @@ update_titles (ShequWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (street_name != NULL && *street_name != '\0')
     subtitle = g_strdup (street_name);
   else if (self->database_path != NULL)
@@ -133,6 +137,8 @@ static void
 update_street (ShequWindow *self)
 {
   ShequUnit *street = self->store != NULL ? shequ_org_store_get_street (self->store) : NULL;
+
+  g_assert (SHEQU_IS_WINDOW (self));
 
   if (street != self->street)
     {
@@ -165,6 +171,8 @@ update_undo (ShequWindow *self)
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
+  g_assert (SHEQU_IS_WINDOW (self));
+
   if (self->store != NULL)
     {
       if (shequ_org_store_get_can_undo (self->store))
@@ -195,6 +203,8 @@ on_store_changed (ShequOrgStore  *store,
 {
   const char *label = shequ_org_change_get_label (change);
 
+  g_assert (SHEQU_IS_ORG_STORE (store));
+
   /* The user's own edits only: an import, the sample, undo and redo say it themselves. */
   if (shequ_org_change_get_origin (change) != SHEQU_ORG_ORIGIN_UI)
     return;
@@ -205,6 +215,8 @@ on_store_changed (ShequOrgStore  *store,
 static void
 on_roots_changed (ShequWindow *self)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   update_street (self);
 }
 
@@ -370,7 +382,8 @@ _shequ_window_update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.view-compliance", has_street);
   gtk_widget_action_set_enabled (widget, "win.open-sample", has_store && !has_street);
   gtk_widget_action_set_enabled (widget, "win.create-street", has_store && !has_street);
-  gtk_widget_action_set_enabled (widget, "win.retry-open", self->load_error != NULL);
+  /* Not while a damaged file is being replaced by its backup. */
+  gtk_widget_action_set_enabled (widget, "win.retry-open", self->load_error != NULL && !busy);
   gtk_widget_action_set_enabled (widget, "win.add-unit", has_street && self->load_error == NULL);
 }
 /* The panel made UNIT the session's, which the tree shows: the user goes there, and
@@ -379,6 +392,8 @@ static void
 on_unit_activated (ShequWindow *self,
                    ShequUnit   *unit)
 {
+  g_assert (SHEQU_IS_WINDOW (self));
+
   shequ_window_set_view (self, "org");
   shequ_org_view_focus_tree (self->org_view);
 }
@@ -476,7 +491,6 @@ shequ_window_finalize (GObject *object)
   g_free (self->page);
   g_free (self->screenshot_dir);
   g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
-  g_clear_pointer (&self->screenshot_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shequ_window_parent_class)->finalize (object);
 }

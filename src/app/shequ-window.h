@@ -43,22 +43,12 @@ void           shequ_window_preload            (const char     *path);
 /* Same, reading the file in a thread while the window shows a loading page. */
 void              shequ_window_load_async (ShequWindow *self);
 
-ShequOrgStore *shequ_window_get_store          (ShequWindow    *self);
-const char    *shequ_window_get_page           (ShequWindow    *self);
 /* Shows the organisation or compliance view ("org", "compliance") when a street exists. */
 void           shequ_window_set_view           (ShequWindow    *self,
                                                 const char     *name);
-/* Why the database could not be opened, NULL when it is open. */
-const GError  *shequ_window_get_load_error     (ShequWindow    *self);
 /* Presents the window once shequ_window_load_async() has read the database, or
  * after half a second with the loading page, whichever comes first. */
 void           shequ_window_present_when_loaded (ShequWindow   *self);
-/* The line under the window title: the street's name (or the file name). */
-const char    *shequ_window_get_subtitle       (ShequWindow    *self);
-/* The text of the notification shown at the top, NULL when none is shown. */
-const char    *shequ_window_get_toast_text     (ShequWindow    *self);
-/* The dialog this window shows about its database, NULL when none (tests). */
-GtkWindow     *shequ_window_get_dialog         (ShequWindow    *self);
 /* Shows a notification with an Undo button for a few seconds. */
 void           shequ_window_show_toast         (ShequWindow    *self,
                                                 const char     *text,
@@ -84,10 +74,6 @@ void           shequ_window_back_up            (ShequWindow    *self,
 void           shequ_window_restore            (ShequWindow    *self,
                                                 const char     *backup_path);
 
-GtkWidget     *shequ_window_get_welcome_page   (ShequWindow    *self);
-GtkWidget     *shequ_window_get_org_view       (ShequWindow    *self);
-GtkWidget     *shequ_window_get_compliance_panel (ShequWindow  *self);
-
 /* Quit the application at the first frame drawn after the main view is mapped. */
 void           shequ_window_set_bench_first_frame (ShequWindow *self,
                                                    gboolean     bench);
@@ -97,10 +83,6 @@ void           shequ_window_set_bench_first_frame (ShequWindow *self,
  * prints each file's path on stdout, then quits the application. */
 void           shequ_window_take_screenshots   (ShequWindow    *self,
                                                 const char     *dir);
-/* The files written so far. */
-GStrv          shequ_window_dup_screenshot_files (ShequWindow  *self);
-/* The page shown for a street without units (add an area, or import). */
-GtkWidget     *shequ_window_get_empty_street_page (ShequWindow *self);
 
 /* Whether to make the daily backup after opening (default TRUE; FALSE when the
  * environment variable SHEQU_NO_DAILY_BACKUP is set). */

@@ -169,6 +169,57 @@ finish_row (GPtrArray *rows,
   g_ptr_array_add (rows, row);
 }
 
+/* Reads the quoted field at *P (on its opening quote) into FIELD, leaving *P after
+ * the closing quote and counting the line breaks inside it. */
+static gboolean
+read_quoted (const char  **pp,
+             const char   *end,
+             GString      *field,
+             guint        *line,
+             const char   *filename,
+             GError      **error)
+{
+  const char *p = *pp + 1;
+  guint quote_line = *line;
+
+  for (;;)
+    {
+      if (p >= end)
+        {
+          g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
+                       _("%s\nLine %u: a quoted field that starts here is never closed"),
+                       filename, quote_line);
+          return FALSE;
+        }
+      if (*p == '"')
+        {
+          if (p + 1 < end && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p += 2;
+              continue;
+            }
+          p++;
+          break;
+        }
+      if (*p == '\r')
+        {
+          /* Line breaks inside a field become plain LF. */
+          g_string_append_c (field, '\n');
+          (*line)++;
+          p += (p + 1 < end && p[1] == '\n') ? 2 : 1;
+          continue;
+        }
+      if (*p == '\n')
+        (*line)++;
+      g_string_append_c (field, *p);
+      p++;
+    }
+
+  *pp = p;
+  return TRUE;
+}
+
 GPtrArray *
 shequ_csv_parse (const char  *text,
                  gssize       len,
@@ -197,47 +248,10 @@ shequ_csv_parse (const char  *text,
   while (p < end)
     {
       /* At the start of a field. */
-      if (*p == '"')
-        {
-          guint quote_line = line;
-
-          p++;
-          for (;;)
-            {
-              if (p >= end)
-                {
-                  g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                               _("%s\nLine %u: a quoted field that starts here is never closed"),
-                               filename, quote_line);
-                  return NULL;
-                }
-              if (*p == '"')
-                {
-                  if (p + 1 < end && p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      p += 2;
-                      continue;
-                    }
-                  p++;
-                  break;
-                }
-              if (*p == '\r')
-                {
-                  /* Line breaks inside a field become plain LF. */
-                  g_string_append_c (field, '\n');
-                  line++;
-                  p += (p + 1 < end && p[1] == '\n') ? 2 : 1;
-                  continue;
-                }
-              if (*p == '\n')
-                line++;
-              g_string_append_c (field, *p);
-              p++;
-            }
-          /* Text between the closing quote and the separator is kept as is
-           * (lenient, as spreadsheet programs are). */
-        }
+      if (*p == '"' && !read_quoted (&p, end, field, &line, filename, error))
+        return NULL;
+      /* Text between the closing quote and the separator is kept as is
+       * (lenient, as spreadsheet programs are). */
 
       while (p < end && *p != ',' && *p != '\r' && *p != '\n')
         {

@@ -110,24 +110,14 @@ copy_in_steps (sqlite3               *dest,
   return rc;
 }
 
-gboolean
-_shequ_database_backup_connection (sqlite3     *src,
-                                   const char  *src_path,
-                                   const char  *dest_path,
-                                   GError     **error)
-{
-  return _shequ_database_backup_connection_full (src, src_path, dest_path, NULL, NULL, NULL,
-                                                 error);
-}
-
-gboolean
-_shequ_database_backup_connection_full (sqlite3               *src,
-                                        const char            *src_path,
-                                        const char            *dest_path,
-                                        GCancellable          *cancellable,
-                                        GFileProgressCallback  progress,
-                                        gpointer               progress_data,
-                                        GError               **error)
+static gboolean
+backup_connection_full (sqlite3               *src,
+                        const char            *src_path,
+                        const char            *dest_path,
+                        GCancellable          *cancellable,
+                        GFileProgressCallback  progress,
+                        gpointer               progress_data,
+                        GError               **error)
 {
   g_autofree char *tmp = g_strconcat (dest_path, ".part", NULL);
   g_autofree char *dir = g_path_get_dirname (dest_path);
@@ -177,6 +167,15 @@ _shequ_database_backup_connection_full (sqlite3               *src,
 }
 
 gboolean
+_shequ_database_backup_connection (sqlite3     *src,
+                                   const char  *src_path,
+                                   const char  *dest_path,
+                                   GError     **error)
+{
+  return backup_connection_full (src, src_path, dest_path, NULL, NULL, NULL, error);
+}
+
+gboolean
 shequ_database_backup_to (ShequDatabase  *self,
                           const char     *dest_path,
                           GError        **error)
@@ -198,7 +197,7 @@ _shequ_database_backup_to_full (ShequDatabase          *self,
   /* A backup of a damaged file would overwrite a good older one in the rotation. */
   if (!shequ_database_check_integrity (self, error))
     return FALSE;
-  return _shequ_database_backup_connection_full (self->db, self->path, dest_path, cancellable,
+  return backup_connection_full (self->db, self->path, dest_path, cancellable,
                                                  progress, progress_data, error);
 }
 
@@ -276,7 +275,7 @@ _shequ_database_restore_from_full (ShequDatabase          *self,
 
   /* Nothing is lost: the current state goes into the backup folder first. */
   safety = _shequ_database_make_backup_name (self->path, "before-restore");
-  if (!_shequ_database_backup_connection_full (self->db, self->path, safety, cancellable,
+  if (!backup_connection_full (self->db, self->path, safety, cancellable,
                                                NULL, NULL, error))
     {
       sqlite3_close_v2 (src);
@@ -357,7 +356,7 @@ _shequ_database_restore_file_full (const char             *path,
         g_rename (from, to);
     }
 
-  ok = _shequ_database_backup_connection_full (src, src_path, path, NULL, progress,
+  ok = backup_connection_full (src, src_path, path, NULL, progress,
                                                progress_data, error);
   sqlite3_close_v2 (src);
   return ok;

@@ -55,13 +55,6 @@ gboolean  _shequ_database_backup_connection (sqlite3     *src,
 /* The same as their public namesakes, stopping early with G_IO_ERROR_CANCELLED when
  * CANCELLABLE is cancelled (nothing changed then) and calling PROGRESS (pages copied,
  * pages in all) from the calling thread after each step of the copy. */
-gboolean  _shequ_database_backup_connection_full (sqlite3               *src,
-                                                  const char            *src_path,
-                                                  const char            *dest_path,
-                                                  GCancellable          *cancellable,
-                                                  GFileProgressCallback  progress,
-                                                  gpointer               progress_data,
-                                                  GError               **error);
 gboolean  _shequ_database_backup_to_full    (ShequDatabase          *self,
                                             const char             *dest_path,
                                             GCancellable           *cancellable,
@@ -85,5 +78,12 @@ gboolean  _shequ_database_restore_file_full (const char             *path,
                                             GFileProgressCallback   progress,
                                             gpointer                progress_data,
                                             GError                **error);
+
+/* For the tests: the schema version of the open database, and PRAGMA user_version of
+ * PATH read read-only, without creating -wal/-shm. */
+int       shequ_database_get_schema_version  (ShequDatabase  *self);
+gboolean  shequ_database_peek_schema_version (const char     *path,
+                                              int            *version,
+                                              GError        **error);
 
 G_END_DECLS

@@ -472,6 +472,114 @@ make_read_only_uri (const char *path)
                           g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "&immutable=1");
 }
 
+/* Looks at an existing PATH before anything may write: a newer, damaged or foreign
+ * file stays byte-identical. Sets *VERSION to its schema version. */
+static gboolean
+check_existing_file (const char          *path,
+                     ShequDatabaseFlags   flags,
+                     int                 *version,
+                     GError             **error)
+{
+  gboolean read_only = (flags & SHEQU_DATABASE_FLAGS_READ_ONLY) != 0;
+  gboolean has_tables = FALSE;
+  GStatBuf st;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
+                   _("“%s” is a folder, not a database."), path);
+      return FALSE;
+    }
+
+  /* Only creating, on the user's word, may put a schema into an empty file. */
+  if (!(flags & SHEQU_DATABASE_FLAGS_CREATE) && g_stat (path, &st) == 0 && st.st_size == 0)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
+                   _("The file “%s” is empty, not a Shequ database; it was not changed."),
+                   path);
+      return FALSE;
+    }
+
+  /* Look before anything may write: a newer or damaged file stays byte-identical. */
+  if (!_shequ_database_peek (path, version, &has_tables, error))
+    return FALSE;
+  if (*version > SHEQU_SCHEMA_VERSION)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NEWER,
+                   _("The database “%s” was written by a newer version of Shequ "
+                     "(schema %d; this version reads up to %d). Update Shequ to open it; "
+                     "the file was not changed."),
+                   path, *version, SHEQU_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (*version == 0 && has_tables)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
+                   _("“%s” is an SQLite database, but not a Shequ one; it was not changed."),
+                   path);
+      return FALSE;
+    }
+  if (*version == 0 && !(flags & SHEQU_DATABASE_FLAGS_CREATE))
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
+                   _("The file “%s” holds no Shequ database; it was not changed."), path);
+      return FALSE;
+    }
+  if (read_only && *version < SHEQU_SCHEMA_VERSION)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
+                   _("The database “%s” was written by an older version of Shequ; open it "
+                     "once with a command that writes, so it can be updated."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_parent_folder (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A connection that may write: refused when SQLite could only read the file, then
+ * set up for WAL and brought to the current schema. */
+static gboolean
+set_up_writer (ShequDatabase  *self,
+               int             version,
+               GError        **error)
+{
+  g_assert (SHEQU_IS_DATABASE (self));
+
+  /* SQLite falls back to reading a file it may not write: say so now, naming the
+   * database, rather than fail at the first change. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
+                   _("The database “%s” is read-only: Shequ cannot save changes in it. "
+                     "Check the permissions of the file and its folder."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (!shequ_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !shequ_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !shequ_database_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  return version >= SHEQU_SCHEMA_VERSION || migrate (self, version, error);
+}
+
 ShequDatabase *
 shequ_database_open (const char          *path,
                      ShequDatabaseFlags   flags,
@@ -480,7 +588,6 @@ shequ_database_open (const char          *path,
   g_autoptr(ShequDatabase) self = NULL;
   g_autofree char *uri = NULL;
   gboolean exists;
-  gboolean has_tables = FALSE;
   gboolean read_only = (flags & SHEQU_DATABASE_FLAGS_READ_ONLY) != 0;
   int version = 0;
   int rc;
@@ -499,69 +606,13 @@ shequ_database_open (const char          *path,
 
   if (exists)
     {
-      GStatBuf st;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
-                       _("“%s” is a folder, not a database."), path);
-          return NULL;
-        }
-
-      /* Only creating, on the user's word, may put a schema into an empty file. */
-      if (!(flags & SHEQU_DATABASE_FLAGS_CREATE) && g_stat (path, &st) == 0 && st.st_size == 0)
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
-                       _("The file “%s” is empty, not a Shequ database; it was not changed."),
-                       path);
-          return NULL;
-        }
-
-      /* Look before anything may write: a newer or damaged file stays byte-identical. */
-      if (!_shequ_database_peek (path, &version, &has_tables, error))
+      if (!check_existing_file (path, flags, &version, error))
         return NULL;
-      if (version > SHEQU_SCHEMA_VERSION)
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NEWER,
-                       _("The database “%s” was written by a newer version of Shequ "
-                         "(schema %d; this version reads up to %d). Update Shequ to open it; "
-                         "the file was not changed."),
-                       path, version, SHEQU_SCHEMA_VERSION);
-          return NULL;
-        }
-      if (version == 0 && has_tables)
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
-                       _("“%s” is an SQLite database, but not a Shequ one; it was not changed."),
-                       path);
-          return NULL;
-        }
-      if (version == 0 && !(flags & SHEQU_DATABASE_FLAGS_CREATE))
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_NOT_SHEQU,
-                       _("The file “%s” holds no Shequ database; it was not changed."), path);
-          return NULL;
-        }
-      if (read_only && version < SHEQU_SCHEMA_VERSION)
-        {
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
-                       _("The database “%s” was written by an older version of Shequ; open it "
-                         "once with a command that writes, so it can be updated."),
-                       path);
-          return NULL;
-        }
     }
   else
     {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
-                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-          return NULL;
-        }
+      if (!make_parent_folder (path, error))
+        return NULL;
       open_flags |= SQLITE_OPEN_CREATE;
     }
 
@@ -588,33 +639,10 @@ shequ_database_open (const char          *path,
     return shequ_database_exec (self, "PRAGMA foreign_keys = ON", error)
            ? g_steal_pointer (&self) : NULL;
 
-  /* SQLite falls back to reading a file it may not write: say so now, naming the
-   * database, rather than fail at the first change. */
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN,
-                   _("The database “%s” is read-only: Shequ cannot save changes in it. "
-                     "Check the permissions of the file and its folder."),
-                   path);
-      return NULL;
-    }
-
-  if (!shequ_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !shequ_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !shequ_database_exec (self, "PRAGMA synchronous = NORMAL", error))
-    return NULL;
-
-  if (version < SHEQU_SCHEMA_VERSION && !migrate (self, version, error))
+  if (!set_up_writer (self, version, error))
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-gboolean
-shequ_database_is_read_only (ShequDatabase *self)
-{
-  g_return_val_if_fail (SHEQU_IS_DATABASE (self), TRUE);
-  return self->read_only;
 }
 
 const char *

@@ -41,13 +41,6 @@ ShequDatabase *shequ_database_open              (const char          *path,
                                                  GError             **error);
 char          *shequ_database_get_default_path  (void);
 const char    *shequ_database_get_path          (ShequDatabase       *self);
-int            shequ_database_get_schema_version (ShequDatabase      *self);
-gboolean       shequ_database_is_read_only      (ShequDatabase       *self);
-
-/* Reads PRAGMA user_version of PATH read-only, without creating -wal/-shm. */
-gboolean       shequ_database_peek_schema_version (const char        *path,
-                                                   int               *version,
-                                                   GError           **error);
 
 /* Whether the database, -wal and -shm this connection has open are still the files under
  * those names (SHEQU_DB_ERROR_REPLACED if not; the connection then never checkpoints on

@@ -11,6 +11,9 @@
 #include "shequ-org-private.h"
 #include "shequ-org-store-private.h"
 
+static void update_objects (ShequOrgStore  *self,
+                            ShequOrgChange *change);
+
 /* A change this large is bulk whether or not it says so. */
 #define BULK_ROWS 100
 #define UNDO_LIMIT 100
@@ -132,7 +135,7 @@ _shequ_org_store_refresh_objects (ShequOrgStore  *self,
 
   g_return_if_fail (SHEQU_IS_ORG_STORE (self));
 
-  _shequ_org_store_update_objects (self, diff);
+  update_objects (self, diff);
   if (n_units != g_hash_table_size (self->units))
     g_object_notify_by_pspec (G_OBJECT (self), _shequ_org_store_properties[PROP_N_UNITS]);
 }
@@ -169,7 +172,7 @@ rebase_on_other_commits (Transaction  *txn,
       !(txn->refresh = _shequ_org_store_make_refresh_diff (self, &snap, error)))
     return FALSE;
   current = _shequ_org_store_check_before_images (self, txn->change, txn->before, &snap, &local);
-  _shequ_org_store_update_objects (self, txn->refresh);
+  update_objects (self, txn->refresh);
   self->data_version = version;
   if (!current)
     {
@@ -230,6 +233,8 @@ write_in_transaction (ShequDatabase  *db,
   Transaction *txn = data;
   ShequOrgChange *change = txn->change;
 
+  g_assert (SHEQU_IS_DATABASE (db));
+
   /* Nothing goes in bulk into a damaged file: it would hide the damage under new rows. */
   if ((change->bulk || _shequ_org_change_get_size (change) >= BULK_ROWS) &&
       !shequ_database_quick_check (db, error))
@@ -271,7 +276,7 @@ apply_change (ShequOrgStore   *self,
   ok = shequ_database_write (self->db, write_in_transaction, &txn, error);
   *refresh = txn.refresh;
   if (ok)
-    _shequ_org_store_update_objects (self, change);
+    update_objects (self, change);
   if (n_units != g_hash_table_size (self->units))
     g_object_notify_by_pspec (G_OBJECT (self), _shequ_org_store_properties[PROP_N_UNITS]);
   return ok ? g_steal_pointer (&before) : NULL;
@@ -441,6 +446,8 @@ update_violation (ShequOrgStore *self,
 {
   gboolean wanted = present && !unit->compliant;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   if (unit->in_violations == wanted)
     return;
   unit->in_violations = wanted;
@@ -456,6 +463,8 @@ detach_unit (ShequOrgStore *self,
              ShequUnit     *unit,
              GHashTable    *dirty)
 {
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   if (unit->parent != NULL)
     {
       g_hash_table_add (dirty, unit->parent);
@@ -492,6 +501,8 @@ set_figure (ShequUnit     *unit,
             gint64         value,
             ShequUnitProp  prop)
 {
+  g_assert (SHEQU_IS_UNIT (unit));
+
   if (*field == value)
     return;
   *field = value;
@@ -502,6 +513,8 @@ static void
 remove_post_links (ShequPost  *post,
                    GHashTable *dirty)
 {
+  g_assert (SHEQU_IS_POST (post));
+
   _shequ_unit_remove_post (post->unit, post);
   _shequ_person_remove_post (post->person, post);
   g_hash_table_add (dirty, post->unit);
@@ -511,6 +524,8 @@ static void
 add_post_links (ShequPost  *post,
                 GHashTable *dirty)
 {
+  g_assert (SHEQU_IS_POST (post));
+
   _shequ_unit_add_post (post->unit, post);
   _shequ_person_add_post (post->person, post);
   g_hash_table_add (dirty, post->unit);
@@ -679,6 +694,8 @@ set_person_string (ShequPerson     *person,
                    const char      *value,
                    ShequPersonProp  prop)
 {
+  g_assert (SHEQU_IS_PERSON (person));
+
   if (g_strcmp0 (*field, value ? value : "") == 0)
     return;
   g_free (*field);
@@ -853,9 +870,9 @@ update_rollups (ObjectUpdate *up)
 }
 
 /* Brings the objects in line with CHANGE, which is already in the database. */
-void
-_shequ_org_store_update_objects (ShequOrgStore  *self,
-                                 ShequOrgChange *change)
+static void
+update_objects (ShequOrgStore  *self,
+                ShequOrgChange *change)
 {
   g_autoptr(GHashTable) dirty = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) to_attach = g_ptr_array_new ();

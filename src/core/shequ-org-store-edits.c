@@ -53,6 +53,8 @@ next_code (ShequOrgStore *self,
   GHashTableIter iter;
   gpointer key;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   g_hash_table_iter_init (&iter, self->codes);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -74,10 +76,10 @@ next_code (ShequOrgStore *self,
     }
 }
 
-char *
-shequ_org_store_make_unit_code (ShequOrgStore *self,
-                                ShequUnit     *parent,
-                                ShequTier      tier)
+static char *
+make_unit_code (ShequOrgStore *self,
+                ShequUnit     *parent,
+                ShequTier      tier)
 {
   ShequUnit *street;
 
@@ -168,7 +170,7 @@ add_unit_once (ShequOrgStore  *self,
   row->id = id = shequ_org_store_allocate_unit_id (self);
   row->parent_id = parent->id;
   row->tier = tier;
-  row->code = shequ_org_store_make_unit_code (self, parent, tier);
+  row->code = make_unit_code (self, parent, tier);
   row->name = g_strdup (name);
   row->party_body = shequ_tier_derive_party_body (tier, name, parent->name);
   row->service_body = shequ_tier_derive_service_body (tier, name, parent->name);
@@ -454,6 +456,8 @@ add_post_to_change (ShequOrgStore  *self,
 {
   ShequPostRow *post_row = shequ_post_row_new ();
   gint64 post_id;
+
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
   post_row->id = post_id = shequ_org_store_allocate_post_id (self);
   post_row->person_id = person_id;

@@ -34,6 +34,8 @@ build_tree (ShequOrgStore  *self,
 {
   g_autoptr(GPtrArray) order = NULL;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   for (guint i = 0; i < parents->len; i++)
     {
       ShequUnit *unit = g_array_index (parents, UnitParent, i).unit;
@@ -182,6 +184,8 @@ check_snapshot_tree (ShequOrgStore  *self,
   guint limit = g_hash_table_size (snap->units) + 1;
   GHashTableIter iter;
   gpointer key, value;
+
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
   g_hash_table_iter_init (&iter, snap->units);
   while (g_hash_table_iter_next (&iter, &key, &value))

@@ -13,7 +13,7 @@
  *   shequ-org-store-rollup.c    roll-ups of figures and roles, compliance, statistics
  *   shequ-org-store-edits.c     the edits, each one change
  *   shequ-org-search.c          search keys and each unit's search state
- * A change reaches the objects only through _shequ_org_store_update_objects(), after its
+ * A change reaches the objects only through update_objects() in -apply.c, after its
  * transaction committed (or, for another program's rows, once they are read). */
 
 #include "shequ-org-private.h"
@@ -164,10 +164,6 @@ gboolean        _shequ_org_store_hook_exec           (ShequOrgStore         *sel
                                                       GError               **error);
 
 /* shequ-org-store-rollup.c */
-gint64          _shequ_org_store_add_figure          (gint64                 a,
-                                                      gint64                 b);
-guint           _shequ_org_store_add_count           (guint                  a,
-                                                      guint                  b);
 void            _shequ_org_store_compute_rollup      (ShequUnit             *unit,
                                                       gboolean               notify);
 
@@ -194,8 +190,6 @@ gint64          _shequ_org_store_final_id            (GHashTable            *map
                                                       gint64                 id);
 
 /* shequ-org-store-apply.c */
-void            _shequ_org_store_update_objects      (ShequOrgStore         *self,
-                                                      ShequOrgChange        *change);
 void            _shequ_org_store_refresh_objects     (ShequOrgStore         *self,
                                                       ShequOrgChange        *diff);
 
@@ -203,5 +197,8 @@ void            _shequ_org_store_refresh_objects     (ShequOrgStore         *sel
 guint           _shequ_org_store_run_search          (ShequOrgStore         *self);
 /* The units changed: the slots are built again at the next search. */
 void            _shequ_org_store_forget_search_slots (ShequOrgStore         *self);
+
+/* For the tests: whether a search is applied (shequ_org_store_search () with text). */
+gboolean        shequ_org_store_is_searching         (ShequOrgStore         *self);
 
 G_END_DECLS

@@ -16,6 +16,8 @@ compute_leader (ShequUnit *unit)
   ShequPost *director = NULL;
   const char *leader = "";
 
+  g_assert (SHEQU_IS_UNIT (unit));
+
   for (guint i = 0; i < unit->posts->len; i++)
     {
       ShequPost *post = g_ptr_array_index (unit->posts, i);
@@ -38,6 +40,8 @@ compute_compliance (ShequUnit *unit)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean compliant = TRUE;
+
+  g_assert (SHEQU_IS_UNIT (unit));
 
   if (shequ_unit_is_checked (unit))
     {
@@ -71,9 +75,9 @@ compute_compliance (ShequUnit *unit)
 
 /* A + B for roll-ups: saturates instead of overflowing, and counts a negative figure
  * (only a database edited by hand can hold one) as 0. */
-gint64
-_shequ_org_store_add_figure (gint64 a,
-                             gint64 b)
+static gint64
+add_figure (gint64 a,
+            gint64 b)
 {
   gint64 sum;
 
@@ -84,9 +88,9 @@ _shequ_org_store_add_figure (gint64 a,
   return sum;
 }
 
-guint
-_shequ_org_store_add_count (guint a,
-                            guint b)
+static guint
+add_count (guint a,
+           guint b)
 {
   guint sum;
 
@@ -100,8 +104,8 @@ void
 _shequ_org_store_compute_rollup (ShequUnit *unit,
                                  gboolean   notify)
 {
-  gint64 population = _shequ_org_store_add_figure (0, unit->population);
-  gint64 households = _shequ_org_store_add_figure (0, unit->households);
+  gint64 population = add_figure (0, unit->population);
+  gint64 households = add_figure (0, unit->households);
   guint grids = unit->tier == SHEQU_TIER_GRID ? 1 : 0;
   guint roles[SHEQU_N_ROLES];
 
@@ -110,11 +114,11 @@ _shequ_org_store_compute_rollup (ShequUnit *unit,
     {
       ShequUnit *child = g_ptr_array_index (unit->children, i);
 
-      population = _shequ_org_store_add_figure (population, child->total_population);
-      households = _shequ_org_store_add_figure (households, child->total_households);
-      grids = _shequ_org_store_add_count (grids, child->grid_count);
+      population = add_figure (population, child->total_population);
+      households = add_figure (households, child->total_households);
+      grids = add_count (grids, child->grid_count);
       for (guint r = 0; r < SHEQU_N_ROLES; r++)
-        roles[r] = _shequ_org_store_add_count (roles[r], child->role_counts[r]);
+        roles[r] = add_count (roles[r], child->role_counts[r]);
     }
   memcpy (unit->role_counts, roles, sizeof roles);
 
@@ -172,11 +176,10 @@ shequ_org_store_get_stats (ShequOrgStore *self,
     {
       ShequUnit *root = g_ptr_array_index (self->roots, i);
 
-      stats->population = _shequ_org_store_add_figure (stats->population, root->total_population);
-      stats->households = _shequ_org_store_add_figure (stats->households, root->total_households);
+      stats->population = add_figure (stats->population, root->total_population);
+      stats->households = add_figure (stats->households, root->total_households);
       for (guint r = 0; r < SHEQU_N_ROLES; r++)
-        stats->role_counts[r] = _shequ_org_store_add_count (stats->role_counts[r],
-                                                            root->role_counts[r]);
+        stats->role_counts[r] = add_count (stats->role_counts[r], root->role_counts[r]);
     }
   stats->people = g_hash_table_size (self->persons);
   stats->violations = self->violations->len;

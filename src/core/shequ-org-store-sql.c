@@ -56,6 +56,8 @@ load_units (ShequOrgStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
   stmt = shequ_database_prepare (self->db,
                                  "SELECT id, parent_id, tier, code, name, party_body, "
                                  "service_body, note, population, households FROM unit",
@@ -103,6 +105,8 @@ load_people (ShequOrgStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) posts = NULL;
   int rc;
+
+  g_assert (SHEQU_IS_ORG_STORE (self));
 
   stmt = shequ_database_prepare (self->db, "SELECT id, code, name, phone, note FROM person", error);
   if (stmt == NULL)
@@ -499,6 +503,8 @@ load_all_in_transaction (ShequDatabase  *db,
 {
   LoadAll *load = data;
 
+  g_assert (SHEQU_IS_DATABASE (db));
+
   return load_units (load->self, load->parents, error) &&
          load_people (load->self, error) &&
          _shequ_org_store_read_data_version (load->self, &load->self->data_version, error);
@@ -530,6 +536,8 @@ read_changes_in_transaction (ShequDatabase  *db,
                              GError        **error)
 {
   ReadChanges *read = data;
+
+  g_assert (SHEQU_IS_DATABASE (db));
 
   if (!_shequ_org_store_read_data_version (read->self, read->version, error))
     return FALSE;

@@ -97,10 +97,6 @@ GListModel    *shequ_org_store_get_unit_posts    (ShequOrgStore   *self,
 gint64         shequ_org_store_allocate_unit_id   (ShequOrgStore  *self);
 gint64         shequ_org_store_allocate_person_id (ShequOrgStore  *self);
 gint64         shequ_org_store_allocate_post_id   (ShequOrgStore  *self);
-/* Next free CJ/T 349-style code for a new child of PARENT with TIER. */
-char          *shequ_org_store_make_unit_code    (ShequOrgStore   *self,
-                                                  ShequUnit       *parent,
-                                                  ShequTier        tier);
 char          *shequ_org_store_make_person_code  (ShequOrgStore   *self);
 
 /* Reads what other programs committed since the store last read the database and
@@ -211,11 +207,10 @@ gboolean       shequ_org_store_redo              (ShequOrgStore   *self,
 
 /* Search by unit name, code and the names of people posted there; the store keeps
  * each unit's search state, and runs the search again after every change. "" or NULL
- * ends the search (every unit SHEQU_SEARCH_NONE and shequ_org_store_is_searching()
- * FALSE). Returns the number of matching units. */
+ * ends the search (every unit SHEQU_SEARCH_NONE). Returns the number of matching
+ * units. */
 guint          shequ_org_store_search            (ShequOrgStore   *self,
                                                   const char      *text);
-gboolean       shequ_org_store_is_searching      (ShequOrgStore   *self);
 ShequSearchState shequ_org_store_get_search_state (ShequOrgStore  *self,
                                                   ShequUnit       *unit);
 

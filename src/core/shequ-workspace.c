@@ -98,6 +98,8 @@ static void
 set_interruptible (ShequDatabase *db,
                    GCancellable  *cancellable)
 {
+  g_assert (SHEQU_IS_DATABASE (db));
+
   sqlite3_progress_handler (shequ_database_get_handle (db), cancellable != NULL ? 1000 : 0,
                             cancellable != NULL ? on_sqlite_progress : NULL, cancellable);
 }
