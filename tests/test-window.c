@@ -679,6 +679,7 @@ test_settings_import_encoding (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = settings_or_skip ();
   g_autoptr(GVariant) state = NULL;
+  g_autofree char *stored = NULL;
   ShequWindow *window;
 
   if (settings == NULL)
@@ -691,11 +692,14 @@ test_settings_import_encoding (Fixture       *fixture,
 
   g_action_group_change_action_state (G_ACTION_GROUP (window), "import-encoding",
                                       g_variant_new_string ("utf-8"));
-  g_assert_cmpstr (g_settings_get_string (settings, "import-encoding"), ==, "utf-8");
+  stored = g_settings_get_string (settings, "import-encoding");
+  g_assert_cmpstr (stored, ==, "utf-8");
+  g_clear_pointer (&stored, g_free);
   /* Not one of the choices: ignored, the setting stays. */
   g_action_group_change_action_state (G_ACTION_GROUP (window), "import-encoding",
                                       g_variant_new_string ("latin-1"));
-  g_assert_cmpstr (g_settings_get_string (settings, "import-encoding"), ==, "utf-8");
+  stored = g_settings_get_string (settings, "import-encoding");
+  g_assert_cmpstr (stored, ==, "utf-8");
   g_settings_reset (settings, "import-encoding");
 }
 
