@@ -439,8 +439,9 @@ static void
 assert_closed_ring (const ShequGeoRing *ring)
 {
   g_assert_cmpuint (ring->n_points, >=, 4);
-  g_assert_cmpfloat (ring->points[0].x, ==, ring->points[ring->n_points - 1].x);
-  g_assert_cmpfloat (ring->points[0].y, ==, ring->points[ring->n_points - 1].y);
+  /* The very same bits, NaN included. */
+  g_assert_cmpmem (&ring->points[0], sizeof (ShequGeoPoint),
+                   &ring->points[ring->n_points - 1], sizeof (ShequGeoPoint));
 }
 
 static void
@@ -534,6 +535,13 @@ test_adversarial (void)
   g_assert_true (isnan (shequ_geo_ring_area_m2 (&ring)));
   shequ_geo_ring_simplify (&ring, 0.1, &simple);
   assert_closed_ring (&simple);
+  g_free (simple.points);
+
+  /* Not one distance is a number. */
+  nan_ring[0] = nan_ring[4] = nan_ring[5] = PT (NAN, 0);
+  shequ_geo_ring_simplify (&ring, 0.1, &simple);
+  assert_closed_ring (&simple);
+  g_assert_cmpuint (simple.n_points, ==, 4);
   g_free (simple.points);
 
   ring = ring_of (inf_ring, G_N_ELEMENTS (inf_ring));

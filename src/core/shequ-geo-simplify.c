@@ -114,6 +114,8 @@ shequ_geo_ring_simplify (const ShequGeoRing *ring,
           far = i;
         }
     }
+  if (far == 0)
+    far = last / 2;   /* no distance is a number: split anywhere */
   keep = g_new0 (gboolean, ring->n_points);
   keep[0] = keep[far] = keep[last] = TRUE;
   simplify_chain (p, 0, far, tolerance, keep);
@@ -124,12 +126,16 @@ shequ_geo_ring_simplify (const ShequGeoRing *ring,
   if (n_kept < 4)
     {
       /* Two chains each reduced to their chord: keep the point farthest from it
-       * on the longer one, so the ring stays a ring. */
+       * on the longer one, so the ring stays a ring (or any point, when no
+       * distance is a number). */
       double d1, d2;
       guint s1 = farthest_point (p, 0, far, &d1);
       guint s2 = farthest_point (p, far, last, &d2);
+      guint extra = d1 >= d2 && s1 != 0 ? s1 : s2;
 
-      keep[d1 >= d2 && s1 != 0 ? s1 : s2] = TRUE;
+      if (keep[extra])
+        extra = far > 1 ? 1 : far + 1;
+      keep[extra] = TRUE;
       n_kept++;
     }
 
