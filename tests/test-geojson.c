@@ -429,6 +429,7 @@ test_write_decimals (void)
   g_autoptr(GHashTable) properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(ShequGeoShape) shape = shequ_geo_shape_new ();
   g_autoptr(ShequGeoShape) hole_shape = shequ_geo_shape_new ();
+  g_autoptr(ShequGeoShape) empty = shequ_geo_shape_new ();
   ShequGeoPoint outer[] = { { 117.0 + 1.0 / 3, 35.0 + 2.0 / 3 }, { 118.123456789, -0.00000001 },
                             { 118.0, 36.5 }, { 117.0 + 1.0 / 3, 35.0 + 2.0 / 3 } };
   ShequGeoPoint inner[] = { { 117.5, 35.5 }, { 117.6, 35.5 }, { 117.6, 35.6 }, { 117.5, 35.5 } };
@@ -448,6 +449,7 @@ test_write_decimals (void)
   shequ_geo_shape_add_polygon (hole_shape, rings, 1);
   g_ptr_array_add (features, shequ_geojson_feature_new (properties, shape));
   g_ptr_array_add (features, shequ_geojson_feature_new (NULL, NULL));   /* left out */
+  g_ptr_array_add (features, shequ_geojson_feature_new (NULL, empty));  /* left out */
   g_ptr_array_add (features, shequ_geojson_feature_new (NULL, hole_shape));
 
   bytes = shequ_geojson_write (features);
@@ -465,7 +467,9 @@ test_write_decimals (void)
 
   again = shequ_geojson_read (bytes, "written.geojson", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  /* Every feature written is usable when read back. */
   g_assert_cmpuint (again->len, ==, 2);
+  g_assert_cmpuint (shequ_geojson_count_usable (again), ==, 2);
   g_assert_cmpstr (shequ_geojson_feature_get_name (feature_at (again, 0)), ==, "第一网格 \"东\"\n");
   assert_shapes_equal (feature_at (again, 0)->shape, shape);
   assert_shapes_equal (feature_at (again, 1)->shape, hole_shape);

@@ -631,9 +631,10 @@ shequ_geojson_write (GPtrArray *features)
       ShequGeojsonFeature *feature = g_ptr_array_index (features, i);
       guint n = 0;
 
-      if (feature->shape == NULL)
+      /* A shape without polygons has no valid GeoJSON geometry: left out too. */
+      n = feature->shape != NULL ? shequ_geo_shape_get_n_polygons (feature->shape) : 0;
+      if (n == 0)
         continue;
-      n = shequ_geo_shape_get_n_polygons (feature->shape);
       g_string_append (out, first ? "{" : ",{");
       first = FALSE;
       g_string_append (out, "\"type\":\"Feature\",\"properties\":");

@@ -61,8 +61,9 @@ guint      shequ_geojson_count_usable     (GPtrArray             *features);
 char      *shequ_geojson_format_problems  (GPtrArray             *features,
                                            const char            *filename);
 
-/* FEATURES (ShequGeojsonFeature; those without a shape are left out) as a compact UTF-8
- * FeatureCollection, coordinates with at most 7 decimals, properties as strings. */
+/* FEATURES (ShequGeojsonFeature; those without a shape or with an empty one are left
+ * out) as a compact UTF-8 FeatureCollection, coordinates with at most 7 decimals,
+ * properties as strings. */
 GBytes    *shequ_geojson_write            (GPtrArray             *features);
 
 G_END_DECLS
