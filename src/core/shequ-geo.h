@@ -99,7 +99,8 @@ gboolean               shequ_geo_shape_contains     (ShequGeoShape          *sha
 
 /* shequ-geo-simplify.c: Douglas-Peucker on a closed ring, in the ring's units. Every
  * point of RING lies within TOLERANCE of the result, which is closed and keeps at least
- * 4 points (a ring of fewer is copied). Free out->points with g_free(). */
+ * 4 points (a ring of 4 or fewer, or a tolerance that is not a number, is copied).
+ * Free out->points with g_free(). */
 void                   shequ_geo_ring_simplify      (const ShequGeoRing     *ring,
                                                      double                  tolerance,
                                                      ShequGeoRing           *out);
