@@ -33,5 +33,18 @@ void           print_json     (JsonBuilder         *builder);
 
 int            command_bench  (int                  argc,
                                char               **argv);
+/* shequ-cli-bench-map.c */
+int            bench_map      (int                  argc,
+                               char               **argv);
+/* shequ-cli-boundaries.c */
+int            command_import_boundaries (int        argc,
+                                          char     **argv);
+int            command_export_boundaries (int        argc,
+                                          char     **argv);
+/* shequ-cli-map.c */
+int            command_render_map        (int        argc,
+                                          char     **argv);
+int            command_hit               (int        argc,
+                                          char     **argv);
 
 G_END_DECLS

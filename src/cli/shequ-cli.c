@@ -628,7 +628,18 @@ static const Command commands[] = {
   { "import-people", command_import_people, "FILE", N_("Import people and posts (CSV or JSON)") },
   { "export-people", command_export_people, "FILE", N_("Export people and posts (CSV or JSON)") },
   { "compliance",    command_compliance,    "[--json]", N_("List units that break a rule") },
-  { "bench",         command_bench,         "tree --units N | startup",
+  { "import-boundaries", command_import_boundaries,
+    "FILE [--match PROPERTY] [--crs wgs84|gcj02] [--dry-run] [--partial] [--json]",
+    N_("Import unit boundaries (GeoJSON)") },
+  { "export-boundaries", command_export_boundaries, "FILE",
+    N_("Export unit boundaries (GeoJSON)") },
+  { "render-map",    command_render_map,
+    "--out FILE.png|pdf|svg [--width W --height H] [--color-by MEASURE] [--classes N "
+    "--method equal|quantile|jenks] [--unit CODE] [--title TEXT]",
+    N_("Draw the map to a file") },
+  { "hit",           command_hit,           "--lon X --lat Y [--crs wgs84|gcj02]",
+    N_("Print the code of the innermost unit at a point") },
+  { "bench",         command_bench,         "tree --units N | map | startup",
     N_("Measure speed (figures only)") },
 };
 

@@ -374,3 +374,19 @@ shequ_org_change_get_bulk (ShequOrgChange *change)
 DEFINE_ROW_ACCESSORS (unit, ShequUnitRow)
 DEFINE_ROW_ACCESSORS (person, ShequPersonRow)
 DEFINE_ROW_ACCESSORS (post, ShequPostRow)
+
+/* SKELETON: the boundary engineer replaces these with boundary and place rows. */
+void shequ_org_change_put_boundary (ShequOrgChange *change, gint64 unit_id, ShequGeoShape *shape) { g_critical ("not yet"); }
+void shequ_org_change_delete_boundary (ShequOrgChange *change, gint64 unit_id) { g_critical ("not yet"); }
+guint shequ_org_change_get_n_boundary_puts (ShequOrgChange *change) { return 0; }
+ShequGeoShape *shequ_org_change_get_boundary_put (ShequOrgChange *change, guint position, gint64 *unit_id) { return NULL; }
+ShequGeoShape *shequ_org_change_lookup_boundary (ShequOrgChange *change, gint64 unit_id) { return NULL; }
+guint shequ_org_change_get_n_boundary_deletes (ShequOrgChange *change) { return 0; }
+gint64 shequ_org_change_get_boundary_delete (ShequOrgChange *change, guint position) { return 0; }
+void shequ_org_change_put_place (ShequOrgChange *change, ShequPlaceRow *row) { g_critical ("not yet"); }
+void shequ_org_change_delete_place (ShequOrgChange *change, gint64 place_id) { g_critical ("not yet"); }
+guint shequ_org_change_get_n_place_puts (ShequOrgChange *change) { return 0; }
+const ShequPlaceRow *shequ_org_change_get_place_put (ShequOrgChange *change, guint position) { return NULL; }
+const ShequPlaceRow *shequ_org_change_lookup_place (ShequOrgChange *change, gint64 place_id) { return NULL; }
+guint shequ_org_change_get_n_place_deletes (ShequOrgChange *change) { return 0; }
+gint64 shequ_org_change_get_place_delete (ShequOrgChange *change, guint position) { return 0; }

@@ -4,7 +4,9 @@
 
 #include <glib-object.h>
 
+#include "shequ-geo.h"
 #include "shequ-org-types.h"
+#include "shequ-place.h"
 
 G_BEGIN_DECLS
 
@@ -94,6 +96,36 @@ const ShequPostRow   *shequ_org_change_lookup_post          (ShequOrgChange *cha
                                                              gint64          post_id);
 guint                 shequ_org_change_get_n_post_deletes   (ShequOrgChange *change);
 gint64                shequ_org_change_get_post_delete      (ShequOrgChange *change,
+                                                             guint           position);
+
+/* Boundaries (one per unit, GCJ-02 lon/lat; a reference to SHAPE is taken) and places. */
+void                  shequ_org_change_put_boundary         (ShequOrgChange *change,
+                                                             gint64          unit_id,
+                                                             ShequGeoShape  *shape);
+void                  shequ_org_change_delete_boundary      (ShequOrgChange *change,
+                                                             gint64          unit_id);
+guint                 shequ_org_change_get_n_boundary_puts  (ShequOrgChange *change);
+/* The shape put at POSITION; its unit in *UNIT_ID. */
+ShequGeoShape        *shequ_org_change_get_boundary_put     (ShequOrgChange *change,
+                                                             guint           position,
+                                                             gint64         *unit_id);
+ShequGeoShape        *shequ_org_change_lookup_boundary      (ShequOrgChange *change,
+                                                             gint64          unit_id);
+guint                 shequ_org_change_get_n_boundary_deletes (ShequOrgChange *change);
+gint64                shequ_org_change_get_boundary_delete  (ShequOrgChange *change,
+                                                             guint           position);
+
+void                  shequ_org_change_put_place            (ShequOrgChange *change,
+                                                             ShequPlaceRow  *row);
+void                  shequ_org_change_delete_place         (ShequOrgChange *change,
+                                                             gint64          place_id);
+guint                 shequ_org_change_get_n_place_puts     (ShequOrgChange *change);
+const ShequPlaceRow  *shequ_org_change_get_place_put        (ShequOrgChange *change,
+                                                             guint           position);
+const ShequPlaceRow  *shequ_org_change_lookup_place         (ShequOrgChange *change,
+                                                             gint64          place_id);
+guint                 shequ_org_change_get_n_place_deletes  (ShequOrgChange *change);
+gint64                shequ_org_change_get_place_delete     (ShequOrgChange *change,
                                                              guint           position);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOrgChange, shequ_org_change_unref)

@@ -229,4 +229,15 @@ typedef struct {
 void           shequ_org_store_get_stats         (ShequOrgStore   *self,
                                                   ShequOrgStats   *stats);
 
+/* Boundaries and places (shequ-org-store-geo.c). Both live in the database beside the
+ * units and change through shequ_org_store_apply() like everything else: deleting a unit
+ * deletes them, and undoing the delete brings them back. */
+/* The unit's boundary in GCJ-02 lon/lat, or NULL (transfer none). */
+ShequGeoShape *shequ_org_store_get_boundary      (ShequOrgStore   *self,
+                                                  gint64           unit_id);
+guint          shequ_org_store_get_n_boundaries  (ShequOrgStore   *self);
+/* Every place (const ShequPlaceRow *, owned by the store), by id. */
+GPtrArray     *shequ_org_store_get_places        (ShequOrgStore   *self);
+gint64         shequ_org_store_allocate_place_id (ShequOrgStore   *self);
+
 G_END_DECLS
