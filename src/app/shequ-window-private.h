@@ -6,6 +6,7 @@
 #include "shequ-county-code.h"
 #include "shequ-database.h"
 #include "shequ-dialogs.h"
+#include "shequ-map-view.h"
 #include "shequ-org-view.h"
 #include "shequ-welcome-page.h"
 #include "shequ-window.h"
@@ -224,5 +225,9 @@ GtkWidget  *shequ_window_get_welcome_page      (ShequWindow *self);
 GtkWidget  *shequ_window_get_org_view          (ShequWindow *self);
 GtkWidget  *shequ_window_get_compliance_panel  (ShequWindow *self);
 GtkWidget  *shequ_window_get_empty_street_page (ShequWindow *self);
+
+/* shequ-window-map.c: the map page (the map-view engineer's), and the map's files:
+ * boundary import, export, print, presentation (the presentation engineer's). */
+ShequMapView *_shequ_window_get_map_view (ShequWindow *self);
 
 G_END_DECLS
