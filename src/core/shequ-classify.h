@@ -59,12 +59,19 @@ typedef enum {
 const char *shequ_palette_to_key        (ShequPalette       palette);   /* "blues", "ylorrd", … */
 gboolean    shequ_palette_from_key      (const char        *key,
                                          ShequPalette      *palette);
-/* Colour CLASS_INDEX of a palette of N_CLASSES (3–9) classes. */
+/* Translated, for a drop-down: "Blues", "Yellow–orange–red". */
+const char *shequ_palette_get_label     (ShequPalette       palette);
+/* Colour CLASS_INDEX of a palette of N_CLASSES (3–9) classes, the ColorBrewer colours
+ * exactly; 1 or 2 classes (values with fewer distinct numbers) take the middle, or the
+ * two ends, of the 3-class scheme. */
 void        shequ_palette_get_colour    (ShequPalette       palette,
                                          guint              n_classes,
                                          guint              class_index,
                                          ShequColour       *colour);
 /* The colour of a unit that has no data: a light grey every palette stands apart from. */
 void        shequ_colour_get_no_data    (ShequColour       *colour);
+/* COLOUR from 0xRRGGBB, opaque. */
+void        shequ_colour_init_rgb       (ShequColour       *colour,
+                                         guint32            rgb);
 
 G_END_DECLS
