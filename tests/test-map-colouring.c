@@ -6,6 +6,7 @@
 
 #include "shequ-map-colouring.h"
 #include "shequ-map-renderer.h"
+#include "shequ-sample.h"
 #include "shequ-test-units.h"
 #include "shequ-test-util.h"
 
@@ -485,6 +486,68 @@ test_renderer (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* How long colouring a street of about 10,000 units takes (a figure, not a limit). */
+static void
+test_speed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(ShequMap) map = shequ_map_new ();
+  ShequTestDir dir;
+  g_autoptr(ShequMeasure) density = NULL;
+  GPtrArray *units;
+  guint max_depth = 0, n_deepest = 0;
+
+  shequ_test_dir_init (&dir, "shequ-colouring-XXXXXX", "speed.db");
+  store = shequ_test_open_store (dir.db, SHEQU_DATABASE_FLAGS_CREATE, &db);
+  g_assert_true (shequ_sample_populate_synthetic (store, 10000, &error));
+  g_assert_no_error (error);
+  units = shequ_org_store_get_units (store);
+  for (guint i = 0; i < units->len; i++)
+    {
+      ShequUnit *unit = g_ptr_array_index (units, i);
+      guint depth = shequ_unit_get_depth (unit);
+      /* Every unit a small square of its own; sizes vary so that densities do. */
+      g_autoptr(ShequGeoShape) shape = shequ_test_rectangle (117.5 + 0.002 * (i % 100),
+                                                             35.4 + 0.002 * (i / 100),
+                                                             0.0005 + 0.00001 * (i % 97),
+                                                             0.0015);
+
+      shequ_map_add_unit (map, shequ_unit_get_id (unit), shequ_unit_get_tier (unit), depth,
+                          shequ_unit_get_name (unit), shape);
+      max_depth = MAX (max_depth, depth);
+    }
+  shequ_map_build (map);
+  for (guint i = 0; i < shequ_map_get_n_items (map); i++)
+    n_deepest += shequ_map_get_item (map, i)->depth == max_depth;
+  density = shequ_measure_new_builtin ("density", map, &error);
+  g_assert_no_error (error);
+  for (ShequClassMethod method = SHEQU_CLASS_EQUAL; method <= SHEQU_CLASS_JENKS; method++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(ShequMapColouring) colouring = shequ_map_colouring_new (store, map, density,
+                                                                        max_depth, method, 9,
+                                                                        SHEQU_PALETTE_BLUES);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_autofree char *legend = describe_legend (colouring);
+
+      g_assert_cmpuint (shequ_map_colouring_get_n_legend_entries (colouring), >=, 9);
+      g_test_message ("%s, 9 classes, %u of %u units: %.1f ms; legend %s",
+                      shequ_class_method_to_key (method), n_deepest, units->len, ms, legend);
+    }
+  {
+    gint64 start = g_get_monotonic_time ();
+    g_autoptr(ShequMapColouring) tiers = shequ_map_colouring_new_tiers (map);
+
+    g_test_message ("tier colouring of %u units: %.3f ms", shequ_map_get_n_items (map),
+                    (g_get_monotonic_time () - start) / 1000.0);
+  }
+  g_clear_object (&store);
+  g_clear_object (&db);
+  shequ_test_dir_clear (&dir);
+}
+
 /* The legend in Chinese. Runs last: it leaves the locale Chinese. */
 static void
 test_translated (Fixture       *f,
@@ -523,6 +586,7 @@ main (int    argc,
   ADD ("nothing-to-colour", test_nothing_to_colour);
   ADD ("threads", test_threads);
   ADD ("renderer", test_renderer);
+  g_test_add_func ("/map-colouring/speed", test_speed);
   ADD ("translated", test_translated);
 #undef ADD
 
