@@ -477,8 +477,9 @@ test_renderer (Fixture       *f,
       /* A quarter of the way into the grid, clear of edges and labels. */
       ShequGeoPoint lonlat = { 117.6025 + 0.01 * (i % 3), 35.5025 + 0.01 * (i / 3) };
       ShequGeoPoint at = shequ_map_frame_to_drawing (&frame, shequ_geo_mercator_forward (lonlat));
+      int stride = cairo_image_surface_get_stride (surface);
       const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface)
-                                              + (int) at.y * cairo_image_surface_get_stride (surface));
+                                              + (int) at.y * stride);
 
       g_assert_cmphex (row[(int) at.x] & 0xffffff, ==, fill_of (colouring, f->grids[i]));
     }
