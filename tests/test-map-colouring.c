@@ -227,26 +227,26 @@ test_density (Fixture       *f,
   /* From the boundaries' areas on the ellipsoid: about 6.04 km² and 1.01 km². */
   double community_density = 2000 / (shequ_geo_shape_area_m2 (community) / 1e6);
   double village_density = 2100 / (shequ_geo_shape_area_m2 (village) / 1e6);
-  g_autofree char *low = shequ_measure_format_number (community_density, 0);
-  g_autofree char *high = shequ_measure_format_number (village_density, 0);
-  g_autofree char *expected = g_strdup_printf ("%s=1|%s=1|No data=1", low, high);
   g_autofree char *legend = describe_legend (colouring);
   g_autofree char *text = shequ_map_colouring_format_value (colouring,
                                                             shequ_unit_get_id (f->community));
-  g_autofree char *expected_text = g_strdup_printf ("%s residents per km²", low);
+  g_autofree char *village_text = shequ_map_colouring_format_value (colouring,
+                                                                    shequ_unit_get_id (f->village));
 
-  g_assert_cmpfloat (community_density, >, 300);
-  g_assert_cmpfloat (community_density, <, 350);
-  g_assert_cmpfloat (village_density, >, 2000);
-  g_assert_cmpfloat (village_density, <, 2200);
+  g_assert_cmpfloat (community_density, >, 330.5);
+  g_assert_cmpfloat (community_density, <, 331.5);
+  g_assert_cmpfloat (village_density, >, 2085.5);
+  g_assert_cmpfloat (village_density, <, 2086.5);
   g_assert_cmpstr (shequ_map_colouring_get_title (colouring), ==,
                    "Population density (residents per km²)");
   /* Two values, two classes: the light and the dark end of the 3-class scheme. */
   g_assert_cmphex (fill_of (colouring, f->community), ==, 0xffeda0);
   g_assert_cmphex (fill_of (colouring, f->village), ==, 0xf03b20);
   g_assert_cmphex (fill_of (colouring, f->empty), ==, no_data_rgb ());
-  g_assert_cmpstr (legend, ==, expected);
-  g_assert_cmpstr (text, ==, expected_text);
+  /* A density is no count: from 1,000 up the legend keeps 3 significant digits. */
+  g_assert_cmpstr (legend, ==, "331=1|2,090=1|No data=1");
+  g_assert_cmpstr (text, ==, "331 residents per km²");
+  g_assert_cmpstr (village_text, ==, "2,086 residents per km²");
 }
 
 static void
@@ -385,6 +385,64 @@ test_other_categorical (Fixture       *f,
   assert_grid_fills (f, colouring, expected);
   g_assert_cmpstr (legend, ==, "Green=2|Orange=2|Red=1|No data=1");
   g_assert_cmpstr (text, ==, "Orange");
+}
+
+/* A numeric measure outside the core, with values close together: 1,235.1 … 1,243.1. */
+#define TEST_TYPE_CLOSE (test_close_get_type ())
+G_DECLARE_FINAL_TYPE (TestClose, test_close, TEST, CLOSE, GObject)
+
+struct _TestClose
+{
+  GObject parent_instance;
+};
+
+static const char *close_get_id (ShequMeasure *m) { return "close"; }
+static const char *close_get_name (ShequMeasure *m) { return "Close"; }
+
+static gboolean
+close_get_value (ShequMeasure *measure,
+                 ShequUnit    *unit,
+                 double       *value)
+{
+  gint64 population = shequ_unit_get_total_population (unit);
+
+  if (population == 0)
+    return FALSE;
+  *value = 1234.1 + population / 100.0;
+  return TRUE;
+}
+
+static void
+test_close_iface_init (ShequMeasureInterface *iface)
+{
+  iface->get_id = close_get_id;
+  iface->get_name = close_get_name;
+  iface->get_value = close_get_value;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestClose, test_close, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (SHEQU_TYPE_MEASURE, test_close_iface_init))
+
+static void test_close_class_init (TestCloseClass *klass) { }
+static void test_close_init (TestClose *self) { }
+
+static void
+test_label_rounding (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ShequMeasure) close = g_object_new (TEST_TYPE_CLOSE, NULL);
+  g_autoptr(ShequMapColouring) colouring = shequ_map_colouring_new (f->store, f->map, close, 3,
+                                                                    SHEQU_CLASS_JENKS, 3,
+                                                                    SHEQU_PALETTE_GREENS);
+  g_autofree char *legend = describe_legend (colouring);
+  g_autofree char *text = shequ_map_colouring_format_value (colouring,
+                                                            shequ_unit_get_id (f->grids[0]));
+
+  /* 3 significant digits would read 1,240 – 1,240: the legend keeps 4. No unit label:
+   * the title is the name alone, the tooltip the number alone. */
+  g_assert_cmpstr (legend, ==, "1,235 – 1,236=2|1,238 – 1,239=2|1,243=1|No data=1");
+  g_assert_cmpstr (shequ_map_colouring_get_title (colouring), ==, "Close");
+  g_assert_cmpstr (text, ==, "1,235");
 }
 
 static void
@@ -584,6 +642,7 @@ main (int    argc,
   ADD ("compliance", test_compliance);
   ADD ("tiers", test_tiers);
   ADD ("other-categorical", test_other_categorical);
+  ADD ("label-rounding", test_label_rounding);
   ADD ("nothing-to-colour", test_nothing_to_colour);
   ADD ("threads", test_threads);
   ADD ("renderer", test_renderer);

@@ -164,18 +164,96 @@ choose_decimals (const double *values,
   return decimals;
 }
 
-static char *
-format_range (double lo,
-              double hi,
-              guint  decimals)
+/* V to DIGITS significant digits from 1,000 up (0: as it is): a density of 23,398.7 per
+ * km² reads 23,400, without a precision the figures do not have. */
+static double
+round_significant (double v,
+                   guint  digits)
 {
-  g_autofree char *a = shequ_measure_format_number (lo, decimals);
-  g_autofree char *b = shequ_measure_format_number (hi, decimals);
+  double scale;
 
+  if (digits == 0 || fabs (v) < 1000)
+    return v;
+  scale = pow (10, floor (log10 (fabs (v))) + 1 - digits);
+  return round (v / scale) * scale;
+}
+
+/* Rounded to significant digits, a number has no decimals. */
+static char *
+format_rounded (double v,
+                guint  decimals,
+                guint  digits)
+{
+  if (digits > 0 && fabs (v) >= 1000)
+    return shequ_measure_format_number (round_significant (v, digits), 0);
+  return shequ_measure_format_number (v, decimals);
+}
+
+/* The label of the range LO – HI with DECIMALS and DIGITS significant digits; COLLAPSED
+ * (nullable) tells whether two different numbers came out the same. */
+static char *
+format_range (double    lo,
+              double    hi,
+              guint     decimals,
+              guint     digits,
+              gboolean *collapsed)
+{
+  g_autofree char *a = format_rounded (lo, decimals, digits);
+  g_autofree char *b = format_rounded (hi, decimals, digits);
+
+  if (collapsed != NULL)
+    *collapsed = lo != hi && g_strcmp0 (a, b) == 0;
   if (g_strcmp0 (a, b) == 0)
     return g_steal_pointer (&a);
   /* Translators: a class of values in the map's legend: “1,000 – 2,500” */
   return g_strdup_printf (C_("legend range", "%s – %s"), a, b);
+}
+
+/* LABELS[c] for the range LOS[c] – HIS[c]; FALSE when rounding to DIGITS made two labels
+ * the same, or a range of two values one number. */
+static gboolean
+make_labels (const double *los,
+             const double *his,
+             guint         n,
+             guint         decimals,
+             guint         digits,
+             char        **labels)
+{
+  gboolean distinct = TRUE;
+
+  for (guint c = 0; c < n; c++)
+    {
+      gboolean collapsed;
+
+      labels[c] = format_range (los[c], his[c], decimals, digits, &collapsed);
+      distinct = distinct && !collapsed;
+      for (guint d = 0; d < c; d++)
+        distinct = distinct && g_strcmp0 (labels[c], labels[d]) != 0;
+    }
+  if (!distinct)
+    for (guint c = 0; c < n; c++)
+      g_clear_pointer (&labels[c], g_free);
+  return distinct;
+}
+
+/* Whole numbers (people, households) exactly; others to 3 significant digits, or 4, or
+ * as they are when fewer would make two classes read alike. */
+static void
+label_classes (const double *los,
+               const double *his,
+               guint         n,
+               gboolean      whole,
+               guint         decimals,
+               char        **labels)
+{
+  static const guint tries[] = { 3, 4 };
+
+  if (!whole)
+    for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+      if (make_labels (los, his, n, decimals, tries[i], labels))
+        return;
+  for (guint c = 0; c < n; c++)
+    labels[c] = format_range (los[c], his[c], decimals, 0, NULL);
 }
 
 /* A numeric measure, classed over the units that have data. Equal intervals are labelled
@@ -191,12 +269,17 @@ colour_by_class (ShequMapColouring *self,
   g_autofree double *values = g_new (double, MAX (n_fills, 1));
   double breaks[SHEQU_CLASS_MAX + 1];
   double lows[SHEQU_CLASS_MAX], highs[SHEQU_CLASS_MAX];
+  char *labels[SHEQU_CLASS_MAX];
   guint counts[SHEQU_CLASS_MAX] = { 0 };
-  guint n_values = 0, no_data = 0, n, decimals;
+  guint n_values = 0, no_data = 0, n;
+  gboolean whole = TRUE;
 
   for (guint i = 0; i < n_fills; i++)
     if (self->fills[i].has_data)
-      values[n_values++] = self->fills[i].value;
+      {
+        values[n_values++] = self->fills[i].value;
+        whole = whole && self->fills[i].value == floor (self->fills[i].value);
+      }
   n = shequ_classify (values, n_values, method, n_classes, breaks);
   for (guint i = 0; i < n_fills; i++)
     {
@@ -215,17 +298,21 @@ colour_by_class (ShequMapColouring *self,
       highs[c] = counts[c] == 0 ? fill->value : MAX (highs[c], fill->value);
       counts[c]++;
     }
-  decimals = n > 0 ? choose_decimals (values, n_values, breaks, n) : 0;
+  for (guint c = 0; c < n; c++)
+    if (method == SHEQU_CLASS_EQUAL || counts[c] == 0)
+      {
+        lows[c] = breaks[c];
+        highs[c] = breaks[c + 1];
+      }
+  if (n > 0)
+    label_classes (lows, highs, n, whole && method != SHEQU_CLASS_EQUAL,
+                   choose_decimals (values, n_values, breaks, n), labels);
   for (guint c = 0; c < n; c++)
     {
       ShequColour colour;
-      gboolean by_bounds = method == SHEQU_CLASS_EQUAL || counts[c] == 0;
 
       shequ_palette_get_colour (palette, n, c, &colour);
-      add_entry (self, &colour,
-                 format_range (by_bounds ? breaks[c] : lows[c],
-                               by_bounds ? breaks[c + 1] : highs[c], decimals),
-                 counts[c]);
+      add_entry (self, &colour, labels[c], counts[c]);
     }
   add_no_data_entry (self, no_data);
 }
