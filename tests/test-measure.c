@@ -108,12 +108,16 @@ static void
 test_unknown (void)
 {
   g_autoptr(GError) error = NULL;
-  ShequMeasure *measure = shequ_measure_new_builtin ("colour", NULL, &error);
 
-  g_assert_null (measure);
+  g_assert_null (shequ_measure_new_builtin ("colour", NULL, &error));
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_assert_cmpstr (error->message, ==, "Unknown measure “colour”; choose one of: tier, "
                    "population, households, density, compliance");
+  g_clear_error (&error);
+  /* What a terminal passed, not UTF-8: the message stays valid text. */
+  g_assert_null (shequ_measure_new_builtin ("\xff\xfe", NULL, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
 static void

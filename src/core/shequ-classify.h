@@ -33,7 +33,12 @@ const char *shequ_class_method_get_label (ShequClassMethod  method);   /* transl
  * n + 1 ascending numbers, breaks[0] the least value and breaks[n] the greatest, where n,
  * the return value, is N_CLASSES or fewer when the values have fewer distinct numbers
  * (0 for no values). Class i holds values v with breaks[i] <= v < breaks[i + 1], the last
- * class also v == breaks[n]. */
+ * class also v == breaks[n]. Equal values always share a class. Equal: breaks evenly
+ * spaced (a class may be empty). Quantile: each cut where the value changes nearest to
+ * the ideal place, so classes hold as nearly equal counts as ties allow. Jenks: the
+ * classes with the least sum of squared deviations from their means (exact, Fisher's
+ * programme); quantile and Jenks breaks 1 … n − 1 are the least value of their class,
+ * and with no more distinct values than classes each value is a class of its own. */
 guint       shequ_classify              (const double      *values,
                                          guint              n_values,
                                          ShequClassMethod   method,

@@ -293,10 +293,11 @@ shequ_measure_new_builtin (const char  *id,
   if (!find_kind (id, &kind))
     {
       g_autofree char *valid = g_strjoinv (", ", (char **) ids);
+      g_autofree char *typed = g_utf8_make_valid (id, -1);
 
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    /* Translators: %s are a measure's id as typed and the list of ids */
-                   _("Unknown measure “%s”; choose one of: %s"), id, valid);
+                   _("Unknown measure “%s”; choose one of: %s"), typed, valid);
       return NULL;
     }
   self = g_object_new (SHEQU_TYPE_BUILTIN_MEASURE, NULL);
