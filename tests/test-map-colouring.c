@@ -456,6 +456,24 @@ test_nothing_to_colour (Fixture       *f,
   g_autofree char *legend = describe_legend (areas);
   ShequColour colour;
 
+  g_autoptr(ShequMap) stale = shequ_map_new ();
+  g_autoptr(ShequGeoShape) square = shequ_test_rectangle (117.60, 35.50, 0.01, 0.01);
+  g_autoptr(ShequMapColouring) gone = NULL;
+  g_autofree char *gone_legend = NULL;
+
+  /* A boundary whose unit the store no longer has: no data. */
+  shequ_map_add_unit (stale, 987654, SHEQU_TIER_GRID, 3, "已删除网格", square);
+  shequ_map_add_unit (stale, shequ_unit_get_id (f->grids[0]), SHEQU_TIER_GRID, 3, "第1网格",
+                      square);
+  shequ_map_build (stale);
+  gone = shequ_map_colouring_new (f->store, stale, shequ_map_colouring_get_measure (areas), 3,
+                                  SHEQU_CLASS_JENKS, 3, SHEQU_PALETTE_GREENS);
+  gone_legend = describe_legend (gone);
+  g_assert_cmpstr (gone_legend, ==, "100=1|No data=1");
+  g_assert_cmphex (fill_of (gone, f->grids[0]), ==, 0xa1d99b);
+  g_assert_true (shequ_map_colouring_get_fill (gone, 987654, &colour));
+  g_assert_cmphex (to_rgb (&colour), ==, no_data_rgb ());
+
   g_assert_cmpuint (shequ_map_colouring_get_n_legend_entries (deep), ==, 0);
   g_assert_false (shequ_map_colouring_get_fill (deep, shequ_unit_get_id (f->grids[0]), &colour));
   /* Two areas, 2,000 and 2,100 residents: two classes. */
