@@ -176,6 +176,7 @@ brute_force (const double *sorted,
   return best;
 }
 
+/* Jenks against every split of random small arrays (with ties, and without). */
 static void
 test_jenks_brute_force (void)
 {
@@ -205,6 +206,10 @@ test_jenks_brute_force (void)
       if (got < k)
         g_assert_cmpfloat_with_epsilon (ours, 0, 1e-9);
       g_assert_cmpfloat_with_epsilon (ours, best, 1e-7 * (1 + best));
+
+      /* Quantile: as many classes as Jenks (k, or one per distinct value), none empty. */
+      g_assert_cmpuint (shequ_classify (values, n, SHEQU_CLASS_QUANTILE, k, breaks), ==, got);
+      ssd_of_classes (values, n, breaks, got);
     }
 }
 
