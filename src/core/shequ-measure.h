@@ -21,8 +21,9 @@ G_BEGIN_DECLS
  * how each looks; the colouring lists the categories in index order (those with units)
  * and formats a unit's value as its category's label. Numeric: get_n_categories () 0
  * (the default), get_value () any finite number. get_unit_label () and format_value ()
- * may be left NULL. A measure is immutable once made: ShequMapColouring keeps a
- * reference and calls its getters from whichever thread draws the map. */
+ * may be left NULL. ShequMapColouring reads every value once, when it is made (so a
+ * new colouring shows new data); it keeps a reference and may later call format_value
+ * and the category getters from whichever thread draws the map: those must not change. */
 #define SHEQU_TYPE_MEASURE (shequ_measure_get_type ())
 G_DECLARE_INTERFACE (ShequMeasure, shequ_measure, SHEQU, MEASURE, GObject)
 
