@@ -310,6 +310,32 @@ test_edges (void)
     }
 }
 
+/* The largest finite numbers class without overflowing. */
+static void
+test_extremes (void)
+{
+  const double values[] = { -1e308, -1e307, 0, 1e307, 1e308, 5e307 };
+  double breaks[SHEQU_CLASS_MAX + 1];
+
+  for (ShequClassMethod method = SHEQU_CLASS_EQUAL; method <= SHEQU_CLASS_JENKS; method++)
+    {
+      guint n = shequ_classify (values, G_N_ELEMENTS (values), method, 3, breaks);
+
+      g_assert_cmpuint (n, ==, 3);
+      g_assert_cmpfloat (breaks[0], ==, -1e308);
+      g_assert_cmpfloat (breaks[3], ==, 1e308);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_true (isfinite (breaks[i]));
+          g_assert_cmpfloat (breaks[i], <, breaks[i + 1]);
+        }
+    }
+  /* Jenks: {-1e308}, {-1e307, 0, 1e307}, {5e307, 1e308} is the least squared deviation. */
+  g_assert_cmpuint (shequ_classify (values, 6, SHEQU_CLASS_JENKS, 3, breaks), ==, 3);
+  g_assert_cmpfloat (breaks[1], ==, -1e307);
+  g_assert_cmpfloat (breaks[2], ==, 5e307);
+}
+
 static void
 test_refuses_nan (void)
 {
@@ -468,6 +494,7 @@ main (int    argc,
   g_test_add_func ("/classify/jenks/brute-force", test_jenks_brute_force);
   g_test_add_func ("/classify/jenks/large", test_jenks_large);
   g_test_add_func ("/classify/edges", test_edges);
+  g_test_add_func ("/classify/extremes", test_extremes);
   g_test_add_func ("/classify/refuses-nan", test_refuses_nan);
   g_test_add_func ("/classify/keys", test_keys);
   g_test_add_func ("/palette/colours", test_palette_colours);

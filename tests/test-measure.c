@@ -232,7 +232,7 @@ test_format (void)
   } numbers[] = {
     { 0, 0, "0" }, { 999, 0, "999" }, { 1000, 0, "1,000" }, { 1234567, 0, "1,234,567" },
     { 1234.5678, 2, "1,234.57" }, { 999.96, 1, "1,000.0" }, { -2500.4, 0, "-2,500" },
-    { -0.4, 0, "0" }, { 0.125, 1, "0.1" },
+    { -0.4, 0, "0" }, { 0.125, 1, "0.1" }, { 1e300, 0, "1e+300" },
   };
   g_autoptr(ShequMeasure) population = new_measure ("population", NULL);
   g_autoptr(ShequMeasure) households = new_measure ("households", NULL);
@@ -256,6 +256,11 @@ test_format (void)
   homes = shequ_measure_format_value (households, 1030);
   broken = shequ_measure_format_value (compliance, 1);
   grid = shequ_measure_format_value (tier, SHEQU_TIER_GRID);
+  {
+    g_autofree char *beyond = shequ_measure_format_value (compliance, 1e30);
+
+    g_assert_cmpstr (beyond, ==, "Breaks a rule");   /* clamped to the last category */
+  }
   g_assert_cmpstr (one, ==, "1 resident");
   g_assert_cmpstr (many, ==, "3,215 residents");
   g_assert_cmpstr (homes, ==, "1,030 households");

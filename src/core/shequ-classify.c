@@ -88,8 +88,9 @@ classify_equal (const double *distinct,
 {
   double lo = distinct[0], hi = distinct[m - 1];
 
+  /* Weighted, not lo + (hi − lo)·t: no overflow whatever the finite values. */
   for (guint i = 0; i < k; i++)
-    breaks[i] = lo + (hi - lo) * i / k;
+    breaks[i] = lo * (1 - (double) i / k) + hi * ((double) i / k);
   breaks[k] = hi;
   return k;
 }
@@ -206,6 +207,9 @@ classify_jenks (const double *distinct,
   g_autofree double *table = g_new (double, 3 * (m + 1) + 2 * (m + 1));
   g_autofree guint *choices = g_new0 (guint, (gsize) k * (m + 1));
   double shift = distinct[m / 2];
+  /* Scaled to ±1 and shifted to the middle, squares neither lose precision nor overflow;
+   * the same scale for every cost keeps the order of the costs. */
+  double scale = MAX (fabs (distinct[0]), fabs (distinct[m - 1]));
   Sums sums = { table, table + (m + 1), table + 2 * (m + 1) };
   double *previous = table + 3 * (m + 1), *current = previous + (m + 1);
   guint end = m;
@@ -213,7 +217,7 @@ classify_jenks (const double *distinct,
   sums.w[0] = sums.s[0] = sums.q[0] = 0;
   for (guint i = 0; i < m; i++)
     {
-      double x = distinct[i] - shift;
+      double x = distinct[i] / scale - shift / scale;
 
       sums.w[i + 1] = sums.w[i] + counts[i];
       sums.s[i + 1] = sums.s[i] + counts[i] * x;

@@ -105,7 +105,8 @@ shequ_measure_format_value (ShequMeasure *self,
   n_categories = shequ_measure_get_n_categories (self);
   if (n_categories > 0)
     {
-      guint category = value <= 0 ? 0 : MIN ((guint) value, n_categories - 1);
+      guint category = value <= 0 ? 0 : value >= n_categories - 1 ? n_categories - 1
+                                                                      : (guint) value;
 
       return g_strdup (shequ_measure_get_category_label (self, category));
     }
@@ -145,6 +146,9 @@ shequ_measure_format_number (double value,
   g_return_val_if_fail (isfinite (value), NULL);
   g_return_val_if_fail (decimals <= 6, NULL);
 
+  /* Beyond what 64 bits group (no unit's figure comes near): as printf writes it. */
+  if (fabs (value) >= 1e18)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
   g_snprintf (format, sizeof format, "%%.%uf", decimals);
   g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
   point = strchr (buffer, '.');
