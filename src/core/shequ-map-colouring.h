@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* One line of the legend: a swatch and its text ("1 000 – 2 500", "Green", "No data"). */
+/* One line of the legend: a swatch and its text ("1,000 – 2,500", "Green", "No data"). */
 typedef struct {
   ShequColour  colour;
   char        *label;
@@ -33,7 +33,8 @@ ShequMapColouring *shequ_map_colouring_new       (ShequOrgStore      *store,
                                                   ShequClassMethod    method,
                                                   guint               n_classes,
                                                   ShequPalette        palette);
-/* Tier colours (street, area, community, village, grid) for every depth: the default. */
+/* Tier colours (street, area, community, village, grid) for every depth: the default.
+ * Cheap enough to make for each drawing (nothing per unit is stored). */
 ShequMapColouring *shequ_map_colouring_new_tiers (ShequMap           *map);
 ShequMapColouring *shequ_map_colouring_ref       (ShequMapColouring  *self);
 void               shequ_map_colouring_unref     (ShequMapColouring  *self);
@@ -44,12 +45,18 @@ guint              shequ_map_colouring_get_depth (ShequMapColouring  *self);
 gboolean           shequ_map_colouring_get_fill  (ShequMapColouring  *self,
                                                   gint64              unit_id,
                                                   ShequColour        *colour);
-/* The unit's value as the legend and the tooltip show it ("3 215 residents"), or NULL. */
+/* The measure coloured by (for the tier colouring, the "tier" measure). */
+ShequMeasure      *shequ_map_colouring_get_measure (ShequMapColouring *self);
+/* The unit's value as the legend and the tooltip show it ("3,215 residents", a category's
+ * label, "No data"), or NULL when UNIT_ID is not coloured. */
 char              *shequ_map_colouring_format_value (ShequMapColouring *self,
                                                      gint64             unit_id);
 /* The legend's heading: the measure's name, with its unit ("Population density
  * (residents per km²)"). */
 const char        *shequ_map_colouring_get_title (ShequMapColouring  *self);
+/* The legend: a numeric measure's classes, light to dark ("1,000 – 2,500": an equal
+ * interval's bounds, else the least and greatest value in the class), or a categorical
+ * one's categories that have units, in its order; then "No data" when a unit has none. */
 guint              shequ_map_colouring_get_n_legend_entries (ShequMapColouring *self);
 const ShequLegendEntry *shequ_map_colouring_get_legend_entry (ShequMapColouring *self,
                                                               guint              position);
