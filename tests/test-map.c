@@ -338,6 +338,30 @@ test_single_item (void)
   g_assert_cmpuint (shequ_map_find_unit (map, 6), ==, G_MAXUINT);
 }
 
+/* An item without a polygon is on the map but never in view, hit or in the bounds. */
+static void
+test_empty_shape (void)
+{
+  g_autoptr(ShequMap) map = shequ_map_new ();
+  g_autoptr(ShequGeoShape) empty = shequ_geo_shape_new ();
+  g_autoptr(ShequGeoShape) shape = rectangle_shape (117.6, 35.5, 117.61, 35.51);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  ShequGeoBounds all, huge = { -1e9, -1e9, 1e9, 1e9 };
+
+  shequ_map_add_unit (map, 1, SHEQU_TIER_STREET, 0, "empty", empty);
+  shequ_map_add_unit (map, 2, SHEQU_TIER_GRID, 3, "one", shape);
+  shequ_map_build (map);
+  all = map_bounds (map);
+  g_assert_cmpfloat (all.min_x, <, all.max_x);
+  shequ_map_query (map, &huge, positions);
+  shequ_map_query (map, &all, positions);
+  g_assert_cmpuint (positions->len, ==, 2);
+  g_assert_cmpuint (g_array_index (positions, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (positions, guint, 1), ==, 1);
+  g_assert_true (shequ_map_get_item_shape (map, 0, 10) == shequ_map_get_item (map, 0)->projected);
+  g_assert_cmpint (shequ_map_hit_lonlat (map, (ShequGeoPoint) { 117.605, 35.505 })->unit_id, ==, 2);
+}
+
 static void
 test_items_sorted (void)
 {
@@ -713,6 +737,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map/query/empty-map", test_empty_map);
   g_test_add_func ("/map/query/single-item", test_single_item);
   g_test_add_func ("/map/items/sorted", test_items_sorted);
+  g_test_add_func ("/map/items/empty-shape", test_empty_shape);
   g_test_add_func ("/map/hit/brute-force", test_hit_brute_force);
   g_test_add_func ("/map/hit/shared-vertices", test_hit_shared_vertices);
   g_test_add_func ("/map/hit/real-boundaries", test_hit_real_boundaries);

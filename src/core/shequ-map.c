@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "shequ-map-private.h"
@@ -297,6 +298,22 @@ shequ_map_query (ShequMap             *self,
   g_return_if_fail (bounds != NULL && positions != NULL);
   g_return_if_fail (g_array_get_element_size (positions) == sizeof (guint));
 
+  /* The whole map in view (a fit, an export): every item, in order, without a search;
+   * but not those without a polygon, whose bounds are empty (min_x DBL_MAX). */
+  if (bounds->min_x <= self->bounds.min_x && bounds->min_y <= self->bounds.min_y
+      && bounds->max_x >= self->bounds.max_x && bounds->max_y >= self->bounds.max_y)
+    {
+      guint *out;
+
+      from = positions->len;
+      g_array_set_size (positions, from + self->items->len);
+      out = &g_array_index (positions, guint, from);
+      for (guint i = 0; i < self->items->len; i++)
+        if (g_array_index (self->items, ShequMapItem, i).bounds.min_x != DBL_MAX)
+          *out++ = i;
+      g_array_set_size (positions, out - (guint *) (void *) positions->data);
+      return;
+    }
   from = positions->len;
   shequ_map_index_search (&self->index, bounds, positions);
   sort_positions (positions, from, self->items->len);
