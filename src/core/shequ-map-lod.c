@@ -521,10 +521,10 @@ shequ_map_find_label_point (const ShequMapDetail *detail,
   if (shequ_geo_shape_get_n_polygons (full) == 0 || !(size > 0))
     return (ShequGeoPoint) { bounds->min_x, bounds->min_y };
 
-  /* On a level within twice the precision of the full shape the distances are off by no
-   * more than that: the answer is within three times the precision (3 % of the size,
-   * where a label's own size is much more), and much faster to find. */
-  coarse = shequ_map_detail_pick (detail, 2 * precision);
+  /* On a level within the precision of the full shape the distances are off by no more
+   * than that: the answer is within twice the precision (2 % of the size), and much
+   * faster to find than on the full shape. */
+  coarse = shequ_map_detail_pick (detail, precision);
   point = polylabel (largest_polygon (coarse), precision);
   if (coarse != full && !shequ_geo_shape_contains (full, point))
     point = polylabel (largest_polygon (full), precision);
