@@ -298,7 +298,8 @@ test_bench_map (Fixture *fixture, gconstpointer data)
 {
   g_auto(ShequTestResult) result = shequ_test_run_cli ("bench", "map", "--polygons", "150",
                                                        "--runs", "1", "--json", NULL);
-  const char *figures[] = { "full_ms", "pan_ms", "hit_ms", "import_s", "build_s", "peak_rss_mb" };
+  const char *figures[] = { "full_ms", "pan_ms", "pan_cached_ms", "hit_ms", "import_s", "build_s",
+                            "peak_rss_mb" };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
