@@ -292,6 +292,31 @@ test_bench_tree (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (json_object_get_double_member (figures, "peak_rss_mb"), >, 0);
 }
 
+/* bench map on a small map: one JSON object with every figure. */
+static void
+test_bench_map (Fixture *fixture, gconstpointer data)
+{
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("bench", "map", "--polygons", "150",
+                                                       "--runs", "1", "--json", NULL);
+  const char *figures[] = { "full_ms", "pan_ms", "pan_cached_ms", "hit_ms", "import_s", "build_s",
+                            "peak_rss_mb" };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  shequ_test_assert_cli_success (&result);
+  root = parse_json (result.out);
+  object = json_node_get_object (root);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    g_assert_cmpfloat (json_object_get_double_member (object, figures[i]), >, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "polygons"), ==, 150);
+  g_assert_cmpint (json_object_get_int_member (object, "vertices"), ==, 15000);
+  g_assert_cmpint (json_object_get_int_member (object, "full_items"), ==, 150);
+  g_assert_cmpint (json_object_get_int_member (object, "full_points_full_detail"), ==, 15000);
+  /* Null until the sample street has boundaries. */
+  g_assert_true (json_object_has_member (object, "sample_full_ms"));
+  g_assert_true (json_object_has_member (object, "import_matched"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +337,7 @@ main (int    argc,
   ADD ("/cli/errors/not-a-database", test_error_not_a_database);
   ADD ("/cli/errors/bad-option", test_error_bad_option);
   ADD ("/cli/bench/tree", test_bench_tree);
+  ADD ("/cli/bench/map", test_bench_map);
 #undef ADD
 
   return g_test_run ();

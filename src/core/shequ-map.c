@@ -4,20 +4,10 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 
-#include "shequ-map.h"
-
-struct _ShequMap
-{
-  GObject     parent_instance;
-
-  GArray     *items;    /* ShequMapItem, sorted by depth then unit id once built */
-  GArray     *places;   /* ShequMapPlace */
-  GHashTable *by_unit;  /* unit id → position + 1 */
-  guint       max_depth;
-  gboolean    built;
-};
+#include "shequ-map-private.h"
 
 G_DEFINE_FINAL_TYPE (ShequMap, shequ_map, G_TYPE_OBJECT)
 
@@ -44,6 +34,11 @@ shequ_map_finalize (GObject *object)
 {
   ShequMap *self = SHEQU_MAP (object);
 
+  if (self->details != NULL)
+    for (guint i = 0; i < self->items->len; i++)
+      shequ_map_detail_clear (&self->details[i]);
+  g_clear_pointer (&self->details, g_free);
+  shequ_map_index_clear (&self->index);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->by_unit, g_hash_table_unref);
@@ -65,6 +60,7 @@ shequ_map_init (ShequMap *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (ShequMapPlace));
   g_array_set_clear_func (self->places, clear_place);
   self->by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->index.root = G_MAXUINT;
 }
 
 ShequMap *
@@ -151,63 +147,38 @@ project_shape (ShequGeoShape *lonlat)
   return projected;
 }
 
-/* The centre of the bounds when it lies inside, else the middle of the widest run of the
- * horizontal line through the centre that does. */
-static ShequGeoPoint
-find_label_point (ShequGeoShape        *shape,
-                  const ShequGeoBounds *bounds)
-{
-  ShequGeoPoint centre = { (bounds->min_x + bounds->max_x) / 2,
-                           (bounds->min_y + bounds->max_y) / 2 };
-  ShequGeoPoint best = centre;
-  double best_width = -1;
-  const guint steps = 64;
-  guint run_start = G_MAXUINT;
-
-  if (shequ_geo_shape_contains (shape, centre))
-    return centre;
-
-  for (guint i = 0; i <= steps; i++)
-    {
-      double x = bounds->min_x + (bounds->max_x - bounds->min_x) * i / steps;
-      gboolean inside = i < steps && shequ_geo_shape_contains (shape, (ShequGeoPoint) { x, centre.y });
-
-      if (inside && run_start == G_MAXUINT)
-        run_start = i;
-      else if (!inside && run_start != G_MAXUINT)
-        {
-          double x0 = bounds->min_x + (bounds->max_x - bounds->min_x) * run_start / steps;
-
-          if (x - x0 > best_width)
-            {
-              best_width = x - x0;
-              best = (ShequGeoPoint) { (x0 + x) / 2 - (bounds->max_x - bounds->min_x) / steps / 2,
-                                       centre.y };
-            }
-          run_start = G_MAXUINT;
-        }
-    }
-  return best;
-}
-
 void
 shequ_map_build (ShequMap *self)
 {
+  ShequGeoBounds all = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+
   g_return_if_fail (SHEQU_IS_MAP (self));
   g_return_if_fail (!self->built);
 
   g_array_sort (self->items, compare_items);
+  self->details = g_new0 (ShequMapDetail, MAX (self->items->len, 1));
   for (guint i = 0; i < self->items->len; i++)
     {
       ShequMapItem *item = &g_array_index (self->items, ShequMapItem, i);
+      ShequMapDetail *detail = &self->details[i];
 
       item->projected = project_shape (item->lonlat);
       shequ_geo_shape_get_bounds (item->projected, &item->bounds);
       item->area_m2 = shequ_geo_shape_area_m2 (item->lonlat);
-      item->label_point = find_label_point (item->projected, &item->bounds);
+      shequ_map_detail_build (detail, item->projected);
+      item->label_point = shequ_map_find_label_point (detail, &item->bounds);
       self->max_depth = MAX (self->max_depth, item->depth);
       g_hash_table_insert (self->by_unit, &item->unit_id, GUINT_TO_POINTER (i + 1));
+      if (shequ_geo_shape_get_n_polygons (item->projected) > 0)
+        {
+          all.min_x = MIN (all.min_x, item->bounds.min_x);
+          all.min_y = MIN (all.min_y, item->bounds.min_y);
+          all.max_x = MAX (all.max_x, item->bounds.max_x);
+          all.max_y = MAX (all.max_y, item->bounds.max_y);
+        }
     }
+  self->bounds = all;
+  shequ_map_index_build (&self->index, self->items);
   self->built = TRUE;
 }
 
@@ -268,33 +239,51 @@ gboolean
 shequ_map_get_bounds (ShequMap       *self,
                       ShequGeoBounds *bounds)
 {
-  ShequGeoBounds all = { INFINITY, INFINITY, -INFINITY, -INFINITY };
-
   g_return_val_if_fail (SHEQU_IS_MAP (self), FALSE);
   g_return_val_if_fail (self->built, FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  if (self->items->len == 0)
+  if (!(self->bounds.min_x <= self->bounds.max_x))
     return FALSE;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const ShequMapItem *item = &g_array_index (self->items, ShequMapItem, i);
-
-      all.min_x = MIN (all.min_x, item->bounds.min_x);
-      all.min_y = MIN (all.min_y, item->bounds.min_y);
-      all.max_x = MAX (all.max_x, item->bounds.max_x);
-      all.max_y = MAX (all.max_y, item->bounds.max_y);
-    }
-  *bounds = all;
+  *bounds = self->bounds;
   return TRUE;
 }
 
-static gboolean
-bounds_meet (const ShequGeoBounds *a,
-             const ShequGeoBounds *b)
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
 {
-  return a->min_x <= b->max_x && b->min_x <= a->max_x
-         && a->min_y <= b->max_y && b->min_y <= a->max_y;
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* Sorts HITS[FROM…] into drawing order: a sort when they are few, else a bitmap of
+ * every item walked once. */
+static void
+sort_positions (GArray *hits,
+                guint   from,
+                guint   n_items)
+{
+  guint n = hits->len - from;
+  guint *p = &g_array_index (hits, guint, from);
+  g_autofree guint64 *bits = NULL;
+  guint n_words = (n_items + 63) / 64, k = 0;
+
+  if (n < 2)
+    return;
+  if (n < n_words * 4)
+    {
+      qsort (p, n, sizeof (guint), compare_positions);
+      return;
+    }
+  bits = g_new0 (guint64, n_words);
+  for (guint i = 0; i < n; i++)
+    bits[p[i] / 64] |= G_GUINT64_CONSTANT (1) << (p[i] % 64);
+  for (guint w = 0; w < n_words; w++)
+    for (guint64 word = bits[w]; word != 0; word &= word - 1)
+      p[k++] = w * 64 + (guint) __builtin_ctzll (word);
+  g_assert (k == n);
 }
 
 void
@@ -302,33 +291,61 @@ shequ_map_query (ShequMap             *self,
                  const ShequGeoBounds *bounds,
                  GArray               *positions)
 {
+  guint from;
+
   g_return_if_fail (SHEQU_IS_MAP (self));
   g_return_if_fail (self->built);
   g_return_if_fail (bounds != NULL && positions != NULL);
+  g_return_if_fail (g_array_get_element_size (positions) == sizeof (guint));
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (bounds_meet (&g_array_index (self->items, ShequMapItem, i).bounds, bounds))
-      g_array_append_val (positions, i);
+  /* The whole map in view (a fit, an export): every item, in order, without a search;
+   * but not those without a polygon, whose bounds are empty (min_x DBL_MAX). */
+  if (bounds->min_x <= self->bounds.min_x && bounds->min_y <= self->bounds.min_y
+      && bounds->max_x >= self->bounds.max_x && bounds->max_y >= self->bounds.max_y)
+    {
+      guint *out;
+
+      from = positions->len;
+      g_array_set_size (positions, from + self->items->len);
+      out = &g_array_index (positions, guint, from);
+      for (guint i = 0; i < self->items->len; i++)
+        if (g_array_index (self->items, ShequMapItem, i).bounds.min_x != DBL_MAX)
+          *out++ = i;
+      g_array_set_size (positions, out - (guint *) (void *) positions->data);
+      return;
+    }
+  from = positions->len;
+  shequ_map_index_search (&self->index, bounds, positions);
+  sort_positions (positions, from, self->items->len);
 }
 
 const ShequMapItem *
 shequ_map_hit (ShequMap      *self,
                ShequGeoPoint  projected)
 {
+  ShequGeoBounds point = { projected.x, projected.y, projected.x, projected.y };
+  GArray *hits;
+  const ShequMapItem *found = NULL;
+
   g_return_val_if_fail (SHEQU_IS_MAP (self), NULL);
   g_return_val_if_fail (self->built, NULL);
 
-  /* Deepest first: the items are sorted by depth. */
-  for (guint i = self->items->len; i > 0; i--)
+  if (!isfinite (projected.x) || !isfinite (projected.y))
+    return NULL;
+  hits = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  shequ_map_index_search (&self->index, &point, hits);
+  /* The last in drawing order is the deepest: try the candidates from there. */
+  qsort (hits->data, hits->len, sizeof (guint), compare_positions);
+  for (guint i = hits->len; i > 0 && found == NULL; i--)
     {
-      const ShequMapItem *item = &g_array_index (self->items, ShequMapItem, i - 1);
-      ShequGeoBounds point = { projected.x, projected.y, projected.x, projected.y };
+      const ShequMapItem *item = &g_array_index (self->items, ShequMapItem,
+                                                 g_array_index (hits, guint, i - 1));
 
-      if (bounds_meet (&item->bounds, &point)
-          && shequ_geo_shape_contains (item->projected, projected))
-        return item;
+      if (shequ_geo_shape_contains (item->projected, projected))
+        found = item;
     }
-  return NULL;
+  g_array_unref (hits);
+  return found;
 }
 
 const ShequMapItem *
@@ -347,7 +364,7 @@ shequ_map_get_item_shape (ShequMap *self,
   g_return_val_if_fail (self->built, NULL);
   g_return_val_if_fail (position < self->items->len, NULL);
 
-  return g_array_index (self->items, ShequMapItem, position).projected;
+  return shequ_map_detail_pick (&self->details[position], tolerance);
 }
 
 guint

@@ -111,8 +111,13 @@ const ShequMapItem *shequ_map_hit_lonlat       (ShequMap             *self,
                                                 ShequGeoPoint         gcj02);
 
 /* The item's projected shape simplified for drawing: no point of the full shape lies
- * farther than TOLERANCE metres from the returned one, and it has as few points as the
- * level of detail allows. Owned by the map. */
+ * farther than TOLERANCE metres from the returned one (distance to its edges), and it has
+ * as few points as the level of detail allows. The levels are made by shequ_map_build():
+ * Douglas-Peucker (shequ_geo_ring_simplify()) at tolerances twice apart from 25 cm up,
+ * less those that would save under a quarter of the points; the coarsest level within
+ * TOLERANCE is returned. Every ring stays closed with at least 4 points: an
+ * item smaller than TOLERANCE comes back as a triangle (each ring of it), which is
+ * within TOLERANCE of all its points; a renderer may skip such items. Owned by the map. */
 ShequGeoShape      *shequ_map_get_item_shape   (ShequMap             *self,
                                                 guint                 position,
                                                 double                tolerance);
