@@ -337,6 +337,8 @@ build_counts (ShequBoundaryImportDialog *self)
       gtk_widget_add_css_class (name, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (value), 1);
       gtk_widget_add_css_class (value, "numeric");
+      /* The two columns of counts apart. */
+      gtk_widget_set_margin_end (value, i % 2 == 0 ? 24 : 0);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       name, NULL, -1);
       gtk_grid_attach (GTK_GRID (grid), name, i % 2 * 2, i / 2, 1, 1);

@@ -243,7 +243,6 @@ build_grid (ShequMapExportDialog *self,
   self->file_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->file_label, 0);
   gtk_label_set_ellipsize (self->file_label, PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_selectable (self->file_label, TRUE);
   label = gtk_label_new (_("File"));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "dim-label");
@@ -272,7 +271,7 @@ build_grid (ShequMapExportDialog *self,
   self->title_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_activates_default (self->title_entry, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->title_entry), TRUE);
-  add_row (self, grid, 6, _("_Title"), GTK_WIDGET (self->title_entry),
+  add_row (self, grid, 6, C_("map", "_Title"), GTK_WIDGET (self->title_entry),
            GTK_WIDGET (self->title_entry));
 
   self->message_label = GTK_LABEL (gtk_label_new (NULL));

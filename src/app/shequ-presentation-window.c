@@ -27,12 +27,15 @@ struct _ShequPresentationWindow
   GtkWidget          *overlay;
   ShequMapView       *view;
   GtkLabel           *caption;
+  GtkWidget          *caption_box;
+  GtkCssProvider     *css;           /* on the display while the window lives */
   GtkWidget          *pen_bar;
   GtkGesture         *pen_gesture;
   char               *tool;         /* "none", "pen", "eraser" */
   int                 area;
   int                 last_width;
   int                 last_height;
+  guint               resize_idle_id;
   double              pen_x;
   double              pen_y;
   guint               fullscreen_requested : 1;
@@ -86,6 +89,32 @@ update_caption (ShequPresentationWindow *self)
   gtk_label_set_text (self->caption, text);
 }
 
+/* The pen's tools grow with the screen like the map's text: a 4K projector without
+ * desktop scaling would otherwise show them at a quarter of the size. */
+static void
+scale_pen_bar (ShequPresentationWindow *self,
+               double                   scale)
+{
+  g_autofree char *css = NULL;
+
+  if (self->css == NULL)
+    {
+      self->css = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (self->css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  css = g_strdup_printf ("shequ-presentation .presentation-pen-bar { font-size: %dpx; "
+                         "padding: %dpx; border-radius: %dpx; } "
+                         "shequ-presentation .presentation-pen-bar button { "
+                         "min-height: %dpx; padding: %dpx %dpx; } "
+                         "shequ-presentation .presentation-pen-bar scale { min-width: %dpx; }",
+                         (int) (7.5 * scale), (int) (3 * scale), (int) (4 * scale),
+                         (int) (12 * scale), (int) (2 * scale), (int) (5 * scale),
+                         (int) (60 * scale));
+  gtk_css_provider_load_from_data (self->css, css, -1);
+}
+
 static void
 update_sizes (ShequPresentationWindow *self,
               int                      width,
@@ -95,14 +124,32 @@ update_sizes (ShequPresentationWindow *self,
   ShequMapRenderer *renderer = shequ_map_view_get_renderer (self->view);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   int margin = (int) (12 * scale);
+  GtkWidget *caption = GTK_WIDGET (self->caption);
 
   shequ_map_renderer_set_text_scale (renderer, scale);
-  pango_attr_list_insert (attrs, pango_attr_size_new_absolute ((int) (11 * scale * PANGO_SCALE)));
+  pango_attr_list_insert (attrs, pango_attr_size_new_absolute ((int) (13 * scale * PANGO_SCALE)));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
   gtk_label_set_attributes (self->caption, attrs);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->caption), margin);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->caption), margin);
+  /* The label's margins are the box's padding; the box keeps off the screen's edge. */
+  g_object_set (caption, "margin-start", (int) (8 * scale), "margin-end", (int) (8 * scale),
+                "margin-top", (int) (3 * scale), "margin-bottom", (int) (3 * scale), NULL);
+  gtk_widget_set_margin_start (self->caption_box, margin);
+  gtk_widget_set_margin_bottom (self->caption_box, margin);
+  gtk_widget_set_margin_top (self->pen_bar, margin);
+  scale_pen_bar (self, scale);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+static gboolean
+on_resized_idle (gpointer data)
+{
+  ShequPresentationWindow *self = data;
+
+  self->resize_idle_id = 0;
+  update_sizes (self, self->last_width, self->last_height);
+  /* The area stays framed when the window changes size (going fullscreen). */
+  shequ_presentation_window_set_area (self, self->area, FALSE);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -119,9 +166,9 @@ shequ_presentation_window_size_allocate (GtkWidget *widget,
     return;
   self->last_width = width;
   self->last_height = height;
-  update_sizes (self, width, height);
-  /* The area stays framed when the window changes size (going fullscreen). */
-  shequ_presentation_window_set_area (self, self->area, FALSE);
+  /* Not while allocating: the caption's new size needs a layout of its own. */
+  if (self->resize_idle_id == 0)
+    self->resize_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_resized_idle, self, NULL);
 }
 
 /* Pen and eraser */
@@ -486,6 +533,11 @@ shequ_presentation_window_dispose (GObject *object)
 {
   ShequPresentationWindow *self = SHEQU_PRESENTATION_WINDOW (object);
 
+  g_clear_handle_id (&self->resize_idle_id, g_source_remove);
+  if (self->css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->css));
+  g_clear_object (&self->css);
   if (self->controls != NULL)
     gtk_window_destroy (g_steal_pointer (&self->controls));
   /* The main window comes back, its focus with it. */
@@ -562,19 +614,21 @@ build_widgets (ShequPresentationWindow *self)
 
   /* The caption: discreet, bottom left, out of the legend's way (bottom right). */
   self->caption = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "osd");
-  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "presentation-caption");
-  gtk_widget_set_halign (GTK_WIDGET (self->caption), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self->caption), GTK_ALIGN_END);
-  gtk_widget_set_can_target (GTK_WIDGET (self->caption), FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->caption));
+  self->caption_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (self->caption_box), GTK_WIDGET (self->caption));
+  gtk_widget_add_css_class (self->caption_box, "osd");
+  gtk_widget_add_css_class (self->caption_box, "presentation-caption");
+  gtk_widget_set_halign (self->caption_box, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->caption_box, GTK_ALIGN_END);
+  gtk_widget_set_can_target (self->caption_box, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->caption_box);
 
   self->pen_bar = shequ_presentation_new_pen_tools (self->ink, GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_add_css_class (self->pen_bar, "osd");
   gtk_widget_add_css_class (self->pen_bar, "toolbar");
+  gtk_widget_add_css_class (self->pen_bar, "presentation-pen-bar");
   gtk_widget_set_halign (self->pen_bar, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->pen_bar, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (self->pen_bar, 12);
   gtk_widget_set_visible (self->pen_bar, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pen_bar);
   gtk_window_set_child (GTK_WINDOW (self), self->overlay);
