@@ -13,6 +13,7 @@
 #include "shequ-presenter-controls.h"
 #include "map-fixture.h"
 #include "shequ-test-gtk-util.h"
+#include "shequ-window-private.h"
 
 #define N_AREAS 3
 
@@ -370,10 +371,61 @@ test_ink_draws (void)
   cairo_surface_destroy (surface);
 }
 
+/* The window's F5: the presentation of the map it shows, or, while the street has no
+ * boundaries, a message saying where they come from. */
+static ShequPresentationWindow *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SHEQU_IS_PRESENTATION_WINDOW (window))
+        return SHEQU_PRESENTATION_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_window_present_action (void)
+{
+  g_autoptr(ShequApplication) app = shequ_test_new_app ();
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-present-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  ShequPresentationWindow *presentation;
+  ShequWindow *window;
+
+  shequ_test_make_sample_database (path, FALSE);
+  window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present-map", NULL));
+  presentation = find_presentation ();
+  if (shequ_org_store_get_n_boundaries (shequ_window_get_store (window)) == 0)
+    {
+      g_assert_null (presentation);
+      g_assert_nonnull (shequ_window_get_dialog (window));
+    }
+  else
+    {
+      g_assert_nonnull (presentation);
+      g_assert_true (shequ_presentation_window_get_fullscreen_requested (presentation));
+      g_assert_cmpuint (shequ_presentation_window_get_n_areas (presentation), >, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "present.leave",
+                                                 NULL));
+      shequ_test_flush_main_context ();
+      g_assert_null (find_presentation ());
+    }
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
+  shequ_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
   shequ_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -385,6 +437,7 @@ main (int   argc,
   ADD ("/presentation/pen-actions", test_pen_actions);
 #undef ADD
   g_test_add_func ("/presentation/text-scale", test_text_scale);
+  g_test_add_func ("/presentation/window-action", test_window_present_action);
   g_test_add_func ("/ink/erase-clear-undo", test_ink_erase_clear_undo);
   g_test_add_func ("/ink/stays-on-map", test_ink_stays_on_map);
   g_test_add_func ("/ink/draws", test_ink_draws);
