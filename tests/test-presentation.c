@@ -264,6 +264,65 @@ test_pen_actions (Fixture       *fixture,
   shequ_test_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
+/* With a session: the areas in the tree's order, and what the presenter picks selected
+ * in every view (the projector's map view shares the session). */
+static void
+test_session_order_and_selection (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-present-session-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(ShequOrgStore) store = shequ_test_open_sample_store (path, NULL);
+  g_autoptr(ShequSession) session = shequ_session_new (store);
+  g_autoptr(ShequMap) map = shequ_map_new ();
+  g_autoptr(ShequGeoShape) whole = map_fixture_new_rectangle (117.5, 35.4, 117.8, 35.6);
+  ShequUnit *street = shequ_org_store_get_street (store);
+  GListModel *areas = shequ_unit_get_children (street);
+  guint n = g_list_model_get_n_items (areas);
+  ShequPresentationWindow *window;
+  ShequPresenterControls *controls;
+  GtkListBox *list;
+
+  g_assert_cmpuint (n, >=, 2);
+  shequ_map_add_unit (map, shequ_unit_get_id (street), SHEQU_TIER_STREET, 0,
+                      shequ_unit_get_name (street), whole);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShequUnit) area = g_list_model_get_item (areas, i);
+      double west = 117.5 + 0.3 * i / n;
+      g_autoptr(ShequGeoShape) shape = map_fixture_new_rectangle (west, 35.4, west + 0.3 / n,
+                                                                  35.6);
+
+      shequ_map_add_unit (map, shequ_unit_get_id (area), shequ_unit_get_tier (area), 1,
+                          shequ_unit_get_name (area), shape);
+    }
+  shequ_map_build (map);
+
+  window = shequ_presentation_window_new (NULL, map, session, NULL);
+  g_assert_cmpuint (shequ_presentation_window_get_n_areas (window), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShequUnit) area = g_list_model_get_item (areas, i);
+
+      g_assert_cmpint (shequ_presentation_window_get_area_item (window, i)->unit_id, ==,
+                       shequ_unit_get_id (area));
+    }
+  g_assert_true (shequ_map_view_get_session (shequ_presentation_window_get_map_view (window))
+                 == session);
+
+  shequ_presentation_window_start_on (window, NULL, TRUE);
+  controls = SHEQU_PRESENTER_CONTROLS (shequ_presentation_window_get_controls (window));
+  list = shequ_presenter_controls_get_area_list (controls);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 2));
+  {
+    g_autoptr(ShequUnit) second = g_list_model_get_item (areas, 1);
+
+    g_assert_true (shequ_session_get_selected_unit (session) == second);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  shequ_test_flush_main_context ();
+  shequ_test_remove_tree (dir);
+}
+
 /* The pen without a window */
 
 static const ShequGeoPoint line_a[] = { { 0, 0 }, { 100, 0 }, { 100, 100 } };
@@ -438,6 +497,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/presentation/text-scale", test_text_scale);
   g_test_add_func ("/presentation/window-action", test_window_present_action);
+  g_test_add_func ("/presentation/session-order-and-selection", test_session_order_and_selection);
   g_test_add_func ("/ink/erase-clear-undo", test_ink_erase_clear_undo);
   g_test_add_func ("/ink/stays-on-map", test_ink_stays_on_map);
   g_test_add_func ("/ink/draws", test_ink_draws);

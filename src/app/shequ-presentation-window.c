@@ -664,6 +664,28 @@ shequ_presentation_window_init (ShequPresentationWindow *self)
                               g_object_unref);
 }
 
+/* The tree's order (units by code), where the session's store knows the units; the map's
+ * (by id) otherwise. */
+static int
+compare_areas (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  ShequPresentationWindow *self = data;
+  const ShequMapItem *item_a = shequ_map_get_item (self->map, *(const guint *) a);
+  const ShequMapItem *item_b = shequ_map_get_item (self->map, *(const guint *) b);
+  ShequOrgStore *store = shequ_session_get_store (self->session);
+  ShequUnit *unit_a = shequ_org_store_lookup_unit (store, item_a->unit_id);
+  ShequUnit *unit_b = shequ_org_store_lookup_unit (store, item_b->unit_id);
+  int order = 0;
+
+  if (unit_a != NULL && unit_b != NULL)
+    order = g_strcmp0 (shequ_unit_get_code (unit_a), shequ_unit_get_code (unit_b));
+  if (order == 0)
+    order = (item_a->unit_id > item_b->unit_id) - (item_a->unit_id < item_b->unit_id);
+  return order;
+}
+
 ShequPresentationWindow *
 shequ_presentation_window_new (GtkWindow        *parent,
                                ShequMap         *map,
@@ -684,6 +706,8 @@ shequ_presentation_window_new (GtkWindow        *parent,
   for (guint i = 0; i < shequ_map_get_n_items (map); i++)
     if (shequ_map_get_item (map, i)->depth == 1)
       g_array_append_val (self->areas, i);
+  if (session != NULL)
+    g_array_sort_with_data (self->areas, compare_areas, self);
   if (source != NULL)
     shequ_map_renderer_copy_look (shequ_map_view_get_renderer (self->view), source);
   shequ_map_view_set_map (self->view, map);

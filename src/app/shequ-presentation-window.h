@@ -34,7 +34,8 @@ void          shequ_presentation_window_start              (ShequPresentationWin
 ShequMapView *shequ_presentation_window_get_map_view       (ShequPresentationWindow *self);
 ShequMapInk  *shequ_presentation_window_get_ink            (ShequPresentationWindow *self);
 GActionGroup *shequ_presentation_window_get_actions        (ShequPresentationWindow *self);
-/* The management areas (the map's items of depth 1, in unit order). */
+/* The management areas: the map's items of depth 1, in the tree's order (by code) when
+ * the session's store has them, else by unit id. */
 guint         shequ_presentation_window_get_n_areas        (ShequPresentationWindow *self);
 const ShequMapItem *shequ_presentation_window_get_area_item (ShequPresentationWindow *self,
                                                              guint                    index);
