@@ -23,8 +23,8 @@ double       shequ_presentation_text_scale_for_size        (int                 
 /* Binds the presentation's keys (Page Down, Escape, P, …) on WIDGET in PHASE. */
 void         shequ_presentation_add_shortcuts              (GtkWidget               *widget,
                                                             GtkPropagationPhase      phase);
-/* The pen's tools (pen, eraser, colours, width, clear, undo, export) acting on the
- * "present" actions of the widget they are put in. */
+/* shequ-presenter-controls.c: the pen's tools (pen, eraser, colours, width, clear,
+ * undo, export) acting on the "present" actions of the widget they are put in. */
 GtkWidget   *shequ_presentation_new_pen_tools              (ShequMapInk             *ink,
                                                             GtkOrientation           orientation);
 /* A button with a mnemonic LABEL acting on ACTION, TOOLTIP saying what it does. */

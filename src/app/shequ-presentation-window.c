@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "shequ-app-util.h"
 #include "shequ-dialogs.h"
 #include "shequ-map-export-dialog.h"
 #include "shequ-map-print.h"
@@ -417,104 +416,6 @@ shequ_presentation_add_shortcuts (GtkWidget           *widget,
                                             gtk_shortcut_new (trigger, action));
     }
   gtk_widget_add_controller (widget, controller);
-}
-
-static GtkWidget *
-new_tool_button (const char *label,
-                 const char *action,
-                 const char *target,
-                 const char *tooltip)
-{
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *text = gtk_label_new (NULL);
-
-  gtk_label_set_markup_with_mnemonic (GTK_LABEL (text), label);
-  gtk_button_set_child (GTK_BUTTON (button), text);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
-/* A swatch of COLOUR before the (mnemonic) NAME: the ink's colour, and its word. */
-static GtkWidget *
-new_colour_button (const char *colour,
-                   const char *name,
-                   const char *target,
-                   const char *tooltip)
-{
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s", colour,
-                                             escaped);
-
-  GtkWidget *button = new_tool_button (markup, "present.colour", target, tooltip);
-  g_autofree char *plain = shequ_strip_mnemonic (name);
-
-  /* Its name is the word, not the swatch. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
-                                  -1);
-  return button;
-}
-
-GtkWidget *
-shequ_presentation_new_button (const char *label,
-                               const char *action,
-                               const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
-GtkWidget *
-shequ_presentation_new_pen_tools (ShequMapInk    *ink,
-                                  GtkOrientation  orientation)
-{
-  GtkWidget *box = gtk_box_new (orientation, 6);
-  GtkWidget *colours = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 2, 24, 1);
-  GtkWidget *width_label = gtk_label_new_with_mnemonic (_("_Width"));
-  GtkWidget *width_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  g_return_val_if_fail (SHEQU_IS_MAP_INK (ink), NULL);
-
-  gtk_box_append (GTK_BOX (box), new_tool_button (_("_Pen"), "present.tool", "pen",
-                                                  _("Draw on the map (P)")));
-  gtk_box_append (GTK_BOX (box), new_tool_button (_("_Eraser"), "present.tool", "eraser",
-                                                  _("Erase a stroke (E)")));
-  gtk_widget_add_css_class (colours, "linked");
-  gtk_box_append (GTK_BOX (colours), new_colour_button ("#d91c24", _("_Red"), "red",
-                                                        _("Red ink")));
-  gtk_box_append (GTK_BOX (colours), new_colour_button ("#1c5ecc", _("_Blue"), "blue",
-                                                        _("Blue ink")));
-  gtk_box_append (GTK_BOX (colours), new_colour_button ("#141414", _("Blac_k"), "black",
-                                                        _("Black ink")));
-  gtk_box_append (GTK_BOX (box), colours);
-
-  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
-  gtk_widget_set_size_request (scale, 120, -1);
-  gtk_widget_set_hexpand (scale, orientation == GTK_ORIENTATION_VERTICAL);
-  g_object_bind_property (ink, "width", gtk_range_get_adjustment (GTK_RANGE (scale)), "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (width_label), scale);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  width_label, NULL, -1);
-  gtk_box_append (GTK_BOX (width_box), width_label);
-  gtk_box_append (GTK_BOX (width_box), scale);
-  gtk_box_append (GTK_BOX (box), width_box);
-
-  gtk_box_append (GTK_BOX (box),
-                  shequ_presentation_new_button (_("_Clear"), "present.clear",
-                                                 _("Remove all ink (C)")));
-  gtk_box_append (GTK_BOX (box),
-                  shequ_presentation_new_button (_("_Undo"), "present.undo",
-                                                 _("Undo the last ink change (Ctrl+Z)")));
-  gtk_box_append (GTK_BOX (box),
-                  shequ_presentation_new_button (_("E_xport Annotated View…"), "present.export",
-                                                 _("Save the map with the ink as a file")));
-  return box;
 }
 
 static void
