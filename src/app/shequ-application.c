@@ -62,6 +62,10 @@ static const ShequShortcut shortcuts[] = {
   { "org.context-menu", { NULL }, { "Menu", "<Shift>F10", NULL } },
   { "win.import-units", { "<Control>i", NULL } },
   { "win.export-units", { "<Control>e", NULL } },
+  { "win.import-boundaries", { "<Control><Shift>b", NULL } },
+  { "win.export-map", { "<Control><Shift>e", NULL } },
+  { "win.print-map", { "<Control>p", NULL } },
+  { "win.present-map", { "F5", NULL } },
   { "win.view-org", { "<Alt>1", NULL } },
   { "win.view-compliance", { "<Alt>2", NULL } },
 };

@@ -229,5 +229,8 @@ GtkWidget  *shequ_window_get_empty_street_page (ShequWindow *self);
 /* shequ-window-map.c: the map page (the map-view engineer's), and the map's files:
  * boundary import, export, print, presentation (the presentation engineer's). */
 ShequMapView *_shequ_window_get_map_view (ShequWindow *self);
+/* shequ-window-map-actions.c: win.present-map, win.export-map, win.print-map,
+ * win.import-boundaries. */
+void _shequ_window_map_actions_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -626,6 +626,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, _shequ_window_restore_action);
   gtk_widget_class_install_action (widget_class, "win.check-integrity", NULL,
                                    _shequ_window_check_integrity_action);
+  _shequ_window_map_actions_init (widget_class);
   _shequ_window_class_add_org_bindings (widget_class);
 }
 
