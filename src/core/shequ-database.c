@@ -64,6 +64,24 @@ static const char *migrations[] = {
   ");"
   "CREATE INDEX post_unit_id ON post (unit_id);"
   "CREATE INDEX post_person_id ON post (person_id);",
+  /* 1 → 2: boundaries (shequ-geo-blob.h) and places on the map */
+  "CREATE TABLE boundary ("
+  "  unit_id INTEGER PRIMARY KEY REFERENCES unit (id) ON DELETE CASCADE,"
+  "  shape   BLOB NOT NULL,"
+  "  min_lon REAL,"
+  "  min_lat REAL,"
+  "  max_lon REAL,"
+  "  max_lat REAL"
+  ");"
+  "CREATE TABLE place ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,"
+  "  kind    TEXT NOT NULL CHECK (kind IN ('service-body', 'canteen', 'compound')),"
+  "  name    TEXT NOT NULL,"
+  "  lon     REAL NOT NULL,"
+  "  lat     REAL NOT NULL"
+  ");"
+  "CREATE INDEX place_unit_id ON place (unit_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHEQU_SCHEMA_VERSION);

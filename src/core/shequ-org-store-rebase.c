@@ -311,6 +311,7 @@ _shequ_org_store_remap_new_ids (ShequOrgStore  *self,
                   posts);
   if (g_hash_table_size (units) == 0 && g_hash_table_size (persons) == 0)
     return;
+  _shequ_org_store_remap_geo (self, change, before, units);
 
   for (guint i = 0, n = _shequ_org_rows_get_n (&change->unit_puts); i < n; i++)
     follow_map (units, &((ShequUnitRow *) _shequ_org_rows_get (&change->unit_puts, i))->parent_id);
