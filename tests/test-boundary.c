@@ -677,6 +677,91 @@ test_migration (void)
   shequ_test_dir_clear (&dir);
 }
 
+
+/* The CLI: a file of two features for the street's first two areas and one for no unit. */
+static char *
+write_cli_file (Fixture *f)
+{
+  g_autoptr(ShequUnit) a = area (f, 0);
+  g_autoptr(ShequUnit) b = area (f, 1);
+  g_autofree char *text = g_strdup_printf (
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"code\":\"%s\"},\"geometry\":" POLYGON (GOOD_RING) "},"
+    "{\"type\":\"Feature\",\"properties\":{\"code\":%s},\"geometry\":" POLYGON (GOOD_RING) "},"
+    "{\"type\":\"Feature\",\"properties\":{\"code\":\"0000\",\"name\":\"无主\"},\"geometry\":"
+    POLYGON (GOOD_RING) "}]}",
+    shequ_unit_get_code (a), shequ_unit_get_code (b));
+
+  return shequ_test_write_file (f->dir.dir, "areas.geojson", text);
+}
+
+static guint
+n_boundaries_on_disk (Fixture *f)
+{
+  g_autoptr(ShequOrgStore) store = shequ_test_open_store (f->dir.db,
+                                                          SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
+
+  return shequ_org_store_get_n_boundaries (store);
+}
+
+static void
+test_cli_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_cli_file (f);
+  g_autofree char *out = g_build_filename (f->dir.dir, "out.geojson", NULL);
+  g_autofree char *broken = shequ_test_write_file (f->dir.dir, "broken.geojson", "{\n\"type\": }");
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GPtrArray) features = NULL;
+
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  {
+    g_auto(ShequTestResult) result = shequ_test_run_cli ("import-boundaries", "--db", f->dir.db,
+                                                         path, "--dry-run", "--json", NULL);
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+
+    shequ_test_assert_cli_success (&result);
+    root = json_from_string (result.out, NULL);
+    g_assert_nonnull (root);
+    object = json_node_get_object (root);
+    g_assert_cmpint (json_object_get_int_member (object, "matched"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (object, "unmatched"), ==, 1);
+    g_assert_false (json_object_get_boolean_member (object, "written"));
+    g_assert_cmpuint (n_boundaries_on_disk (f), ==, 0);
+  }
+  {
+    /* Not complete: nothing written without --partial. */
+    g_auto(ShequTestResult) result = shequ_test_run_cli ("import-boundaries", "--db", f->dir.db,
+                                                         path, NULL);
+
+    shequ_test_assert_cli_failure (&result, "--partial");
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_nonnull (strstr (result.err, "1 feature would be left out"));
+    g_assert_nonnull (strstr (result.out, "Feature 3 “无主”: no unit has the code “0000”"));
+    g_assert_cmpuint (n_boundaries_on_disk (f), ==, 0);
+  }
+  shequ_test_run_cli_ok ("import-boundaries", "--db", f->dir.db, path, "--partial", NULL);
+  g_assert_cmpuint (n_boundaries_on_disk (f), ==, 2);
+
+  shequ_test_run_cli_ok ("export-boundaries", "--db", f->dir.db, out, NULL);
+  exported = shequ_test_read_bytes (out);
+  features = read_bytes (g_bytes_get_data (exported, NULL));
+  g_assert_cmpuint (features->len, ==, 2);
+
+  {
+    g_auto(ShequTestResult) bad_crs = shequ_test_run_cli ("import-boundaries", "--db", f->dir.db,
+                                                          path, "--crs", "utm", NULL);
+    g_auto(ShequTestResult) bad_json = shequ_test_run_cli ("import-boundaries", "--db",
+                                                           f->dir.db, broken, NULL);
+
+    g_assert_cmpint (bad_crs.status, ==, 2);
+    shequ_test_assert_cli_failure (&bad_json, "line 2, column");
+    g_assert_cmpint (bad_json.status, ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -693,6 +778,7 @@ main (int argc, char **argv)
   ADD ("store/refresh-and-hooks", test_refresh_and_hooks);
   ADD ("store/missing-unit", test_missing_unit_refused);
   ADD ("store/damaged-blob", test_damaged_blob);
+  ADD ("cli/import-export", test_cli_import);
 #undef ADD
   g_test_add_func ("/boundary/blob", test_blob);
   g_test_add_func ("/boundary/migration", test_migration);

@@ -386,15 +386,15 @@ _shequ_org_store_validate_geo (ShequOrgStore   *self,
       if (!unit_exists_after (self, change, put->unit_id))
         {
           g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_FOUND,
-                       _("A boundary is given for unit %" G_GINT64_FORMAT ", which does not "
-                         "exist; nothing was saved."), put->unit_id);
+                       _("A boundary is given for unit %lld, which does not exist; nothing was "
+                         "saved."), (long long) put->unit_id);
           return FALSE;
         }
       if (shequ_geo_shape_get_n_polygons (put->shape) == 0)
         {
           g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_INVALID,
-                       _("The boundary of unit %" G_GINT64_FORMAT " has no polygon; nothing "
-                         "was saved."), put->unit_id);
+                       _("The boundary of unit %lld has no polygon; nothing was saved."),
+                       (long long) put->unit_id);
           return FALSE;
         }
     }
@@ -405,9 +405,8 @@ _shequ_org_store_validate_geo (ShequOrgStore   *self,
       if (!unit_exists_after (self, change, row->unit_id))
         {
           g_set_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_NOT_FOUND,
-                       _("The place “%s” belongs to unit %" G_GINT64_FORMAT ", which does not "
-                         "exist; nothing was saved."), row->name ? row->name : "",
-                       row->unit_id);
+                       _("The place “%s” belongs to unit %lld, which does not exist; nothing "
+                         "was saved."), row->name ? row->name : "", (long long) row->unit_id);
           return FALSE;
         }
       if (row->kind >= SHEQU_N_PLACE_KINDS || !isfinite (row->lon) || !isfinite (row->lat) ||
