@@ -677,6 +677,38 @@ test_migration (void)
   shequ_test_dir_clear (&dir);
 }
 
+/* A backup of the previous version, restored, is brought up to this one. */
+static void
+test_restore_old_backup (void)
+{
+  ShequTestDir dir = { NULL };
+  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  shequ_test_dir_init (&dir, "shequ-restore-XXXXXX", "now.db");
+  old = g_build_filename (dir.dir, "old.db", NULL);
+  g_assert_cmpint (sqlite3_open (old, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, v1_schema, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = shequ_database_open (dir.db, SHEQU_DATABASE_FLAGS_CREATE | SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_true (shequ_database_restore_from (db, old, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shequ_database_get_schema_version (db), ==, 2);
+  store = shequ_org_store_new (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 2);
+  g_assert_cmpuint (shequ_org_store_get_n_boundaries (store), ==, 0);
+  g_clear_object (&store);
+  g_clear_object (&db);
+  shequ_test_dir_clear (&dir);
+}
+
 
 /* The CLI: a file of two features for the street's first two areas and one for no unit. */
 static char *
@@ -782,5 +814,6 @@ main (int argc, char **argv)
 #undef ADD
   g_test_add_func ("/boundary/blob", test_blob);
   g_test_add_func ("/boundary/migration", test_migration);
+  g_test_add_func ("/boundary/migration/restore-old-backup", test_restore_old_backup);
   return g_test_run ();
 }

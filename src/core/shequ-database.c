@@ -453,6 +453,28 @@ run_migrations (ShequDatabase  *self,
   return TRUE;
 }
 
+/* A restored backup may be of an older version: it is brought up to this one, as an
+ * older file is at open (the state before the restore is already in a backup). */
+gboolean
+_shequ_database_migrate_restored (ShequDatabase  *self,
+                                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (self, "PRAGMA user_version", error);
+  int version;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return shequ_database_set_error (self, sqlite3_errcode (self->db), error);
+  version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (version < SHEQU_SCHEMA_VERSION &&
+      !shequ_database_write (self, run_migrations, GINT_TO_POINTER (version), error))
+    return FALSE;
+  self->schema_version = SHEQU_SCHEMA_VERSION;
+  return TRUE;
+}
+
 static gboolean
 migrate (ShequDatabase  *self,
          int             from,
