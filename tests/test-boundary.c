@@ -622,6 +622,35 @@ test_blob (void)
   g_clear_error (&error);
 }
 
+
+/* Cancelled, the read ends with G_IO_ERROR_CANCELLED; a missing file names itself. */
+static void
+test_read_cancel (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "geojson",
+                                                 "371300-linyi-city.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/boundaries.geojson");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  ReadResult result = { NULL };
+  ReadResult none = { NULL };
+
+  g_cancellable_cancel (cancellable);
+  shequ_boundary_read_async (file, cancellable, on_progress, &result, on_read, &result);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result.features);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+
+  shequ_boundary_read_async (missing, NULL, NULL, NULL, on_read, &none);
+  while (!none.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (none.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (none.error->message, "boundaries.geojson"));
+  g_clear_error (&none.error);
+}
+
 /* The version 1 schema, as shequ-database.c created it. */
 static const char v1_schema[] =
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -813,6 +842,7 @@ main (int argc, char **argv)
   ADD ("cli/import-export", test_cli_import);
 #undef ADD
   g_test_add_func ("/boundary/blob", test_blob);
+  g_test_add_func ("/boundary/read/cancel", test_read_cancel);
   g_test_add_func ("/boundary/migration", test_migration);
   g_test_add_func ("/boundary/migration/restore-old-backup", test_restore_old_backup);
   return g_test_run ();
