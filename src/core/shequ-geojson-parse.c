@@ -394,6 +394,38 @@ parse_literal (Parser     *p,
   return TRUE;
 }
 
+/* The common case, "[x, y]" (P after the bracket), as one node; P unmoved if not. */
+static gboolean
+parse_pair (Parser *p,
+            guint  *id)
+{
+  const char *from = p->p;
+  double xy[2];
+  gint64 integer;
+  gboolean is_integer;
+
+  for (int i = 0; i < 2; i++)
+    {
+      skip_space (p);
+      if (p->p >= p->end || !(*p->p == '-' || g_ascii_isdigit (*p->p)) ||
+          !parse_number (p, &xy[i], &integer, &is_integer))
+        break;
+      skip_space (p);
+      if (p->p < p->end && *p->p == (i == 0 ? ',' : ']'))
+        {
+          p->p++;
+          if (i == 0)
+            continue;
+          g_array_append_vals (p->coords->doubles, xy, 2);
+          *id = add_node (p->coords, COORD_NUMBERS, 2, p->coords->doubles->len - 2);
+          return TRUE;
+        }
+      break;
+    }
+  p->p = from;
+  return FALSE;
+}
+
 /* A geometry's coordinates into P's Coords; its id in *ID. */
 static gboolean
 parse_coordinates (Parser *p,
@@ -408,6 +440,8 @@ parse_coordinates (Parser *p,
       guint child;
 
       p->p++;
+      if (parse_pair (p, id))
+        return TRUE;
       skip_space (p);
       if (p->p < p->end && *p->p == ']')
         p->p++;
