@@ -80,11 +80,15 @@ _shequ_coords_end_array (Coords *coords,
                          guint   mark)
 {
   guint n = coords->stack->len - mark;
-  const guint *ids = &g_array_index (coords->stack, guint, mark);
+  /* An empty array's stack may have no storage yet: no pointer into it then. */
+  const guint *ids = n > 0 ? &g_array_index (coords->stack, guint, mark) : NULL;
   const CoordRef *nodes = (const CoordRef *) (gpointer) coords->nodes->data;
   gboolean numbers = n > 0, pairs = n > 0;
   gsize first = 0;
   guint id;
+
+  if (n == 0)
+    return add_node (coords, COORD_ARRAY, 0, coords->children->len);
 
   for (guint i = 0; i < n && (numbers || pairs); i++)
     {
