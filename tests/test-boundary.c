@@ -444,6 +444,37 @@ test_refresh_and_hooks (Fixture       *f,
   g_assert_cmpuint (shequ_org_store_get_n_boundaries (f->store), ==, 11);
 }
 
+
+/* An undo never overwrites a boundary another program changed since. */
+static void
+test_undo_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ShequOrgStore) other = shequ_test_open_store (f->dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                                                          NULL);
+  g_autoptr(ShequOrgChange) mine = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "mine");
+  g_autoptr(ShequOrgChange) theirs = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "theirs");
+  g_autoptr(ShequGeoShape) a = square (117.0, 35.0, 0.1);
+  g_autoptr(ShequGeoShape) b = square (117.2, 35.0, 0.1);
+  g_autoptr(ShequUnit) unit = area (f, 5);
+  g_autoptr(GError) error = NULL;
+  gint64 id = shequ_unit_get_id (unit);
+
+  shequ_org_change_put_boundary (mine, id, a);
+  g_assert_true (shequ_org_store_apply (f->store, g_steal_pointer (&mine), &error));
+  g_assert_true (shequ_org_store_refresh (other, NULL, &error));
+  shequ_org_change_put_boundary (theirs, id, b);
+  g_assert_true (shequ_org_store_apply (other, g_steal_pointer (&theirs), &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_org_store_refresh (f->store, NULL, &error));
+  g_assert_true (shapes_equal (shequ_org_store_get_boundary (f->store, id), b));
+
+  g_assert_false (shequ_org_store_undo (f->store, &error));
+  g_assert_error (error, SHEQU_ORG_ERROR, SHEQU_ORG_ERROR_CONFLICT);
+  g_assert_true (shapes_equal (shequ_org_store_get_boundary (f->store, id), b));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM boundary"), ==, 1);
+}
+
 static void
 test_missing_unit_refused (Fixture       *f,
                            gconstpointer  data)
@@ -838,6 +869,7 @@ main (int argc, char **argv)
   ADD ("store/delete-unit-undo", test_delete_unit_undo);
   ADD ("store/refresh-and-hooks", test_refresh_and_hooks);
   ADD ("store/missing-unit", test_missing_unit_refused);
+  ADD ("store/undo-conflict", test_undo_conflict);
   ADD ("store/damaged-blob", test_damaged_blob);
   ADD ("cli/import-export", test_cli_import);
 #undef ADD

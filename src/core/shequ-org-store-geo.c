@@ -488,6 +488,65 @@ _shequ_org_store_geo_inverse (ShequOrgStore  *self,
     }
 }
 
+/* Whom a conflict names: the unit whose boundary changed. */
+static gboolean
+boundary_conflict (ShequOrgStore  *self,
+                   gint64          unit_id,
+                   GError        **error)
+{
+  ShequUnit *unit = g_hash_table_lookup (self->units, &unit_id);
+
+  _shequ_org_store_set_conflict_error (error, unit != NULL ? unit->name : "?");
+  return FALSE;
+}
+
+gboolean
+_shequ_org_store_check_expected_geo (ShequOrgStore   *self,
+                                     ShequOrgChange  *expected,
+                                     GError         **error)
+{
+  g_assert (SHEQU_IS_ORG_STORE (self));
+
+  for (guint i = 0, n = _shequ_org_rows_get_n (&expected->boundary_puts); i < n; i++)
+    {
+      ShequOrgBoundaryPut *put = _shequ_org_rows_get (&expected->boundary_puts, i);
+      ShequGeoShape *now = g_hash_table_lookup (self->boundaries, &put->unit_id);
+
+      if (now == NULL || !_shequ_geo_shape_equal (now, put->shape))
+        return boundary_conflict (self, put->unit_id, error);
+    }
+  for (guint i = 0, n = _shequ_org_rows_get_n (&expected->boundary_deletes); i < n; i++)
+    {
+      gint64 id = _shequ_org_rows_get_id (&expected->boundary_deletes, i);
+
+      if (g_hash_table_contains (self->boundaries, &id))
+        return boundary_conflict (self, id, error);
+    }
+  for (guint i = 0, n = _shequ_org_rows_get_n (&expected->place_puts); i < n; i++)
+    {
+      ShequPlaceRow *want = _shequ_org_rows_get (&expected->place_puts, i);
+      ShequPlaceRow *now = g_hash_table_lookup (self->places, &want->id);
+
+      if (now == NULL || !place_row_equal (now, want))
+        {
+          _shequ_org_store_set_conflict_error (error, want->name);
+          return FALSE;
+        }
+    }
+  for (guint i = 0, n = _shequ_org_rows_get_n (&expected->place_deletes); i < n; i++)
+    {
+      gint64 id = _shequ_org_rows_get_id (&expected->place_deletes, i);
+      ShequPlaceRow *now = g_hash_table_lookup (self->places, &id);
+
+      if (now != NULL)
+        {
+          _shequ_org_store_set_conflict_error (error, now->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The objects */
 
 void

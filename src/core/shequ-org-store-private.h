@@ -190,6 +190,11 @@ void            _shequ_org_store_add_geo_cascades    (ShequOrgStore         *sel
 void            _shequ_org_store_geo_inverse         (ShequOrgStore         *self,
                                                       ShequOrgChange        *change,
                                                       ShequOrgChange        *inverse);
+/* Whether the objects hold EXPECTED's boundaries and places (see
+ * _shequ_org_store_check_expected_images()). */
+gboolean        _shequ_org_store_check_expected_geo  (ShequOrgStore         *self,
+                                                      ShequOrgChange        *expected,
+                                                      GError               **error);
 void            _shequ_org_store_update_geo_objects  (ShequOrgStore         *self,
                                                       ShequOrgChange        *change);
 void            _shequ_org_store_diff_geo            (ShequOrgStore         *self,

@@ -230,7 +230,7 @@ _shequ_org_store_check_expected_images (ShequOrgStore   *self,
   for (RowKind kind = 0; kind < N_KINDS; kind++)
     if (!check_expected_kind (self, expected, kind, error))
       return FALSE;
-  return TRUE;
+  return _shequ_org_store_check_expected_geo (self, expected, error);
 }
 
 /* New rows of PUTS (deleted by BEFORE_DELETES, the inverse) whose id is now taken in
