@@ -285,6 +285,20 @@ area (Fixture *f,
   return g_list_model_get_item (areas, i);
 }
 
+/* One change putting SHAPE as the boundary of UNIT_ID, applied to STORE. */
+static void
+put_boundary (ShequOrgStore *store,
+              gint64         unit_id,
+              ShequGeoShape *shape)
+{
+  g_autoptr(ShequOrgChange) change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "boundary");
+  g_autoptr(GError) error = NULL;
+
+  shequ_org_change_put_boundary (change, unit_id, shape);
+  g_assert_true (shequ_org_store_apply (store, g_steal_pointer (&change), &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_undo_redo_import (Fixture       *f,
                        gconstpointer  data)
@@ -292,16 +306,13 @@ test_undo_redo_import (Fixture       *f,
   g_autoptr(GPtrArray) features = read_data_file ("371300-linyi-city.json");
   g_autoptr(ShequBoundaryPlan) plan = NULL;
   g_autoptr(ShequBoundaryPlan) second = NULL;
-  g_autoptr(ShequOrgChange) change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "one");
   g_autoptr(ShequGeoShape) old = square (117.0, 35.0, 0.1);
   g_autoptr(ShequUnit) first = area (f, 0);
   g_autoptr(GError) error = NULL;
   gint64 first_id = shequ_unit_get_id (first);
 
   /* One area already has a boundary: the import replaces it. */
-  shequ_org_change_put_boundary (change, first_id, old);
-  g_assert_true (shequ_org_store_apply (f->store, g_steal_pointer (&change), &error));
-  g_assert_no_error (error);
+  put_boundary (f->store, first_id, old);
 
   plan = shequ_boundary_plan_new (f->store, features, "linyi.json", "name", SHEQU_GEO_CRS_GCJ02);
   g_assert_cmpuint (shequ_boundary_plan_get_n_replaced (plan), ==, 1);
@@ -452,20 +463,16 @@ test_undo_conflict (Fixture       *f,
 {
   g_autoptr(ShequOrgStore) other = shequ_test_open_store (f->dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP,
                                                           NULL);
-  g_autoptr(ShequOrgChange) mine = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "mine");
-  g_autoptr(ShequOrgChange) theirs = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "theirs");
   g_autoptr(ShequGeoShape) a = square (117.0, 35.0, 0.1);
   g_autoptr(ShequGeoShape) b = square (117.2, 35.0, 0.1);
   g_autoptr(ShequUnit) unit = area (f, 5);
   g_autoptr(GError) error = NULL;
   gint64 id = shequ_unit_get_id (unit);
 
-  shequ_org_change_put_boundary (mine, id, a);
-  g_assert_true (shequ_org_store_apply (f->store, g_steal_pointer (&mine), &error));
+  put_boundary (f->store, id, a);
   g_assert_true (shequ_org_store_refresh (other, NULL, &error));
-  shequ_org_change_put_boundary (theirs, id, b);
-  g_assert_true (shequ_org_store_apply (other, g_steal_pointer (&theirs), &error));
   g_assert_no_error (error);
+  put_boundary (other, id, b);
   g_assert_true (shequ_org_store_refresh (f->store, NULL, &error));
   g_assert_true (shapes_equal (shequ_org_store_get_boundary (f->store, id), b));
 
@@ -593,15 +600,13 @@ static void
 test_damaged_blob (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(ShequOrgChange) change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "geo");
   g_autoptr(ShequGeoShape) shape = square (117.0, 35.0, 0.1);
   g_autoptr(ShequUnit) unit = area (f, 2);
   g_autoptr(ShequOrgStore) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
-  shequ_org_change_put_boundary (change, shequ_unit_get_id (unit), shape);
-  g_assert_true (shequ_org_store_apply (f->store, g_steal_pointer (&change), &error));
+  put_boundary (f->store, shequ_unit_get_id (unit), shape);
   /* Cut the blob short: its last point is gone. */
   sql = g_strdup_printf ("UPDATE boundary SET shape = substr (shape, 1, length (shape) - 16) "
                          "WHERE unit_id = %" G_GINT64_FORMAT, shequ_unit_get_id (unit));
@@ -710,9 +715,7 @@ test_migration (void)
   ShequTestDir dir = { NULL };
   g_autoptr(ShequDatabase) db = NULL;
   g_autoptr(ShequOrgStore) store = NULL;
-  g_autoptr(ShequOrgChange) change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "geo");
   g_autoptr(ShequGeoShape) shape = square (117.0, 35.0, 0.1);
-  g_autoptr(GError) error = NULL;
   sqlite3 *raw = NULL;
 
   shequ_test_dir_init (&dir, "shequ-migrate-XXXXXX", "old.db");
@@ -726,9 +729,7 @@ test_migration (void)
   g_assert_cmpstr (shequ_unit_get_name (shequ_org_store_lookup_code (store, "371326000101")), ==,
                    "第一片区");
   g_assert_cmpuint (shequ_org_store_get_n_boundaries (store), ==, 0);
-  shequ_org_change_put_boundary (change, 2, shape);
-  g_assert_true (shequ_org_store_apply (store, g_steal_pointer (&change), &error));
-  g_assert_no_error (error);
+  put_boundary (store, 2, shape);
   g_clear_object (&store);
   store = shequ_test_open_store (dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, NULL);
   g_assert_true (shapes_equal (shequ_org_store_get_boundary (store, 2), shape));
