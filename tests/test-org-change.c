@@ -119,11 +119,79 @@ test_change_order (void)
   }
 }
 
+
+static ShequGeoShape *
+triangle (double x)
+{
+  ShequGeoPoint points[] = { { x, 35 }, { x + 0.1, 35 }, { x, 35.1 }, { x, 35 } };
+  ShequGeoRing ring = { points, G_N_ELEMENTS (points) };
+  ShequGeoShape *shape = shequ_geo_shape_new ();
+
+  shequ_geo_shape_add_polygon (shape, &ring, 1);
+  return shape;
+}
+
+static ShequPlaceRow *
+place_row (gint64      id,
+           const char *name)
+{
+  ShequPlaceRow *row = shequ_place_row_new ();
+
+  row->id = id;
+  row->unit_id = 1;
+  row->kind = SHEQU_PLACE_CANTEEN;
+  row->name = g_strdup (name);
+  return row;
+}
+
+/* Boundaries and places keep the same rules as the other kinds. */
+static void
+test_change_geo (void)
+{
+  g_autoptr(ShequOrgChange) change = shequ_org_change_new (SHEQU_ORG_ORIGIN_IMPORT, "geo");
+  g_autoptr(ShequGeoShape) a = triangle (117);
+  g_autoptr(ShequGeoShape) b = triangle (118);
+  gint64 unit_id = 0;
+
+  shequ_org_change_put_boundary (change, 30, a);
+  shequ_org_change_put_boundary (change, 10, a);
+  shequ_org_change_put_boundary (change, 20, a);
+  g_assert_false (shequ_org_change_is_empty (change));
+  /* Put twice: first place, last shape. */
+  shequ_org_change_put_boundary (change, 10, b);
+  g_assert_cmpuint (shequ_org_change_get_n_boundary_puts (change), ==, 3);
+  g_assert_true (shequ_org_change_get_boundary_put (change, 1, &unit_id) == b);
+  g_assert_cmpint (unit_id, ==, 10);
+  g_assert_true (shequ_org_change_lookup_boundary (change, 30) == a);
+
+  /* A delete drops the put; putting again drops the delete and comes last. */
+  shequ_org_change_delete_boundary (change, 30);
+  g_assert_null (shequ_org_change_lookup_boundary (change, 30));
+  g_assert_cmpuint (shequ_org_change_get_n_boundary_puts (change), ==, 2);
+  g_assert_cmpuint (shequ_org_change_get_n_boundary_deletes (change), ==, 1);
+  g_assert_cmpint (shequ_org_change_get_boundary_delete (change, 0), ==, 30);
+  shequ_org_change_put_boundary (change, 30, b);
+  g_assert_cmpuint (shequ_org_change_get_n_boundary_deletes (change), ==, 0);
+  shequ_org_change_get_boundary_put (change, 2, &unit_id);
+  g_assert_cmpint (unit_id, ==, 30);
+
+  shequ_org_change_put_place (change, place_row (7, "甲"));
+  shequ_org_change_put_place (change, place_row (3, "乙"));
+  shequ_org_change_put_place (change, place_row (7, "丙"));
+  g_assert_cmpuint (shequ_org_change_get_n_place_puts (change), ==, 2);
+  g_assert_cmpstr (shequ_org_change_get_place_put (change, 0)->name, ==, "丙");
+  shequ_org_change_delete_place (change, 3);
+  g_assert_null (shequ_org_change_lookup_place (change, 3));
+  g_assert_cmpint (shequ_org_change_get_place_delete (change, 0), ==, 3);
+  g_assert_cmpuint (shequ_org_change_get_n_place_puts (change), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/org-change/order-and-accessors", test_change_order);
+  g_test_add_func ("/org-change/boundaries-and-places", test_change_geo);
   return g_test_run ();
 }

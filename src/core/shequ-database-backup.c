@@ -298,8 +298,7 @@ _shequ_database_restore_from_full (ShequDatabase          *self,
 
   /* The restored copy is in rollback-journal mode; ours is WAL. */
   shequ_database_exec (self, "PRAGMA journal_mode = WAL", NULL);
-  self->schema_version = SHEQU_SCHEMA_VERSION;
-  return TRUE;
+  return _shequ_database_migrate_restored (self, error);
 }
 
 gboolean

@@ -42,6 +42,8 @@ gboolean  _shequ_database_peek              (const char  *path,
                                             int         *version,
                                             gboolean    *has_foreign_tables,
                                             GError     **error);
+gboolean  _shequ_database_migrate_restored  (ShequDatabase  *self,
+                                            GError        **error);
 gboolean  _shequ_database_check_integrity   (sqlite3     *db,
                                             const char  *path,
                                             GError     **error);

@@ -64,6 +64,24 @@ static const char *migrations[] = {
   ");"
   "CREATE INDEX post_unit_id ON post (unit_id);"
   "CREATE INDEX post_person_id ON post (person_id);",
+  /* 1 → 2: boundaries (shequ-geo-blob.h) and places on the map */
+  "CREATE TABLE boundary ("
+  "  unit_id INTEGER PRIMARY KEY REFERENCES unit (id) ON DELETE CASCADE,"
+  "  shape   BLOB NOT NULL,"
+  "  min_lon REAL,"
+  "  min_lat REAL,"
+  "  max_lon REAL,"
+  "  max_lat REAL"
+  ");"
+  "CREATE TABLE place ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,"
+  "  kind    TEXT NOT NULL CHECK (kind IN ('service-body', 'canteen', 'compound')),"
+  "  name    TEXT NOT NULL,"
+  "  lon     REAL NOT NULL,"
+  "  lat     REAL NOT NULL"
+  ");"
+  "CREATE INDEX place_unit_id ON place (unit_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHEQU_SCHEMA_VERSION);
@@ -432,6 +450,28 @@ run_migrations (ShequDatabase  *self,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* A restored backup may be of an older version: it is brought up to this one, as an
+ * older file is at open (the state before the restore is already in a backup). */
+gboolean
+_shequ_database_migrate_restored (ShequDatabase  *self,
+                                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (self, "PRAGMA user_version", error);
+  int version;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return shequ_database_set_error (self, sqlite3_errcode (self->db), error);
+  version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (version < SHEQU_SCHEMA_VERSION &&
+      !shequ_database_write (self, run_migrations, GINT_TO_POINTER (version), error))
+    return FALSE;
+  self->schema_version = SHEQU_SCHEMA_VERSION;
   return TRUE;
 }
 

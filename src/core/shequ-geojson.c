@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shequ-geojson-private.h"
 #include "shequ-geojson.h"
 #include "shequ-text.h"
 
@@ -106,32 +107,38 @@ read_properties (JsonObject *feature)
   return table;
 }
 
+/* Where a geometry's coordinates are: the fast parser's Coords (GEOMETRY_COORDS maps
+ * each geometry object to its id + 1), or, for a tree json-glib parsed, Coords made
+ * from its nodes one geometry at a time. */
+typedef struct {
+  Coords     *coords;
+  GHashTable *geometry_coords;   /* NULL for json-glib's tree */
+} ReadContext;
+
 /* One position into POINT; FALSE with PROBLEM set. */
 static gboolean
-read_position (JsonNode       *node,
+read_position (Coords         *coords,
+               CoordRef        node,
                ShequGeoPoint  *point,
                char          **problem)
 {
-  JsonArray *position;
   double values[2];
 
-  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) < 2)
+  if (!_shequ_coords_is_array (node) || node.n < 2)
     {
       *problem = g_strdup (_("a position must be an array of a longitude and a latitude"));
       return FALSE;
     }
-  position = json_node_get_array (node);
   for (guint i = 0; i < 2; i++)
     {
-      JsonNode *element = json_array_get_element (position, i);
-      GType type = JSON_NODE_HOLDS_VALUE (element) ? json_node_get_value_type (element) : G_TYPE_INVALID;
+      CoordRef element = _shequ_coords_child (coords, node, i);
 
-      if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+      if (element.kind != COORD_NUMBER)
         {
           *problem = g_strdup (_("a coordinate is not a number"));
           return FALSE;
         }
-      values[i] = json_node_get_double (element);
+      values[i] = g_array_index (coords->doubles, double, element.first);
     }
   if (!isfinite (values[0]) || !isfinite (values[1]) ||
       values[0] < -180.0 || values[0] > 180.0 || values[1] < -90.0 || values[1] > 90.0)
@@ -145,22 +152,42 @@ read_position (JsonNode       *node,
   return TRUE;
 }
 
+/* The points of a ring of [x, y] pairs, copied at once, then checked in order. */
+static gboolean
+read_pairs (Coords         *coords,
+            CoordRef        node,
+            ShequGeoRing   *ring,
+            char          **problem)
+{
+  G_STATIC_ASSERT (sizeof (ShequGeoPoint) == 2 * sizeof (double));
+  memcpy (ring->points, &g_array_index (coords->doubles, double, node.first),
+          node.n * sizeof (ShequGeoPoint));
+  for (guint i = 0; i < node.n; i++)
+    {
+      double x = ring->points[i].x, y = ring->points[i].y;
+
+      if (!isfinite (x) || !isfinite (y) || x < -180.0 || x > 180.0 || y < -90.0 || y > 90.0)
+        return read_position (coords, _shequ_coords_child (coords, node, i), &ring->points[i],
+                              problem);
+    }
+  return TRUE;
+}
+
 /* One linear ring into RING (its points newly allocated); FALSE with PROBLEM set. */
 static gboolean
-read_ring (JsonNode      *node,
-           ShequGeoRing  *ring,
-           char         **problem)
+read_ring (Coords         *coords,
+           CoordRef        node,
+           ShequGeoRing   *ring,
+           char          **problem)
 {
-  JsonArray *positions;
-  guint n;
+  guint n = node.n;
+  gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!_shequ_coords_is_array (node))
     {
       *problem = g_strdup (_("a ring must be an array of positions"));
       return FALSE;
     }
-  positions = json_node_get_array (node);
-  n = json_array_get_length (positions);
   if (n < 4)
     {
       *problem = g_strdup_printf (_("a ring has %u positions; it needs at least 4"), n);
@@ -168,12 +195,17 @@ read_ring (JsonNode      *node,
     }
   ring->points = g_new (ShequGeoPoint, n);
   ring->n_points = n;
-  for (guint i = 0; i < n; i++)
-    if (!read_position (json_array_get_element (positions, i), &ring->points[i], problem))
-      {
-        g_clear_pointer (&ring->points, g_free);
-        return FALSE;
-      }
+  if (node.kind == COORD_POSITIONS)
+    ok = read_pairs (coords, node, ring, problem);
+  else
+    for (guint i = 0; ok && i < n; i++)
+      ok = read_position (coords, _shequ_coords_child (coords, node, i), &ring->points[i],
+                          problem);
+  if (!ok)
+    {
+      g_clear_pointer (&ring->points, g_free);
+      return FALSE;
+    }
   if (ring->points[0].x != ring->points[n - 1].x || ring->points[0].y != ring->points[n - 1].y)
     {
       *problem = g_strdup (_("a ring is not closed: its last position differs from its first"));
@@ -185,27 +217,25 @@ read_ring (JsonNode      *node,
 
 /* One Polygon's coordinates added to SHAPE; FALSE with PROBLEM set. */
 static gboolean
-read_polygon (JsonNode       *node,
+read_polygon (Coords         *coords,
+              CoordRef        node,
               ShequGeoShape  *shape,
               char          **problem)
 {
-  JsonArray *rings_array;
   g_autoptr(GArray) rings = NULL;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (json_node_get_array (node)) == 0)
+  if (!_shequ_coords_is_array (node) || node.n == 0)
     {
       *problem = g_strdup (_("a polygon must be a non-empty array of rings"));
       return FALSE;
     }
-  rings_array = json_node_get_array (node);
   rings = g_array_new (FALSE, TRUE, sizeof (ShequGeoRing));
-  for (guint i = 0; ok && i < json_array_get_length (rings_array); i++)
+  for (guint i = 0; ok && i < node.n; i++)
     {
       ShequGeoRing ring = { 0 };
 
-      ok = read_ring (json_array_get_element (rings_array, i), &ring, problem);
+      ok = read_ring (coords, _shequ_coords_child (coords, node, i), &ring, problem);
       if (ok)
         g_array_append_val (rings, ring);
     }
@@ -216,15 +246,46 @@ read_polygon (JsonNode       *node,
   return ok;
 }
 
+/* The geometry's coordinates, or FALSE when it has none. */
+static gboolean
+find_coordinates (ReadContext *context,
+                  JsonObject  *geometry,
+                  CoordRef    *coordinates)
+{
+  JsonNode *node;
+  guint id;
+
+  if (context->geometry_coords != NULL)
+    {
+      id = GPOINTER_TO_UINT (g_hash_table_lookup (context->geometry_coords, geometry));
+      if (id == 0)
+        return FALSE;
+      *coordinates = _shequ_coords_get (context->coords, id - 1);
+      return TRUE;
+    }
+  node = json_object_get_member (geometry, "coordinates");
+  if (node == NULL)
+    return FALSE;
+  /* One geometry at a time: the last one's numbers are no longer needed. */
+  g_array_set_size (context->coords->nodes, 0);
+  g_array_set_size (context->coords->doubles, 0);
+  g_array_set_size (context->coords->children, 0);
+  *coordinates = _shequ_coords_get (context->coords,
+                                    _shequ_coords_from_node (context->coords, node));
+  return TRUE;
+}
+
 /* The feature's geometry as a shape; NULL with PROBLEM set. */
 static ShequGeoShape *
-read_geometry (JsonObject  *feature,
-               char       **problem)
+read_geometry (ReadContext  *context,
+               JsonObject   *feature,
+               char        **problem)
 {
   JsonNode *node = json_object_get_member (feature, "geometry");
   g_autoptr(ShequGeoShape) shape = NULL;
   JsonObject *geometry;
-  JsonNode *coordinates;
+  CoordRef coordinates = { COORD_OTHER, 0, 0 };
+  gboolean has_coordinates;
   const char *type;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -239,7 +300,6 @@ read_geometry (JsonObject  *feature,
     }
   geometry = json_node_get_object (node);
   type = json_object_get_string_member_with_default (geometry, "type", NULL);
-  coordinates = json_object_get_member (geometry, "coordinates");
   if (type == NULL || (!g_str_equal (type, "Polygon") && !g_str_equal (type, "MultiPolygon")))
     {
       g_autofree char *valid = type != NULL ? g_utf8_make_valid (type, -1) : NULL;
@@ -249,7 +309,8 @@ read_geometry (JsonObject  *feature,
         g_strdup (_("the geometry has no type Polygon or MultiPolygon"));
       return NULL;
     }
-  if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates))
+  has_coordinates = find_coordinates (context, geometry, &coordinates);
+  if (!has_coordinates || !_shequ_coords_is_array (coordinates))
     {
       *problem = g_strdup (_("the geometry has no array “coordinates”"));
       return NULL;
@@ -258,28 +319,28 @@ read_geometry (JsonObject  *feature,
   shape = shequ_geo_shape_new ();
   if (g_str_equal (type, "Polygon"))
     {
-      if (!read_polygon (coordinates, shape, problem))
+      if (!read_polygon (context->coords, coordinates, shape, problem))
         return NULL;
     }
   else
     {
-      JsonArray *polygons = json_node_get_array (coordinates);
-
-      if (json_array_get_length (polygons) == 0)
+      if (coordinates.n == 0)
         {
           *problem = g_strdup (_("the MultiPolygon has no polygons"));
           return NULL;
         }
-      for (guint i = 0; i < json_array_get_length (polygons); i++)
-        if (!read_polygon (json_array_get_element (polygons, i), shape, problem))
+      for (guint i = 0; i < coordinates.n; i++)
+        if (!read_polygon (context->coords, _shequ_coords_child (context->coords, coordinates, i),
+                           shape, problem))
           return NULL;
     }
   return g_steal_pointer (&shape);
 }
 
 static ShequGeojsonFeature *
-read_feature (JsonNode *node,
-              guint     index)
+read_feature (ReadContext *context,
+              JsonNode    *node,
+              guint        index)
 {
   g_autoptr(GHashTable) properties = NULL;
   g_autoptr(ShequGeoShape) shape = NULL;
@@ -300,7 +361,7 @@ read_feature (JsonNode *node,
                      "Feature") != 0)
         problem = g_strdup (_("the member “type” is not “Feature”"));
       else
-        shape = read_geometry (object, &problem);
+        shape = read_geometry (context, object, &problem);
       feature = shequ_geojson_feature_new (properties, shape);
       feature->problem = problem;
     }
@@ -308,13 +369,13 @@ read_feature (JsonNode *node,
   return feature;
 }
 
-/* TEXT parsed into PARSER, or an error with the line and column. */
+/* TEXT parsed by json-glib into PARSER, or an error with the line and column. */
 static gboolean
-parse_geojson (JsonParser  *parser,
-               const char  *text,
-               gsize        len,
-               const char  *filename,
-               GError     **error)
+parse_with_json_glib (JsonParser  *parser,
+                      const char  *text,
+                      gsize        len,
+                      const char  *filename,
+                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *valid = NULL;
@@ -323,14 +384,6 @@ parse_geojson (JsonParser  *parser,
   guint column = 0;
   char *end = NULL;
 
-  if (!shequ_text_check_json_depth (text, len, MAX_GEOJSON_DEPTH, &line))
-    {
-      g_set_error (error, SHEQU_GEOJSON_ERROR, SHEQU_GEOJSON_ERROR_TOO_DEEP,
-                   _("%s, line %u: the JSON is nested more than %u levels deep; "
-                     "GeoJSON needs far fewer"),
-                   filename, line, MAX_GEOJSON_DEPTH);
-      return FALSE;
-    }
   if (json_parser_load_from_data (parser, text, (gssize) len, &local_error))
     return TRUE;
 
@@ -355,6 +408,53 @@ parse_geojson (JsonParser  *parser,
     g_set_error (error, SHEQU_GEOJSON_ERROR, SHEQU_GEOJSON_ERROR_INVALID_JSON,
                  _("%s: not valid JSON: %s"), filename, message);
   return FALSE;
+}
+
+/* TEXT parsed: by the fast parser (coordinates into CONTEXT), or, when it is not sure,
+ * by json-glib. The root in *ROOT. */
+static gboolean
+parse_geojson (const char            *text,
+               gsize                  len,
+               const char            *filename,
+               gboolean               fast,
+               ReadContext           *context,
+               GCancellable          *cancellable,
+               ShequGeojsonProgress   progress,
+               gpointer               user_data,
+               JsonNode             **root,
+               GError               **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  guint line = 0;
+
+  if (!shequ_text_check_json_depth (text, len, MAX_GEOJSON_DEPTH, &line))
+    {
+      g_set_error (error, SHEQU_GEOJSON_ERROR, SHEQU_GEOJSON_ERROR_TOO_DEEP,
+                   _("%s, line %u: the JSON is nested more than %u levels deep; "
+                     "GeoJSON needs far fewer"),
+                   filename, line, MAX_GEOJSON_DEPTH);
+      return FALSE;
+    }
+  switch (!fast ? FAST_PARSE_UNSURE :
+          _shequ_geojson_fast_parse (text, len, context->coords, context->geometry_coords,
+                                     cancellable, progress, user_data, root))
+    {
+    case FAST_PARSE_OK:
+      return TRUE;
+    case FAST_PARSE_CANCELLED:
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    case FAST_PARSE_UNSURE:
+    default:
+      break;
+    }
+  context->geometry_coords = NULL;
+  parser = json_parser_new_immutable ();
+  if (!parse_with_json_glib (parser, text, len, filename, error))
+    return FALSE;
+  /* No root at all for a file of only white space. */
+  *root = json_parser_get_root (parser) != NULL ? json_node_ref (json_parser_get_root (parser))
+                                                : NULL;
+  return TRUE;
 }
 
 /* The features of ROOT: those of a FeatureCollection, or the one Feature. */
@@ -389,17 +489,21 @@ root_features (JsonNode    *root,
   return json_array_ref (json_node_get_array (features));
 }
 
-GPtrArray *
-shequ_geojson_read (GBytes                *bytes,
-                    const char            *filename,
-                    GCancellable          *cancellable,
-                    ShequGeojsonProgress   progress,
-                    gpointer               user_data,
-                    GError               **error)
+static GPtrArray *
+read_features (GBytes                *bytes,
+               const char            *filename,
+               gboolean               fast,
+               GCancellable          *cancellable,
+               ShequGeojsonProgress   progress,
+               gpointer               user_data,
+               GError               **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) geometry_coords = g_hash_table_new (NULL, NULL);
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonArray) array = NULL;
   g_autoptr(GPtrArray) features = NULL;
+  Coords coords;
+  ReadContext context = { &coords, geometry_coords };
   gsize len = 0;
   const char *text;
   guint n;
@@ -413,28 +517,52 @@ shequ_geojson_read (GBytes                *bytes,
     progress (0.0, user_data);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  parser = json_parser_new_immutable ();
-  if (!parse_geojson (parser, text != NULL ? text : "", len, filename, error))
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  array = root_features (json_parser_get_root (parser), filename, error);
-  if (array == NULL)
-    return NULL;
+  _shequ_coords_init (&coords);
+  if (!parse_geojson (text != NULL ? text : "", len, filename, fast, &context, cancellable,
+                      progress, user_data, &root, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(array = root_features (root, filename, error)))
+    {
+      _shequ_coords_clear (&coords);
+      return NULL;
+    }
 
   n = json_array_get_length (array);
   features = g_ptr_array_new_full (n, (GDestroyNotify) shequ_geojson_feature_free);
   for (guint i = 0; i < n; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_ptr_array_add (features, read_feature (json_array_get_element (array, i), i));
+        {
+          _shequ_coords_clear (&coords);
+          return NULL;
+        }
+      g_ptr_array_add (features, read_feature (&context, json_array_get_element (array, i), i));
       if (progress != NULL)
         progress (0.5 + 0.5 * (i + 1) / n, user_data);
     }
+  _shequ_coords_clear (&coords);
   if (progress != NULL)
     progress (1.0, user_data);
   return g_steal_pointer (&features);
+}
+
+GPtrArray *
+shequ_geojson_read (GBytes                *bytes,
+                    const char            *filename,
+                    GCancellable          *cancellable,
+                    ShequGeojsonProgress   progress,
+                    gpointer               user_data,
+                    GError               **error)
+{
+  return read_features (bytes, filename, TRUE, cancellable, progress, user_data, error);
+}
+
+GPtrArray *
+_shequ_geojson_read_with_json_glib (GBytes      *bytes,
+                                    const char  *filename,
+                                    GError     **error)
+{
+  return read_features (bytes, filename, FALSE, NULL, NULL, NULL, error);
 }
 
 guint

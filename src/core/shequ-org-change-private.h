@@ -17,6 +17,12 @@ typedef struct {
   guint           n_dropped;
 } ShequOrgRows;
 
+/* A boundary put: the unit's id first, like every row image. */
+typedef struct {
+  gint64         unit_id;
+  ShequGeoShape *shape;   /* owned reference */
+} ShequOrgBoundaryPut;
+
 struct _ShequOrgChange
 {
   gatomicrefcount  ref_count;
@@ -28,6 +34,10 @@ struct _ShequOrgChange
   ShequOrgRows     person_deletes;
   ShequOrgRows     post_puts;       /* ShequPostRow* */
   ShequOrgRows     post_deletes;
+  ShequOrgRows     boundary_puts;     /* ShequOrgBoundaryPut*, by unit id */
+  ShequOrgRows     boundary_deletes;  /* unit ids */
+  ShequOrgRows     place_puts;        /* ShequPlaceRow* */
+  ShequOrgRows     place_deletes;
   gboolean         bulk;
 };
 

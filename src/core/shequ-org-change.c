@@ -11,6 +11,8 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (ShequUnitRow, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (ShequPersonRow, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (ShequPostRow, id) == 0);
 
+static void boundary_put_free (gpointer data);
+
 G_DEFINE_BOXED_TYPE (ShequOrgChange, shequ_org_change, shequ_org_change_ref,
                      shequ_org_change_unref)
 
@@ -203,6 +205,10 @@ shequ_org_change_new (ShequOrgOrigin  origin,
   rows_init (&change->person_deletes, NULL);
   rows_init (&change->post_puts, (GDestroyNotify) shequ_post_row_free);
   rows_init (&change->post_deletes, NULL);
+  rows_init (&change->boundary_puts, boundary_put_free);
+  rows_init (&change->boundary_deletes, NULL);
+  rows_init (&change->place_puts, (GDestroyNotify) shequ_place_row_free);
+  rows_init (&change->place_deletes, NULL);
   return change;
 }
 
@@ -228,6 +234,10 @@ shequ_org_change_unref (ShequOrgChange *change)
   rows_clear (&change->person_deletes);
   rows_clear (&change->post_puts);
   rows_clear (&change->post_deletes);
+  rows_clear (&change->boundary_puts);
+  rows_clear (&change->boundary_deletes);
+  rows_clear (&change->place_puts);
+  rows_clear (&change->place_deletes);
   g_free (change);
 }
 
@@ -253,7 +263,11 @@ _shequ_org_change_get_size (ShequOrgChange *change)
          g_hash_table_size (change->person_puts.positions) +
          g_hash_table_size (change->person_deletes.positions) +
          g_hash_table_size (change->post_puts.positions) +
-         g_hash_table_size (change->post_deletes.positions);
+         g_hash_table_size (change->post_deletes.positions) +
+         g_hash_table_size (change->boundary_puts.positions) +
+         g_hash_table_size (change->boundary_deletes.positions) +
+         g_hash_table_size (change->place_puts.positions) +
+         g_hash_table_size (change->place_deletes.positions);
 }
 
 gboolean
@@ -375,18 +389,112 @@ DEFINE_ROW_ACCESSORS (unit, ShequUnitRow)
 DEFINE_ROW_ACCESSORS (person, ShequPersonRow)
 DEFINE_ROW_ACCESSORS (post, ShequPostRow)
 
-/* SKELETON: the boundary engineer replaces these with boundary and place rows. */
-void shequ_org_change_put_boundary (ShequOrgChange *change, gint64 unit_id, ShequGeoShape *shape) { g_critical ("not yet"); }
-void shequ_org_change_delete_boundary (ShequOrgChange *change, gint64 unit_id) { g_critical ("not yet"); }
-guint shequ_org_change_get_n_boundary_puts (ShequOrgChange *change) { return 0; }
-ShequGeoShape *shequ_org_change_get_boundary_put (ShequOrgChange *change, guint position, gint64 *unit_id) { return NULL; }
-ShequGeoShape *shequ_org_change_lookup_boundary (ShequOrgChange *change, gint64 unit_id) { return NULL; }
-guint shequ_org_change_get_n_boundary_deletes (ShequOrgChange *change) { return 0; }
-gint64 shequ_org_change_get_boundary_delete (ShequOrgChange *change, guint position) { return 0; }
-void shequ_org_change_put_place (ShequOrgChange *change, ShequPlaceRow *row) { g_critical ("not yet"); }
-void shequ_org_change_delete_place (ShequOrgChange *change, gint64 place_id) { g_critical ("not yet"); }
-guint shequ_org_change_get_n_place_puts (ShequOrgChange *change) { return 0; }
-const ShequPlaceRow *shequ_org_change_get_place_put (ShequOrgChange *change, guint position) { return NULL; }
-const ShequPlaceRow *shequ_org_change_lookup_place (ShequOrgChange *change, gint64 place_id) { return NULL; }
-guint shequ_org_change_get_n_place_deletes (ShequOrgChange *change) { return 0; }
-gint64 shequ_org_change_get_place_delete (ShequOrgChange *change, guint position) { return 0; }
+/* Boundaries: the item is a BoundaryPut, whose leading id is the unit's. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (ShequOrgBoundaryPut, unit_id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (ShequPlaceRow, id) == 0);
+
+static void
+boundary_put_free (gpointer data)
+{
+  ShequOrgBoundaryPut *put = data;
+
+  shequ_geo_shape_unref (put->shape);
+  g_free (put);
+}
+
+void
+shequ_org_change_put_boundary (ShequOrgChange *change,
+                               gint64          unit_id,
+                               ShequGeoShape  *shape)
+{
+  ShequOrgBoundaryPut *put;
+
+  g_return_if_fail (change != NULL);
+  g_return_if_fail (unit_id > 0);
+  g_return_if_fail (shape != NULL);
+
+  put = g_new (ShequOrgBoundaryPut, 1);
+  put->unit_id = unit_id;
+  put->shape = shequ_geo_shape_ref (shape);
+  rows_drop (&change->boundary_deletes, unit_id);
+  rows_add (&change->boundary_puts, unit_id, put);
+}
+
+void
+shequ_org_change_delete_boundary (ShequOrgChange *change,
+                                  gint64          unit_id)
+{
+  g_return_if_fail (change != NULL);
+  rows_drop (&change->boundary_puts, unit_id);
+  rows_add (&change->boundary_deletes, unit_id, NULL);
+}
+
+guint
+shequ_org_change_get_n_boundary_puts (ShequOrgChange *change)
+{
+  g_return_val_if_fail (change != NULL, 0);
+  return _shequ_org_rows_get_n (&change->boundary_puts);
+}
+
+ShequGeoShape *
+shequ_org_change_get_boundary_put (ShequOrgChange *change,
+                                   guint           position,
+                                   gint64         *unit_id)
+{
+  ShequOrgBoundaryPut *put;
+
+  g_return_val_if_fail (change != NULL, NULL);
+  put = _shequ_org_rows_get (&change->boundary_puts, position);
+  if (put == NULL)
+    return NULL;
+  if (unit_id != NULL)
+    *unit_id = put->unit_id;
+  return put->shape;
+}
+
+ShequGeoShape *
+shequ_org_change_lookup_boundary (ShequOrgChange *change,
+                                  gint64          unit_id)
+{
+  ShequOrgBoundaryPut *put;
+
+  g_return_val_if_fail (change != NULL, NULL);
+  put = _shequ_org_rows_lookup (&change->boundary_puts, unit_id);
+  return put != NULL ? put->shape : NULL;
+}
+
+guint
+shequ_org_change_get_n_boundary_deletes (ShequOrgChange *change)
+{
+  g_return_val_if_fail (change != NULL, 0);
+  return _shequ_org_rows_get_n (&change->boundary_deletes);
+}
+
+gint64
+shequ_org_change_get_boundary_delete (ShequOrgChange *change,
+                                      guint           position)
+{
+  g_return_val_if_fail (change != NULL, 0);
+  return _shequ_org_rows_get_id (&change->boundary_deletes, position);
+}
+
+void
+shequ_org_change_put_place (ShequOrgChange *change,
+                            ShequPlaceRow  *row)
+{
+  g_return_if_fail (change != NULL);
+  g_return_if_fail (row != NULL && row->id > 0);
+  rows_drop (&change->place_deletes, row->id);
+  rows_add (&change->place_puts, row->id, row);
+}
+
+void
+shequ_org_change_delete_place (ShequOrgChange *change,
+                               gint64          place_id)
+{
+  g_return_if_fail (change != NULL);
+  rows_drop (&change->place_puts, place_id);
+  rows_add (&change->place_deletes, place_id, NULL);
+}
+
+DEFINE_ROW_ACCESSORS (place, ShequPlaceRow)

@@ -111,6 +111,7 @@ make_inverse (ShequOrgStore  *self,
       if (!g_hash_table_contains (self->posts, &id))
         shequ_org_change_delete_post (inverse, id);
     }
+  _shequ_org_store_geo_inverse (self, change, inverse);
   /* Undoing an import is as bulk as the import. */
   inverse->bulk = change->bulk;
   return inverse;
@@ -270,6 +271,7 @@ apply_change (ShequOrgStore   *self,
     return NULL;
   if (!_shequ_org_store_validate_change (self, change, error))
     return NULL;
+  _shequ_org_store_add_geo_cascades (self, change);
   /* The rows as the change's author saw them, before anyone else's may be read in. */
   txn.before = before = make_inverse (self, change, inverse_origin);
 
@@ -887,6 +889,7 @@ update_objects (ShequOrgStore  *self,
   update_people (&up);
   put_posts (&up);
   update_rollups (&up);
+  _shequ_org_store_update_geo_objects (self, change);
 
   g_clear_pointer (&self->units_cache, g_ptr_array_unref);
   _shequ_org_store_forget_search_slots (self);

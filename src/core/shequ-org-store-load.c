@@ -162,6 +162,8 @@ _shequ_org_store_snapshot_clear (Snapshot *snap)
   g_clear_pointer (&snap->units, g_hash_table_unref);
   g_clear_pointer (&snap->persons, g_hash_table_unref);
   g_clear_pointer (&snap->posts, g_hash_table_unref);
+  g_clear_pointer (&snap->boundaries, g_hash_table_unref);
+  g_clear_pointer (&snap->places, g_hash_table_unref);
 }
 
 gint64 *
@@ -339,6 +341,7 @@ _shequ_org_store_make_refresh_diff (ShequOrgStore  *self,
     if (!g_hash_table_contains (snap->posts, key))
       shequ_org_change_delete_post (diff, *(gint64 *) key);
 
+  _shequ_org_store_diff_geo (self, snap, diff);
   return g_steal_pointer (&diff);
 }
 

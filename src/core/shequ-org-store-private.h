@@ -67,6 +67,10 @@ struct _ShequOrgStore
   gint64          max_unit_id;
   gint64          max_person_id;
   gint64          max_post_id;
+  GHashTable     *boundaries;     /* gint64* unit id → ShequGeoShape (owned refs) */
+  GHashTable     *places;         /* gint64* id → ShequPlaceRow* (owned) */
+  GPtrArray      *places_cache;   /* get_places(), by id; NULL when stale */
+  gint64          max_place_id;
   gint64          data_version;   /* PRAGMA data_version when the objects last matched */
   GHashTable     *remapped_units; /* old id → new id, of the last applied change */
   GHashTable     *remapped_posts;
@@ -87,6 +91,8 @@ typedef struct {
   GHashTable *units;     /* gint64* id → ShequUnitRow* */
   GHashTable *persons;   /* gint64* id → ShequPersonRow* */
   GHashTable *posts;     /* gint64* id → ShequPostRow* */
+  GHashTable *boundaries;  /* gint64* unit id → ShequGeoShape* */
+  GHashTable *places;      /* gint64* id → ShequPlaceRow* */
 } Snapshot;
 
 enum {
@@ -162,6 +168,45 @@ gboolean        _shequ_org_store_write_change        (ShequOrgStore         *sel
 gboolean        _shequ_org_store_hook_exec           (ShequOrgStore         *self,
                                                       const char            *sql,
                                                       GError               **error);
+
+/* shequ-org-store-geo.c: boundaries and places */
+void            _shequ_org_store_geo_init            (ShequOrgStore         *self);
+void            _shequ_org_store_geo_finalize        (ShequOrgStore         *self);
+/* Reads every boundary and place into the store (at open) or into SNAP (SNAP non-NULL). */
+gboolean        _shequ_org_store_load_geo            (ShequOrgStore         *self,
+                                                      Snapshot              *snap,
+                                                      GError               **error);
+gboolean        _shequ_org_store_write_geo           (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      GError               **error);
+gboolean        _shequ_org_store_validate_geo        (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      GError               **error);
+/* Adds to CHANGE the deletes of the boundaries and places of the units it deletes (the
+ * database cascades them), so that hooks, "applied" and the undo see them. */
+void            _shequ_org_store_add_geo_cascades    (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change);
+/* The before-images of CHANGE's boundaries and places, into INVERSE. */
+void            _shequ_org_store_geo_inverse         (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      ShequOrgChange        *inverse);
+/* Whether the objects hold EXPECTED's boundaries and places (see
+ * _shequ_org_store_check_expected_images()). */
+gboolean        _shequ_org_store_check_expected_geo  (ShequOrgStore         *self,
+                                                      ShequOrgChange        *expected,
+                                                      GError               **error);
+void            _shequ_org_store_update_geo_objects  (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change);
+void            _shequ_org_store_diff_geo            (ShequOrgStore         *self,
+                                                      Snapshot              *snap,
+                                                      ShequOrgChange        *diff);
+/* After _shequ_org_store_remap_new_ids(): boundaries and places follow UNITS (old → new). */
+void            _shequ_org_store_remap_geo           (ShequOrgStore         *self,
+                                                      ShequOrgChange        *change,
+                                                      ShequOrgChange        *before,
+                                                      GHashTable            *units);
+gboolean        _shequ_geo_shape_equal               (ShequGeoShape         *a,
+                                                      ShequGeoShape         *b);
 
 /* shequ-org-store-rollup.c */
 void            _shequ_org_store_compute_rollup      (ShequUnit             *unit,

@@ -230,7 +230,7 @@ _shequ_org_store_check_expected_images (ShequOrgStore   *self,
   for (RowKind kind = 0; kind < N_KINDS; kind++)
     if (!check_expected_kind (self, expected, kind, error))
       return FALSE;
-  return TRUE;
+  return _shequ_org_store_check_expected_geo (self, expected, error);
 }
 
 /* New rows of PUTS (deleted by BEFORE_DELETES, the inverse) whose id is now taken in
@@ -311,6 +311,7 @@ _shequ_org_store_remap_new_ids (ShequOrgStore  *self,
                   posts);
   if (g_hash_table_size (units) == 0 && g_hash_table_size (persons) == 0)
     return;
+  _shequ_org_store_remap_geo (self, change, before, units);
 
   for (guint i = 0, n = _shequ_org_rows_get_n (&change->unit_puts); i < n; i++)
     follow_map (units, &((ShequUnitRow *) _shequ_org_rows_get (&change->unit_puts, i))->parent_id);

@@ -265,7 +265,7 @@ _shequ_org_store_load_snapshot (ShequOrgStore  *self,
     }
   if (rc != SQLITE_DONE)
     return shequ_database_set_error (self->db, rc, error);
-  return TRUE;
+  return _shequ_org_store_load_geo (self, snap, error);
 }
 
 static gboolean
@@ -469,7 +469,10 @@ _shequ_org_store_write_change (ShequOrgStore   *self,
 {
   g_assert (SHEQU_IS_ORG_STORE (self));
 
-  return delete_ids (self, "DELETE FROM post WHERE id = ?", &change->post_deletes, error) &&
+  return delete_ids (self, "DELETE FROM place WHERE id = ?", &change->place_deletes, error) &&
+         delete_ids (self, "DELETE FROM boundary WHERE unit_id = ?", &change->boundary_deletes,
+                     error) &&
+         delete_ids (self, "DELETE FROM post WHERE id = ?", &change->post_deletes, error) &&
          delete_ids (self, "DELETE FROM unit WHERE id = ?", &change->unit_deletes, error) &&
          delete_ids (self, "DELETE FROM person WHERE id = ?", &change->person_deletes, error) &&
          write_rows (self, &change->unit_puts, self->units,
@@ -488,7 +491,8 @@ _shequ_org_store_write_change (ShequOrgStore   *self,
            "INSERT INTO post (id, person_id, unit_id, role, title, updated_at) "
            "VALUES (?1, ?2, ?3, ?4, ?5, " NOW ")",
            "UPDATE post SET person_id = ?2, unit_id = ?3, role = ?4, title = ?5, "
-           "  updated_at = " NOW " WHERE id = ?1", bind_post, error);
+           "  updated_at = " NOW " WHERE id = ?1", bind_post, error) &&
+         _shequ_org_store_write_geo (self, change, error);
 }
 
 typedef struct {
@@ -507,6 +511,7 @@ load_all_in_transaction (ShequDatabase  *db,
 
   return load_units (load->self, load->parents, error) &&
          load_people (load->self, error) &&
+         _shequ_org_store_load_geo (load->self, NULL, error) &&
          _shequ_org_store_read_data_version (load->self, &load->self->data_version, error);
 }
 

@@ -482,5 +482,6 @@ _shequ_org_store_validate_change (ShequOrgStore   *self,
 
   g_return_val_if_fail (SHEQU_IS_ORG_STORE (self), FALSE);
 
-  return validate_units (&after, error) && validate_people (&after, error);
+  return validate_units (&after, error) && validate_people (&after, error) &&
+         _shequ_org_store_validate_geo (self, change, error);
 }

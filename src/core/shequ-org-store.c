@@ -62,6 +62,7 @@ shequ_org_store_finalize (GObject *object)
   g_clear_pointer (&self->posts, g_hash_table_unref);
   g_clear_pointer (&self->persons, g_hash_table_unref);
   g_clear_pointer (&self->units, g_hash_table_unref);
+  _shequ_org_store_geo_finalize (self);
   g_clear_pointer (&self->search_text, g_free);
   _shequ_org_store_forget_search_slots (self);
   g_clear_pointer (&self->remapped_units, g_hash_table_unref);
@@ -141,6 +142,7 @@ shequ_org_store_init (ShequOrgStore *self)
   self->posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   self->violations = g_ptr_array_new ();
   self->violations_model = g_list_store_new (SHEQU_TYPE_UNIT);
+  _shequ_org_store_geo_init (self);
   g_queue_init (&self->undo_stack);
   g_queue_init (&self->redo_stack);
   self->hooks = g_array_new (FALSE, FALSE, sizeof (ShequOrgStoreHookEntry));
