@@ -326,7 +326,8 @@ import_once (ShequOrgStore *store,
   r->matched = plan != NULL;
   if (plan != NULL)
     {
-      g_autoptr(ShequOrgChange) change = shequ_boundary_plan_to_change (plan);
+      /* shequ_org_store_apply() takes the change. */
+      ShequOrgChange *change = shequ_boundary_plan_to_change (plan);
 
       if (change != NULL && !shequ_org_store_apply (store, change, error))
         return NULL;
