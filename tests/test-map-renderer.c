@@ -439,6 +439,47 @@ test_places (void)
   g_assert_true (colours_close (&colour, &white, 1.0 / 255));
 }
 
+/* A pan on an image surface paints kept tiles: the picture is the one drawn directly. */
+static void
+test_tiles_match_direct (void)
+{
+  g_autoptr(ShequMap) map = make_three_squares ();
+  g_autoptr(ShequMapRenderer) tiled = shequ_map_renderer_new (map);
+  g_autoptr(ShequMapRenderer) direct = shequ_map_renderer_new (map);
+  g_auto(Canvas) a = { 0 };
+  g_auto(Canvas) b = { 0 };
+  ShequMapFrame frame;
+  guint n_different = 0, n_filled = 0;
+
+  fit_frame (map, &frame, 700, 300);
+  shequ_map_renderer_set_use_tiles (direct, FALSE);
+  canvas_init (&a, 700, 300);
+  canvas_init (&b, 700, 300);
+  /* Twice at one scale, the second a pan of 300.4 pixels: that one comes from tiles. */
+  shequ_map_renderer_draw (tiled, a.cr, &frame, SHEQU_MAP_DRAW_FILLS);
+  frame.centre.x += 300.4 * frame.metres_per_pixel;
+  cairo_set_source_rgb (a.cr, 1, 1, 1);
+  cairo_paint (a.cr);
+  shequ_map_renderer_draw (tiled, a.cr, &frame, SHEQU_MAP_DRAW_FILLS);
+  shequ_map_renderer_snap_frame (&frame);
+  shequ_map_renderer_draw (direct, b.cr, &frame, SHEQU_MAP_DRAW_FILLS);
+
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 700; x++)
+      {
+        ShequColour ca, cb, white = { 1, 1, 1, 1 };
+
+        get_pixel (&a, x, y, &ca);
+        get_pixel (&b, x, y, &cb);
+        if (!colours_close (&ca, &cb, 3.0 / 255))
+          n_different++;
+        if (!colours_close (&ca, &white, 1.0 / 255))
+          n_filled++;
+      }
+  g_assert_cmpuint (n_filled, >, 700 * 300 / 10);
+  g_assert_cmpuint (n_different, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -453,6 +494,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map-renderer/decorations-apart", test_decorations_apart);
   g_test_add_func ("/map-renderer/properties", test_properties);
   g_test_add_func ("/map-renderer/places", test_places);
+  g_test_add_func ("/map-renderer/tiles-match-direct", test_tiles_match_direct);
 
   return g_test_run ();
 }

@@ -58,6 +58,16 @@ struct _ShequMapRenderer
   GHashTable        *layouts;       /* position + 1 → PangoLayout */
   double             layouts_size;  /* the font size the cached layouts have */
 
+  /* The bottom layer kept as tiles (shequ-map-renderer-tiles.c); GENERATION counts the
+   * changes that redraw it (map, colouring, text scale). */
+  GHashTable        *tiles;
+  guint64            generation;
+  guint64            tiles_generation;
+  double             tiles_metres_per_pixel;
+  guint64            tiles_clock;
+  gboolean           use_tiles;
+  double             last_metres_per_pixel;
+
   /* What the last drawing placed, for the tests and the decorations. */
   GArray            *placed_labels; /* ShequMapRect */
   gboolean           places_drawn[SHEQU_N_PLACE_KINDS];
@@ -71,6 +81,18 @@ void          shequ_map_renderer_append_shape   (cairo_t             *cr,
                                                  ShequGeoShape       *shape,
                                                  const ShequMapFrame *frame);
 ShequMapColouring *shequ_map_renderer_ensure_colouring (ShequMapRenderer *self);
+/* The fills and edges of what FRAME shows (queries the items in view). */
+void          shequ_map_renderer_draw_base      (ShequMapRenderer    *self,
+                                                 cairo_t             *cr,
+                                                 const ShequMapFrame *frame);
+
+/* shequ-map-renderer-tiles.c */
+gboolean      shequ_map_renderer_tiles_usable   (cairo_t             *cr);
+void          shequ_map_renderer_snap_frame     (ShequMapFrame       *frame);
+void          shequ_map_renderer_draw_tiles     (ShequMapRenderer    *self,
+                                                 cairo_t             *cr,
+                                                 const ShequMapFrame *frame);
+void          shequ_map_renderer_clear_tiles    (ShequMapRenderer    *self);
 
 /* shequ-map-renderer-labels.c */
 PangoLayout  *shequ_map_renderer_new_layout     (ShequMapRenderer    *self,
@@ -107,6 +129,9 @@ void          shequ_map_renderer_draw_decorations (ShequMapRenderer  *self,
 double        shequ_map_scale_bar_metres        (const ShequMapFrame *frame,
                                                  double               max_length,
                                                  double              *length);
+
+void          shequ_map_renderer_set_use_tiles  (ShequMapRenderer    *self,
+                                                 gboolean             use_tiles);
 
 /* For the tests: what the last shequ_map_renderer_draw() placed. */
 const GArray *shequ_map_renderer_get_placed_labels (ShequMapRenderer *self);

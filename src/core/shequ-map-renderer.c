@@ -73,6 +73,7 @@ shequ_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->buckets, g_array_unref);
   g_clear_pointer (&self->bucket_index, g_hash_table_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->placed_labels, g_array_unref);
 
@@ -153,6 +154,7 @@ shequ_map_renderer_init (ShequMapRenderer *self)
   g_array_set_clear_func (self->buckets, clear_bucket);
   self->bucket_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->placed_labels = g_array_new (FALSE, FALSE, sizeof (ShequMapRect));
+  self->use_tiles = TRUE;
 }
 
 ShequMapRenderer *
@@ -183,6 +185,7 @@ shequ_map_renderer_set_map (ShequMapRenderer *self,
       /* Positions key the cached layouts: another map, other positions. */
       shequ_map_renderer_clear_layouts (self);
       g_clear_pointer (&self->tiers, shequ_map_colouring_unref);
+      self->generation++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
     }
 }
@@ -207,6 +210,7 @@ shequ_map_renderer_set_colouring (ShequMapRenderer  *self,
     shequ_map_colouring_ref (colouring);
   g_clear_pointer (&self->colouring, shequ_map_colouring_unref);
   self->colouring = colouring;
+  self->generation++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOURING]);
 }
 
@@ -322,6 +326,7 @@ shequ_map_renderer_set_text_scale (ShequMapRenderer *self,
   if (self->text_scale == scale)
     return;
   self->text_scale = scale;
+  self->generation++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
@@ -620,32 +625,14 @@ draw_highlight (ShequMapRenderer    *self,
     }
 }
 
-void
-shequ_map_renderer_draw (ShequMapRenderer    *self,
-                         cairo_t             *cr,
-                         const ShequMapFrame *frame,
-                         ShequMapDrawFlags    flags)
+static void
+query_view (ShequMapRenderer    *self,
+            const ShequMapFrame *frame)
 {
-  ShequGeoBounds view;
-  double margin;
-
-  g_return_if_fail (SHEQU_IS_MAP_RENDERER (self));
-  g_return_if_fail (cr != NULL && frame != NULL);
-  g_return_if_fail (frame->metres_per_pixel > 0);
-
-  g_array_set_size (self->placed_labels, 0);
-  memset (self->places_drawn, 0, sizeof self->places_drawn);
-  memset (self->decorations, 0, sizeof self->decorations);
-  if (self->map == NULL || !shequ_map_is_built (self->map))
-    return;
-
-  cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_tolerance (cr, 0.5);
-
   /* Edges and halos reach a little past an item's bounds. */
-  margin = 10 * self->text_scale * frame->metres_per_pixel;
+  double margin = 10 * self->text_scale * frame->metres_per_pixel;
+  ShequGeoBounds view;
+
   shequ_map_frame_get_bounds (frame, &view);
   view.min_x -= margin;
   view.min_y -= margin;
@@ -653,29 +640,83 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
   view.max_y += margin;
   g_array_set_size (self->positions, 0);
   shequ_map_query (self->map, &view, self->positions);
+}
 
-  if (flags & SHEQU_MAP_DRAW_FILLS)
-    {
-      /* Cairo's 4×4 sampling: the default 256×15 costs about twice as much on a grid
-       * map's thousands of edges, for a difference no one sees in thin lines and
-       * flat fills. Labels and decorations keep the default. */
-      cairo_save (cr);
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-      draw_fills (self, cr, frame);
-      draw_edges (self, cr, frame);
-      cairo_restore (cr);
-    }
+void
+shequ_map_renderer_draw_base (ShequMapRenderer    *self,
+                              cairo_t             *cr,
+                              const ShequMapFrame *frame)
+{
+  query_view (self, frame);
+  /* Cairo's 4×4 sampling: the default 256×15 costs about twice as much on a grid map's
+   * thousands of edges, for a difference no one sees in thin lines and flat fills.
+   * Labels and decorations keep the default. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  draw_fills (self, cr, frame);
+  draw_edges (self, cr, frame);
+  cairo_restore (cr);
+}
+
+void
+shequ_map_renderer_draw (ShequMapRenderer    *self,
+                         cairo_t             *cr,
+                         const ShequMapFrame *drawing_frame,
+                         ShequMapDrawFlags    flags)
+{
+  ShequMapFrame frame;
+  gboolean tiled;
+
+  g_return_if_fail (SHEQU_IS_MAP_RENDERER (self));
+  g_return_if_fail (cr != NULL && drawing_frame != NULL);
+  g_return_if_fail (drawing_frame->metres_per_pixel > 0);
+
+  g_array_set_size (self->placed_labels, 0);
+  memset (self->places_drawn, 0, sizeof self->places_drawn);
+  memset (self->decorations, 0, sizeof self->decorations);
+  if (self->map == NULL || !shequ_map_is_built (self->map))
+    return;
+
+  frame = *drawing_frame;
+  /* Tiles pay off from the second drawing at one scale (a pan, a hover); while the scale
+   * changes (a zoom), the drawing is direct, which costs less than filling tiles. */
+  tiled = self->use_tiles && (flags & SHEQU_MAP_DRAW_FILLS)
+          && frame.metres_per_pixel == self->last_metres_per_pixel
+          && shequ_map_renderer_tiles_usable (cr);
+  self->last_metres_per_pixel = frame.metres_per_pixel;
+  if (tiled)
+    shequ_map_renderer_snap_frame (&frame);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_tolerance (cr, 0.5);
+
+  if (tiled)
+    shequ_map_renderer_draw_tiles (self, cr, &frame);
+  else if (flags & SHEQU_MAP_DRAW_FILLS)
+    shequ_map_renderer_draw_base (self, cr, &frame);
+  query_view (self, &frame);
   if (flags & SHEQU_MAP_DRAW_HIGHLIGHT)
-    draw_highlight (self, cr, frame);
+    draw_highlight (self, cr, &frame);
   if (flags & SHEQU_MAP_DRAW_PLACES)
-    shequ_map_renderer_draw_places (self, cr, frame);
+    shequ_map_renderer_draw_places (self, cr, &frame);
   if (flags & SHEQU_MAP_DRAW_LABELS)
-    shequ_map_renderer_draw_labels (self, cr, frame);
+    shequ_map_renderer_draw_labels (self, cr, &frame);
   if (flags & SHEQU_MAP_DRAW_DECORATIONS)
-    shequ_map_renderer_draw_decorations (self, cr, frame);
+    shequ_map_renderer_draw_decorations (self, cr, &frame);
 
   cairo_new_path (cr);
   cairo_restore (cr);
+}
+
+/* For the tests and the benchmark: whether image surfaces get the tile cache. */
+void
+shequ_map_renderer_set_use_tiles (ShequMapRenderer *self,
+                                  gboolean          use_tiles)
+{
+  self->use_tiles = use_tiles;
+  shequ_map_renderer_clear_tiles (self);
 }
 
 const GArray *
