@@ -74,6 +74,25 @@ count_files (const char *dir)
   return n;
 }
 
+/* The output of TOOL with up to four ARGS, or NULL when TOOL is not installed. */
+static char *
+run_tool_optional (const char *tool,
+                   const char *a,
+                   const char *b,
+                   const char *c,
+                   const char *d,
+                   const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  g_auto(ShequTestResult) result = { 0 };
+
+  if (program == NULL)
+    return NULL;
+  result = shequ_test_run (program, a, b, c, d, path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  return g_steal_pointer (&result.out);
+}
+
 static void
 test_png (Fixture       *fixture,
           gconstpointer  data)
@@ -99,6 +118,42 @@ test_png (Fixture       *fixture,
   g_assert_cmpuint (n_not_white, >, 640 * 360 / 10);
   g_assert_cmpuint (n_not_white, <, 640 * 360 * 9 / 10);
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* The DPI is written in the file (pHYs, pixels per metre) and scales the text. */
+static void
+test_png_dpi (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "print.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *identify = NULL;
+  const guint8 *png;
+  ShequMapExportOptions options;
+  cairo_surface_t *surface;
+
+  shequ_map_export_options_init (&options, SHEQU_MAP_FORMAT_PNG);
+  options.width = 300;
+  options.height = 200;
+  options.dpi = 300;
+  g_assert_true (shequ_map_export (fixture->renderer, &options, NULL, NULL, NULL, file, &error));
+  g_assert_no_error (error);
+  /* The text scale is the renderer's again after the export. */
+  g_assert_cmpfloat (shequ_map_renderer_get_text_scale (fixture->renderer), ==, 1);
+  bytes = shequ_test_read_bytes (path);
+  png = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpmem (png + 37, 4, "pHYs", 4);
+  /* 300 DPI = 11811 pixels per metre. */
+  g_assert_cmpuint ((guint) png[41] << 24 | png[42] << 16 | png[43] << 8 | png[44], ==, 11811);
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 300);
+  cairo_surface_destroy (surface);
+  identify = run_tool_optional ("identify", "-units", "PixelsPerInch", "-format", "%x", path);
+  if (identify != NULL)
+    g_assert_cmpfloat (fabs (g_ascii_strtod (identify, NULL) - 300), <, 0.5);
 }
 
 static char *
@@ -408,6 +463,7 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add ("/map-export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("png", test_png);
+  ADD ("png-dpi", test_png_dpi);
   ADD ("pdf", test_pdf);
   ADD ("pdf-a3-portrait", test_pdf_a3_portrait);
   ADD ("svg", test_svg);

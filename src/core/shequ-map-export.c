@@ -128,6 +128,53 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+/* Cairo writes no resolution: a pHYs chunk (pixels per metre) goes after the IHDR, so
+ * that a page layout program places the picture at its size. */
+static void
+insert_png_dpi (GByteArray *bytes,
+                double      dpi)
+{
+  const guint ihdr_end = 8 + 4 + 4 + 13 + 4;
+  guint32 per_metre = (guint32) (dpi / 0.0254 + 0.5);
+  guint8 chunk[4 + 4 + 9 + 4] = { 0, 0, 0, 9, 'p', 'H', 'Y', 's' };
+  guint32 crc;
+
+  if (bytes->len < ihdr_end || memcmp (bytes->data + 12, "IHDR", 4) != 0)
+    return;
+  for (int i = 0; i < 2; i++)
+    {
+      chunk[8 + 4 * i] = per_metre >> 24;
+      chunk[9 + 4 * i] = (per_metre >> 16) & 0xff;
+      chunk[10 + 4 * i] = (per_metre >> 8) & 0xff;
+      chunk[11 + 4 * i] = per_metre & 0xff;
+    }
+  chunk[16] = 1;   /* the unit is the metre */
+  crc = png_crc (chunk + 4, 4 + 9);
+  chunk[17] = crc >> 24;
+  chunk[18] = (crc >> 16) & 0xff;
+  chunk[19] = (crc >> 8) & 0xff;
+  chunk[20] = crc & 0xff;
+  g_byte_array_set_size (bytes, bytes->len + sizeof chunk);
+  memmove (bytes->data + ihdr_end + sizeof chunk, bytes->data + ihdr_end,
+           bytes->len - sizeof chunk - ihdr_end);
+  memcpy (bytes->data + ihdr_end, chunk, sizeof chunk);
+}
+
 static gboolean
 render_png (const Drawing               *drawing,
             const ShequMapExportOptions *options,
@@ -149,6 +196,8 @@ render_png (const Drawing               *drawing,
     }
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  if (status == CAIRO_STATUS_SUCCESS)
+    insert_png_dpi (bytes, options->dpi > 0 ? options->dpi : 96);
   cairo_surface_destroy (surface);
   return check_status (status, file, error);
 }

@@ -309,18 +309,28 @@ collect_legend (ShequMapRenderer  *self,
     }
   if (n == 0)
     {
+      /* The tiers in view, in the tree's order: street, area, community, village, grid. */
       gboolean seen[SHEQU_N_TIERS] = { FALSE };
+      gint64 example[SHEQU_N_TIERS] = { 0 };
 
-      for (guint i = 0; i < shequ_map_get_n_items (self->map); i++)
+      for (guint i = 0; i < self->positions->len; i++)
         {
-          const ShequMapItem *item = shequ_map_get_item (self->map, i);
-          ShequMapLegendLine line = { { 0 }, FALSE, 0, shequ_tier_get_label (item->tier) };
+          const ShequMapItem *item = shequ_map_get_item (self->map,
+                                                         g_array_index (self->positions, guint, i));
 
-          if (item->tier >= SHEQU_N_TIERS || seen[item->tier]
-              || !shequ_map_colouring_get_fill (colouring, item->unit_id, &line.colour))
-            continue;
-          seen[item->tier] = TRUE;
-          g_array_append_val (lines, line);
+          if (item->tier < SHEQU_N_TIERS && !seen[item->tier])
+            {
+              seen[item->tier] = TRUE;
+              example[item->tier] = item->unit_id;
+            }
+        }
+      for (guint tier = 0; tier < SHEQU_N_TIERS; tier++)
+        {
+          ShequMapLegendLine line = { { 0 }, FALSE, 0, shequ_tier_get_label (tier) };
+
+          if (seen[tier]
+              && shequ_map_colouring_get_fill (colouring, example[tier], &line.colour))
+            g_array_append_val (lines, line);
         }
       if (*heading == NULL || **heading == '\0')
         *heading = _("Tier");
