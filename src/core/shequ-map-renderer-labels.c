@@ -201,6 +201,10 @@ place_label (ShequMapRenderer    *self,
   for (guint i = 0; i < placed->len; i++)
     if (rects_meet (&g_array_index (placed, Placed, i).rect, &label.rect, pad))
       return FALSE;
+  /* Nor under a decoration (those laid out in this drawing; width 0 for the others). */
+  for (guint i = 0; i < SHEQU_N_MAP_DECORATIONS; i++)
+    if (self->decorations[i].width > 0 && rects_meet (&self->decorations[i], &label.rect, pad))
+      return FALSE;
   label.layout = layout;
   g_array_append_val (placed, label);
   return TRUE;

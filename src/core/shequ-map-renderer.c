@@ -664,6 +664,7 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
                          const ShequMapFrame *drawing_frame,
                          ShequMapDrawFlags    flags)
 {
+  cairo_surface_t *decorations = NULL;
   ShequMapFrame frame;
   gboolean tiled;
 
@@ -701,10 +702,25 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
     draw_highlight (self, cr, &frame);
   if (flags & SHEQU_MAP_DRAW_PLACES)
     shequ_map_renderer_draw_places (self, cr, &frame);
+  /* The decorations are laid out (and recorded) before the labels, which keep out of
+   * their way, and drawn over them. A recording replays as vectors in a PDF or SVG. */
+  if (flags & SHEQU_MAP_DRAW_DECORATIONS)
+    {
+      cairo_t *recording;
+
+      decorations = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      recording = cairo_create (decorations);
+      shequ_map_renderer_draw_decorations (self, recording, &frame);
+      cairo_destroy (recording);
+    }
   if (flags & SHEQU_MAP_DRAW_LABELS)
     shequ_map_renderer_draw_labels (self, cr, &frame);
-  if (flags & SHEQU_MAP_DRAW_DECORATIONS)
-    shequ_map_renderer_draw_decorations (self, cr, &frame);
+  if (decorations != NULL)
+    {
+      cairo_set_source_surface (cr, decorations, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (decorations);
+    }
 
   cairo_new_path (cr);
   cairo_restore (cr);
