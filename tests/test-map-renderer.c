@@ -362,6 +362,16 @@ test_decorations_apart (void)
                            sizes[s][0], sizes[s][1], scale);
               }
           }
+        /* No name lies under a decoration. */
+        for (guint i = 0; i < shequ_map_renderer_get_placed_labels (renderer)->len; i++)
+          {
+            const ShequMapRect *label = &g_array_index (shequ_map_renderer_get_placed_labels (renderer),
+                                                        ShequMapRect, i);
+
+            for (guint j = 0; j < SHEQU_N_MAP_DECORATIONS; j++)
+              g_assert_false (rects_overlap (label,
+                                             shequ_map_renderer_get_decoration_rect (renderer, j)));
+          }
         /* From 800×600 up, everything is there. */
         if (sizes[s][0] >= 800)
           g_assert_cmpuint (drawn, ==, SHEQU_N_MAP_DECORATIONS);
