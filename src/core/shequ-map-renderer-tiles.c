@@ -87,12 +87,13 @@ render_tile (ShequMapRenderer    *self,
   return surface;
 }
 
-/* Keeps twice the tiles a drawing needs, and a few: the least recently painted go. */
+/* Keeps half as many tiles again as a drawing needs, and a few (a pan back and forth
+ * finds them): the least recently painted go. */
 static void
 trim_tiles (ShequMapRenderer *self,
             guint             needed)
 {
-  guint keep = 2 * needed + 16;
+  guint keep = needed + needed / 2 + 16;
   g_autoptr(GPtrArray) all = NULL;
   GHashTableIter iter;
   gpointer value;
