@@ -91,7 +91,9 @@ drawing_point (const ShequMapFrame *frame,
                double               lon,
                double               lat)
 {
-  return shequ_map_frame_to_drawing (frame, shequ_geo_mercator_forward ((ShequGeoPoint) { lon, lat }));
+  ShequGeoPoint lonlat = { lon, lat };
+
+  return shequ_map_frame_to_drawing (frame, shequ_geo_mercator_forward (lonlat));
 }
 
 static void
@@ -172,6 +174,38 @@ test_selected_outline (void)
   other = drawing_point (&frame, 117.60, 35.505);
   get_pixel (&canvas, (int) floor (other.x), (int) other.y, &colour);
   g_assert_false (colours_close (&colour, &shequ_map_selected_colour, 60.0 / 255));
+}
+
+/* The hovered unit is lighter than it is otherwise; the others are unchanged. */
+static void
+test_hover_lighter (void)
+{
+  g_autoptr(ShequMap) map = make_three_squares ();
+  g_autoptr(ShequMapRenderer) renderer = shequ_map_renderer_new (map);
+  g_auto(Canvas) plain = { 0 };
+  g_auto(Canvas) hovered = { 0 };
+  ShequMapFrame frame;
+  ShequGeoPoint inside = { 0 }, other = { 0 };
+  ShequColour before, after;
+
+  fit_frame (map, &frame, 600, 300);
+  canvas_init (&plain, 600, 300);
+  canvas_init (&hovered, 600, 300);
+  shequ_map_renderer_draw (renderer, plain.cr, &frame,
+                           SHEQU_MAP_DRAW_FILLS | SHEQU_MAP_DRAW_HIGHLIGHT);
+  shequ_map_renderer_set_hover_unit (renderer, 1);
+  shequ_map_renderer_draw (renderer, hovered.cr, &frame,
+                           SHEQU_MAP_DRAW_FILLS | SHEQU_MAP_DRAW_HIGHLIGHT);
+
+  inside = drawing_point (&frame, 117.605, 35.505);
+  get_pixel (&plain, (int) inside.x, (int) inside.y, &before);
+  get_pixel (&hovered, (int) inside.x, (int) inside.y, &after);
+  g_assert_cmpfloat (after.red + after.green + after.blue, >,
+                     before.red + before.green + before.blue + 0.02);
+  other = drawing_point (&frame, 117.645, 35.505);
+  get_pixel (&plain, (int) other.x, (int) other.y, &before);
+  get_pixel (&hovered, (int) other.x, (int) other.y, &after);
+  g_assert_true (colours_close (&before, &after, 0));
 }
 
 static void
@@ -335,6 +369,7 @@ test_decorations_apart (void)
     for (double scale = 1; scale <= 2; scale += 1)
       {
         g_auto(Canvas) canvas = { 0 };
+        const GArray *labels;
         ShequMapFrame frame;
         guint drawn = 0;
 
@@ -363,10 +398,10 @@ test_decorations_apart (void)
               }
           }
         /* No name lies under a decoration. */
-        for (guint i = 0; i < shequ_map_renderer_get_placed_labels (renderer)->len; i++)
+        labels = shequ_map_renderer_get_placed_labels (renderer);
+        for (guint i = 0; i < labels->len; i++)
           {
-            const ShequMapRect *label = &g_array_index (shequ_map_renderer_get_placed_labels (renderer),
-                                                        ShequMapRect, i);
+            const ShequMapRect *label = &g_array_index (labels, ShequMapRect, i);
 
             for (guint j = 0; j < SHEQU_N_MAP_DECORATIONS; j++)
               g_assert_false (rects_overlap (label,
@@ -497,6 +532,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/map-renderer/fills", test_fills);
   g_test_add_func ("/map-renderer/selected-outline", test_selected_outline);
+  g_test_add_func ("/map-renderer/hover-lighter", test_hover_lighter);
   g_test_add_func ("/map-renderer/legend-present", test_legend_present);
   g_test_add_func ("/map-renderer/labels/never-overlap", test_labels_never_overlap);
   g_test_add_func ("/map-renderer/labels/fit-their-unit", test_labels_fit_their_unit);

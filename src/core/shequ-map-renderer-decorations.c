@@ -182,7 +182,8 @@ draw_north (ShequMapRenderer *self,
   double top = rect->y + rect->height * 0.38, bottom = rect->y + rect->height;
   double half = rect->width * 0.36;
   /* TRANSLATORS: the letter of the north arrow */
-  g_autoptr(PangoLayout) letter = shequ_map_renderer_new_layout (self, C_("north arrow", "N"), 13 * s, TRUE);
+  g_autoptr(PangoLayout) letter = shequ_map_renderer_new_layout (self, C_("north arrow", "N"),
+                                                                 13 * s, TRUE);
   double tw, th;
 
   cairo_new_path (cr);

@@ -110,12 +110,24 @@ shequ_map_renderer_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:           shequ_map_renderer_set_map (self, g_value_get_object (value)); break;
-    case PROP_COLOURING:     shequ_map_renderer_set_colouring (self, g_value_get_pointer (value)); break;
-    case PROP_SELECTED_UNIT: shequ_map_renderer_set_selected_unit (self, g_value_get_int64 (value)); break;
-    case PROP_HOVER_UNIT:    shequ_map_renderer_set_hover_unit (self, g_value_get_int64 (value)); break;
-    case PROP_TITLE:         shequ_map_renderer_set_title (self, g_value_get_string (value)); break;
-    case PROP_TEXT_SCALE:    shequ_map_renderer_set_text_scale (self, g_value_get_double (value)); break;
+    case PROP_MAP:
+      shequ_map_renderer_set_map (self, g_value_get_object (value));
+      break;
+    case PROP_COLOURING:
+      shequ_map_renderer_set_colouring (self, g_value_get_pointer (value));
+      break;
+    case PROP_SELECTED_UNIT:
+      shequ_map_renderer_set_selected_unit (self, g_value_get_int64 (value));
+      break;
+    case PROP_HOVER_UNIT:
+      shequ_map_renderer_set_hover_unit (self, g_value_get_int64 (value));
+      break;
+    case PROP_TITLE:
+      shequ_map_renderer_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_TEXT_SCALE:
+      shequ_map_renderer_set_text_scale (self, g_value_get_double (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
