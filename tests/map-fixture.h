@@ -1,4 +1,4 @@
-/* map-fixture.h — hand-made shapes the map tests draw and export */
+/* map-fixture.h — hand-made map shapes the map tests share */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -6,17 +6,17 @@
 
 G_BEGIN_DECLS
 
-/* A square of SIZE degrees with its south-west corner at LON, LAT. */
+/* A rectangle of GCJ-02 degrees, as one polygon. */
 static inline ShequGeoShape *
-map_fixture_make_square (double lon,
-                         double lat,
-                         double size)
+map_fixture_new_rectangle (double west,
+                           double south,
+                           double east,
+                           double north)
 {
-  ShequGeoPoint points[5] = {
-    { lon, lat }, { lon + size, lat }, { lon + size, lat + size }, { lon, lat + size },
-    { lon, lat },
+  ShequGeoPoint points[] = {
+    { west, south }, { east, south }, { east, north }, { west, north }, { west, south },
   };
-  ShequGeoRing ring = { points, 5 };
+  ShequGeoRing ring = { points, G_N_ELEMENTS (points) };
   ShequGeoShape *shape = shequ_geo_shape_new ();
 
   shequ_geo_shape_add_polygon (shape, &ring, 1);

@@ -21,9 +21,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(ShequGeoShape) street = map_fixture_make_square (117.60, 35.50, 0.04);
-  g_autoptr(ShequGeoShape) west = map_fixture_make_square (117.60, 35.50, 0.02);
-  g_autoptr(ShequGeoShape) east = map_fixture_make_square (117.62, 35.50, 0.02);
+  g_autoptr(ShequGeoShape) street = map_fixture_new_rectangle (117.60, 35.50, 117.64, 35.54);
+  g_autoptr(ShequGeoShape) west = map_fixture_new_rectangle (117.60, 35.50, 117.62, 35.52);
+  g_autoptr(ShequGeoShape) east = map_fixture_new_rectangle (117.62, 35.50, 117.64, 35.52);
 
   fixture->dir = shequ_test_make_tmpdir ("shequ-test-map-export-XXXXXX");
   fixture->map = shequ_map_new ();

@@ -17,7 +17,7 @@ add_square (ShequMap   *map,
             double      lat,
             double      size)
 {
-  g_autoptr(ShequGeoShape) shape = map_fixture_make_square (lon, lat, size);
+  g_autoptr(ShequGeoShape) shape = map_fixture_new_rectangle (lon, lat, lon + size, lat + size);
 
   shequ_map_add_unit (map, id, tier, depth, name, shape);
 }
