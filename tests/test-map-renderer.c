@@ -523,6 +523,21 @@ test_tiles_match_direct (void)
       }
   g_assert_cmpuint (n_filled, >, 700 * 300 / 10);
   g_assert_cmpuint (n_different, ==, 0);
+
+  /* Without its caches the renderer draws the same picture again. */
+  shequ_map_renderer_drop_caches (tiled);
+  canvas_clear (&b);
+  canvas_init (&b, 700, 300);
+  shequ_map_renderer_draw (tiled, b.cr, &frame, SHEQU_MAP_DRAW_FILLS);
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 700; x++)
+      {
+        ShequColour ca, cb;
+
+        get_pixel (&a, x, y, &ca);
+        get_pixel (&b, x, y, &cb);
+        g_assert_true (colours_close (&ca, &cb, 3.0 / 255));
+      }
 }
 
 int

@@ -738,7 +738,17 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
   cairo_restore (cr);
 }
 
-/* For the tests and the benchmark: whether image surfaces get the tile cache. */
+void
+shequ_map_renderer_drop_caches (ShequMapRenderer *self)
+{
+  g_return_if_fail (SHEQU_IS_MAP_RENDERER (self));
+
+  shequ_map_renderer_clear_tiles (self);
+  shequ_map_renderer_clear_layouts (self);
+  self->last_metres_per_pixel = 0;
+}
+
+/* For the tests: whether image surfaces get the tile cache. */
 void
 shequ_map_renderer_set_use_tiles (ShequMapRenderer *self,
                                   gboolean          use_tiles)
