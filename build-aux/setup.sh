@@ -19,6 +19,7 @@ shequ_packages=(
   xvfb xauth dbus fonts-noto-cjk locales librsvg2-common
   imagemagick at-spi2-core sqlite3
   python3-pyatspi  # tests/test-atspi.py reads the app's accessible tree
+  poppler-utils  # pdfinfo, pdffonts: tests/test-map-export.c reads the exported PDF
 )
 # What build-aux/check adds: clang and its runtime libraries (libFuzzer, and the
 # sanitizers clang links; Debian 12's clang-14 only recommends them) for build-aux/fuzz.

@@ -61,10 +61,16 @@ void               shequ_map_renderer_set_text_scale   (ShequMapRenderer   *self
                                                         double              scale);
 
 /* Draws FLAGS of the map as FRAME shows it onto CR, whose user space is the drawing
- * (0,0 top left, FRAME->width × FRAME->height). CR's state is saved and restored. */
+ * (0,0 top left, FRAME->width × FRAME->height). CR's state is saved and restored.
+ * On an image surface at whole pixels, from the second drawing at one scale on, the
+ * fills and edges are kept as tiles and the frame is moved by under half a pixel to
+ * fall on them: a pan then draws only what it uncovers. */
 void               shequ_map_renderer_draw             (ShequMapRenderer   *self,
                                                         cairo_t            *cr,
                                                         const ShequMapFrame *frame,
                                                         ShequMapDrawFlags   flags);
+/* Forgets the kept tiles and text layouts: the next drawing is drawn whole (for a
+ * benchmark's cold frame, or to give the memory back). */
+void               shequ_map_renderer_drop_caches      (ShequMapRenderer   *self);
 
 G_END_DECLS
