@@ -120,7 +120,7 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ShequMapExportDialog *self = SHEQU_MAP_EXPORT_DIALOG (source);
+  g_autoptr(ShequMapExportDialog) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
@@ -165,7 +165,9 @@ shequ_map_export_dialog_start (ShequMapExportDialog *self)
   set_exporting (self, TRUE);
   gtk_label_set_text (self->message_label, "");
   self->pulse_id = g_timeout_add (100, pulse, self->progress);
-  task = g_task_new (self, NULL, on_export_done, NULL);
+  /* Not the task's source object: the worker may drop the task's last reference, and a
+   * widget must be finalized on the main thread. The callback drops this one there. */
+  task = g_task_new (NULL, NULL, on_export_done, g_object_ref (self));
   g_task_set_source_tag (task, shequ_map_export_dialog_start);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
