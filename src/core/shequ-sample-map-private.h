@@ -104,6 +104,27 @@ void          sm_inner_depth         (const SmLattice     *lat,
                                       const int           *labels,
                                       int                 *depth);
 
+/* The borders between nodes of the boundary graph (ADJACENT: 3 a vertex, DEGREE of each
+ * of N_VERTICES, POS their places), each smoothed by a Gaussian of SIGMA metres along it
+ * and thinned to TOLERANCE metres, unless that would make it meet another. */
+typedef struct _SmChains SmChains;
+
+SmChains     *sm_chains_new          (const int           *adjacent,
+                                      const guint8        *degree,
+                                      const ShequGeoPoint *pos,
+                                      int                  n_vertices,
+                                      double               sigma,
+                                      double               tolerance);
+void          sm_chains_free         (SmChains            *self);
+gboolean      sm_chains_is_node      (const SmChains      *self,
+                                      int                  v);
+/* Appends to POINTS the chain that leaves node FROM towards vertex NEXT, without its
+ * last point; returns how many lattice edges it spans. */
+guint         sm_chains_append       (const SmChains      *self,
+                                      int                  from,
+                                      int                  next,
+                                      GArray              *points);
+
 /* The boundaries of every unit, traced from OWNER (one array per depth, N_DEPTHS of
  * them: the unit index owning each cell at that depth, or -1): SHAPES[unit] gets a new
  * GCJ-02 shape for each of N_UNITS units. LEAF is the deepest owner of each cell; the

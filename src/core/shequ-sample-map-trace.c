@@ -61,6 +61,7 @@ typedef struct {
   guint8          *out_done;
   guint8          *n_out;
   GArray          *touched;
+  SmChains        *chains;
 } Tracer;
 
 static void
@@ -178,31 +179,45 @@ find_half_edge (Tracer *t,
   return -1;
 }
 
-/* One closed ring of OWNER from half-edge SLOT, into RINGS[owner] (GArrays of points). */
+/* One closed ring of OWNER from half-edge SLOT, into RINGS[owner] (GArrays of GCJ-02
+ * points): the lattice vertices it passes, then the chains between its nodes. */
 static void
 follow_ring (Tracer     *t,
              int         slot,
              int         owner,
              GPtrArray **rings)
 {
+  g_autoptr(GArray) loop = g_array_new (FALSE, FALSE, sizeof (int));
   GArray *ring = g_array_new (FALSE, FALSE, sizeof (ShequGeoPoint));
   int start = slot / 3;
-  ShequGeoPoint first;
+  guint first = 0, done = 0, n;
+  ShequGeoPoint closing;
 
   for (;;)
     {
       int from = slot / 3;
-      ShequGeoPoint lonlat = sm_local_to_lonlat (t->lat, t->pos[from]);
 
-      g_array_append_val (ring, lonlat);
+      g_array_append_val (loop, from);
       t->out_done[slot] = 1;
       if (t->out_to[slot] == start)
         break;
       slot = find_half_edge (t, t->out_to[slot], owner);
       g_assert (slot >= 0);
     }
-  first = g_array_index (ring, ShequGeoPoint, 0);
-  g_array_append_val (ring, first);
+  n = loop->len;
+  while (!sm_chains_is_node (t->chains, g_array_index (loop, int, first)))
+    {
+      first++;
+      g_assert (first < n);
+    }
+  while (done < n)
+    done += sm_chains_append (t->chains, g_array_index (loop, int, (first + done) % n),
+                              g_array_index (loop, int, (first + done + 1) % n), ring);
+  g_assert (done == n);
+  for (guint i = 0; i < ring->len; i++)
+    g_array_index (ring, ShequGeoPoint, i) = sm_local_to_lonlat (t->lat, g_array_index (ring, ShequGeoPoint, i));
+  closing = g_array_index (ring, ShequGeoPoint, 0);
+  g_array_append_val (ring, closing);
   g_ptr_array_add (rings[owner], ring);
 }
 
@@ -308,6 +323,8 @@ sm_trace_units (const SmLattice *lat,
 
   collect_leaf_edges (&t, leaf);
   place_vertices (&t);
+  t.chains = sm_chains_new (t.adjacent, t.degree, t.pos, t.n_vertices, 1.2 * lat->spacing,
+                            0.03 * lat->spacing);
   for (guint u = 0; u < n_units; u++)
     rings[u] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint d = 0; d < n_depths; d++)
@@ -326,4 +343,5 @@ sm_trace_units (const SmLattice *lat,
   g_free (t.out_done);
   g_free (t.n_out);
   g_array_unref (t.touched);
+  sm_chains_free (t.chains);
 }
