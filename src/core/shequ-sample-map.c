@@ -40,6 +40,7 @@ typedef struct {
   int            *leaf;
   ShequGeoShape **shapes;
   guint8         *used;       /* cells a place already stands on */
+  guint8         *presplit;   /* units whose children's cells are known already */
 } SmBuild;
 
 static void
@@ -329,6 +330,7 @@ unit_size (SmBuild *b,
 typedef struct {
   GArray *seeds;      /* SmSeed */
   GArray *child;      /* int: which child each seed grows */
+  GArray *source;     /* int: the unit whose place the seed is (the child or its child) */
   gboolean multiple;  /* some child grows from more than one seed */
 } SeedSet;
 
@@ -337,6 +339,7 @@ add_seed (SmBuild        *b,
           SeedSet        *set,
           int             parent,
           int             child,
+          int             source,
           ShequGeoPoint   lonlat,
           double          size,
           GError        **error)
@@ -360,6 +363,7 @@ add_seed (SmBuild        *b,
     }
   g_array_append_val (set->seeds, seed);
   g_array_append_val (set->child, child);
+  g_array_append_val (set->source, source);
   return TRUE;
 }
 
@@ -385,15 +389,16 @@ collect_seeds (SmBuild  *b,
 
       if (c->has_row)
         {
-          if (!add_seed (b, set, parent, (int) i, c->seed, c->size, error))
+          if (!add_seed (b, set, parent, (int) i, ci, c->seed, c->size, error))
             return FALSE;
           continue;
         }
       for (guint j = 0; j < c->children->len; j++)
         {
-          SmUnit *g = unit_at (b, g_array_index (c->children, int, j));
+          int gi = g_array_index (c->children, int, j);
+          SmUnit *g = unit_at (b, gi);
 
-          if (g->has_row && !add_seed (b, set, parent, (int) i, g->seed, g->size, error))
+          if (g->has_row && !add_seed (b, set, parent, (int) i, gi, g->seed, g->size, error))
             return FALSE;
         }
       set->multiple |= set->seeds->len > n_before + 1;
@@ -411,10 +416,55 @@ collect_seeds (SmBuild  *b,
       ShequGeoPoint at = sm_local_to_lonlat (&b->lat, sm_cell_centre (&b->lat,
                                                                       spread_cells[next_spread++]));
 
-      if (!add_seed (b, set, parent, (int) child, at, unit_size (b, c), error))
+      if (!add_seed (b, set, parent, (int) child, g_array_index (p->children, int, child), at,
+                     unit_size (b, c), error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* When PARENT's children grew from their own children's seeds, those seeds' cells
+ * already split each child that came out whole (nothing of it given to a neighbour, none
+ * of its children lost): keep them rather than grow again. SEED_OF is each cell's seed. */
+static void
+keep_grandchildren (SmBuild       *b,
+                    int            parent,
+                    const SeedSet *set,
+                    const int     *seed_of,
+                    const int     *grown)
+{
+  SmUnit *p = unit_at (b, parent);
+  int n = sm_lattice_n_cells (&b->lat);
+  int *in = b->owner[p->depth];
+  g_autofree guint8 *broken = g_new0 (guint8, p->children->len);
+  g_autofree guint8 *seen = g_new0 (guint8, b->units->len);
+
+  if (p->depth + 2 >= b->n_depths)
+    return;
+  for (int c = 0; c < n; c++)
+    if (in[c] == parent)
+      {
+        int child = g_array_index (p->children, int, grown[c]);
+        int source = g_array_index (set->source, int, seed_of[c]);
+
+        if (unit_at (b, source)->parent != child)
+          broken[grown[c]] = 1;
+        else
+          seen[source] = 1;
+      }
+  for (guint i = 0; i < p->children->len; i++)
+    {
+      SmUnit *child = unit_at (b, g_array_index (p->children, int, i));
+
+      broken[i] |= child->children->len == 0;
+      for (guint j = 0; j < child->children->len && !broken[i]; j++)
+        broken[i] = !seen[g_array_index (child->children, int, j)];
+    }
+  for (int c = 0; c < n; c++)
+    if (in[c] == parent && !broken[grown[c]])
+      b->owner[p->depth + 2][c] = g_array_index (set->source, int, seed_of[c]);
+  for (guint i = 0; i < p->children->len; i++)
+    b->presplit[g_array_index (p->children, int, i)] = !broken[i];
 }
 
 static gboolean
@@ -427,7 +477,9 @@ split_unit (SmBuild  *b,
   int *in = b->owner[p->depth];
   int *out = b->owner[p->depth + 1];
   g_autofree int *grown = g_new (int, n);
+  g_autofree int *seed_of = NULL;
   SeedSet set = { g_array_new (FALSE, FALSE, sizeof (SmSeed)),
+                  g_array_new (FALSE, FALSE, sizeof (int)),
                   g_array_new (FALSE, FALSE, sizeof (int)), FALSE };
   gboolean ok;
 
@@ -435,16 +487,21 @@ split_unit (SmBuild  *b,
   if (ok)
     {
       sm_grow (&b->lat, in, parent, (SmSeed *) set.seeds->data, set.seeds->len, grown);
+      seed_of = g_memdup2 (grown, n * sizeof *grown);
       for (int c = 0; c < n; c++)
         grown[c] = in[c] == parent ? g_array_index (set.child, int, grown[c]) : -1;
       if (set.multiple)
-        sm_join_parts (&b->lat, grown, p->children->len);
+        {
+          sm_join_parts (&b->lat, grown, p->children->len);
+          keep_grandchildren (b, parent, &set, seed_of, grown);
+        }
       for (int c = 0; c < n; c++)
         if (grown[c] >= 0)
           out[c] = g_array_index (p->children, int, grown[c]);
     }
   g_array_unref (set.seeds);
   g_array_unref (set.child);
+  g_array_unref (set.source);
   return ok;
 }
 
@@ -469,6 +526,7 @@ build_cells (SmBuild        *b,
       return FALSE;
     }
   b->owner = g_new0 (int *, b->n_depths);
+  b->presplit = g_new0 (guint8, b->units->len);
   for (guint d = 0; d < b->n_depths; d++)
     {
       b->owner[d] = g_new (int, n);
@@ -482,7 +540,7 @@ build_cells (SmBuild        *b,
   for (guint d = 0; d + 1 < b->n_depths; d++)
     for (guint i = 0; i < b->units->len; i++)
       if (unit_at (b, i)->depth == d && unit_at (b, i)->children->len > 0 &&
-          !split_unit (b, (int) i, error))
+          !b->presplit[i] && !split_unit (b, (int) i, error))
         return FALSE;
   b->leaf = g_new (int, n);
   for (int c = 0; c < n; c++)
@@ -740,6 +798,7 @@ clear_build (SmBuild *b)
   g_free (b->owner);
   g_free (b->leaf);
   g_free (b->used);
+  g_free (b->presplit);
   sm_lattice_clear (&b->lat);
   g_clear_pointer (&b->by_code, g_hash_table_unref);
   g_clear_pointer (&b->index_of, g_hash_table_unref);
