@@ -513,16 +513,82 @@ test_bad_files (void)
     }
 }
 
-/* SHEQU_SAMPLE_MAP_PNG=FILE draws the map to FILE, to look at. */
+static void
+trace_shape (cairo_t             *cr,
+             const ShequMapFrame *frame,
+             ShequGeoShape       *projected)
+{
+  for (guint p = 0; p < shequ_geo_shape_get_n_polygons (projected); p++)
+    {
+      const ShequGeoPolygon *polygon = shequ_geo_shape_get_polygon (projected, p);
+
+      for (guint r = 0; r < polygon->n_rings; r++)
+        {
+          for (guint i = 0; i < polygon->rings[r].n_points; i++)
+            {
+              ShequGeoPoint d = shequ_map_frame_to_drawing (frame, polygon->rings[r].points[i]);
+
+              cairo_line_to (cr, d.x, d.y);
+            }
+          cairo_close_path (cr);
+        }
+    }
+}
+
+/* The plain renderer's drawing, with the areas' and the villages' and communities'
+ * borders drawn over it and the places as dots: what a cartographer looks at. */
+static void
+draw_png (ShequMap         *map,
+          ShequMapRenderer *renderer,
+          ShequMapFrame    *frame,
+          const char       *path)
+{
+  static const double colours[SHEQU_N_PLACE_KINDS][3] = {
+    { 0.15, 0.35, 0.75 }, { 0.95, 0.55, 0.10 }, { 0.80, 0.10, 0.15 },
+  };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) frame->width,
+                                                         (int) frame->height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  shequ_map_renderer_draw (renderer, cr, frame, SHEQU_MAP_DRAW_ALL);
+  for (guint depth = 2; depth >= 1; depth--)
+    for (guint i = 0; i < shequ_map_get_n_items (map); i++)
+      {
+        const ShequMapItem *item = shequ_map_get_item (map, i);
+
+        if (item->depth != depth)
+          continue;
+        trace_shape (cr, frame, item->projected);
+        cairo_set_source_rgba (cr, 0.2, 0.25, 0.35, depth == 1 ? 0.9 : 0.6);
+        cairo_set_line_width (cr, depth == 1 ? 3.5 : 1.4);
+        cairo_stroke (cr);
+      }
+  for (guint i = 0; i < shared.map->places->len; i++)
+    {
+      ShequPlaceRow *place = g_ptr_array_index (shared.map->places, i);
+      ShequGeoPoint d = shequ_map_frame_to_drawing (frame,
+                                                    shequ_geo_mercator_forward ((ShequGeoPoint) { place->lon, place->lat }));
+
+      cairo_arc (cr, d.x, d.y, place->kind == SHEQU_PLACE_SERVICE_BODY ? 2.5 : 3.5, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, colours[place->kind][0], colours[place->kind][1], colours[place->kind][2]);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* SHEQU_SAMPLE_MAP_PNG=FILE draws the map to FILE, and the old town to FILE-town.png. */
 static void
 render_png (const char *path)
 {
   g_autoptr(ShequMap) map = shequ_map_new ();
   g_autoptr(ShequMapRenderer) renderer = NULL;
+  g_autofree char *town = g_strconcat (path, "-town.png", NULL);
   ShequMapFrame frame;
   ShequGeoBounds bounds;
-  cairo_surface_t *surface;
-  cairo_t *cr;
 
   for (guint i = 0; i < units ()->len; i++)
     {
@@ -538,14 +604,10 @@ render_png (const char *path)
   renderer = shequ_map_renderer_new (map);
   g_assert_true (shequ_map_get_bounds (map, &bounds));
   shequ_map_frame_init_fit (&frame, &bounds, 1800, 1800, 20);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1800, 1800);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  shequ_map_renderer_draw (renderer, cr, &frame, SHEQU_MAP_DRAW_ALL);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  draw_png (map, renderer, &frame, path);
+  frame.centre = shequ_geo_mercator_forward ((ShequGeoPoint) { 117.631884, 35.511519 });
+  frame.metres_per_pixel /= 3.5;
+  draw_png (map, renderer, &frame, town);
 }
 
 int

@@ -634,6 +634,7 @@ sm_grow (const SmLattice *lat,
   g_autofree int *seed_cells = g_new (int, n_seeds);
   g_autofree int *pusher = g_new (int, n);
   g_autofree double *pushed = g_new (double, n);
+  g_autofree int *labels = NULL;
 
   g_return_if_fail (n_seeds > 0);
 
@@ -652,6 +653,16 @@ sm_grow (const SmLattice *lat,
         centre_seeds (lat, (int *) cells->data, cells->len, out, n_seeds, seed_cells);
       grow_once (lat, parent, parent_label, (int *) cells->data, cells->len,
                  seed_cells, target, n_seeds, out, pusher, pushed, heaps);
+    }
+  /* Necks and spurs go to the neighbour round them, then loose parts to theirs. */
+  labels = g_new (int, n);
+  for (int c = 0; c < n; c++)
+    labels[c] = parent[c] == parent_label ? out[c] : -1;
+  if (sm_smooth_labels (lat, labels, (int) n_seeds, seed_cells, n_seeds, 2, NULL))
+    {
+      sm_join_parts (lat, labels, (int) n_seeds);
+      for (guint i = 0; i < cells->len; i++)
+        out[g_array_index (cells, int, i)] = labels[g_array_index (cells, int, i)];
     }
   for (guint s = 0; s < n_seeds; s++)
     g_array_unref (heaps[s]);

@@ -324,3 +324,59 @@ sm_inner_depth (const SmLattice *lat,
         }
     }
 }
+
+gboolean
+sm_smooth_labels (const SmLattice *lat,
+                  int             *labels,
+                  int              n_labels,
+                  const int       *fixed,
+                  guint            n_fixed,
+                  guint            rounds,
+                  guint8          *moved)
+{
+  int n = sm_lattice_n_cells (lat);
+  g_autofree int *was = g_new (int, n);
+  g_autofree guint8 *pinned = g_new0 (guint8, n);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_fixed; i++)
+    pinned[fixed[i]] = 1;
+  for (guint round = 0; round < rounds; round++)
+    {
+      memcpy (was, labels, n * sizeof *labels);
+      for (int c = 0; c < n; c++)
+        {
+          int votes[SM_N_DIRS], who[SM_N_DIRS], n_who = 0;
+
+          if (was[c] < 0 || pinned[c])
+            continue;
+          for (int k = 0; k < SM_N_DIRS; k++)
+            {
+              int m = sm_cell_neighbour (lat, c, k);
+              int l = m >= 0 ? was[m] : -1;
+              int j;
+
+              if (l < 0 || l == was[c])
+                continue;
+              for (j = 0; j < n_who && who[j] != l; j++)
+                ;
+              if (j == n_who)
+                {
+                  who[n_who] = l;
+                  votes[n_who++] = 0;
+                }
+              votes[j]++;
+            }
+          /* Four of six neighbours in one other unit: the cell is a neck or a spur. */
+          for (int j = 0; j < n_who; j++)
+            if (votes[j] >= 4 && who[j] < n_labels)
+              {
+                if (moved != NULL)
+                  moved[was[c]] = moved[who[j]] = 1;
+                labels[c] = who[j];
+                any = TRUE;
+              }
+        }
+    }
+  return any;
+}

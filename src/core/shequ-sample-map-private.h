@@ -99,6 +99,17 @@ void          sm_spread_seeds        (const SmLattice     *lat,
 void          sm_join_parts          (const SmLattice     *lat,
                                       int                 *labels,
                                       int                  n_labels);
+/* Hands every cell with LABELS[cell] >= 0, except the N_FIXED cells FIXED, that has four
+ * of its six neighbours in one other label over to that label, ROUNDS times: necks and
+ * spurs one or two cells wide go. MOVED (nullable) gets 1 for each label that lost or
+ * gained a cell; TRUE when any did. Parts may come loose: join them after. */
+gboolean      sm_smooth_labels       (const SmLattice     *lat,
+                                      int                 *labels,
+                                      int                  n_labels,
+                                      const int           *fixed,
+                                      guint                n_fixed,
+                                      guint                rounds,
+                                      guint8              *moved);
 /* DEPTH[cell]: how many steps the cell is from a cell of another label (1 next to one). */
 void          sm_inner_depth         (const SmLattice     *lat,
                                       const int           *labels,

@@ -431,7 +431,8 @@ keep_grandchildren (SmBuild       *b,
                     int            parent,
                     const SeedSet *set,
                     const int     *seed_of,
-                    const int     *grown)
+                    const int     *grown,
+                    const guint8  *moved)
 {
   SmUnit *p = unit_at (b, parent);
   int n = sm_lattice_n_cells (&b->lat);
@@ -456,7 +457,7 @@ keep_grandchildren (SmBuild       *b,
     {
       SmUnit *child = unit_at (b, g_array_index (p->children, int, i));
 
-      broken[i] |= child->children->len == 0;
+      broken[i] |= child->children->len == 0 || moved[i];
       for (guint j = 0; j < child->children->len && !broken[i]; j++)
         broken[i] = !seen[g_array_index (child->children, int, j)];
     }
@@ -492,8 +493,13 @@ split_unit (SmBuild  *b,
         grown[c] = in[c] == parent ? g_array_index (set.child, int, grown[c]) : -1;
       if (set.multiple)
         {
+          g_autofree guint8 *moved = g_new0 (guint8, p->children->len);
+
+          /* The areas' own necks too: they are made of several units' cells. */
           sm_join_parts (&b->lat, grown, p->children->len);
-          keep_grandchildren (b, parent, &set, seed_of, grown);
+          if (sm_smooth_labels (&b->lat, grown, p->children->len, NULL, 0, 2, moved))
+            sm_join_parts (&b->lat, grown, p->children->len);
+          keep_grandchildren (b, parent, &set, seed_of, grown, moved);
         }
       for (int c = 0; c < n; c++)
         if (grown[c] >= 0)
