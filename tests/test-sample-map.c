@@ -89,6 +89,8 @@ units (void)
 static void
 test_every_unit (void)
 {
+  guint holes = 0, points = 0;
+
   g_assert_cmpuint (units ()->len, ==, 205);
   g_assert_cmpuint (g_hash_table_size (shared.map->boundaries), ==, 205);
   for (guint i = 0; i < units ()->len; i++)
@@ -103,8 +105,10 @@ test_every_unit (void)
         {
           const ShequGeoPolygon *polygon = shequ_geo_shape_get_polygon (shape, p);
 
+          holes += polygon->n_rings - 1;
           for (guint r = 0; r < polygon->n_rings; r++)
             {
+              points += polygon->rings[r].n_points;
               g_assert_cmpint (shequ_geo_ring_check (&polygon->rings[r]), ==, SHEQU_GEO_RING_VALID);
               g_assert_false (shequ_geo_ring_self_intersects (&polygon->rings[r]));
               /* RFC 7946: outer rings counter-clockwise, holes clockwise. */
@@ -115,8 +119,10 @@ test_every_unit (void)
             }
         }
     }
-  g_test_message ("generated in %.1f ms (%.1f ms of CPU time)", shared.generate_ms,
-                  shared.generate_cpu_ms);
+  g_test_message ("generated in %.1f ms (%.1f ms of CPU time); %u points, %u holes",
+                  shared.generate_ms, shared.generate_cpu_ms, points, holes);
+  /* No unit of the sample lies inside another of its depth. */
+  g_assert_cmpuint (holes, ==, 0);
 }
 
 static ShequGeoShape *

@@ -12,6 +12,7 @@
 
 #define SQRT3 1.7320508075688772
 #define N_ANGLES 4096
+#define N_BINS 1024
 
 /* Axial steps (i, j) of the six directions, counter-clockwise from east. */
 static const int dir_di[SM_N_DIRS] = { 1, 0, -1, -1, 0, 1 };
@@ -383,6 +384,8 @@ sm_street_region (const SmLattice *lat,
   g_autofree guint8 *in_county = g_new (guint8, n);
   int n_ranked = 0, next = 0, have = 0;
   int start = sm_cell_at (lat, centre);
+  int histogram[N_BINS] = { 0 };
+  double max_ratio = 1e-9;
 
   g_assert (start >= 0);
   /* Two cells in from the county's edge: no vertex, however it moves, gets out. */
@@ -412,12 +415,29 @@ sm_street_region (const SmLattice *lat,
 
       region[c] = -1;
       /* Two cells of margin on the lattice's rim: the tracer needs them. */
-      if (row < 2 || col < 2 || row >= lat->rows - 2 || col >= lat->cols - 2)
+      if (row < 2 || col < 2 || row >= lat->rows - 2 || col >= lat->cols - 2 || !in_county[c])
         continue;
       ranked[n_ranked].ratio = sqrt (dist2 (p, centre)) / radius[CLAMP (a, 0, N_ANGLES)];
       ranked[n_ranked].cell = c;
+      max_ratio = MAX (max_ratio, ranked[n_ranked].ratio);
       n_ranked++;
     }
+  /* Only the cells that can be taken need sorting: a histogram says where a third more
+   * than the street needs ends. */
+  for (int i = 0; i < n_ranked; i++)
+    histogram[MIN ((int) (ranked[i].ratio / max_ratio * N_BINS), N_BINS - 1)]++;
+  for (int bin = 0, sum = 0; bin < N_BINS; bin++)
+    if ((sum += histogram[bin]) >= wanted * 4 / 3)
+      {
+        double bound = (bin + 1.0) / N_BINS * max_ratio;
+        int kept = 0;
+
+        for (int i = 0; i < n_ranked; i++)
+          if (ranked[i].ratio <= bound)
+            ranked[kept++] = ranked[i];
+        n_ranked = kept;
+        break;
+      }
   qsort (ranked, n_ranked, sizeof *ranked, compare_ranked);
 
   /* Take cells in order of their place in the outline until the street is big enough,
@@ -426,12 +446,8 @@ sm_street_region (const SmLattice *lat,
     {
       while (next < n_ranked && have < wanted)
         {
-          int c = ranked[next++].cell;
-          if (in_county[c])
-            {
-              region[c] = 0;
-              have++;
-            }
+          region[ranked[next++].cell] = 0;
+          have++;
         }
       have = keep_part_fill_holes (lat, region, start);
     }
@@ -658,9 +674,10 @@ sm_grow (const SmLattice *lat,
   labels = g_new (int, n);
   for (int c = 0; c < n; c++)
     labels[c] = parent[c] == parent_label ? out[c] : -1;
-  if (sm_smooth_labels (lat, labels, (int) n_seeds, seed_cells, n_seeds, 2, NULL))
+  if (sm_smooth_labels (lat, labels, (int) n_seeds, (int *) cells->data, cells->len,
+                        seed_cells, n_seeds, 2, NULL))
     {
-      sm_join_parts (lat, labels, (int) n_seeds);
+      sm_join_parts (lat, labels, (int) n_seeds, (int *) cells->data, cells->len);
       for (guint i = 0; i < cells->len; i++)
         out[g_array_index (cells, int, i)] = labels[g_array_index (cells, int, i)];
     }

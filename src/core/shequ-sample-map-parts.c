@@ -174,6 +174,8 @@ sm_spread_seeds (const SmLattice *lat,
 static int
 find_parts (const SmLattice *lat,
             const int       *labels,
+            const int       *cells,
+            int              n_cells,
             int             *part,
             GArray          *sizes,
             GArray          *owners)
@@ -184,10 +186,10 @@ find_parts (const SmLattice *lat,
 
   g_array_set_size (sizes, 0);
   g_array_set_size (owners, 0);
-  for (int c = 0; c < n; c++)
-    part[c] = -1;
-  for (int c = 0; c < n; c++)
+  memset (part, 0xff, n * sizeof *part);
+  for (int i = 0; i < n_cells; i++)
     {
+      int c = cells[i];
       int head = 0, tail = 0;
 
       if (labels[c] < 0 || part[c] >= 0)
@@ -219,7 +221,9 @@ find_parts (const SmLattice *lat,
 void
 sm_join_parts (const SmLattice *lat,
                int             *labels,
-               int              n_labels)
+               int              n_labels,
+               const int       *cells,
+               int              n_cells)
 {
   int n = sm_lattice_n_cells (lat);
   g_autofree int *part = g_new (int, n);
@@ -230,15 +234,16 @@ sm_join_parts (const SmLattice *lat,
 
   for (guint round = 0; round < 16; round++)
     {
-      int n_parts = find_parts (lat, labels, part, sizes, owners);
+      int n_parts = find_parts (lat, labels, cells, n_cells, part, sizes, owners);
       g_autofree int *to = g_new (int, n_parts);
       gboolean moved = FALSE;
 
       for (int l = 0; l < n_labels; l++)
         main_part[l] = -1;
-      for (int c = 0; c < n; c++)
-        if (labels[c] >= 0)
+      for (int i = 0; i < n_cells; i++)
+        if (labels[cells[i]] >= 0)
           {
+            int c = cells[i];
             int *m = &main_part[labels[c]];
 
             if (*m < 0 || g_array_index (sizes, int, part[c]) > g_array_index (sizes, int, *m))
@@ -254,8 +259,10 @@ sm_join_parts (const SmLattice *lat,
           if (main_part[own] == p)
             continue;
           memset (votes, 0, n_labels * sizeof *votes);
-          for (int c = 0; c < n; c++)
+          for (int i = 0; i < n_cells; i++)
             {
+              int c = cells[i];
+
               if (part[c] != p)
                 continue;
               for (int k = 0; k < SM_N_DIRS; k++)
@@ -271,9 +278,11 @@ sm_join_parts (const SmLattice *lat,
               best = l;
           to[p] = best;
         }
-      for (int c = 0; c < n; c++)
-        if (part[c] >= 0 && to[part[c]] >= 0)
+      for (int i = 0; i < n_cells; i++)
+        if (part[cells[i]] >= 0 && to[part[cells[i]]] >= 0)
           {
+            int c = cells[i];
+
             labels[c] = to[part[c]];
             moved = TRUE;
           }
@@ -329,6 +338,8 @@ gboolean
 sm_smooth_labels (const SmLattice *lat,
                   int             *labels,
                   int              n_labels,
+                  const int       *cells,
+                  int              n_cells,
                   const int       *fixed,
                   guint            n_fixed,
                   guint            rounds,
@@ -344,8 +355,9 @@ sm_smooth_labels (const SmLattice *lat,
   for (guint round = 0; round < rounds; round++)
     {
       memcpy (was, labels, n * sizeof *labels);
-      for (int c = 0; c < n; c++)
+      for (int i = 0; i < n_cells; i++)
         {
+          int c = cells[i];
           int votes[SM_N_DIRS], who[SM_N_DIRS], n_who = 0;
 
           if (was[c] < 0 || pinned[c])

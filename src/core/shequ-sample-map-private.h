@@ -95,17 +95,22 @@ void          sm_spread_seeds        (const SmLattice     *lat,
                                       guint                k,
                                       int                 *cells);
 /* Gives each part of a label cut off from the label's largest part to the neighbouring
- * label it shares the most edges with, until every label in 0..N_LABELS-1 is connected. */
+ * label it shares the most edges with, until every label in 0..N_LABELS-1 is connected.
+ * CELLS (N_CELLS of them) are all the cells with a label; the others hold -1. */
 void          sm_join_parts          (const SmLattice     *lat,
                                       int                 *labels,
-                                      int                  n_labels);
-/* Hands every cell with LABELS[cell] >= 0, except the N_FIXED cells FIXED, that has four
+                                      int                  n_labels,
+                                      const int           *cells,
+                                      int                  n_cells);
+/* Hands every cell of CELLS (those with LABELS[cell] >= 0), except the N_FIXED cells FIXED, that has four
  * of its six neighbours in one other label over to that label, ROUNDS times: necks and
  * spurs one or two cells wide go. MOVED (nullable) gets 1 for each label that lost or
  * gained a cell; TRUE when any did. Parts may come loose: join them after. */
 gboolean      sm_smooth_labels       (const SmLattice     *lat,
                                       int                 *labels,
                                       int                  n_labels,
+                                      const int           *cells,
+                                      int                  n_cells,
                                       const int           *fixed,
                                       guint                n_fixed,
                                       guint                rounds,

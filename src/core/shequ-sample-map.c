@@ -494,11 +494,18 @@ split_unit (SmBuild  *b,
       if (set.multiple)
         {
           g_autofree guint8 *moved = g_new0 (guint8, p->children->len);
+          g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (int));
+          int *list;
 
+          for (int c = 0; c < n; c++)
+            if (in[c] == parent)
+              g_array_append_val (cells, c);
+          list = (int *) cells->data;
           /* The areas' own necks too: they are made of several units' cells. */
-          sm_join_parts (&b->lat, grown, p->children->len);
-          if (sm_smooth_labels (&b->lat, grown, p->children->len, NULL, 0, 2, moved))
-            sm_join_parts (&b->lat, grown, p->children->len);
+          sm_join_parts (&b->lat, grown, p->children->len, list, cells->len);
+          if (sm_smooth_labels (&b->lat, grown, p->children->len, list, cells->len, NULL, 0, 2,
+                                moved))
+            sm_join_parts (&b->lat, grown, p->children->len, list, cells->len);
           keep_grandchildren (b, parent, &set, seed_of, grown, moved);
         }
       for (int c = 0; c < n; c++)
