@@ -165,6 +165,26 @@ test_street (void)
 static void
 test_children_sum (void)
 {
+  double low[SHEQU_TIER_GRID + 1], high[SHEQU_TIER_GRID + 1];
+
+  for (guint t = 0; t <= SHEQU_TIER_GRID; t++)
+    {
+      low[t] = G_MAXDOUBLE;
+      high[t] = 0;
+    }
+  for (guint i = 0; i < units ()->len; i++)
+    {
+      ShequUnit *unit = g_ptr_array_index (units (), i);
+      double km2 = shequ_geo_shape_area_m2 (boundary_of (unit)) / 1e6;
+
+      low[shequ_unit_get_tier (unit)] = MIN (low[shequ_unit_get_tier (unit)], km2);
+      high[shequ_unit_get_tier (unit)] = MAX (high[shequ_unit_get_tier (unit)], km2);
+    }
+  g_test_message ("km²: areas %.1f–%.1f, communities %.2f–%.2f, villages %.2f–%.2f, "
+                  "grids %.3f–%.3f", low[SHEQU_TIER_AREA], high[SHEQU_TIER_AREA],
+                  low[SHEQU_TIER_COMMUNITY], high[SHEQU_TIER_COMMUNITY],
+                  low[SHEQU_TIER_VILLAGE], high[SHEQU_TIER_VILLAGE],
+                  low[SHEQU_TIER_GRID], high[SHEQU_TIER_GRID]);
   for (guint i = 0; i < units ()->len; i++)
     {
       ShequUnit *unit = g_ptr_array_index (units (), i);
