@@ -68,6 +68,24 @@ value_noise (double  x,
   return (a + (b - a) * tx) * (1.0 - ty) + (c + (d - c) * tx) * ty;
 }
 
+static int
+compute_neighbour (const SmLattice *lat,
+                   int              cell,
+                   int              dir)
+{
+  int row = cell / lat->cols;
+  int i = cell % lat->cols - (row >> 1);
+  int row2 = row + dir_dj[dir];
+  int col2;
+
+  if (row2 < 0 || row2 >= lat->rows)
+    return -1;
+  col2 = i + dir_di[dir] + (row2 >> 1);
+  if (col2 < 0 || col2 >= lat->cols)
+    return -1;
+  return row2 * lat->cols + col2;
+}
+
 void
 sm_lattice_init (SmLattice *lat,
                  double     lon0,
@@ -89,8 +107,14 @@ sm_lattice_init (SmLattice *lat,
   lat->x0 = -half_extent;
   lat->y0 = -half_extent;
   lat->cost = g_new (float, lat->cols * lat->rows);
+  lat->neighbours = g_new (int, SM_N_DIRS * lat->cols * lat->rows);
   for (int c = 0; c < lat->cols * lat->rows; c++)
-    lat->cost[c] = 1.0f;
+    {
+      lat->cost[c] = 1.0f;
+      /* Looked up far more often than the lattice is made. */
+      for (int k = 0; k < SM_N_DIRS; k++)
+        lat->neighbours[c * SM_N_DIRS + k] = compute_neighbour (lat, c, k);
+    }
 }
 
 void
@@ -118,6 +142,7 @@ void
 sm_lattice_clear (SmLattice *lat)
 {
   g_clear_pointer (&lat->cost, g_free);
+  g_clear_pointer (&lat->neighbours, g_free);
 }
 
 int
@@ -146,23 +171,6 @@ sm_cell_centre (const SmLattice *lat,
   return p;
 }
 
-int
-sm_cell_neighbour (const SmLattice *lat,
-                   int              cell,
-                   int              dir)
-{
-  int row = cell / lat->cols;
-  int i = cell % lat->cols - (row >> 1);
-  int row2 = row + dir_dj[dir];
-  int col2;
-
-  if (row2 < 0 || row2 >= lat->rows)
-    return -1;
-  col2 = i + dir_di[dir] + (row2 >> 1);
-  if (col2 < 0 || col2 >= lat->cols)
-    return -1;
-  return row2 * lat->cols + col2;
-}
 
 static double
 dist2 (ShequGeoPoint a,

@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+#define SM_N_DIRS 6
+
 /* A lattice of hexagonal cells in a local plane (metres east and north of LON0, LAT0).
  * Cells are stored row by row; odd rows are shifted half a cell east. Every unit of the
  * sample map is a union of cells, so units tile their parent exactly; a hexagon corner
@@ -21,9 +23,8 @@ typedef struct {
   double  kx;           /* metres per degree of longitude, of latitude */
   double  ky;
   float  *cost;         /* per cell: how slowly a unit grows across it (1 on average) */
+  int    *neighbours;   /* per cell, SM_N_DIRS of them: see sm_cell_neighbour() */
 } SmLattice;
-
-#define SM_N_DIRS 6
 
 void          sm_lattice_init        (SmLattice           *lat,
                                       double               lon0,
@@ -39,10 +40,14 @@ int           sm_lattice_n_cells     (const SmLattice     *lat);
 ShequGeoPoint sm_cell_centre         (const SmLattice     *lat,
                                       int                  cell);
 /* The neighbour of CELL in direction DIR (0 east, then counter-clockwise every 60°),
- * or -1 off the lattice. */
-int           sm_cell_neighbour      (const SmLattice     *lat,
-                                      int                  cell,
-                                      int                  dir);
+ * or -1 off the lattice. Inline: the growth and the tracing ask it millions of times. */
+static inline int
+sm_cell_neighbour (const SmLattice *lat,
+                   int              cell,
+                   int              dir)
+{
+  return lat->neighbours[cell * SM_N_DIRS + dir];
+}
 /* The cell whose centre is nearest to the local point P, or -1 off the lattice. */
 int           sm_cell_at             (const SmLattice     *lat,
                                       ShequGeoPoint        p);
