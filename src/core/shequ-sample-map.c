@@ -258,6 +258,15 @@ read_layout (SmBuild     *b,
                        path, row->line, row->fields[0]);
           return FALSE;
         }
+      /* A street is a few hundred km²: a bigger one would need a lattice the size of a
+       * province. */
+      if (u == street && (u->size < 1.0 || u->size > 1000.0))
+        {
+          g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
+                       _("%s, line %u: the street’s area must be from 1 to 1,000 km²."),
+                       path, row->line);
+          return FALSE;
+        }
       u->has_row = TRUE;
     }
   if (!street->has_row)
@@ -380,6 +389,7 @@ collect_seeds (SmBuild  *b,
   g_autoptr(GArray) spread = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree int *spread_cells = NULL;
   guint next_spread = 0;
+  double mean = 0.0;
 
   for (guint i = 0; i < p->children->len; i++)
     {
@@ -409,6 +419,10 @@ collect_seeds (SmBuild  *b,
     return TRUE;
   spread_cells = g_new (int, spread->len);
   sm_spread_seeds (&b->lat, owner, parent, spread->len, spread_cells);
+  /* Sizes from map-layout.csv and populations do not mix: beside children with a size,
+   * one without gets their mean. */
+  for (guint i = 0; i < set->seeds->len; i++)
+    mean += g_array_index (set->seeds, SmSeed, i).target / (p->children->len - spread->len);
   for (guint i = 0; i < spread->len; i++)
     {
       guint child = g_array_index (spread, guint, i);
@@ -417,7 +431,7 @@ collect_seeds (SmBuild  *b,
                                                                       spread_cells[next_spread++]));
 
       if (!add_seed (b, set, parent, (int) child, g_array_index (p->children, int, child), at,
-                     unit_size (b, c), error))
+                     mean > 0 ? mean : unit_size (b, c), error))
         return FALSE;
     }
   return TRUE;
