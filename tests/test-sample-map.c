@@ -343,6 +343,56 @@ test_shared_edges (void)
   g_test_message ("%u leaf edges, %u on the street's outline", n_edges, n_outline);
 }
 
+/* The communities sit together in the old town: each borders another, all in one piece. */
+static void
+test_old_town (void)
+{
+  g_autoptr(GHashTable) owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) communities = g_ptr_array_new ();
+  g_autofree guint *group = NULL;
+  gboolean merged = TRUE;
+
+  for (guint i = 0; i < units ()->len; i++)
+    if (shequ_unit_get_tier (g_ptr_array_index (units (), i)) == SHEQU_TIER_COMMUNITY)
+      g_ptr_array_add (communities, g_ptr_array_index (units (), i));
+  g_assert_cmpuint (communities->len, ==, 27);
+  group = g_new (guint, communities->len);
+  for (guint c = 0; c < communities->len; c++)
+    {
+      const ShequGeoPolygon *polygon =
+        shequ_geo_shape_get_polygon (boundary_of (g_ptr_array_index (communities, c)), 0);
+
+      group[c] = c;
+      for (guint k = 0; k + 1 < polygon->rings[0].n_points; k++)
+        g_hash_table_insert (owner, edge_key (polygon->rings[0].points[k], polygon->rings[0].points[k + 1]),
+                             GUINT_TO_POINTER (c + 1));
+    }
+  /* Neighbours share an edge, reversed: spread the lowest group number until stable. */
+  while (merged)
+    {
+      merged = FALSE;
+      for (guint c = 0; c < communities->len; c++)
+        {
+          const ShequGeoPolygon *polygon =
+            shequ_geo_shape_get_polygon (boundary_of (g_ptr_array_index (communities, c)), 0);
+
+          for (guint k = 0; k + 1 < polygon->rings[0].n_points; k++)
+            {
+              g_autofree char *back = edge_key (polygon->rings[0].points[k + 1], polygon->rings[0].points[k]);
+              guint other = GPOINTER_TO_UINT (g_hash_table_lookup (owner, back));
+
+              if (other > 0 && group[other - 1] != group[c])
+                {
+                  group[c] = group[other - 1] = MIN (group[c], group[other - 1]);
+                  merged = TRUE;
+                }
+            }
+        }
+    }
+  for (guint c = 0; c < communities->len; c++)
+    g_assert_cmpuint (group[c], ==, 0);
+}
+
 static void
 test_places (void)
 {
@@ -608,6 +658,21 @@ draw_png (ShequMap         *map,
   cairo_surface_destroy (surface);
 }
 
+/* FILE-street.txt: the street's outline, a point a line, for scripts that lay seeds. */
+static void
+write_outline (const char *path)
+{
+  g_autofree char *name = g_strconcat (path, "-street.txt", NULL);
+  const ShequGeoPolygon *polygon =
+    shequ_geo_shape_get_polygon (boundary_of (shequ_org_store_get_street (shared.store)), 0);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < polygon->rings[0].n_points; i++)
+    g_string_append_printf (text, "%.7f %.7f\n", polygon->rings[0].points[i].x,
+                            polygon->rings[0].points[i].y);
+  g_assert_true (g_file_set_contents (name, text->str, text->len, NULL));
+}
+
 /* SHEQU_SAMPLE_MAP_PNG=FILE draws the map to FILE, and the old town to FILE-town.png. */
 static void
 render_png (const char *path)
@@ -629,6 +694,7 @@ render_png (const char *path)
   for (guint i = 0; i < shared.map->places->len; i++)
     shequ_map_add_place (map, g_ptr_array_index (shared.map->places, i));
   shequ_map_build (map);
+  write_outline (path);
   renderer = shequ_map_renderer_new (map);
   g_assert_true (shequ_map_get_bounds (map, &bounds));
   shequ_map_frame_init_fit (&frame, &bounds, 1800, 1800, 20);
@@ -654,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/sample-map/children-sum", test_children_sum);
   g_test_add_func ("/sample-map/tiling", test_tiling);
   g_test_add_func ("/sample-map/shared-edges", test_shared_edges);
+  g_test_add_func ("/sample-map/old-town", test_old_town);
   g_test_add_func ("/sample-map/places", test_places);
   g_test_add_func ("/sample-map/deterministic", test_deterministic);
   g_test_add_func ("/sample-map/bad-files", test_bad_files);
