@@ -285,7 +285,8 @@ rasterise_county (const SmLattice *lat,
                 g_array_append_val (xs, x);
               }
         }
-      qsort (xs->data, xs->len, sizeof (double), compare_doubles);
+      if (xs->len > 1)
+        qsort (xs->data, xs->len, sizeof (double), compare_doubles);
       for (int col = 0; col < lat->cols; col++)
         {
           int c = row * lat->cols + col;
