@@ -219,6 +219,7 @@ load_places (ShequOrgStore  *self,
       const char *kind = (const char *) sqlite3_column_text (stmt, 2);
       const char *name = (const char *) sqlite3_column_text (stmt, 3);
       const char *code;
+      gint64 id;
 
       row->id = sqlite3_column_int64 (stmt, 0);
       row->unit_id = sqlite3_column_int64 (stmt, 1);
@@ -230,9 +231,11 @@ load_places (ShequOrgStore  *self,
       if (code == NULL || !shequ_place_kind_from_key (kind, &row->kind) ||
           !isfinite (row->lon) || !isfinite (row->lat))
         return set_damaged (self, error, _("a place"), code, row->name);
+      id = row->id;
       if (snap == NULL)
-        self->max_place_id = MAX (self->max_place_id, row->id);
-      g_hash_table_replace (into, _shequ_org_store_id_key (row->id), g_steal_pointer (&row));
+        self->max_place_id = MAX (self->max_place_id, id);
+      /* The key first: the order a call's arguments are evaluated in is unspecified. */
+      g_hash_table_replace (into, _shequ_org_store_id_key (id), g_steal_pointer (&row));
     }
   if (rc != SQLITE_DONE)
     return shequ_database_set_error (self->db, rc, error);

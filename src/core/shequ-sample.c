@@ -8,7 +8,18 @@
 #include <string.h>
 
 #include "shequ-io.h"
+#include "shequ-sample-map.h"
 #include "shequ-sample.h"
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return (ia > ib) - (ia < ib);
+}
 
 char *
 shequ_sample_find_dir (void)
@@ -31,6 +42,31 @@ shequ_sample_find_dir (void)
         return g_strdup (candidates[i]);
     }
   return NULL;
+}
+
+/* The boundaries and places generated for the street's units, as one change. */
+static gboolean
+populate_map (ShequOrgStore  *store,
+              const char     *dir,
+              GError        **error)
+{
+  g_autoptr(ShequSampleMap) map = NULL;
+  ShequOrgChange *change;
+  g_autoptr(GList) unit_ids = NULL;
+
+  if (!(map = shequ_sample_map_generate (store, dir, error)))
+    return FALSE;
+
+  change = shequ_org_change_new (SHEQU_ORG_ORIGIN_SAMPLE, _("Draw the sample street’s map"));
+  shequ_org_change_set_bulk (change, TRUE);
+  /* In unit id order, so the change (and the file) is the same every time. */
+  unit_ids = g_list_sort (g_hash_table_get_keys (map->boundaries), compare_ids);
+  for (GList *l = unit_ids; l != NULL; l = l->next)
+    shequ_org_change_put_boundary (change, *(gint64 *) l->data,
+                                   g_hash_table_lookup (map->boundaries, l->data));
+  for (guint i = 0; i < map->places->len; i++)
+    shequ_org_change_put_place (change, shequ_place_row_copy (g_ptr_array_index (map->places, i)));
+  return shequ_org_store_apply (store, change, error);
 }
 
 gboolean
@@ -62,7 +98,8 @@ shequ_sample_populate (ShequOrgStore  *store,
   return shequ_io_import_units (store, units, SHEQU_IO_FORMAT_CSV, SHEQU_IO_ENCODING_UTF8,
                                 NULL, error) &&
          shequ_io_import_people (store, people, SHEQU_IO_FORMAT_CSV, SHEQU_IO_ENCODING_UTF8,
-                                 NULL, error);
+                                 NULL, error) &&
+         populate_map (store, dir, error);
 }
 
 ShequUnit *
