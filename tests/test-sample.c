@@ -219,6 +219,49 @@ test_deterministic (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* The map comes with the sample, and reads back from the file as it went in. */
+static void
+test_map_reopened (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ShequOrgStore) store = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GPtrArray) places_again = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *units = shequ_org_store_get_units (f->store);
+  guint compounds = 0;
+
+  g_assert_cmpuint (shequ_org_store_get_n_boundaries (f->store), ==, units->len);
+  places = shequ_org_store_get_places (f->store);
+  g_assert_cmpuint (places->len, >, units->len);
+
+  store = shequ_org_store_new (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shequ_org_store_get_n_boundaries (store), ==, units->len);
+  places_again = shequ_org_store_get_places (store);
+  g_assert_cmpuint (places_again->len, ==, places->len);
+  for (guint i = 0; i < places_again->len; i++)
+    {
+      const ShequPlaceRow *a = g_ptr_array_index (places, i);
+      const ShequPlaceRow *b = g_ptr_array_index (places_again, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpint (a->unit_id, ==, b->unit_id);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpfloat (a->lon, ==, b->lon);
+      g_assert_cmpfloat (a->lat, ==, b->lat);
+      compounds += b->kind == SHEQU_PLACE_COMPOUND;
+    }
+  g_assert_cmpuint (compounds, ==, 57);
+  for (guint i = 0; i < units->len; i++)
+    {
+      gint64 id = shequ_unit_get_id (g_ptr_array_index (units, i));
+
+      g_assert_cmpuint (shequ_geo_shape_get_n_points (shequ_org_store_get_boundary (store, id)), ==,
+                        shequ_geo_shape_get_n_points (shequ_org_store_get_boundary (f->store, id)));
+    }
+}
+
 static void
 test_data_files (void)
 {
@@ -255,6 +298,7 @@ main (int   argc,
   ADD ("/sample/violations", test_violations);
   ADD ("/sample/people", test_people);
   ADD ("/sample/deterministic", test_deterministic);
+  ADD ("/sample/map-reopened", test_map_reopened);
 #undef ADD
 
   return g_test_run ();
