@@ -41,6 +41,7 @@ typedef struct {
   int       height;
   char     *color_by;
   int       classes;
+  int       depth;     /* -1: communities and villages (or the deepest the map has) */
   char     *method;
   char     *palette;
   char     *unit;
@@ -87,6 +88,8 @@ check_render_options (const RenderOptions   *options,
   if (options->classes != 0
       && (options->classes < SHEQU_CLASS_MIN || options->classes > SHEQU_CLASS_MAX))
     return g_strdup_printf (_("--classes takes %d to %d"), SHEQU_CLASS_MIN, SHEQU_CLASS_MAX);
+  if (options->depth < -1 || options->depth > 3)
+    return g_strdup (_("--depth takes 0 (the street) to 3 (grids)"));
   if (options->method != NULL && !shequ_class_method_from_key (options->method, method))
     return g_strdup_printf (_("Unknown --method “%s”: use equal, quantile or jenks"),
                             options->method);
@@ -121,10 +124,13 @@ apply_render_options (const RenderOptions  *options,
     {
       g_autoptr(ShequMeasure) measure = shequ_measure_new_builtin (options->color_by, map, error);
       g_autoptr(ShequMapColouring) colouring = NULL;
+      /* Communities and villages by default: the units assessed and compared. */
+      guint depth = MIN (options->depth < 0 ? 2u : (guint) options->depth,
+                         shequ_map_get_max_depth (map));
 
       if (measure == NULL)
         return FALSE;
-      colouring = shequ_map_colouring_new (store, map, measure, shequ_map_get_max_depth (map),
+      colouring = shequ_map_colouring_new (store, map, measure, depth,
                                            method, options->classes ? options->classes : 5,
                                            palette);
       shequ_map_renderer_set_colouring (renderer, colouring);
@@ -160,13 +166,14 @@ apply_render_options (const RenderOptions  *options,
 int
 command_render_map (int argc, char **argv)
 {
-  g_auto(RenderOptions) options = { 0 };
+  g_auto(RenderOptions) options = { .depth = -1 };
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &options.out, N_("The picture to write: .png, .pdf or .svg"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &options.width, N_("Width in pixels (PNG, SVG)"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_INT, &options.height, N_("Height in pixels (PNG, SVG)"), N_("H") },
     { "color-by", 0, 0, G_OPTION_ARG_STRING, &options.color_by, N_("Colour the units by a measure: tier, population, households, density, compliance"), N_("MEASURE") },
     { "classes", 0, 0, G_OPTION_ARG_INT, &options.classes, N_("Number of classes, 3 to 9"), N_("N") },
+    { "depth", 0, 0, G_OPTION_ARG_INT, &options.depth, N_("Which units --color-by colours: 0 the street, 1 areas, 2 communities and villages (the default), 3 grids"), N_("N") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &options.method, N_("Classing: equal, quantile or jenks"), N_("METHOD") },
     { "palette", 0, 0, G_OPTION_ARG_STRING, &options.palette, N_("Colour palette, e.g. blues or ylorrd"), N_("KEY") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &options.unit, N_("Frame and highlight this unit"), N_("CODE") },

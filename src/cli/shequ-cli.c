@@ -634,7 +634,7 @@ static const Command commands[] = {
   { "export-boundaries", command_export_boundaries, "FILE",
     N_("Export unit boundaries (GeoJSON)") },
   { "render-map",    command_render_map,
-    "--out FILE.png|pdf|svg [--width W --height H] [--color-by MEASURE] [--classes N "
+    "--out FILE.png|pdf|svg [--width W --height H] [--color-by MEASURE [--depth N]] [--classes N "
     "--method equal|quantile|jenks] [--unit CODE] [--title TEXT]",
     N_("Draw the map to a file") },
   { "hit",           command_hit,           "--lon X --lat Y [--crs wgs84|gcj02]",
