@@ -36,6 +36,8 @@ typedef struct {
   double    build_cpu_s;    /* the build's CPU time: the machine may be shared */
   double    full_ms, full_cpu_ms;   /* wall clock, and this process's CPU time */
   double    pan_ms, pan_cpu_ms;
+  double    full_warm_ms;           /* the same frame again: the renderer's tiles */
+  double    pan_first_ms;           /* the first frame of a pan, at a zoom not drawn yet */
   double    pan_cached_ms;  /* the same pan over a cached fills layer */
   double    pan_layer_ms;   /* drawing that layer, once */
   double    hit_us;
@@ -206,15 +208,23 @@ time_full_and_pan (ShequMap  *map,
   g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) full_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pan_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) full_warm = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pan_first = g_array_new (FALSE, FALSE, sizeof (double));
   ShequMapFrame fit, frame;
   ShequGeoBounds bounds;
 
   if (!shequ_map_get_bounds (map, &bounds))
     goto out;
   shequ_map_frame_init_fit (&fit, &bounds, WIDTH, HEIGHT, 24);
-  time_draw (renderer, cr, &fit, NULL, NULL);   /* warm-up: fonts, caches */
+  time_draw (renderer, cr, &fit, NULL, NULL);   /* warm-up: fonts, layouts */
+  /* Cold: the renderer keeps drawn tiles, and a full redraw is one it has not seen. */
   for (guint run = 0; run < runs; run++)
-    time_draw (renderer, cr, &fit, full, full_cpu);
+    {
+      shequ_map_renderer_drop_caches (renderer);
+      time_draw (renderer, cr, &fit, full, full_cpu);
+    }
+  for (guint run = 0; run < runs; run++)
+    time_draw (renderer, cr, &fit, full_warm, NULL);
   profile_frame (map, &fit, &r->full_items, &r->full_points, &r->full_points_raw);
 
   /* ×4: zoom + 2 on the middle, then a pan east of 1/30 of the width a frame. */
@@ -226,9 +236,12 @@ time_full_and_pan (ShequMap  *map,
     {
       ShequMapFrame step = frame;
 
+      /* Each pan starts from a zoom the renderer has not drawn: its first frame is
+       * drawn whole, the others only where the view moved. */
+      shequ_map_renderer_drop_caches (renderer);
       for (guint f = 0; f < PAN_FRAMES; f++)
         {
-          time_draw (renderer, cr, &step, pan, pan_cpu);
+          time_draw (renderer, cr, &step, f == 0 ? pan_first : pan, f == 0 ? NULL : pan_cpu);
           step.centre.x += WIDTH / 30.0 * step.metres_per_pixel;
         }
     }
@@ -236,7 +249,9 @@ time_full_and_pan (ShequMap  *map,
 
 out:
   r->full_ms = median_of (full);
+  r->full_warm_ms = median_of (full_warm);
   r->pan_ms = median_of (pan);
+  r->pan_first_ms = median_of (pan_first);
   r->full_cpu_ms = median_of (full_cpu);
   r->pan_cpu_ms = median_of (pan_cpu);
   cairo_destroy (cr);
@@ -429,6 +444,8 @@ print_json_report (const MapReport *r)
   add_count (builder, "vertices", r->vertices);
   add_figure (builder, "full_ms", r->full_ms);
   add_figure (builder, "pan_ms", r->pan_ms);
+  add_figure (builder, "full_warm_ms", r->full_warm_ms);
+  add_figure (builder, "pan_first_ms", r->pan_first_ms);
   add_figure (builder, "pan_cached_ms", r->pan_cached_ms);
   add_figure (builder, "pan_layer_ms", r->pan_layer_ms);
   add_figure (builder, "full_cpu_ms", r->full_cpu_ms);
@@ -464,6 +481,8 @@ print_report (const MapReport *r)
            r->full_ms, r->full_cpu_ms);
   g_print (_("%-44s %.1f ms (%.1f ms CPU)\n"), _("Pan frame at ×4 zoom, median"),
            r->pan_ms, r->pan_cpu_ms);
+  g_print ("%-44s %.1f ms\n", _("Full redraw again (the renderer's tiles)"), r->full_warm_ms);
+  g_print ("%-44s %.1f ms\n", _("First frame of a pan at a new zoom"), r->pan_first_ms);
   g_print ("%-44s %.1f ms\n", _("Pan frame over a cached fills layer"), r->pan_cached_ms);
   g_print ("%-44s %.1f ms\n", _("Drawing that layer, once"), r->pan_layer_ms);
   g_print ("%-44s %.4f ms\n", _("Hit test of a point, median"), r->hit_us / 1e3);
