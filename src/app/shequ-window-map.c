@@ -4,14 +4,38 @@
 
 #include "config.h"
 
+#include "shequ-map-page-private.h"
 #include "shequ-window-private.h"
 
-/* SKELETON: the map-view engineer builds the map page here. */
+/* Built when first shown, like the compliance panel: most starts never show the map. */
+ShequMapPage *
+_shequ_window_ensure_map_page (ShequWindow *self)
+{
+  g_assert (SHEQU_IS_WINDOW (self));
+
+  if (self->map_page == NULL)
+    {
+      GtkWidget *page = g_object_new (SHEQU_TYPE_MAP_PAGE, "hexpand", TRUE, "vexpand", TRUE, NULL);
+
+      self->map_page = SHEQU_MAP_PAGE (page);
+      gtk_box_append (GTK_BOX (self->map_slot), page);
+      shequ_map_page_set_session (self->map_page, self->session);
+    }
+  /* The screenshots show a map even before a street has boundaries: a made-up one. */
+  if (self->screenshot_dir != NULL && self->store != NULL
+      && g_strcmp0 (shequ_map_page_get_state (self->map_page), "empty") == 0)
+    {
+      g_autoptr(ShequMap) map = shequ_map_new_stand_in (self->store);
+
+      shequ_map_page_set_map_for_testing (self->map_page, map);
+    }
+  return self->map_page;
+}
 
 ShequMapView *
 _shequ_window_get_map_view (ShequWindow *self)
 {
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
 
-  return NULL;
+  return shequ_map_page_get_view (_shequ_window_ensure_map_page (self));
 }
