@@ -13,6 +13,7 @@
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
 #include "shequ-unit-detail.h"
+#include "shequ-window-private.h"
 
 #define CODE_AREA_WEST      "37132600102"       /* 城区西片区 */
 #define CODE_ZONGSHENG      "371326001016"      /* 宗圣社区, in the west area */
@@ -29,8 +30,12 @@ typedef struct {
   GtkWidget     *window;
   ShequMapPage  *page;
   ShequMapView  *view;
-  ShequMap      *map;
 } Fixture;
+
+static ShequApplication *app;
+
+/* The map shown now: the page makes another after every change that touches it. */
+#define MAP(f) (shequ_map_view_get_map ((f)->view))
 
 /* The sample street, its tree in one window and its map page in another, sharing the
  * tree's session; the map made by hand (the store has no boundaries yet). */
@@ -42,7 +47,6 @@ fixture_setup (Fixture       *f,
   f->path = g_build_filename (f->dir, "shequ.db", NULL);
   f->store = shequ_test_open_sample_store (f->path, &f->db);
   f->tree = shequ_test_new_org_view_window (f->store, &f->tree_window);
-  f->map = shequ_map_new_stand_in (f->store);
 
   f->page = SHEQU_MAP_PAGE (shequ_map_page_new ());
   f->view = shequ_map_page_get_view (f->page);
@@ -50,7 +54,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   shequ_map_page_set_session (f->page, shequ_org_view_get_session (f->tree));
-  shequ_map_page_set_map_for_testing (f->page, f->map);
+  shequ_map_page_set_map_func (f->page, shequ_map_new_stand_in);
   gtk_window_present (GTK_WINDOW (f->window));
   shequ_test_wait_for_draw (GTK_WIDGET (f->view));
 }
@@ -62,7 +66,6 @@ fixture_teardown (Fixture       *f,
   shequ_test_destroy_window (&f->window);
   shequ_test_destroy_window (&f->tree_window);
   shequ_test_flush_main_context ();
-  g_clear_object (&f->map);
   g_clear_object (&f->store);
   g_clear_object (&f->db);
   shequ_test_remove_tree (f->dir);
@@ -85,7 +88,7 @@ static ShequGeoPoint
 point_of_unit (Fixture   *f,
                ShequUnit *unit)
 {
-  const ShequMapItem *item = shequ_map_lookup_unit (f->map, shequ_unit_get_id (unit));
+  const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (unit));
   ShequMapFrame frame;
 
   g_assert_nonnull (item);
@@ -155,7 +158,7 @@ test_tree_selection_highlights (Fixture       *f,
 {
   ShequUnit *village = unit_by_code (f, CODE_DANANQUAN);
   ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
-  const ShequMapItem *item = shequ_map_lookup_unit (f->map, shequ_unit_get_id (village));
+  const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (village));
 
   /* Zoomed in on a community elsewhere: the village is off screen. */
   shequ_map_view_zoom_to_unit (f->view, shequ_unit_get_id (community), FALSE);
@@ -226,7 +229,7 @@ test_zoom_to_unit_animation (Fixture       *f,
                              gconstpointer  data)
 {
   ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
-  const ShequMapItem *item = shequ_map_lookup_unit (f->map, shequ_unit_get_id (community));
+  const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (community));
   ShequMapViewport *viewport = shequ_map_view_get_viewport (f->view);
   int width = gtk_widget_get_width (GTK_WIDGET (f->view));
   int height = gtk_widget_get_height (GTK_WIDGET (f->view));
@@ -259,6 +262,35 @@ test_zoom_to_unit_animation (Fixture       *f,
 
 /* ------------------------------------------------------------------ hover and the cache */
 
+/* With SHEQU_TEST_SHOTS set, saves WIDGET's window there as NAME.png, to look at. */
+static void
+maybe_save_shot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SHEQU_TEST_SHOTS");
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (root);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (root),
+                          gtk_widget_get_height (root));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (root)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (root),
+                                                              gtk_widget_get_height (root)));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 test_hover (Fixture       *f,
             gconstpointer  data)
@@ -284,7 +316,11 @@ test_hover (Fixture       *f,
   /* Hover and selection are drawn over the cached fills, which stay as they are. */
   shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
   shequ_map_view_click_at (f->view, at.x, at.y, 1);
+  shequ_map_view_hover_at (f->view, at.x + 60, at.y);
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
   shequ_test_wait_frames (GTK_WIDGET (f->view), 2);
+  maybe_save_shot (GTK_WIDGET (f->view), "map-view-hover-selected-focus");
   g_assert_cmpuint (shequ_map_view_get_n_cache_renders (f->view), ==, renders);
 
   shequ_map_view_hover_at (f->view, 2, 2);
@@ -366,11 +402,10 @@ test_page_states (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_cmpstr (shequ_map_page_get_state (f->page), ==, "map");
-  g_assert_true (shequ_map_view_get_map (f->view) == f->map);
   /* The tier colouring has no classes to choose. */
   g_assert_false (shequ_map_page_get_classing_visible (f->page));
   /* The store's own map: no boundaries in the sample yet, so the page says so. */
-  shequ_map_page_set_map_for_testing (f->page, NULL);
+  shequ_map_page_set_map_func (f->page, NULL);
   if (shequ_map_get_n_items (shequ_map_view_get_map (f->view)) == 0)
     g_assert_cmpstr (shequ_map_page_get_state (f->page), ==, "empty");
   else
@@ -379,6 +414,76 @@ test_page_states (Fixture       *f,
   shequ_map_page_set_session (f->page, NULL);
   g_assert_cmpstr (shequ_map_page_get_state (f->page), ==, "empty");
   g_assert_null (shequ_map_view_get_map (f->view));
+}
+
+/* A change to what the map shows makes a new map, and leaves the view where it was; a
+ * change to people only does not. */
+static void
+test_page_rebuilds_on_change (Fixture       *f,
+                              gconstpointer  data)
+{
+  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
+  ShequMapViewport *viewport = shequ_map_view_get_viewport (f->view);
+  g_autoptr(ShequMap) before = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequGeoPoint centre;
+  double zoom;
+
+  shequ_map_view_zoom_to_unit (f->view, shequ_unit_get_id (grid), FALSE);
+  centre = shequ_map_viewport_get_centre (viewport);
+  zoom = shequ_map_viewport_get_zoom (viewport);
+  before = g_object_ref (MAP (f));
+
+  g_assert_nonnull (shequ_org_store_add_person_post (f->store, grid, "王小明", "13800000000",
+                                                     SHEQU_ROLE_GRID_WORKER, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (MAP (f) == before);
+
+  g_assert_true (shequ_org_store_rename_unit (f->store, grid, "新名字网格", &error));
+  g_assert_no_error (error);
+  g_assert_true (MAP (f) != before);
+  g_assert_cmpstr (shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (grid))->name, ==,
+                   "新名字网格");
+  g_assert_cmpfloat (shequ_map_viewport_get_zoom (viewport), ==, zoom);
+  g_assert_cmpfloat (shequ_map_viewport_get_centre (viewport).x, ==, centre.x);
+  g_assert_cmpfloat (shequ_map_viewport_get_centre (viewport).y, ==, centre.y);
+}
+
+/* In the window: a third view, built when first shown, on the window's session. */
+static void
+test_window_map_page (Fixture       *f,
+                      gconstpointer  data)
+{
+  ShequWindow *window;
+  ShequMapView *view;
+  GtkWidget *org_view;
+  ShequUnit *community;
+
+  /* The window opens the database itself: the fixture's windows and store let go of it. */
+  shequ_test_destroy_window (&f->window);
+  shequ_test_destroy_window (&f->tree_window);
+  shequ_test_flush_main_context ();
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  window = shequ_test_open_window (GTK_APPLICATION (app), f->path, NULL);
+  shequ_window_set_view (window, "map");
+  g_assert_cmpstr (shequ_window_get_page (window), ==, "map");
+  view = _shequ_window_get_map_view (window);
+  g_assert_nonnull (view);
+  shequ_test_wait_for_draw (GTK_WIDGET (window));
+  org_view = shequ_window_get_org_view (window);
+  g_assert_true (shequ_map_view_get_session (view) ==
+                 shequ_org_view_get_session (SHEQU_ORG_VIEW (org_view)));
+  /* No boundaries in the sample yet: the page says how to import them. */
+  if (shequ_org_store_get_n_boundaries (shequ_window_get_store (window)) == 0)
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  community = shequ_org_store_lookup_code (shequ_window_get_store (window), CODE_ZONGSHENG);
+  shequ_org_view_select_unit (SHEQU_ORG_VIEW (org_view), community);
+  g_assert_cmpint (shequ_map_renderer_get_selected_unit (shequ_map_view_get_renderer (view)), ==,
+                   shequ_unit_get_id (community));
+  gtk_window_destroy (GTK_WINDOW (window));
+  shequ_test_flush_main_context ();
 }
 
 /* ------------------------------------------------------------------ frame times */
@@ -513,7 +618,9 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
   shequ_test_gtk_init (&argc, &argv);
+  app = shequ_test_new_app ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/map-view/click/selects-innermost", test_click_selects_innermost);
@@ -524,7 +631,14 @@ main (int   argc,
   ADD ("/map-view/cache/pan", test_pan_uses_cache);
   ADD ("/map-view/a11y/name-and-description", test_accessible);
   ADD ("/map-view/page/states", test_page_states);
+  ADD ("/map-view/page/rebuilds-on-change", test_page_rebuilds_on_change);
+  ADD ("/map-view/window/map-page", test_window_map_page);
   ADD ("/map-view/bench/pan-frame-times", test_pan_frame_times);
 #undef ADD
-  return g_test_run ();
+  {
+    int ret = g_test_run ();
+
+    g_clear_object (&app);
+    return ret;
+  }
 }

@@ -7,10 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* Shows MAP instead of the store's own (NULL: the store's again), until boundaries are
- * in the store. */
-void             shequ_map_page_set_map_for_testing (ShequMapPage  *self,
-                                                     ShequMap      *map);
+typedef ShequMap *(*ShequMapPageMapFunc) (ShequOrgStore *store);
+
+/* Makes the page's map with FUNC (NULL: shequ_map_new_for_store()), now and after every
+ * change that touches the map: a made-up map until boundaries are in the store. */
+void             shequ_map_page_set_map_func        (ShequMapPage        *self,
+                                                     ShequMapPageMapFunc  func);
 /* "map" or "empty". */
 const char      *shequ_map_page_get_state           (ShequMapPage  *self);
 ShequUnitDetail *shequ_map_page_get_detail          (ShequMapPage  *self);

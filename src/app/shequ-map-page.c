@@ -33,7 +33,7 @@ struct _ShequMapPage
   ShequSession   *session;
   ShequOrgStore  *store;             /* the session's */
   ShequMap       *map;
-  ShequMap       *test_map;          /* given by hand: shown instead of the store's */
+  ShequMapPageMapFunc map_func;      /* how the map is made from the store */
   GPtrArray      *measure_ids;       /* char *: the drop-down's, in its order */
   GtkCheckButton *place_buttons[SHEQU_N_PLACE_KINDS];
 };
@@ -216,10 +216,8 @@ rebuild_map (ShequMapPage *self)
 {
   g_autoptr(ShequMap) map = NULL;
 
-  if (self->test_map != NULL)
-    map = g_object_ref (self->test_map);
-  else if (self->store != NULL)
-    map = shequ_map_new_for_store (self->store);
+  if (self->store != NULL)
+    map = self->map_func (self->store);
   show_map (self, map);
 }
 
@@ -319,7 +317,6 @@ shequ_map_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->session);
   g_clear_object (&self->map);
-  g_clear_object (&self->test_map);
   g_clear_pointer (&self->measure_ids, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHEQU_TYPE_MAP_PAGE);
 
@@ -367,6 +364,7 @@ shequ_map_page_init (ShequMapPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->map_func = shequ_map_new_for_store;
   self->measure_ids = g_ptr_array_new_with_free_func (g_free);
   fill_dropdowns (self);
   fill_place_toggles (self);
@@ -437,12 +435,12 @@ shequ_map_page_get_view (ShequMapPage *self)
 }
 
 void
-shequ_map_page_set_map_for_testing (ShequMapPage *self,
-                                    ShequMap     *map)
+shequ_map_page_set_map_func (ShequMapPage        *self,
+                             ShequMapPageMapFunc  func)
 {
   g_return_if_fail (SHEQU_IS_MAP_PAGE (self));
 
-  g_set_object (&self->test_map, map);
+  self->map_func = func != NULL ? func : shequ_map_new_for_store;
   rebuild_map (self);
 }
 

@@ -641,6 +641,9 @@ shequ_map_view_set_map (ShequMapView *self,
 
   if (!g_set_object (&self->map, map))
     return;
+  /* Without a map the next one is another street's: it is fitted whole. */
+  if (map == NULL)
+    self->fitted = FALSE;
   shequ_map_renderer_set_map (self->renderer, map);
   /* A colouring is of one map: a new map starts from the tier colours. */
   shequ_map_renderer_set_colouring (self->renderer, NULL);

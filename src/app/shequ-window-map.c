@@ -24,11 +24,7 @@ _shequ_window_ensure_map_page (ShequWindow *self)
   /* The screenshots show a map even before a street has boundaries: a made-up one. */
   if (self->screenshot_dir != NULL && self->store != NULL
       && g_strcmp0 (shequ_map_page_get_state (self->map_page), "empty") == 0)
-    {
-      g_autoptr(ShequMap) map = shequ_map_new_stand_in (self->store);
-
-      shequ_map_page_set_map_for_testing (self->map_page, map);
-    }
+    shequ_map_page_set_map_func (self->map_page, shequ_map_new_stand_in);
   return self->map_page;
 }
 
