@@ -363,6 +363,17 @@ test_pan_uses_cache (Fixture       *f,
   shequ_map_view_drag_end (f->view);
   shequ_test_wait_for_draw (GTK_WIDGET (f->view));
   g_assert_cmpuint (shequ_map_view_get_n_cache_renders (f->view), ==, renders + 2);
+
+  /* Let go while moving: the map glides on the way it went, and stops. */
+  centre = shequ_map_viewport_get_centre (viewport);
+  shequ_map_view_fling (f->view, 1200, 0);
+  g_assert_true (shequ_map_view_is_animating (f->view));
+  wait_animation (f);
+  g_assert_cmpfloat_with_epsilon (shequ_map_viewport_get_centre (viewport).x,
+                                  centre.x - 1200 * 0.6 / 3 * frame.metres_per_pixel, 1e-6);
+  /* Too slow to glide. */
+  shequ_map_view_fling (f->view, 100, 0);
+  g_assert_false (shequ_map_view_is_animating (f->view));
 }
 
 /* ------------------------------------------------------------------ accessibility */

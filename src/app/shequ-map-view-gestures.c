@@ -17,6 +17,8 @@
 #define KEY_PAN_STEP 96.0     /* pixels an arrow key moves the map */
 #define WHEEL_ZOOM_STEP 0.5   /* zoom levels a wheel notch changes */
 #define SMOOTH_ZOOM_STEP 0.02 /* zoom levels a pixel of touchpad scrolling changes */
+#define FLING_MIN_SPEED 300.0 /* pixels a second a drag must be let go at to glide on */
+#define FLING_US (600 * G_TIME_SPAN_MILLISECOND)
 
 static void
 get_size (ShequMapView *self,
@@ -140,6 +142,27 @@ shequ_map_view_drag_end (ShequMapView *self)
 }
 
 void
+shequ_map_view_fling (ShequMapView *self,
+                      double        velocity_x,
+                      double        velocity_y)
+{
+  ShequMapFrame frame;
+  ShequGeoPoint centre;
+  double seconds = (double) FLING_US / G_USEC_PER_SEC;
+
+  g_return_if_fail (SHEQU_IS_MAP_VIEW (self));
+
+  if (hypot (velocity_x, velocity_y) < FLING_MIN_SPEED)
+    return;
+  /* An ease-out cubic over T starts at 3·distance/T: the speed the drag was let go at. */
+  shequ_map_view_get_frame (self, &frame);
+  centre = shequ_map_viewport_get_centre (self->viewport);
+  centre.x -= velocity_x * seconds / 3 * frame.metres_per_pixel;
+  centre.y += velocity_y * seconds / 3 * frame.metres_per_pixel;
+  _shequ_map_view_animate_to (self, centre, shequ_map_viewport_get_zoom (self->viewport), FLING_US);
+}
+
+void
 shequ_map_view_scroll_at (ShequMapView *self,
                           double        x,
                           double        y,
@@ -185,6 +208,16 @@ on_drag_end (GtkGestureDrag *gesture,
              ShequMapView   *self)
 {
   shequ_map_view_drag_end (self);
+}
+
+static void
+on_swipe_swipe (GtkGestureSwipe *gesture,
+                double           velocity_x,
+                double           velocity_y,
+                ShequMapView    *self)
+{
+  if (self->drag_distance >= CLICK_SLOP)
+    shequ_map_view_fling (self, velocity_x, velocity_y);
 }
 
 static void
@@ -273,6 +306,7 @@ _shequ_map_view_init_controllers (ShequMapView *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *swipe = gtk_gesture_swipe_new ();
   GtkGesture *zoom = gtk_gesture_zoom_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -282,6 +316,10 @@ _shequ_map_view_init_controllers (ShequMapView *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (swipe), GDK_BUTTON_PRIMARY);
+  g_signal_connect (swipe, "swipe", G_CALLBACK (on_swipe_swipe), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (swipe));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);

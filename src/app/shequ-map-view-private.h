@@ -59,6 +59,11 @@ struct _ShequMapView
 void     _shequ_map_view_moving_changed  (ShequMapView  *self);
 gboolean _shequ_map_view_is_moving       (ShequMapView  *self);
 void     _shequ_map_view_stop_animation  (ShequMapView  *self);
+/* shequ_map_view_go_to() over DURATION_US (0: at once). */
+void     _shequ_map_view_animate_to      (ShequMapView  *self,
+                                          ShequGeoPoint  centre,
+                                          double         zoom,
+                                          gint64         duration_us);
 /* The innermost unit under the point of the view (0 when none). */
 gint64   _shequ_map_view_unit_at         (ShequMapView  *self,
                                           double         x,
@@ -88,6 +93,10 @@ void     shequ_map_view_drag_update      (ShequMapView  *self,
                                           double         offset_x,
                                           double         offset_y);
 void     shequ_map_view_drag_end         (ShequMapView  *self);
+/* A drag let go at VELOCITY_X, VELOCITY_Y pixels a second: the map glides on, slowing. */
+void     shequ_map_view_fling            (ShequMapView  *self,
+                                          double         velocity_x,
+                                          double         velocity_y);
 void     shequ_map_view_scroll_at        (ShequMapView  *self,
                                           double         x,
                                           double         y,

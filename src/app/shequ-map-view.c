@@ -279,6 +279,17 @@ shequ_map_view_go_to (ShequMapView  *self,
 {
   g_return_if_fail (SHEQU_IS_MAP_VIEW (self));
 
+  _shequ_map_view_animate_to (self, centre, zoom, animate ? ANIMATION_US : 0);
+}
+
+void
+_shequ_map_view_animate_to (ShequMapView  *self,
+                            ShequGeoPoint  centre,
+                            double         zoom,
+                            gint64         duration_us)
+{
+  gboolean animate = duration_us > 0;
+
   zoom = CLAMP (zoom, shequ_map_viewport_get_min_zoom (self->viewport),
                 shequ_map_viewport_get_max_zoom (self->viewport));
   if (!animate || !animations_enabled (self))
@@ -296,7 +307,7 @@ shequ_map_view_go_to (ShequMapView  *self,
   self->anim_to_centre = centre;
   self->anim_to_zoom = zoom;
   self->anim_start_us = 0;
-  self->anim_duration_us = ANIMATION_US;
+  self->anim_duration_us = duration_us;
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_animation_tick,
                                                   NULL, NULL);
