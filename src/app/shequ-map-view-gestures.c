@@ -251,6 +251,8 @@ on_zoom_begin (GtkGesture       *gesture,
                GdkEventSequence *sequence,
                ShequMapView     *self)
 {
+  /* Two fingers zoom; they do not drag the map as well. */
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
   _shequ_map_view_stop_animation (self);
   self->pinch_start_zoom = shequ_map_viewport_get_zoom (self->viewport);
   self->pinching = TRUE;

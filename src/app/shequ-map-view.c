@@ -238,10 +238,9 @@ on_animation_tick (GtkWidget     *widget,
   gint64 now = gdk_frame_clock_get_frame_time (clock);
   double t = (double) (now - self->anim_start_us) / self->anim_duration_us;
   double e = ease_out_cubic (CLAMP (t, 0, 1));
-  ShequGeoPoint centre = {
-    self->anim_from_centre.x + (self->anim_to_centre.x - self->anim_from_centre.x) * e,
-    self->anim_from_centre.y + (self->anim_to_centre.y - self->anim_from_centre.y) * e,
-  };
+  double zoom = self->anim_from_zoom + (self->anim_to_zoom - self->anim_from_zoom) * e;
+  double p = e;
+  ShequGeoPoint centre;
 
   if (self->anim_start_us == 0)
     {
@@ -249,9 +248,15 @@ on_animation_tick (GtkWidget     *widget,
       self->anim_start_us = now;
       return G_SOURCE_CONTINUE;
     }
+  /* As libshumate: while zooming, the centre moves with the scale, not the zoom level,
+   * so the point zoomed to stays put instead of swinging out and back. */
+  if (self->anim_to_zoom != self->anim_from_zoom)
+    p = (exp2 (-self->anim_from_zoom) - exp2 (-zoom))
+        / (exp2 (-self->anim_from_zoom) - exp2 (-self->anim_to_zoom));
+  centre.x = self->anim_from_centre.x + (self->anim_to_centre.x - self->anim_from_centre.x) * p;
+  centre.y = self->anim_from_centre.y + (self->anim_to_centre.y - self->anim_from_centre.y) * p;
   g_object_freeze_notify (G_OBJECT (self->viewport));
-  shequ_map_viewport_set_zoom (self->viewport,
-                               self->anim_from_zoom + (self->anim_to_zoom - self->anim_from_zoom) * e);
+  shequ_map_viewport_set_zoom (self->viewport, t >= 1 ? self->anim_to_zoom : zoom);
   shequ_map_viewport_set_centre (self->viewport, t >= 1 ? self->anim_to_centre : centre);
   g_object_thaw_notify (G_OBJECT (self->viewport));
   if (t < 1)

@@ -7,6 +7,19 @@
 #include "shequ-map-page-private.h"
 #include "shequ-window-private.h"
 
+/* A third view in the header's switcher: each of its buttons as wide as its own title,
+ * not all as wide as the widest, so that the window still fits 700 pixels. */
+void
+_shequ_window_init_map (ShequWindow *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->view_switcher);
+
+  if (GTK_IS_BOX_LAYOUT (layout))
+    gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
+  /* The theme's minimum width of a switcher button goes (style.css). */
+  gtk_widget_add_css_class (self->view_switcher, "shequ-view-switcher");
+}
+
 /* Built when first shown, like the compliance panel: most starts never show the map. */
 ShequMapPage *
 _shequ_window_ensure_map_page (ShequWindow *self)

@@ -233,5 +233,6 @@ GtkWidget  *shequ_window_get_empty_street_page (ShequWindow *self);
  * boundary import, export, print, presentation (the presentation engineer's). */
 ShequMapView *_shequ_window_get_map_view (ShequWindow *self);
 ShequMapPage *_shequ_window_ensure_map_page (ShequWindow *self);
+void _shequ_window_init_map (ShequWindow *self);
 
 G_END_DECLS

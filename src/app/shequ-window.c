@@ -647,6 +647,7 @@ shequ_window_init (ShequWindow *self)
 
   g_signal_connect_object (self->views_stack, "notify::visible-child-name",
                            G_CALLBACK (_shequ_window_update_page), self, G_CONNECT_SWAPPED);
+  _shequ_window_init_map (self);
   /* The menu's popover is announced by the menu's name, not "GtkPopoverMenu". */
   {
     GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button));
