@@ -223,6 +223,57 @@ test_zoom_actions (Fixture       *f,
   }
 }
 
+static gboolean
+shows_whole_map (Fixture *f)
+{
+  ShequGeoBounds bounds;
+  ShequMapFrame fit;
+
+  g_assert_true (shequ_map_get_bounds (MAP (f), &bounds));
+  shequ_map_frame_init_fit (&fit, &bounds, gtk_widget_get_width (GTK_WIDGET (f->view)),
+                            gtk_widget_get_height (GTK_WIDGET (f->view)), 24);
+  return fabs (shequ_map_viewport_get_zoom (shequ_map_view_get_viewport (f->view))
+               - shequ_map_frame_get_zoom (&fit)) < 1e-9;
+}
+
+static gboolean
+view_width_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return gtk_widget_get_width (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+static void
+resize_and_wait (Fixture *f,
+                 int      width)
+{
+  int view_width = gtk_widget_get_width (GTK_WIDGET (f->view)) - (1280 - width);
+  gpointer args[2] = { f->view, GINT_TO_POINTER (view_width) };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
+  shequ_test_wait_until (view_width_is, args);
+  shequ_test_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+/* Until the user moves the map, a new size shows it whole again; after, it stays. */
+static void
+test_refit_until_moved (Fixture       *f,
+                        gconstpointer  data)
+{
+  double zoom;
+
+  g_assert_true (shows_whole_map (f));
+  resize_and_wait (f, 1000);
+  g_assert_true (shows_whole_map (f));
+
+  shequ_map_view_scroll_at (f->view, 200, 200, -0.5);
+  zoom = shequ_map_viewport_get_zoom (shequ_map_view_get_viewport (f->view));
+  resize_and_wait (f, 1280);
+  g_assert_false (shows_whole_map (f));
+  g_assert_cmpfloat (shequ_map_viewport_get_zoom (shequ_map_view_get_viewport (f->view)), ==, zoom);
+}
+
 /* The animation to a unit ends exactly at the frame that fits it. */
 static void
 test_zoom_to_unit_animation (Fixture       *f,
@@ -417,6 +468,8 @@ test_page_states (Fixture       *f,
   g_assert_false (shequ_map_page_get_classing_visible (f->page));
   /* The store's own map: no boundaries in the sample yet, so the page says so. */
   shequ_map_page_set_map_func (f->page, NULL);
+  shequ_test_wait_for_draw (GTK_WIDGET (f->page));
+  maybe_save_shot (GTK_WIDGET (f->page), "map-page-empty");
   if (shequ_map_get_n_items (shequ_map_view_get_map (f->view)) == 0)
     g_assert_cmpstr (shequ_map_page_get_state (f->page), ==, "empty");
   else
@@ -638,6 +691,7 @@ main (int   argc,
   ADD ("/map-view/tree-selection/highlights", test_tree_selection_highlights);
   ADD ("/map-view/zoom/actions", test_zoom_actions);
   ADD ("/map-view/zoom/to-unit-animated", test_zoom_to_unit_animation);
+  ADD ("/map-view/zoom/refit-until-moved", test_refit_until_moved);
   ADD ("/map-view/hover/tooltip", test_hover);
   ADD ("/map-view/cache/pan", test_pan_uses_cache);
   ADD ("/map-view/a11y/name-and-description", test_accessible);

@@ -121,6 +121,7 @@ shequ_map_view_drag_update (ShequMapView *self,
   if (self->drag_distance < CLICK_SLOP)
     return;
   clear_hover (self);
+  _shequ_map_view_user_moved (self);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   shequ_map_view_get_frame (self, &frame);
   shequ_map_viewport_set_centre (self->viewport, (ShequGeoPoint) {
@@ -174,6 +175,7 @@ shequ_map_view_scroll_at (ShequMapView *self,
 
   get_size (self, &width, &height);
   _shequ_map_view_stop_animation (self);
+  _shequ_map_view_user_moved (self);
   shequ_map_viewport_zoom_around (self->viewport, width, height,
                                   shequ_map_viewport_get_zoom (self->viewport) - dy,
                                   (ShequGeoPoint) { x, y });
@@ -268,6 +270,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
   if (scale <= 0 || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     return;
   get_size (self, &width, &height);
+  _shequ_map_view_user_moved (self);
   shequ_map_viewport_zoom_around (self->viewport, width, height,
                                   self->pinch_start_zoom + log2 (scale),
                                   (ShequGeoPoint) { x, y });

@@ -48,6 +48,7 @@ struct _ShequMapView
   double               pointer_y;
 
   guint                fitted : 1;
+  guint                auto_fit : 1;         /* fitted whole by itself, not moved since */
   guint                dragging : 1;
   guint                pinching : 1;
   guint                pointer_inside : 1;
@@ -59,6 +60,8 @@ struct _ShequMapView
 void     _shequ_map_view_moving_changed  (ShequMapView  *self);
 gboolean _shequ_map_view_is_moving       (ShequMapView  *self);
 void     _shequ_map_view_stop_animation  (ShequMapView  *self);
+/* The user moved the map: a new size no longer fits it whole again. */
+void     _shequ_map_view_user_moved      (ShequMapView  *self);
 /* shequ_map_view_go_to() over DURATION_US (0: at once). */
 void     _shequ_map_view_animate_to      (ShequMapView  *self,
                                           ShequGeoPoint  centre,

@@ -191,8 +191,14 @@ shequ_map_view_size_allocate (GtkWidget *widget,
 {
   ShequMapView *self = SHEQU_MAP_VIEW (widget);
 
-  if (!self->fitted && self->map != NULL && width > 0 && height > 0)
-    shequ_map_view_zoom_to_all (self, FALSE);
+  /* Until the user moves it, the map stays whole as the view's size changes (the window
+   * is often allocated more than once as it opens). */
+  if ((!self->fitted || self->auto_fit) && self->tick_id == 0 && self->map != NULL
+      && width > 0 && height > 0)
+    {
+      shequ_map_view_zoom_to_all (self, FALSE);
+      self->auto_fit = self->fitted;
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -209,6 +215,12 @@ _shequ_map_view_moving_changed (ShequMapView *self)
 {
   /* At rest the cache must match exactly; the snapshot draws it again if not. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_shequ_map_view_user_moved (ShequMapView *self)
+{
+  self->auto_fit = FALSE;
 }
 
 void
@@ -295,6 +307,7 @@ _shequ_map_view_animate_to (ShequMapView  *self,
 {
   gboolean animate = duration_us > 0;
 
+  self->auto_fit = FALSE;
   zoom = CLAMP (zoom, shequ_map_viewport_get_min_zoom (self->viewport),
                 shequ_map_viewport_get_max_zoom (self->viewport));
   if (!animate || !animations_enabled (self))
@@ -666,7 +679,10 @@ shequ_map_view_set_map (ShequMapView *self,
   self->hover_unit = 0;
   shequ_map_renderer_set_hover_unit (self->renderer, 0);
   if (!self->fitted && map != NULL)
-    shequ_map_view_zoom_to_all (self, FALSE);
+    {
+      shequ_map_view_zoom_to_all (self, FALSE);
+      self->auto_fit = self->fitted;
+    }
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
