@@ -482,6 +482,47 @@ test_page_states (Fixture       *f,
   g_assert_null (shequ_map_view_get_map (f->view));
 }
 
+/* Each measure of the drop-down colours the map, or falls back to the tier colours while
+ * it cannot be made; classes, method and palette show for numeric measures only; the
+ * tooltip then tells the unit's value. */
+static void
+test_page_colour_by (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *const *ids = shequ_measure_list_builtin ();
+  ShequMapRenderer *renderer = shequ_map_view_get_renderer (f->view);
+  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(ShequMeasure) measure = shequ_measure_new_builtin (ids[i], MAP (f), NULL);
+      gboolean numeric = measure != NULL && shequ_measure_get_n_categories (measure) == 0;
+      ShequMapColouring *colouring;
+      g_autofree char *shot = g_strconcat ("map-page-colour-by-", ids[i], NULL);
+
+      shequ_map_page_set_measure (f->page, ids[i]);
+      colouring = shequ_map_renderer_get_colouring (renderer);
+      g_assert_cmpint (shequ_map_page_get_classing_visible (f->page), ==, numeric);
+      if (g_str_equal (ids[i], "tier") || measure == NULL)
+        g_assert_null (colouring);
+      else
+        {
+          ShequGeoPoint at = point_of_unit (f, grid);
+          g_autofree char *value = NULL;
+          g_autofree char *tooltip = NULL;
+
+          g_assert_nonnull (colouring);
+          value = shequ_map_colouring_format_value (colouring, shequ_unit_get_id (grid));
+          tooltip = shequ_map_view_dup_tooltip_text (f->view, at.x, at.y);
+          g_test_message ("%s: %s", ids[i], tooltip);
+          if (value != NULL)
+            g_assert_nonnull (strstr (tooltip, value));
+        }
+      shequ_test_wait_for_draw (GTK_WIDGET (f->view));
+      maybe_save_shot (GTK_WIDGET (f->page), shot);
+    }
+}
+
 /* A change to what the map shows makes a new map, and leaves the view where it was; a
  * change to people only does not. */
 static void
@@ -701,6 +742,7 @@ main (int   argc,
   ADD ("/map-view/cache/pan", test_pan_uses_cache);
   ADD ("/map-view/a11y/name-and-description", test_accessible);
   ADD ("/map-view/page/states", test_page_states);
+  ADD ("/map-view/page/colour-by", test_page_colour_by);
   ADD ("/map-view/page/rebuilds-on-change", test_page_rebuilds_on_change);
   ADD ("/map-view/window/map-page", test_window_map_page);
   ADD ("/map-view/bench/pan-frame-times", test_pan_frame_times);

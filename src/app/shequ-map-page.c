@@ -18,6 +18,7 @@ struct _ShequMapPage
   GtkStack       *stack;
   GtkWidget      *measure_label;
   GtkDropDown    *measure_dropdown;
+  GtkDropDown    *level_dropdown;
   GtkWidget      *classing_box;
   GtkDropDown    *classes_dropdown;
   GtkDropDown    *method_dropdown;
@@ -49,6 +50,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ShequMapPage, shequ_map_page, GTK_TYPE_WIDGET)
 
 #define DEFAULT_CLASSES 5
+#define DEFAULT_DEPTH 2
 #define DETAIL_WIDTH 360
 
 /* ------------------------------------------------------------------------ */
@@ -81,6 +83,16 @@ get_measure_id (ShequMapPage *self)
   return g_ptr_array_index (self->measure_ids, position);
 }
 
+/* The level chosen, or the deepest the map has if that is less. */
+static guint
+get_depth (ShequMapPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->level_dropdown);
+  guint depth = position == GTK_INVALID_LIST_POSITION ? DEFAULT_DEPTH : position + 1;
+
+  return MIN (depth, MAX (shequ_map_get_max_depth (self->map), 1));
+}
+
 /* NULL for the tier colouring, or when the measure cannot be made (yet). */
 static ShequMeasure *
 make_measure (ShequMapPage *self)
@@ -107,9 +119,9 @@ update_colouring (ShequMapPage *self)
   measure = self->map != NULL ? make_measure (self) : NULL;
   numeric = measure != NULL && shequ_measure_get_n_categories (measure) == 0;
   gtk_widget_set_visible (self->classing_box, numeric);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_dropdown), measure != NULL);
   if (measure != NULL && self->store != NULL)
-    colouring = shequ_map_colouring_new (self->store, self->map, measure,
-                                         shequ_map_get_max_depth (self->map),
+    colouring = shequ_map_colouring_new (self->store, self->map, measure, get_depth (self),
                                          (ShequClassMethod) gtk_drop_down_get_selected (self->method_dropdown),
                                          SHEQU_CLASS_MIN + gtk_drop_down_get_selected (self->classes_dropdown),
                                          (ShequPalette) gtk_drop_down_get_selected (self->palette_dropdown));
@@ -126,6 +138,12 @@ fill_dropdowns (ShequMapPage *self)
   g_autoptr(GtkStringList) classes = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) palettes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  /* By depth below the street: a measure colours the units of one level. */
+  const char *level_labels[] = {
+    NULL, C_("map level", "Areas"), C_("map level", "Communities and villages"),
+    C_("map level", "Grids"),
+  };
   const char *palette_labels[SHEQU_N_PALETTES] = {
     C_("palette", "Blues"), C_("palette", "Greens"), C_("palette", "Oranges"),
     C_("palette", "Reds"), C_("palette", "Purples"), C_("palette", "Yellow–orange–red"),
@@ -156,15 +174,20 @@ fill_dropdowns (ShequMapPage *self)
     gtk_string_list_append (methods, shequ_class_method_get_label (m));
   for (guint p = 0; p < SHEQU_N_PALETTES; p++)
     gtk_string_list_append (palettes, palette_labels[p]);
+  for (guint depth = 1; depth < G_N_ELEMENTS (level_labels); depth++)
+    gtk_string_list_append (levels, level_labels[depth]);
 
   gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
   gtk_drop_down_set_model (self->classes_dropdown, G_LIST_MODEL (classes));
   gtk_drop_down_set_model (self->method_dropdown, G_LIST_MODEL (methods));
   gtk_drop_down_set_model (self->palette_dropdown, G_LIST_MODEL (palettes));
+  gtk_drop_down_set_model (self->level_dropdown, G_LIST_MODEL (levels));
   gtk_drop_down_set_selected (self->measure_dropdown, 0);
   gtk_drop_down_set_selected (self->classes_dropdown, DEFAULT_CLASSES - SHEQU_CLASS_MIN);
   gtk_drop_down_set_selected (self->method_dropdown, SHEQU_CLASS_QUANTILE);
   gtk_drop_down_set_selected (self->palette_dropdown, SHEQU_PALETTE_BLUES);
+  /* Communities and villages tile the whole street; grids only the communities. */
+  gtk_drop_down_set_selected (self->level_dropdown, DEFAULT_DEPTH - 1);
 }
 
 static void
@@ -344,6 +367,7 @@ shequ_map_page_class_init (ShequMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequMapPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ShequMapPage, measure_label);
   gtk_widget_class_bind_template_child (widget_class, ShequMapPage, measure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShequMapPage, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShequMapPage, classing_box);
   gtk_widget_class_bind_template_child (widget_class, ShequMapPage, classes_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShequMapPage, method_dropdown);
@@ -369,6 +393,7 @@ shequ_map_page_init (ShequMapPage *self)
   fill_dropdowns (self);
   fill_place_toggles (self);
   gtk_widget_set_visible (self->classing_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_dropdown), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   self->detail_width = DETAIL_WIDTH;
   g_signal_connect_object (self->paned, "notify::max-position",
@@ -376,6 +401,8 @@ shequ_map_page_init (ShequMapPage *self)
   g_signal_connect_object (self->paned, "notify::position",
                            G_CALLBACK (on_paned_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->measure_dropdown, "notify::selected",
+                           G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->level_dropdown, "notify::selected",
                            G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->classes_dropdown, "notify::selected",
                            G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
