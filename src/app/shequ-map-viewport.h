@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 /* A plain GObject, as libshumate's ShumateViewport: views and layers listen to its
  * notify and redraw. Properties: "centre-x", "centre-y" (Web Mercator metres),
  * "zoom" (the web-map zoom level, fractional), "min-zoom", "max-zoom", "rotation"
- * (always 0: a street map is drawn north up). */
+ * (always 0: a street map is drawn north up). Each is notified only when it changes;
+ * min-zoom <= max-zoom always holds, and the zoom stays between them. */
 #define SHEQU_TYPE_MAP_VIEWPORT (shequ_map_viewport_get_type ())
 G_DECLARE_FINAL_TYPE (ShequMapViewport, shequ_map_viewport, SHEQU, MAP_VIEWPORT, GObject)
 
@@ -41,5 +42,21 @@ void              shequ_map_viewport_fit          (ShequMapViewport     *self,
                                                    double                width,
                                                    double                height,
                                                    double                margin);
+/* Drawing coordinates (x right, y down, 0,0 top left of WIDTH × HEIGHT) ↔ projected. */
+ShequGeoPoint     shequ_map_viewport_drawing_to_projected (ShequMapViewport *self,
+                                                           double            width,
+                                                           double            height,
+                                                           ShequGeoPoint     drawing);
+ShequGeoPoint     shequ_map_viewport_projected_to_drawing (ShequMapViewport *self,
+                                                           double            width,
+                                                           double            height,
+                                                           ShequGeoPoint     projected);
+/* Sets the zoom (clamped) keeping the projected point under DRAWING where it is: a
+ * zoom around the pointer. */
+void              shequ_map_viewport_zoom_around  (ShequMapViewport     *self,
+                                                   double                width,
+                                                   double                height,
+                                                   double                zoom,
+                                                   ShequGeoPoint         drawing);
 
 G_END_DECLS

@@ -158,7 +158,7 @@ take_next_screenshot (ShequWindow *self)
 
   page = g_ptr_array_index (self->screenshot_pages, 0);
   self->screenshot_welcome = g_str_equal (page, "welcome");
-  if (g_str_equal (page, "org") || g_str_equal (page, "compliance"))
+  if (g_str_equal (page, "org") || g_str_equal (page, "compliance") || g_str_equal (page, "map"))
     shequ_window_set_view (self, page);
   _shequ_window_update_page (self);
 
@@ -188,6 +188,7 @@ _shequ_window_maybe_start_screenshots (ShequWindow *self)
         {
           g_ptr_array_add (self->screenshot_pages, (char *) "org");
           g_ptr_array_add (self->screenshot_pages, (char *) "compliance");
+          g_ptr_array_add (self->screenshot_pages, (char *) "map");
         }
       g_ptr_array_add (self->screenshot_pages, (char *) "welcome");
     }

@@ -6,6 +6,7 @@
 #include "shequ-county-code.h"
 #include "shequ-database.h"
 #include "shequ-dialogs.h"
+#include "shequ-map-page.h"
 #include "shequ-map-view.h"
 #include "shequ-org-view.h"
 #include "shequ-welcome-page.h"
@@ -41,12 +42,14 @@ struct _ShequWindow
   GtkStack             *views_stack;
   GtkWidget            *welcome_slot;
   GtkWidget            *compliance_slot;
+  GtkWidget            *map_slot;
   GtkStack             *org_stack;
   GtkWidget            *empty_street_page;
   GtkLabel             *empty_street_title;
   ShequWelcomePage     *welcome_page;      /* built when first shown */
   ShequOrgView         *org_view;
   ShequCompliancePanel *compliance_panel;  /* built when first shown */
+  ShequMapPage         *map_page;          /* built when first shown */
   ShequSession         *session;           /* one per store, shared by the views */
   GtkLabel             *error_title;
   GtkLabel             *error_message;
@@ -232,5 +235,7 @@ ShequMapView *_shequ_window_get_map_view (ShequWindow *self);
 /* shequ-window-map-actions.c: win.present-map, win.export-map, win.print-map,
  * win.import-boundaries. */
 void _shequ_window_map_actions_init (GtkWidgetClass *widget_class);
+ShequMapPage *_shequ_window_ensure_map_page (ShequWindow *self);
+void _shequ_window_init_map (ShequWindow *self);
 
 G_END_DECLS

@@ -255,6 +255,8 @@ _shequ_window_set_store (ShequWindow   *self,
   shequ_org_view_set_session (self->org_view, self->session);
   if (self->compliance_panel != NULL)
     shequ_compliance_panel_set_session (self->compliance_panel, self->session);
+  if (self->map_page != NULL)
+    shequ_map_page_set_session (self->map_page, self->session);
 
   update_street (self);
   update_undo (self);
@@ -322,6 +324,8 @@ _shequ_window_update_page (ShequWindow *self)
     }
   if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "compliance") == 0)
     ensure_compliance_panel (self);
+  if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "map") == 0)
+    _shequ_window_ensure_map_page (self);
 
   gtk_widget_set_visible (self->view_switcher, views);
   /* Nothing to undo on the welcome, loading and error pages: the buttons go with them. */
@@ -351,7 +355,8 @@ shequ_window_set_view (ShequWindow *self,
                        const char  *name)
 {
   g_return_if_fail (SHEQU_IS_WINDOW (self));
-  g_return_if_fail (g_strcmp0 (name, "org") == 0 || g_strcmp0 (name, "compliance") == 0);
+  g_return_if_fail (g_strcmp0 (name, "org") == 0 || g_strcmp0 (name, "compliance") == 0
+                    || g_strcmp0 (name, "map") == 0);
 
   gtk_stack_set_visible_child_name (self->views_stack, name);
   _shequ_window_update_page (self);
@@ -582,6 +587,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, welcome_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, compliance_slot);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, map_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, org_stack);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_page);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_title);
@@ -642,6 +648,7 @@ shequ_window_init (ShequWindow *self)
 
   g_signal_connect_object (self->views_stack, "notify::visible-child-name",
                            G_CALLBACK (_shequ_window_update_page), self, G_CONNECT_SWAPPED);
+  _shequ_window_init_map (self);
   /* The menu's popover is announced by the menu's name, not "GtkPopoverMenu". */
   {
     GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button));

@@ -43,7 +43,8 @@ void           shequ_window_preload            (const char     *path);
 /* Same, reading the file in a thread while the window shows a loading page. */
 void              shequ_window_load_async (ShequWindow *self);
 
-/* Shows the organisation or compliance view ("org", "compliance") when a street exists. */
+/* Shows the organisation, compliance or map view ("org", "compliance", "map") when a
+ * street exists. */
 void           shequ_window_set_view           (ShequWindow    *self,
                                                 const char     *name);
 /* Presents the window once shequ_window_load_async() has read the database, or
