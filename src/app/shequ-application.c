@@ -68,6 +68,7 @@ static const ShequShortcut shortcuts[] = {
   { "win.present-map", { "F5", NULL } },
   { "win.view-org", { "<Alt>1", NULL } },
   { "win.view-compliance", { "<Alt>2", NULL } },
+  { "win.view-map", { "<Alt>3", NULL } },
 };
 
 const ShequShortcut *

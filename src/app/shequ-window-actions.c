@@ -51,8 +51,12 @@ _shequ_window_view_action (GtkWidget  *widget,
 {
   ShequWindow *self = SHEQU_WINDOW (widget);
 
-  shequ_window_set_view (self, g_str_equal (action_name, "win.view-compliance")
-                               ? "compliance" : "org");
+  if (g_str_equal (action_name, "win.view-compliance"))
+    shequ_window_set_view (self, "compliance");
+  else if (g_str_equal (action_name, "win.view-map"))
+    shequ_window_set_view (self, "map");
+  else
+    shequ_window_set_view (self, "org");
 }
 
 void

@@ -385,6 +385,11 @@ _shequ_window_update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.check-integrity", self->database != NULL && !busy);
   gtk_widget_action_set_enabled (widget, "win.view-org", has_street);
   gtk_widget_action_set_enabled (widget, "win.view-compliance", has_street);
+  gtk_widget_action_set_enabled (widget, "win.view-map", has_street);
+  gtk_widget_action_set_enabled (widget, "win.import-boundaries", has_street && !busy);
+  gtk_widget_action_set_enabled (widget, "win.present-map", has_street);
+  gtk_widget_action_set_enabled (widget, "win.export-map", has_street);
+  gtk_widget_action_set_enabled (widget, "win.print-map", has_street);
   gtk_widget_action_set_enabled (widget, "win.open-sample", has_store && !has_street);
   gtk_widget_action_set_enabled (widget, "win.create-street", has_store && !has_street);
   /* Not while a damaged file is being replaced by its backup. */
@@ -608,6 +613,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, _shequ_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, _shequ_window_close_action);
   gtk_widget_class_install_action (widget_class, "win.view-org", NULL, _shequ_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.view-map", NULL, _shequ_window_view_action);
   gtk_widget_class_install_action (widget_class, "win.view-compliance", NULL,
                                    _shequ_window_view_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL,
