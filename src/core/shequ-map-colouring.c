@@ -371,6 +371,8 @@ shequ_map_colouring_new_tiers (ShequMap *map)
   g_autoptr(ShequMeasure) tier = shequ_measure_new_builtin ("tier", NULL, NULL);
   ShequMapColouring *self;
   guint counts[SHEQU_N_TIERS] = { 0 };
+  guint tries[SHEQU_N_TIERS] = { 0 };
+  gboolean shown[SHEQU_N_TIERS] = { FALSE };
 
   g_return_val_if_fail (SHEQU_IS_MAP (map), NULL);
 
@@ -378,12 +380,21 @@ shequ_map_colouring_new_tiers (ShequMap *map)
    * map's items as they are asked for, only the legend's counts are made here. */
   self = colouring_new (map, tier, G_MAXUINT);
   for (guint i = 0; i < shequ_map_get_n_items (map); i++)
-    counts[shequ_map_get_item (map, i)->tier]++;
+    {
+      const ShequMapItem *item = shequ_map_get_item (map, i);
+
+      counts[item->tier]++;
+      /* A tier's fill shows where one of its units is the innermost: not a street, an
+       * area or a community whose children cover it. A few tries a tier keep this cheap
+       * on a map of thousands of units. */
+      if (!shown[item->tier] && tries[item->tier]++ < 16)
+        shown[item->tier] = shequ_map_hit (map, item->label_point) == item;
+    }
   for (guint t = 0; t < SHEQU_N_TIERS; t++)
     {
       ShequColour colour;
 
-      if (counts[t] == 0)
+      if (counts[t] == 0 || !shown[t])
         continue;
       shequ_measure_get_category_colour (tier, t, &colour);
       add_entry (self, &colour, g_strdup (shequ_measure_get_category_label (tier, t)),
