@@ -132,7 +132,6 @@ update_sizes (ShequPresentationWindow *self,
   /* The label's margins are the box's padding; the box keeps off the screen's edge. */
   g_object_set (caption, "margin-start", (int) (8 * scale), "margin-end", (int) (8 * scale),
                 "margin-top", (int) (3 * scale), "margin-bottom", (int) (3 * scale), NULL);
-  gtk_widget_set_margin_start (self->caption_box, margin);
   gtk_widget_set_margin_bottom (self->caption_box, margin);
   gtk_widget_set_margin_top (self->pen_bar, margin);
   scale_pen_bar (self, scale);
@@ -513,13 +512,14 @@ build_widgets (ShequPresentationWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->view));
 
-  /* The caption: discreet, bottom left, out of the legend's way (bottom right). */
+  /* The caption: discreet, bottom centre, between the legend (bottom left) and the scale
+   * bar (bottom right); the pen's bar is at the top. */
   self->caption = GTK_LABEL (gtk_label_new (NULL));
   self->caption_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_append (GTK_BOX (self->caption_box), GTK_WIDGET (self->caption));
   gtk_widget_add_css_class (self->caption_box, "osd");
   gtk_widget_add_css_class (self->caption_box, "presentation-caption");
-  gtk_widget_set_halign (self->caption_box, GTK_ALIGN_START);
+  gtk_widget_set_halign (self->caption_box, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->caption_box, GTK_ALIGN_END);
   gtk_widget_set_can_target (self->caption_box, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->caption_box);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shequ-presentation-window.h"
 #include "shequ-window-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -58,19 +59,16 @@ shequ_window_set_bench_first_frame (ShequWindow *self,
 static void take_next_screenshot (ShequWindow *self);
 
 static gboolean
-save_screenshot (ShequWindow  *self,
+save_screenshot (GtkWidget    *widget,
                  const char   *path,
                  GError      **error)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-
-  g_assert (SHEQU_IS_WINDOW (self));
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -79,7 +77,7 @@ save_screenshot (ShequWindow  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Nothing was drawn for “%s”"), path);
       return FALSE;
     }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (self)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (texture == NULL || !gdk_texture_save_to_png (texture, path))
     {
@@ -113,7 +111,8 @@ screenshot_idle (gpointer data)
   g_assert (self->screenshot_pages != NULL && self->screenshot_pages->len > 0);
   name = g_strdup_printf ("shequ-%s.png", (char *) g_ptr_array_index (self->screenshot_pages, 0));
   path = g_build_filename (self->screenshot_dir, name, NULL);
-  if (!save_screenshot (self, path, &error))
+  if (!save_screenshot (self->screenshot_target ? self->screenshot_target : GTK_WIDGET (self),
+                        path, &error))
     {
       g_printerr ("shequ: %s\n", error->message);
       g_ptr_array_set_size (self->screenshot_pages, 0);
@@ -135,11 +134,64 @@ on_screenshot_after_paint (GdkFrameClock *clock,
   /* The second frame: lists fill their rows in the first one. */
   if (++self->screenshot_paints < 2)
     {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      gtk_widget_queue_draw (self->screenshot_target ? self->screenshot_target : GTK_WIDGET (self));
       return;
     }
   g_clear_signal_handler (&self->screenshot_paint_id, clock);
   g_idle_add (screenshot_idle, g_object_ref (self));
+}
+
+/* Presentation mode's window, once win.present-map has opened it. */
+static GtkWidget *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SHEQU_IS_PRESENTATION_WINDOW (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* "present" opens presentation mode and shoots it once it has settled, "present-area"
+ * frames the first management area; the next page closes it. */
+static gboolean
+take_presentation_screenshot (ShequWindow *self,
+                              const char  *page)
+{
+  GtkWidget *presentation = find_presentation ();
+
+  if (!g_str_has_prefix (page, "present"))
+    {
+      if (presentation != NULL)
+        gtk_window_destroy (GTK_WINDOW (presentation));
+      g_clear_weak_pointer (&self->screenshot_target);
+      return FALSE;
+    }
+  if (presentation == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.present-map", NULL);
+      if ((presentation = find_presentation ()) == NULL)
+        return FALSE;
+    }
+  else if (g_str_equal (page, "present-area"))
+    shequ_presentation_window_set_area (SHEQU_PRESENTATION_WINDOW (presentation), 0, FALSE);
+  g_set_weak_pointer (&self->screenshot_target, presentation);
+  return TRUE;
+}
+
+static gboolean
+take_screenshot_later (gpointer data)
+{
+  ShequWindow *self = data;
+
+  take_next_screenshot (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -157,6 +209,25 @@ take_next_screenshot (ShequWindow *self)
     }
 
   page = g_ptr_array_index (self->screenshot_pages, 0);
+  if (take_presentation_screenshot (self, page))
+    {
+      GtkWidget *target = self->screenshot_target;
+
+      clock = gtk_widget_get_frame_clock (target);
+      if (clock == NULL || !self->screenshot_settled)
+        {
+          /* Not drawn yet, or still going fullscreen and fitting: shoot a moment later. */
+          self->screenshot_settled = clock != NULL;
+          g_timeout_add (clock == NULL ? 200 : 1000, take_screenshot_later, g_object_ref (self));
+          return;
+        }
+      self->screenshot_settled = FALSE;
+      self->screenshot_paints = 0;
+      self->screenshot_paint_id = g_signal_connect (clock, "after-paint",
+                                                    G_CALLBACK (on_screenshot_after_paint), self);
+      gtk_widget_queue_draw (target);
+      return;
+    }
   self->screenshot_welcome = g_str_equal (page, "welcome");
   if (g_str_equal (page, "org") || g_str_equal (page, "compliance") || g_str_equal (page, "map"))
     shequ_window_set_view (self, page);
@@ -189,6 +260,8 @@ _shequ_window_maybe_start_screenshots (ShequWindow *self)
           g_ptr_array_add (self->screenshot_pages, (char *) "org");
           g_ptr_array_add (self->screenshot_pages, (char *) "compliance");
           g_ptr_array_add (self->screenshot_pages, (char *) "map");
+          g_ptr_array_add (self->screenshot_pages, (char *) "present");
+          g_ptr_array_add (self->screenshot_pages, (char *) "present-area");
         }
       g_ptr_array_add (self->screenshot_pages, (char *) "welcome");
     }

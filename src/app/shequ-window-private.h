@@ -75,6 +75,7 @@ struct _ShequWindow
   char                 *page;
   char                 *screenshot_dir;
   GPtrArray            *screenshot_pages;  /* the pages still to save */
+  GtkWidget            *screenshot_target; /* weak: the window shot, when not this one */
 
   guint                 toast_timeout_id;
   guint                 dialog_idle_id;
@@ -92,6 +93,7 @@ struct _ShequWindow
   guint                 present_pending : 1;
   guint                 screenshot_welcome : 1;
   guint                 screenshots_started : 1;
+  guint                 screenshot_settled : 1;   /* the presentation had a second to settle */
   guint                 loading : 1;
   guint                 daily_backup : 1;
   guint                 daily_backup_done : 1;
