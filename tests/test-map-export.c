@@ -11,6 +11,8 @@
 #include "shequ-map-store.h"
 #include "shequ-test-util.h"
 
+SHEQU_TEST_UNWIND_SLOWLY
+
 typedef struct {
   char             *dir;
   ShequMap         *map;
@@ -391,8 +393,9 @@ test_cli_usage (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_autofree char *cli = shequ_test_cli_path ();
       g_auto(ShequTestResult) result = shequ_test_run_argv ((const char *const[]) {
-        shequ_test_cli_path (), cases[i][0], cases[i][1], cases[i][2], cases[i][3],
+        cli, cases[i][0], cases[i][1], cases[i][2], cases[i][3],
         cases[i][4], cases[i][5], cases[i][6], cases[i][7], cases[i][8], cases[i][9], NULL });
 
       if (result.status != 2)

@@ -44,7 +44,20 @@ new_test_map (void)
 typedef struct {
   ShequMap                *map;
   ShequPresentationWindow *window;
+  ShequMapView            *scale_view;   /* for text_scale_follows_size () */
 } Fixture;
+
+/* Whether the projector's text scale is the one for the window's size. */
+static gboolean
+text_scale_follows_size (gpointer data)
+{
+  Fixture *fixture = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
+  double scale = shequ_map_renderer_get_text_scale (shequ_map_view_get_renderer (fixture->scale_view));
+
+  return width > 0 && fabs (scale - shequ_presentation_text_scale_for_size (width, height)) < 1e-9;
+}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -133,7 +146,10 @@ test_opens_fullscreen (Fixture       *fixture,
   g_assert_cmpint (shequ_presentation_window_get_area (fixture->window), ==, -1);
   g_assert_cmpstr (shequ_presentation_window_get_caption (fixture->window), ==, "平邑街道");
 
-  /* The text is for a projector, scaled with the window. */
+  /* The text is for a projector, scaled with the window (once it has its size: the
+   * scale follows an allocation in an idle). */
+  fixture->scale_view = view;
+  shequ_test_wait_until (text_scale_follows_size, fixture);
   width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
   height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
   g_assert_cmpint (width, >, 0);

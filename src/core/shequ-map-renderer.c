@@ -676,7 +676,6 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
                          const ShequMapFrame *drawing_frame,
                          ShequMapDrawFlags    flags)
 {
-  cairo_surface_t *decorations = NULL;
   ShequMapFrame frame;
   gboolean tiled;
 
@@ -714,25 +713,22 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
     draw_highlight (self, cr, &frame);
   if (flags & SHEQU_MAP_DRAW_PLACES)
     shequ_map_renderer_draw_places (self, cr, &frame);
-  /* The decorations are laid out (and recorded) before the labels, which keep out of
-   * their way, and drawn over them. A recording replays as vectors in a PDF or SVG. */
+  /* The decorations are laid out before the labels, which keep out of their way, and
+   * drawn over them. Laid out on a recording that is thrown away, then drawn again: Cairo
+   * 1.16 leaks what a recording leaves behind when it is replayed into a PDF or SVG. */
   if (flags & SHEQU_MAP_DRAW_DECORATIONS)
     {
-      cairo_t *recording;
+      cairo_surface_t *layout = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *recording = cairo_create (layout);
 
-      decorations = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      recording = cairo_create (decorations);
       shequ_map_renderer_draw_decorations (self, recording, &frame);
       cairo_destroy (recording);
+      cairo_surface_destroy (layout);
     }
   if (flags & SHEQU_MAP_DRAW_LABELS)
     shequ_map_renderer_draw_labels (self, cr, &frame);
-  if (decorations != NULL)
-    {
-      cairo_set_source_surface (cr, decorations, 0, 0);
-      cairo_paint (cr);
-      cairo_surface_destroy (decorations);
-    }
+  if (flags & SHEQU_MAP_DRAW_DECORATIONS)
+    shequ_map_renderer_draw_decorations (self, cr, &frame);
 
   cairo_new_path (cr);
   cairo_restore (cr);
