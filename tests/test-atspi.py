@@ -4,7 +4,7 @@
 #
 # Run by tests/test-atspi.sh inside its own dbus-run-session and Xvfb: starts the built
 # `shequ` on a sample database in one language, walks the org view, the compliance
-# view, the person dialog and the welcome page, and fails on a nameless button, a name
+# view, the map page, the person dialog and the welcome page, and fails on a nameless button, a name
 # with mnemonic markup, a text field without a label or a row without its unit's name.
 # Usage: test-atspi.py SHEQU_BIN SHEQU_CLI LANG DUMP_FILE
 
@@ -305,6 +305,23 @@ def main():
             n = check("compliance view", frame, names)
             if n == 0:
                 problem("compliance view", "no rows found")
+            do_action(frame, ("win.view-org",))
+            time.sleep(0.5)
+
+        # The map page: every control named, the map itself an image named "Map".
+        if "win.view-map" not in actions_of(frame):
+            problem("map page", "the window has no action to show it")
+        else:
+            do_action(frame, ("win.view-map",))
+            time.sleep(1.5)
+            with open(DUMP_FILE.replace("org-view", "map"), "w") as f:
+                f.write("\n".join(dump(frame)) + "\n")
+            check("map page", frame)
+            if find(frame, pred=lambda a: a.getRole() == pyatspi.ROLE_IMAGE and
+                    a.name in ("Map", "地图")) is None:
+                problem("map page", "no map image named Map")
+            if not any(a.getRole() == pyatspi.ROLE_COMBO_BOX for a in walk(frame)):
+                problem("map page", "the colouring choice is not a combo box")
             do_action(frame, ("win.view-org",))
             time.sleep(0.5)
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shequ-app-util.h"
 #include "shequ-map-page-private.h"
 #include "shequ-map-store.h"
 #include "shequ-unit-detail.h"
@@ -410,6 +411,7 @@ shequ_map_page_init (ShequMapPage *self)
                            G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette_dropdown, "notify::selected",
                            G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */
