@@ -361,7 +361,7 @@ build_plan_page (ShequBoundaryImportDialog *self)
   self->property_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   add_choice (GTK_GRID (grid), 0, _("_Match units by"), GTK_WIDGET (self->property_drop));
   self->crs_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (crs_names));
-  add_choice (GTK_GRID (grid), 1, _("_Coordinates"), GTK_WIDGET (self->crs_drop));
+  add_choice (GTK_GRID (grid), 1, _("Coor_dinates"), GTK_WIDGET (self->crs_drop));
   gtk_grid_attach (GTK_GRID (grid), build_counts (self), 0, 2, 2, 1);
 
   self->report_view = GTK_TEXT_VIEW (gtk_text_view_new ());

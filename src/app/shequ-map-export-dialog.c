@@ -268,7 +268,7 @@ build_grid (ShequMapExportDialog *self,
                                       GTK_WIDGET (self->orientation_drop),
                                       GTK_WIDGET (self->orientation_drop));
   self->extent_drop = new_drop_down (extents);
-  add_row (self, grid, 5, _("_Show"), GTK_WIDGET (self->extent_drop),
+  add_row (self, grid, 5, _("S_how"), GTK_WIDGET (self->extent_drop),
            GTK_WIDGET (self->extent_drop));
   self->title_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_activates_default (self->title_entry, TRUE);

@@ -213,7 +213,7 @@ static GtkWidget *
 build_header (ShequPresenterControls *self)
 {
   GtkWidget *header = gtk_header_bar_new ();
-  GtkWidget *end = shequ_presentation_new_button (_("_End Presentation"), "present.leave",
+  GtkWidget *end = shequ_presentation_new_button (_("En_d Presentation"), "present.leave",
                                                   _("Leave presentation mode (Escape)"));
 
   self->clock = GTK_LABEL (gtk_label_new (NULL));
@@ -295,13 +295,13 @@ shequ_presenter_controls_new (ShequPresentationWindow *presentation,
   steps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (steps, "linked");
   gtk_box_append (GTK_BOX (steps),
-                  shequ_presentation_new_button (_("_Previous"), "present.previous",
+                  shequ_presentation_new_button (_("Pre_vious"), "present.previous",
                                                  _("The previous area (Page Up)")));
   gtk_box_append (GTK_BOX (steps),
                   shequ_presentation_new_button (_("_Next"), "present.next",
                                                  _("The next area (Page Down)")));
   gtk_box_append (GTK_BOX (steps),
-                  shequ_presentation_new_button (_("_Whole Map"), "present.home",
+                  shequ_presentation_new_button (_("Whole _Map"), "present.home",
                                                  _("The whole map (Home)")));
   gtk_box_append (GTK_BOX (side), steps);
   tools = shequ_presentation_new_pen_tools (shequ_presentation_window_get_ink (presentation),
