@@ -66,8 +66,14 @@ print_plan (ShequBoundaryPlan *plan,
   else
     {
       g_autofree char *report = shequ_boundary_plan_format_report (plan);
+      guint matched = shequ_boundary_plan_count (plan, SHEQU_BOUNDARY_MATCHED);
 
       g_print ("%s", report);
+      if (written)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u boundary.\n",
+                              "Imported %u boundaries.\n", matched), matched);
+      else
+        g_print ("%s\n", _("Nothing was written."));
     }
 }
 

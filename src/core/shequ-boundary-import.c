@@ -369,8 +369,8 @@ shequ_boundary_plan_format_report (ShequBoundaryPlan *plan)
   if (plan->n_replaced > 0)
     {
       g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u unit's boundary is replaced.",
-                                                "%u units' boundaries are replaced.",
+                                                "%u unit already has a boundary, which the import replaces.",
+                                                "%u units already have a boundary, which the import replaces.",
                                                 plan->n_replaced), plan->n_replaced);
       g_string_append_c (out, '\n');
     }

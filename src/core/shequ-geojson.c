@@ -395,8 +395,9 @@ parse_with_json_glib (JsonParser  *parser,
       line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
       if (end != NULL && *end == ':')
         column = (guint) g_ascii_strtoull (end + 1, &end, 10);
-      while (end != NULL && (*end == ':' || *end == ' '))
-        end++;
+      /* Translated, json-glib may use the full-width colon ("：") after the column. */
+      while (end != NULL && (*end == ':' || *end == ' ' || g_str_has_prefix (end, "：")))
+        end += *end == ':' || *end == ' ' ? 1 : strlen ("：");
       if (line > 0 && end != NULL)
         message = end;
     }
