@@ -7,6 +7,8 @@
 #include "shequ-boundary-import.h"
 #include "shequ-database-private.h"
 #include "shequ-geo-blob.h"
+#include "shequ-map-renderer.h"
+#include "shequ-map-store.h"
 #include "shequ-sample.h"
 #include "shequ-test-util.h"
 
@@ -162,6 +164,45 @@ apply_plan (Fixture           *f,
   g_assert_no_error (error);
 }
 
+/* The imported counties render: each county's fill is drawn at its label point, in the
+ * colour of its tier (the counties are the map's leaves). */
+static void
+render_linyi (ShequOrgStore *store)
+{
+  g_autoptr(ShequMap) map = shequ_map_new_for_store (store);
+  g_autoptr(ShequMapRenderer) renderer = shequ_map_renderer_new (map);
+  g_autoptr(ShequMapColouring) tiers = shequ_map_colouring_new_tiers (map);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  ShequMapFrame frame;
+  ShequGeoBounds bounds;
+
+  g_assert_cmpuint (shequ_map_get_n_items (map), ==, 12);
+  g_assert_true (shequ_map_get_bounds (map, &bounds));
+  shequ_map_frame_init_fit (&frame, &bounds, 800, 600, 16);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  shequ_map_renderer_draw (renderer, cr, &frame, SHEQU_MAP_DRAW_FILLS);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < 12; i++)
+    {
+      const ShequMapItem *item = shequ_map_get_item (map, i);
+      ShequGeoPoint at = shequ_map_frame_to_drawing (&frame, item->label_point);
+      const guint8 *data = cairo_image_surface_get_data (surface);
+      guint32 pixel = *(const guint32 *) (data + (int) at.y * cairo_image_surface_get_stride (surface)
+                                          + (int) at.x * 4) & 0xffffff;
+      ShequColour fill;
+      guint32 expected;
+
+      g_assert_true (shequ_map_colouring_get_fill (tiers, item->unit_id, &fill));
+      expected = (guint32) lround (fill.red * 255) << 16 | (guint32) lround (fill.green * 255) << 8
+                 | (guint32) lround (fill.blue * 255);
+      g_assert_cmphex (pixel, ==, expected);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_linyi_by_name (Fixture       *f,
                     gconstpointer  data)
@@ -232,6 +273,8 @@ test_linyi_by_name (Fixture       *f,
       g_assert_true (shapes_equal (feature->shape,
                                    shequ_org_store_get_boundary (again, shequ_unit_get_id (unit))));
     }
+
+  render_linyi (again);
 }
 
 static void
