@@ -313,6 +313,29 @@ test_zoom_to_unit_animation (Fixture       *f,
   g_assert_cmpfloat (shequ_map_viewport_get_zoom (viewport), <, shequ_map_frame_get_zoom (&fit));
 }
 
+/* Z (map.zoom-to-selected) frames the session's unit, animated. */
+static void
+test_zoom_to_selected (Fixture       *f,
+                       gconstpointer  data)
+{
+  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (community));
+  ShequMapViewport *viewport = shequ_map_view_get_viewport (f->view);
+  ShequMapFrame fit;
+
+  shequ_map_frame_init_fit (&fit, &item->bounds, gtk_widget_get_width (GTK_WIDGET (f->view)),
+                            gtk_widget_get_height (GTK_WIDGET (f->view)), 24);
+  shequ_session_set_selected_unit (shequ_org_view_get_session (f->tree), community);
+  wait_animation (f);
+  g_assert_cmpfloat (fabs (shequ_map_viewport_get_zoom (viewport) - shequ_map_frame_get_zoom (&fit)),
+                     >, 0.1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "map.zoom-to-selected", NULL));
+  wait_animation (f);
+  g_assert_cmpfloat_with_epsilon (shequ_map_viewport_get_zoom (viewport),
+                                  shequ_map_frame_get_zoom (&fit), 1e-9);
+  g_assert_cmpfloat_with_epsilon (shequ_map_viewport_get_centre (viewport).x, fit.centre.x, 1e-6);
+}
+
 /* ------------------------------------------------------------------ hover and the cache */
 
 /* With SHEQU_TEST_SHOTS set, saves WIDGET's window there as NAME.png, to look at. */
@@ -737,6 +760,7 @@ main (int   argc,
   ADD ("/map-view/tree-selection/highlights", test_tree_selection_highlights);
   ADD ("/map-view/zoom/actions", test_zoom_actions);
   ADD ("/map-view/zoom/to-unit-animated", test_zoom_to_unit_animation);
+  ADD ("/map-view/zoom/to-selected", test_zoom_to_selected);
   ADD ("/map-view/zoom/refit-until-moved", test_refit_until_moved);
   ADD ("/map-view/hover/tooltip", test_hover);
   ADD ("/map-view/cache/pan", test_pan_uses_cache);

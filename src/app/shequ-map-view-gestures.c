@@ -354,7 +354,15 @@ zoom_action (GtkWidget  *widget,
 {
   ShequMapView *self = SHEQU_MAP_VIEW (widget);
 
-  if (g_str_equal (action_name, "map.zoom-in"))
+  if (g_str_equal (action_name, "map.zoom-to-selected"))
+    {
+      ShequSession *session = shequ_map_view_get_session (self);
+      ShequUnit *unit = session != NULL ? shequ_session_get_selected_unit (session) : NULL;
+
+      if (unit != NULL)
+        shequ_map_view_zoom_to_unit (self, shequ_unit_get_id (unit), TRUE);
+    }
+  else if (g_str_equal (action_name, "map.zoom-in"))
     shequ_map_view_zoom_by (self, 1, TRUE);
   else if (g_str_equal (action_name, "map.zoom-out"))
     shequ_map_view_zoom_by (self, -1, TRUE);
@@ -400,6 +408,11 @@ _shequ_map_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-all", NULL, zoom_action);
+  /* Z: frame the selected unit, the one the tree and the detail pane show. */
+  gtk_widget_class_install_action (widget_class, "map.zoom-to-selected", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, 0, "map.zoom-to-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_SHIFT_MASK,
+                                       "map.zoom-to-selected", NULL);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "map.select-centre", NULL, select_centre_action);
 
