@@ -26,6 +26,7 @@ struct _ShequMapView
   ShequMap            *cache_map;          /* what it was drawn from: a new one redraws */
   ShequMapColouring   *cache_colouring;
   int                  cache_scale;
+  ShequMapDrawFlags    cache_layers;   /* what the cache holds: RESTING_ or MOVING_LAYERS */
   guint                n_cache_renders;
   gint64               last_cache_render_us;
   gint64               last_snapshot_us;

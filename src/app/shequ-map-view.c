@@ -35,6 +35,15 @@ G_DEFINE_FINAL_TYPE (ShequMapView, shequ_map_view, GTK_TYPE_WIDGET)
 /* ------------------------------------------------------------------------ */
 /* The cache of the fills                                                   */
 
+/* What the cached texture holds: what moves with the map. At rest, the fills; the
+ * labels are placed live, out of the decorations' way. While the map moves, the labels
+ * too, placed once for the cache's wider frame, so a pan moves them with their units
+ * instead of placing them again in every frame. The places (whose legend lines depend
+ * on how crowded the view is), the selection, the hover, the decorations (fixed on the
+ * screen) and the overlay are always drawn live. */
+#define RESTING_LAYERS (SHEQU_MAP_DRAW_FILLS)
+#define MOVING_LAYERS  (RESTING_LAYERS | SHEQU_MAP_DRAW_LABELS)
+
 static void
 clear_cache (ShequMapView *self)
 {
@@ -70,7 +79,8 @@ render_cache (ShequMapView        *self,
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, BACKGROUND);
   cairo_paint (cr);
-  shequ_map_renderer_draw (self->renderer, cr, &self->cache_frame, SHEQU_MAP_DRAW_FILLS);
+  self->cache_layers = _shequ_map_view_is_moving (self) ? MOVING_LAYERS : RESTING_LAYERS;
+  shequ_map_renderer_draw (self->renderer, cr, &self->cache_frame, self->cache_layers);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -100,10 +110,11 @@ cache_fits (ShequMapView        *self,
   dx = (self->cache_frame.centre.x - frame->centre.x) / frame->metres_per_pixel;
   dy = (self->cache_frame.centre.y - frame->centre.y) / frame->metres_per_pixel;
   if (!_shequ_map_view_is_moving (self))
-    return ratio == 1 && dx == 0 && dy == 0
+    return ratio == 1 && dx == 0 && dy == 0 && self->cache_layers == RESTING_LAYERS
            && self->cache_frame.width == frame->width + 2 * CACHE_MARGIN
            && self->cache_frame.height == frame->height + 2 * CACHE_MARGIN;
-  if (ratio < 0.5 || ratio > 2)
+  /* Moving: once, the labels go into the cache. */
+  if (ratio < 0.5 || ratio > 2 || self->cache_layers != MOVING_LAYERS)
     return FALSE;
   /* The cache, moved and scaled, must still cover the view. */
   return fabs (dx) + frame->width / 2 <= self->cache_frame.width * ratio / 2
@@ -173,8 +184,7 @@ shequ_map_view_snapshot (GtkWidget   *widget,
       snapshot_cache (self, snapshot, &frame);
 
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      shequ_map_renderer_draw (self->renderer, cr, &frame,
-                               SHEQU_MAP_DRAW_ALL & ~SHEQU_MAP_DRAW_FILLS);
+      shequ_map_renderer_draw (self->renderer, cr, &frame, SHEQU_MAP_DRAW_ALL & ~self->cache_layers);
       if (self->overlay != NULL)
         self->overlay (cr, &frame, self->overlay_data);
       cairo_destroy (cr);

@@ -86,10 +86,12 @@ in_frame (const ShequMapFrame *frame,
          && point.x <= frame->width + pad && point.y <= frame->height + pad;
 }
 
+/* Which kinds of place FRAME shows: those the user shows that are in view and not too
+ * crowded. Also without drawing them, for the legend of a drawing whose symbols are
+ * drawn elsewhere (the map view caches them with the fills). */
 void
-shequ_map_renderer_draw_places (ShequMapRenderer    *self,
-                                cairo_t             *cr,
-                                const ShequMapFrame *frame)
+shequ_map_renderer_choose_places (ShequMapRenderer    *self,
+                                  const ShequMapFrame *frame)
 {
   double size = SYMBOL_SIZE * self->text_scale;
   guint n_places = shequ_map_get_n_places (self->map);
@@ -103,14 +105,28 @@ shequ_map_renderer_draw_places (ShequMapRenderer    *self,
           && in_frame (frame, shequ_map_frame_to_drawing (frame, place->projected), 0))
         counts[place->kind]++;
     }
-
   for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
     {
       /* Crowded: the symbols and the space around them would cover a sixth of the view. */
       double cover = counts[kind] * (3 * size) * (3 * size);
 
-      if (!self->place_visible[kind] || counts[kind] == 0
-          || cover > frame->width * frame->height / 6)
+      self->places_drawn[kind] = self->place_visible[kind] && counts[kind] > 0
+                                 && cover <= frame->width * frame->height / 6;
+    }
+}
+
+/* Draws the kinds shequ_map_renderer_choose_places() chose. */
+void
+shequ_map_renderer_draw_places (ShequMapRenderer    *self,
+                                cairo_t             *cr,
+                                const ShequMapFrame *frame)
+{
+  double size = SYMBOL_SIZE * self->text_scale;
+  guint n_places = shequ_map_get_n_places (self->map);
+
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    {
+      if (!self->places_drawn[kind])
         continue;
       cairo_new_path (cr);
       for (guint i = 0; i < n_places; i++)
@@ -122,6 +138,5 @@ shequ_map_renderer_draw_places (ShequMapRenderer    *self,
             append_symbol (cr, kind, at.x, at.y, size);
         }
       paint_symbols (cr, kind, self->text_scale);
-      self->places_drawn[kind] = TRUE;
     }
 }

@@ -111,6 +111,8 @@ void          shequ_map_renderer_show_with_halo (cairo_t             *cr,
                                                  double               halo);
 
 /* shequ-map-renderer-places.c */
+void          shequ_map_renderer_choose_places  (ShequMapRenderer    *self,
+                                                 const ShequMapFrame *frame);
 void          shequ_map_renderer_draw_places    (ShequMapRenderer    *self,
                                                  cairo_t             *cr,
                                                  const ShequMapFrame *frame);

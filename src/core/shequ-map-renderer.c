@@ -711,6 +711,8 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
   query_view (self, &frame);
   if (flags & SHEQU_MAP_DRAW_HIGHLIGHT)
     draw_highlight (self, cr, &frame);
+  if (flags & (SHEQU_MAP_DRAW_PLACES | SHEQU_MAP_DRAW_DECORATIONS))
+    shequ_map_renderer_choose_places (self, &frame);
   if (flags & SHEQU_MAP_DRAW_PLACES)
     shequ_map_renderer_draw_places (self, cr, &frame);
   /* The decorations are laid out before the labels, which keep out of their way, and
