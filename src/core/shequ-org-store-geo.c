@@ -268,20 +268,6 @@ _shequ_org_store_load_geo (ShequOrgStore  *self,
 /* Writing */
 
 static gboolean
-step_reset (ShequOrgStore  *self,
-            sqlite3_stmt   *stmt,
-            GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-  return TRUE;
-}
-
-static gboolean
 write_boundaries (ShequOrgStore  *self,
                   ShequOrgChange *change,
                   GError        **error)
@@ -312,7 +298,7 @@ write_boundaries (ShequOrgStore  *self,
       sqlite3_bind_double (stmt, 4, bounds.min_y);
       sqlite3_bind_double (stmt, 5, bounds.max_x);
       sqlite3_bind_double (stmt, 6, bounds.max_y);
-      if (!step_reset (self, stmt, error))
+      if (!_shequ_org_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -343,7 +329,7 @@ write_places (ShequOrgStore  *self,
       sqlite3_bind_text (stmt, 4, row->name != NULL ? row->name : "", -1, SQLITE_STATIC);
       sqlite3_bind_double (stmt, 5, row->lon);
       sqlite3_bind_double (stmt, 6, row->lat);
-      if (!step_reset (self, stmt, error))
+      if (!_shequ_org_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
