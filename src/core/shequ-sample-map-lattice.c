@@ -171,14 +171,6 @@ sm_cell_centre (const SmLattice *lat,
   return p;
 }
 
-
-static double
-dist2 (ShequGeoPoint a,
-       ShequGeoPoint b)
-{
-  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
-}
-
 int
 sm_cell_at (const SmLattice *lat,
             ShequGeoPoint    p)
@@ -193,15 +185,15 @@ sm_cell_at (const SmLattice *lat,
   if (col < 0 || col >= lat->cols)
     return -1;
   best = row * lat->cols + col;
-  best_d = dist2 (p, sm_cell_centre (lat, best));
+  best_d = sm_dist2 (p, sm_cell_centre (lat, best));
   for (int k = 0; k < SM_N_DIRS; k++)
     {
       int n = sm_cell_neighbour (lat, row * lat->cols + col, k);
 
-      if (n >= 0 && dist2 (p, sm_cell_centre (lat, n)) < best_d)
+      if (n >= 0 && sm_dist2 (p, sm_cell_centre (lat, n)) < best_d)
         {
           best = n;
-          best_d = dist2 (p, sm_cell_centre (lat, n));
+          best_d = sm_dist2 (p, sm_cell_centre (lat, n));
         }
     }
   return best;
@@ -426,7 +418,7 @@ sm_street_region (const SmLattice *lat,
       /* Two cells of margin on the lattice's rim: the tracer needs them. */
       if (row < 2 || col < 2 || row >= lat->rows - 2 || col >= lat->cols - 2 || !in_county[c])
         continue;
-      ranked[n_ranked].ratio = sqrt (dist2 (p, centre)) / radius[CLAMP (a, 0, N_ANGLES)];
+      ranked[n_ranked].ratio = sqrt (sm_dist2 (p, centre)) / radius[CLAMP (a, 0, N_ANGLES)];
       ranked[n_ranked].cell = c;
       max_ratio = MAX (max_ratio, ranked[n_ranked].ratio);
       n_ranked++;
@@ -588,7 +580,7 @@ grow_once (const SmLattice *lat,
             continue;
           /* Straight-line distance, not steps: steps on a hexagonal lattice make
            * hexagons, and straight borders along the lattice's directions. */
-          d = sqrt (dist2 (sm_cell_centre (lat, m), sm_cell_centre (lat, seed_cells[u]))) *
+          d = sqrt (sm_dist2 (sm_cell_centre (lat, m), sm_cell_centre (lat, seed_cells[u]))) *
               lat->cost[m];
           /* A unit offers a cell to itself again only when it has found a shorter way. */
           if (pusher[m] == (int) u && pushed[m] <= d)
@@ -634,7 +626,7 @@ centre_seeds (const SmLattice *lat,
   for (int i = 0; i < n_cells; i++)
     {
       int u = out[cells[i]];
-      double d = dist2 (sm_cell_centre (lat, cells[i]), sum[u]);
+      double d = sm_dist2 (sm_cell_centre (lat, cells[i]), sum[u]);
 
       if (d < best[u])
         {
@@ -719,7 +711,7 @@ sm_snap_seed (const SmLattice *lat,
 
       if (parent[c] != parent_label)
         continue;
-      d = dist2 (p, sm_cell_centre (lat, c));
+      d = sm_dist2 (p, sm_cell_centre (lat, c));
       if (d >= best_d)
         continue;
       for (guint t = 0; t < n_taken && !is_taken; t++)

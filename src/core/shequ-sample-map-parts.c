@@ -10,13 +10,6 @@
 
 #include "shequ-sample-map-private.h"
 
-static double
-dist2 (ShequGeoPoint a,
-       ShequGeoPoint b)
-{
-  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
-}
-
 typedef struct {
   double angle;
   int    cell;
@@ -45,7 +38,7 @@ nearest_of (const SmLattice *lat,
 
   for (guint i = 0; i < n; i++)
     {
-      double d = dist2 (p, sm_cell_centre (lat, cells[i]));
+      double d = sm_dist2 (p, sm_cell_centre (lat, cells[i]));
 
       if (d < best_d)
         {
@@ -79,7 +72,7 @@ relax_seeds (const SmLattice *lat,
 
           for (guint s = 0; s < k; s++)
             {
-              double d = dist2 (p, sm_cell_centre (lat, seeds[s]));
+              double d = sm_dist2 (p, sm_cell_centre (lat, seeds[s]));
 
               if (d < best_d)
                 {
@@ -139,7 +132,7 @@ sm_spread_seeds (const SmLattice *lat,
   /* Farthest-point sampling from the middle, then relaxed. */
   near = g_new (double, n);
   for (guint i = 0; i < n; i++)
-    near[i] = dist2 (mid, sm_cell_centre (lat, c[i])) * 1e-3;
+    near[i] = sm_dist2 (mid, sm_cell_centre (lat, c[i])) * 1e-3;
   for (guint s = 0; s < k; s++)
     {
       guint far = 0;
@@ -149,10 +142,10 @@ sm_spread_seeds (const SmLattice *lat,
           far = i;
       seeds[s] = c[far];
       for (guint i = 0; i < n; i++)
-        near[i] = MIN (near[i], dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i])));
+        near[i] = MIN (near[i], sm_dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i])));
       if (s == 0)
         for (guint i = 0; i < n; i++)
-          near[i] = dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i]));
+          near[i] = sm_dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i]));
     }
   relax_seeds (lat, c, n, k, seeds);
 

@@ -51,6 +51,13 @@ sm_cell_neighbour (const SmLattice *lat,
 /* The cell whose centre is nearest to the local point P, or -1 off the lattice. */
 int           sm_cell_at             (const SmLattice     *lat,
                                       ShequGeoPoint        p);
+/* The square of the distance between two local points. */
+static inline double
+sm_dist2 (ShequGeoPoint a,
+          ShequGeoPoint b)
+{
+  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
+}
 ShequGeoPoint sm_local_to_lonlat     (const SmLattice     *lat,
                                       ShequGeoPoint        p);
 ShequGeoPoint sm_lonlat_to_local     (const SmLattice     *lat,
