@@ -10,22 +10,6 @@
 
 #include "shequ-sample-map-private.h"
 
-typedef struct {
-  double angle;
-  int    cell;
-} AngledCell;
-
-static int
-compare_angled (const void *a,
-                const void *b)
-{
-  const AngledCell *x = a, *y = b;
-
-  if (x->angle != y->angle)
-    return x->angle < y->angle ? -1 : 1;
-  return x->cell - y->cell;
-}
-
 /* The cell of CELLS nearest to P. */
 static int
 nearest_of (const SmLattice *lat,
@@ -112,7 +96,7 @@ sm_spread_seeds (const SmLattice *lat,
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree double *near = NULL;
-  g_autofree AngledCell *angled = g_new (AngledCell, k);
+  g_autofree SmKeyedCell *angled = g_new (SmKeyedCell, k);
   ShequGeoPoint mid = { 0, 0 };
   int *c;
   guint n;
@@ -155,10 +139,10 @@ sm_spread_seeds (const SmLattice *lat,
       ShequGeoPoint p = sm_cell_centre (lat, seeds[s]);
       double a = atan2 (p.x - mid.x, p.y - mid.y);
 
-      angled[s].angle = a < 0 ? a + 2 * G_PI : a;
+      angled[s].key = a < 0 ? a + 2 * G_PI : a;
       angled[s].cell = seeds[s];
     }
-  qsort (angled, k, sizeof *angled, compare_angled);
+  qsort (angled, k, sizeof *angled, sm_compare_keyed_cells);
   for (guint s = 0; s < k; s++)
     seeds[s] = angled[s].cell;
 }

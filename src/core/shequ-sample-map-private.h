@@ -58,6 +58,14 @@ sm_dist2 (ShequGeoPoint a,
 {
   return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
 }
+/* A cell with the number it is sorted by (a distance ratio, an angle); for qsort() with
+ * sm_compare_keyed_cells(), which breaks ties by cell so that the order is total. */
+typedef struct {
+  double key;
+  int    cell;
+} SmKeyedCell;
+int           sm_compare_keyed_cells (const void          *a,
+                                      const void          *b);
 ShequGeoPoint sm_local_to_lonlat     (const SmLattice     *lat,
                                       ShequGeoPoint        p);
 ShequGeoPoint sm_lonlat_to_local     (const SmLattice     *lat,
