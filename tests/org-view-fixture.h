@@ -9,6 +9,7 @@
 #include "shequ-org-store.h"
 #include "shequ-org-view.h"
 #include "shequ-test-gtk-util.h"
+#include "shequ-test-units.h"
 #include "shequ-test-util.h"
 
 G_BEGIN_DECLS
@@ -63,10 +64,7 @@ static inline ShequUnit *
 unit_by_code (Fixture    *f,
               const char *code)
 {
-  ShequUnit *unit = shequ_org_store_lookup_code (f->store, code);
-
-  g_assert_nonnull (unit);
-  return unit;
+  return shequ_test_lookup_code (f->store, code);
 }
 
 /* The start of every program (a TAP skip of the whole program without a display). */

@@ -26,6 +26,16 @@ shequ_test_add_street (ShequOrgStore *store)
 }
 
 ShequUnit *
+shequ_test_lookup_code (ShequOrgStore *store,
+                        const char    *code)
+{
+  ShequUnit *unit = shequ_org_store_lookup_code (store, code);
+
+  g_assert_nonnull (unit);
+  return unit;
+}
+
+ShequUnit *
 shequ_test_add_unit (ShequOrgStore *store,
                      ShequUnit     *parent,
                      ShequTier      tier,

@@ -16,6 +16,9 @@ ShequUnit *shequ_test_add_unit   (ShequOrgStore *store,
                                   const char    *name,
                                   gint64         population,
                                   gint64         households);
+/* The unit of CODE in STORE, which must have one. */
+ShequUnit *shequ_test_lookup_code (ShequOrgStore *store,
+                                   const char    *code);
 /* COUNT new people holding ROLE at UNIT. */
 void       shequ_test_add_posts  (ShequOrgStore *store,
                                   ShequUnit     *unit,

@@ -7,6 +7,7 @@
 
 #include "shequ-database-private.h"
 #include "shequ-org-store.h"
+#include "shequ-test-units.h"
 #include "shequ-test-util.h"
 
 static void
@@ -35,19 +36,7 @@ make_filled_db (const char *dir)
   store = shequ_org_store_new (db, &error);
   g_assert_no_error (error);
 
-  {
-    ShequOrgChange *change = shequ_org_change_new (SHEQU_ORG_ORIGIN_UI, "street");
-    ShequUnitRow *row = shequ_unit_row_new ();
-
-    row->id = shequ_org_store_allocate_unit_id (store);
-    row->tier = SHEQU_TIER_STREET;
-    row->code = g_strdup ("371326001");
-    row->name = g_strdup ("平邑街道");
-    shequ_org_change_put_unit (change, row);
-    g_assert_true (shequ_org_store_apply (store, change, &error));
-    g_assert_no_error (error);
-  }
-  street = shequ_org_store_get_street (store);
+  street = shequ_test_add_street (store);
   area = shequ_org_store_add_unit (store, street, "城区东片区", FALSE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 200; i++)

@@ -271,6 +271,58 @@ test_contains_holes (void)
   g_assert_false (shequ_geo_shape_contains (shape, PT (11, 1)));
 }
 
+static ShequGeoPoint
+shift_point (ShequGeoPoint p,
+             gpointer      user_data)
+{
+  double *dx = user_data;
+
+  return PT (p.x + *dx, p.y * 2);
+}
+
+static void
+test_shape_new_mapped (void)
+{
+  /* Every point of every ring goes through the function; the rings and polygons keep
+   * their order and the source shape is left as it was. */
+  ShequGeoPoint outer[5], hole[5];
+  ShequGeoRing rings[2];
+  g_autoptr(ShequGeoShape) shape = shequ_geo_shape_new ();
+  g_autoptr(ShequGeoShape) mapped = NULL;
+  double dx = 100;
+
+  /* A square kilometre with a hole, and a second polygon where the hole is. */
+  square_around (117.63, 35.51, 1000, outer);
+  square_around (117.63, 35.51, 200, hole);
+  rings[0] = ring_of (outer, 5);
+  rings[1] = ring_of (hole, 5);
+  shequ_geo_shape_add_polygon (shape, &rings[1], 1);
+  reverse_points (hole, 5);
+  shequ_geo_shape_add_polygon (shape, rings, 2);
+  mapped = shequ_geo_shape_new_mapped (shape, shift_point, &dx);
+
+  g_assert_cmpuint (shequ_geo_shape_get_n_polygons (mapped), ==, 2);
+  g_assert_cmpuint (shequ_geo_shape_get_n_points (mapped), ==, 15);
+  for (guint p = 0; p < 2; p++)
+    {
+      const ShequGeoPolygon *from = shequ_geo_shape_get_polygon (shape, p);
+      const ShequGeoPolygon *to = shequ_geo_shape_get_polygon (mapped, p);
+
+      g_assert_cmpuint (to->n_rings, ==, from->n_rings);
+      for (guint r = 0; r < from->n_rings; r++)
+        {
+          g_assert_cmpuint (to->rings[r].n_points, ==, from->rings[r].n_points);
+          for (guint i = 0; i < from->rings[r].n_points; i++)
+            {
+              g_assert_cmpfloat (to->rings[r].points[i].x, ==, from->rings[r].points[i].x + 100);
+              g_assert_cmpfloat (to->rings[r].points[i].y, ==, from->rings[r].points[i].y * 2);
+            }
+        }
+    }
+  g_assert_cmpfloat (shequ_geo_shape_get_polygon (shape, 1)->rings[0].points[0].x, ==,
+                     outer[0].x);
+}
+
 static void
 test_contains_shared_edges (void)
 {
@@ -589,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/geo/area/whole-ellipsoid", test_area_whole_ellipsoid);
   g_test_add_func ("/geo/contains/holes", test_contains_holes);
   g_test_add_func ("/geo/contains/shared-edges", test_contains_shared_edges);
+  g_test_add_func ("/geo/shape/new-mapped", test_shape_new_mapped);
   g_test_add_func ("/geo/ring/check", test_ring_check);
   g_test_add_func ("/geo/ring/self-intersects", test_self_intersects);
   g_test_add_func ("/geo/simplify/error-bound", test_simplify_error_bound);

@@ -76,21 +76,32 @@ count_files (const char *dir)
   return n;
 }
 
-/* The output of TOOL with up to four ARGS, or NULL when TOOL is not installed. */
+/* The output of TOOL with the NULL-terminated arguments, or NULL when TOOL is not
+ * installed. */
 static char *
-run_tool_optional (const char *tool,
-                   const char *a,
-                   const char *b,
-                   const char *c,
-                   const char *d,
-                   const char *path)
+run_tool (const char *tool,
+          ...) G_GNUC_NULL_TERMINATED;
+
+static char *
+run_tool (const char *tool,
+          ...)
 {
   g_autofree char *program = g_find_program_in_path (tool);
+  g_autoptr(GPtrArray) argv = NULL;
   g_auto(ShequTestResult) result = { 0 };
+  va_list args;
 
   if (program == NULL)
     return NULL;
-  result = shequ_test_run (program, a, b, c, d, path, NULL);
+  argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, program);
+  va_start (args, tool);
+  for (const char *arg = va_arg (args, const char *); arg != NULL;
+       arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  result = shequ_test_run_argv ((const char *const *) argv->pdata);
   g_assert_cmpint (result.status, ==, 0);
   return g_steal_pointer (&result.out);
 }
@@ -153,23 +164,9 @@ test_png_dpi (Fixture       *fixture,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 300);
   cairo_surface_destroy (surface);
-  identify = run_tool_optional ("identify", "-units", "PixelsPerInch", "-format", "%x", path);
+  identify = run_tool ("identify", "-units", "PixelsPerInch", "-format", "%x", path, NULL);
   if (identify != NULL)
     g_assert_cmpfloat (fabs (g_ascii_strtod (identify, NULL) - 300), <, 0.5);
-}
-
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  g_auto(ShequTestResult) result = { 0 };
-
-  if (program == NULL)
-    return NULL;
-  result = shequ_test_run (program, path, NULL);
-  g_assert_cmpint (result.status, ==, 0);
-  return g_steal_pointer (&result.out);
 }
 
 static void
@@ -187,8 +184,8 @@ test_pdf (Fixture       *fixture,
   bytes = shequ_test_read_bytes (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
 
-  info = run_tool ("pdfinfo", path);
-  fonts = run_tool ("pdffonts", path);
+  info = run_tool ("pdfinfo", path, NULL);
+  fonts = run_tool ("pdffonts", path, NULL);
   if (info == NULL || fonts == NULL)
     {
       g_test_skip ("pdfinfo or pdffonts (poppler-utils) is not installed");
@@ -218,7 +215,7 @@ test_pdf_a3_portrait (Fixture       *fixture,
   options.landscape = FALSE;
   g_assert_true (shequ_map_export (fixture->renderer, &options, NULL, NULL, NULL, file, &error));
   g_assert_no_error (error);
-  info = run_tool ("pdfinfo", path);
+  info = run_tool ("pdfinfo", path, NULL);
   if (info == NULL)
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");

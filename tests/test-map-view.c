@@ -11,6 +11,7 @@
 #include "shequ-map-view-private.h"
 #include "shequ-org-view.h"
 #include "shequ-test-gtk-util.h"
+#include "shequ-test-units.h"
 #include "shequ-test-util.h"
 #include "shequ-unit-detail.h"
 #include "shequ-window-private.h"
@@ -73,16 +74,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static ShequUnit *
-unit_by_code (Fixture    *f,
-              const char *code)
-{
-  ShequUnit *unit = shequ_org_store_lookup_code (f->store, code);
-
-  g_assert_nonnull (unit);
-  return unit;
-}
-
 /* Where the view shows the middle of UNIT's rectangle now. */
 static ShequGeoPoint
 point_of_unit (Fixture   *f,
@@ -132,7 +123,7 @@ static void
 test_click_selects_innermost (Fixture       *f,
                               gconstpointer  data)
 {
-  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
+  ShequUnit *grid = shequ_test_lookup_code (f->store, CODE_ZONGSHENG_G1);
   ShequGeoPoint at = point_of_unit (f, grid);
   ShequSession *session = shequ_org_view_get_session (f->tree);
 
@@ -156,8 +147,8 @@ static void
 test_tree_selection_highlights (Fixture       *f,
                                 gconstpointer  data)
 {
-  ShequUnit *village = unit_by_code (f, CODE_DANANQUAN);
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *village = shequ_test_lookup_code (f->store, CODE_DANANQUAN);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (village));
 
   /* Zoomed in on a community elsewhere: the village is off screen. */
@@ -281,7 +272,7 @@ static void
 test_zoom_to_unit_animation (Fixture       *f,
                              gconstpointer  data)
 {
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (community));
   ShequMapViewport *viewport = shequ_map_view_get_viewport (f->view);
   int width = gtk_widget_get_width (GTK_WIDGET (f->view));
@@ -371,7 +362,7 @@ static void
 test_hover (Fixture       *f,
             gconstpointer  data)
 {
-  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
+  ShequUnit *grid = shequ_test_lookup_code (f->store, CODE_ZONGSHENG_G1);
   ShequMapRenderer *renderer = shequ_map_view_get_renderer (f->view);
   ShequGeoPoint at = point_of_unit (f, grid);
   g_autofree char *tooltip = NULL;
@@ -462,7 +453,7 @@ static void
 test_accessible (Fixture       *f,
                  gconstpointer  data)
 {
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   g_autofree char *expected = g_strdup_printf ("Selected: %s", shequ_unit_get_name (community));
 
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->view)));
@@ -518,7 +509,7 @@ test_page_colour_by (Fixture       *f,
 {
   const char *const *ids = shequ_measure_list_builtin ();
   ShequMapRenderer *renderer = shequ_map_view_get_renderer (f->view);
-  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
+  ShequUnit *grid = shequ_test_lookup_code (f->store, CODE_ZONGSHENG_G1);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -556,7 +547,7 @@ static void
 test_page_rebuilds_on_change (Fixture       *f,
                               gconstpointer  data)
 {
-  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
+  ShequUnit *grid = shequ_test_lookup_code (f->store, CODE_ZONGSHENG_G1);
   ShequMapViewport *viewport = shequ_map_view_get_viewport (f->view);
   g_autoptr(ShequMap) before = NULL;
   g_autoptr(GError) error = NULL;

@@ -10,6 +10,7 @@
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-session.h"
+#include "shequ-test-units.h"
 #include "shequ-test-util.h"
 
 #define CODE_ZONGSHENG      "371326001016"  /* 宗圣社区 */
@@ -57,16 +58,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static ShequUnit *
-unit_by_code (Fixture    *f,
-              const char *code)
-{
-  ShequUnit *unit = shequ_org_store_lookup_code (f->store, code);
-
-  g_assert_nonnull (unit);
-  return unit;
-}
-
 static void
 test_store_construct_only (Fixture       *f,
                            gconstpointer  data)
@@ -92,8 +83,8 @@ static void
 test_notifies_on_change_only (Fixture       *f,
                               gconstpointer  data)
 {
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
-  ShequUnit *other = unit_by_code (f, CODE_YIDONG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
+  ShequUnit *other = shequ_test_lookup_code (f->store, CODE_YIDONG);
   g_autoptr(ShequUnit) got = NULL;
 
   shequ_session_set_selected_unit (f->session, community);
@@ -132,9 +123,9 @@ static void
 test_cleared_on_delete (Fixture       *f,
                         gconstpointer  data)
 {
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
-  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
-  ShequUnit *other = unit_by_code (f, CODE_YIDONG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
+  ShequUnit *grid = shequ_test_lookup_code (f->store, CODE_ZONGSHENG_G1);
+  ShequUnit *other = shequ_test_lookup_code (f->store, CODE_YIDONG);
   g_autoptr(GError) error = NULL;
 
   /* Another unit's delete leaves the selection alone. */
@@ -162,7 +153,7 @@ static void
 test_cleared_on_undo_of_creation (Fixture       *f,
                                   gconstpointer  data)
 {
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   g_autoptr(GError) error = NULL;
   ShequUnit *grid;
 
@@ -187,7 +178,7 @@ test_cleared_on_import_undo (Fixture       *f,
     "371326001016099,宗圣九十九网格,grid,371326001016,10,5\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
   g_autoptr(GError) error = NULL;
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   ShequUnit *imported;
   guint n = 0;
 
@@ -196,7 +187,7 @@ test_cleared_on_import_undo (Fixture       *f,
                                                    SHEQU_IO_ENCODING_AUTO, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
-  imported = unit_by_code (f, "371326001016099");
+  imported = shequ_test_lookup_code (f->store, "371326001016099");
   shequ_session_set_selected_unit (f->session, imported);
 
   /* Undoing the import takes the unit it brought, and the selection with it. */
@@ -220,8 +211,8 @@ static void
 test_cleared_on_refresh (Fixture       *f,
                          gconstpointer  data)
 {
-  ShequUnit *grid = unit_by_code (f, CODE_ZONGSHENG_G1);
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *grid = shequ_test_lookup_code (f->store, CODE_ZONGSHENG_G1);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   g_autoptr(ShequDatabase) other_db = NULL;
   g_autoptr(ShequOrgStore) other = NULL;
   g_autoptr(GError) error = NULL;

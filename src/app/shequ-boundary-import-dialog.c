@@ -390,18 +390,9 @@ build_plan_page (ShequBoundaryImportDialog *self)
 static void
 build_header (ShequBoundaryImportDialog *self)
 {
-  GtkWidget *header = gtk_header_bar_new ();
-
-  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "window.close");
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
-  gtk_widget_add_css_class (self->import_button, "suggested-action");
+  self->import_button = shequ_dialog_add_header (GTK_WINDOW (self), _("_Import"),
+                                                 &self->cancel_button);
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import_clicked), self);
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->cancel_button);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->import_button);
-  gtk_window_set_titlebar (GTK_WINDOW (self), header);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
 }
 
 static void

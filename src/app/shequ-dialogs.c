@@ -256,6 +256,33 @@ shequ_confirm (GtkWindow       *parent,
   return dialog;
 }
 
+GtkWidget *
+shequ_dialog_add_header (GtkWindow   *window,
+                         const char  *accept_label,
+                         GtkWidget  **cancel_button)
+{
+  GtkWidget *header;
+  GtkWidget *cancel;
+  GtkWidget *accept;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (accept_label != NULL, NULL);
+  g_return_val_if_fail (cancel_button != NULL, NULL);
+
+  header = gtk_header_bar_new ();
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  accept = gtk_button_new_with_mnemonic (accept_label);
+  gtk_widget_add_css_class (accept, "suggested-action");
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), accept);
+  gtk_window_set_titlebar (window, header);
+  gtk_window_set_default_widget (window, accept);
+  *cancel_button = cancel;
+  return accept;
+}
+
 GtkFileChooserNative *
 shequ_file_chooser_new (GtkWindow            *parent,
                         const char           *title,

@@ -26,6 +26,13 @@ GtkWidget            *shequ_confirm               (GtkWindow        *parent,
                                                    gpointer          user_data,
                                                    GDestroyNotify    destroy);
 
+/* Gives the dialog window WINDOW its header bar: no title buttons, a Cancel button that
+ * closes WINDOW (in *CANCEL_BUTTON) and an ACCEPT_LABEL button, suggested and the default
+ * widget, which is returned for the caller to connect. */
+GtkWidget            *shequ_dialog_add_header     (GtkWindow        *window,
+                                                   const char       *accept_label,
+                                                   GtkWidget       **cancel_button);
+
 /* A native file chooser, modal for PARENT. */
 GtkFileChooserNative *shequ_file_chooser_new      (GtkWindow            *parent,
                                                    const char           *title,

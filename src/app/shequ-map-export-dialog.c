@@ -291,19 +291,10 @@ build_grid (ShequMapExportDialog *self,
 static void
 build_header (ShequMapExportDialog *self)
 {
-  GtkWidget *header = gtk_header_bar_new ();
-
-  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "window.close");
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
+  self->export_button = shequ_dialog_add_header (GTK_WINDOW (self), _("_Export"),
+                                                 &self->cancel_button);
   g_signal_connect_swapped (self->export_button, "clicked",
                             G_CALLBACK (shequ_map_export_dialog_start), self);
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->cancel_button);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->export_button);
-  gtk_window_set_titlebar (GTK_WINDOW (self), header);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
 }
 
 static gboolean

@@ -228,12 +228,7 @@ print_hit_json (ShequUnit *unit)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, shequ_unit_get_code (unit));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, shequ_unit_get_name (unit));
-  json_builder_set_member_name (builder, "tier");
-  json_builder_add_string_value (builder, shequ_tier_to_key (shequ_unit_get_tier (unit)));
+  add_unit_identity_json (builder, unit);
   json_builder_end_object (builder);
   print_json (builder);
 }

@@ -30,6 +30,9 @@ gboolean       parse_options  (const char          *command,
 ShequOrgStore *open_store     (ShequDatabaseFlags   flags,
                                GError             **error);
 void           print_json     (JsonBuilder         *builder);
+/* The "code", "name" and "tier" members that name UNIT, in the object being built. */
+void           add_unit_identity_json (JsonBuilder   *builder,
+                                       ShequUnit     *unit);
 
 int            command_bench  (int                  argc,
                                char               **argv);

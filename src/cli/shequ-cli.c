@@ -235,17 +235,24 @@ print_unit_text (ShequUnit *unit)
     print_unit_text (shequ_unit_get_child (unit, i));
 }
 
-static void
-build_unit_json (JsonBuilder *builder,
-                 ShequUnit   *unit)
+void
+add_unit_identity_json (JsonBuilder *builder,
+                        ShequUnit   *unit)
 {
-  json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "code");
   json_builder_add_string_value (builder, shequ_unit_get_code (unit));
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, shequ_unit_get_name (unit));
   json_builder_set_member_name (builder, "tier");
   json_builder_add_string_value (builder, shequ_tier_to_key (shequ_unit_get_tier (unit)));
+}
+
+static void
+build_unit_json (JsonBuilder *builder,
+                 ShequUnit   *unit)
+{
+  json_builder_begin_object (builder);
+  add_unit_identity_json (builder, unit);
   json_builder_set_member_name (builder, "population");
   json_builder_add_int_value (builder, shequ_unit_get_total_population (unit));
   json_builder_set_member_name (builder, "households");

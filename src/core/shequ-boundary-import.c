@@ -102,34 +102,21 @@ find_unit (ShequOrgStore *store,
   return unit;
 }
 
+static ShequGeoPoint
+convert_point_to_gcj02 (ShequGeoPoint lonlat,
+                        gpointer      user_data)
+{
+  return shequ_geo_crs_convert (lonlat, GPOINTER_TO_INT (user_data), SHEQU_GEO_CRS_GCJ02);
+}
+
 /* FEATURE's shape in GCJ-02 (a new shape when converted). */
 static ShequGeoShape *
 convert_shape (ShequGeoShape *shape,
                ShequGeoCrs    crs)
 {
-  ShequGeoShape *out;
-
   if (crs == SHEQU_GEO_CRS_GCJ02)
     return shequ_geo_shape_ref (shape);
-  out = shequ_geo_shape_new ();
-  for (guint p = 0; p < shequ_geo_shape_get_n_polygons (shape); p++)
-    {
-      const ShequGeoPolygon *polygon = shequ_geo_shape_get_polygon (shape, p);
-      g_autofree ShequGeoRing *rings = g_new0 (ShequGeoRing, polygon->n_rings);
-
-      for (guint r = 0; r < polygon->n_rings; r++)
-        {
-          rings[r].n_points = polygon->rings[r].n_points;
-          rings[r].points = g_new (ShequGeoPoint, rings[r].n_points);
-          for (guint i = 0; i < rings[r].n_points; i++)
-            rings[r].points[i] = shequ_geo_crs_convert (polygon->rings[r].points[i], crs,
-                                                        SHEQU_GEO_CRS_GCJ02);
-        }
-      shequ_geo_shape_add_polygon (out, rings, polygon->n_rings);
-      for (guint r = 0; r < polygon->n_rings; r++)
-        g_free (rings[r].points);
-    }
-  return out;
+  return shequ_geo_shape_new_mapped (shape, convert_point_to_gcj02, GINT_TO_POINTER (crs));
 }
 
 static gboolean

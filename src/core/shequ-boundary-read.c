@@ -62,6 +62,24 @@ parse_progress (double   fraction,
                                     2 * data->size, data->progress);
 }
 
+/* A cancellation goes up as it is; any other error names the file. Takes LOCAL. */
+static void
+propagate_read_error (GError     **error,
+                      GError      *local,
+                      const char  *name)
+{
+  g_assert (local != NULL);
+
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local);
+  else
+    {
+      g_set_error (error, local->domain, local->code, _("Cannot read “%s”: %s"), name,
+                   local->message);
+      g_error_free (local);
+    }
+}
+
 static GBytes *
 read_file (GFile         *file,
            ReadData      *data,
@@ -79,11 +97,7 @@ read_file (GFile         *file,
       !(info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                cancellable, &local)))
     {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local));
-      else
-        g_set_error (error, local->domain, local->code, _("Cannot read “%s”: %s"), name,
-                     local->message);
+      propagate_read_error (error, g_steal_pointer (&local), name);
       return NULL;
     }
   data->size = MAX (g_file_info_get_size (info), 1);
@@ -95,11 +109,7 @@ read_file (GFile         *file,
       n = g_input_stream_read (G_INPUT_STREAM (in), chunk, sizeof chunk, cancellable, &local);
       if (n < 0)
         {
-          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_propagate_error (error, g_steal_pointer (&local));
-          else
-            g_set_error (error, local->domain, local->code, _("Cannot read “%s”: %s"), name,
-                         local->message);
+          propagate_read_error (error, g_steal_pointer (&local), name);
           return NULL;
         }
       if (n == 0)

@@ -59,6 +59,36 @@ shequ_geo_shape_add_polygon (ShequGeoShape      *shape,
 }
 
 ShequGeoShape *
+shequ_geo_shape_new_mapped (ShequGeoShape     *shape,
+                            ShequGeoPointFunc  func,
+                            gpointer           user_data)
+{
+  ShequGeoShape *out;
+
+  g_return_val_if_fail (shape != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  out = shequ_geo_shape_new ();
+  for (guint p = 0; p < shape->polygons->len; p++)
+    {
+      const ShequGeoPolygon *polygon = &g_array_index (shape->polygons, ShequGeoPolygon, p);
+      g_autofree ShequGeoRing *rings = g_new0 (ShequGeoRing, polygon->n_rings);
+
+      for (guint r = 0; r < polygon->n_rings; r++)
+        {
+          rings[r].n_points = polygon->rings[r].n_points;
+          rings[r].points = g_new (ShequGeoPoint, rings[r].n_points);
+          for (guint i = 0; i < rings[r].n_points; i++)
+            rings[r].points[i] = func (polygon->rings[r].points[i], user_data);
+        }
+      shequ_geo_shape_add_polygon (out, rings, polygon->n_rings);
+      for (guint r = 0; r < polygon->n_rings; r++)
+        g_free (rings[r].points);
+    }
+  return out;
+}
+
+ShequGeoShape *
 shequ_geo_shape_ref (ShequGeoShape *shape)
 {
   g_return_val_if_fail (shape != NULL, NULL);

@@ -46,6 +46,12 @@ ShequGeoShape         *shequ_geo_shape_new          (void);
 void                   shequ_geo_shape_add_polygon  (ShequGeoShape          *shape,
                                                      const ShequGeoRing     *rings,
                                                      guint                   n_rings);
+/* A new shape with every point of SHAPE passed through FUNC (a projection, a datum). */
+typedef ShequGeoPoint (*ShequGeoPointFunc) (ShequGeoPoint point,
+                                            gpointer      user_data);
+ShequGeoShape         *shequ_geo_shape_new_mapped   (ShequGeoShape          *shape,
+                                                     ShequGeoPointFunc       func,
+                                                     gpointer                user_data);
 ShequGeoShape         *shequ_geo_shape_ref          (ShequGeoShape          *shape);
 void                   shequ_geo_shape_unref        (ShequGeoShape          *shape);
 guint                  shequ_geo_shape_get_n_polygons (ShequGeoShape        *shape);

@@ -398,6 +398,38 @@ parse_literal (Parser     *p,
   return TRUE;
 }
 
+/* At the start of a list closed by CLOSE: TRUE, and past CLOSE, when the list is empty. */
+static gboolean
+parse_list_close (Parser *p,
+                  char    close)
+{
+  skip_space (p);
+  if (p->p < p->end && *p->p == close)
+    {
+      p->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* After an element of a list closed by CLOSE: past a comma (*MORE set) or CLOSE (*MORE
+ * unset); FALSE on anything else. */
+static gboolean
+parse_list_separator (Parser   *p,
+                      char      close,
+                      gboolean *more)
+{
+  skip_space (p);
+  if (p->p < p->end && *p->p == ',')
+    {
+      p->p++;
+      *more = TRUE;
+      return TRUE;
+    }
+  *more = FALSE;
+  return parse_list_close (p, close);
+}
+
 /* The common case, "[x, y]" (P after the bracket), as one node; P unmoved if not. */
 static gboolean
 parse_pair (Parser *p,
@@ -446,27 +478,14 @@ parse_coordinates (Parser *p,
       p->p++;
       if (parse_pair (p, id))
         return TRUE;
-      skip_space (p);
-      if (p->p < p->end && *p->p == ']')
-        p->p++;
-      else
-        for (;;)
+      if (!parse_list_close (p, ']'))
+        for (gboolean more = TRUE; more;)
           {
             if (!parse_coordinates (p, &child))
               return FALSE;
             _shequ_coords_push_child (p->coords, child);
-            skip_space (p);
-            if (p->p < p->end && *p->p == ',')
-              {
-                p->p++;
-                continue;
-              }
-            if (p->p < p->end && *p->p == ']')
-              {
-                p->p++;
-                break;
-              }
-            return FALSE;
+            if (!parse_list_separator (p, ']', &more))
+              return FALSE;
           }
       *id = _shequ_coords_end_array (p->coords, mark);
       return TRUE;
@@ -537,11 +556,8 @@ parse_object (Parser *p,
   JsonNode *node;
 
   p->p++;
-  skip_space (p);
-  if (p->p < p->end && *p->p == '}')
-    p->p++;
-  else
-    for (;;)
+  if (!parse_list_close (p, '}'))
+    for (gboolean more = TRUE; more;)
       {
         g_autofree char *name = NULL;
 
@@ -557,18 +573,8 @@ parse_object (Parser *p,
         p->p++;
         if (!parse_member_value (p, role, object, name))
           return NULL;
-        skip_space (p);
-        if (p->p < p->end && *p->p == ',')
-          {
-            p->p++;
-            continue;
-          }
-        if (p->p < p->end && *p->p == '}')
-          {
-            p->p++;
-            break;
-          }
-        return NULL;
+        if (!parse_list_separator (p, '}', &more))
+          return NULL;
       }
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, g_steal_pointer (&object));
@@ -598,11 +604,8 @@ parse_array (Parser *p,
   JsonNode *node;
 
   p->p++;
-  skip_space (p);
-  if (p->p < p->end && *p->p == ']')
-    p->p++;
-  else
-    for (;;)
+  if (!parse_list_close (p, ']'))
+    for (gboolean more = TRUE; more;)
       {
         JsonNode *element = parse_value (p, element_role);
 
@@ -611,18 +614,8 @@ parse_array (Parser *p,
         json_array_add_element (array, element);
         if (role == ROLE_FEATURES && !feature_done (p))
           return NULL;
-        skip_space (p);
-        if (p->p < p->end && *p->p == ',')
-          {
-            p->p++;
-            continue;
-          }
-        if (p->p < p->end && *p->p == ']')
-          {
-            p->p++;
-            break;
-          }
-        return NULL;
+        if (!parse_list_separator (p, ']', &more))
+          return NULL;
       }
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, g_steal_pointer (&array));

@@ -171,6 +171,21 @@ draw_scale_bar (cairo_t      *cr,
 
 /* ---- north arrow, title ---------------------------------------------------------- */
 
+/* One half of the arrow as a closed subpath: from the tip out by DX, back to the notch. */
+static void
+trace_north_half (cairo_t            *cr,
+                  const ShequMapRect *rect,
+                  double              cx,
+                  double              top,
+                  double              bottom,
+                  double              dx)
+{
+  cairo_move_to (cr, cx, top);
+  cairo_line_to (cr, cx + dx, bottom);
+  cairo_line_to (cr, cx, bottom - rect->height * 0.18);
+  cairo_close_path (cr);
+}
+
 static void
 draw_north (ShequMapRenderer *self,
             cairo_t          *cr,
@@ -187,22 +202,13 @@ draw_north (ShequMapRenderer *self,
   double tw, th;
 
   cairo_new_path (cr);
-  cairo_move_to (cr, cx, top);
-  cairo_line_to (cr, cx - half, bottom);
-  cairo_line_to (cr, cx, bottom - rect->height * 0.18);
-  cairo_close_path (cr);
+  trace_north_half (cr, rect, cx, top, bottom, -half);
   set_text_colour (cr);
   cairo_fill (cr);
-  cairo_move_to (cr, cx, top);
-  cairo_line_to (cr, cx + half, bottom);
-  cairo_line_to (cr, cx, bottom - rect->height * 0.18);
-  cairo_close_path (cr);
+  trace_north_half (cr, rect, cx, top, bottom, half);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
-  cairo_move_to (cr, cx, top);
-  cairo_line_to (cr, cx - half, bottom);
-  cairo_line_to (cr, cx, bottom - rect->height * 0.18);
-  cairo_close_path (cr);
+  trace_north_half (cr, rect, cx, top, bottom, -half);
   set_text_colour (cr);
   cairo_set_line_width (cr, 1 * s);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);

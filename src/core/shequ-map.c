@@ -122,29 +122,17 @@ compare_items (gconstpointer a,
   return (ia->unit_id > ib->unit_id) - (ia->unit_id < ib->unit_id);
 }
 
+static ShequGeoPoint
+project_point (ShequGeoPoint lonlat,
+               gpointer      user_data)
+{
+  return shequ_geo_mercator_forward (lonlat);
+}
+
 static ShequGeoShape *
 project_shape (ShequGeoShape *lonlat)
 {
-  ShequGeoShape *projected = shequ_geo_shape_new ();
-  guint n_polygons = shequ_geo_shape_get_n_polygons (lonlat);
-
-  for (guint p = 0; p < n_polygons; p++)
-    {
-      const ShequGeoPolygon *polygon = shequ_geo_shape_get_polygon (lonlat, p);
-      g_autofree ShequGeoRing *rings = g_new0 (ShequGeoRing, polygon->n_rings);
-
-      for (guint r = 0; r < polygon->n_rings; r++)
-        {
-          rings[r].n_points = polygon->rings[r].n_points;
-          rings[r].points = g_new (ShequGeoPoint, rings[r].n_points);
-          for (guint i = 0; i < rings[r].n_points; i++)
-            rings[r].points[i] = shequ_geo_mercator_forward (polygon->rings[r].points[i]);
-        }
-      shequ_geo_shape_add_polygon (projected, rings, polygon->n_rings);
-      for (guint r = 0; r < polygon->n_rings; r++)
-        g_free (rings[r].points);
-    }
-  return projected;
+  return shequ_geo_shape_new_mapped (lonlat, project_point, NULL);
 }
 
 void

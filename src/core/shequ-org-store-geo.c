@@ -268,20 +268,6 @@ _shequ_org_store_load_geo (ShequOrgStore  *self,
 /* Writing */
 
 static gboolean
-step_reset (ShequOrgStore  *self,
-            sqlite3_stmt   *stmt,
-            GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return shequ_database_set_error (self->db, rc, error);
-  return TRUE;
-}
-
-static gboolean
 write_boundaries (ShequOrgStore  *self,
                   ShequOrgChange *change,
                   GError        **error)
@@ -312,7 +298,7 @@ write_boundaries (ShequOrgStore  *self,
       sqlite3_bind_double (stmt, 4, bounds.min_y);
       sqlite3_bind_double (stmt, 5, bounds.max_x);
       sqlite3_bind_double (stmt, 6, bounds.max_y);
-      if (!step_reset (self, stmt, error))
+      if (!_shequ_org_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -343,7 +329,7 @@ write_places (ShequOrgStore  *self,
       sqlite3_bind_text (stmt, 4, row->name != NULL ? row->name : "", -1, SQLITE_STATIC);
       sqlite3_bind_double (stmt, 5, row->lon);
       sqlite3_bind_double (stmt, 6, row->lat);
-      if (!step_reset (self, stmt, error))
+      if (!_shequ_org_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -552,18 +538,26 @@ _shequ_org_store_check_expected_geo (ShequOrgStore   *self,
 
 /* The objects */
 
+/* Drops the entries of TABLE, keyed by id, that IDS names. */
+static void
+remove_ids (GHashTable   *table,
+            ShequOrgRows *ids)
+{
+  for (guint i = 0, n = _shequ_org_rows_get_n (ids); i < n; i++)
+    {
+      gint64 id = _shequ_org_rows_get_id (ids, i);
+
+      g_hash_table_remove (table, &id);
+    }
+}
+
 void
 _shequ_org_store_update_geo_objects (ShequOrgStore  *self,
                                      ShequOrgChange *change)
 {
   g_assert (SHEQU_IS_ORG_STORE (self));
 
-  for (guint i = 0, n = _shequ_org_rows_get_n (&change->boundary_deletes); i < n; i++)
-    {
-      gint64 id = _shequ_org_rows_get_id (&change->boundary_deletes, i);
-
-      g_hash_table_remove (self->boundaries, &id);
-    }
+  remove_ids (self->boundaries, &change->boundary_deletes);
   for (guint i = 0, n = _shequ_org_rows_get_n (&change->boundary_puts); i < n; i++)
     {
       ShequOrgBoundaryPut *put = _shequ_org_rows_get (&change->boundary_puts, i);
@@ -575,12 +569,7 @@ _shequ_org_store_update_geo_objects (ShequOrgStore  *self,
       _shequ_org_rows_get_n (&change->place_puts) == 0)
     return;
   g_clear_pointer (&self->places_cache, g_ptr_array_unref);
-  for (guint i = 0, n = _shequ_org_rows_get_n (&change->place_deletes); i < n; i++)
-    {
-      gint64 id = _shequ_org_rows_get_id (&change->place_deletes, i);
-
-      g_hash_table_remove (self->places, &id);
-    }
+  remove_ids (self->places, &change->place_deletes);
   for (guint i = 0, n = _shequ_org_rows_get_n (&change->place_puts); i < n; i++)
     {
       ShequPlaceRow *row = _shequ_org_rows_get (&change->place_puts, i);

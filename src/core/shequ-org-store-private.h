@@ -165,6 +165,9 @@ gboolean        _shequ_org_store_write_change        (ShequOrgStore         *sel
  * write transaction of the change being applied, so it commits or rolls back with it.
  * Only while hooks run. Statements with bindings: shequ_database_prepare() on the
  * store's database, which is in the same transaction. */
+gboolean        _shequ_org_store_step_done           (ShequOrgStore         *self,
+                                                      sqlite3_stmt          *stmt,
+                                                      GError               **error);
 gboolean        _shequ_org_store_hook_exec           (ShequOrgStore         *self,
                                                       const char            *sql,
                                                       GError               **error);

@@ -268,10 +268,11 @@ _shequ_org_store_load_snapshot (ShequOrgStore  *self,
   return _shequ_org_store_load_geo (self, snap, error);
 }
 
-static gboolean
-step_done (ShequOrgStore  *self,
-           sqlite3_stmt   *stmt,
-           GError        **error)
+/* Steps a statement that returns no rows and makes it ready for the next bindings. */
+gboolean
+_shequ_org_store_step_done (ShequOrgStore  *self,
+                            sqlite3_stmt   *stmt,
+                            GError        **error)
 {
   int rc;
 
@@ -303,7 +304,7 @@ delete_ids (ShequOrgStore  *self,
   for (guint i = 0; i < n; i++)
     {
       sqlite3_bind_int64 (stmt, 1, _shequ_org_rows_get_id (ids, i));
-      if (!step_done (self, stmt, error))
+      if (!_shequ_org_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -353,7 +354,7 @@ row_writer_step (ShequOrgStore  *self,
 {
   g_assert (SHEQU_IS_ORG_STORE (self));
 
-  if (!step_done (self, stmt, error))
+  if (!_shequ_org_store_step_done (self, stmt, error))
     return FALSE;
   if (update && sqlite3_changes (shequ_database_get_handle (self->db)) != 1)
     {

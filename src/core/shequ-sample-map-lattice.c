@@ -171,14 +171,6 @@ sm_cell_centre (const SmLattice *lat,
   return p;
 }
 
-
-static double
-dist2 (ShequGeoPoint a,
-       ShequGeoPoint b)
-{
-  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
-}
-
 int
 sm_cell_at (const SmLattice *lat,
             ShequGeoPoint    p)
@@ -193,15 +185,15 @@ sm_cell_at (const SmLattice *lat,
   if (col < 0 || col >= lat->cols)
     return -1;
   best = row * lat->cols + col;
-  best_d = dist2 (p, sm_cell_centre (lat, best));
+  best_d = sm_dist2 (p, sm_cell_centre (lat, best));
   for (int k = 0; k < SM_N_DIRS; k++)
     {
       int n = sm_cell_neighbour (lat, row * lat->cols + col, k);
 
-      if (n >= 0 && dist2 (p, sm_cell_centre (lat, n)) < best_d)
+      if (n >= 0 && sm_dist2 (p, sm_cell_centre (lat, n)) < best_d)
         {
           best = n;
-          best_d = dist2 (p, sm_cell_centre (lat, n));
+          best_d = sm_dist2 (p, sm_cell_centre (lat, n));
         }
     }
   return best;
@@ -228,19 +220,14 @@ sm_lonlat_to_local (const SmLattice *lat,
 /* ------------------------------------------------------------------------------------ */
 /* The street */
 
-typedef struct {
-  double ratio;
-  int    cell;
-} RankedCell;
-
-static int
-compare_ranked (const void *a,
-                const void *b)
+int
+sm_compare_keyed_cells (const void *a,
+                        const void *b)
 {
-  const RankedCell *x = a, *y = b;
+  const SmKeyedCell *x = a, *y = b;
 
-  if (x->ratio != y->ratio)
-    return x->ratio < y->ratio ? -1 : 1;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
   return x->cell - y->cell;
 }
 
@@ -389,7 +376,7 @@ sm_street_region (const SmLattice *lat,
   int n = sm_lattice_n_cells (lat);
   int wanted = (int) lround (area_m2 / sm_cell_area (lat));
   double amp[17], phase[17], radius[N_ANGLES + 1];
-  g_autofree RankedCell *ranked = g_new (RankedCell, n);
+  g_autofree SmKeyedCell *ranked = g_new (SmKeyedCell, n);
   g_autofree guint8 *in_county = g_new (guint8, n);
   int n_ranked = 0, next = 0, have = 0;
   int start = sm_cell_at (lat, centre);
@@ -426,15 +413,15 @@ sm_street_region (const SmLattice *lat,
       /* Two cells of margin on the lattice's rim: the tracer needs them. */
       if (row < 2 || col < 2 || row >= lat->rows - 2 || col >= lat->cols - 2 || !in_county[c])
         continue;
-      ranked[n_ranked].ratio = sqrt (dist2 (p, centre)) / radius[CLAMP (a, 0, N_ANGLES)];
+      ranked[n_ranked].key = sqrt (sm_dist2 (p, centre)) / radius[CLAMP (a, 0, N_ANGLES)];
       ranked[n_ranked].cell = c;
-      max_ratio = MAX (max_ratio, ranked[n_ranked].ratio);
+      max_ratio = MAX (max_ratio, ranked[n_ranked].key);
       n_ranked++;
     }
   /* Only the cells that can be taken need sorting: a histogram says where a third more
    * than the street needs ends. */
   for (int i = 0; i < n_ranked; i++)
-    histogram[MIN ((int) (ranked[i].ratio / max_ratio * N_BINS), N_BINS - 1)]++;
+    histogram[MIN ((int) (ranked[i].key / max_ratio * N_BINS), N_BINS - 1)]++;
   for (int bin = 0, sum = 0; bin < N_BINS; bin++)
     if ((sum += histogram[bin]) >= wanted * 4 / 3)
       {
@@ -442,12 +429,12 @@ sm_street_region (const SmLattice *lat,
         int kept = 0;
 
         for (int i = 0; i < n_ranked; i++)
-          if (ranked[i].ratio <= bound)
+          if (ranked[i].key <= bound)
             ranked[kept++] = ranked[i];
         n_ranked = kept;
         break;
       }
-  qsort (ranked, n_ranked, sizeof *ranked, compare_ranked);
+  qsort (ranked, n_ranked, sizeof *ranked, sm_compare_keyed_cells);
 
   /* Take cells in order of their place in the outline until the street is big enough,
    * again when cells cut off by the county's edge had to go. */
@@ -588,7 +575,7 @@ grow_once (const SmLattice *lat,
             continue;
           /* Straight-line distance, not steps: steps on a hexagonal lattice make
            * hexagons, and straight borders along the lattice's directions. */
-          d = sqrt (dist2 (sm_cell_centre (lat, m), sm_cell_centre (lat, seed_cells[u]))) *
+          d = sqrt (sm_dist2 (sm_cell_centre (lat, m), sm_cell_centre (lat, seed_cells[u]))) *
               lat->cost[m];
           /* A unit offers a cell to itself again only when it has found a shorter way. */
           if (pusher[m] == (int) u && pushed[m] <= d)
@@ -634,7 +621,7 @@ centre_seeds (const SmLattice *lat,
   for (int i = 0; i < n_cells; i++)
     {
       int u = out[cells[i]];
-      double d = dist2 (sm_cell_centre (lat, cells[i]), sum[u]);
+      double d = sm_dist2 (sm_cell_centre (lat, cells[i]), sum[u]);
 
       if (d < best[u])
         {
@@ -719,7 +706,7 @@ sm_snap_seed (const SmLattice *lat,
 
       if (parent[c] != parent_label)
         continue;
-      d = dist2 (p, sm_cell_centre (lat, c));
+      d = sm_dist2 (p, sm_cell_centre (lat, c));
       if (d >= best_d)
         continue;
       for (guint t = 0; t < n_taken && !is_taken; t++)

@@ -10,29 +10,6 @@
 
 #include "shequ-sample-map-private.h"
 
-static double
-dist2 (ShequGeoPoint a,
-       ShequGeoPoint b)
-{
-  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
-}
-
-typedef struct {
-  double angle;
-  int    cell;
-} AngledCell;
-
-static int
-compare_angled (const void *a,
-                const void *b)
-{
-  const AngledCell *x = a, *y = b;
-
-  if (x->angle != y->angle)
-    return x->angle < y->angle ? -1 : 1;
-  return x->cell - y->cell;
-}
-
 /* The cell of CELLS nearest to P. */
 static int
 nearest_of (const SmLattice *lat,
@@ -45,7 +22,7 @@ nearest_of (const SmLattice *lat,
 
   for (guint i = 0; i < n; i++)
     {
-      double d = dist2 (p, sm_cell_centre (lat, cells[i]));
+      double d = sm_dist2 (p, sm_cell_centre (lat, cells[i]));
 
       if (d < best_d)
         {
@@ -79,7 +56,7 @@ relax_seeds (const SmLattice *lat,
 
           for (guint s = 0; s < k; s++)
             {
-              double d = dist2 (p, sm_cell_centre (lat, seeds[s]));
+              double d = sm_dist2 (p, sm_cell_centre (lat, seeds[s]));
 
               if (d < best_d)
                 {
@@ -119,7 +96,7 @@ sm_spread_seeds (const SmLattice *lat,
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree double *near = NULL;
-  g_autofree AngledCell *angled = g_new (AngledCell, k);
+  g_autofree SmKeyedCell *angled = g_new (SmKeyedCell, k);
   ShequGeoPoint mid = { 0, 0 };
   int *c;
   guint n;
@@ -139,7 +116,7 @@ sm_spread_seeds (const SmLattice *lat,
   /* Farthest-point sampling from the middle, then relaxed. */
   near = g_new (double, n);
   for (guint i = 0; i < n; i++)
-    near[i] = dist2 (mid, sm_cell_centre (lat, c[i])) * 1e-3;
+    near[i] = sm_dist2 (mid, sm_cell_centre (lat, c[i])) * 1e-3;
   for (guint s = 0; s < k; s++)
     {
       guint far = 0;
@@ -149,10 +126,10 @@ sm_spread_seeds (const SmLattice *lat,
           far = i;
       seeds[s] = c[far];
       for (guint i = 0; i < n; i++)
-        near[i] = MIN (near[i], dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i])));
+        near[i] = MIN (near[i], sm_dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i])));
       if (s == 0)
         for (guint i = 0; i < n; i++)
-          near[i] = dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i]));
+          near[i] = sm_dist2 (sm_cell_centre (lat, c[far]), sm_cell_centre (lat, c[i]));
     }
   relax_seeds (lat, c, n, k, seeds);
 
@@ -162,10 +139,10 @@ sm_spread_seeds (const SmLattice *lat,
       ShequGeoPoint p = sm_cell_centre (lat, seeds[s]);
       double a = atan2 (p.x - mid.x, p.y - mid.y);
 
-      angled[s].angle = a < 0 ? a + 2 * G_PI : a;
+      angled[s].key = a < 0 ? a + 2 * G_PI : a;
       angled[s].cell = seeds[s];
     }
-  qsort (angled, k, sizeof *angled, compare_angled);
+  qsort (angled, k, sizeof *angled, sm_compare_keyed_cells);
   for (guint s = 0; s < k; s++)
     seeds[s] = angled[s].cell;
 }

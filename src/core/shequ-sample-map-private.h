@@ -51,6 +51,21 @@ sm_cell_neighbour (const SmLattice *lat,
 /* The cell whose centre is nearest to the local point P, or -1 off the lattice. */
 int           sm_cell_at             (const SmLattice     *lat,
                                       ShequGeoPoint        p);
+/* The square of the distance between two local points. */
+static inline double
+sm_dist2 (ShequGeoPoint a,
+          ShequGeoPoint b)
+{
+  return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
+}
+/* A cell with the number it is sorted by (a distance ratio, an angle); for qsort() with
+ * sm_compare_keyed_cells(), which breaks ties by cell so that the order is total. */
+typedef struct {
+  double key;
+  int    cell;
+} SmKeyedCell;
+int           sm_compare_keyed_cells (const void          *a,
+                                      const void          *b);
 ShequGeoPoint sm_local_to_lonlat     (const SmLattice     *lat,
                                       ShequGeoPoint        p);
 ShequGeoPoint sm_lonlat_to_local     (const SmLattice     *lat,

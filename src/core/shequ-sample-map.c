@@ -104,6 +104,24 @@ collect_units (SmBuild       *b,
 /* ------------------------------------------------------------------------------------ */
 /* The data files */
 
+/* The bytes of the file at PATH, or the sample map's own message when it cannot be read. */
+static gboolean
+read_sample_file (const char  *path,
+                  char       **data,
+                  gsize       *len,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, data, len, &local_error))
+    {
+      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ,
+                   _("The sample map’s file %s cannot be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 read_csv (const char  *dir,
           const char  *name,
@@ -114,17 +132,12 @@ read_csv (const char  *dir,
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *data = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *found = NULL;
   gsize len;
 
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    {
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ,
-                   _("The sample map’s file %s cannot be read: %s"), path, local_error->message);
-      return NULL;
-    }
+  if (!read_sample_file (path, &data, &len, error))
+    return NULL;
   if (!(text = shequ_csv_decode (data, len, SHEQU_IO_ENCODING_UTF8, path, NULL, error)) ||
       !(rows = shequ_csv_parse (text, -1, path, error)))
     return NULL;
@@ -287,15 +300,10 @@ read_county (const char  *dir,
   g_autofree char *data = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) features = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize len;
 
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    {
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ,
-                   _("The sample map’s file %s cannot be read: %s"), path, local_error->message);
-      return NULL;
-    }
+  if (!read_sample_file (path, &data, &len, error))
+    return NULL;
   bytes = g_bytes_new_take (g_steal_pointer (&data), len);
   if (!(features = shequ_geojson_read (bytes, path, NULL, NULL, NULL, error)))
     return NULL;
