@@ -309,7 +309,7 @@ static void
 test_zoom_to_selected (Fixture       *f,
                        gconstpointer  data)
 {
-  ShequUnit *community = unit_by_code (f, CODE_ZONGSHENG);
+  ShequUnit *community = shequ_test_lookup_code (f->store, CODE_ZONGSHENG);
   const ShequMapItem *item = shequ_map_lookup_unit (MAP (f), shequ_unit_get_id (community));
   ShequMapViewport *viewport = shequ_map_view_get_viewport (f->view);
   ShequMapFrame fit;
