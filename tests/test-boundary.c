@@ -767,7 +767,7 @@ test_migration (void)
   sqlite3_close (raw);
 
   store = shequ_test_open_store (dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &db);
-  g_assert_cmpint (shequ_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (shequ_database_get_schema_version (db), ==, SHEQU_SCHEMA_VERSION);
   g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 2);
   g_assert_cmpstr (shequ_unit_get_name (shequ_org_store_lookup_code (store, "371326000101")), ==,
                    "第一片区");
@@ -803,7 +803,7 @@ test_restore_old_backup (void)
   g_assert_no_error (error);
   g_assert_true (shequ_database_restore_from (db, old, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (shequ_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (shequ_database_get_schema_version (db), ==, SHEQU_SCHEMA_VERSION);
   store = shequ_org_store_new (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shequ_org_store_get_n_units (store), ==, 2);

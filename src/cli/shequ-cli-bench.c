@@ -540,6 +540,8 @@ command_bench (int argc, char **argv)
     return bench_populate (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "map"))
     return bench_map (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "audit"))
+    return bench_audit (argc - 1, argv + 1);
   return fail_usage (_("Use “bench tree --units N”, “bench map” or “bench startup [--db PATH]”"));
 }
 

@@ -36,6 +36,11 @@ void           add_unit_identity_json (JsonBuilder   *builder,
 
 int            command_bench  (int                  argc,
                                char               **argv);
+/* shequ-cli-audit.c */
+int            command_audit  (int                  argc,
+                               char               **argv);
+int            bench_audit    (int                  argc,
+                               char               **argv);
 /* shequ-cli-bench-map.c */
 int            bench_map      (int                  argc,
                                char               **argv);

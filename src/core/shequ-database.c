@@ -82,6 +82,20 @@ static const char *migrations[] = {
   "  lat     REAL NOT NULL"
   ");"
   "CREATE INDEX place_unit_id ON place (unit_id);",
+  /* 2 → 3: the audit log (shequ-audit.c), append-only and hash-chained */
+  "CREATE TABLE audit_log ("
+  "  seq       INTEGER PRIMARY KEY,"
+  "  at        TEXT NOT NULL,"
+  "  actor     TEXT NOT NULL,"
+  "  action    TEXT NOT NULL,"
+  "  target    TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  reason    TEXT,"
+  "  prev_hash BLOB NOT NULL,"
+  "  hash      BLOB NOT NULL"
+  ");"
+  "CREATE INDEX audit_log_target ON audit_log (target, seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHEQU_SCHEMA_VERSION);
