@@ -8,7 +8,6 @@
 
 #include "shequ-dialogs.h"
 #include "shequ-map-export-dialog-private.h"
-#include "shequ-map-print.h"
 
 struct _ShequMapExportDialog
 {

@@ -11,13 +11,6 @@ G_BEGIN_DECLS
 /* The renderer's text scale on paper: a page's unit is a point, the screen's a pixel. */
 #define SHEQU_MAP_PRINT_TEXT_SCALE (72.0 / 96.0)
 
-/* Gives RENDERER SOURCE's look: colouring, title, place layers. */
-void               shequ_map_renderer_copy_look   (ShequMapRenderer     *renderer,
-                                                   ShequMapRenderer     *source);
-/* A new renderer of SOURCE's map with its look and selection, and TEXT_SCALE: for a
- * drawing elsewhere (a file, a page, another thread). */
-ShequMapRenderer  *shequ_map_renderer_copy        (ShequMapRenderer     *source,
-                                                   double                text_scale);
 
 /* One page showing EXTENT (projected; NULL for the whole map) of RENDERER's map (its
  * look copied now), with the legend, scale bar, north arrow and title; landscape

@@ -8,7 +8,6 @@
 
 #include "shequ-dialogs.h"
 #include "shequ-map-export-dialog.h"
-#include "shequ-map-print.h"
 #include "shequ-presentation-window-private.h"
 #include "shequ-presenter-controls.h"
 

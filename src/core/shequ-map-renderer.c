@@ -737,6 +737,35 @@ shequ_map_renderer_draw (ShequMapRenderer    *self,
 }
 
 void
+shequ_map_renderer_copy_look (ShequMapRenderer *renderer,
+                              ShequMapRenderer *source)
+{
+  g_return_if_fail (SHEQU_IS_MAP_RENDERER (renderer));
+  g_return_if_fail (SHEQU_IS_MAP_RENDERER (source));
+
+  shequ_map_renderer_set_colouring (renderer, shequ_map_renderer_get_colouring (source));
+  shequ_map_renderer_set_title (renderer, shequ_map_renderer_get_title (source));
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    shequ_map_renderer_set_place_visible (renderer, kind,
+                                          shequ_map_renderer_get_place_visible (source, kind));
+}
+
+ShequMapRenderer *
+shequ_map_renderer_copy (ShequMapRenderer *source,
+                         double            text_scale)
+{
+  ShequMapRenderer *copy;
+
+  g_return_val_if_fail (SHEQU_IS_MAP_RENDERER (source), NULL);
+
+  copy = shequ_map_renderer_new (shequ_map_renderer_get_map (source));
+  shequ_map_renderer_copy_look (copy, source);
+  shequ_map_renderer_set_selected_unit (copy, shequ_map_renderer_get_selected_unit (source));
+  shequ_map_renderer_set_text_scale (copy, text_scale);
+  return copy;
+}
+
+void
 shequ_map_renderer_drop_caches (ShequMapRenderer *self)
 {
   g_return_if_fail (SHEQU_IS_MAP_RENDERER (self));

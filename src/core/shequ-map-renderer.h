@@ -60,6 +60,14 @@ double             shequ_map_renderer_get_text_scale   (ShequMapRenderer   *self
 void               shequ_map_renderer_set_text_scale   (ShequMapRenderer   *self,
                                                         double              scale);
 
+/* Gives RENDERER SOURCE's look: colouring, title, place layers. */
+void               shequ_map_renderer_copy_look   (ShequMapRenderer     *renderer,
+                                                   ShequMapRenderer     *source);
+/* A new renderer of SOURCE's map with its look and selection, and TEXT_SCALE: for a
+ * drawing elsewhere (a file, a page, another thread). */
+ShequMapRenderer  *shequ_map_renderer_copy        (ShequMapRenderer     *source,
+                                                   double                text_scale);
+
 /* Draws FLAGS of the map as FRAME shows it onto CR, whose user space is the drawing
  * (0,0 top left, FRAME->width × FRAME->height). CR's state is saved and restored.
  * On an image surface at whole pixels, from the second drawing at one scale on, the
