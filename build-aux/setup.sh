@@ -20,6 +20,8 @@ shequ_packages=(
   imagemagick at-spi2-core sqlite3
   python3-pyatspi  # tests/test-atspi.py reads the app's accessible tree
   poppler-utils  # pdfinfo, pdffonts: tests/test-map-export.c reads the exported PDF
+  libxlsxwriter-dev  # the evaluation's Excel workbooks (.xlsx), instead of writing OOXML by hand
+  unzip  # the tests open the .xlsx files and read their sheet XML
 )
 # What build-aux/check adds: clang and its runtime libraries (libFuzzer, and the
 # sanitizers clang links; Debian 12's clang-14 only recommends them) for build-aux/fuzz.

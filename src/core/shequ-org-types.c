@@ -31,6 +31,7 @@ static const Name role_names[SHEQU_N_ROLES] = {
   { "mediator",      "调解员",   N_("Mediator") },
   { "volunteer",     "志愿者",   N_("Volunteer") },
   { "legal_adviser", "法律顾问", N_("Legal Adviser") },
+  { "assessor",      "考核员",   N_("Assessor") },
 };
 
 static gboolean

@@ -24,6 +24,7 @@ typedef enum {
   SHEQU_ROLE_MEDIATOR,       /* 调解员 */
   SHEQU_ROLE_VOLUNTEER,      /* 志愿者 */
   SHEQU_ROLE_LEGAL_ADVISER,  /* 法律顾问 */
+  SHEQU_ROLE_ASSESSOR,       /* 考核员 — grades in the evaluation (a street office post) */
   SHEQU_N_ROLES
 } ShequRole;
 

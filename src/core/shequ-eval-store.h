@@ -1,0 +1,272 @@
+/* shequ-eval-store.h — the green-orange-red evaluation in memory, kept in step with the database */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "shequ-database.h"
+#include "shequ-eval-compute.h"
+#include "shequ-eval-types.h"
+#include "shequ-org-store.h"
+
+G_BEGIN_DECLS
+
+#define SHEQU_EVAL_ERROR (shequ_eval_error_quark ())
+
+typedef enum {
+  SHEQU_EVAL_ERROR_INVALID,       /* empty name, bad band rule, max ≤ 0, bad dates … */
+  SHEQU_EVAL_ERROR_RANGE,         /* a score outside 0 … the indicator's maximum */
+  SHEQU_EVAL_ERROR_NOT_A_NUMBER,  /* a score that does not read as a number */
+  SHEQU_EVAL_ERROR_COMMENT,       /* a low score without the comment the set asks for */
+  SHEQU_EVAL_ERROR_WEIGHTS,       /* weights not summing to 100 when a period opens */
+  SHEQU_EVAL_ERROR_SUBMITTED,     /* an edit to a submitted sheet */
+  SHEQU_EVAL_ERROR_CLOSED,        /* an edit in a closed period */
+  SHEQU_EVAL_ERROR_NOT_ASSIGNED,  /* a score by an assessor for a target not theirs */
+  SHEQU_EVAL_ERROR_INCOMPLETE,    /* submitting a sheet with empty cells */
+  SHEQU_EVAL_ERROR_NOT_FOUND,     /* an unknown id: set, period, assessor, target, indicator, flag */
+  SHEQU_EVAL_ERROR_REASON,        /* reopening (or a flag's interview) without a reason / note */
+  SHEQU_EVAL_ERROR_NOT_ASSESSOR,  /* a person without the assessor role */
+} ShequEvalError;
+
+GQuark shequ_eval_error_quark (void);
+
+#define SHEQU_TYPE_EVAL_STORE (shequ_eval_store_get_type ())
+G_DECLARE_FINAL_TYPE (ShequEvalStore, shequ_eval_store, SHEQU, EVAL_STORE, GObject)
+
+/* The evaluation over ORG's database: sets, periods, assessors, targets, scores and
+ * flags, read at once and kept in memory; results are recomputed when asked for after a
+ * change (shequ_eval_compute over the period's matrix).
+ *
+ * Every write is one transaction that also appends its audit entries (shequ-audit.h)
+ * — a score change (who, old, new, reason: the comment), a submit, a reopen (reason),
+ * a set or rule change, a period opened or closed, a flag's state — so the log and the
+ * data never disagree. A write that fails changes nothing, on disk or in memory, and
+ * says why with a translated SHEQU_EVAL_ERROR naming the target, indicator or period.
+ *
+ * Audit targets (what shequ_audit_list() filters by): "eval-target:ID" for a score
+ * or a flag, "eval-sheet:ASSESSOR_ID" for submit/reopen, "eval-set:FAMILY" for set and
+ * rule changes, "eval-period:ID" for a period's state. Actions: "score", "submit",
+ * "reopen", "set", "period-open", "period-close", "flag".
+ *
+ * ACTOR in the calls below names who did it in the log (nullable: the store's "actor"
+ * property, by default the login's real name).
+ *
+ * Signals: "changed" (gint64 period_id: 0 when sets, rules or targets changed; GQuark
+ *          what: "scores", "sheet", "period", "sets", "flags"): after every write. */
+
+ShequEvalStore *shequ_eval_store_new            (ShequOrgStore     *org,
+                                                 GError           **error);
+ShequOrgStore  *shequ_eval_store_get_org_store  (ShequEvalStore    *self);
+ShequDatabase  *shequ_eval_store_get_database   (ShequEvalStore    *self);
+const char     *shequ_eval_store_get_actor      (ShequEvalStore    *self);
+void            shequ_eval_store_set_actor      (ShequEvalStore    *self,
+                                                 const char        *actor);
+
+/* ---- Indicator sets ----------------------------------------------------------- */
+
+/* The newest version of every family, ordered by kind then name (borrowed). */
+GPtrArray      *shequ_eval_store_get_sets       (ShequEvalStore    *self);
+/* Any version, by id (borrowed), or NULL. */
+const ShequEvalSetDef *shequ_eval_store_lookup_set (ShequEvalStore *self,
+                                                 gint64             set_id);
+/* Creates (DEF->set->id 0) or changes a set. The store checks DEF (names, codes
+ * unique within the set, weights ≥ 0, max > 0, green_min > orange_min ≥ 0, rules'
+ * count ≤ within) but not that the weights sum to 100 (that is checked when a period
+ * opens). Changing a version some period in scoring or closed uses makes a new
+ * version; periods still open move to it. *SET_ID (nullable): the id of the version
+ * saved. */
+gboolean        shequ_eval_store_save_set       (ShequEvalStore    *self,
+                                                 const ShequEvalSetDef *def,
+                                                 const char        *actor,
+                                                 gint64            *set_id,
+                                                 GError           **error);
+/* The set's default band rule, comment rule and flag rules filled into a new DEF. */
+ShequEvalSetDef *shequ_eval_set_def_new_default (ShequEvalKind      kind,
+                                                 const char        *name);
+
+/* ---- Targets ------------------------------------------------------------------ */
+
+/* The targets of KIND the organisation has now, made on first use: every community
+ * and village (community kind); every person with a secretary, director or cadre post
+ * at a community or village (cadre kind, one target per person and unit). Ordered by
+ * area, then unit code, then person code. Borrowed ShequEvalTargetRow. */
+GPtrArray      *shequ_eval_store_get_targets    (ShequEvalStore    *self,
+                                                 ShequEvalKind      kind);
+const ShequEvalTargetRow *shequ_eval_store_lookup_target (ShequEvalStore *self,
+                                                 gint64             target_id);
+
+/* ---- Periods ------------------------------------------------------------------ */
+
+/* Every period, oldest first (by starts, then id); borrowed ShequPeriodRow. */
+GPtrArray      *shequ_eval_store_get_periods    (ShequEvalStore    *self);
+const ShequPeriodRow *shequ_eval_store_lookup_period (ShequEvalStore *self,
+                                                 gint64             period_id);
+/* The closed (or, with INCLUDE_OPEN, any) period of the same set family before PERIOD
+ * (by starts), or NULL. */
+const ShequPeriodRow *shequ_eval_store_get_previous_period (ShequEvalStore *self,
+                                                 gint64             period_id,
+                                                 gboolean           include_open);
+/* Opens a period on the newest version of SET_ID's family: refused with
+ * SHEQU_EVAL_ERROR_WEIGHTS unless its weights sum to 100 (within 0.001), INVALID for
+ * bad dates (ENDS before STARTS, not YYYY-MM-DD) or an empty label. */
+gboolean        shequ_eval_store_open_period    (ShequEvalStore    *self,
+                                                 gint64             set_id,
+                                                 ShequPeriodKind    kind,
+                                                 const char        *label,
+                                                 const char        *starts,
+                                                 const char        *ends,
+                                                 const char        *actor,
+                                                 gint64            *period_id,
+                                                 GError           **error);
+
+/* ---- Assessors and sheets ----------------------------------------------------- */
+
+/* People with an assessor post (SHEQU_ROLE_ASSESSOR), ordered by code; borrowed
+ * ShequPerson from the org store. */
+GPtrArray      *shequ_eval_store_list_assessor_people (ShequEvalStore *self);
+/* Assessors of PERIOD, ordered by name; borrowed ShequAssessorRow. */
+GPtrArray      *shequ_eval_store_get_assessors  (ShequEvalStore    *self,
+                                                 gint64             period_id);
+const ShequAssessorRow *shequ_eval_store_lookup_assessor (ShequEvalStore *self,
+                                                 gint64             assessor_id);
+/* Adds PERSON_ID as an assessor of PERIOD_ID grading TARGET_IDS (targets of the
+ * period's kind), or, when already one, sets their targets to TARGET_IDS (scores of
+ * targets taken away are deleted, and logged). Not in a closed period, not on a
+ * submitted sheet. */
+gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
+                                                 gint64             period_id,
+                                                 gint64             person_id,
+                                                 const gint64      *target_ids,
+                                                 guint              n_targets,
+                                                 const char        *actor,
+                                                 gint64            *assessor_id,
+                                                 GError           **error);
+/* The targets ASSESSOR_ID grades, in the order of shequ_eval_store_get_targets(). */
+GArray         *shequ_eval_store_get_assigned   (ShequEvalStore    *self,
+                                                 gint64             assessor_id);
+
+/* One cell: VALUE in hundredths, or SHEQU_SCORE_NONE to clear it. COMMENT (nullable)
+ * is kept with the score; the set's comment rule decides whether it is required. The
+ * first score of an open period moves it to scoring. Refused: RANGE, COMMENT,
+ * SUBMITTED, CLOSED, NOT_ASSIGNED, NOT_FOUND. Setting a cell to what it holds writes
+ * nothing and logs nothing. */
+gboolean        shequ_eval_store_set_score      (ShequEvalStore    *self,
+                                                 gint64             assessor_id,
+                                                 gint64             target_id,
+                                                 gint64             indicator_id,
+                                                 ShequScore         value,
+                                                 const char        *comment,
+                                                 const char        *actor,
+                                                 GError           **error);
+typedef struct {
+  gint64      assessor_id;
+  gint64      target_id;
+  gint64      indicator_id;
+  ShequScore  value;      /* SHEQU_SCORE_NONE clears */
+  const char *comment;    /* nullable */
+} ShequScoreEdit;
+/* Many cells (a paste, an import) in one transaction: all or nothing. On error no
+ * cell changed, and the message names the first bad edit; *BAD_INDEX (nullable) says
+ * which. */
+gboolean        shequ_eval_store_set_scores     (ShequEvalStore    *self,
+                                                 const ShequScoreEdit *edits,
+                                                 guint              n_edits,
+                                                 const char        *actor,
+                                                 guint             *bad_index,
+                                                 GError           **error);
+/* FALSE when the cell is empty (VALUE set to SHEQU_SCORE_NONE). *COMMENT borrowed,
+ * nullable. */
+gboolean        shequ_eval_store_get_score      (ShequEvalStore    *self,
+                                                 gint64             assessor_id,
+                                                 gint64             target_id,
+                                                 gint64             indicator_id,
+                                                 ShequScore        *value,
+                                                 const char       **comment);
+/* The period's scores as a matrix (borrowed, current until the next write), with the
+ * index of each assessor, target and indicator: assessors in the order of
+ * shequ_eval_store_get_assessors(), targets of shequ_eval_store_get_period_targets(),
+ * indicators of the period's set. */
+const ShequEvalMatrix *shequ_eval_store_get_matrix (ShequEvalStore *self,
+                                                 gint64             period_id);
+/* The targets some assessor of PERIOD grades, in get_targets() order (borrowed
+ * ShequEvalTargetRow): the rows of the results. */
+GPtrArray      *shequ_eval_store_get_period_targets (ShequEvalStore *self,
+                                                 gint64             period_id);
+/* Index of TARGET_ID / ASSESSOR_ID / INDICATOR_ID in the period's matrix, or -1. */
+int             shequ_eval_store_target_index   (ShequEvalStore    *self,
+                                                 gint64             period_id,
+                                                 gint64             target_id);
+int             shequ_eval_store_assessor_index (ShequEvalStore    *self,
+                                                 gint64             period_id,
+                                                 gint64             assessor_id);
+int             shequ_eval_store_indicator_index (ShequEvalStore   *self,
+                                                 gint64             period_id,
+                                                 gint64             indicator_id);
+
+/* Locks the sheet: refused with INCOMPLETE (naming how many cells are empty) unless
+ * every cell of every assigned target is filled. When it is the period's last open
+ * sheet the period closes and its flags are raised (one transaction). */
+gboolean        shequ_eval_store_submit         (ShequEvalStore    *self,
+                                                 gint64             assessor_id,
+                                                 const char        *actor,
+                                                 GError           **error);
+/* Unlocks a submitted sheet; REASON (required: SHEQU_EVAL_ERROR_REASON) goes to the
+ * log. A closed period goes back to scoring, and flags its close raised that are
+ * still open are withdrawn (logged). */
+gboolean        shequ_eval_store_reopen         (ShequEvalStore    *self,
+                                                 gint64             assessor_id,
+                                                 const char        *reason,
+                                                 const char        *actor,
+                                                 GError           **error);
+
+/* ---- Results ------------------------------------------------------------------ */
+
+/* PERIOD's results over shequ_eval_store_get_period_targets() (borrowed, recomputed
+ * when a write changed the period since the last call). */
+const ShequEvalResults *shequ_eval_store_get_results (ShequEvalStore *self,
+                                                 gint64             period_id);
+/* A target's place in PERIOD against the period before (get_previous_period with
+ * include_open FALSE): its rank and band then (0 / NONE when it was not graded or
+ * there is none). */
+gboolean        shequ_eval_store_get_previous   (ShequEvalStore    *self,
+                                                 gint64             period_id,
+                                                 gint64             target_id,
+                                                 guint             *previous_rank,
+                                                 ShequBand         *previous_band);
+/* One point of a target's history. */
+typedef struct {
+  gint64     period_id;
+  double     total;   /* NAN when not (fully) graded */
+  ShequBand  band;
+  guint      rank;
+  int        move;    /* shequ_band_compare_move against the point before */
+} ShequEvalHistoryPoint;
+/* TARGET_ID's results in every period of FAMILY (0: every family of the target's
+ * kind), oldest first. GArray of ShequEvalHistoryPoint. */
+GArray         *shequ_eval_store_get_history    (ShequEvalStore    *self,
+                                                 gint64             target_id,
+                                                 gint64             family);
+
+/* ---- Flags -------------------------------------------------------------------- */
+
+/* Every flag, newest period first, then by target order; borrowed ShequFlagRow. */
+GPtrArray      *shequ_eval_store_get_flags      (ShequEvalStore    *self);
+/* Open → interviewed (NOTE required: SHEQU_EVAL_ERROR_REASON) → closed, or open →
+ * closed. Logged with the note. */
+gboolean        shequ_eval_store_set_flag_state (ShequEvalStore    *self,
+                                                 gint64             flag_id,
+                                                 ShequFlagState     state,
+                                                 const char        *note,
+                                                 const char        *actor,
+                                                 GError           **error);
+
+/* ---- Other programs ----------------------------------------------------------- */
+
+/* Reads what other programs (shequ-cli eval import-scores) committed since the store
+ * last read, like shequ_org_store_refresh(); emits "changed" for each period that
+ * changed. */
+gboolean        shequ_eval_store_refresh        (ShequEvalStore    *self,
+                                                 gboolean          *changed,
+                                                 GError           **error);
+
+G_END_DECLS
