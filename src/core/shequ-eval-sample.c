@@ -12,9 +12,3 @@ shequ_eval_sample_populate (ShequEvalStore *store, GError **error)
   return FALSE;
 }
 
-gboolean
-shequ_eval_sample_populate_synthetic (ShequEvalStore *store, guint n_targets, guint n_indicators, guint n_assessors, gint64 *period_id, GError **error)
-{
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
-  return FALSE;
-}
