@@ -278,6 +278,72 @@ test_refresh (Fixture       *f,
   assert_audit_intact (f);
 }
 
+/* The organisation changes; the targets graded before keep their names and results. */
+static void
+test_targets_outlive_org (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 assessor = 0;
+  gint64 march = make_history (f, &assessor);
+  const ShequEvalTargetRow *first = target (f, SHEQU_EVAL_KIND_COMMUNITY, 0);
+  gint64 first_id = first->id;
+  g_autofree char *name = g_strdup (first->name);
+  ShequUnit *unit = shequ_org_store_lookup_unit (f->org, first->unit_id);
+  g_autoptr(GError) error = NULL;
+  double total = total_of (f, march, first_id, NULL);
+  GPtrArray *communities;
+
+  g_assert_true (shequ_org_store_rename_unit (f->org, unit, "新社区", &error));
+  g_assert_no_error (error);
+  communities = shequ_eval_store_get_targets (f->store, SHEQU_EVAL_KIND_COMMUNITY);
+  g_assert_cmpuint (communities->len, ==, 4);
+  g_assert_cmpstr (shequ_eval_store_lookup_target (f->store, first_id)->name, ==, name);
+
+  g_assert_true (shequ_org_store_delete_unit (f->org, unit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shequ_eval_store_get_targets (f->store, SHEQU_EVAL_KIND_COMMUNITY)->len, ==,
+                    3);
+  g_assert_nonnull (shequ_eval_store_lookup_target (f->store, first_id));
+  g_assert_cmpfloat (total_of (f, march, first_id, NULL), ==, total);
+  reopen_all (f);
+  g_assert_cmpstr (shequ_eval_store_lookup_target (f->store, first_id)->name, ==, name);
+  g_assert_cmpfloat (total_of (f, march, first_id, NULL), ==, total);
+  {
+    g_autoptr(GArray) history = shequ_eval_store_get_history (f->store, first_id, 0);
+
+    g_assert_cmpuint (history->len, ==, 3);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 1).band, ==, SHEQU_BAND_RED);
+  }
+}
+
+/* Another program edits only the organisation: nothing of the evaluation is read again. */
+static void
+test_refresh_org_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 period = open_period (f, make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY,
+                                                   SHEQU_EVAL_COMBINE_MEAN), "一月", "2026-01-01");
+  const ShequEvalResults *results = shequ_eval_store_get_results (f->store, period);
+  g_autoptr(ShequDatabase) db2 = NULL;
+  g_autoptr(ShequOrgStore) org2 = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean changed = TRUE;
+  guint n_changed = f->n_changed;
+
+  g_assert_cmpuint (results->n_targets, ==, 0);
+  org2 = shequ_test_open_store (f->dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &db2);
+  g_assert_true (shequ_org_store_rename_unit (org2, shequ_org_store_get_street (org2), "新街道",
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_eval_store_refresh (f->store, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_false (changed);
+  g_assert_cmpuint (f->n_changed, ==, n_changed);
+  /* Not even a write reads the eval tables again. */
+  assign_all (f, period, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +357,8 @@ main (int   argc,
   ADD ("failed-write", test_failed_write);
   ADD ("migrates-version-3", test_migrates_version_3);
   ADD ("refresh", test_refresh);
+  ADD ("refresh-org-only", test_refresh_org_only);
+  ADD ("targets-outlive-org", test_targets_outlive_org);
 #undef ADD
 
   return g_test_run ();

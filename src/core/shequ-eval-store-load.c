@@ -795,16 +795,16 @@ shequ_eval_store_refresh (ShequEvalStore  *self,
   g_autoptr(GArray) changed_periods = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(EvalData) data = NULL;
   gboolean sets_changed, flags_changed;
-  gint64 version = 0, seq = 0;
+  gboolean stale = FALSE;
 
   g_return_val_if_fail (SHEQU_IS_EVAL_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (changed != NULL)
     *changed = FALSE;
-  if (!_shequ_eval_store_read_versions (self, &version, &seq, error))
+  if (!_shequ_eval_store_is_stale (self, &stale, error))
     return FALSE;
-  if (version == self->data_version)
+  if (!stale)
     return TRUE;
   if (!(data = _shequ_eval_store_load_data (self, error)))
     return FALSE;

@@ -120,6 +120,9 @@ gboolean        _shequ_eval_store_log           (ShequEvalStore   *self,
                                                  const char       *new_value,
                                                  const char       *reason,
                                                  GError          **error);
+gboolean        _shequ_eval_store_is_stale      (ShequEvalStore   *self,
+                                                 gboolean         *stale,
+                                                 GError          **error);
 /* Inside a write transaction: reloads when another program committed meanwhile. Sets
  * *RELOADED, so the caller validates again. */
 gboolean        _shequ_eval_store_catch_up      (ShequEvalStore   *self,
