@@ -32,10 +32,27 @@ test_set_versions (Fixture       *f,
   g_assert_cmpstr (shequ_eval_store_lookup_set (f->store, set_id)->set->name, ==, "社区考评");
   g_clear_pointer (&def, shequ_eval_set_def_free);
 
-  /* Once a period scored with it, a change makes version 2; the open one moves. */
+  /* An open period with an assessor follows a change in place: a third indicator. */
   scored = open_period (f, set_id, "一月", "2026-01-01");
-  waiting = open_period (f, set_id, "二月", "2026-02-01");
   assessor = assign_all (f, scored, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  def = shequ_eval_set_def_copy (shequ_eval_store_lookup_set (f->store, set_id));
+  g_ptr_array_add (def->indicators, shequ_indicator_row_copy (g_ptr_array_index (def->indicators,
+                                                                                 1)));
+  g_free (((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->code);
+  ((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->code = g_strdup ("I03");
+  g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (same_id, ==, set_id);
+  g_assert_cmpuint (shequ_eval_matrix_get_n_indicators (
+                      shequ_eval_store_get_matrix (f->store, scored)), ==, 3);
+  g_ptr_array_remove_index (def->indicators, 2);
+  g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
+  g_assert_cmpuint (shequ_eval_matrix_get_n_indicators (
+                      shequ_eval_store_get_matrix (f->store, scored)), ==, 2);
+  g_clear_pointer (&def, shequ_eval_set_def_free);
+
+  /* Once a period scored with it, a change makes version 2; the open one moves. */
+  waiting = open_period (f, set_id, "二月", "2026-02-01");
   score (f, assessor, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, scored, 0),
          "50");
   g_assert_cmpint (shequ_eval_store_lookup_period (f->store, scored)->state, ==,
@@ -60,7 +77,7 @@ test_set_versions (Fixture       *f,
   /* Saving what is there writes nothing. */
   g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
   g_assert_cmpint (same_id, ==, new_id);
-  g_assert_cmpuint (count_audit (f, "set"), ==, 3);
+  g_assert_cmpuint (count_audit (f, "set"), ==, 5);
   assert_audit_intact (f);
 }
 

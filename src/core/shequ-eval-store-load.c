@@ -198,7 +198,12 @@ _shequ_eval_period_rebuild (EvalData              *data,
   g_autoptr(ShequEvalMatrix) old_matrix = g_steal_pointer (&period->matrix);
   g_autoptr(GHashTable) old_index = g_steal_pointer (&period->target_index);
   guint n_indicators = set != NULL ? set->indicators->len : 0;
-  guint old_n_assessors = old_matrix != NULL ? shequ_eval_matrix_get_n_assessors (old_matrix) : 0;
+  guint old_n_assessors = 0;
+
+  /* Scores carry over only while the indicators stay: a set changed in place is one no
+   * period has scored with. */
+  if (old_matrix != NULL && shequ_eval_matrix_get_n_indicators (old_matrix) == n_indicators)
+    old_n_assessors = shequ_eval_matrix_get_n_assessors (old_matrix);
 
   g_ptr_array_sort (period->assessors, compare_assessors);
 
@@ -259,9 +264,13 @@ _shequ_eval_period_rebuild (EvalData              *data,
               (old_t = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, &id))) == 0 ||
               !shequ_eval_matrix_get_assigned (old_matrix, was, old_t - 1))
             continue;
-          for (guint k = 0; k < n_indicators; k++)
-            shequ_eval_matrix_set (period->matrix, a, t - 1, k,
-                                   shequ_eval_matrix_get (old_matrix, was, old_t - 1, k));
+          {
+            const ShequScore *row = shequ_eval_matrix_get_row (old_matrix, was, old_t - 1);
+
+            for (guint k = 0; k < n_indicators; k++)
+              if (row[k] != SHEQU_SCORE_NONE)
+                shequ_eval_matrix_set (period->matrix, a, t - 1, k, row[k]);
+          }
         }
     }
 }
