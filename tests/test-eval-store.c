@@ -479,6 +479,40 @@ test_flags_raised_and_withdrawn (Fixture       *f,
   assert_audit_intact (f);
 }
 
+/* Orange (50 + 30 = 80) three months running: a warning when the third closes; an
+ * open period between does not count, a red month breaks the run. */
+static void
+test_flags_orange_warning (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  gint64 t1 = target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id;
+  const ShequFlagRow *flag;
+
+  close_month (f, set_id, "一月", "2026-01-01", "40", NULL);
+  close_month (f, set_id, "二月", "2026-02-01", "40", NULL);
+  open_period (f, set_id, "二月补充", "2026-02-15");
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 0);
+  close_month (f, set_id, "三月", "2026-03-01", "40", NULL);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  flag = g_ptr_array_index (shequ_eval_store_get_flags (f->store), 0);
+  g_assert_cmpint (flag->target_id, ==, t1);
+  g_assert_cmpint (flag->action, ==, SHEQU_FLAG_ACTION_WARNING);
+
+  /* April red, May orange: neither rule fires. */
+  close_month (f, set_id, "四月", "2026-04-01", "10", NULL);
+  close_month (f, set_id, "五月", "2026-05-01", "40", NULL);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  {
+    g_autoptr(GArray) history = shequ_eval_store_get_history (f->store, t1, set_id);
+
+    g_assert_cmpuint (history->len, ==, 5);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 3).band, ==, SHEQU_BAND_RED);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 3).move, ==, -1);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 4).move, ==, 1);
+  }
+}
+
 static void
 test_flag_states (Fixture       *f,
                   gconstpointer  data)
@@ -624,6 +658,7 @@ main (int   argc,
   ADD ("score/all-or-nothing", test_scores_all_or_nothing);
   ADD ("sheet/locks", test_locks);
   ADD ("flags/raised-and-withdrawn", test_flags_raised_and_withdrawn);
+  ADD ("flags/orange-warning", test_flags_orange_warning);
   ADD ("flags/states", test_flag_states);
   ADD ("results/bands", test_result_bands);
   ADD ("results/trimmed", test_result_trimmed);

@@ -492,9 +492,9 @@ shequ_eval_store_submit (ShequEvalStore  *self,
   if (op.closes)
     {
       period->row->state = SHEQU_PERIOD_STATE_CLOSED;
-      for (guint i = 0; i < op.flags->len; i++)
+      while (op.flags->len > 0)
         {
-          ShequFlagRow *row = g_ptr_array_steal_index (op.flags, i--);
+          ShequFlagRow *row = g_ptr_array_steal_index (op.flags, 0);
 
           g_ptr_array_add (self->data->flags, row);
           g_hash_table_insert (self->data->flag_ids, &row->id, row);
