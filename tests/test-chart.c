@@ -84,7 +84,6 @@ test_points (void)
   g_assert_cmphex (pixel_at (surface, x[1], y[1]), ==, band_rgb (SHEQU_BAND_GREEN));
   g_assert_cmphex (pixel_at (surface, x[0], y[0]), ==, band_rgb (SHEQU_BAND_ORANGE));
   g_assert_cmphex (pixel_at (surface, x[3], y[3]), ==, band_rgb (SHEQU_BAND_RED));
-  /* The gap: where period 3's point would be, nothing red, green or orange. */
   g_assert_false (shequ_chart_get_point (chart, 1, 0, NULL, NULL));
   g_assert_false (shequ_chart_get_point (chart, 0, 4, NULL, NULL));
   cairo_surface_destroy (surface);
@@ -164,6 +163,35 @@ test_many_periods (void)
 }
 
 static void
+test_lookup (void)
+{
+  g_autoptr(ShequChart) chart = shequ_chart_new ();
+  static const double a[] = { 88.0, 86.0, NAN, 82.0 };
+  static const double b[] = { 60.0, 65.0, 70.0, 75.0 };
+  cairo_surface_t *surface;
+  guint series = 99, period = 99;
+  double x, y, bx, by;
+
+  shequ_chart_set_periods (chart, periods, 4);
+  shequ_chart_add_series (chart, "A", a);
+  shequ_chart_add_series (chart, "B", b);
+  g_assert_false (shequ_chart_lookup_point (chart, 100, 100, 1000, &series, &period));
+  surface = draw_chart (chart);
+
+  g_assert_true (shequ_chart_get_point (chart, 0, 1, &x, &y));
+  g_assert_true (shequ_chart_lookup_point (chart, x + 2, y - 2, 6, &series, &period));
+  g_assert_cmpuint (series, ==, 0);
+  g_assert_cmpuint (period, ==, 1);
+  /* Where A has no point, B's is the nearest. */
+  g_assert_true (shequ_chart_get_point (chart, 1, 2, &bx, &by));
+  g_assert_true (shequ_chart_lookup_point (chart, bx, by - 30, 40, &series, &period));
+  g_assert_cmpuint (series, ==, 1);
+  g_assert_cmpuint (period, ==, 2);
+  g_assert_false (shequ_chart_lookup_point (chart, bx, by - 30, 10, NULL, NULL));
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_describe (void)
 {
   g_autoptr(ShequChart) chart = shequ_chart_new ();
@@ -204,6 +232,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/band-rule", test_band_rule);
   g_test_add_func ("/chart/several-series", test_several_series);
   g_test_add_func ("/chart/many-periods", test_many_periods);
+  g_test_add_func ("/chart/lookup", test_lookup);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/describe-chinese", test_describe_chinese);
 

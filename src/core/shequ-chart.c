@@ -576,6 +576,41 @@ shequ_chart_get_point (ShequChart *self,
   return TRUE;
 }
 
+gboolean
+shequ_chart_lookup_point (ShequChart *self,
+                          double      x,
+                          double      y,
+                          double      radius,
+                          guint      *series,
+                          guint      *period)
+{
+  double best = radius * radius;
+  gboolean found = FALSE;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->drawn)
+    return FALSE;
+  n = self->periods->len;
+  for (guint k = 0; k < (guint) self->series->len * n; k++)
+    {
+      double dx = self->points[2 * k] - x, dy = self->points[2 * k + 1] - y;
+
+      /* NAN (no point) compares false. */
+      if (dx * dx + dy * dy <= best)
+        {
+          best = dx * dx + dy * dy;
+          found = TRUE;
+          if (series != NULL)
+            *series = k / n;
+          if (period != NULL)
+            *period = k % n;
+        }
+    }
+  return found;
+}
+
 char *
 shequ_chart_describe (ShequChart *self)
 {
