@@ -832,8 +832,8 @@ shequ_eval_store_refresh (ShequEvalStore  *self,
 
   if (changed != NULL)
     *changed = sets_changed || flags_changed || changed_periods->len > 0;
-  if (sets_changed)
-    _shequ_eval_store_emit (self, 0, "sets");
+  /* Every row is new memory now, changed or not: whoever holds one reads them again. */
+  _shequ_eval_store_emit (self, 0, "sets");
   for (guint i = 0; i < changed_periods->len; i++)
     _shequ_eval_store_emit (self, g_array_index (changed_periods, gint64, i), "scores");
   if (flags_changed)

@@ -321,9 +321,10 @@ gboolean        shequ_eval_store_set_flag_state (ShequEvalStore    *self,
 /* Reads what other programs (shequ-cli eval import-scores) committed since the store
  * last read, like shequ_org_store_refresh(); emits "changed" for each period that
  * changed.
- * The eval tables are read again whole when they changed ("changed" then: (0, "sets")
- * when sets, rules or targets differ, (P, "scores") for each period that differs, (0,
- * "flags")); every pointer the store handed out before is then invalid. */
+ * The eval tables are read again whole when they changed; every pointer the store
+ * handed out before is then invalid, so "changed" (0, "sets") comes first, then (P,
+ * "scores") for each period that differs and (0, "flags") when flags do. *CHANGED is
+ * TRUE when something differs. */
 gboolean        shequ_eval_store_refresh        (ShequEvalStore    *self,
                                                  gboolean          *changed,
                                                  GError           **error);
