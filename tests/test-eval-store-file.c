@@ -384,6 +384,33 @@ test_refresh_org_only (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
 }
 
+/* A damaged row (a state no Shequ writes) is refused, naming the file and the table. */
+static void
+test_damaged_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 period = open_period (f, make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY,
+                                                   SHEQU_EVAL_COMBINE_MEAN), "一月", "2026-01-01");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON; "
+                                          "UPDATE eval_period SET state = 'lost' WHERE id = %"
+                                          G_GINT64_FORMAT "; "
+                                          "PRAGMA ignore_check_constraints = OFF;", period);
+  g_autoptr(ShequEvalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shequ_database_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+  store = shequ_eval_store_new (f->org, &error);
+  g_assert_null (store);
+  g_assert_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "eval_period"));
+  g_assert_nonnull (strstr (error->message, f->dir.db));
+  /* The store that read it before is as it was. */
+  g_assert_cmpstr (shequ_eval_store_lookup_period (f->store, period)->label, ==, "一月");
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, period)->state, ==,
+                   SHEQU_PERIOD_STATE_OPEN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +426,7 @@ main (int   argc,
   ADD ("refresh", test_refresh);
   ADD ("refresh-org-only", test_refresh_org_only);
   ADD ("read-only", test_read_only);
+  ADD ("damaged-row", test_damaged_row);
   ADD ("targets-outlive-org", test_targets_outlive_org);
 #undef ADD
 
