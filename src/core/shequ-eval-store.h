@@ -53,6 +53,15 @@ G_DECLARE_FINAL_TYPE (ShequEvalStore, shequ_eval_store, SHEQU, EVAL_STORE, GObje
  *
  * Signals: "changed" (gint64 period_id: 0 when sets, rules or targets changed; GQuark
  *          what: "scores", "sheet", "period", "sets", "flags"): after every write.
+ *          Which: set_score(s) (P, "period") when a first score starts scoring, then
+ *          (P, "scores") per period touched; assign (P, "sheet"); submit and reopen
+ *          (P, "sheet"), and (P, "period") + (0, "flags") when the period closed or
+ *          reopened; open_period (P, "period"); save_set (P, "period") for each open
+ *          period laid out again, then (0, "sets"); set_flag_state (0, "flags"). A write
+ *          that changes nothing (a cell set to what it holds) emits nothing.
+ *
+ * Scores: a comment is kept as given ("" when NULL); it is required only strictly below
+ * comment_below × max. get_score gives "" for a filled cell without one.
  *
  * What the log holds (ShequAuditRecord fields; ACTOR as above, REASON NULL unless said):
  *   score         eval-target:T   old/new "I01: 8.5 (assessor's name)" — indicator code,
