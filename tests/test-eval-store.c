@@ -206,6 +206,7 @@ test_targets (Fixture       *f,
 
   assign_all (f, period, 1, SHEQU_EVAL_KIND_CADRE);
   assign_all (f, period, 0, SHEQU_EVAL_KIND_CADRE);
+  assign_all (f, period, 0, SHEQU_EVAL_KIND_CADRE);
   g_assert_cmpuint (shequ_eval_store_get_assessors (f->store, period)->len, ==, 2);
   g_assert_cmpuint (shequ_eval_store_get_period_targets (f->store, period)->len, ==, 7);
   g_assert_cmpstr (((ShequAssessorRow *) g_ptr_array_index (

@@ -675,8 +675,20 @@ shequ_eval_store_assign (ShequEvalStore  *self,
   g_return_val_if_fail (target_ids != NULL || n_targets == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ok = plan_assign (&op, error) &&
-       _shequ_eval_store_write (self, assign_in_transaction, &op, error);
+  if (!plan_assign (&op, error))
+    {
+      g_free (op.name);
+      return FALSE;
+    }
+  /* The same targets again: nothing to write or log. */
+  if (op.assessor != NULL && op.added->len == 0 && op.removed->len == 0)
+    {
+      if (assessor_id != NULL)
+        *assessor_id = op.assessor->row.id;
+      g_free (op.name);
+      return TRUE;
+    }
+  ok = _shequ_eval_store_write (self, assign_in_transaction, &op, error);
   if (ok)
     {
       take_assignment (&op);
