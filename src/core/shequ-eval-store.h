@@ -181,9 +181,9 @@ const ShequAssessorRow *shequ_eval_store_lookup_assessor (ShequEvalStore *self,
  * submitted sheet.
  * Errors: NOT_FOUND (period, person, target), CLOSED, NOT_ASSESSOR, SUBMITTED, INVALID
  * (a target of the other kind). Repeated ids count once. Logged as "assign" (the same
- * targets again write and log nothing, and emit nothing). The
- * assessor's name is the person's name then. Indexes in the period's matrix (assessor
- * and target) may change: read them again after "changed" ("sheet"). */
+ * targets again write, log and emit nothing). The assessor's name is the person's name
+ * then. Indexes in the period's matrix (assessor and target) may change: read them
+ * again after "changed" ("sheet"). */
 gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
                                                  gint64             period_id,
                                                  gint64             person_id,
