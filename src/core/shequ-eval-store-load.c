@@ -1,4 +1,4 @@
-/* shequ-eval-store-load.c — every eval row read into memory; matrices laid out; refresh */
+/* shequ-eval-store-load.c — every eval row read into memory; each period's matrix laid out */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-eval-store"
 
