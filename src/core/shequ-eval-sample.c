@@ -203,13 +203,13 @@ check_targets (Build      *b,
             }
           if (lookup_profile (b->data, target, &own) == NULL)
             {
-              g_string_append_printf (problems, _("\n%s: no line for %s (%s)."), profiles,
+              g_string_append_printf (problems, _("%s: no line for %s (%s).\n"), profiles,
                                       target->code, target->name);
               (*n_problems)++;
             }
           if (!graded)
             {
-              g_string_append_printf (problems, _("\n%s: no assessor grades %s (%s)."),
+              g_string_append_printf (problems, _("%s: no assessor grades %s (%s).\n"),
                                       assessors, target->code, target->name);
               (*n_problems)++;
             }
@@ -236,12 +236,13 @@ check_store (Build       *b,
   check_targets (b, dir, problems, &n_problems);
   if (n_problems == 0)
     return TRUE;
+  g_string_truncate (problems, problems->len - 1);   /* the last line's end */
   g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
                g_dngettext (GETTEXT_PACKAGE,
                             "The sample evaluation’s data files have %u problem; "
-                            "nothing was written:%s",
+                            "nothing was written:\n%s",
                             "The sample evaluation’s data files have %u problems; "
-                            "nothing was written:%s", n_problems),
+                            "nothing was written:\n%s", n_problems),
                n_problems, problems->str);
   return FALSE;
 }
