@@ -156,7 +156,7 @@ cell_score (const EsSet              *set,
   value = CLAMP (value, 0, ind->max_score);
 
   *comment = NULL;
-  if (value < ind->max_score && (failing || value < set->comment_below * ind->max_score))
+  if (value < ind->max_score && (failing || value <= set->comment_below * ind->max_score))
     *comment = make_comment (set, ind, value, key);
   return value;
 }
