@@ -49,7 +49,9 @@ problem (Problems   *problems,
   va_end (args);
   if (problems->text->len > 0)
     g_string_append_c (problems->text, '\n');
-  if (line > 0)
+  if (g_str_has_prefix (why, path))
+    g_string_append (problems->text, why);   /* a message of the CSV reader: it says where */
+  else if (line > 0)
     g_string_append_printf (problems->text, _("%s, line %u: %s"), path, line, why);
   else
     g_string_append_printf (problems->text, _("%s: %s"), path, why);
