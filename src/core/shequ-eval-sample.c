@@ -372,6 +372,8 @@ assign_assessors (Build          *b,
           if (grades (assessor, target))
             g_array_append_val (ids, target->id);
         }
+      if (ids->len == 0)
+        continue;   /* their areas have no targets of this kind */
       if (!shequ_eval_store_assign (b->store, period_id, assessor->person_id,
                                     (const gint64 *) ids->data, ids->len, owner,
                                     &assessor_id, error))
