@@ -624,6 +624,8 @@ shequ_eval_set_dialog_dispose (GObject *object)
 {
   ShequEvalSetDialog *self = SHEQU_EVAL_SET_DIALOG (object);
 
+  /* The list's rows go with the template, unselected on the way: no edits any more. */
+  self->loading = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_EVAL_SET_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->def, shequ_eval_set_def_free);

@@ -18,6 +18,7 @@ struct _ShequPeriodDialog
   GArray         *set_ids;      /* gint64, in the drop-down's order */
   GArray         *person_ids;   /* gint64: the assessors listed, in order */
   GPtrArray      *checks;       /* GtkCheckButton, one per assessor listed */
+  gboolean        disposed;     /* the widgets are going: their signals change nothing */
 
   /* template */
   GtkButton      *open_button;
@@ -312,6 +313,8 @@ on_plan_changed (ShequPeriodDialog *self)
   g_autofree char *plan = NULL;
   g_autofree char *problem = NULL;
 
+  if (self->disposed)
+    return;
   gtk_spin_button_set_range (self->per_target_spin, 1, MAX (checked->len, 1));
   gtk_widget_set_sensitive (GTK_WIDGET (self->per_target_spin),
                             gtk_check_button_get_active (self->split_check));
@@ -327,6 +330,8 @@ on_plan_changed (ShequPeriodDialog *self)
 static void
 on_set_changed (ShequPeriodDialog *self)
 {
+  if (self->disposed)
+    return;
   suggest (self);
   on_plan_changed (self);
 }
@@ -537,6 +542,7 @@ shequ_period_dialog_dispose (GObject *object)
 {
   ShequPeriodDialog *self = SHEQU_PERIOD_DIALOG (object);
 
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_PERIOD_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->set_ids, g_array_unref);
