@@ -405,6 +405,28 @@ test_xlsx_sheets (void)
   remove_dir (dir);
 }
 
+/* What libxlsxwriter refuses (a name longer than a cell holds) is an error naming the
+ * file, and leaves no file. */
+static void
+test_xlsx_error (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "report.xlsx", NULL);
+  g_autoptr(ShequEvalReport) report = make_report (SHEQU_EVAL_KIND_COMMUNITY, 3, 1);
+  ShequEvalReportRow *row = g_ptr_array_index (report->rows, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_free (row->name);
+  row->name = g_strnfill (40000, 'x');
+  g_assert_false (shequ_eval_report_write_file (report, SHEQU_EVAL_REPORT_XLSX, path, NULL,
+                                                &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "longer than a cell"));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  remove_dir (dir);
+}
+
 /* ---- PDF ------------------------------------------------------------------------ */
 
 /* FALSE (the test skipped) without poppler's tools. */
@@ -508,6 +530,44 @@ test_pdf_community_pages (void)
   remove_dir (dir);
 }
 
+/* Under the Chinese UI: the sheets, the CSV's header and the PDF's text in Chinese. For
+ * the program's last test (it switches the process's language). */
+static void
+test_chinese (void)
+{
+  g_autoptr(ShequEvalReport) report = make_report (SHEQU_EVAL_KIND_CADRE, 6, 2);
+  g_autofree char *dir = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_pdf_tools () || !shequ_test_use_chinese ())
+    return;
+  dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
+  xlsx = g_build_filename (dir, "考评.xlsx", NULL);
+  g_assert_true (shequ_eval_report_write_file (report, SHEQU_EVAL_REPORT_XLSX, xlsx, NULL,
+                                               &error));
+  g_assert_no_error (error);
+  workbook = unzip_part (xlsx, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"排名\""));
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"指标\""));
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"等次历史\""));
+
+  csv = shequ_eval_report_format_csv (report, NULL, NULL);
+  g_assert_true (g_str_has_prefix (csv->str, "\xef\xbb\xbf排名,升降,编码,名称,所在单位,所属片区,总分,等次\r\n"));
+  g_assert_nonnull (strstr (csv->str, ",96.50,绿\r\n"));
+
+  pdf = write_pdf (report, dir, "考评.pdf");
+  text = run_tool ("pdftotext", pdf, "-", NULL);
+  g_assert_nonnull (strstr (text, "社区干部绿橙红动态考评"));
+  g_assert_nonnull (strstr (text, "等次概况"));
+  g_assert_nonnull (strstr (text, "第 5 页，共 5 页"));
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,7 +582,9 @@ main (int    argc,
   g_test_add_func ("/eval-report/xlsx/sheets", test_xlsx_sheets);
   g_test_add_func ("/eval-report/pdf/cadre-pages", test_pdf_cadre_pages);
   g_test_add_func ("/eval-report/pdf/paginates", test_pdf_paginates);
+  g_test_add_func ("/eval-report/xlsx/error", test_xlsx_error);
   if (g_getenv ("SHEQU_TEST_CHART") != NULL)   /* until shequ-chart.c lands */
     g_test_add_func ("/eval-report/pdf/community-pages", test_pdf_community_pages);
+  g_test_add_func ("/eval-report/chinese", test_chinese);
   return g_test_run ();
 }

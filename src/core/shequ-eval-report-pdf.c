@@ -516,6 +516,38 @@ get_renderer (Pdf *pdf)
   return pdf->renderer;
 }
 
+/* Pales what lies outside the area, so that the area stands out from its neighbours
+ * (which the frame shows around it). */
+static void
+veil_outside (cairo_t             *cr,
+              ShequMap            *map,
+              gint64               unit_id,
+              const ShequMapFrame *frame)
+{
+  ShequGeoShape *shape = shequ_map_get_item_shape (map, shequ_map_find_unit (map, unit_id),
+                                                   frame->metres_per_pixel / 2);
+
+  cairo_rectangle (cr, 0, 0, frame->width, frame->height);
+  for (guint p = 0; p < shequ_geo_shape_get_n_polygons (shape); p++)
+    {
+      const ShequGeoPolygon *polygon = shequ_geo_shape_get_polygon (shape, p);
+
+      for (guint r = 0; r < polygon->n_rings; r++)
+        for (guint i = 0; i < polygon->rings[r].n_points; i++)
+          {
+            ShequGeoPoint at = shequ_map_frame_to_drawing (frame, polygon->rings[r].points[i]);
+
+            if (i == 0)
+              cairo_move_to (cr, at.x, at.y);
+            else
+              cairo_line_to (cr, at.x, at.y);
+          }
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.62);
+  cairo_fill (cr);
+}
+
 /* The area's band map, framed to the area. */
 static void
 draw_band_map (Pdf                        *pdf,
@@ -547,9 +579,11 @@ draw_band_map (Pdf                        *pdf,
   cairo_translate (pdf->cr, x, y);
   cairo_set_source_rgb (pdf->cr, 1, 1, 1);
   cairo_paint (pdf->cr);
+  shequ_map_renderer_draw (renderer, pdf->cr, &frame, SHEQU_MAP_DRAW_FILLS);
+  veil_outside (pdf->cr, report->map, group->unit_id, &frame);
   shequ_map_renderer_draw (renderer, pdf->cr, &frame,
-                           SHEQU_MAP_DRAW_FILLS | SHEQU_MAP_DRAW_HIGHLIGHT
-                           | SHEQU_MAP_DRAW_LABELS | SHEQU_MAP_DRAW_DECORATIONS);
+                           SHEQU_MAP_DRAW_HIGHLIGHT | SHEQU_MAP_DRAW_LABELS
+                           | SHEQU_MAP_DRAW_DECORATIONS);
   cairo_restore (pdf->cr);
   cairo_rectangle (pdf->cr, x + 0.3, y + 0.3, width - 0.6, height - 0.6);
   cairo_set_source_rgb (pdf->cr, pdf_rule_colour.red, pdf_rule_colour.green,
