@@ -1,4 +1,4 @@
-/* test-eval-report.c — a period's report as PDF, XLSX and CSV: what the files hold, and safe writing */
+/* test-eval-report.c — a period's report as PDF, XLSX and CSV: what the files hold, written safely */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -52,7 +52,8 @@ make_report (ShequEvalKind kind,
   g_strfreev (report->history_labels);
   report->history_labels = g_new0 (char *, 4);
   for (guint p = 0; p < 3; p++)
-    report->history_labels[p] = g_strdup_printf ("2026年第%s季度", (const char *[]) { "一", "二", "三" }[p]);
+    report->history_labels[p] = g_strdup_printf ("2026年第%s季度",
+                                                 (const char *[]) { "一", "二", "三" }[p]);
 
   for (guint i = 0; i < n_rows; i++)
     {

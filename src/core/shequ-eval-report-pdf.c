@@ -617,9 +617,20 @@ draw_group (Pdf                        *pdf,
                                              group->rows->len),
                                 group->rows->len);
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cadre graded",
-                                             "%u cadres graded", group->rows->len),
-                                group->rows->len);
+    {
+      const ShequEvalReportRow *first = g_ptr_array_index (report->rows,
+                                                           g_array_index (group->rows, guint, 0));
+      g_autofree char *cadres = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cadre graded",
+                                                              "%u cadres graded",
+                                                              group->rows->len),
+                                                 group->rows->len);
+
+      /* The community's area first, when it has one. */
+      if (first->area_name[0] != '\0')
+        subtitle = g_strdup_printf ("%s · %s", first->area_name, cadres);
+      else
+        subtitle = g_steal_pointer (&cadres);
+    }
 
   pdf_begin_page (pdf);
   pdf->y = pdf_draw_heading (pdf, group->name, subtitle);
