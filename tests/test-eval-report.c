@@ -501,8 +501,7 @@ main (int    argc,
   g_test_add_func ("/eval-report/pdf/cadre-pages", test_pdf_cadre_pages);
   g_test_add_func ("/eval-report/pdf/paginates", test_pdf_paginates);
   g_test_add_func ("/eval-report/xlsx/error", test_xlsx_error);
-  if (g_getenv ("SHEQU_TEST_CHART") != NULL)   /* until shequ-chart.c lands */
-    g_test_add_func ("/eval-report/pdf/community-pages", test_pdf_community_pages);
-  g_test_add_func ("/eval-report/chinese", test_chinese);
+  g_test_add_func ("/eval-report/pdf/community-pages", test_pdf_community_pages);
+  g_test_add_func ("/eval-report/zh_CN/files", test_chinese);
   return g_test_run ();
 }
