@@ -280,6 +280,24 @@ test_store_unknown_period (StoreFixture  *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The PDF under the Chinese UI (the last test: it switches the process's language). */
+static void
+test_store_pdf_chinese (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_pdf_tools () || !shequ_test_use_chinese ())
+    return;
+  path = write_store_report (fixture, SHEQU_EVAL_REPORT_PDF, "考评.pdf");
+  text = run_tool ("pdftotext", path, "-", NULL);
+  g_assert_nonnull (strstr (text, "社区绿橙红动态考评"));
+  g_assert_nonnull (strstr (text, "社区考评指标（第 1 版）"));
+  g_assert_nonnull (strstr (text, "片区 · 3 个社区"));
+  g_assert_nonnull (strstr (text, "第 5 页，共 5 页"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,5 +312,7 @@ main (int    argc,
               test_store_pdf, store_fixture_tear_down);
   g_test_add ("/eval-report-store/unknown-period", StoreFixture, NULL, store_fixture_set_up,
               test_store_unknown_period, store_fixture_tear_down);
+  g_test_add ("/eval-report-store/zh_CN/pdf", StoreFixture, NULL, store_fixture_set_up,
+              test_store_pdf_chinese, store_fixture_tear_down);
   return g_test_run ();
 }

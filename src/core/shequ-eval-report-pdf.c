@@ -561,6 +561,7 @@ draw_band_map (Pdf                        *pdf,
   const ShequMapItem *item = report->map != NULL
                              ? shequ_map_lookup_unit (report->map, group->unit_id) : NULL;
   ShequMapRenderer *renderer;
+  ShequGeoBounds bounds;
   ShequMapFrame frame;
 
   if (item == NULL)
@@ -571,7 +572,12 @@ draw_band_map (Pdf                        *pdf,
   renderer = get_renderer (pdf);
   shequ_map_renderer_set_title (renderer, group->name);
   shequ_map_renderer_set_selected_unit (renderer, group->unit_id);
-  shequ_map_frame_init_fit (&frame, &item->bounds, width, height, 14);
+  /* Room below the area for the legend and above it for the title, so that they cover
+   * its neighbours rather than its communities. */
+  bounds = item->bounds;
+  bounds.min_y -= 0.24 * (item->bounds.max_y - item->bounds.min_y);
+  bounds.max_y += 0.12 * (item->bounds.max_y - item->bounds.min_y);
+  shequ_map_frame_init_fit (&frame, &bounds, width, height, 14);
 
   cairo_save (pdf->cr);
   cairo_rectangle (pdf->cr, x, y, width, height);
