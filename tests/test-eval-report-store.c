@@ -264,6 +264,9 @@ test_store_pdf (StoreFixture  *fixture,
   g_assert_nonnull (strstr (text, "东关社区"));
   g_assert_nonnull (strstr (text, "西城片区"));
   g_assert_nonnull (strstr (text, "社区考评指标 (version 1)"));
+  /* The areas' means as the summary rolls them up: (95 + 90 + 84) / 3. */
+  g_assert_nonnull (strstr (text, "Mean 89.67"));
+  g_assert_nonnull (strstr (text, "Mean 68.00"));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "shequ-eval-measure.h"
 #include "shequ-eval-report-private.h"
+#include "shequ-eval-summary.h"
 
 /* The periods of the band history: the closed periods of PERIOD's set family up to it,
  * and PERIOD itself, oldest first. */
@@ -129,6 +130,33 @@ collect_heading (ShequEvalReport       *report,
                      shequ_indicator_row_copy (g_ptr_array_index (def->indicators, k)));
 }
 
+/* The groups' figures as the rest of the evaluation rolls them up (the results page, the
+ * band map), so that the report never disagrees with them. */
+static void
+apply_summaries (ShequEvalReport *report,
+                 ShequEvalStore  *store,
+                 gint64           period_id)
+{
+  g_autoptr(GArray) summaries = shequ_eval_summarize_by_unit (store, period_id);
+
+  for (guint i = 0; summaries != NULL && i < summaries->len; i++)
+    {
+      const ShequEvalUnitSummary *summary = &g_array_index (summaries, ShequEvalUnitSummary, i);
+
+      for (guint g = 0; g < report->groups->len; g++)
+        {
+          ShequEvalReportGroup *group = g_ptr_array_index (report->groups, g);
+
+          if (group->unit_id != summary->unit_id)
+            continue;
+          group->n_graded = summary->n_graded;
+          group->mean_total = summary->mean_total;
+          group->band = summary->band;
+          memcpy (group->n_band, summary->n_band, sizeof group->n_band);
+        }
+    }
+}
+
 ShequEvalReport *
 shequ_eval_report_collect (ShequEvalStore *store,
                            ShequMap       *map,
@@ -178,6 +206,7 @@ shequ_eval_report_collect (ShequEvalStore *store,
       row->history_band[history_ids->len - 1] = row->band;
     }
   shequ_eval_report_group_rows (report);
+  apply_summaries (report, store, period_id);
 
   if (map != NULL && report->kind == SHEQU_EVAL_KIND_COMMUNITY)
     {
