@@ -119,6 +119,22 @@ make_map (guint n_rows)
   return map;
 }
 
+/* ---- Text ------------------------------------------------------------------------ */
+
+static void
+test_invalid_text (void)
+{
+  g_autoptr(ShequEvalReport) report = shequ_eval_report_new ();
+  ShequEvalReportRow *row = shequ_eval_report_add_row (report, NULL, "坏\xff名");
+  g_autofree char *empty = shequ_eval_report_text (NULL);
+
+  g_assert_cmpstr (row->code, ==, "");
+  g_assert_true (g_utf8_validate (row->name, -1, NULL));
+  g_assert_true (g_str_has_prefix (row->name, "坏"));
+  g_assert_true (g_str_has_suffix (row->name, "名"));
+  g_assert_cmpstr (empty, ==, "");
+}
+
 /* ---- Format --------------------------------------------------------------------- */
 
 static void
@@ -374,6 +390,19 @@ write_pdf (ShequEvalReport *report,
   return path;
 }
 
+/* REPORT written to NAME in a new temporary *DIR; NULL (the test skipped) without the
+ * tools to read it. */
+static char *
+write_pdf_in_tmpdir (ShequEvalReport  *report,
+                     const char       *name,
+                     char            **dir)
+{
+  if (!have_pdf_tools ())
+    return NULL;
+  *dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
+  return write_pdf (report, *dir, name);
+}
+
 /* A cadre period: cover, summary, one ranking page, a page per community. */
 static void
 test_pdf_cadre_pages (void)
@@ -383,10 +412,9 @@ test_pdf_cadre_pages (void)
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
 
-  if (!have_pdf_tools ())
+  path = write_pdf_in_tmpdir (report, "cadres.pdf", &dir);
+  if (path == NULL)
     return;
-  dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
-  path = write_pdf (report, dir, "cadres.pdf");
   g_assert_cmpuint (report->groups->len, ==, 3);
   g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 1 + 3);
   g_assert_cmpuint (shequ_eval_report_pdf_count_pages (report), ==, 1 + 1 + 1 + 3);
@@ -412,10 +440,9 @@ test_pdf_paginates (void)
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
 
-  if (!have_pdf_tools ())
+  path = write_pdf_in_tmpdir (report, "long.pdf", &dir);
+  if (path == NULL)
     return;
-  dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
-  path = write_pdf (report, dir, "long.pdf");
   g_assert_cmpuint (first, >, 20);
   /* Cover, summary, three ranking pages, the one community's pages. */
   g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 3 + group_pages);
@@ -423,6 +450,22 @@ test_pdf_paginates (void)
   text = run_tool ("pdftotext", "-f", "5", "-l", "5", path, "-", NULL);
   g_assert_nonnull (strstr (text, "Ranking (continued)"));
   g_assert_nonnull (strstr (text, "Rank"));
+  remove_dir (dir);
+}
+
+/* A period nobody is graded in still has its cover, summary and (empty) ranking. */
+static void
+test_pdf_empty (void)
+{
+  g_autoptr(ShequEvalReport) report = make_report (SHEQU_EVAL_KIND_COMMUNITY, 0, 0);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  path = write_pdf_in_tmpdir (report, "empty.pdf", &dir);
+  if (path == NULL)
+    return;
+  g_assert_cmpuint (pdf_page_count (path), ==, 3);
+  g_assert_cmpuint (shequ_eval_report_pdf_count_pages (report), ==, 3);
   remove_dir (dir);
 }
 
@@ -435,11 +478,10 @@ test_pdf_community_pages (void)
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
 
-  if (!have_pdf_tools ())
-    return;
-  dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
   report->map = make_map (8);
-  path = write_pdf (report, dir, "communities.pdf");
+  path = write_pdf_in_tmpdir (report, "communities.pdf", &dir);
+  if (path == NULL)
+    return;
   g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 1 + 2);
   text = run_tool ("pdftotext", "-f", "4", "-l", "4", path, "-", NULL);
   g_assert_nonnull (strstr (text, "东城片区"));
@@ -493,6 +535,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/eval-report/format-from-path", test_format_from_path);
+  g_test_add_func ("/eval-report/invalid-text", test_invalid_text);
   g_test_add_func ("/eval-report/csv/text", test_csv_text);
   g_test_add_func ("/eval-report/write/csv-file", test_write_csv_file);
   g_test_add_func ("/eval-report/write/missing-folder", test_write_missing_folder);
@@ -500,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/eval-report/xlsx/sheets", test_xlsx_sheets);
   g_test_add_func ("/eval-report/pdf/cadre-pages", test_pdf_cadre_pages);
   g_test_add_func ("/eval-report/pdf/paginates", test_pdf_paginates);
+  g_test_add_func ("/eval-report/pdf/empty", test_pdf_empty);
   g_test_add_func ("/eval-report/xlsx/error", test_xlsx_error);
   g_test_add_func ("/eval-report/pdf/community-pages", test_pdf_community_pages);
   g_test_add_func ("/eval-report/zh_CN/files", test_chinese);

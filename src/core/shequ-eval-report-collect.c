@@ -83,9 +83,9 @@ fill_row (ShequEvalStore           *store,
   row->unit_id = target->unit_id;
   row->area_id = target->area_id;
   g_free (row->unit_name);
-  row->unit_name = g_strdup (target->unit_name != NULL ? target->unit_name : "");
+  row->unit_name = shequ_eval_report_text (target->unit_name);
   g_free (row->area_name);
-  row->area_name = g_strdup (area != NULL ? shequ_unit_get_name (area) : "");
+  row->area_name = shequ_eval_report_text (area != NULL ? shequ_unit_get_name (area) : NULL);
   if (results != NULL && t < results->n_targets)
     {
       row->total = results->total[t];
@@ -109,18 +109,18 @@ collect_heading (ShequEvalReport       *report,
                                                                           FALSE);
 
   g_free (report->street);
-  report->street = g_strdup (street != NULL ? shequ_unit_get_name (street) : "");
+  report->street = shequ_eval_report_text (street != NULL ? shequ_unit_get_name (street) : NULL);
   g_free (report->period_label);
-  report->period_label = g_strdup (period->label);
-  report->previous_label = previous != NULL ? g_strdup (previous->label) : NULL;
+  report->period_label = shequ_eval_report_text (period->label);
+  report->previous_label = previous != NULL ? shequ_eval_report_text (previous->label) : NULL;
   report->period_kind = period->kind;
   report->period_state = period->state;
   g_free (report->starts);
-  report->starts = g_strdup (period->starts);
+  report->starts = shequ_eval_report_text (period->starts);
   g_free (report->ends);
-  report->ends = g_strdup (period->ends);
+  report->ends = shequ_eval_report_text (period->ends);
   g_free (report->set_name);
-  report->set_name = g_strdup (def->set->name);
+  report->set_name = shequ_eval_report_text (def->set->name);
   report->set_version = def->set->version;
   report->kind = def->set->kind;
   report->green_min = def->set->green_min;
@@ -188,7 +188,7 @@ shequ_eval_report_collect (ShequEvalStore *store,
   g_strfreev (report->history_labels);
   report->history_labels = g_new0 (char *, history_ids->len + 1);
   for (guint p = 0; p < history_ids->len; p++)
-    report->history_labels[p] = g_strdup (
+    report->history_labels[p] = shequ_eval_report_text (
       shequ_eval_store_lookup_period (store, g_array_index (history_ids, gint64, p))->label);
 
   targets = shequ_eval_store_get_period_targets (store, period_id);

@@ -71,6 +71,8 @@ typedef struct {
   ShequMeasure     *measure;
 } ShequEvalReport;
 
+/* TEXT (nullable: "") as valid UTF-8, for the report to hold. Caller frees. */
+char               *shequ_eval_report_text       (const char      *text);
 ShequEvalReport    *shequ_eval_report_new        (void);
 void                shequ_eval_report_free       (ShequEvalReport *report);
 /* A row with N_INDICATORS combined scores and N_HISTORY history entries, all NAN / NONE;

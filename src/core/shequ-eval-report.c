@@ -74,6 +74,14 @@ report_group_free (gpointer data)
   g_free (group);
 }
 
+char *
+shequ_eval_report_text (const char *text)
+{
+  /* A damaged database may hold bytes that are not UTF-8: Pango and the workbook's XML
+   * would choke on them. */
+  return g_utf8_make_valid (text != NULL ? text : "", -1);
+}
+
 ShequEvalReport *
 shequ_eval_report_new (void)
 {
@@ -125,8 +133,8 @@ shequ_eval_report_add_row (ShequEvalReport *report,
 {
   ShequEvalReportRow *row = g_new0 (ShequEvalReportRow, 1);
 
-  row->code = g_strdup (code != NULL ? code : "");
-  row->name = g_strdup (name != NULL ? name : "");
+  row->code = shequ_eval_report_text (code);
+  row->name = shequ_eval_report_text (name);
   row->unit_name = g_strdup ("");
   row->area_name = g_strdup ("");
   row->total = NAN;
