@@ -6,7 +6,9 @@
 
 #include "eval-report-fixture.h"
 #include "map-fixture.h"
-#include "shequ-eval-report.h"
+#include "shequ-eval-report-private.h"
+#include "shequ-eval-sample.h"
+#include "shequ-map-store.h"
 #include "shequ-test-units.h"
 #include "shequ-test-util.h"
 
@@ -283,6 +285,75 @@ test_store_unknown_period (StoreFixture  *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The sample street's newest closed period of each kind, as a PDF: as many pages as
+ * counted (cover, summary, ranking pages, a page or more per area or community), the
+ * targets' names in it; and as a workbook and CSV with a row per target. */
+static void
+test_sample_street (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-eval-report-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(ShequOrgStore) org = shequ_test_open_sample_store (db, NULL);
+  g_autoptr(ShequEvalStore) eval = NULL;
+  g_autoptr(ShequMap) map = shequ_map_new_for_store (org);
+  g_autoptr(GError) error = NULL;
+  gint64 newest[SHEQU_EVAL_N_KINDS] = { 0 };
+  GPtrArray *periods;
+
+  if (!have_pdf_tools ())
+    {
+      remove_dir (dir);
+      return;
+    }
+  eval = shequ_eval_store_new (org, &error);
+  g_assert_no_error (error);
+  g_assert_true (shequ_eval_sample_populate (eval, &error));
+  g_assert_no_error (error);
+  periods = shequ_eval_store_get_periods (eval);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const ShequPeriodRow *period = g_ptr_array_index (periods, i);
+
+      if (period->state == SHEQU_PERIOD_STATE_CLOSED)
+        newest[shequ_eval_store_lookup_set (eval, period->set_id)->set->kind] = period->id;
+    }
+
+  for (ShequEvalKind kind = 0; kind < SHEQU_EVAL_N_KINDS; kind++)
+    {
+      g_autoptr(ShequEvalReport) report = shequ_eval_report_collect (eval, map, newest[kind],
+                                                                     &error);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, shequ_eval_kind_to_key (kind));
+      g_autofree char *csv = g_strdup_printf ("%s/%s.csv", dir, shequ_eval_kind_to_key (kind));
+      g_autofree char *text = NULL;
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+      const ShequEvalReportRow *last;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->rows->len, >, 0);
+      g_assert_cmpuint (report->groups->len, >, 0);
+      g_assert_true (shequ_eval_report_write (eval, map, newest[kind], SHEQU_EVAL_REPORT_PDF, pdf,
+                                              NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: %u targets, %u pages in %.0f ms", shequ_eval_kind_to_key (kind),
+                      report->rows->len, shequ_eval_report_pdf_count_pages (report),
+                      (g_get_monotonic_time () - start) / 1000.0);
+      g_assert_cmpuint (pdf_page_count (pdf), ==, shequ_eval_report_pdf_count_pages (report));
+      g_assert_cmpuint (pdf_page_count (pdf), >=, 3 + report->groups->len);
+      text = run_tool ("pdftotext", pdf, "-", NULL);
+      last = g_ptr_array_index (report->rows, report->rows->len - 1);
+      g_assert_nonnull (strstr (text, last->name));
+
+      g_assert_true (shequ_eval_report_write (eval, map, newest[kind], SHEQU_EVAL_REPORT_CSV, csv,
+                                              NULL, &error));
+      g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+      lines = g_strsplit (contents, "\r\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, 1 + report->rows->len + 1);
+    }
+  remove_dir (dir);
+}
+
 /* The PDF under the Chinese UI (the last test: it switches the process's language). */
 static void
 test_store_pdf_chinese (StoreFixture  *fixture,
@@ -315,6 +386,7 @@ main (int    argc,
               test_store_pdf, store_fixture_tear_down);
   g_test_add ("/eval-report-store/unknown-period", StoreFixture, NULL, store_fixture_set_up,
               test_store_unknown_period, store_fixture_tear_down);
+  g_test_add_func ("/eval-report-store/sample-street", test_sample_street);
   g_test_add ("/eval-report-store/zh_CN/pdf", StoreFixture, NULL, store_fixture_set_up,
               test_store_pdf_chinese, store_fixture_tear_down);
   return g_test_run ();

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "shequ-eval-measure.h"
 #include "shequ-eval-report-private.h"
@@ -130,6 +131,30 @@ collect_heading (ShequEvalReport       *report,
                      shequ_indicator_row_copy (g_ptr_array_index (def->indicators, k)));
 }
 
+/* A period as a chart's axis has room for: "2026 Q3", "2026-07", "2026"; its label when
+ * its first day does not read. */
+static char *
+format_axis_label (const ShequPeriodRow *period)
+{
+  int year, month, day;
+
+  if (sscanf (period->starts, "%d-%d-%d", &year, &month, &day) != 3 || month < 1 || month > 12)
+    return shequ_eval_report_text (period->label);
+  switch (period->kind)
+    {
+    case SHEQU_PERIOD_KIND_MONTH:
+      /* Translators: a month on a chart's axis: year, month */
+      return g_strdup_printf (_("%d-%02d"), year, month);
+    case SHEQU_PERIOD_KIND_QUARTER:
+      /* Translators: a quarter on a chart's axis: year, quarter (1–4) */
+      return g_strdup_printf (_("%d Q%d"), year, (month - 1) / 3 + 1);
+    case SHEQU_PERIOD_KIND_YEAR:
+    case SHEQU_PERIOD_N_KINDS:
+    default:
+      return g_strdup_printf ("%d", year);
+    }
+}
+
 /* The groups' figures as the rest of the evaluation rolls them up (the results page, the
  * band map), so that the report never disagrees with them. */
 static void
@@ -187,9 +212,15 @@ shequ_eval_report_collect (ShequEvalStore *store,
   report->n_history = history_ids->len;
   g_strfreev (report->history_labels);
   report->history_labels = g_new0 (char *, history_ids->len + 1);
+  report->history_axis = g_new0 (char *, history_ids->len + 1);
   for (guint p = 0; p < history_ids->len; p++)
-    report->history_labels[p] = shequ_eval_report_text (
-      shequ_eval_store_lookup_period (store, g_array_index (history_ids, gint64, p))->label);
+    {
+      const ShequPeriodRow *row = shequ_eval_store_lookup_period (
+        store, g_array_index (history_ids, gint64, p));
+
+      report->history_labels[p] = shequ_eval_report_text (row->label);
+      report->history_axis[p] = format_axis_label (row);
+    }
 
   targets = shequ_eval_store_get_period_targets (store, period_id);
   results = shequ_eval_store_get_results (store, period_id);

@@ -460,11 +460,11 @@ draw_trend (Pdf                        *pdf,
   g_autoptr(ShequChart) chart = shequ_chart_new ();
   g_autofree double *means = g_new (double, MAX (report->n_history, 1));
   g_autofree double *street = g_new (double, MAX (report->n_history, 1));
+  char **labels = report->history_axis != NULL ? report->history_axis : report->history_labels;
 
   group_trend (report, group, means, street);
   shequ_chart_set_title (chart, _("Trend of the mean total"));
-  shequ_chart_set_periods (chart, (const char *const *) report->history_labels,
-                           report->n_history);
+  shequ_chart_set_periods (chart, (const char *const *) labels, report->n_history);
   shequ_chart_set_bands (chart, report->green_min, report->orange_min);
   shequ_chart_set_font (chart, "Noto Sans CJK SC", 7.5);
   shequ_chart_add_series (chart, group->name, means);

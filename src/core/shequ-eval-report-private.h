@@ -63,6 +63,7 @@ typedef struct {
   guint             n_band[SHEQU_N_BANDS];
   guint             n_history;
   char            **history_labels;  /* n_history period labels, oldest first */
+  char            **history_axis;    /* nullable: short ones for a chart ("2026 Q3") */
   GPtrArray        *groups;          /* ShequEvalReportGroup, in the order they appear */
   /* The map of the area pages (nullable) and what colours it: MEASURE gives each unit
    * its band (nullable: tier colours). */

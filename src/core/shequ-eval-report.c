@@ -120,6 +120,7 @@ shequ_eval_report_free (ShequEvalReport *report)
   g_ptr_array_unref (report->rows);
   g_ptr_array_unref (report->groups);
   g_strfreev (report->history_labels);
+  g_strfreev (report->history_axis);
   g_clear_object (&report->map);
   g_clear_object (&report->org);
   g_clear_object (&report->measure);
