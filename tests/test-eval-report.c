@@ -320,6 +320,8 @@ test_xlsx_sheets (void)
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Ranking\" sheetId=\"1\""));
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Indicators\" sheetId=\"2\""));
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Band history\" sheetId=\"3\""));
+  /* Printed with the header row on every page. */
+  g_assert_nonnull (strstr (workbook, "_xlnm.Print_Titles"));
 
   strings = unzip_part (path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "<t>王,\"小\"明</t>"));
@@ -469,6 +471,20 @@ test_pdf_empty (void)
   remove_dir (dir);
 }
 
+/* Whether the LENGTH bytes of DATA (which may hold NULs) hold NEEDLE. */
+static gboolean
+bytes_contain (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A community period: a page per area with its band map and trend. */
 static void
 test_pdf_community_pages (void)
@@ -487,6 +503,15 @@ test_pdf_community_pages (void)
   g_assert_nonnull (strstr (text, "东城片区"));
   g_assert_nonnull (strstr (text, "Management area · 4 communities"));
   g_assert_nonnull (strstr (text, "目标7号"));
+  /* The outline (bookmarks): the summary, the ranking, and the areas under one entry. */
+  {
+    g_autofree char *bytes = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+    g_assert_true (bytes_contain (bytes, length, "/Title (Ranking)"));
+    g_assert_true (bytes_contain (bytes, length, "/Title (Management areas)"));
+  }
   remove_dir (dir);
 }
 

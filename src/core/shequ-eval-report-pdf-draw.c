@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -310,6 +311,16 @@ pdf_begin_page (Pdf *pdf)
   pdf_draw_text (pdf, PDF_MARGIN + half, PDF_MARGIN, half, report->period_label, 8, FALSE,
                  PANGO_ALIGN_RIGHT, &pdf_muted_colour);
   draw_rule (pdf->cr, PDF_MARGIN + 15, &pdf_rule_colour, 0.6);
+}
+
+int
+pdf_add_outline (Pdf        *pdf,
+                 int         parent,
+                 const char *title)
+{
+  g_autofree char *link = g_strdup_printf ("page=%u", pdf->page);
+
+  return cairo_pdf_surface_add_outline (pdf->surface, parent, title, link, 0);
 }
 
 gboolean

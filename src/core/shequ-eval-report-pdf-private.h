@@ -37,6 +37,7 @@ typedef struct {
 } PdfRgb;
 
 typedef struct {
+  cairo_surface_t       *surface;
   cairo_t               *cr;
   PangoLayout           *layout;
   const ShequEvalReport *report;
@@ -144,6 +145,11 @@ double   pdf_draw_heading    (Pdf           *pdf,
 
 /* Starts a page (the running header on every page but the cover). */
 void     pdf_begin_page      (Pdf           *pdf);
+/* An entry of the document's outline (the viewer's bookmarks) for the page being drawn,
+ * under PARENT (CAIRO_PDF_OUTLINE_ROOT for the top); returns its id. */
+int      pdf_add_outline     (Pdf           *pdf,
+                              int            parent,
+                              const char    *title);
 /* Draws the footer and ends the page; FALSE (PDF->error set) when cancelled. */
 gboolean pdf_end_page        (Pdf           *pdf);
 /* Draws N_ROWS rows of a table from PDF->y, which must be PDF_CONTENT_TOP + RESERVED,

@@ -309,6 +309,7 @@ draw_summary (Pdf *pdf)
   g_autofree char *moves = describe_moves (report);
 
   pdf_begin_page (pdf);
+  pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, _("Band summary"));
   pdf->y = pdf_draw_heading (pdf, _("Band summary"), subtitle);
   pdf_draw_band_bar (pdf, report->n_band, PDF_MARGIN, pdf->y, PDF_CONTENT_WIDTH, 26);
   pdf->y += 26 + 14;
@@ -404,6 +405,7 @@ draw_ranking (Pdf *pdf)
     note = g_strdup (_("There is no period before this one to compare with."));
 
   pdf_begin_page (pdf);
+  pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, _("Ranking"));
   pdf_draw_heading (pdf, _("Ranking"), note);
   pdf->y = PDF_CONTENT_TOP + PDF_RESERVED_RANKING;
   if (!pdf_draw_table (pdf, columns, G_N_ELEMENTS (columns), report->rows->len,
@@ -600,7 +602,8 @@ draw_band_map (Pdf                        *pdf,
 
 static gboolean
 draw_group (Pdf                        *pdf,
-            const ShequEvalReportGroup *group)
+            const ShequEvalReportGroup *group,
+            int                         outline)
 {
   const ShequEvalReport *report = pdf->report;
   gboolean area = report->kind == SHEQU_EVAL_KIND_COMMUNITY;
@@ -639,6 +642,7 @@ draw_group (Pdf                        *pdf,
     }
 
   pdf_begin_page (pdf);
+  pdf_add_outline (pdf, outline, group->name);
   pdf->y = pdf_draw_heading (pdf, group->name, subtitle);
   pdf->y += draw_figures (pdf, pdf->y, group->mean_total, group->band, group->n_band) + 10;
   if (area)
@@ -683,10 +687,17 @@ shequ_eval_report_pdf_count_pages (const ShequEvalReport *report)
 static gboolean
 draw_document (Pdf *pdf)
 {
+  int outline = CAIRO_PDF_OUTLINE_ROOT;
+
   if (!draw_cover (pdf) || !draw_summary (pdf) || !draw_ranking (pdf))
     return FALSE;
+  /* The groups' pages under one entry of the outline, which opens the first. */
+  if (pdf->report->groups->len > 0)
+    outline = pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT,
+                               pdf->report->kind == SHEQU_EVAL_KIND_COMMUNITY
+                               ? _("Management areas") : _("Communities"));
   for (guint i = 0; i < pdf->report->groups->len; i++)
-    if (!draw_group (pdf, g_ptr_array_index (pdf->report->groups, i)))
+    if (!draw_group (pdf, g_ptr_array_index (pdf->report->groups, i), outline))
       return FALSE;
   return TRUE;
 }
@@ -723,6 +734,7 @@ shequ_eval_report_write_pdf (const ShequEvalReport *report,
 
   surface = cairo_pdf_surface_create (path, PDF_PAGE_WIDTH, PDF_PAGE_HEIGHT);
   set_metadata (surface, report);
+  pdf.surface = surface;
   pdf.cr = cairo_create (surface);
   pdf.layout = pango_cairo_create_layout (pdf.cr);
   /* Unhinted metrics: text is laid out as it prints, at any zoom. */

@@ -146,6 +146,10 @@ finish_sheet (Xlsx          *xlsx,
                                        MAX (g_array_index (xlsx->widths, double, i), 6),
                                        NULL));
   worksheet_freeze_panes (sheet, 1, freeze_columns);
+  /* Printed: A4, as wide as one page, the header row on every page. */
+  worksheet_set_paper (sheet, 9);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  check (xlsx, worksheet_repeat_rows (sheet, 0, 0));
   g_array_set_size (xlsx->widths, 0);
 }
 
