@@ -478,6 +478,71 @@ test_period_bad_dates (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Every mnemonic below ROOT: its key, once each. */
+static void
+collect_mnemonics (GtkWidget  *root,
+                   GHashTable *seen)
+{
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (root)));
+
+      if (key != GDK_KEY_VoidSymbol)
+        {
+          if (g_hash_table_contains (seen, GUINT_TO_POINTER (key)))
+            g_error ("the mnemonic %s of “%s” is used twice", gdk_keyval_name (key),
+                     gtk_label_get_label (GTK_LABEL (root)));
+          g_hash_table_add (seen, GUINT_TO_POINTER (key));
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, seen);
+}
+
+static void
+check_mnemonics (Fixture *f)
+{
+  GtkWidget *dialogs[] = {
+    GTK_WIDGET (shequ_eval_set_dialog_new (NULL, f->eval, save_set (f, 50),
+                                           SHEQU_EVAL_KIND_COMMUNITY)),
+    GTK_WIDGET (shequ_period_dialog_new (NULL, f->eval)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      collect_mnemonics (dialogs[i], seen);
+      /* Cancel, Save or Open, and the fields' own. */
+      g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
+      /* The flag rules' fields have no caption: a name for screen readers instead. */
+      if (i == 0)
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (find_named (dialogs[i],
+                                                                                     "rule-count")),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL));
+      gtk_window_destroy (GTK_WINDOW (dialogs[i]));
+    }
+}
+
+static void
+test_mnemonics (Fixture       *f,
+                gconstpointer  data)
+{
+  check_mnemonics (f);
+}
+
+/* The same in Chinese, whose mnemonics are the translator's: last, as it leaves the
+ * process in zh_CN. */
+static void
+test_mnemonics_chinese (Fixture       *f,
+                        gconstpointer  data)
+{
+  if (!shequ_test_use_chinese ())
+    return;
+  check_mnemonics (f);
+}
+
 /* The dialogs of the sample street's evaluation as PNG files in $SHEQU_TEST_SHOTS. */
 static void
 save_shot (GtkWidget  *window,
@@ -525,6 +590,12 @@ test_screenshots (Fixture       *f,
                                           SHEQU_EVAL_KIND_COMMUNITY);
   shequ_test_wait_frames (GTK_WIDGET (dialog), 3);
   save_shot (GTK_WIDGET (dialog), set_name);
+  /* A weight changed: the sum in red, and why. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin")), 5);
+  shequ_test_wait_frames (GTK_WIDGET (dialog), 3);
+  g_free (set_name);
+  set_name = g_strconcat ("eval-set-dialog-weights-", lang ? lang : "en", NULL);
+  save_shot (GTK_WIDGET (dialog), set_name);
   gtk_window_destroy (dialog);
 
   dialog = shequ_period_dialog_present (NULL, f->eval);
@@ -556,7 +627,9 @@ main (int   argc,
   ADD ("/eval-dialogs/period/every", test_period_every);
   ADD ("/eval-dialogs/period/split", test_period_split);
   ADD ("/eval-dialogs/period/bad-dates", test_period_bad_dates);
+  ADD ("/eval-dialogs/mnemonics", test_mnemonics);
   ADD ("/eval-dialogs/screenshots", test_screenshots);
+  ADD ("/eval-dialogs/zh_CN/mnemonics", test_mnemonics_chinese);
 #undef ADD
   status = g_test_run ();
   shequ_test_remove_tree (template_dir);
