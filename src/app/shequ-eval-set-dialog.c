@@ -682,6 +682,7 @@ static void
 shequ_eval_set_dialog_init (ShequEvalSetDialog *self)
 {
   g_autoptr(GtkStringList) combines = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
   GtkEditable *form[3];
 
   self->selected = -1;
@@ -705,4 +706,14 @@ shequ_eval_set_dialog_init (ShequEvalSetDialog *self)
                             G_CALLBACK (on_form_changed), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->indicator_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
+
+  /* On the list itself, Insert adds and Delete removes (in the fields they edit text). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Insert, 0),
+                                                          gtk_named_action_new ("set.add-indicator")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("set.remove-indicator")));
+  gtk_widget_add_controller (GTK_WIDGET (self->indicator_list), shortcuts);
 }
