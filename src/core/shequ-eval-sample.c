@@ -427,6 +427,7 @@ shequ_eval_sample_populate (ShequEvalStore  *store,
   g_autofree char *dir = NULL;
   g_autoptr(EsData) data = NULL;
   Build b = { store, NULL, { 0, } };
+  gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (SHEQU_IS_EVAL_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -447,8 +448,16 @@ shequ_eval_sample_populate (ShequEvalStore  *store,
   for (guint k = 0; k < SHEQU_EVAL_N_KINDS; k++)
     if (data->sets[k] != NULL && !save_set (&b, data->sets[k], error))
       return FALSE;
+  g_debug ("sample evaluation read and checked in %.0f ms",
+           (g_get_monotonic_time () - start) / 1000.0);
   for (guint p = 0; p < data->periods->len; p++)
-    if (!fill_period (&b, g_ptr_array_index (data->periods, p), error))
-      return FALSE;
+    {
+      gint64 period_start = g_get_monotonic_time ();
+
+      if (!fill_period (&b, g_ptr_array_index (data->periods, p), error))
+        return FALSE;
+      g_debug ("%s filled in %.0f ms", ((EsPeriod *) g_ptr_array_index (data->periods, p))->label,
+               (g_get_monotonic_time () - period_start) / 1000.0);
+    }
   return TRUE;
 }
