@@ -291,6 +291,45 @@ test_set_edit (Fixture       *f,
   g_assert_cmpint (only_set (f)->set->family, ==, id);
 }
 
+/* The sample's community set, scored with: the dialog says a save makes version 2, and
+ * the periods keep version 1. */
+static void
+test_set_new_version (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const ShequEvalSetDef *community;
+  ShequEvalSetDialog *dialog;
+  GPtrArray *periods;
+  gint64 old_id, new_id = 0;
+
+  g_assert_true (shequ_eval_sample_populate (f->eval, &error));
+  g_assert_no_error (error);
+  community = g_ptr_array_index (shequ_eval_store_get_sets (f->eval), 1);
+  g_assert_cmpint (community->set->kind, ==, SHEQU_EVAL_KIND_COMMUNITY);
+  old_id = community->set->id;
+
+  dialog = shequ_eval_set_dialog_new (NULL, f->eval, old_id, SHEQU_EVAL_KIND_COMMUNITY);
+  g_assert_true (gtk_widget_get_visible (SET_CHILD (dialog, "version_note")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SET_CHILD (dialog, "version_note"))),
+                            "saving makes version 2"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "green_spin")), 90);
+  g_assert_true (shequ_eval_set_dialog_save (dialog, &new_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (new_id, !=, old_id);
+  g_assert_cmpuint (shequ_eval_store_lookup_set (f->eval, new_id)->set->version, ==, 2);
+  g_assert_cmpfloat (shequ_eval_store_lookup_set (f->eval, new_id)->set->green_min, ==, 90);
+  g_assert_cmpfloat (shequ_eval_store_lookup_set (f->eval, old_id)->set->green_min, ==, 85);
+  periods = shequ_eval_store_get_periods (f->eval);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const ShequPeriodRow *period = g_ptr_array_index (periods, i);
+
+      g_assert_cmpint (period->set_id, !=, new_id);
+    }
+}
+
 /* Weights of 90: the period dialog says so, cannot open, and writes nothing. */
 static void
 test_period_weights (Fixture       *f,
@@ -623,6 +662,7 @@ main (int   argc,
   ADD ("/eval-dialogs/set/new", test_set_new);
   ADD ("/eval-dialogs/set/refused", test_set_refused);
   ADD ("/eval-dialogs/set/edit", test_set_edit);
+  ADD ("/eval-dialogs/set/new-version", test_set_new_version);
   ADD ("/eval-dialogs/period/weights", test_period_weights);
   ADD ("/eval-dialogs/period/every", test_period_every);
   ADD ("/eval-dialogs/period/split", test_period_split);
