@@ -283,6 +283,12 @@ test_set_edit (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (SET_CHILD (dialog, "indicator_name_entry"))),
                    ==, "指标1");
   g_assert_nonnull (strstr (weight_sum_text (dialog), "90, not 100"));
+  /* Full-width digits, as a Chinese input method types them. */
+  set_text (SET_CHILD (dialog, "weight_spin"), "５５．５");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin"))),
+                     ==, 55.5);
+  g_assert_nonnull (strstr (weight_sum_text (dialog), "100.5, not 100"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin")), 55);
   g_assert_cmpstr (weight_sum_text (dialog), ==, "Weights sum to 100");
   g_assert_true (shequ_eval_set_dialog_save (dialog, NULL, &error));

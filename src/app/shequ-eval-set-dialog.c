@@ -57,6 +57,21 @@ get_indicator (ShequEvalSetDialog *self,
   return g_ptr_array_index (self->def->indicators, index);
 }
 
+/* A number typed in a spin button: "8.5", or "８．５" as Chinese input methods type it
+ * (GTK's own parsing takes ASCII digits only). */
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *value,
+               gpointer       user_data)
+{
+  ShequScore score;
+
+  if (!shequ_score_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), &score))
+    return GTK_INPUT_ERROR;
+  *value = score / 100.0;
+  return TRUE;
+}
+
 /* ---- The weight sum ---------------------------------------------------------------- */
 
 static void
@@ -700,6 +715,13 @@ shequ_eval_set_dialog_init (ShequEvalSetDialog *self)
   form[2] = GTK_EDITABLE (self->indicator_name_entry);
   for (guint i = 0; i < G_N_ELEMENTS (form); i++)
     g_signal_connect_swapped (form[i], "changed", G_CALLBACK (on_form_changed), self);
+  {
+    GtkSpinButton *spins[] = { self->green_spin, self->orange_spin, self->comment_spin,
+                               self->weight_spin, self->max_spin };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      g_signal_connect (spins[i], "input", G_CALLBACK (on_spin_input), NULL);
+  }
   g_signal_connect_swapped (self->weight_spin, "value-changed", G_CALLBACK (on_form_changed), self);
   g_signal_connect_swapped (self->max_spin, "value-changed", G_CALLBACK (on_form_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->guidance_view), "changed",
