@@ -428,7 +428,7 @@ test_period_every (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (PERIOD_CHILD (dialog, "plan_label"))),
                             "3 assessors each grade all 83 targets"));
   set_text (PERIOD_CHILD (dialog, "label_entry"), "2026年第四季度");
-  set_text (PERIOD_CHILD (dialog, "starts_entry"), "2026-10-01");
+  set_text (PERIOD_CHILD (dialog, "starts_entry"), "２０２６－１０－０１");
   set_text (PERIOD_CHILD (dialog, "ends_entry"), "2026-12-31");
 
   g_assert_true (shequ_period_dialog_open (dialog, &period_id, &error));
