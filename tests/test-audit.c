@@ -814,6 +814,17 @@ test_cli_verify (Fixture       *f,
     shequ_test_assert_cli_failure (&bad, "Audit entry 2 does not match its hash");
     g_assert_cmpstr (bad.out, ==, "");
   }
+
+  exec (f->db, "DELETE FROM audit_log WHERE seq >= 2");
+  {
+    g_auto(ShequTestResult) newest = shequ_test_run_cli ("audit", "verify", "--db", f->dir.db,
+                                                         "--json", NULL);
+
+    g_assert_cmpint (newest.status, ==, 1);
+    shequ_test_assert_cli_failure (&newest, "The audit log ends at entry 1, but its head says "
+                                   "5: 4 newest entries are missing");
+    g_assert_nonnull (strstr (newest.out, "\"first_broken_seq\" : 2"));
+  }
 }
 
 int
