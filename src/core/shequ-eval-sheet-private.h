@@ -54,9 +54,6 @@ gboolean   shequ_eval_sheet_check_cell      (ShequEvalSheet  *self,
                                              char           **comment_out,
                                              gboolean        *needs_comment,
                                              GError         **error);
-/* Refused with SUBMITTED or CLOSED when the sheet takes no edits. */
-gboolean   shequ_eval_sheet_check_editable  (ShequEvalSheet  *self,
-                                             GError         **error);
 /* Writes EDITS (all or nothing) and keeps them as one undo step; *BAD_INDEX as the
  * store's. */
 gboolean   shequ_eval_sheet_write           (ShequEvalSheet  *self,

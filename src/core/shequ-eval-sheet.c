@@ -458,6 +458,9 @@ shequ_eval_sheet_check_editable (ShequEvalSheet  *self,
                                                                        self->assessor_id);
   const ShequPeriodRow *period = shequ_eval_store_lookup_period (self->store, self->period_id);
 
+  g_return_val_if_fail (SHEQU_IS_EVAL_SHEET (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (self->set == NULL || assessor == NULL || period == NULL)
     {
       g_set_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_NOT_FOUND,

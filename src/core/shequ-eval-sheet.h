@@ -49,6 +49,10 @@ guint            shequ_eval_sheet_get_n_cells       (ShequEvalSheet  *self);
 /* Whether the sheet takes edits: not submitted, period not closed. */
 gboolean         shequ_eval_sheet_is_editable       (ShequEvalSheet  *self);
 gboolean         shequ_eval_sheet_is_submitted      (ShequEvalSheet  *self);
+/* Why the sheet takes no edits: SUBMITTED or CLOSED (NOT_FOUND when its assessor is
+ * gone), with a translated message; TRUE when it takes them. */
+gboolean         shequ_eval_sheet_check_editable    (ShequEvalSheet  *self,
+                                                     GError         **error);
 
 /* Checks TEXT for ROW × COLUMN without writing: "" (clears), a number in 0 … max, and
  * a comment when the set asks for one at that score (*NEEDS_COMMENT, nullable, says
