@@ -9,11 +9,13 @@
 G_BEGIN_DECLS
 
 /* Indicators of the fixture's set: code, category, name, weight, max (hundredths). */
-static const struct {
+typedef struct {
   const char *code, *category, *name;
   double      weight;
   ShequScore  max;
-} eval_fixture_indicators[] = {
+} EvalFixtureIndicator;
+
+static const EvalFixtureIndicator eval_fixture_indicators[] = {
   { "I01", "党建引领", "支部建设", 40, 1000 },
   { "I02", "为民服务", "办事效率", 30, 2000 },
   { "I03", "平安法治", "矛盾调解", 30, 1000 },
@@ -32,8 +34,10 @@ typedef struct {
 /* A street with N_COMMUNITIES communities (社区1 …), an assessor 李评 grading them all
  * in an open quarter, on a set whose low-score comment threshold is 0.6 × max. */
 static inline void
-eval_fixture_init (EvalFixture *f,
-                   guint        n_communities)
+eval_fixture_init_full (EvalFixture                *f,
+                        guint                       n_communities,
+                        const EvalFixtureIndicator *indicators,
+                        guint                       n_indicators)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequEvalSetDef) def = NULL;
@@ -63,16 +67,16 @@ eval_fixture_init (EvalFixture *f,
   g_assert_no_error (error);
   def = shequ_eval_set_def_new_default (SHEQU_EVAL_KIND_COMMUNITY, "社区考评");
   def->set->comment_below = 0.6;
-  for (guint i = 0; i < G_N_ELEMENTS (eval_fixture_indicators); i++)
+  for (guint i = 0; i < n_indicators; i++)
     {
       ShequIndicatorRow *ind = shequ_indicator_row_new ();
 
       ind->position = i;
-      ind->code = g_strdup (eval_fixture_indicators[i].code);
-      ind->category = g_strdup (eval_fixture_indicators[i].category);
-      ind->name = g_strdup (eval_fixture_indicators[i].name);
-      ind->weight = eval_fixture_indicators[i].weight;
-      ind->max_score = eval_fixture_indicators[i].max;
+      ind->code = g_strdup (indicators[i].code);
+      ind->category = g_strdup (indicators[i].category);
+      ind->name = g_strdup (indicators[i].name);
+      ind->weight = indicators[i].weight;
+      ind->max_score = indicators[i].max;
       ind->guidance = g_strdup ("按台账评分");
       g_ptr_array_add (def->indicators, ind);
     }
@@ -97,6 +101,14 @@ eval_fixture_init (EvalFixture *f,
                                           &f->assessor_id, &error));
   g_assert_no_error (error);
   f->sheet = shequ_eval_sheet_new (f->store, f->assessor_id);
+}
+
+static inline void
+eval_fixture_init (EvalFixture *f,
+                   guint        n_communities)
+{
+  eval_fixture_init_full (f, n_communities, eval_fixture_indicators,
+                          G_N_ELEMENTS (eval_fixture_indicators));
 }
 
 static inline void

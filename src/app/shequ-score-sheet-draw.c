@@ -256,8 +256,13 @@ draw_body (ShequScoreSheet       *self,
                    body->size.height);
       for (guint r = span->first_row; r < span->end_row; r++)
         {
-          g_autofree char *text = shequ_eval_sheet_get_text (self->sheet, r, col);
+          g_autofree char *text = NULL;
           double y = row_y (self, span, r);
+
+          /* The editor shows its own text there. */
+          if (self->editing && r == self->cursor_row && col == self->cursor_column)
+            continue;
+          text = shequ_eval_sheet_get_text (self->sheet, r, col);
 
           if (r >= sel_row && r < sel_row + sel_rows && col >= sel_column &&
               col < sel_column + sel_columns && (sel_rows > 1 || sel_columns > 1))
@@ -365,12 +370,12 @@ draw_totals (ShequScoreSheet *self,
              int              width,
              int              height)
 {
-  double x = width - self->m.total_width - self->m.band_width;
+  double x = shequ_score_sheet_totals_x (self);
+  double w = self->m.total_width + self->m.band_width;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, self->m.header_height,
-                                                         width - x,
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, self->m.header_height, w,
                                                          height - self->m.header_height));
-  draw_row_backgrounds (self, snapshot, c, span, x, width - x);
+  draw_row_backgrounds (self, snapshot, c, span, x, w);
   for (guint r = span->first_row; r < span->end_row; r++)
     {
       ShequBand band;
@@ -398,7 +403,7 @@ draw_header (ShequScoreSheet       *self,
              int                    width)
 {
   double h = self->m.header_height;
-  double right = width - self->m.total_width - self->m.band_width;
+  double right = shequ_score_sheet_totals_x (self);
   double line = h / 2;
 
   append_rect (snapshot, &c->header, 0, 0, width, h);
@@ -500,7 +505,6 @@ shequ_score_sheet_lookup (ShequScoreSheet *self,
                           guint           *row,
                           guint           *column)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
   guint n_rows, n_columns;
   graphene_rect_t body;
   double content_x, content_y;
@@ -518,7 +522,10 @@ shequ_score_sheet_lookup (ShequScoreSheet *self,
     while (*column < n_columns && g_array_index (self->column_x, int, *column + 1) <= content_x)
       (*column)++;
   else
-    *column = x < body.origin.x ? G_MAXUINT : n_columns + (x >= width - self->m.band_width);
+    *column = x < body.origin.x ? G_MAXUINT
+              : x >= body.origin.x + body.size.width + self->m.total_width + self->m.band_width
+              ? G_MAXUINT - 1
+              : n_columns + (x >= body.origin.x + body.size.width + self->m.total_width);
   *row = y >= body.origin.y ? (guint) (content_y / self->m.row_height) : G_MAXUINT;
 
   if (*row == G_MAXUINT)
@@ -527,6 +534,8 @@ shequ_score_sheet_lookup (ShequScoreSheet *self,
     return SHEQU_SHEET_HIT_NONE;
   if (*column == G_MAXUINT)
     return SHEQU_SHEET_HIT_NAME;
+  if (*column == G_MAXUINT - 1)
+    return SHEQU_SHEET_HIT_NONE;
   return *column < n_columns ? SHEQU_SHEET_HIT_CELL : SHEQU_SHEET_HIT_TOTAL;
 }
 

@@ -58,6 +58,9 @@ set_invalid (ShequScoreSheet *self,
     gtk_widget_add_css_class (self->editor, "error");
   else
     gtk_widget_remove_css_class (self->editor, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_STATE_INVALID,
+                               self->invalid ? GTK_ACCESSIBLE_INVALID_TRUE
+                                             : GTK_ACCESSIBLE_INVALID_FALSE, -1);
   shequ_score_sheet_set_message (self, message);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -75,8 +78,7 @@ shequ_score_sheet_stop_editing (ShequScoreSheet *self)
     return;
   had_focus = gtk_widget_has_focus (self->editor) || gtk_widget_get_focus_child (GTK_WIDGET (self));
   self->editing = FALSE;
-  self->invalid = FALSE;
-  gtk_widget_remove_css_class (self->editor, "error");
+  set_invalid (self, NULL);
   gtk_widget_set_visible (self->editor, FALSE);
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -311,7 +313,7 @@ make_comment_popover (ShequScoreSheet *self)
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_widget_add_css_class (caption, "heading");
   self->comment_entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (self->comment_entry), TRUE);
+  g_signal_connect_swapped (self->comment_entry, "activate", G_CALLBACK (on_comment_ok), self);
   gtk_label_set_mnemonic_widget (GTK_LABEL (caption), self->comment_entry);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->comment_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -89,6 +89,7 @@ void         shequ_score_sheet_cell_rect        (ShequScoreSheet    *self,
                                                  guint               row,
                                                  guint               column,
                                                  graphene_rect_t    *rect);
+int          shequ_score_sheet_totals_x         (ShequScoreSheet    *self);
 /* The scrolled region between the frozen columns and under the header. */
 void         shequ_score_sheet_body_rect        (ShequScoreSheet    *self,
                                                  graphene_rect_t    *rect);

@@ -53,8 +53,9 @@ layout_height (PangoLayout *layout)
 void
 shequ_score_sheet_ensure_metrics (ShequScoreSheet *self)
 {
+  const char *total, *band;
   guint n_columns;
-  int x = 0;
+  int x = 0, chip;
 
   if (self->metrics_valid)
     return;
@@ -68,15 +69,17 @@ shequ_score_sheet_ensure_metrics (ShequScoreSheet *self)
   self->m.name_width = 15 * layout_width (shequ_score_sheet_get_layout (self,
                                                                         SHEQU_SHEET_TEXT_NAME,
                                                                         "国")) + 2 * CELL_PADDING;
+  total = C_("score sheet", "Total");
+  band = C_("score sheet", "Band");
   self->m.total_width =
-    MAX (layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_HEADER, C_("score sheet", "Total"))),
+    MAX (layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_HEADER, total)),
          layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_CELL, "100.00"))) +
     2 * CELL_PADDING + 8;
+  chip = layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_CHIP,
+                                                     shequ_band_get_label (SHEQU_BAND_ORANGE)));
   self->m.band_width =
-    MAX (layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_HEADER, C_("score sheet", "Band"))),
-         layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_CHIP,
-                                                     shequ_band_get_label (SHEQU_BAND_ORANGE)))
-         + 16) + 2 * CELL_PADDING;
+    MAX (layout_width (shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_HEADER, band)),
+         MAX (chip + 16, 48)) + 2 * CELL_PADDING;
 
   g_array_set_size (self->column_x, 0);
   n_columns = self->sheet != NULL ? shequ_eval_sheet_get_n_columns (self->sheet) : 0;
@@ -117,17 +120,27 @@ adjustment_value (GtkAdjustment *adjustment)
   return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
 }
 
+/* Where the total column starts: at the right edge, or right after the last
+ * indicator when they all fit. */
+int
+shequ_score_sheet_totals_x (ShequScoreSheet *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  shequ_score_sheet_ensure_metrics (self);
+  return MAX (self->m.name_width,
+              MIN (width - self->m.total_width - self->m.band_width,
+                   self->m.name_width + self->m.content_width));
+}
+
 void
 shequ_score_sheet_body_rect (ShequScoreSheet *self,
                              graphene_rect_t *rect)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  shequ_score_sheet_ensure_metrics (self);
   graphene_rect_init (rect, self->m.name_width, self->m.header_height,
-                      MAX (0, width - self->m.name_width - self->m.total_width -
-                              self->m.band_width),
+                      shequ_score_sheet_totals_x (self) - self->m.name_width,
                       MAX (0, height - self->m.header_height));
 }
 
@@ -137,22 +150,20 @@ shequ_score_sheet_cell_rect (ShequScoreSheet *self,
                              guint            column,
                              graphene_rect_t *rect)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
   guint n_columns = shequ_eval_sheet_get_n_columns (self->sheet);
+  int totals_x = shequ_score_sheet_totals_x (self);
   double y = self->m.header_height + (double) row * self->m.row_height -
              adjustment_value (self->vadjustment);
 
-  shequ_score_sheet_ensure_metrics (self);
   if (column < n_columns)
     graphene_rect_init (rect, self->m.name_width + column_left (self, column) -
                               adjustment_value (self->hadjustment), y,
                         column_left (self, column + 1) - column_left (self, column),
                         self->m.row_height);
   else if (column == n_columns)
-    graphene_rect_init (rect, width - self->m.band_width - self->m.total_width, y,
-                        self->m.total_width, self->m.row_height);
+    graphene_rect_init (rect, totals_x, y, self->m.total_width, self->m.row_height);
   else
-    graphene_rect_init (rect, width - self->m.band_width, y, self->m.band_width,
+    graphene_rect_init (rect, totals_x + self->m.total_width, y, self->m.band_width,
                         self->m.row_height);
 }
 

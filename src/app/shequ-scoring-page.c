@@ -21,6 +21,7 @@ struct _ShequScoringPage
   GArray          *assessor_ids;  /* gint64, in the assessor drop-down's order */
   gboolean         filling;       /* the drop-downs are being refilled */
 
+  GtkWidget       *content;
   GtkDropDown     *period_dropdown;
   GtkDropDown     *assessor_dropdown;
   GtkLabel        *status_label;
@@ -502,6 +503,7 @@ shequ_scoring_page_class_init (ShequScoringPageClass *klass)
   g_type_ensure (SHEQU_TYPE_SCORE_SHEET);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/shequ/Shequ/ui/shequ-scoring-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, content);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, assessor_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, status_label);
