@@ -235,6 +235,146 @@ test_type_and_draw (Fixture       *f,
   assert_colour_near (chip_colour (f, 1), band_rgb (SHEQU_BAND_GREEN));
 }
 
+/* Sends KEYVAL to the grid's own key controller, as a key press reaches it. */
+static gboolean
+press_key (Fixture         *f,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->sheet));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      return handled;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *editor = shequ_score_sheet_get_editor (f->sheet);
+
+  shequ_score_sheet_set_cursor (f->sheet, 0, 0);
+  /* A digit starts editing with itself; Tab commits and moves right. */
+  g_assert_true (press_key (f, GDK_KEY_7, 0));
+  g_assert_true (shequ_score_sheet_is_editing (f->sheet));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "7");
+  g_assert_true (press_key (f, GDK_KEY_Tab, 0));
+  g_assert_cmpint (stored (f, 0, 0), ==, 700);
+  assert_cursor (f, 0, 1);
+  /* Keys that are text go to the editor while editing. */
+  g_assert_true (press_key (f, GDK_KEY_1, 0));
+  g_assert_false (press_key (f, GDK_KEY_5, 0));
+  gtk_editable_set_text (GTK_EDITABLE (editor), "15");
+  /* Enter commits and goes down, Shift+Tab back, Escape cancels. */
+  g_assert_true (press_key (f, GDK_KEY_Return, 0));
+  g_assert_cmpint (stored (f, 0, 1), ==, 1500);
+  assert_cursor (f, 1, 1);
+  g_assert_true (press_key (f, GDK_KEY_8, 0));
+  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_false (shequ_score_sheet_is_editing (f->sheet));
+  g_assert_cmpint (stored (f, 1, 1), ==, SHEQU_SCORE_NONE);
+  g_assert_true (press_key (f, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  assert_cursor (f, 1, 0);
+  /* Arrows, Home, End, Ctrl+End, Ctrl+Home, Page Down. */
+  g_assert_true (press_key (f, GDK_KEY_Up, 0));
+  assert_cursor (f, 0, 0);
+  g_assert_true (press_key (f, GDK_KEY_End, 0));
+  assert_cursor (f, 0, 2);
+  g_assert_true (press_key (f, GDK_KEY_End, GDK_CONTROL_MASK));
+  assert_cursor (f, 3, 2);
+  g_assert_true (press_key (f, GDK_KEY_Home, GDK_CONTROL_MASK));
+  assert_cursor (f, 0, 0);
+  g_assert_true (press_key (f, GDK_KEY_Page_Down, 0));
+  assert_cursor (f, 3, 0);
+  /* F2 edits the cell's own text; Ctrl+C is left to the shortcuts. */
+  shequ_score_sheet_set_cursor (f->sheet, 0, 0);
+  g_assert_true (press_key (f, GDK_KEY_F2, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "7");
+  /* Editing in place, the arrows move in the text. */
+  g_assert_false (press_key (f, GDK_KEY_Left, 0));
+  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_false (press_key (f, GDK_KEY_c, GDK_CONTROL_MASK));
+}
+
+typedef struct {
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+on_clipboard_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static gboolean
+score_is (gpointer data)
+{
+  Fixture *f = data;
+
+  return stored (f, 2, 1) == 1800;
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return shequ_score_sheet_get_message (data) != NULL;
+}
+
+static void
+test_copy_paste (Fixture       *f,
+                 gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->sheet));
+  ClipboardRead read = { NULL, FALSE };
+
+  g_assert_true (shequ_eval_sheet_paste (f->eval.sheet, 0, 0, "9\t18\n8.5\t\n", NULL, NULL));
+  /* Shift+arrows select a block; Ctrl+C puts it on the clipboard as TSV. */
+  shequ_score_sheet_set_cursor (f->sheet, 0, 0);
+  g_assert_true (press_key (f, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (press_key (f, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sheet), "sheet.copy", NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_read, &read);
+  shequ_test_wait_until (clipboard_read_done, &read);
+  g_assert_cmpstr (read.text, ==, "9\t18\n8.5\t\n");
+  g_free (read.text);
+
+  /* Ctrl+V at 社区3 writes the block there. */
+  shequ_score_sheet_set_cursor (f->sheet, 2, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sheet), "sheet.paste", NULL));
+  shequ_test_wait_until (score_is, f);
+  g_assert_cmpint (stored (f, 2, 0), ==, 900);
+  g_assert_cmpint (stored (f, 3, 0), ==, 850);
+
+  /* A block past the edge is refused, with the reason, and writes nothing. */
+  gdk_clipboard_set_text (clipboard, "1\t2\t3\t4\n");
+  shequ_score_sheet_set_cursor (f->sheet, 1, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sheet), "sheet.paste", NULL));
+  shequ_test_wait_until (has_message, f->sheet);
+  g_assert_cmpint (stored (f, 1, 1), ==, SHEQU_SCORE_NONE);
+}
+
 static void
 test_invalid (Fixture       *f,
               gconstpointer  data)
@@ -639,6 +779,7 @@ look_at_page (const char *name)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = shequ_scoring_page_new ();
   ShequScoreSheet *sheet;
+  GtkWidget *popover;
   EvalFixture f;
 
   eval_fixture_init_full (&f, 40, look_indicators, G_N_ELEMENTS (look_indicators));
@@ -659,6 +800,36 @@ look_at_page (const char *name)
   g_assert_cmpint (gtk_widget_get_width (window), ==, 1920);
   if (dir != NULL)
     save_shot (window, dir, name);
+
+  /* The comment a low score asks for, in its popover. */
+  shequ_score_sheet_set_cursor (sheet, 7, 2);
+  shequ_score_sheet_start_editing (sheet, "3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.move", "(ii)", 1, 0));
+  popover = gtk_widget_get_ancestor (shequ_score_sheet_get_comment_entry (sheet), GTK_TYPE_POPOVER);
+  g_assert_true (gtk_widget_get_visible (popover));
+  shequ_test_wait_frames (popover, 3);
+  if (dir != NULL)
+    {
+      g_autofree char *popover_name = g_strconcat (name, "-comment", NULL);
+
+      save_shot (popover, dir, popover_name);
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Submitted: greyed, and the page says so. */
+  if (dir != NULL)
+    {
+      g_autofree char *locked_name = g_strconcat (name, "-locked", NULL);
+      g_autoptr(GString) block = g_string_new (NULL);
+
+      shequ_score_sheet_set_cursor (sheet, 0, 0);
+      for (guint r = 0; r < 40; r++)
+        g_string_append (block, "9\t9\t13\t14\t9\t9\t9\t9\t9\n");
+      g_assert_true (shequ_eval_sheet_paste (f.sheet, 0, 0, block->str, NULL, NULL));
+      g_assert_true (shequ_eval_store_submit (f.store, f.assessor_id, NULL, NULL));
+      shequ_test_wait_frames (window, 3);
+      save_shot (window, dir, locked_name);
+    }
   shequ_test_destroy_window (&window);
   eval_fixture_clear (&f);
 }
@@ -684,6 +855,9 @@ main (int   argc,
   shequ_test_gtk_init (&argc, &argv);
 
   g_test_add ("/score-sheet/type-and-draw", Fixture, NULL, fixture_set_up, test_type_and_draw,
+              fixture_tear_down);
+  g_test_add ("/score-sheet/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/score-sheet/copy-paste", Fixture, NULL, fixture_set_up, test_copy_paste,
               fixture_tear_down);
   g_test_add ("/score-sheet/invalid", Fixture, NULL, fixture_set_up, test_invalid,
               fixture_tear_down);

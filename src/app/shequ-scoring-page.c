@@ -29,6 +29,7 @@ struct _ShequScoringPage
   GtkLabel        *empty_label;
   ShequScoreSheet *sheet;
   GtkLabel        *message_label;
+  GtkLabel        *hint_label;
 };
 
 enum {
@@ -80,6 +81,14 @@ update_status (ShequScoringPage *self)
         }
     }
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
+  if (sheet != NULL && !editable)
+    gtk_label_set_text (self->hint_label,
+                        submitted ? _("Submitted and locked: reopen it to change scores")
+                                  : _("The period is closed: its scores are final"));
+  else
+    gtk_label_set_text (self->hint_label,
+                        _("Type a score · Tab/Enter next · Esc cancel · Delete clear · "
+                          "Ctrl+Z undo"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.submit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.reopen", submitted);
 }
@@ -511,6 +520,7 @@ shequ_scoring_page_class_init (ShequScoringPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, sheet);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, hint_label);
   gtk_widget_class_install_action (widget_class, "scoring.submit", NULL, action_submit);
   gtk_widget_class_install_action (widget_class, "scoring.reopen", NULL, action_reopen);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
