@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "score-sheet-fixture.h"
+#include "shequ-eval-sample.h"
 #include "shequ-score-sheet-private.h"
 #include "shequ-scoring-page.h"
 
@@ -356,10 +357,51 @@ look_at_page (const char *name)
   eval_fixture_clear (&f);
 }
 
+/* The sample street's evaluation as the app opens it: its open period, first assessor. */
+static void
+look_at_sample (const char *name)
+{
+  const char *dir = g_getenv ("SHEQU_TEST_SHOTS");
+  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(ShequOrgStore) org = NULL;
+  g_autoptr(ShequEvalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = shequ_scoring_page_new ();
+  ShequEvalSheet *sheet;
+  ShequTestDir tmp;
+
+  shequ_test_dir_init (&tmp, "shequ-scoring-look-XXXXXX", "sample.db");
+  org = shequ_test_open_sample_store (tmp.db, &db);
+  store = shequ_eval_store_new (org, &error);
+  g_assert_no_error (error);
+  g_assert_true (shequ_eval_sample_populate (store, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  shequ_scoring_page_set_store (SHEQU_SCORING_PAGE (page), store);
+  gtk_window_present (GTK_WINDOW (window));
+  sheet = shequ_score_sheet_get_sheet (shequ_scoring_page_get_sheet (SHEQU_SCORING_PAGE (page)));
+  g_assert_nonnull (sheet);
+  g_assert_cmpuint (shequ_eval_sheet_get_n_rows (sheet), >, 0);
+  g_assert_cmpint (shequ_eval_sheet_get_period (sheet)->state, !=, SHEQU_PERIOD_STATE_CLOSED);
+  shequ_score_sheet_set_cursor (shequ_scoring_page_get_sheet (SHEQU_SCORING_PAGE (page)), 2, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (shequ_scoring_page_get_sheet (SHEQU_SCORING_PAGE (page))));
+  shequ_test_wait_frames (window, 3);
+  if (dir != NULL)
+    save_shot (window, dir, name);
+  shequ_test_destroy_window (&window);
+  g_clear_object (&store);
+  g_clear_object (&org);
+  g_clear_object (&db);
+  shequ_test_dir_clear (&tmp);
+}
+
 static void
 test_look (void)
 {
-  look_at_page ("eval-sheet-en");
+  look_at_page ("eval-sheet-refused-en");
+  look_at_sample ("eval-sheet-en");
 }
 
 static void
@@ -367,7 +409,8 @@ test_look_chinese (void)
 {
   if (!shequ_test_use_chinese ())
     return;
-  look_at_page ("eval-sheet-zh_CN");
+  look_at_page ("eval-sheet-refused-zh_CN");
+  look_at_sample ("eval-sheet-zh_CN");
 }
 
 int
