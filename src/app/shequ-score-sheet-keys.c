@@ -365,6 +365,9 @@ editing_key (ShequScoreSheet *self,
 {
   gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
 
+  /* Ctrl+Tab leaves the grid, Ctrl+A and the like belong to the editor. */
+  if ((mods & ~GDK_SHIFT_MASK) != 0)
+    return FALSE;
   switch (keyval)
     {
     case GDK_KEY_Escape:

@@ -88,7 +88,7 @@ update_status (ShequScoringPage *self)
   else
     gtk_label_set_text (self->hint_label,
                         _("Type a score · Tab/Enter next · Esc cancel · Delete clear · "
-                          "Ctrl+Z undo"));
+                          "Ctrl+Z undo · Ctrl+Tab leave the sheet"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.submit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.reopen", submitted);
 }
