@@ -65,6 +65,14 @@ test_page_submit (void)
                    f.assessor_id);
   g_assert_nonnull (label_text (page, "0 of 6 cells filled"));
 
+  /* What is typed is written when the focus goes elsewhere on the page. */
+  shequ_score_sheet_set_cursor (sheet, 1, 2);
+  g_assert_true (shequ_score_sheet_start_editing (sheet, "7"));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_false (shequ_score_sheet_is_editing (sheet));
+  g_assert_cmpint (shequ_eval_sheet_get_value (shequ_score_sheet_get_sheet (sheet), 1, 2), ==, 700);
+  g_assert_true (shequ_eval_sheet_undo (shequ_score_sheet_get_sheet (sheet), NULL, NULL, NULL));
+
   /* Incomplete: refused, with how many cells are empty. */
   g_assert_true (gtk_widget_activate_action (page, "scoring.submit", NULL));
   g_assert_null (find_dialog ());

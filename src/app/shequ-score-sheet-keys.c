@@ -223,6 +223,25 @@ on_editor_activate (GtkText         *editor,
   commit_and_move (self, NULL, 0, 1);
 }
 
+/* Focus going elsewhere (a click on the page's drop-downs, Ctrl+Tab) writes what was
+ * typed rather than dropping it. Text that would be refused or needs a comment stays
+ * in the editor for Enter or Tab to say why; nothing is asked while the focus is away
+ * (or the comment popover has it, or the grid is going away). */
+static void
+on_editor_focus_leave (GtkEventControllerFocus *controller,
+                       ShequScoreSheet         *self)
+{
+  const char *text;
+
+  if (!self->editing || self->invalid || gtk_widget_get_visible (self->popover) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->editor));
+  if (shequ_eval_sheet_validate (self->sheet, self->cursor_row, self->cursor_column, text, NULL,
+                                 NULL, NULL))
+    commit_and_move (self, NULL, 0, 0);
+}
+
 /* ---- The comment a low score needs ---------------------------------------------- */
 
 static void
@@ -674,6 +693,7 @@ void
 shequ_score_sheet_init_editing (ShequScoreSheet *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus;
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->editor = gtk_text_new ();
@@ -683,6 +703,9 @@ shequ_score_sheet_init_editing (ShequScoreSheet *self)
   gtk_widget_set_visible (self->editor, FALSE);
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
   g_signal_connect (self->editor, "activate", G_CALLBACK (on_editor_activate), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_editor_focus_leave), self);
+  gtk_widget_add_controller (self->editor, focus);
 
   self->popover = make_comment_popover (self);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
