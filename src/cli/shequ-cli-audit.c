@@ -82,10 +82,10 @@ command_audit (int argc, char **argv)
   return fail_usage (_("Use “audit verify --db PATH [--json]”"));
 }
 
-static gboolean
-fill_log (ShequDatabase  *db,
-          gpointer        data,
-          GError        **error)
+gboolean
+bench_fill_audit_log (ShequDatabase  *db,
+                      gpointer        data,
+                      GError        **error)
 {
   guint n = GPOINTER_TO_UINT (data);
 
@@ -152,7 +152,7 @@ bench_audit (int argc, char **argv)
     return fail (error);
 
   start = g_get_monotonic_time ();
-  if (!shequ_database_write (db, fill_log, GUINT_TO_POINTER ((guint) n), &error))
+  if (!shequ_database_write (db, bench_fill_audit_log, GUINT_TO_POINTER ((guint) n), &error))
     return fail (error);
   fill_s = (g_get_monotonic_time () - start) / 1e6;
 
