@@ -191,8 +191,8 @@ time_verify (ShequDatabase  *db,
   if ((guint64) have < n_entries)
     {
       start = g_get_monotonic_time ();
-      if (!shequ_database_write (db, bench_fill_audit_log, GUINT_TO_POINTER ((guint) (n_entries - have)),
-                                 error))
+      if (!shequ_database_write (db, bench_fill_audit_log,
+                                 GUINT_TO_POINTER ((guint) (n_entries - have)), error))
         return FALSE;
       r->fill_s = (g_get_monotonic_time () - start) / 1e6;
     }

@@ -318,40 +318,41 @@ resolve_target (Reader                 *r,
   return target;
 }
 
-/* The number a cell gives: shequ_score_parse, with a decimal comma in a semicolon
- * file. FALSE for anything else; *NEGATIVE when it is a number below zero, *PRECISE
- * FALSE when it has more than two decimals (both out of range rather than not a
- * number). */
-static gboolean
+typedef enum {
+  CELL_SCORE,
+  CELL_NOT_A_NUMBER,
+  CELL_OUT_OF_RANGE,   /* "-1", "99999999999": numbers all the same */
+  CELL_TOO_PRECISE,    /* "8.125" */
+} CellResult;
+
+/* The number a cell gives (shequ_score_parse), with a decimal comma in a semicolon
+ * file. */
+static CellResult
 parse_cell (const char *text,
             gboolean    decimal_comma,
-            ShequScore *value,
-            gboolean   *negative,
-            gboolean   *precise)
+            ShequScore *value)
 {
   g_autofree char *copy = g_strdup (text);
   char *comma = strchr (copy, ',');
-  const char *digits;
+  const char *digits, *point;
   gsize n_digits, n_points = 0;
 
-  *negative = FALSE;
-  *precise = TRUE;
   if (decimal_comma && comma != NULL && strchr (comma + 1, ',') == NULL &&
       strchr (copy, '.') == NULL)
     *comma = '.';
   if (shequ_score_parse (copy, value))
-    return TRUE;
+    return CELL_SCORE;
 
-  /* "-1", "8.125": numbers all the same, outside what a score can be. */
   digits = copy[0] == '-' ? copy + 1 : copy;
   n_digits = strspn (digits, "0123456789.");
   for (const char *p = digits; *p != '\0'; p++)
     n_points += *p == '.';
   if (n_digits == 0 || digits[n_digits] != '\0' || n_points > 1 || g_str_equal (digits, "."))
-    return FALSE;
-  *negative = digits != copy;
-  *precise = strchr (digits, '.') == NULL || strlen (strchr (digits, '.') + 1) <= 2;
-  return FALSE;
+    return CELL_NOT_A_NUMBER;
+  point = strchr (digits, '.');
+  if (digits == copy && point != NULL && strlen (point + 1) > 2)
+    return CELL_TOO_PRECISE;
+  return CELL_OUT_OF_RANGE;
 }
 
 static void
@@ -383,7 +384,7 @@ check_cell (Reader                   *r,
   g_autofree char *max = NULL;
   const char *file_comment = "", *old_comment = NULL, *comment;
   ShequScore value = SHEQU_SCORE_NONE, old = SHEQU_SCORE_NONE;
-  gboolean negative, precise, has_old;
+  gboolean has_old;
   int i = ctx->indicator_of[f], cf;
 
   if (i < 0)
@@ -407,17 +408,21 @@ check_cell (Reader                   *r,
     value = has_old ? old : SHEQU_SCORE_NONE;   /* only the comment changes */
   else if (g_str_equal (text, "-"))
     value = SHEQU_SCORE_NONE;
-  else if (!parse_cell (text, r->decimal_comma, &value, &negative, &precise))
+  else
     {
-      if (negative || !precise)
-        add_problem (r->self, row->line, f,
-                     negative ? _("%s: %s is out of range (0 to %s)")
-                     : _("%s: %s has more than two decimals (0 to %s)"),
-                     indicator->code, text, max);
-      else
-        add_problem (r->self, row->line, f, _("%s: “%s” is not a number (0 to %s)"),
-                     indicator->code, text, max);
-      return;
+      CellResult result = parse_cell (text, r->decimal_comma, &value);
+
+      if (result != CELL_SCORE)
+        {
+          add_problem (r->self, row->line, f,
+                       result == CELL_OUT_OF_RANGE
+                       ? _("%s: %s is out of range (0 to %s)")
+                       : result == CELL_TOO_PRECISE
+                       ? _("%s: %s has more than two decimals (0 to %s)")
+                       : _("%s: “%s” is not a number (0 to %s)"),
+                       indicator->code, text, max);
+          return;
+        }
     }
   if (value != SHEQU_SCORE_NONE && value > indicator->max_score)
     {

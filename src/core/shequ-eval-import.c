@@ -101,55 +101,79 @@ detect_separator (const char *text)
   return ',';
 }
 
-static void
-append_quoted (GString    *out,
-               const char *field,
-               gsize       len)
+/* The field at *P of text separated by SEPARATOR, unquoted, into FIELD; *P moves to
+ * the separator or line end after it. FALSE for a quote never closed (P then at the
+ * end, FIELD holding the rest as it was, for the parser to name). */
+static gboolean
+read_field (const char **p,
+            char         separator,
+            GString     *field,
+            gboolean    *quoted)
 {
-  g_string_append_c (out, '"');
-  for (gsize i = 0; i < len; i++)
+  const char *q = *p;
+
+  g_string_truncate (field, 0);
+  *quoted = *q == '"';
+  if (*quoted)
     {
-      if (field[i] == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, field[i]);
+      for (q++;; q++)
+        {
+          if (*q == '\0')
+            {
+              g_string_assign (field, *p);
+              *p = q;
+              return FALSE;
+            }
+          if (*q == '"' && q[1] == '"')
+            q++;
+          else if (*q == '"')
+            {
+              q++;
+              break;
+            }
+          g_string_append_c (field, *q);
+        }
     }
-  g_string_append_c (out, '"');
+  /* Text after the closing quote is kept, as spreadsheet programs do. */
+  for (; *q != '\0' && *q != separator && *q != '\n' && *q != '\r'; q++)
+    g_string_append_c (field, *q);
+  *p = q;
+  return TRUE;
 }
 
-/* TEXT separated by SEPARATOR as comma-separated text for shequ_csv_parse(): quoted
- * fields are copied as they are, unquoted ones holding a comma or a quote are quoted.
- * Line ends stay where they were, so line numbers do not change. */
+/* TEXT separated by SEPARATOR as comma-separated text for shequ_csv_parse(): each field
+ * read as the parser would, written again quoted when it was quoted or holds a comma or
+ * a quote. Line ends stay where they were, so line numbers do not change. */
 static char *
 to_comma_separated (const char *text,
                     char        separator)
 {
   GString *out = g_string_sized_new (strlen (text) + 16);
+  g_autoptr(GString) field = g_string_new (NULL);
   const char *p = text;
 
   while (*p != '\0')
     {
-      const char *start = p;
+      gboolean quoted;
 
-      if (*p == '"')
+      if (!read_field (&p, separator, field, &quoted))
         {
-          /* Up to the closing quote; an unclosed one is left for the parser to name. */
-          for (p++; *p != '\0'; p++)
-            if (*p == '"' && p[1] == '"')
-              p++;
-            else if (*p == '"')
-              {
-                p++;
-                break;
-              }
-          g_string_append_len (out, start, p - start);
-          start = p;
+          g_string_append (out, field->str);
+          break;
         }
-      while (*p != '\0' && *p != separator && *p != '\n' && *p != '\r')
-        p++;
-      if (memchr (start, ',', p - start) != NULL || memchr (start, '"', p - start) != NULL)
-        append_quoted (out, start, p - start);
+      if (quoted || strpbrk (field->str, ",\"") != NULL)
+        {
+          g_string_append_c (out, '"');
+          for (const char *c = field->str; *c != '\0'; c++)
+            {
+              if (*c == '"')
+                g_string_append_c (out, '"');
+              g_string_append_c (out, *c);
+            }
+          g_string_append_c (out, '"');
+        }
       else
-        g_string_append_len (out, start, p - start);
+        g_string_append (out, field->str);
       if (*p == separator)
         {
           g_string_append_c (out, ',');
