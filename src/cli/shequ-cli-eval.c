@@ -434,10 +434,9 @@ eval_report (int argc, char **argv)
     return fail_usage (_("eval report takes no FILE; use --out FILE"));
   if (period_text == NULL || out == NULL)
     return fail_usage (_("eval report needs --period ID and --out FILE.pdf|xlsx|csv"));
-  if (!shequ_eval_report_format_from_path (out, &format, &error))
-    return fail (error);
   store = open_eval_store (FALSE, &error);
-  if (store == NULL || (period = find_period (store, period_text, &error)) == NULL)
+  if (store == NULL || (period = find_period (store, period_text, &error)) == NULL ||
+      !shequ_eval_report_format_from_path (out, &format, &error))
     return fail (error);
 
   if (format == SHEQU_EVAL_REPORT_PDF)
@@ -489,6 +488,15 @@ print_import_json (ShequEvalImport *import,
   print_json (builder);
 }
 
+/* fail(), then says so: an import writes all or nothing. */
+static int
+fail_nothing_written (GError *error)
+{
+  g_printerr ("shequ-cli: %s\n%s\n", error->message, _("Nothing was written."));
+  g_error_free (error);
+  return EXIT_FAILURE;
+}
+
 static int
 eval_import_scores (int argc, char **argv)
 {
@@ -512,29 +520,28 @@ eval_import_scores (int argc, char **argv)
     return fail_usage (_("eval import-scores needs exactly one FILE"));
   store = open_eval_store (!dry_run, &error);
   if (store == NULL || (import = shequ_eval_import_read (store, argv[1], &error)) == NULL)
-    {
-      g_printerr ("%s\n", _("Nothing was written."));
-      return fail (error);
-    }
+    return fail_nothing_written (error);
 
   n_edits = shequ_eval_import_get_n_edits (import);
-  if (shequ_eval_import_get_problems (import)->len == 0 && !dry_run &&
-      !shequ_eval_import_apply (import, NULL, &n_written, &error))
-    {
-      g_printerr ("%s\n", _("Nothing was written."));
-      return fail (error);
-    }
-  if (opt_json)
-    print_import_json (import, dry_run, n_written);
   if (shequ_eval_import_get_problems (import)->len > 0)
     {
       g_autofree char *text = shequ_eval_import_format_problems (import);
 
+      /* Refused, with the message that says how many problems there are. */
+      shequ_eval_import_apply (import, NULL, NULL, &error);
+      if (opt_json)
+        print_import_json (import, dry_run, 0);
+      g_printerr ("shequ-cli: %s\n", error->message);
+      g_clear_error (&error);
       if (!opt_json)
         g_printerr ("%s", text);
       g_printerr ("%s\n", _("Nothing was written."));
       return EXIT_FAILURE;
     }
+  if (!dry_run && !shequ_eval_import_apply (import, NULL, &n_written, &error))
+    return fail_nothing_written (error);
+  if (opt_json)
+    print_import_json (import, dry_run, n_written);
   if (opt_json)
     return EXIT_SUCCESS;
   if (dry_run)
