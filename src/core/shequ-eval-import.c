@@ -10,8 +10,10 @@
 #include "shequ-eval-import-private.h"
 #include "shequ-io-private.h"
 
+/* Short names for the two calls made on every line. */
 #define add_problem _shequ_eval_import_add_problem
 #define field_at    _shequ_eval_import_field_at
+
 /* ------------------------------------------------------------------------------------ */
 /* Problems                                                                             */
 
@@ -20,10 +22,11 @@ shequ_io_problem_new (guint       line,
                       guint       column,
                       const char *message)
 {
-  ShequIoProblem *problem = g_new0 (ShequIoProblem, 1);
+  ShequIoProblem *problem;
 
   g_return_val_if_fail (message != NULL, NULL);
 
+  problem = g_new0 (ShequIoProblem, 1);
   problem->line = line;
   problem->column = column;
   /* Whatever the file held, the message is text. */
