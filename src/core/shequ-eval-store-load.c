@@ -286,19 +286,8 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
-static guint64
-mix (guint64 hash,
-     guint64 value)
-{
-  return (hash ^ value) * G_GUINT64_CONSTANT (1099511628211);
-}
-
-static guint64
-mix_text (guint64     hash,
-          const char *text)
-{
-  return mix (hash, text != NULL ? g_str_hash (text) : 7);
-}
+#define mix _shequ_eval_mix
+#define mix_text _shequ_eval_mix_text
 
 typedef struct {
   ShequEvalStore *self;
@@ -320,6 +309,28 @@ damaged (ShequEvalStore  *self,
                _("The database “%s” is damaged: row %s of the table %s holds a value Shequ "
                  "does not know. Restore it from a backup."),
                shequ_database_get_path (self->db), id_text, table);
+  return FALSE;
+}
+
+/* A score outside 0 … its indicator's maximum (no CHECK can know the maximum). */
+static gboolean
+damaged_score (ShequEvalStore           *self,
+               gint64                    assessor_id,
+               gint64                    target_id,
+               const ShequIndicatorRow  *indicator,
+               gint64                    value,
+               GError                  **error)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%"
+                                          G_GINT64_FORMAT, assessor_id, target_id,
+                                          indicator->id);
+  g_autofree char *value_text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree char *max = shequ_score_format (indicator->max_score);
+
+  g_set_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID,
+               _("The database “%s” is damaged: the score %s (assessor/target/indicator) of "
+                 "“%s” holds %s hundredths, outside 0 to %s. Restore it from a backup."),
+               shequ_database_get_path (self->db), key, indicator->name, value_text, max);
   return FALSE;
 }
 
@@ -613,7 +624,8 @@ load_scores (LoadState  *state,
       gint64 assessor_id = sqlite3_column_int64 (stmt, 0);
       gint64 target_id = sqlite3_column_int64 (stmt, 1);
       gint64 indicator_id = sqlite3_column_int64 (stmt, 2);
-      ShequScore value = sqlite3_column_int (stmt, 3);
+      gint64 raw = sqlite3_column_int64 (stmt, 3);
+      ShequScore value = (ShequScore) CLAMP (raw, 0, SHEQU_SCORE_MAX);
       ShequIndicatorRow *indicator;
       EvalPeriod *period;
 
@@ -639,6 +651,8 @@ load_scores (LoadState  *state,
                      assessor_id, target_id, indicator_id);
           continue;
         }
+      if (raw < 0 || raw > indicator->max_score)
+        return damaged_score (state->self, assessor_id, target_id, indicator, raw, error);
       shequ_eval_matrix_set (period->matrix, assessor->index, t - 1, indicator->position, value);
       period->fingerprint = mix (period->fingerprint,
                                  (guint64) value * 31 + target_id * 7 + indicator_id);

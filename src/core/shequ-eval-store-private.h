@@ -172,6 +172,21 @@ void            _shequ_eval_store_put_comment   (ShequEvalStore   *self,
                                                  gint64            indicator_id,
                                                  const char       *comment);
 
+/* Fingerprints: what refresh compares (the loader and shequ-eval-store-refresh.c). */
+static inline guint64
+_shequ_eval_mix (guint64 hash,
+                 guint64 value)
+{
+  return (hash ^ value) * G_GUINT64_CONSTANT (1099511628211);
+}
+
+static inline guint64
+_shequ_eval_mix_text (guint64     hash,
+                      const char *text)
+{
+  return _shequ_eval_mix (hash, text != NULL ? g_str_hash (text) : 7);
+}
+
 /* shequ-eval-store-load.c */
 EvalData       *_shequ_eval_data_new            (void);
 void            _shequ_eval_data_free           (EvalData         *data);

@@ -192,6 +192,14 @@ gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
                                                  const char        *actor,
                                                  gint64            *assessor_id,
                                                  GError           **error);
+/* Takes ASSESSOR_ID off their period: their assignment goes and the scores on their
+ * sheet are deleted (each logged), then "unassign" is logged. Refused once their sheet
+ * is submitted (SUBMITTED) or in a closed period (CLOSED); NOT_FOUND. Emits (P,
+ * "sheet"): the period's matrix indexes change. */
+gboolean        shequ_eval_store_unassign       (ShequEvalStore    *self,
+                                                 gint64             assessor_id,
+                                                 const char        *actor,
+                                                 GError           **error);
 /* The targets ASSESSOR_ID grades, in the order of shequ_eval_store_get_targets().
  * GArray of gint64 (caller frees; empty for an unknown assessor). */
 GArray         *shequ_eval_store_get_assigned   (ShequEvalStore    *self,
@@ -260,7 +268,8 @@ int             shequ_eval_store_indicator_index (ShequEvalStore   *self,
 
 /* Locks the sheet: refused with INCOMPLETE (naming how many cells are empty) unless
  * every cell of every assigned target is filled. When it is the period's last open
- * sheet the period closes and its flags are raised (one transaction).
+ * sheet the period closes and its flags are raised (one transaction); an assessor
+ * grading no target is not waited for.
  * Also refused: NOT_FOUND, CLOSED, SUBMITTED (already submitted). Flags: for each target
  * of the period and each rule of its set version, shequ_flag_rule_fires() over the
  * target's bands in the closed periods of the same family that start before it (oldest
