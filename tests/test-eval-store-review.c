@@ -339,6 +339,90 @@ test_unassign (Fixture       *f,
                                                                0)->id, NULL), 90, 1e-9);
 }
 
+/* A band or flag rule changed after scoring makes a new version; the closed period
+ * keeps its results, bands and set. */
+static void
+test_rule_change_versions (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  gint64 t1 = target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id;
+  gint64 t2 = target (f, SHEQU_EVAL_KIND_COMMUNITY, 1)->id;
+  g_autoptr(ShequEvalSetDef) def = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 jan, banded = 0, ruled = 0;
+  ShequBand band;
+
+  jan = close_month (f, set_id, "一月", "2026-01-01", "40", NULL);  /* t1 80, the rest 90 */
+  g_assert_cmpfloat_with_epsilon (total_of (f, jan, t1, &band), 80, 1e-9);
+  g_assert_cmpint (band, ==, SHEQU_BAND_ORANGE);
+
+  def = copy_set (f, set_id);
+  def->set->green_min = 95;
+  def->set->orange_min = 85;
+  g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &banded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (banded, !=, set_id);
+  g_assert_cmpuint (shequ_eval_store_lookup_set (f->store, banded)->set->version, ==, 2);
+  g_clear_pointer (&def, shequ_eval_set_def_free);
+
+  def = copy_set (f, banded);
+  ((ShequFlagRuleRow *) g_ptr_array_index (def->flag_rules, 0))->count = 1;
+  ((ShequFlagRuleRow *) g_ptr_array_index (def->flag_rules, 0))->within = 1;
+  g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &ruled, &error));
+  g_assert_no_error (error);
+  /* No period scored with version 2: changed in place. */
+  g_assert_cmpint (ruled, ==, banded);
+
+  /* January as it was: its set, totals and bands under 85/70. */
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, jan)->set_id, ==, set_id);
+  g_assert_cmpfloat_with_epsilon (total_of (f, jan, t1, &band), 80, 1e-9);
+  g_assert_cmpint (band, ==, SHEQU_BAND_ORANGE);
+  g_assert_cmpfloat_with_epsilon (total_of (f, jan, t2, &band), 90, 1e-9);
+  g_assert_cmpint (band, ==, SHEQU_BAND_GREEN);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 0);
+  assert_audit_intact (f);
+}
+
+/* Reopening a sheet not submitted is refused; reopening one in a period still scoring
+ * leaves the period scoring and the flags alone. */
+static void
+test_reopen_scoring (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  g_autoptr(GError) error = NULL;
+  gint64 march, a1, a2;
+  guint n_log;
+
+  close_month (f, set_id, "一月", "2026-01-01", "10", NULL);
+  close_month (f, set_id, "二月", "2026-02-01", "10", NULL);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  march = open_period (f, set_id, "三月", "2026-03-01");
+  a1 = assign_all (f, march, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  a2 = assign_all (f, march, 1, SHEQU_EVAL_KIND_COMMUNITY);
+  score_all (f, march, a1, SHEQU_EVAL_KIND_COMMUNITY, "50", "40");
+  n_log = count_audit (f, NULL);
+  g_assert_false (shequ_eval_store_reopen (f->store, a2, "更正", NULL, &error));
+  g_assert_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_audit (f, NULL), ==, n_log);
+
+  submit (f, a1);
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, march)->state, ==,
+                   SHEQU_PERIOD_STATE_SCORING);
+  g_assert_true (shequ_eval_store_reopen (f->store, a1, "更正", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, march)->state, ==,
+                   SHEQU_PERIOD_STATE_SCORING);
+  g_assert_null (shequ_eval_store_lookup_assessor (f->store, a1)->submitted_at);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  g_assert_cmpint (((ShequFlagRow *) g_ptr_array_index (shequ_eval_store_get_flags (f->store),
+                                                        0))->state, ==, SHEQU_FLAG_STATE_OPEN);
+  g_assert_cmpuint (count_audit (f, "reopen"), ==, 1);
+  g_assert_cmpuint (count_audit (f, "flag"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +441,8 @@ main (int   argc,
   ADD ("period/overlap", test_overlap);
   ADD ("messages", test_messages);
   ADD ("unassign", test_unassign);
+  ADD ("set/rule-change-versions", test_rule_change_versions);
+  ADD ("period/reopen-scoring", test_reopen_scoring);
 #undef ADD
 
   return g_test_run ();

@@ -66,8 +66,8 @@ _shequ_eval_store_catch_up (ShequEvalStore  *self,
 /* ---- Fingerprints, from memory ---------------------------------------------------------
  * Computed alike over what was just read and over memory as the local writes left it,
  * so a refresh reports only what another program changed (fingerprints kept up by each
- * write drifted from the loader's). Rows held in hash tables are summed, so their order
- * does not count. */
+ * write drifted from the loader's). Rows are summed, so the order they were read or
+ * laid out in does not count. */
 
 #define mix _shequ_eval_mix
 #define mix_text _shequ_eval_mix_text
@@ -120,19 +120,19 @@ period_fingerprint (EvalData   *data,
     {
       EvalAssessor *assessor = g_ptr_array_index (period->assessors, a);
 
-      hash = mix_text (mix_text (mix (mix (hash, assessor->row.id), assessor->row.person_id),
-                                 assessor->row.name), assessor->row.submitted_at);
+      hash += mix_text (mix_text (mix (mix (1, assessor->row.id), assessor->row.person_id),
+                                  assessor->row.name), assessor->row.submitted_at);
       for (guint i = 0; i < assessor->assigned->len; i++)
-        hash = mix (hash, g_array_index (assessor->assigned, gint64, i));
+        hash += mix (mix (2, assessor->row.id), g_array_index (assessor->assigned, gint64, i));
       for (guint t = 0; t < period->targets->len; t++)
         {
           EvalTarget *target = g_ptr_array_index (period->targets, t);
 
-          if (!shequ_eval_matrix_get_assigned (period->matrix, a, t))
+          if (!shequ_eval_matrix_get_assigned (period->matrix, assessor->index, t))
             continue;
           for (guint k = 0; k < n_indicators; k++)
             {
-              ShequScore value = shequ_eval_matrix_get (period->matrix, a, t, k);
+              ShequScore value = shequ_eval_matrix_get (period->matrix, assessor->index, t, k);
               CellKey key = { assessor->row.id, target->row.id, 0 };
 
               if (value == SHEQU_SCORE_NONE)
@@ -140,8 +140,9 @@ period_fingerprint (EvalData   *data,
               if (set != NULL && k < set->indicators->len)
                 key.indicator_id = ((ShequIndicatorRow *) g_ptr_array_index (set->indicators,
                                                                              k))->id;
-              hash = mix_text (mix (mix (hash, target->row.id * 131 + k), (guint64) value),
-                               g_hash_table_lookup (data->comments, &key));
+              hash += mix_text (mix (mix (mix (3, assessor->row.id), target->row.id * 131 + k),
+                                     (guint64) value),
+                                g_hash_table_lookup (data->comments, &key));
             }
         }
     }

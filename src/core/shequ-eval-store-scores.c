@@ -246,10 +246,10 @@ describe_score (const Cell *cell,
 
 static gboolean
 log_score (ShequEvalStore  *self,
-                             const char      *actor,
-                             const Cell      *cell,
-                             const char      *reason,
-                             GError         **error)
+           const char      *actor,
+           const Cell      *cell,
+           const char      *reason,
+           GError         **error)
 {
   g_autofree char *target = g_strdup_printf ("eval-target:%" G_GINT64_FORMAT,
                                              cell->target->row.id);
@@ -556,8 +556,7 @@ remove_target (Assign  *op,
                     SHEQU_SCORE_NONE, "" };
 
       if (cell.old_value != SHEQU_SCORE_NONE &&
-          !log_score (self, op->actor, &cell,
-                                        "target taken off the assessor's sheet", error))
+          !log_score (self, op->actor, &cell, "target taken off the assessor's sheet", error))
         return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)

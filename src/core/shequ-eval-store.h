@@ -100,7 +100,10 @@ void            shequ_eval_store_set_actor      (ShequEvalStore    *self,
 
 /* ---- Indicator sets ----------------------------------------------------------- */
 
-/* The newest version of every family, ordered by kind then name (borrowed). */
+/* The newest version of every family, ordered by kind then name (borrowed).
+ * The array and the defs from get_sets() and lookup_set() are invalidated by a save
+ * (shequ_eval_store_save_set: an in-place change frees the old def) and by a refresh
+ * that reloads: read them again after "changed" (0, "sets"). */
 GPtrArray      *shequ_eval_store_get_sets       (ShequEvalStore    *self);
 /* Any version, by id (borrowed), or NULL. */
 const ShequEvalSetDef *shequ_eval_store_lookup_set (ShequEvalStore *self,
