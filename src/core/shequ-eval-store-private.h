@@ -233,7 +233,8 @@ gboolean        _shequ_eval_period_is_complete  (EvalPeriod       *period);
 /* shequ-eval-store-results.c */
 const ShequEvalResults *_shequ_eval_store_results (ShequEvalStore *self,
                                                  EvalPeriod       *period);
-/* The closed periods of PERIOD's family before it, oldest first (EvalPeriod*). */
+/* The closed (INCLUDE_OPEN: any) periods of PERIOD's family and kind ending before it, by
+ * their ends (EvalPeriod*). */
 GPtrArray      *_shequ_eval_store_family_before  (ShequEvalStore  *self,
                                                  EvalPeriod       *period,
                                                  gboolean          include_open);
