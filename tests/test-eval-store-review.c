@@ -423,6 +423,60 @@ test_reopen_scoring (Fixture       *f,
   g_assert_cmpuint (count_audit (f, "flag"), ==, 1);
 }
 
+typedef struct {
+  Fixture   *f;
+  GPtrArray *seen;   /* what get_targets gave inside "changed" */
+} Reentry;
+
+static void
+on_changed_get_targets (ShequEvalStore *store,
+                        gint64          period_id,
+                        guint           what,
+                        gpointer        user_data)
+{
+  Reentry *reentry = user_data;
+
+  if (period_id == 0 && what == g_quark_from_string ("sets"))
+    reentry->seen = shequ_eval_store_get_targets (store, SHEQU_EVAL_KIND_COMMUNITY);
+}
+
+/* get_targets making a new target reloads what another program committed: the
+ * "changed" that says so comes after it keeps its result, so a handler asking again
+ * gets the same array. */
+static void
+test_targets_reentry (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ShequDatabase) db2 = NULL;
+  g_autoptr(ShequOrgStore) org2 = NULL;
+  g_autoptr(ShequEvalStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  Reentry reentry = { f, NULL };
+  GPtrArray *targets;
+  ShequUnit *area;
+
+  g_assert_cmpuint (shequ_eval_store_get_targets (f->store, SHEQU_EVAL_KIND_COMMUNITY)->len, ==,
+                    4);
+  org2 = shequ_test_open_store (f->dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &db2);
+  other = shequ_eval_store_new (org2, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ShequEvalSetDef) def = shequ_eval_set_def_new_default (SHEQU_EVAL_KIND_CADRE,
+                                                                     "干部");
+
+    g_assert_true (shequ_eval_store_save_set (other, def, "other", NULL, &error));
+    g_assert_no_error (error);
+  }
+  area = shequ_org_store_lookup_unit (f->org, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->area_id);
+  shequ_test_add_unit (f->org, area, SHEQU_TIER_COMMUNITY, "新社区", 0, 0);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_get_targets), &reentry);
+  targets = shequ_eval_store_get_targets (f->store, SHEQU_EVAL_KIND_COMMUNITY);
+  g_signal_handlers_disconnect_by_data (f->store, &reentry);
+  g_assert_cmpuint (targets->len, ==, 5);
+  g_assert_true (reentry.seen == targets);
+  g_assert_cmpuint (shequ_eval_store_get_sets (f->store)->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +497,7 @@ main (int   argc,
   ADD ("unassign", test_unassign);
   ADD ("set/rule-change-versions", test_rule_change_versions);
   ADD ("period/reopen-scoring", test_reopen_scoring);
+  ADD ("targets/reentry", test_targets_reentry);
 #undef ADD
 
   return g_test_run ();
