@@ -586,7 +586,6 @@ shequ_eval_store_submit (ShequEvalStore  *self,
 
   period = op.assessor->period;
   op.assessor->row.submitted_at = g_steal_pointer (&op.at);
-  period->fingerprint = period->fingerprint * 31 + 1;
   if (op.closes)
     {
       period->row->state = SHEQU_PERIOD_STATE_CLOSED;
@@ -596,7 +595,6 @@ shequ_eval_store_submit (ShequEvalStore  *self,
 
           g_ptr_array_add (self->data->flags, row);
           g_hash_table_insert (self->data->flag_ids, &row->id, row);
-          self->data->flags_fingerprint = self->data->flags_fingerprint * 31 + row->id;
         }
       _shequ_eval_data_sort_flags (self->data);
     }
@@ -754,7 +752,6 @@ shequ_eval_store_reopen (ShequEvalStore  *self,
 
   period = op.assessor->period;
   g_clear_pointer (&op.assessor->row.submitted_at, g_free);
-  period->fingerprint = period->fingerprint * 31 + 2;
   if (op.closes)
     {
       period->row->state = SHEQU_PERIOD_STATE_SCORING;
@@ -765,7 +762,6 @@ shequ_eval_store_reopen (ShequEvalStore  *self,
           g_hash_table_remove (self->data->flag_ids, &flag->id);
           g_ptr_array_remove (self->data->flags, flag);
         }
-      self->data->flags_fingerprint = self->data->flags_fingerprint * 31 + 3;
     }
   sheet_clear (&op);
   _shequ_eval_store_emit_reloaded (self);
@@ -885,7 +881,6 @@ shequ_eval_store_set_flag_state (ShequEvalStore  *self,
       op.flag->note = g_steal_pointer (&op.new_note);
       g_free (op.flag->updated_at);
       op.flag->updated_at = g_steal_pointer (&op.at);
-      self->data->flags_fingerprint = self->data->flags_fingerprint * 31 + state + 5;
     }
   g_free (op.new_note);
   g_free (op.at);

@@ -49,7 +49,7 @@ struct _EvalPeriod
   GHashTable       *target_index;  /* gint64* target id → GUINT_TO_POINTER (index + 1) */
   ShequEvalMatrix  *matrix;
   ShequEvalResults *results;       /* NULL until asked for, and after a change */
-  guint64           fingerprint;   /* of what was read: refresh tells what changed */
+  guint64           fingerprint;   /* set by refresh (from memory) to tell what changed */
 };
 
 /* The key of one score's comment. */
@@ -72,7 +72,7 @@ typedef struct {
   GHashTable *comments;       /* CellKey* → char* (owned both); only non-empty ones */
   GPtrArray  *flags;          /* ShequFlagRow* (owned), newest period first, then target */
   GHashTable *flag_ids;       /* gint64* id → ShequFlagRow* */
-  guint64     sets_fingerprint;
+  guint64     sets_fingerprint;   /* set by refresh, from memory, just before comparing */
   guint64     flags_fingerprint;
   gint64      max_target_id;
   gint64      data_version;   /* PRAGMA data_version and the audit log's last seq, read */
@@ -171,21 +171,6 @@ void            _shequ_eval_store_put_comment   (ShequEvalStore   *self,
                                                  gint64            target_id,
                                                  gint64            indicator_id,
                                                  const char       *comment);
-
-/* Fingerprints: what refresh compares (the loader and shequ-eval-store-refresh.c). */
-static inline guint64
-_shequ_eval_mix (guint64 hash,
-                 guint64 value)
-{
-  return (hash ^ value) * G_GUINT64_CONSTANT (1099511628211);
-}
-
-static inline guint64
-_shequ_eval_mix_text (guint64     hash,
-                      const char *text)
-{
-  return _shequ_eval_mix (hash, text != NULL ? g_str_hash (text) : 7);
-}
 
 /* shequ-eval-store-load.c */
 EvalData       *_shequ_eval_data_new            (void);

@@ -65,12 +65,23 @@ _shequ_eval_store_catch_up (ShequEvalStore  *self,
 
 /* ---- Fingerprints, from memory ---------------------------------------------------------
  * Computed alike over what was just read and over memory as the local writes left it,
- * so a refresh reports only what another program changed (fingerprints kept up by each
- * write drifted from the loader's). Rows are summed, so the order they were read or
+ * so a refresh reports only what another program changed (no write has to keep them:
+ * fingerprints kept up by each write drifted from the loader's). Rows are summed, so the order they were read or
  * laid out in does not count. */
 
-#define mix _shequ_eval_mix
-#define mix_text _shequ_eval_mix_text
+static guint64
+mix (guint64 hash,
+     guint64 value)
+{
+  return (hash ^ value) * G_GUINT64_CONSTANT (1099511628211);
+}
+
+static guint64
+mix_text (guint64     hash,
+          const char *text)
+{
+  return mix (hash, text != NULL ? g_str_hash (text) + 1 : 7);
+}
 
 static guint64
 mix_double (guint64 hash,

@@ -368,7 +368,6 @@ take_scores (ShequEvalStore *self,
       _shequ_eval_store_put_comment (self, cell->assessor->row.id, cell->target->row.id,
                                      cell->indicator->id, comment);
       g_clear_pointer (&period->results, shequ_eval_results_free);
-      period->fingerprint = period->fingerprint * 31 + (guint64) cell->value;
     }
   for (guint i = 0; i < batch->periods->len; i++)
     {
@@ -669,7 +668,6 @@ take_assignment (Assign *op)
   g_array_set_size (assessor->assigned, 0);
   g_array_append_vals (assessor->assigned, op->assigned->data, op->assigned->len);
   _shequ_eval_period_rebuild (data, op->period, set);
-  op->period->fingerprint = op->period->fingerprint * 31 + op->assigned->len;
   op->new_id = assessor->row.id;
 }
 
@@ -792,7 +790,6 @@ take_unassignment (Assign *op)
 
   forget_comments (op, assessor, set);
   g_ptr_array_remove (op->period->assessors, assessor);
-  op->period->fingerprint = op->period->fingerprint * 31 + 7;
   op->assessor = NULL;
   g_hash_table_remove (data->assessors, &assessor->row.id);  /* frees it */
   _shequ_eval_period_rebuild (data, op->period, set);

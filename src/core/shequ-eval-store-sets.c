@@ -547,8 +547,6 @@ take_saved (ShequEvalStore *self,
       g_hash_table_insert (data->indicators, &row->id, row);
     }
   g_clear_pointer (&data->newest, g_ptr_array_unref);
-  data->sets_fingerprint = data->sets_fingerprint * 31 + (guint64) saved->set->id * 7 +
-                           saved->set->version;
 
   for (guint i = 0; i < data->periods->len && old_id != 0; i++)
     {

@@ -215,7 +215,6 @@ make_missing_targets (ShequEvalStore *self,
       g_hash_table_insert (self->data->target_keys, target->key, target);
       self->data->max_target_id = MAX (self->data->max_target_id, target->row.id);
     }
-  self->data->sets_fingerprint ^= (guint64) self->data->max_target_id << 7;
 }
 
 GPtrArray *
