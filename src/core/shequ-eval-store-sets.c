@@ -576,7 +576,10 @@ shequ_eval_store_save_set (ShequEvalStore         *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!plan_save (&op, error))
-    return FALSE;
+    {
+      g_free (op.description);
+      return FALSE;
+    }
   if (op.newest != NULL && *op.description == '\0')
     {
       if (set_id != NULL)
