@@ -219,6 +219,9 @@ test_null_texts (Fixture       *f,
   period = open_period (f, set_id, "一月", "2026-01-01");
   a1 = assign_all (f, period, 0, SHEQU_EVAL_KIND_COMMUNITY);
   score (f, a1, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, period, 0), "90");
+  /* Read back from the file ("" there), then saved again with NULL. */
+  g_clear_object (&f->store);
+  open_eval_store (f);
   def->set->id = set_id;
   g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &again, &error));
   g_assert_no_error (error);
