@@ -305,5 +305,26 @@ total_of (Fixture *f,
   return results->total[t];
 }
 
+/* A month opened, every community graded 50 + 40 by assessor 0 but the first FIRST_TOTAL
+ * + 40, and submitted: the month closes. */
+static inline gint64
+close_month (Fixture    *f,
+             gint64      set_id,
+             const char *label,
+             const char *starts,
+             const char *first_total,
+             gint64     *assessor_id)
+{
+  gint64 period = open_period (f, set_id, label, starts);
+  gint64 a1 = assign_all (f, period, 0, SHEQU_EVAL_KIND_COMMUNITY);
+
+  score_all (f, period, a1, SHEQU_EVAL_KIND_COMMUNITY, "50", "40");
+  score (f, a1, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, period, 0),
+         first_total);
+  submit (f, a1);
+  if (assessor_id != NULL)
+    *assessor_id = a1;
+  return period;
+}
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "shequ-chart.h"
 #include "shequ-test-units.h"
@@ -86,6 +87,40 @@ test_points (void)
   g_assert_cmphex (pixel_at (surface, x[3], y[3]), ==, band_rgb (SHEQU_BAND_RED));
   g_assert_false (shequ_chart_get_point (chart, 1, 0, NULL, NULL));
   g_assert_false (shequ_chart_get_point (chart, 0, 4, NULL, NULL));
+  cairo_surface_destroy (surface);
+}
+
+/* Bands given per point (each period under its own set's rule) win over the
+ * thresholds, in the drawing and in the description. */
+static void
+test_series_bands (void)
+{
+  g_autoptr(ShequChart) chart = shequ_chart_new ();
+  static const double values[] = { 80.0, 80.0, 80.0, 80.0 };
+  static const ShequBand bands[] = { SHEQU_BAND_GREEN, SHEQU_BAND_ORANGE, SHEQU_BAND_NONE,
+                                     SHEQU_BAND_RED };
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  double x[4], y[4];
+
+  shequ_chart_set_periods (chart, periods, 4);
+  shequ_chart_set_series_bands (chart, shequ_chart_add_series (chart, NULL, values), bands);
+  surface = draw_chart (chart);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (shequ_chart_get_point (chart, 0, i, &x[i], &y[i]));
+  g_assert_cmphex (pixel_at (surface, x[0], y[0]), ==, band_rgb (SHEQU_BAND_GREEN));
+  g_assert_cmphex (pixel_at (surface, x[1], y[1]), ==, band_rgb (SHEQU_BAND_ORANGE));
+  g_assert_cmphex (pixel_at (surface, x[3], y[3]), ==, band_rgb (SHEQU_BAND_RED));
+  text = shequ_chart_describe (chart);
+  g_assert_nonnull (strstr (text, "2026Q1 80 Green"));
+  g_assert_nonnull (strstr (text, "2026Q4 80 Red"));
+  cairo_surface_destroy (surface);
+
+  /* NULL: back to the thresholds (80 is orange under 85/70). */
+  shequ_chart_set_series_bands (chart, 0, NULL);
+  surface = draw_chart (chart);
+  g_assert_true (shequ_chart_get_point (chart, 0, 0, &x[0], &y[0]));
+  g_assert_cmphex (pixel_at (surface, x[0], y[0]), ==, band_rgb (SHEQU_BAND_ORANGE));
   cairo_surface_destroy (surface);
 }
 
@@ -230,6 +265,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/chart/points", test_points);
   g_test_add_func ("/chart/band-rule", test_band_rule);
+  g_test_add_func ("/chart/series-bands", test_series_bands);
   g_test_add_func ("/chart/several-series", test_several_series);
   g_test_add_func ("/chart/many-periods", test_many_periods);
   g_test_add_func ("/chart/lookup", test_lookup);

@@ -377,6 +377,35 @@ test_cadre_summary (Fixture       *f,
   g_assert_false (value_of (measure, f->c[1], &(ShequBand) { 0 }));
 }
 
+/* The newest CLOSED community period is the default, before a newer one still scoring. */
+static void
+test_latest_closed (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 first = score_communities (f);
+  gint64 t0 = target_of (f, SHEQU_EVAL_KIND_COMMUNITY, f->c[1], 0);
+  gint64 t2 = target_of (f, SHEQU_EVAL_KIND_COMMUNITY, f->c[3], 0);
+  g_autoptr(ShequMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 second;
+
+  score (f, 0, t2, 900, 1500);
+  for (guint which = 0; which < 2; which++)
+    {
+      g_assert_true (shequ_eval_store_submit (f->store, f->assessor[which], "测试", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, first)->state, ==,
+                   SHEQU_PERIOD_STATE_CLOSED);
+  second = open_period (f, shequ_eval_store_lookup_period (f->store, first)->set_id,
+                        "2026年第二季度", "2026-04-01", "2026-06-30");
+  assign (f, second, 0, &t0, 1);
+  score (f, 0, t0, 100, 100);
+  g_assert_cmpint (shequ_eval_store_get_latest_community_period (f->store), ==, first);
+  measure = shequ_eval_measure_new_band (f->store, 0);
+  g_assert_nonnull (strstr (shequ_measure_get_name (measure), "2026年第一季度"));
+}
+
 /* The band measure needs a store: it is not one of the built-in measures. */
 static void
 test_not_builtin (void)
@@ -403,6 +432,7 @@ main (int argc, char **argv)
   ADD ("band/units-and-areas", test_band_measure);
   ADD ("band/categories", test_categories);
   ADD ("band/read-when-made", test_measure_reads_when_made);
+  ADD ("band/latest-closed", test_latest_closed);
   ADD ("summary/communities", test_community_summary);
   ADD ("summary/cadres", test_cadre_summary);
 #undef ADD

@@ -259,7 +259,26 @@ test_read_only (Fixture       *f,
                      total);
   g_assert_false (try_score (f, assessor, target (f, SHEQU_EVAL_KIND_COMMUNITY, 1)->id,
                              indicator_id (f, march, 0), "10", "说明", &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, f->dir.db));
+}
+
+/* Refreshes F's store after another program's write: N_PERIODS periods reported after
+ * (0, "sets"). */
+static void
+assert_refresh_reports (Fixture *f,
+                        guint    n_periods)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+  guint n_changed = f->n_changed;
+
+  f->n_sets_changed = 0;
+  g_assert_true (shequ_eval_store_refresh (f->store, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (f->n_sets_changed, ==, 1);
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1 + n_periods);
 }
 
 /* Another program (a second connection) scores; the store reads it on refresh, and a
@@ -279,7 +298,6 @@ test_refresh (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gboolean changed = TRUE;
   ShequScore value = 0;
-  guint n_changed;
 
   g_assert_true (shequ_eval_store_refresh (f->store, &changed, &error));
   g_assert_false (changed);
@@ -291,14 +309,8 @@ test_refresh (Fixture       *f,
                                              NULL, "other", &error));
   g_assert_no_error (error);
 
-  n_changed = f->n_changed;
-  f->n_sets_changed = 0;
-  g_assert_true (shequ_eval_store_refresh (f->store, &changed, &error));
-  g_assert_no_error (error);
-  g_assert_true (changed);
   /* Every row was read again: (0, "sets"), then the period's scores. */
-  g_assert_cmpuint (f->n_sets_changed, ==, 1);
-  g_assert_cmpuint (f->n_changed, ==, n_changed + 2);
+  assert_refresh_reports (f, 1);
   g_assert_true (shequ_eval_store_get_score (f->store, a1, t1, indicator_id (f, period, 0),
                                              &value, NULL));
   g_assert_cmpint (value, ==, 5000);
@@ -385,6 +397,154 @@ test_refresh_org_only (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
 }
 
+static void
+add_trigger (Fixture    *f,
+             const char *when)
+{
+  g_autofree char *sql = g_strdup_printf ("CREATE TEMP TRIGGER refuse %s BEGIN "
+                                          "SELECT RAISE (ABORT, 'disk full'); END", when);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shequ_database_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+drop_trigger (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shequ_database_exec (f->db, "DROP TRIGGER temp.refuse", &error));
+  g_assert_no_error (error);
+}
+
+/* The sheet, the period and the flags of a sheet whose write failed, as before. */
+static void
+assert_sheet_as_before (Fixture          *f,
+                        gint64            assessor,
+                        ShequPeriodState  state,
+                        gboolean          submitted,
+                        guint             n_flags,
+                        guint             n_log)
+{
+  const ShequAssessorRow *row = shequ_eval_store_lookup_assessor (f->store, assessor);
+
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, row->period_id)->state, ==, state);
+  g_assert_cmpint (row->submitted_at != NULL, ==, submitted);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, n_flags);
+  g_assert_cmpuint (count_audit (f, NULL), ==, n_log);
+}
+
+/* A submit that closes the period, and a reopen that withdraws flags, fail whole. */
+static void
+test_failed_close_and_reopen (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  gint64 feb, a_feb;
+  g_autoptr(GError) error = NULL;
+  guint n_log;
+
+  close_month (f, set_id, "一月", "2026-01-01", "10", NULL);
+  feb = open_period (f, set_id, "二月", "2026-02-01");
+  a_feb = assign_all (f, feb, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  score_all (f, feb, a_feb, SHEQU_EVAL_KIND_COMMUNITY, "50", "40");
+  score (f, a_feb, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, feb, 0), "10");
+  n_log = count_audit (f, NULL);
+
+  /* The period's close fails, then the flag it raises. */
+  add_trigger (f, "BEFORE UPDATE OF state ON eval_period");
+  g_assert_false (shequ_eval_store_submit (f->store, a_feb, NULL, &error));
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_QUERY);
+  g_clear_error (&error);
+  assert_sheet_as_before (f, a_feb, SHEQU_PERIOD_STATE_SCORING, FALSE, 0, n_log);
+  drop_trigger (f);
+  add_trigger (f, "BEFORE INSERT ON eval_flag");
+  g_assert_false (shequ_eval_store_submit (f->store, a_feb, NULL, &error));
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_QUERY);
+  g_clear_error (&error);
+  assert_sheet_as_before (f, a_feb, SHEQU_PERIOD_STATE_SCORING, FALSE, 0, n_log);
+  drop_trigger (f);
+
+  submit (f, a_feb);
+  n_log = count_audit (f, NULL);
+  assert_sheet_as_before (f, a_feb, SHEQU_PERIOD_STATE_CLOSED, TRUE, 1, n_log);
+  add_trigger (f, "BEFORE DELETE ON eval_flag");
+  g_assert_false (shequ_eval_store_reopen (f->store, a_feb, "更正", NULL, &error));
+  g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_QUERY);
+  g_clear_error (&error);
+  assert_sheet_as_before (f, a_feb, SHEQU_PERIOD_STATE_CLOSED, TRUE, 1, n_log);
+  drop_trigger (f);
+
+  /* The file agrees with memory. */
+  reopen_all (f);
+  assert_sheet_as_before (f, a_feb, SHEQU_PERIOD_STATE_CLOSED, TRUE, 1, n_log);
+  assert_audit_intact (f);
+}
+
+/* After local writes of every kind, a refresh caused by another program's change to one
+ * period reports that period only. */
+static void
+test_refresh_after_local_writes (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  gint64 jan, feb, a_feb;
+  g_autoptr(ShequDatabase) db2 = NULL;
+  g_autoptr(ShequOrgStore) org2 = NULL;
+  g_autoptr(ShequEvalStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jan = close_month (f, set_id, "一月", "2026-01-01", "10", NULL);
+  feb = open_period (f, set_id, "二月", "2026-02-01");
+  a_feb = assign_all (f, feb, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  score_all (f, feb, a_feb, SHEQU_EVAL_KIND_COMMUNITY, "50", "40");
+  score (f, a_feb, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, feb, 0), "10");
+  submit (f, a_feb);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  g_assert_true (shequ_eval_store_set_flag_state (f->store,
+                                                  ((ShequFlagRow *) g_ptr_array_index (
+                                                     shequ_eval_store_get_flags (f->store),
+                                                     0))->id,
+                                                  SHEQU_FLAG_STATE_INTERVIEWED, "已约谈", NULL,
+                                                  &error));
+  g_assert_no_error (error);
+
+  org2 = shequ_test_open_store (f->dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &db2);
+  other = shequ_eval_store_new (org2, &error);
+  g_assert_no_error (error);
+  g_assert_true (shequ_eval_store_open_period (other, set_id, SHEQU_PERIOD_KIND_MONTH, "三月",
+                                               "2026-03-01", "2026-03-28", "other", NULL,
+                                               &error));
+  g_assert_no_error (error);
+  /* The new period; not January, February or the flags. */
+  assert_refresh_reports (f, 1);
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, jan)->state, ==,
+                   SHEQU_PERIOD_STATE_CLOSED);
+}
+
+/* A score above its indicator's maximum in the file is damage, named. */
+static void
+test_damaged_score (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  gint64 period = open_period (f, set_id, "一月", "2026-01-01");
+  gint64 a1 = assign_all (f, period, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  g_autoptr(ShequEvalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  score (f, a1, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, period, 0), "50");
+  g_assert_true (shequ_database_exec (f->db, "UPDATE eval_score SET value = 6001", &error));
+  g_assert_no_error (error);
+  store = shequ_eval_store_new (f->org, &error);
+  g_assert_null (store);
+  g_assert_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "指标1"));
+  g_assert_nonnull (strstr (error->message, "6001"));
+  g_assert_nonnull (strstr (error->message, f->dir.db));
+}
+
 /* A damaged row (a state no Shequ writes) is refused, naming the file and the table. */
 static void
 test_damaged_row (Fixture       *f,
@@ -428,6 +588,9 @@ main (int   argc,
   ADD ("refresh-org-only", test_refresh_org_only);
   ADD ("read-only", test_read_only);
   ADD ("damaged-row", test_damaged_row);
+  ADD ("damaged-score", test_damaged_score);
+  ADD ("failed-close-and-reopen", test_failed_close_and_reopen);
+  ADD ("refresh-after-local-writes", test_refresh_after_local_writes);
   ADD ("targets-outlive-org", test_targets_outlive_org);
 #undef ADD
 

@@ -40,6 +40,8 @@ test_set_versions (Fixture       *f,
                                                                                  1)));
   g_free (((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->code);
   ((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->code = g_strdup ("I03");
+  /* The open period's weights still sum to 100. */
+  ((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->weight = 0;
   g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (same_id, ==, set_id);
@@ -399,28 +401,6 @@ test_locks (Fixture       *f,
   assert_audit_intact (f);
 }
 
-/* Community 1 red in January and February: flagged for an interview when February
- * closes; the others green. */
-static gint64
-close_month (Fixture    *f,
-             gint64      set_id,
-             const char *label,
-             const char *starts,
-             const char *first_total,
-             gint64     *assessor_id)
-{
-  gint64 period = open_period (f, set_id, label, starts);
-  gint64 a1 = assign_all (f, period, 0, SHEQU_EVAL_KIND_COMMUNITY);
-
-  score_all (f, period, a1, SHEQU_EVAL_KIND_COMMUNITY, "50", "40");
-  score (f, a1, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, period, 0),
-         first_total);
-  submit (f, a1);
-  if (assessor_id != NULL)
-    *assessor_id = a1;
-  return period;
-}
-
 static void
 test_flags_raised_and_withdrawn (Fixture       *f,
                                  gconstpointer  data)
@@ -492,7 +472,15 @@ test_flags_orange_warning (Fixture       *f,
 
   close_month (f, set_id, "一月", "2026-01-01", "40", NULL);
   close_month (f, set_id, "二月", "2026-02-01", "40", NULL);
-  open_period (f, set_id, "二月补充", "2026-02-15");
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 between = 0;
+
+    g_assert_true (shequ_eval_store_open_period (f->store, set_id, SHEQU_PERIOD_KIND_MONTH,
+                                                 "一月补充", "2026-01-29", "2026-01-31", NULL,
+                                                 &between, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 0);
   close_month (f, set_id, "三月", "2026-03-01", "40", NULL);
   g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);

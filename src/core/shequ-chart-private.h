@@ -9,8 +9,9 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  char   *name;
-  double *values;
+  char      *name;
+  double    *values;
+  ShequBand *bands;   /* per period, or NULL: the band of the value under the chart's rule */
 } ShequChartSeries;
 
 /* Where the last draw put things. */

@@ -21,6 +21,7 @@ series_free (gpointer data)
 
   g_free (series->name);
   g_free (series->values);
+  g_free (series->bands);
   g_free (series);
 }
 
@@ -109,6 +110,22 @@ shequ_chart_add_series (ShequChart   *self,
   g_ptr_array_add (self->series, series);
   forget_points (self);
   return self->series->len - 1;
+}
+
+void
+shequ_chart_set_series_bands (ShequChart      *self,
+                              guint            series,
+                              const ShequBand *bands)
+{
+  ShequChartSeries *line;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (series < self->series->len);
+
+  line = g_ptr_array_index (self->series, series);
+  g_clear_pointer (&line->bands, g_free);
+  if (bands != NULL)
+    line->bands = g_memdup2 (bands, sizeof (ShequBand) * MAX (self->periods->len, 1));
 }
 
 void
@@ -429,6 +446,17 @@ shequ_chart_point_radius (ShequChart               *self,
 }
 
 /* The lines (broken where a value is NAN), then the points over them. */
+/* Period I's band in SERIES: as set, or by the chart's thresholds. */
+static ShequBand
+series_band (ShequChart             *self,
+             const ShequChartSeries *series,
+             guint                   i)
+{
+  if (series->bands != NULL)
+    return series->bands[i];
+  return shequ_band_for_total (series->values[i], self->green_min, self->orange_min);
+}
+
 static void
 draw_series (ShequChart               *self,
              cairo_t                  *cr,
@@ -484,8 +512,7 @@ draw_series (ShequChart               *self,
           shequ_chart_set_source (cr, &bg, 1.0);
           cairo_fill (cr);
           cairo_arc (cr, point[0], point[1], radius, 0, 2 * G_PI);
-          shequ_band_get_colour (shequ_band_for_total (series->values[i], self->green_min,
-                                                       self->orange_min), &colour);
+          shequ_band_get_colour (series_band (self, series, i), &colour);
           shequ_chart_set_source (cr, &colour, 1.0);
           cairo_fill (cr);
         }
@@ -641,7 +668,7 @@ shequ_chart_describe (ShequChart *self)
           else
             {
               g_autofree char *value = shequ_chart_format_value (v);
-              ShequBand band = shequ_band_for_total (v, self->green_min, self->orange_min);
+              ShequBand band = series_band (self, series, i);
 
               g_string_append_printf (text, "%s %s %s", label, value, shequ_band_get_label (band));
             }

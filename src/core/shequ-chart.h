@@ -31,6 +31,12 @@ void        shequ_chart_set_bands       (ShequChart   *self,
 guint       shequ_chart_add_series      (ShequChart   *self,
                                          const char   *name,
                                          const double *values);
+/* Colours the points of SERIES by BANDS (N_PERIODS, copied; NULL: back to the chart's
+ * thresholds): the band each period had under its own set version's rule (e.g.
+ * ShequEvalHistoryPoint.band), which the one rule drawn behind may not give. */
+void        shequ_chart_set_series_bands (ShequChart     *self,
+                                         guint            series,
+                                         const ShequBand *bands);
 /* Font family (nullable: the UI font) and size in the cairo_t's units. */
 void        shequ_chart_set_font        (ShequChart   *self,
                                          const char   *family,

@@ -186,14 +186,13 @@ shequ_eval_measure_new_band (ShequEvalStore *store,
   return SHEQU_MEASURE (self);
 }
 
-gint64
-shequ_eval_store_get_latest_community_period (ShequEvalStore *store)
+/* The newest community period that is closed, or (CLOSED FALSE) has any total. */
+static gint64
+latest_community_period (ShequEvalStore *store,
+                         gboolean        closed)
 {
-  GPtrArray *periods;
+  GPtrArray *periods = shequ_eval_store_get_periods (store);
 
-  g_return_val_if_fail (SHEQU_IS_EVAL_STORE (store), 0);
-
-  periods = shequ_eval_store_get_periods (store);
   for (guint k = periods->len; k > 0; k--)
     {
       const ShequPeriodRow *period = g_ptr_array_index (periods, k - 1);
@@ -202,12 +201,27 @@ shequ_eval_store_get_latest_community_period (ShequEvalStore *store)
 
       if (def == NULL || def->set->kind != SHEQU_EVAL_KIND_COMMUNITY)
         continue;
+      if (closed)
+        {
+          if (period->state == SHEQU_PERIOD_STATE_CLOSED)
+            return period->id;
+          continue;
+        }
       results = shequ_eval_store_get_results (store, period->id);
-      if (results == NULL)
-        continue;
-      for (guint t = 0; t < results->n_targets; t++)
+      for (guint t = 0; results != NULL && t < results->n_targets; t++)
         if (!isnan (results->total[t]))
           return period->id;
     }
   return 0;
+}
+
+gint64
+shequ_eval_store_get_latest_community_period (ShequEvalStore *store)
+{
+  gint64 period_id;
+
+  g_return_val_if_fail (SHEQU_IS_EVAL_STORE (store), 0);
+
+  period_id = latest_community_period (store, TRUE);
+  return period_id != 0 ? period_id : latest_community_period (store, FALSE);
 }

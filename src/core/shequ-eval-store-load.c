@@ -286,19 +286,6 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
-static guint64
-mix (guint64 hash,
-     guint64 value)
-{
-  return (hash ^ value) * G_GUINT64_CONSTANT (1099511628211);
-}
-
-static guint64
-mix_text (guint64     hash,
-          const char *text)
-{
-  return mix (hash, text != NULL ? g_str_hash (text) : 7);
-}
 
 typedef struct {
   ShequEvalStore *self;
@@ -320,6 +307,28 @@ damaged (ShequEvalStore  *self,
                _("The database “%s” is damaged: row %s of the table %s holds a value Shequ "
                  "does not know. Restore it from a backup."),
                shequ_database_get_path (self->db), id_text, table);
+  return FALSE;
+}
+
+/* A score outside 0 … its indicator's maximum (no CHECK can know the maximum). */
+static gboolean
+damaged_score (ShequEvalStore           *self,
+               gint64                    assessor_id,
+               gint64                    target_id,
+               const ShequIndicatorRow  *indicator,
+               gint64                    value,
+               GError                  **error)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%"
+                                          G_GINT64_FORMAT, assessor_id, target_id,
+                                          indicator->id);
+  g_autofree char *value_text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree char *max = shequ_score_format (indicator->max_score);
+
+  g_set_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID,
+               _("The database “%s” is damaged: the score %s (assessor/target/indicator) of "
+                 "“%s” holds %s hundredths, outside 0 to %s. Restore it from a backup."),
+               shequ_database_get_path (self->db), key, indicator->name, value_text, max);
   return FALSE;
 }
 
@@ -359,8 +368,6 @@ load_sets (LoadState  *state,
           !shequ_eval_combine_from_string ((const char *) sqlite3_column_text (stmt, 5),
                                            &set->combine))
         return damaged (state->self, "eval_set", set->id, error);
-      state->data->sets_fingerprint = mix_text (mix (state->data->sets_fingerprint, set->id),
-                                                set->name);
     }
   CHECK_DONE (state->self, rc, error);
   return TRUE;
@@ -401,9 +408,6 @@ load_indicators (LoadState  *state,
       row->position = def->indicators->len;
       g_ptr_array_add (def->indicators, row);
       g_hash_table_insert (state->data->indicators, &row->id, row);
-      state->data->sets_fingerprint =
-        mix (mix_text (state->data->sets_fingerprint, row->code),
-             (guint64) (row->weight * 1000) ^ ((guint64) row->max_score << 20));
     }
   CHECK_DONE (state->self, rc, error);
   return TRUE;
@@ -436,8 +440,6 @@ load_rules (LoadState  *state,
           !shequ_flag_action_from_string ((const char *) sqlite3_column_text (stmt, 5),
                                           &row->action))
         return damaged (state->self, "eval_flag_rule", row->id, error);
-      state->data->sets_fingerprint = mix (state->data->sets_fingerprint,
-                                           row->id * 64 + row->count * 8 + row->within);
       g_ptr_array_add (def->flag_rules, g_steal_pointer (&row));
     }
   CHECK_DONE (state->self, rc, error);
@@ -480,8 +482,6 @@ load_targets (LoadState  *state,
       _shequ_eval_store_place_target (state->self, target);
     }
   CHECK_DONE (state->self, rc, error);
-  state->data->sets_fingerprint = mix (state->data->sets_fingerprint,
-                                       state->data->max_target_id);
   return TRUE;
 }
 
@@ -518,7 +518,6 @@ load_periods (LoadState  *state,
           !shequ_period_state_from_string ((const char *) sqlite3_column_text (stmt, 6),
                                            &row->state))
         return damaged (state->self, "eval_period", row->id, error);
-      period->fingerprint = mix_text (mix (mix (0, row->set_id), row->state), row->label);
     }
   CHECK_DONE (state->self, rc, error);
   _shequ_eval_data_sort_periods (state->data);
@@ -555,9 +554,6 @@ load_assessors (LoadState  *state,
       if (assessor->period == NULL)
         return damaged (state->self, "eval_assessor", assessor->row.id, error);
       g_ptr_array_add (assessor->period->assessors, assessor);
-      assessor->period->fingerprint =
-        mix_text (mix (assessor->period->fingerprint, assessor->row.id),
-                  assessor->row.submitted_at);
     }
   CHECK_DONE (state->self, rc, error);
   return TRUE;
@@ -585,7 +581,6 @@ load_assignments (LoadState  *state,
       if (assessor == NULL)
         return damaged (state->self, "eval_assignment", assessor_id, error);
       g_array_append_val (assessor->assigned, target_id);
-      assessor->period->fingerprint = mix (assessor->period->fingerprint, target_id);
     }
   CHECK_DONE (state->self, rc, error);
   return TRUE;
@@ -613,7 +608,8 @@ load_scores (LoadState  *state,
       gint64 assessor_id = sqlite3_column_int64 (stmt, 0);
       gint64 target_id = sqlite3_column_int64 (stmt, 1);
       gint64 indicator_id = sqlite3_column_int64 (stmt, 2);
-      ShequScore value = sqlite3_column_int (stmt, 3);
+      gint64 raw = sqlite3_column_int64 (stmt, 3);
+      ShequScore value = (ShequScore) CLAMP (raw, 0, SHEQU_SCORE_MAX);
       ShequIndicatorRow *indicator;
       EvalPeriod *period;
 
@@ -639,17 +635,15 @@ load_scores (LoadState  *state,
                      assessor_id, target_id, indicator_id);
           continue;
         }
+      if (raw < 0 || raw > indicator->max_score)
+        return damaged_score (state->self, assessor_id, target_id, indicator, raw, error);
       shequ_eval_matrix_set (period->matrix, assessor->index, t - 1, indicator->position, value);
-      period->fingerprint = mix (period->fingerprint,
-                                 (guint64) value * 31 + target_id * 7 + indicator_id);
       if (sqlite3_column_bytes (stmt, 4) > 0)
         {
           CellKey *key = g_new (CellKey, 1);
 
           *key = (CellKey) { assessor_id, target_id, indicator_id };
           g_hash_table_insert (state->data->comments, key, column_dup (stmt, 4));
-          period->fingerprint = mix_text (period->fingerprint,
-                                          (const char *) sqlite3_column_text (stmt, 4));
         }
     }
   CHECK_DONE (state->self, rc, error);
@@ -685,8 +679,6 @@ load_flags (LoadState  *state,
           !shequ_flag_state_from_string ((const char *) sqlite3_column_text (stmt, 5),
                                          &row->state))
         return damaged (state->self, "eval_flag", row->id, error);
-      state->data->flags_fingerprint =
-        mix_text (mix (state->data->flags_fingerprint, row->id * 4 + row->state), row->note);
     }
   CHECK_DONE (state->self, rc, error);
   _shequ_eval_data_sort_flags (state->data);

@@ -55,12 +55,30 @@ typedef struct {
   gint64                 new_id;
 } OpenPeriod;
 
+/* A period of the same family and kind whose dates meet OP's, or NULL. */
+static const ShequPeriodRow *
+overlapping (OpenPeriod *op)
+{
+  for (guint i = 0; i < op->self->data->periods->len; i++)
+    {
+      EvalPeriod *other = g_ptr_array_index (op->self->data->periods, i);
+      const ShequEvalSetDef *set = _shequ_eval_store_period_set (op->self, other);
+
+      if (other->row->kind == op->kind && set != NULL &&
+          set->set->family == op->set->set->family &&
+          strcmp (other->row->starts, op->ends) <= 0 && strcmp (op->starts, other->row->ends) <= 0)
+        return other->row;
+    }
+  return NULL;
+}
+
 static gboolean
 plan_open (OpenPeriod  *op,
            GError     **error)
 {
   const ShequEvalSetDef *given = shequ_eval_store_lookup_set (op->self, op->set_id);
   GPtrArray *sets = shequ_eval_store_get_sets (op->self);
+  const ShequPeriodRow *overlap;
   double sum;
 
   if (given == NULL)
@@ -84,6 +102,12 @@ plan_open (OpenPeriod  *op,
     return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The period %s ends (%s) before it starts (%s)."),
                        op->label, op->ends, op->starts);
+  if ((overlap = overlapping (op)) != NULL)
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
+                       _("The period %s (%s to %s) overlaps the period %s (%s to %s) of the "
+                         "same set and kind."),
+                       op->label, op->starts, op->ends, overlap->label, overlap->starts,
+                       overlap->ends);
   sum = shequ_eval_set_def_get_weight_sum (op->set);
   if (fabs (sum - 100.0) > 0.001)
     return eval_error (error, SHEQU_EVAL_ERROR_WEIGHTS,
@@ -193,25 +217,87 @@ band_in (ShequEvalStore *self,
   return _shequ_eval_store_results (self, period)->band[t - 1];
 }
 
-static gboolean
-flag_exists (ShequEvalStore *self,
-             gint64          rule_id,
-             gint64          target_id,
-             gint64          period_id)
+static gint64
+family_of (ShequEvalStore *self,
+           gint64          period_id)
 {
+  EvalPeriod *period = _shequ_eval_store_period (self, period_id);
+  const ShequEvalSetDef *set = period != NULL ? _shequ_eval_store_period_set (self, period) : NULL;
+
+  return set != NULL ? set->set->family : 0;
+}
+
+static char *
+held_key (gint64                  target_id,
+          const ShequFlagRuleRow *rule)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%d/%d", target_id, rule->band, rule->action);
+}
+
+/* What PERIOD's close may not raise again, as a set of strings: "RULE:TARGET" for the
+ * flags of PERIOD itself, and "TARGET/BAND/ACTION" for the family's flags still open or
+ * interviewed (a target staying red is not flagged again at every close; a closed flag
+ * lets a new one come). */
+static GHashTable *
+flags_held (ShequEvalStore *self,
+            EvalPeriod     *period,
+            gint64          family)
+{
+  GHashTable *held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) rules = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) families = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->data->sets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ShequEvalSetDef *def = value;
+
+      for (guint r = 0; r < def->flag_rules->len; r++)
+        {
+          ShequFlagRuleRow *rule = g_ptr_array_index (def->flag_rules, r);
+
+          g_hash_table_insert (rules, &rule->id, rule);
+        }
+    }
   for (guint i = 0; i < self->data->flags->len; i++)
     {
-      const ShequFlagRow *flag = g_ptr_array_index (self->data->flags, i);
+      ShequFlagRow *flag = g_ptr_array_index (self->data->flags, i);
+      const ShequFlagRuleRow *rule = g_hash_table_lookup (rules, &flag->rule_id);
+      gpointer known;
 
-      if (flag->rule_id == rule_id && flag->target_id == target_id &&
-          flag->period_id == period_id)
-        return TRUE;
+      if (flag->period_id == period->row->id)
+        g_hash_table_add (held, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                 flag->rule_id, flag->target_id));
+      if (rule == NULL || flag->state == SHEQU_FLAG_STATE_CLOSED)
+        continue;
+      if (!g_hash_table_lookup_extended (families, &flag->period_id, NULL, &known))
+        {
+          known = GINT_TO_POINTER (family_of (self, flag->period_id) == family);
+          g_hash_table_insert (families, &flag->period_id, known);
+        }
+      if (known)
+        g_hash_table_add (held, held_key (flag->target_id, rule));
     }
-  return FALSE;
+  return held;
+}
+
+static gboolean
+flag_held (GHashTable             *held,
+           const ShequFlagRuleRow *rule,
+           gint64                  target_id)
+{
+  g_autofree char *own = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, rule->id,
+                                          target_id);
+  g_autofree char *family = held_key (target_id, rule);
+
+  return g_hash_table_contains (held, own) || g_hash_table_contains (held, family);
 }
 
 /* The flags PERIOD's close raises: every rule of its set over each target's bands in the
- * closed periods of the family before it, oldest first, and then this one. */
+ * closed periods of the family and kind before it, oldest first, and then this one;
+ * not a rule the target is already flagged for (flags_held). */
 static GArray *
 flags_to_raise (ShequEvalStore *self,
                 EvalPeriod     *period)
@@ -219,10 +305,12 @@ flags_to_raise (ShequEvalStore *self,
   const ShequEvalSetDef *set = _shequ_eval_store_period_set (self, period);
   g_autoptr(GPtrArray) before = _shequ_eval_store_family_before (self, period, FALSE);
   g_autofree ShequBand *history = g_new (ShequBand, before->len + 1);
+  g_autoptr(GHashTable) held = NULL;
   GArray *raised = g_array_new (FALSE, FALSE, sizeof (RaisedFlag));
 
   if (set->flag_rules->len == 0)
     return raised;
+  held = flags_held (self, period, set->set->family);
   for (guint t = 0; t < period->targets->len; t++)
     {
       EvalTarget *target = g_ptr_array_index (period->targets, t);
@@ -235,8 +323,12 @@ flags_to_raise (ShequEvalStore *self,
           RaisedFlag flag = { g_ptr_array_index (set->flag_rules, r), target };
 
           if (shequ_flag_rule_fires (flag.rule, history, before->len + 1) &&
-              !flag_exists (self, flag.rule->id, target->row.id, period->row->id))
-            g_array_append_val (raised, flag);
+              !flag_held (held, flag.rule, target->row.id))
+            {
+              g_array_append_val (raised, flag);
+              /* Two rules alike in one set raise one flag. */
+              g_hash_table_add (held, held_key (target->row.id, flag.rule));
+            }
         }
     }
   return raised;
@@ -352,12 +444,17 @@ count_empty (ShequEvalStore *self,
   return n_empty;
 }
 
+/* Every assessor with targets has submitted (one without grades nothing: no wait). */
 gboolean
 _shequ_eval_period_is_complete (EvalPeriod *period)
 {
   for (guint a = 0; a < period->assessors->len; a++)
-    if (((EvalAssessor *) g_ptr_array_index (period->assessors, a))->row.submitted_at == NULL)
-      return FALSE;
+    {
+      EvalAssessor *assessor = g_ptr_array_index (period->assessors, a);
+
+      if (assessor->row.submitted_at == NULL && assessor->assigned->len > 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -489,7 +586,6 @@ shequ_eval_store_submit (ShequEvalStore  *self,
 
   period = op.assessor->period;
   op.assessor->row.submitted_at = g_steal_pointer (&op.at);
-  period->fingerprint = period->fingerprint * 31 + 1;
   if (op.closes)
     {
       period->row->state = SHEQU_PERIOD_STATE_CLOSED;
@@ -499,7 +595,6 @@ shequ_eval_store_submit (ShequEvalStore  *self,
 
           g_ptr_array_add (self->data->flags, row);
           g_hash_table_insert (self->data->flag_ids, &row->id, row);
-          self->data->flags_fingerprint = self->data->flags_fingerprint * 31 + row->id;
         }
       _shequ_eval_data_sort_flags (self->data);
     }
@@ -516,11 +611,35 @@ shequ_eval_store_submit (ShequEvalStore  *self,
 
 /* ---- Reopening ------------------------------------------------------------------------------ */
 
+/* The last closed period of PERIOD's family and kind after it, or NULL. */
+static EvalPeriod *
+later_closed (ShequEvalStore *self,
+              EvalPeriod     *period)
+{
+  gint64 family = family_of (self, period->row->id);
+  EvalPeriod *later = NULL;
+
+  for (guint i = 0; i < self->data->periods->len; i++)
+    {
+      EvalPeriod *other = g_ptr_array_index (self->data->periods, i);
+      g_autoptr(GPtrArray) before = NULL;
+
+      if (other == period || other->row->state != SHEQU_PERIOD_STATE_CLOSED ||
+          other->row->kind != period->row->kind || family_of (self, other->row->id) != family)
+        continue;
+      before = _shequ_eval_store_family_before (self, other, TRUE);
+      if (g_ptr_array_find (before, period, NULL))
+        later = other;
+    }
+  return later;
+}
+
 static gboolean
 plan_reopen (Sheet   *op,
              GError **error)
 {
   EvalPeriod *period;
+  EvalPeriod *later;
 
   if (!find_sheet (op, error))
     return FALSE;
@@ -534,6 +653,12 @@ plan_reopen (Sheet   *op,
                        _("The sheet of %s for %s is not submitted: there is nothing to reopen."),
                        op->assessor->row.name, period->row->label);
   op->closes = period->row->state == SHEQU_PERIOD_STATE_CLOSED;
+  if (op->closes && (later = later_closed (op->self, period)) != NULL)
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
+                       _("The period %s cannot be reopened while the later period %s is "
+                         "closed: its flags were raised over this one's bands. Reopen %s "
+                         "first."),
+                       period->row->label, later->row->label, later->row->label);
   g_ptr_array_set_size (op->flags, 0);
   for (guint i = 0; op->closes && i < op->self->data->flags->len; i++)
     {
@@ -627,7 +752,6 @@ shequ_eval_store_reopen (ShequEvalStore  *self,
 
   period = op.assessor->period;
   g_clear_pointer (&op.assessor->row.submitted_at, g_free);
-  period->fingerprint = period->fingerprint * 31 + 2;
   if (op.closes)
     {
       period->row->state = SHEQU_PERIOD_STATE_SCORING;
@@ -638,7 +762,6 @@ shequ_eval_store_reopen (ShequEvalStore  *self,
           g_hash_table_remove (self->data->flag_ids, &flag->id);
           g_ptr_array_remove (self->data->flags, flag);
         }
-      self->data->flags_fingerprint = self->data->flags_fingerprint * 31 + 3;
     }
   sheet_clear (&op);
   _shequ_eval_store_emit_reloaded (self);
@@ -758,7 +881,6 @@ shequ_eval_store_set_flag_state (ShequEvalStore  *self,
       op.flag->note = g_steal_pointer (&op.new_note);
       g_free (op.flag->updated_at);
       op.flag->updated_at = g_steal_pointer (&op.at);
-      self->data->flags_fingerprint = self->data->flags_fingerprint * 31 + state + 5;
     }
   g_free (op.new_note);
   g_free (op.at);

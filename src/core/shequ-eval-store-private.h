@@ -49,7 +49,7 @@ struct _EvalPeriod
   GHashTable       *target_index;  /* gint64* target id → GUINT_TO_POINTER (index + 1) */
   ShequEvalMatrix  *matrix;
   ShequEvalResults *results;       /* NULL until asked for, and after a change */
-  guint64           fingerprint;   /* of what was read: refresh tells what changed */
+  guint64           fingerprint;   /* set by refresh (from memory) to tell what changed */
 };
 
 /* The key of one score's comment. */
@@ -72,7 +72,7 @@ typedef struct {
   GHashTable *comments;       /* CellKey* → char* (owned both); only non-empty ones */
   GPtrArray  *flags;          /* ShequFlagRow* (owned), newest period first, then target */
   GHashTable *flag_ids;       /* gint64* id → ShequFlagRow* */
-  guint64     sets_fingerprint;
+  guint64     sets_fingerprint;   /* set by refresh, from memory, just before comparing */
   guint64     flags_fingerprint;
   gint64      max_target_id;
   gint64      data_version;   /* PRAGMA data_version and the audit log's last seq, read */
@@ -218,7 +218,8 @@ gboolean        _shequ_eval_period_is_complete  (EvalPeriod       *period);
 /* shequ-eval-store-results.c */
 const ShequEvalResults *_shequ_eval_store_results (ShequEvalStore *self,
                                                  EvalPeriod       *period);
-/* The closed periods of PERIOD's family before it, oldest first (EvalPeriod*). */
+/* The closed (INCLUDE_OPEN: any) periods of PERIOD's family and kind ending before it, by
+ * their ends (EvalPeriod*). */
 GPtrArray      *_shequ_eval_store_family_before  (ShequEvalStore  *self,
                                                  EvalPeriod       *period,
                                                  gboolean          include_open);

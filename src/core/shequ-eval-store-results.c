@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "shequ-eval-store-private.h"
 
@@ -46,6 +47,19 @@ period_family (ShequEvalStore *self,
   return set != NULL ? set->set->family : 0;
 }
 
+static int
+compare_ends (gconstpointer a,
+              gconstpointer b)
+{
+  const EvalPeriod *x = *(EvalPeriod *const *) a;
+  const EvalPeriod *y = *(EvalPeriod *const *) b;
+  int c = strcmp (x->row->ends, y->row->ends);
+
+  if (c != 0)
+    return c;
+  return x->row->id < y->row->id ? -1 : x->row->id > y->row->id;
+}
+
 GPtrArray *
 _shequ_eval_store_family_before (ShequEvalStore *self,
                                  EvalPeriod     *period,
@@ -54,17 +68,20 @@ _shequ_eval_store_family_before (ShequEvalStore *self,
   GPtrArray *before = g_ptr_array_new ();
   gint64 family = period_family (self, period);
 
-  /* The periods are kept in order (starts, then id): those before PERIOD come first. */
+  /* Periods of the same family and kind (a year does not precede a quarter), ending
+   * before PERIOD ends, by their ends. */
   for (guint i = 0; i < self->data->periods->len; i++)
     {
       EvalPeriod *other = g_ptr_array_index (self->data->periods, i);
 
-      if (other == period)
-        break;
-      if (period_family (self, other) == family &&
-          (include_open || other->row->state == SHEQU_PERIOD_STATE_CLOSED))
+      if (other == period || other->row->kind != period->row->kind ||
+          period_family (self, other) != family ||
+          !(include_open || other->row->state == SHEQU_PERIOD_STATE_CLOSED))
+        continue;
+      if (compare_ends (&other, &period) < 0)
         g_ptr_array_add (before, other);
     }
+  g_ptr_array_sort (before, compare_ends);
   return before;
 }
 

@@ -35,10 +35,16 @@ find_cell (ShequEvalStore       *self,
   if (!(cell->assessor = _shequ_eval_store_assessor (self, edit->assessor_id)))
     return _shequ_eval_set_error_not_found (error, C_("not found", "assessor"),
                                             edit->assessor_id);
-  if (!(cell->target = _shequ_eval_store_target (self, edit->target_id)))
-    return _shequ_eval_set_error_not_found (error, C_("not found", "target"),
-                                            edit->target_id);
   period = cell->assessor->period;
+  if (!(cell->target = _shequ_eval_store_target (self, edit->target_id)))
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, edit->target_id);
+
+      return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_NOT_FOUND,
+                                    _("There is no target with id %s (on the sheet of %s for "
+                                      "%s)."),
+                                    id, cell->assessor->row.name, period->row->label);
+    }
   cell->indicator = g_hash_table_lookup (self->data->indicators, &edit->indicator_id);
   if (cell->indicator == NULL || cell->indicator->set_id != period->row->set_id)
     {
@@ -83,8 +89,7 @@ refuse_cell (const Cell           *cell,
   if (code == SHEQU_EVAL_ERROR_RANGE)
     return _shequ_eval_set_error (error, code,
                                   _("The score %s of “%s” for %s in %s is outside 0 to %s."),
-                                  edit->value < 0 ? "−" : value, indicator, who, period->label,
-                                  max);
+                                  value, indicator, who, period->label, max);
   g_assert (code == SHEQU_EVAL_ERROR_COMMENT);
   return _shequ_eval_set_error (error, code,
                                 _("The score %s of “%s” for %s in %s is low: say why in a "
@@ -241,10 +246,10 @@ describe_score (const Cell *cell,
 
 static gboolean
 log_score (ShequEvalStore  *self,
-                             const char      *actor,
-                             const Cell      *cell,
-                             const char      *reason,
-                             GError         **error)
+           const char      *actor,
+           const Cell      *cell,
+           const char      *reason,
+           GError         **error)
 {
   g_autofree char *target = g_strdup_printf ("eval-target:%" G_GINT64_FORMAT,
                                              cell->target->row.id);
@@ -363,7 +368,6 @@ take_scores (ShequEvalStore *self,
       _shequ_eval_store_put_comment (self, cell->assessor->row.id, cell->target->row.id,
                                      cell->indicator->id, comment);
       g_clear_pointer (&period->results, shequ_eval_results_free);
-      period->fingerprint = period->fingerprint * 31 + (guint64) cell->value;
     }
   for (guint i = 0; i < batch->periods->len; i++)
     {
@@ -494,8 +498,14 @@ plan_assign (Assign  *op,
       EvalTarget *target = _shequ_eval_store_target (self, op->target_ids[i]);
 
       if (target == NULL)
-        return _shequ_eval_set_error_not_found (error, C_("not found", "target"),
-                                                op->target_ids[i]);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, op->target_ids[i]);
+
+          return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_NOT_FOUND,
+                                        _("There is no target with id %s (to be graded by %s "
+                                          "in %s)."),
+                                        id, op->name, op->period->row->label);
+        }
       if (target->row.kind != set->set->kind)
         {
           g_autofree char *who = _shequ_eval_describe_target (&target->row);
@@ -545,8 +555,7 @@ remove_target (Assign  *op,
                     SHEQU_SCORE_NONE, "" };
 
       if (cell.old_value != SHEQU_SCORE_NONE &&
-          !log_score (self, op->actor, &cell,
-                                        "target taken off the assessor's sheet", error))
+          !log_score (self, op->actor, &cell, "target taken off the assessor's sheet", error))
         return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
@@ -618,6 +627,23 @@ assign_in_transaction (ShequDatabase  *db,
                                 error);
 }
 
+/* The comments of the cells on targets taken off ASSESSOR's sheet. */
+static void
+forget_comments (Assign                *op,
+                 EvalAssessor          *assessor,
+                 const ShequEvalSetDef *set)
+{
+  for (guint i = 0; i < op->removed->len; i++)
+    for (guint k = 0; k < set->indicators->len; k++)
+      {
+        const ShequIndicatorRow *indicator = g_ptr_array_index (set->indicators, k);
+
+        _shequ_eval_store_put_comment (op->self, assessor->row.id,
+                                       g_array_index (op->removed, gint64, i), indicator->id,
+                                       NULL);
+      }
+}
+
 static void
 take_assignment (Assign *op)
 {
@@ -638,19 +664,10 @@ take_assignment (Assign *op)
       g_hash_table_insert (data->assessors, &assessor->row.id, assessor);
       g_ptr_array_add (op->period->assessors, assessor);
     }
-  for (guint i = 0; i < op->removed->len; i++)
-    for (guint k = 0; k < set->indicators->len; k++)
-      {
-        const ShequIndicatorRow *indicator = g_ptr_array_index (set->indicators, k);
-
-        _shequ_eval_store_put_comment (op->self, assessor->row.id,
-                                       g_array_index (op->removed, gint64, i), indicator->id,
-                                       NULL);
-      }
+  forget_comments (op, assessor, set);
   g_array_set_size (assessor->assigned, 0);
   g_array_append_vals (assessor->assigned, op->assigned->data, op->assigned->len);
   _shequ_eval_period_rebuild (data, op->period, set);
-  op->period->fingerprint = op->period->fingerprint * 31 + op->assigned->len;
   op->new_id = assessor->row.id;
 }
 
@@ -699,5 +716,104 @@ shequ_eval_store_assign (ShequEvalStore  *self,
   _shequ_eval_store_emit_reloaded (self);
   if (ok)
     _shequ_eval_store_emit (self, period_id, "sheet");
+  return ok;
+}
+
+/* ---- Taking an assessor off a period ------------------------------------------------- */
+
+static gboolean
+plan_unassign (Assign  *op,
+               gint64   assessor_id,
+               GError **error)
+{
+  if (!(op->assessor = _shequ_eval_store_assessor (op->self, assessor_id)))
+    return _shequ_eval_set_error_not_found (error, C_("not found", "assessor"), assessor_id);
+  op->period = op->assessor->period;
+  op->period_id = op->period->row->id;
+  if (op->period->row->state == SHEQU_PERIOD_STATE_CLOSED)
+    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_CLOSED,
+                                  _("The period %s is closed: its assessors cannot change."),
+                                  op->period->row->label);
+  if (op->assessor->row.submitted_at != NULL)
+    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_SUBMITTED,
+                                  _("%s has submitted the sheet for %s: reopen it before "
+                                    "taking them off the period."),
+                                  op->assessor->row.name, op->period->row->label);
+  g_array_set_size (op->removed, 0);
+  g_array_append_vals (op->removed, op->assessor->assigned->data, op->assessor->assigned->len);
+  return TRUE;
+}
+
+static gboolean
+unassign_in_transaction (ShequDatabase  *db,
+                         gpointer        user_data,
+                         GError        **error)
+{
+  static const char sql_scores[] = "DELETE FROM eval_score WHERE assessor_id = ?1";
+  static const char sql_assessor[] = "DELETE FROM eval_assessor WHERE id = ?1";
+  const char *sql[] = { sql_scores, sql_assessor };
+  Assign *op = user_data;
+  gint64 assessor_id = op->assessor->row.id;
+  g_autofree char *sheet = NULL;
+  g_autofree char *old_value = NULL;
+  gboolean reloaded;
+
+  if (!_shequ_eval_store_catch_up (op->self, &reloaded, error) ||
+      (reloaded && !plan_unassign (op, assessor_id, error)))
+    return FALSE;
+  for (guint i = 0; i < op->removed->len; i++)
+    if (!remove_target (op, g_array_index (op->removed, gint64, i), error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = _shequ_eval_store_statement (op->self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessor_id);
+      if (!_shequ_eval_store_step_done (op->self, stmt, error))
+        return FALSE;
+    }
+  sheet = g_strdup_printf ("eval-sheet:%" G_GINT64_FORMAT, assessor_id);
+  old_value = g_strdup_printf ("%u targets: %s, %s", op->removed->len, op->assessor->row.name,
+                               op->period->row->label);
+  return _shequ_eval_store_log (op->self, op->actor, "unassign", sheet, old_value, NULL, NULL,
+                                error);
+}
+
+static void
+take_unassignment (Assign *op)
+{
+  EvalData *data = op->self->data;
+  EvalAssessor *assessor = op->assessor;
+  const ShequEvalSetDef *set = _shequ_eval_store_period_set (op->self, op->period);
+
+  forget_comments (op, assessor, set);
+  g_ptr_array_remove (op->period->assessors, assessor);
+  op->assessor = NULL;
+  g_hash_table_remove (data->assessors, &assessor->row.id);  /* frees it */
+  _shequ_eval_period_rebuild (data, op->period, set);
+}
+
+gboolean
+shequ_eval_store_unassign (ShequEvalStore  *self,
+                           gint64           assessor_id,
+                           const char      *actor,
+                           GError         **error)
+{
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Assign op = { self, 0, 0, NULL, 0, actor, NULL, NULL, NULL, NULL, removed, NULL, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (SHEQU_IS_EVAL_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = plan_unassign (&op, assessor_id, error) &&
+       _shequ_eval_store_write (self, unassign_in_transaction, &op, error);
+  if (ok)
+    take_unassignment (&op);
+  _shequ_eval_store_emit_reloaded (self);
+  if (ok)
+    _shequ_eval_store_emit (self, op.period_id, "sheet");
   return ok;
 }

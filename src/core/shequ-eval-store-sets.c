@@ -63,9 +63,10 @@ check_indicators (const ShequEvalSetDef  *def,
       if (!g_hash_table_add (codes, row->code))
         return invalid (error, _("The code %s is used by two indicators of the set “%s”."),
                         row->code, def->set->name);
-      if (!isfinite (row->weight) || row->weight < 0)
-        return invalid (error, _("The weight of the indicator “%s” must be 0 or more."),
-                        row->name);
+      if (!isfinite (row->weight) || row->weight < 0 || row->weight > 100)
+        return invalid (error, _("The weight of the indicator “%s” must be from 0 to 100 (it "
+                                 "is %g)."),
+                        row->name, row->weight);
       if (row->max_score <= 0 || row->max_score > SHEQU_SCORE_MAX)
         return invalid (error, _("The maximum score of the indicator “%s” must be more than 0 "
                                  "and at most %s."),
@@ -135,6 +136,13 @@ find_code (const ShequEvalSetDef *def,
   return NULL;
 }
 
+/* No category or guidance is stored, and compared, as "". */
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
 static void
 describe_indicators (GString               *out,
                      const ShequEvalSetDef *before,
@@ -158,8 +166,8 @@ describe_indicators (GString               *out,
           if (was->max_score != row->max_score)
             g_string_append_printf (out, "; %s max %s → %s", row->code, max_was, max_now);
           if (g_strcmp0 (was->name, row->name) != 0 ||
-              g_strcmp0 (was->category, row->category) != 0 ||
-              g_strcmp0 (was->guidance, row->guidance) != 0)
+              strcmp (or_empty (was->category), or_empty (row->category)) != 0 ||
+              strcmp (or_empty (was->guidance), or_empty (row->guidance)) != 0)
             g_string_append_printf (out, "; %s text", row->code);
           if (was->position != i)
             g_string_append_printf (out, "; %s moved", row->code);
@@ -174,26 +182,38 @@ describe_indicators (GString               *out,
     }
 }
 
-static gboolean
-rules_equal (const ShequEvalSetDef *a,
-             const ShequEvalSetDef *b)
+/* "red 2/2 interview", or "none". */
+static char *
+describe_rule (const ShequFlagRuleRow *rule)
 {
-  if (a->flag_rules->len != b->flag_rules->len)
-    return FALSE;
-  for (guint i = 0; i < a->flag_rules->len; i++)
-    {
-      const ShequFlagRuleRow *x = g_ptr_array_index (a->flag_rules, i);
-      const ShequFlagRuleRow *y = g_ptr_array_index (b->flag_rules, i);
-
-      if (x->band != y->band || x->count != y->count || x->within != y->within ||
-          x->action != y->action)
-        return FALSE;
-    }
-  return TRUE;
+  if (rule == NULL)
+    return g_strdup ("none");
+  return g_strdup_printf ("%s %u/%u %s", shequ_band_to_key (rule->band), rule->count,
+                          rule->within, shequ_flag_action_to_key (rule->action));
 }
 
-/* "name; combine trimmed; bands 80/60; I01 weight 10 → 20; I05 added", or "" when the
- * two are alike (English: the log is a record, not UI). */
+/* "; rule 1 red 2/2 interview → red 3/3 interview" for each rule that changed. */
+static void
+describe_rules (GString               *out,
+                const ShequEvalSetDef *before,
+                const ShequEvalSetDef *after)
+{
+  guint n = MAX (before->flag_rules->len, after->flag_rules->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *was = describe_rule (i < before->flag_rules->len
+                                            ? g_ptr_array_index (before->flag_rules, i) : NULL);
+      g_autofree char *now = describe_rule (i < after->flag_rules->len
+                                            ? g_ptr_array_index (after->flag_rules, i) : NULL);
+
+      if (strcmp (was, now) != 0)
+        g_string_append_printf (out, "; rule %u %s → %s", i + 1, was, now);
+    }
+}
+
+/* "combine mean → trimmed; bands 85/70 → 80/60; I01 weight 10 → 20; I05 added", or ""
+ * when the two are alike (English: the log is a record, not UI). */
 static char *
 describe_changes (const ShequEvalSetDef *before,
                   const ShequEvalSetDef *after)
@@ -201,9 +221,11 @@ describe_changes (const ShequEvalSetDef *before,
   GString *out = g_string_new (NULL);
 
   if (g_strcmp0 (before->set->name, after->set->name) != 0)
-    g_string_append_printf (out, "; name “%s”", after->set->name);
+    g_string_append_printf (out, "; name “%s” → “%s”", before->set->name, after->set->name);
   if (before->set->combine != after->set->combine)
-    g_string_append_printf (out, "; combine %s", shequ_eval_combine_to_key (after->set->combine));
+    g_string_append_printf (out, "; combine %s → %s",
+                            shequ_eval_combine_to_key (before->set->combine),
+                            shequ_eval_combine_to_key (after->set->combine));
   if (before->set->green_min != after->set->green_min ||
       before->set->orange_min != after->set->orange_min)
     g_string_append_printf (out, "; bands %g/%g → %g/%g", before->set->green_min,
@@ -213,8 +235,7 @@ describe_changes (const ShequEvalSetDef *before,
     g_string_append_printf (out, "; comment below %g → %g", before->set->comment_below,
                             after->set->comment_below);
   describe_indicators (out, before, after);
-  if (!rules_equal (before, after))
-    g_string_append (out, "; flag rules");
+  describe_rules (out, before, after);
   if (out->len > 0)
     g_string_erase (out, 0, 2);
   return g_string_free (out, FALSE);
@@ -262,6 +283,31 @@ set_in_use (ShequEvalStore *self,
   return FALSE;
 }
 
+/* The open periods on the version being changed take DEF's weights (in place, or moved
+ * to the new version): refused unless they still sum to 100. */
+static gboolean
+check_open_weights (SaveSet  *op,
+                    GError  **error)
+{
+  double sum = shequ_eval_set_def_get_weight_sum (op->def);
+
+  if (fabs (sum - 100.0) <= 0.001)
+    return TRUE;
+  for (guint i = 0; i < op->self->data->periods->len; i++)
+    {
+      EvalPeriod *period = g_ptr_array_index (op->self->data->periods, i);
+
+      if (period->row->set_id == op->newest->set->id &&
+          period->row->state == SHEQU_PERIOD_STATE_OPEN)
+        return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_WEIGHTS,
+                                      _("The weights of the set “%s” would add up to %g, not "
+                                        "100, while the open period %s uses it: make them add "
+                                        "up to 100."),
+                                      op->def->set->name, sum, period->row->label);
+    }
+  return TRUE;
+}
+
 /* Which version DEF changes, and how; FALSE with an error, or with no description when
  * there is nothing to save. */
 static gboolean
@@ -289,7 +335,7 @@ plan_save (SaveSet  *op,
                     op->newest->set->name, shequ_eval_kind_get_label (op->newest->set->kind));
   op->description = describe_changes (op->newest, op->def);
   op->in_place = !set_in_use (op->self, op->newest->set->id);
-  return TRUE;
+  return check_open_weights (op, error);
 }
 
 static gboolean
@@ -359,11 +405,11 @@ write_set_children (SaveSet  *op,
       sqlite3_bind_int64 (stmt, 1, set_id);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, row->code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, row->category != NULL ? row->category : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, row->category, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, row->name, -1, SQLITE_STATIC);
       sqlite3_bind_double (stmt, 6, row->weight);
       sqlite3_bind_int (stmt, 7, row->max_score);
-      sqlite3_bind_text (stmt, 8, row->guidance != NULL ? row->guidance : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, row->guidance, -1, SQLITE_STATIC);
       if (!_shequ_eval_store_step_done (self, stmt, error))
         return FALSE;
       row->id = last_rowid (self);
@@ -453,6 +499,15 @@ save_set_in_transaction (ShequDatabase  *db,
     return FALSE;
   g_clear_pointer (&op->saved, shequ_eval_set_def_free);
   op->saved = shequ_eval_set_def_copy (op->def);
+  for (guint i = 0; i < op->saved->indicators->len; i++)
+    {
+      ShequIndicatorRow *row = g_ptr_array_index (op->saved->indicators, i);
+
+      if (row->category == NULL)
+        row->category = g_strdup ("");
+      if (row->guidance == NULL)
+        row->guidance = g_strdup ("");
+    }
   if (!write_set_row (op, error) || !write_set_children (op, error))
     return FALSE;
 
@@ -492,8 +547,6 @@ take_saved (ShequEvalStore *self,
       g_hash_table_insert (data->indicators, &row->id, row);
     }
   g_clear_pointer (&data->newest, g_ptr_array_unref);
-  data->sets_fingerprint = data->sets_fingerprint * 31 + (guint64) saved->set->id * 7 +
-                           saved->set->version;
 
   for (guint i = 0; i < data->periods->len && old_id != 0; i++)
     {
@@ -523,7 +576,10 @@ shequ_eval_store_save_set (ShequEvalStore         *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!plan_save (&op, error))
-    return FALSE;
+    {
+      g_free (op.description);
+      return FALSE;
+    }
   if (op.newest != NULL && *op.description == '\0')
     {
       if (set_id != NULL)

@@ -189,7 +189,8 @@ make_targets_in_transaction (ShequDatabase  *db,
 }
 
 /* Writes the targets not made yet, and takes them in (a warning when the database
- * refuses: they are then left out until asked for again). */
+ * refuses: they are then left out until asked for again). The caller emits what a
+ * reload inside the write changed, once it keeps its result. */
 static void
 make_missing_targets (ShequEvalStore *self,
                       GPtrArray      *missing)
@@ -214,8 +215,6 @@ make_missing_targets (ShequEvalStore *self,
       g_hash_table_insert (self->data->target_keys, target->key, target);
       self->data->max_target_id = MAX (self->data->max_target_id, target->row.id);
     }
-  self->data->sets_fingerprint ^= (guint64) self->data->max_target_id << 7;
-  _shequ_eval_store_emit_reloaded (self);
 }
 
 GPtrArray *
@@ -264,5 +263,7 @@ shequ_eval_store_get_targets (ShequEvalStore *self,
     }
   g_ptr_array_sort (result, _shequ_eval_target_compare);
   self->kind_targets[kind] = result;
-  return result;
+  /* Only now: a handler of "changed" that asks for the targets again gets these. */
+  _shequ_eval_store_emit_reloaded (self);
+  return self->kind_targets[kind];
 }

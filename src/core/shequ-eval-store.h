@@ -46,7 +46,7 @@ G_DECLARE_FINAL_TYPE (ShequEvalStore, shequ_eval_store, SHEQU, EVAL_STORE, GObje
  * Audit targets (what shequ_audit_list() filters by): "eval-target:ID" for a score
  * or a flag, "eval-sheet:ASSESSOR_ID" for submit/reopen, "eval-set:FAMILY" for set and
  * rule changes, "eval-period:ID" for a period's state. Actions: "score", "submit",
- * "reopen", "set", "period-open", "period-close", "flag".
+ * "reopen", "set", "period-open", "period-close", "flag", "assign", "unassign".
  *
  * ACTOR in the calls below names who did it in the log (nullable: the store's "actor"
  * property, by default the login's real name).
@@ -100,16 +100,22 @@ void            shequ_eval_store_set_actor      (ShequEvalStore    *self,
 
 /* ---- Indicator sets ----------------------------------------------------------- */
 
-/* The newest version of every family, ordered by kind then name (borrowed). */
+/* The newest version of every family, ordered by kind then name (borrowed).
+ * The array and the defs from get_sets() and lookup_set() are invalidated by a save
+ * (shequ_eval_store_save_set: an in-place change frees the old def) and by a refresh
+ * that reloads: read them again after "changed" (0, "sets"). */
 GPtrArray      *shequ_eval_store_get_sets       (ShequEvalStore    *self);
 /* Any version, by id (borrowed), or NULL. */
 const ShequEvalSetDef *shequ_eval_store_lookup_set (ShequEvalStore *self,
                                                  gint64             set_id);
 /* Creates (DEF->set->id 0) or changes a set. The store checks DEF (names, codes
- * unique within the set, weights ≥ 0, max > 0, green_min > orange_min ≥ 0, rules'
+ * unique within the set, weights 0 … 100, max > 0, green_min > orange_min ≥ 0, rules'
  * count ≤ within) but not that the weights sum to 100 (that is checked when a period
- * opens). Changing a version some period in scoring or closed uses makes a new
- * version; periods still open move to it. *SET_ID (nullable): the id of the version
+ * opens) — except that a change an open period would take (the version it uses changed
+ * in place, or the new version it moves to) is refused with WEIGHTS, naming the
+ * period, unless they sum to 100 (within 0.001). NULL category or guidance is saved as
+ * "". Changing a version some period in scoring or closed uses makes a new version;
+ * periods still open move to it. Logged as "set" with each change old → new. *SET_ID (nullable): the id of the version
  * saved.
  * DEF->set->id may name any version of the family: the change is made to the family's
  * newest version (compared with it; the kind cannot change: INVALID). Saving what the
@@ -146,14 +152,15 @@ const ShequEvalTargetRow *shequ_eval_store_lookup_target (ShequEvalStore *self,
 GPtrArray      *shequ_eval_store_get_periods    (ShequEvalStore    *self);
 const ShequPeriodRow *shequ_eval_store_lookup_period (ShequEvalStore *self,
                                                  gint64             period_id);
-/* The closed (or, with INCLUDE_OPEN, any) period of the same set family before PERIOD
- * (by starts), or NULL. */
+/* The closed (or, with INCLUDE_OPEN, any) period of the same set family and the same
+ * kind (a year does not precede a quarter) that ends last before PERIOD ends, or NULL. */
 const ShequPeriodRow *shequ_eval_store_get_previous_period (ShequEvalStore *self,
                                                  gint64             period_id,
                                                  gboolean           include_open);
 /* Opens a period on the newest version of SET_ID's family: refused with
  * SHEQU_EVAL_ERROR_WEIGHTS unless its weights sum to 100 (within 0.001), INVALID for
- * bad dates (ENDS before STARTS, not YYYY-MM-DD) or an empty label. */
+ * bad dates (ENDS before STARTS, not YYYY-MM-DD), an empty label, or dates overlapping
+ * a period of the same family and kind (the message names it). */
 gboolean        shequ_eval_store_open_period    (ShequEvalStore    *self,
                                                  gint64             set_id,
                                                  ShequPeriodKind    kind,
@@ -191,6 +198,14 @@ gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
                                                  guint              n_targets,
                                                  const char        *actor,
                                                  gint64            *assessor_id,
+                                                 GError           **error);
+/* Takes ASSESSOR_ID off their period: their assignment goes and the scores on their
+ * sheet are deleted (each logged), then "unassign" is logged. Refused once their sheet
+ * is submitted (SUBMITTED) or in a closed period (CLOSED); NOT_FOUND. Emits (P,
+ * "sheet"): the period's matrix indexes change. */
+gboolean        shequ_eval_store_unassign       (ShequEvalStore    *self,
+                                                 gint64             assessor_id,
+                                                 const char        *actor,
                                                  GError           **error);
 /* The targets ASSESSOR_ID grades, in the order of shequ_eval_store_get_targets().
  * GArray of gint64 (caller frees; empty for an unknown assessor). */
@@ -260,18 +275,22 @@ int             shequ_eval_store_indicator_index (ShequEvalStore   *self,
 
 /* Locks the sheet: refused with INCOMPLETE (naming how many cells are empty) unless
  * every cell of every assigned target is filled. When it is the period's last open
- * sheet the period closes and its flags are raised (one transaction).
+ * sheet the period closes and its flags are raised (one transaction); an assessor
+ * grading no target is not waited for.
  * Also refused: NOT_FOUND, CLOSED, SUBMITTED (already submitted). Flags: for each target
  * of the period and each rule of its set version, shequ_flag_rule_fires() over the
- * target's bands in the closed periods of the same family that start before it (oldest
- * first; NONE where it was not graded) and then this period; a rule already flagged
- * for the target in this period is not raised again. */
+ * target's bands in the closed periods of the same family and kind before it (as
+ * get_previous_period: oldest first; NONE where it was not graded) and then this
+ * period; not raised when the target already has a flag of this rule in this period,
+ * or an open or interviewed flag of the same band and action in the family (a target
+ * staying red is flagged once; closing the flag lets a new run flag it again). */
 gboolean        shequ_eval_store_submit         (ShequEvalStore    *self,
                                                  gint64             assessor_id,
                                                  const char        *actor,
                                                  GError           **error);
 /* Unlocks a submitted sheet; REASON (required: SHEQU_EVAL_ERROR_REASON) goes to the
- * log. A closed period goes back to scoring, and flags its close raised that are
+ * log. A closed period goes back to scoring (refused with INVALID, naming it, while a
+ * later period of the same family and kind is closed: its flags stand on this one), and flags its close raised that are
  * still open are withdrawn (logged).
  * A withdrawn flag is deleted (get_flags no longer lists it); flags already
  * interviewed or closed stay. A sheet that is not submitted: INVALID. */

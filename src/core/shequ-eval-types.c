@@ -254,7 +254,7 @@ shequ_band_for_total (double total,
 {
   gint64 t, g, o;
 
-  if (isnan (total))
+  if (!isfinite (total) || !isfinite (green_min) || !isfinite (orange_min))
     return SHEQU_BAND_NONE;
   /* Compare in hundredths, as whole numbers, so 85 is green whatever rounding the
    * sum took on its way. */
@@ -327,10 +327,11 @@ ShequEvalSetDef *
 shequ_eval_set_def_new (ShequEvalKind  kind,
                         const char    *name)
 {
-  ShequEvalSetDef *def = g_new0 (ShequEvalSetDef, 1);
+  ShequEvalSetDef *def;
 
   g_return_val_if_fail (kind < SHEQU_EVAL_N_KINDS, NULL);
 
+  def = g_new0 (ShequEvalSetDef, 1);
   def->set = shequ_eval_set_row_new ();
   def->set->kind = kind;
   def->set->name = g_strdup (name != NULL ? name : "");
