@@ -6,7 +6,7 @@
 
 #include "eval-report-fixture.h"
 #include "map-fixture.h"
-#include "shequ-eval-report-private.h"
+#include "shequ-eval-report-pdf-private.h"
 #include "shequ-eval-sample.h"
 #include "shequ-map-store.h"
 #include "shequ-test-units.h"
@@ -285,8 +285,58 @@ test_store_unknown_period (StoreFixture  *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* What the plan of a cadre period's blocks keeps to: every piece on its page; a block
+ * split only when longer than a page, its rows in order; a block that begins a page
+ * did not fit on the one before; the page count follows the plan. */
+static guint
+check_block_plan (const ShequEvalReport *report)
+{
+  g_autoptr(GArray) pieces = pdf_plan_blocks (report);
+  guint whole_page = pdf_block_rows_at (PDF_CONTENT_TOP);
+  double end = 0;
+
+  g_assert_cmpuint (pieces->len, >=, report->groups->len);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const PdfPiece *piece = &g_array_index (pieces, PdfPiece, i);
+      const PdfPiece *before = i > 0 ? &g_array_index (pieces, PdfPiece, i - 1) : NULL;
+      const ShequEvalReportGroup *group = g_ptr_array_index (report->groups, piece->group);
+      double height = PDF_BLOCK_HEADING + PDF_TABLE_HEAD + piece->n_rows * PDF_ROW_HEIGHT;
+
+      g_assert_cmpfloat (piece->y + height, <=, PDF_CONTENT_BOTTOM);
+      g_assert_cmpfloat (piece->y, >=, PDF_CONTENT_TOP);
+      if (piece->continued)
+        {
+          g_assert_cmpuint (group->rows->len, >, whole_page);
+          g_assert_cmpuint (before->group, ==, piece->group);
+          g_assert_cmpuint (piece->first, ==, before->first + before->n_rows);
+          g_assert_cmpuint (piece->page, ==, before->page + 1);
+        }
+      else
+        {
+          g_assert_cmpuint (piece->first, ==, 0);
+          g_assert_cmpuint (piece->group, ==, before ? before->group + 1 : 0);
+          if (before != NULL && piece->page != before->page)
+            {
+              g_assert_cmpuint (piece->page, ==, before->page + 1);
+              g_assert_cmpfloat (piece->y, ==, PDF_CONTENT_TOP);
+              /* It did not fit where it would have started. */
+              g_assert_cmpfloat (end + PDF_BLOCK_GAP + PDF_BLOCK_HEADING + PDF_TABLE_HEAD +
+                                 group->rows->len * PDF_ROW_HEIGHT, >, PDF_CONTENT_BOTTOM);
+            }
+          else if (before != NULL)
+            g_assert_cmpfloat (piece->y, ==, end + PDF_BLOCK_GAP);
+        }
+      if (piece->first + piece->n_rows == group->rows->len && !piece->continued)
+        g_assert_cmpuint (piece->n_rows, ==, group->rows->len);
+      end = piece->y + height;
+    }
+  return g_array_index (pieces, PdfPiece, pieces->len - 1).page + 1;
+}
+
 /* The sample street's newest closed period of each kind, as a PDF: as many pages as
- * counted (cover, summary, ranking pages, a page or more per area or community), the
+ * counted (cover, summary, ranking pages, a page or more per area, the communities'
+ * blocks of cadres packed, on far fewer pages than there are communities), the
  * targets' names in it; and as a workbook and CSV with a row per target. */
 static void
 test_sample_street (void)
@@ -340,7 +390,18 @@ test_sample_street (void)
                       report->rows->len, shequ_eval_report_pdf_count_pages (report),
                       (g_get_monotonic_time () - start) / 1000.0);
       g_assert_cmpuint (pdf_page_count (pdf), ==, shequ_eval_report_pdf_count_pages (report));
-      g_assert_cmpuint (pdf_page_count (pdf), >=, 3 + report->groups->len);
+      if (kind == SHEQU_EVAL_KIND_COMMUNITY)
+        g_assert_cmpuint (pdf_page_count (pdf), >=, 3 + report->groups->len);
+      else
+        {
+          guint blocks = check_block_plan (report);
+
+          g_test_message ("cadre: %u communities on %u pages", report->groups->len, blocks);
+          g_assert_cmpuint (pdf_page_count (pdf), ==,
+                            1 + pdf_table_pages (PDF_RESERVED_SUMMARY, report->groups->len) +
+                            pdf_table_pages (PDF_RESERVED_RANKING, report->rows->len) + blocks);
+          g_assert_cmpuint (blocks, <, report->groups->len / 3);
+        }
       text = run_tool ("pdftotext", pdf, "-", NULL);
       last = g_ptr_array_index (report->rows, report->rows->len - 1);
       g_assert_nonnull (strstr (text, last->name));

@@ -405,7 +405,15 @@ write_pdf_in_tmpdir (ShequEvalReport  *report,
   return write_pdf (report, *dir, name);
 }
 
-/* A cadre period: cover, summary, one ranking page, a page per community. */
+/* The height of a community's block of N_ROWS in a cadre period's report. */
+static double
+block_height (guint n_rows)
+{
+  return PDF_BLOCK_HEADING + PDF_TABLE_HEAD + n_rows * PDF_ROW_HEIGHT;
+}
+
+/* A cadre period: cover, summary, one ranking page, and the three communities' blocks
+ * on one page (they fit there, as the arithmetic below says). */
 static void
 test_pdf_cadre_pages (void)
 {
@@ -418,40 +426,92 @@ test_pdf_cadre_pages (void)
   if (path == NULL)
     return;
   g_assert_cmpuint (report->groups->len, ==, 3);
-  g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 1 + 3);
-  g_assert_cmpuint (shequ_eval_report_pdf_count_pages (report), ==, 1 + 1 + 1 + 3);
+  g_assert_cmpfloat (PDF_CONTENT_TOP + PDF_RESERVED_BLOCKS + 3 * block_height (3) +
+                     2 * PDF_BLOCK_GAP, <=, PDF_CONTENT_BOTTOM);
+  g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 1 + 1);
+  g_assert_cmpuint (shequ_eval_report_pdf_count_pages (report), ==, 1 + 1 + 1 + 1);
   text = run_tool ("pdftotext", "-layout", path, "-", NULL);
   g_assert_nonnull (strstr (text, "平邑街道"));
   g_assert_nonnull (strstr (text, "目标9号"));
+  g_assert_nonnull (strstr (text, "Cadres by community"));
   g_assert_nonnull (strstr (text, "第3社区"));
-  g_assert_nonnull (strstr (text, "Page 6 of 6"));
+  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+  g_assert_null (strstr (text, "(continued)"));
   remove_dir (dir);
 }
 
-/* A long ranking goes on over pages with its header repeated, and the count agrees. */
+/* A block that does not fit below the one before it moves whole to the next page: two
+ * communities of K cadres each, where two blocks of K overfill the first page. */
+static void
+test_pdf_blocks_move_whole (void)
+{
+  double room = PDF_CONTENT_BOTTOM - PDF_CONTENT_TOP - PDF_RESERVED_BLOCKS;
+  g_autoptr(ShequEvalReport) report = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  guint k = 1;
+
+  while (2 * block_height (k) + PDF_BLOCK_GAP <= room)
+    k++;
+  g_assert_cmpuint (k, <=, pdf_block_rows_at (PDF_CONTENT_TOP));
+  g_assert_cmpuint (2 * k, <=, shequ_eval_report_pdf_rows_fitting (PDF_RESERVED_RANKING));
+  report = make_report (SHEQU_EVAL_KIND_CADRE, 2 * k, 2);
+  path = write_pdf_in_tmpdir (report, "whole.pdf", &dir);
+  if (path == NULL)
+    return;
+  /* Cover, summary, ranking, a page for each block. */
+  g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 1 + 2);
+  g_assert_cmpuint (shequ_eval_report_pdf_count_pages (report), ==, 1 + 1 + 1 + 2);
+  first = run_tool ("pdftotext", "-f", "4", "-l", "4", path, "-", NULL);
+  last = run_tool ("pdftotext", "-f", "5", "-l", "5", path, "-", NULL);
+  text = run_tool ("pdftotext", path, "-", NULL);
+  g_assert_nonnull (strstr (first, "第1社区"));
+  g_assert_null (strstr (first, "第2社区"));
+  /* The second community's rows all on its page: its last cadre too. */
+  name = g_strdup_printf ("目标%u号", 2 * k);
+  g_assert_nonnull (strstr (last, "第2社区"));
+  g_assert_nonnull (strstr (last, name));
+  g_assert_null (strstr (text, "(continued)"));
+  remove_dir (dir);
+}
+
+/* A long ranking goes on over pages with its header repeated, and the count agrees; a
+ * community longer than a page is split, its heading repeated with "(continued)". */
 static void
 test_pdf_paginates (void)
 {
   guint first = shequ_eval_report_pdf_rows_fitting (PDF_RESERVED_RANKING);
   guint more = shequ_eval_report_pdf_rows_fitting (PDF_RESERVED_CONTINUED);
   guint n_rows = first + more + 3;
-  guint group_first = shequ_eval_report_pdf_rows_fitting (PDF_RESERVED_UNIT);
-  guint group_pages = 1 + (n_rows - group_first + more - 1) / more;
+  guint block_first = pdf_block_rows_at (PDF_CONTENT_TOP + PDF_RESERVED_BLOCKS);
+  guint block_more = pdf_block_rows_at (PDF_CONTENT_TOP);
+  guint group_pages = 1 + (n_rows - block_first + block_more - 1) / block_more;
   g_autoptr(ShequEvalReport) report = make_report (SHEQU_EVAL_KIND_CADRE, n_rows, 1);
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *n_pages = NULL;
 
   path = write_pdf_in_tmpdir (report, "long.pdf", &dir);
   if (path == NULL)
     return;
   g_assert_cmpuint (first, >, 20);
+  g_assert_cmpuint (n_rows, >, block_first + block_more);
   /* Cover, summary, three ranking pages, the one community's pages. */
   g_assert_cmpuint (pdf_page_count (path), ==, 1 + 1 + 3 + group_pages);
   g_assert_cmpuint (shequ_eval_report_pdf_count_pages (report), ==, 1 + 1 + 3 + group_pages);
   text = run_tool ("pdftotext", "-f", "5", "-l", "5", path, "-", NULL);
   g_assert_nonnull (strstr (text, "Ranking (continued)"));
   g_assert_nonnull (strstr (text, "Rank"));
+  n_pages = g_strdup_printf ("%u", 1 + 1 + 3 + group_pages);
+  end = run_tool ("pdftotext", "-f", n_pages, "-l", n_pages, path, "-", NULL);
+  g_assert_nonnull (strstr (end, "第1社区 (continued)"));
+  g_assert_nonnull (strstr (end, "Rank"));
   remove_dir (dir);
 }
 
@@ -526,6 +586,7 @@ test_chinese (void)
   g_autofree char *pdf = NULL;
   g_autofree char *workbook = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *footer = NULL;
   g_autoptr(GString) csv = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -549,7 +610,10 @@ test_chinese (void)
   text = run_tool ("pdftotext", pdf, "-", NULL);
   g_assert_nonnull (strstr (text, "社区干部绿橙红动态考评"));
   g_assert_nonnull (strstr (text, "等次概况"));
-  g_assert_nonnull (strstr (text, "第 5 页，共 5 页"));
+  g_assert_nonnull (strstr (text, "按社区列出的干部"));
+  footer = g_strdup_printf ("第 %u 页，共 %u 页", pdf_page_count (pdf), pdf_page_count (pdf));
+  g_assert_cmpuint (pdf_page_count (pdf), ==, shequ_eval_report_pdf_count_pages (report));
+  g_assert_nonnull (strstr (text, footer));
   remove_dir (dir);
 }
 
@@ -567,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/eval-report/write/cancelled", test_write_cancelled);
   g_test_add_func ("/eval-report/xlsx/sheets", test_xlsx_sheets);
   g_test_add_func ("/eval-report/pdf/cadre-pages", test_pdf_cadre_pages);
+  g_test_add_func ("/eval-report/pdf/blocks-move-whole", test_pdf_blocks_move_whole);
   g_test_add_func ("/eval-report/pdf/paginates", test_pdf_paginates);
   g_test_add_func ("/eval-report/pdf/empty", test_pdf_empty);
   g_test_add_func ("/eval-report/xlsx/error", test_xlsx_error);

@@ -360,7 +360,6 @@ test_flags (void)
     {
       const ShequFlagRow *flag = g_ptr_array_index (flags, i);
 
-      g_assert_cmpint (flag->state, ==, SHEQU_FLAG_STATE_OPEN);
       g_assert_cmpint (shequ_eval_store_lookup_period (s->eval, flag->period_id)->state, ==,
                        SHEQU_PERIOD_STATE_CLOSED);
       n_cadre += shequ_eval_store_lookup_target (s->eval, flag->target_id)->kind ==
@@ -369,6 +368,107 @@ test_flags (void)
   g_test_message ("%u flags, %u of cadres", flags->len, n_cadre);
   g_assert_cmpuint (n_cadre, >, 0);
   g_assert_cmpuint (flags->len, <, 40);
+}
+
+/* The flag the close of the period labelled LABEL raised on the target CODE for ACTION. */
+static const ShequFlagRow *
+find_flag (ShequEvalStore  *eval,
+           ShequEvalKind    kind,
+           const char      *code,
+           const char      *label,
+           ShequFlagAction  action)
+{
+  GPtrArray *flags = shequ_eval_store_get_flags (eval);
+  gint64 target_id = find_target (eval, kind, code);
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const ShequFlagRow *flag = g_ptr_array_index (flags, i);
+
+      if (flag->target_id == target_id && flag->action == action &&
+          g_str_equal (shequ_eval_store_lookup_period (eval, flag->period_id)->label, label))
+        return flag;
+    }
+  g_error ("no %s flag on %s in %s", shequ_flag_action_to_key (action), code, label);
+}
+
+/* Whether the log of the flag's target holds its move to STATE with NOTE as the reason. */
+static gboolean
+has_flag_entry (Sample             *s,
+                const ShequFlagRow *flag,
+                ShequFlagState      state,
+                const char         *note)
+{
+  g_autofree char *target = g_strdup_printf ("eval-target:%" G_GINT64_FORMAT, flag->target_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = shequ_audit_list (s->db, target, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const ShequAuditRecord *r = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (r->action, "flag") &&
+          g_strcmp0 (r->new_value, shequ_flag_state_to_key (state)) == 0 &&
+          g_strcmp0 (r->reason, note) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* eval-flag-outcomes.csv: the Q2 interviews held with a note, one then closed, a Q3
+ * warning closed, the other Q3 flags still open; each move in the log with its note. */
+static void
+test_flag_outcomes (void)
+{
+  Sample *s = get_populated ();
+  const char *q2c = "2026年第二季度社区（村）考评", *q2 = "2026年第二季度干部考评";
+  const char *q3c = "2026年第三季度社区（村）考评", *q3 = "2026年第三季度干部考评";
+  const ShequFlagRow *held[] = {
+    find_flag (s->eval, SHEQU_EVAL_KIND_COMMUNITY, "371326001041", q2c, SHEQU_FLAG_ACTION_INTERVIEW),
+    find_flag (s->eval, SHEQU_EVAL_KIND_CADRE, "371326001035/P00772", q2, SHEQU_FLAG_ACTION_INTERVIEW),
+    find_flag (s->eval, SHEQU_EVAL_KIND_CADRE, "371326001035/P00773", q2, SHEQU_FLAG_ACTION_INTERVIEW),
+  };
+  const ShequFlagRow *closed_after =
+    find_flag (s->eval, SHEQU_EVAL_KIND_CADRE, "371326001041/P00840", q2, SHEQU_FLAG_ACTION_INTERVIEW);
+  const ShequFlagRow *warning =
+    find_flag (s->eval, SHEQU_EVAL_KIND_COMMUNITY, "371326001007", q3c, SHEQU_FLAG_ACTION_WARNING);
+  GPtrArray *flags = shequ_eval_store_get_flags (s->eval);
+  guint n_state[SHEQU_FLAG_N_STATES] = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    {
+      g_assert_cmpint (held[i]->state, ==, SHEQU_FLAG_STATE_INTERVIEWED);
+      g_assert_true (g_str_has_prefix (held[i]->note, "2026年7月8日"));
+      g_assert_nonnull (strstr (held[i]->note, "已制定整改方案"));
+      g_assert_true (has_flag_entry (s, held[i], SHEQU_FLAG_STATE_INTERVIEWED, held[i]->note));
+    }
+  /* Interviewed, then closed: the interview's note stays. */
+  g_assert_cmpint (closed_after->state, ==, SHEQU_FLAG_STATE_CLOSED);
+  g_assert_true (g_str_has_prefix (closed_after->note, "2026年7月9日"));
+  g_assert_true (has_flag_entry (s, closed_after, SHEQU_FLAG_STATE_INTERVIEWED,
+                                 closed_after->note));
+  g_assert_true (has_flag_entry (s, closed_after, SHEQU_FLAG_STATE_CLOSED,
+                                 "2026年8月20日回访核查，整改措施已落实到位，予以销号"));
+  /* Open → closed, with its note. */
+  g_assert_cmpint (warning->state, ==, SHEQU_FLAG_STATE_CLOSED);
+  g_assert_nonnull (strstr (warning->note, "提醒谈话"));
+  g_assert_true (has_flag_entry (s, warning, SHEQU_FLAG_STATE_CLOSED, warning->note));
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const ShequFlagRow *flag = g_ptr_array_index (flags, i);
+      const char *label = shequ_eval_store_lookup_period (s->eval, flag->period_id)->label;
+
+      n_state[flag->state]++;
+      if ((g_str_equal (label, q3c) || g_str_equal (label, q3)) && flag != warning)
+        g_assert_cmpint (flag->state, ==, SHEQU_FLAG_STATE_OPEN);
+      if (flag->state == SHEQU_FLAG_STATE_OPEN)
+        g_assert_cmpstr (flag->note, ==, "");
+    }
+  g_assert_cmpuint (n_state[SHEQU_FLAG_STATE_INTERVIEWED], ==, 3);
+  g_assert_cmpuint (n_state[SHEQU_FLAG_STATE_CLOSED], ==, 2);
+  g_assert_cmpuint (n_state[SHEQU_FLAG_STATE_OPEN], >, 0);
 }
 
 /* Every score below the comment threshold carries a comment on the deduction. */
@@ -550,6 +650,22 @@ static const BadCase bad_cases[] = {
     "eval-assessors.csv, line 5: 孔繁军 grades the area 37132600101 already" },
   { "eval-profiles.csv", 2, "371326001001,邑东府邸社区,120,0",
     "eval-profiles.csv, line 2: the level “120”" },
+  { "eval-flag-outcomes.csv", 1, "target_code,period_label,state,note",
+    "eval-flag-outcomes.csv, line 1: the header must be" },
+  { "eval-flag-outcomes.csv", 2, "371326009999,2026年第二季度社区（村）考评,interview,closed,",
+    "eval-flag-outcomes.csv, line 2: “371326009999” is no community" },
+  { "eval-flag-outcomes.csv", 2, "371326001041,2026年第四季度社区（村）考评,interview,closed,",
+    "eval-flag-outcomes.csv, line 2: eval-periods.csv has no closed period" },
+  { "eval-flag-outcomes.csv", 3, "371326001035/P00772,2026年第二季度社区（村）考评,interview,closed,",
+    "eval-flag-outcomes.csv, line 3: “2026年第二季度社区（村）考评” is a period of the other kind" },
+  { "eval-flag-outcomes.csv", 3, "371326001035/P00772,2026年第二季度干部考评,praise,closed,",
+    "eval-flag-outcomes.csv, line 3: “praise” is not a flag’s action" },
+  { "eval-flag-outcomes.csv", 4, "371326001035/P00773,2026年第二季度干部考评,interview,open,",
+    "eval-flag-outcomes.csv, line 4: “open” is not what a flag can become" },
+  { "eval-flag-outcomes.csv", 4, "371326001035/P00773,2026年第二季度干部考评,interview,interviewed,",
+    "eval-flag-outcomes.csv, line 4: an interview needs a note" },
+  { "eval-flag-outcomes.csv", 6, "371326001041/P00840,2026年第二季度干部考评,interview,interviewed,又谈",
+    "eval-flag-outcomes.csv, line 6: the flag is “" },
   { "eval-profiles.csv", 3, "371326001002,西阳社区,89,0",
     "eval-profiles.csv, line 3: 371326001002 is “东阳社区”, not “西阳社区”" },
   { "eval-profiles.csv", 4, "371326009999,无名村,89,0",
@@ -639,18 +755,53 @@ test_bad_data_all_listed (void)
   g_autofree char *saved = g_strdup (g_getenv ("SHEQU_SAMPLE_DIR"));
   g_autofree char *dir = make_bad_dir (&two[0]);
   g_autofree char *periods = g_build_filename (dir, "eval-periods.csv", NULL);
+  g_autofree char *outcomes = g_build_filename (dir, "eval-flag-outcomes.csv", NULL);
   g_autoptr(GError) error = NULL;
 
   /* A second bad file in the same folder. */
   g_assert_true (g_file_set_contents (periods, "kind,period_kind,label,starts,ends,state,filled\n"
                                       "community,quarter,一季度,2026-01-01,2026-03-31,closed,100\n"
                                       "cadre,quarter,,2026-01-01,2026-03-31,closed,100\n", -1, NULL));
+  /* (The outcomes name the periods replaced: none here.) */
+  g_assert_true (g_file_set_contents (outcomes, "target_code,period_label,action,state,note\n",
+                                      -1, NULL));
   sample_open (&s, "bad-all.db");
   g_setenv ("SHEQU_SAMPLE_DIR", dir, TRUE);
   g_assert_false (shequ_eval_sample_populate (s.eval, &error));
   g_assert_nonnull (strstr (error->message, "2 problems"));
   g_assert_nonnull (strstr (error->message, "eval-periods.csv, line 3: the period has no label"));
   g_assert_nonnull (strstr (error->message, "eval-profiles.csv, line 2: the level “120”"));
+  g_setenv ("SHEQU_SAMPLE_DIR", saved, TRUE);
+  shequ_test_remove_tree (dir);
+  sample_clear (&s);
+}
+
+/* An outcome naming a flag no close raised is found once the periods are built: its
+ * file and line are named, and no flag is moved. */
+static void
+test_outcome_not_raised (void)
+{
+  const BadCase c = { "eval-flag-outcomes.csv", 7,
+                      "371326001016,2026年第三季度社区（村）考评,warning,closed,已整改", NULL };
+  Sample s = { NULL, };
+  g_autofree char *saved = g_strdup (g_getenv ("SHEQU_SAMPLE_DIR"));
+  g_autofree char *dir = make_bad_dir (&c);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *flags;
+
+  sample_open (&s, "not-raised.db");
+  g_setenv ("SHEQU_SAMPLE_DIR", dir, TRUE);
+  g_assert_false (shequ_eval_sample_populate (s.eval, &error));
+  g_assert_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1 problem; no flag was moved"));
+  g_assert_nonnull (strstr (error->message, "eval-flag-outcomes.csv, line 7: the close of "
+                                            "“2026年第三季度社区（村）考评” raised no"));
+  g_assert_nonnull (strstr (error->message, "371326001016"));
+  flags = shequ_eval_store_get_flags (s.eval);
+  g_assert_cmpuint (flags->len, >, 0);
+  for (guint i = 0; i < flags->len; i++)
+    g_assert_cmpint (((const ShequFlagRow *) g_ptr_array_index (flags, i))->state, ==,
+                     SHEQU_FLAG_STATE_OPEN);
   g_setenv ("SHEQU_SAMPLE_DIR", saved, TRUE);
   shequ_test_remove_tree (dir);
   sample_clear (&s);
@@ -695,12 +846,14 @@ main (int   argc,
   g_test_add_func ("/eval-sample/sheets", test_sheets);
   g_test_add_func ("/eval-sample/bands", test_bands);
   g_test_add_func ("/eval-sample/flags", test_flags);
+  g_test_add_func ("/eval-sample/flag-outcomes", test_flag_outcomes);
   g_test_add_func ("/eval-sample/comments", test_comments);
   g_test_add_func ("/eval-sample/audit", test_audit);
   g_test_add_func ("/eval-sample/deterministic", test_deterministic);
   g_test_add_func ("/eval-sample/not-empty", test_not_empty);
   g_test_add_func ("/eval-sample/bad-data", test_bad_data);
   g_test_add_func ("/eval-sample/bad-data-all-listed", test_bad_data_all_listed);
+  g_test_add_func ("/eval-sample/outcome-not-raised", test_outcome_not_raised);
   g_test_add_func ("/eval-sample/cli-init", test_cli_init);
   status = g_test_run ();
 

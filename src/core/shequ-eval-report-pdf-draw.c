@@ -383,33 +383,20 @@ draw_table_head (Pdf             *pdf,
   pdf->y += PDF_TABLE_HEAD;
 }
 
-gboolean
-pdf_draw_table (Pdf             *pdf,
-                const PdfColumn *columns,
-                guint            n_columns,
-                guint            n_rows,
-                const char      *continued,
-                PdfCellFunc      cell,
-                gpointer         data)
+void
+pdf_draw_table_part (Pdf             *pdf,
+                     const PdfColumn *columns,
+                     guint            n_columns,
+                     guint            first,
+                     guint            n_rows,
+                     PdfCellFunc      cell,
+                     gpointer         data)
 {
-  guint room = shequ_eval_report_pdf_rows_fitting (pdf->y - PDF_CONTENT_TOP);
-
   draw_table_head (pdf, columns, n_columns);
-  for (guint r = 0; r < n_rows; r++, room--)
+  for (guint r = first; r < first + n_rows; r++)
     {
       double x = PDF_MARGIN;
 
-      if (room == 0)
-        {
-          if (!pdf_end_page (pdf))
-            return FALSE;
-          pdf_begin_page (pdf);
-          pdf_draw_text (pdf, PDF_MARGIN, pdf->y, PDF_CONTENT_WIDTH, continued, 11, TRUE,
-                         PANGO_ALIGN_LEFT, &pdf_text_colour);
-          pdf->y = PDF_CONTENT_TOP + PDF_RESERVED_CONTINUED;
-          room = shequ_eval_report_pdf_rows_fitting (PDF_RESERVED_CONTINUED);
-          draw_table_head (pdf, columns, n_columns);
-        }
       if (r % 2 == 1)
         {
           cairo_rectangle (pdf->cr, PDF_MARGIN, pdf->y, PDF_CONTENT_WIDTH, PDF_ROW_HEIGHT);
@@ -426,5 +413,34 @@ pdf_draw_table (Pdf             *pdf,
       pdf->y += PDF_ROW_HEIGHT;
     }
   draw_rule (pdf->cr, pdf->y, &pdf_rule_colour, 0.6);
-  return TRUE;
+}
+
+gboolean
+pdf_draw_table (Pdf             *pdf,
+                const PdfColumn *columns,
+                guint            n_columns,
+                guint            n_rows,
+                const char      *continued,
+                PdfCellFunc      cell,
+                gpointer         data)
+{
+  guint room = shequ_eval_report_pdf_rows_fitting (pdf->y - PDF_CONTENT_TOP);
+  guint r = 0;
+
+  for (;;)
+    {
+      guint n = MIN (room, n_rows - r);
+
+      pdf_draw_table_part (pdf, columns, n_columns, r, n, cell, data);
+      r += n;
+      if (r >= n_rows)
+        return TRUE;
+      if (!pdf_end_page (pdf))
+        return FALSE;
+      pdf_begin_page (pdf);
+      pdf_draw_text (pdf, PDF_MARGIN, pdf->y, PDF_CONTENT_WIDTH, continued, 11, TRUE,
+                     PANGO_ALIGN_LEFT, &pdf_text_colour);
+      pdf->y = PDF_CONTENT_TOP + PDF_RESERVED_CONTINUED;
+      room = shequ_eval_report_pdf_rows_fitting (PDF_RESERVED_CONTINUED);
+    }
 }

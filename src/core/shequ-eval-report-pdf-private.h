@@ -30,7 +30,16 @@ G_BEGIN_DECLS
 #define PDF_RESERVED_SUMMARY    290.0  /* heading, the bar, the band table, the moves */
 #define PDF_RESERVED_RANKING    58.0   /* heading and the note on the arrows */
 #define PDF_RESERVED_AREA       344.0  /* heading, figures, the band map and the trend */
-#define PDF_RESERVED_UNIT       84.0   /* a community's heading and figures */
+#define PDF_RESERVED_BLOCKS     58.0   /* the communities' heading (cadre period) */
+
+/* A community's block (cadre period): its heading line (name, area, cadres) and figures
+ * line above its table, and the room between two blocks. A block of N rows is
+ * PDF_BLOCK_HEADING + PDF_TABLE_HEAD + N × PDF_ROW_HEIGHT high. */
+#define PDF_BLOCK_HEADING       46.0
+#define PDF_BLOCK_GAP           16.0
+/* A block longer than a page starts on the page it reaches only when this many of its
+ * rows fit there. */
+#define PDF_BLOCK_MIN_SPLIT     3
 
 typedef struct {
   double red, green, blue;
@@ -69,6 +78,25 @@ typedef struct {
 typedef void (*PdfCellFunc) (Pdf           *pdf,
                              const PdfCell *cell,
                              gpointer       data);
+
+/* The rows of a ranking table: ROWS (indexes into the report's rows), or (ROWS NULL)
+ * every row of the report; UNIT: with the unit (or area) column. */
+typedef struct {
+  const GArray *rows;
+  gboolean      unit;
+} PdfRanking;
+
+/* One piece of a community's block as placed on the blocks' pages: rows FIRST to
+ * FIRST + N_ROWS of group GROUP, its heading at Y of blocks page PAGE (0 for the first);
+ * CONTINUED when an earlier page holds its first rows. */
+typedef struct {
+  guint    group;
+  guint    first;
+  guint    n_rows;
+  guint    page;
+  double   y;
+  gboolean continued;
+} PdfPiece;
 
 extern const PdfRgb pdf_text_colour;
 extern const PdfRgb pdf_muted_colour;
@@ -162,8 +190,43 @@ gboolean pdf_draw_table      (Pdf             *pdf,
                               const char      *continued,
                               PdfCellFunc      cell,
                               gpointer         data);
+/* Draws rows FIRST to FIRST + N_ROWS of a table from PDF->y (the cells get their row
+ * numbers in the whole table), the column titles above them and a rule below, all on
+ * the page being drawn. */
+void     pdf_draw_table_part (Pdf             *pdf,
+                              const PdfColumn *columns,
+                              guint            n_columns,
+                              guint            first,
+                              guint            n_rows,
+                              PdfCellFunc      cell,
+                              gpointer         data);
 /* How many pages a table of N_ROWS takes that starts RESERVED below the content's top. */
 guint    pdf_table_pages     (double           reserved,
                               guint            n_rows);
+
+/* A figures line at Y: "Mean 86.50 [chip]   Green 3 · Orange 1 · Red 0"; returns its
+ * height. */
+double   pdf_draw_figures    (Pdf             *pdf,
+                              double           y,
+                              double           mean,
+                              ShequBand        band,
+                              const guint     *n_band);
+/* The columns of a group's ranking (an area's communities, a community's cadres). */
+#define PDF_N_GROUP_COLUMNS 5
+void     pdf_get_group_columns (PdfColumn     columns[PDF_N_GROUP_COLUMNS]);
+/* A ranking table's cell; DATA is a PdfRanking. */
+void     pdf_ranking_cell    (Pdf             *pdf,
+                              const PdfCell   *cell,
+                              gpointer         data);
+
+/* Where the communities' blocks of a cadre period go (PdfPiece, in order; at least one
+ * when REPORT has groups). The page count and the drawing both follow it. */
+GArray  *pdf_plan_blocks     (const ShequEvalReport *report);
+/* How many rows of a block fit on its page when its heading is at Y (may be 0). */
+guint    pdf_block_rows_at   (double           y);
+/* Draws the blocks' pages (each community an entry under OUTLINE); FALSE when
+ * cancelled. */
+gboolean pdf_draw_blocks     (Pdf             *pdf,
+                              int              outline);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "shequ-chart.h"
 #include "shequ-eval-report-pdf-private.h"
@@ -14,8 +15,9 @@
 
 /* The pages: a cover, the band summary (with a table of the areas or communities), the
  * ranking, then a page per management area (community period: its communities, its
- * band map and its trend) or per community (cadre period: its cadres). Tables that
- * outgrow their page go on with the column titles repeated. */
+ * band map and its trend) or (cadre period) the communities' blocks of cadres packed
+ * onto pages (shequ-eval-report-pdf-blocks.c). Tables that outgrow their page go on
+ * with the column titles repeated. */
 
 #define MAP_HEIGHT  250.0
 #define MAP_WIDTH   262.0
@@ -58,13 +60,12 @@ format_band_counts (const guint *n_band)
   return g_string_free (out, FALSE);
 }
 
-/* A figures line: "Mean 86.50 [chip]   Green 3 · Orange 1 · Red 0"; returns its height. */
-static double
-draw_figures (Pdf         *pdf,
-              double       y,
-              double       mean,
-              ShequBand    band,
-              const guint *n_band)
+double
+pdf_draw_figures (Pdf         *pdf,
+                  double       y,
+                  double       mean,
+                  ShequBand    band,
+                  const guint *n_band)
 {
   g_autofree char *total = format_total (mean);
   /* Translators: the mean total of an area's or a community's targets */
@@ -336,17 +337,12 @@ draw_summary (Pdf *pdf)
 
 /* ---- Rankings: the whole period's, and each group's ----------------------------- */
 
-typedef struct {
-  const GArray *rows;   /* indexes into the report's rows; NULL: every row */
-  gboolean      unit;   /* the ranking has the unit (or area) column */
-} Ranking;
-
-static void
-ranking_cell (Pdf           *pdf,
-              const PdfCell *cell,
-              gpointer       data)
+void
+pdf_ranking_cell (Pdf           *pdf,
+                  const PdfCell *cell,
+                  gpointer       data)
 {
-  const Ranking *ranking = data;
+  const PdfRanking *ranking = data;
   const ShequEvalReport *report = pdf->report;
   guint index = ranking->rows != NULL ? g_array_index (ranking->rows, guint, cell->row)
                                       : cell->row;
@@ -394,7 +390,7 @@ draw_ranking (Pdf *pdf)
     { C_("ranking column", "Total"), 58, PANGO_ALIGN_RIGHT },
     { C_("ranking column", "Band"), 66, PANGO_ALIGN_CENTER },
   };
-  Ranking ranking = { NULL, TRUE };
+  PdfRanking ranking = { NULL, TRUE };
   g_autofree char *note = NULL;
 
   if (report->previous_label != NULL)
@@ -409,7 +405,7 @@ draw_ranking (Pdf *pdf)
   pdf_draw_heading (pdf, _("Ranking"), note);
   pdf->y = PDF_CONTENT_TOP + PDF_RESERVED_RANKING;
   if (!pdf_draw_table (pdf, columns, G_N_ELEMENTS (columns), report->rows->len,
-                       _("Ranking (continued)"), ranking_cell, &ranking))
+                       _("Ranking (continued)"), pdf_ranking_cell, &ranking))
     return FALSE;
   return pdf_end_page (pdf);
 }
@@ -600,64 +596,48 @@ draw_band_map (Pdf                        *pdf,
   cairo_stroke (pdf->cr);
 }
 
-static gboolean
-draw_group (Pdf                        *pdf,
-            const ShequEvalReportGroup *group,
-            int                         outline)
+void
+pdf_get_group_columns (PdfColumn columns[PDF_N_GROUP_COLUMNS])
 {
-  const ShequEvalReport *report = pdf->report;
-  gboolean area = report->kind == SHEQU_EVAL_KIND_COMMUNITY;
-  const PdfColumn columns[] = {
+  const PdfColumn group_columns[PDF_N_GROUP_COLUMNS] = {
     { C_("ranking column", "Rank"), 42, PANGO_ALIGN_RIGHT },
     { C_("ranking column", "Change"), 70, PANGO_ALIGN_LEFT },
     { C_("ranking column", "Name"), 223, PANGO_ALIGN_LEFT },
     { C_("ranking column", "Total"), 80, PANGO_ALIGN_RIGHT },
     { C_("ranking column", "Band"), 84, PANGO_ALIGN_CENTER },
   };
-  Ranking ranking = { group->rows, FALSE };
-  double reserved = area ? PDF_RESERVED_AREA : PDF_RESERVED_UNIT;
-  g_autofree char *subtitle = NULL;
+
+  memcpy (columns, group_columns, sizeof group_columns);
+}
+
+/* An area's page (community period): its communities, its band map and its trend. */
+static gboolean
+draw_area (Pdf                        *pdf,
+           const ShequEvalReportGroup *group,
+           int                         outline)
+{
+  PdfColumn columns[PDF_N_GROUP_COLUMNS];
+  PdfRanking ranking = { group->rows, FALSE };
+  double chart_x = PDF_MARGIN + MAP_WIDTH + BOX_GAP;
+  g_autofree char *subtitle =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Management area · %u community",
+                                  "Management area · %u communities", group->rows->len),
+                     group->rows->len);
   /* Translators: the heading of the table on a group's page when it goes on */
   g_autofree char *continued = g_strdup_printf (_("%s (continued)"), group->name);
 
-  if (area)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Management area · %u community",
-                                             "Management area · %u communities",
-                                             group->rows->len),
-                                group->rows->len);
-  else
-    {
-      const ShequEvalReportRow *first = g_ptr_array_index (report->rows,
-                                                           g_array_index (group->rows, guint, 0));
-      g_autofree char *cadres = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cadre graded",
-                                                              "%u cadres graded",
-                                                              group->rows->len),
-                                                 group->rows->len);
-
-      /* The community's area first, when it has one. */
-      if (first->area_name[0] != '\0')
-        subtitle = g_strdup_printf ("%s · %s", first->area_name, cadres);
-      else
-        subtitle = g_steal_pointer (&cadres);
-    }
-
+  pdf_get_group_columns (columns);
   pdf_begin_page (pdf);
   pdf_add_outline (pdf, outline, group->name);
   pdf->y = pdf_draw_heading (pdf, group->name, subtitle);
-  pdf->y += draw_figures (pdf, pdf->y, group->mean_total, group->band, group->n_band) + 10;
-  if (area)
-    {
-      double chart_x = PDF_MARGIN + MAP_WIDTH + BOX_GAP;
-
-      draw_band_map (pdf, group, PDF_MARGIN, pdf->y, MAP_WIDTH, MAP_HEIGHT);
-      draw_trend (pdf, group, chart_x, pdf->y, PDF_PAGE_WIDTH - PDF_MARGIN - chart_x,
-                  MAP_HEIGHT);
-      pdf->y += MAP_HEIGHT;
-    }
-  g_warn_if_fail (pdf->y <= PDF_CONTENT_TOP + reserved);
-  pdf->y = PDF_CONTENT_TOP + reserved;
-  if (!pdf_draw_table (pdf, columns, G_N_ELEMENTS (columns), group->rows->len, continued,
-                       ranking_cell, &ranking))
+  pdf->y += pdf_draw_figures (pdf, pdf->y, group->mean_total, group->band, group->n_band) + 10;
+  draw_band_map (pdf, group, PDF_MARGIN, pdf->y, MAP_WIDTH, MAP_HEIGHT);
+  draw_trend (pdf, group, chart_x, pdf->y, PDF_PAGE_WIDTH - PDF_MARGIN - chart_x, MAP_HEIGHT);
+  pdf->y += MAP_HEIGHT;
+  g_warn_if_fail (pdf->y <= PDF_CONTENT_TOP + PDF_RESERVED_AREA);
+  pdf->y = PDF_CONTENT_TOP + PDF_RESERVED_AREA;
+  if (!pdf_draw_table (pdf, columns, PDF_N_GROUP_COLUMNS, group->rows->len, continued,
+                       pdf_ranking_cell, &ranking))
     return FALSE;
   return pdf_end_page (pdf);
 }
@@ -667,19 +647,22 @@ draw_group (Pdf                        *pdf,
 guint
 shequ_eval_report_pdf_count_pages (const ShequEvalReport *report)
 {
-  double group_reserved = report->kind == SHEQU_EVAL_KIND_COMMUNITY ? PDF_RESERVED_AREA
-                                                                    : PDF_RESERVED_UNIT;
   guint n = 1;
 
   g_return_val_if_fail (report != NULL, 0);
 
   n += report->groups->len > 0 ? pdf_table_pages (PDF_RESERVED_SUMMARY, report->groups->len) : 1;
   n += pdf_table_pages (PDF_RESERVED_RANKING, report->rows->len);
-  for (guint i = 0; i < report->groups->len; i++)
+  if (report->kind == SHEQU_EVAL_KIND_COMMUNITY)
+    for (guint i = 0; i < report->groups->len; i++)
+      n += pdf_table_pages (PDF_RESERVED_AREA,
+                            ((ShequEvalReportGroup *) g_ptr_array_index (report->groups, i))
+                            ->rows->len);
+  else if (report->groups->len > 0)
     {
-      const ShequEvalReportGroup *group = g_ptr_array_index (report->groups, i);
+      g_autoptr(GArray) pieces = pdf_plan_blocks (report);
 
-      n += pdf_table_pages (group_reserved, group->rows->len);
+      n += g_array_index (pieces, PdfPiece, pieces->len - 1).page + 1;
     }
   return n;
 }
@@ -696,8 +679,10 @@ draw_document (Pdf *pdf)
     outline = pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT,
                                pdf->report->kind == SHEQU_EVAL_KIND_COMMUNITY
                                ? _("Management areas") : _("Communities"));
+  if (pdf->report->kind != SHEQU_EVAL_KIND_COMMUNITY)
+    return pdf->report->groups->len == 0 || pdf_draw_blocks (pdf, outline);
   for (guint i = 0; i < pdf->report->groups->len; i++)
-    if (!draw_group (pdf, g_ptr_array_index (pdf->report->groups, i), outline))
+    if (!draw_area (pdf, g_ptr_array_index (pdf->report->groups, i), outline))
       return FALSE;
   return TRUE;
 }

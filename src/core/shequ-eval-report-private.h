@@ -118,7 +118,8 @@ GString *shequ_eval_report_format_csv (const ShequEvalReport *report,
                                        GError               **error);
 
 /* The number of pages the PDF of REPORT has: the cover, the band summary, the ranking's
- * pages, and a page (or more) per group. */
+ * pages, and a page (or more) per area (community period) or the pages the communities'
+ * blocks are packed onto (cadre period), computed before anything is drawn. */
 guint    shequ_eval_report_pdf_count_pages (const ShequEvalReport *report);
 /* How many rows of a table fit on a page whose table starts RESERVED points below the
  * top margin. */

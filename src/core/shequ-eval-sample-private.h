@@ -58,15 +58,31 @@ typedef struct {
   double trend;
 } EsProfile;
 
+/* One line of eval-flag-outcomes.csv: what became of a flag a period's close raised.
+ * The lines of one flag come in the order of its moves (open → interviewed → closed,
+ * or open → closed). */
+typedef struct {
+  guint            line;
+  ShequEvalKind    kind;            /* the kind of the period (and so of the target) */
+  char            *target_code;
+  char            *period_label;
+  ShequFlagAction  action;
+  ShequFlagState   state;           /* INTERVIEWED or CLOSED */
+  char            *note;
+} EsOutcome;
+
 typedef struct {
   EsSet      *sets[SHEQU_EVAL_N_KINDS];  /* NULL: no set of that kind */
   GPtrArray  *periods;                   /* EsPeriod, in file order */
   GPtrArray  *assessors;                 /* EsAssessor, by kind then person code */
   GHashTable *profiles;                  /* target code → EsProfile */
+  GPtrArray  *outcomes;                  /* EsOutcome, in file order */
+  char       *outcomes_path;             /* eval-flag-outcomes.csv's path, for messages */
 } EsData;
 
-/* Reads the five eval-*.csv files in DIR and checks them against ORG (person codes,
- * names and roles, unit and area codes). Every problem of every file goes into one
+/* Reads the six eval-*.csv files in DIR and checks them against ORG (person codes,
+ * names and roles, unit and area codes). Whether each outcome's flag was raised is
+ * known only once the periods are built: shequ_eval_sample_populate() checks that. Every problem of every file goes into one
  * SHEQU_IO_ERROR_INVALID, each as "PATH, line N: why". */
 EsData  *es_data_read  (const char     *dir,
                         ShequOrgStore  *org,

@@ -195,6 +195,15 @@ es_assessor_free (EsAssessor *assessor)
   g_free (assessor);
 }
 
+static void
+es_outcome_free (EsOutcome *outcome)
+{
+  g_free (outcome->target_code);
+  g_free (outcome->period_label);
+  g_free (outcome->note);
+  g_free (outcome);
+}
+
 void
 es_data_free (EsData *data)
 {
@@ -203,6 +212,8 @@ es_data_free (EsData *data)
   g_clear_pointer (&data->periods, g_ptr_array_unref);
   g_clear_pointer (&data->assessors, g_ptr_array_unref);
   g_clear_pointer (&data->profiles, g_hash_table_unref);
+  g_clear_pointer (&data->outcomes, g_ptr_array_unref);
+  g_free (data->outcomes_path);
   g_free (data);
 }
 
@@ -568,6 +579,95 @@ read_profile (EsData            *data,
     g_hash_table_insert (data->profiles, g_strdup (f[0]), g_memdup2 (&profile, sizeof profile));
 }
 
+/* ---- eval-flag-outcomes.csv --------------------------------------------------- */
+
+static const EsPeriod *
+lookup_period_label (EsData     *data,
+                     const char *label)
+{
+  for (guint i = 0; i < data->periods->len; i++)
+    {
+      const EsPeriod *period = g_ptr_array_index (data->periods, i);
+
+      if (g_str_equal (period->label, label))
+        return period;
+    }
+  return NULL;
+}
+
+/* Why the outcome on F cannot be, or NULL; on success *PERIOD and *ACTION, *STATE. */
+static char *
+check_outcome (EsData           *data,
+               ShequOrgStore    *org,
+               char            **f,
+               const EsPeriod  **period,
+               ShequFlagAction  *action,
+               ShequFlagState   *state)
+{
+  ShequEvalKind kind = strchr (f[0], '/') ? SHEQU_EVAL_KIND_CADRE : SHEQU_EVAL_KIND_COMMUNITY;
+
+  if (lookup_profile_name (org, f[0]) == NULL)
+    return g_strdup_printf (_("“%s” is no community, village or cadre of the street."), f[0]);
+  if (!(*period = lookup_period_label (data, f[1])) ||
+      (*period)->state != SHEQU_PERIOD_STATE_CLOSED)
+    return g_strdup_printf (_("eval-periods.csv has no closed period “%s”."), f[1]);
+  if ((*period)->kind != kind)
+    return g_strdup_printf (_("“%s” is a period of the other kind of target than %s."), f[1],
+                            f[0]);
+  if (!shequ_flag_action_from_string (f[2], action))
+    return g_strdup_printf (_("“%s” is not a flag’s action (interview or warning)."), f[2]);
+  if (!shequ_flag_state_from_string (f[3], state) || *state == SHEQU_FLAG_STATE_OPEN)
+    return g_strdup_printf (_("“%s” is not what a flag can become (interviewed or closed)."),
+                            f[3]);
+  if (*state == SHEQU_FLAG_STATE_INTERVIEWED && f[4][0] == '\0')
+    return g_strdup (_("an interview needs a note of what was said and agreed."));
+  return NULL;
+}
+
+/* The state each flag named so far has reached: "CODE|LABEL|ACTION" → state + 1. */
+static void
+read_outcome (EsData            *data,
+              ShequOrgStore     *org,
+              const ShequCsvRow *row,
+              const char        *path,
+              Problems          *problems,
+              gpointer           user_data)
+{
+  GHashTable *reached = user_data;
+  char **f = row->fields;
+  const EsPeriod *period = NULL;
+  ShequFlagAction action = SHEQU_FLAG_ACTION_INTERVIEW;
+  ShequFlagState state = SHEQU_FLAG_STATE_OPEN, before;
+  g_autofree char *why = check_outcome (data, org, f, &period, &action, &state);
+  g_autofree char *key = g_strjoin ("|", f[0], f[1], f[2], NULL);
+  EsOutcome *outcome;
+
+  if (why != NULL)
+    {
+      problem (problems, path, row->line, "%s", why);
+      return;
+    }
+  before = GPOINTER_TO_UINT (g_hash_table_lookup (reached, key));
+  before = before == 0 ? SHEQU_FLAG_STATE_OPEN : before - 1;
+  if (before >= state)
+    {
+      problem (problems, path, row->line, _("the flag is “%s” already: it cannot become “%s”."),
+               shequ_flag_state_get_label (before), shequ_flag_state_get_label (state));
+      return;
+    }
+  g_hash_table_insert (reached, g_steal_pointer (&key), GUINT_TO_POINTER (state + 1));
+
+  outcome = g_new0 (EsOutcome, 1);
+  outcome->line = row->line;
+  outcome->kind = period->kind;
+  outcome->target_code = g_strdup (f[0]);
+  outcome->period_label = g_strdup (f[1]);
+  outcome->action = action;
+  outcome->state = state;
+  outcome->note = g_strdup (f[4]);
+  g_ptr_array_add (data->outcomes, outcome);
+}
+
 /* ------------------------------------------------------------------------------------ */
 
 static void
@@ -583,6 +683,9 @@ read_file (EsData        *data,
   g_autofree char *path = NULL;
   guint n_fields = 0;
   g_autoptr(GPtrArray) rows = read_table (dir, name, header, problems, &path, &n_fields);
+
+  if (g_str_equal (name, "eval-flag-outcomes.csv"))
+    data->outcomes_path = g_build_filename (dir, name, NULL);
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
@@ -607,10 +710,12 @@ es_data_read (const char     *dir,
   g_autoptr(GString) text = g_string_new (NULL);
   Problems problems = { text, 0 };
   EsPeriod *last[SHEQU_EVAL_N_KINDS] = { NULL, };
+  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   data->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) es_period_free);
   data->assessors = g_ptr_array_new_with_free_func ((GDestroyNotify) es_assessor_free);
   data->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  data->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) es_outcome_free);
 
   /* The sets first: the other files name them. */
   read_file (data, org, dir, "eval-sets.csv",
@@ -626,6 +731,9 @@ es_data_read (const char     *dir,
              read_assessor, NULL, &problems);
   read_file (data, org, dir, "eval-profiles.csv", "code,name,base,trend",
              read_profile, NULL, &problems);
+  /* After the periods: the outcomes name them. */
+  read_file (data, org, dir, "eval-flag-outcomes.csv",
+             "target_code,period_label,action,state,note", read_outcome, reached, &problems);
   g_ptr_array_sort (data->assessors, compare_assessors);
 
   if (problems.n > 0)

@@ -438,6 +438,99 @@ fill_period (Build           *b,
   return TRUE;
 }
 
+/* ---- What became of the flags ------------------------------------------------------ */
+
+static gint64
+lookup_target_id (ShequEvalStore *store,
+                  ShequEvalKind   kind,
+                  const char     *code)
+{
+  GPtrArray *targets = shequ_eval_store_get_targets (store, kind);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const ShequEvalTargetRow *target = g_ptr_array_index (targets, i);
+
+      if (g_str_equal (target->code, code))
+        return target->id;
+    }
+  return 0;
+}
+
+/* The flag OUTCOME names, 0 when its period's close raised none such. */
+static gint64
+lookup_flag_id (ShequEvalStore  *store,
+                const EsOutcome *outcome)
+{
+  GPtrArray *flags = shequ_eval_store_get_flags (store);
+  gint64 target_id = lookup_target_id (store, outcome->kind, outcome->target_code);
+
+  for (guint i = 0; target_id != 0 && i < flags->len; i++)
+    {
+      const ShequFlagRow *flag = g_ptr_array_index (flags, i);
+
+      if (flag->target_id == target_id && flag->action == outcome->action &&
+          g_str_equal (shequ_eval_store_lookup_period (store, flag->period_id)->label,
+                       outcome->period_label))
+        return flag->id;
+    }
+  return 0;
+}
+
+/* Moves the flags as eval-flag-outcomes.csv says, once the periods have raised them:
+ * every line's flag is looked up before the first move, so a line naming a flag that
+ * was not raised moves none. The moves are made by the set's owner. */
+static gboolean
+apply_outcomes (Build   *b,
+                GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_problems = 0;
+
+  for (guint i = 0; i < b->data->outcomes->len; i++)
+    {
+      const EsOutcome *outcome = g_ptr_array_index (b->data->outcomes, i);
+      gint64 id = lookup_flag_id (b->store, outcome);
+
+      if (id == 0)
+        {
+          g_autofree char *why =
+            g_strdup_printf (_("the close of “%s” raised no %s flag on %s."),
+                             outcome->period_label, shequ_flag_action_get_label (outcome->action),
+                             outcome->target_code);
+
+          if (problems->len > 0)
+            g_string_append_c (problems, '\n');
+          g_string_append_printf (problems, _("%s, line %u: %s"), b->data->outcomes_path,
+                                  outcome->line, why);
+          n_problems++;
+        }
+      g_array_append_val (ids, id);
+    }
+  if (n_problems > 0)
+    {
+      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The sample evaluation’s flag outcomes have %u problem; no "
+                                "flag was moved:\n%s",
+                                "The sample evaluation’s flag outcomes have %u problems; no "
+                                "flag was moved:\n%s", n_problems),
+                   n_problems, problems->str);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const EsOutcome *outcome = g_ptr_array_index (b->data->outcomes, i);
+
+      if (!shequ_eval_store_set_flag_state (b->store, g_array_index (ids, gint64, i),
+                                            outcome->state, outcome->note,
+                                            b->data->sets[outcome->kind]->owner, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 shequ_eval_sample_populate (ShequEvalStore  *store,
                             GError         **error)
@@ -477,5 +570,5 @@ shequ_eval_sample_populate (ShequEvalStore  *store,
       g_debug ("%s filled in %.0f ms", ((EsPeriod *) g_ptr_array_index (data->periods, p))->label,
                (g_get_monotonic_time () - period_start) / 1000.0);
     }
-  return TRUE;
+  return apply_outcomes (&b, error);
 }

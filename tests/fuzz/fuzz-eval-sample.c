@@ -1,4 +1,4 @@
-/* fuzz-eval-sample.c — libFuzzer target: the sample evaluation's five data files */
+/* fuzz-eval-sample.c — libFuzzer target: the sample evaluation's six data files */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "fuzz-eval-sample"
 
@@ -36,7 +36,7 @@ static const char base_people[] =
 /* The files, in the order the input gives them. */
 static const char *const names[] = {
   "eval-sets.csv", "eval-indicators.csv", "eval-periods.csv", "eval-assessors.csv",
-  "eval-profiles.csv",
+  "eval-profiles.csv", "eval-flag-outcomes.csv",
 };
 
 static ShequOrgStore *store;
@@ -112,9 +112,18 @@ check_data (const EsData *data)
       g_assert_cmpuint (period->filled, <=, 100);
       g_assert_cmpstr (period->starts, <=, period->ends);
     }
+  for (guint i = 0; i < data->outcomes->len; i++)
+    {
+      const EsOutcome *outcome = g_ptr_array_index (data->outcomes, i);
+
+      g_assert_true (outcome->state == SHEQU_FLAG_STATE_INTERVIEWED ||
+                     outcome->state == SHEQU_FLAG_STATE_CLOSED);
+      g_assert_true (outcome->state != SHEQU_FLAG_STATE_INTERVIEWED || outcome->note[0] != '\0');
+      g_assert_nonnull (data->sets[outcome->kind]);
+    }
 }
 
-/* The input is the five files in the order of NAMES, separated by lines "--"; files
+/* The input is the six files in the order of NAMES, separated by lines "--"; files
  * the input does not reach are empty. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
