@@ -243,11 +243,14 @@ test_in_outer_transaction (Fixture       *f,
   assert_intact (f->db, 3);
 }
 
-/* A version-2 file: this schema without the audit log. */
+/* A version-2 file: this schema without the audit log and what came after it. */
 static void
 make_version_2 (ShequDatabase *db)
 {
-  exec (db, "DROP TABLE audit_log; PRAGMA user_version = 2;");
+  exec (db, "DROP TABLE eval_flag; DROP TABLE eval_score; DROP TABLE eval_assignment; "
+        "DROP TABLE eval_assessor; DROP TABLE eval_target; DROP TABLE eval_period; "
+        "DROP TABLE eval_flag_rule; DROP TABLE eval_indicator; DROP TABLE eval_set; "
+        "DROP TABLE audit_log; PRAGMA user_version = 2;");
 }
 
 static void
@@ -264,7 +267,7 @@ test_migrates_version_2 (Fixture       *f,
 
   f->db = shequ_database_open (f->dir.db, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, 3);
+  g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, SHEQU_SCHEMA_VERSION);
   append_n (f->db, 3);
   assert_intact (f->db, 3);
 }
@@ -286,7 +289,7 @@ test_migrates_restored_version_2 (Fixture       *f,
   append_n (f->db, 2);
   g_assert_true (shequ_database_restore_from (f->db, old_path, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, 3);
+  g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, SHEQU_SCHEMA_VERSION);
   assert_intact (f->db, 0);
   append_n (f->db, 1);
   assert_intact (f->db, 1);

@@ -19,6 +19,7 @@ ShequChart *shequ_chart_new             (void);
 void        shequ_chart_free            (ShequChart   *self);
 void        shequ_chart_set_title       (ShequChart   *self,
                                          const char   *title);
+/* Drops the series: add them again for the new periods. */
 void        shequ_chart_set_periods     (ShequChart   *self,
                                          const char  *const *labels,
                                          guint         n_periods);
@@ -51,6 +52,14 @@ gboolean    shequ_chart_get_point       (ShequChart   *self,
                                          guint         period,
                                          double       *x,
                                          double       *y);
+/* The point nearest to X, Y of the last draw within RADIUS (a hover, a click): its
+ * series and period. FALSE when none is that near. */
+gboolean    shequ_chart_lookup_point    (ShequChart   *self,
+                                         double        x,
+                                         double        y,
+                                         double        radius,
+                                         guint        *series,
+                                         guint        *period);
 /* A text description for screen readers: "2026年第一季度 86.5 绿, …". Caller frees. */
 char       *shequ_chart_describe        (ShequChart   *self);
 

@@ -52,7 +52,34 @@ G_DECLARE_FINAL_TYPE (ShequEvalStore, shequ_eval_store, SHEQU, EVAL_STORE, GObje
  * property, by default the login's real name).
  *
  * Signals: "changed" (gint64 period_id: 0 when sets, rules or targets changed; GQuark
- *          what: "scores", "sheet", "period", "sets", "flags"): after every write. */
+ *          what: "scores", "sheet", "period", "sets", "flags"): after every write.
+ *
+ * What the log holds (ShequAuditRecord fields; ACTOR as above, REASON NULL unless said):
+ *   score         eval-target:T   old/new "I01: 8.5 (assessor's name)" — indicator code,
+ *                                 score, assessor; NULL for an empty cell; reason: the
+ *                                 comment kept with the new score (or "target taken off the
+ *                                 assessor's sheet" when assign removed it)
+ *   assign        eval-sheet:A    old "N targets" (NULL for a new assessor), new
+ *                                 "N targets (+added −removed): name"
+ *   submit        eval-sheet:A    new "name, period label"
+ *   reopen        eval-sheet:A    old: when it was submitted; reason: the reason
+ *   reopen        eval-period:P   old "closed", new "scoring"; reason (a closed period)
+ *   period-open   eval-period:P   new "label (starts to ends; set “name” version V)"
+ *   period-close  eval-period:P   old "scoring", new "closed"
+ *   set           eval-set:F      old "version V" (NULL for a new set), new "version W:
+ *                                 what changed" (English, e.g. "I01 weight 10 → 20; I05
+ *                                 added; flag rules")
+ *   flag          eval-target:T   raised: new "interview: red 2 of 2", reason the period's
+ *                                 label; a state change: old/new state keys, reason the
+ *                                 note; withdrawn by a reopen: new "withdrawn", reason the
+ *                                 reopen's reason
+ * The move from open to scoring at a period's first score is not logged (the score is).
+ *
+ * Another program's commits are found by PRAGMA data_version together with the audit
+ * log's last seq and the last target id; every write first reads them and, when they
+ * moved, reloads inside its transaction and checks itself again: rows and arrays the
+ * store handed out before are then invalid (as after a refresh that read something),
+ * and "changed" (0, "sets") and (P, "scores") for every period follow the write's own. */
 
 ShequEvalStore *shequ_eval_store_new            (ShequOrgStore     *org,
                                                  GError           **error);
@@ -74,7 +101,12 @@ const ShequEvalSetDef *shequ_eval_store_lookup_set (ShequEvalStore *self,
  * count ≤ within) but not that the weights sum to 100 (that is checked when a period
  * opens). Changing a version some period in scoring or closed uses makes a new
  * version; periods still open move to it. *SET_ID (nullable): the id of the version
- * saved. */
+ * saved.
+ * DEF->set->id may name any version of the family: the change is made to the family's
+ * newest version (compared with it; the kind cannot change: INVALID). Saving what the
+ * newest holds writes and logs nothing (*SET_ID: the newest). A change in place (no
+ * period scored with the version) rewrites its indicators and rules: their ids change.
+ * Indicator positions are saved as the order of DEF->indicators. */
 gboolean        shequ_eval_store_save_set       (ShequEvalStore    *self,
                                                  const ShequEvalSetDef *def,
                                                  const char        *actor,
@@ -89,7 +121,11 @@ ShequEvalSetDef *shequ_eval_set_def_new_default (ShequEvalKind      kind,
 /* The targets of KIND the organisation has now, made on first use: every community
  * and village (community kind); every person with a secretary, director or cadre post
  * at a community or village (cadre kind, one target per person and unit). Ordered by
- * area, then unit code, then person code. Borrowed ShequEvalTargetRow. */
+ * area, then unit code, then person code. Borrowed ShequEvalTargetRow.
+ * Making them is a write (no audit entry, no "changed"); when the database refuses it
+ * (read-only) a warning is logged and the new ones are left out until asked again. The
+ * array is kept until the organisation changes. A target's CODE is the unit's code, or
+ * "UNITCODE/PERSONCODE"; AREA_ID follows the unit while it exists. */
 GPtrArray      *shequ_eval_store_get_targets    (ShequEvalStore    *self,
                                                  ShequEvalKind      kind);
 const ShequEvalTargetRow *shequ_eval_store_lookup_target (ShequEvalStore *self,
@@ -122,7 +158,8 @@ gboolean        shequ_eval_store_open_period    (ShequEvalStore    *self,
 /* ---- Assessors and sheets ----------------------------------------------------- */
 
 /* People with an assessor post (SHEQU_ROLE_ASSESSOR), ordered by code; borrowed
- * ShequPerson from the org store. */
+ * ShequPerson from the org store. The array is the store's, kept until the organisation
+ * next changes (do not keep it across changes). */
 GPtrArray      *shequ_eval_store_list_assessor_people (ShequEvalStore *self);
 /* Assessors of PERIOD, ordered by name; borrowed ShequAssessorRow. */
 GPtrArray      *shequ_eval_store_get_assessors  (ShequEvalStore    *self,
@@ -132,7 +169,11 @@ const ShequAssessorRow *shequ_eval_store_lookup_assessor (ShequEvalStore *self,
 /* Adds PERSON_ID as an assessor of PERIOD_ID grading TARGET_IDS (targets of the
  * period's kind), or, when already one, sets their targets to TARGET_IDS (scores of
  * targets taken away are deleted, and logged). Not in a closed period, not on a
- * submitted sheet. */
+ * submitted sheet.
+ * Errors: NOT_FOUND (period, person, target), CLOSED, NOT_ASSESSOR, SUBMITTED, INVALID
+ * (a target of the other kind). Repeated ids count once. Logged as "assign". The
+ * assessor's name is the person's name then. Indexes in the period's matrix (assessor
+ * and target) may change: read them again after "changed" ("sheet"). */
 gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
                                                  gint64             period_id,
                                                  gint64             person_id,
@@ -141,7 +182,8 @@ gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
                                                  const char        *actor,
                                                  gint64            *assessor_id,
                                                  GError           **error);
-/* The targets ASSESSOR_ID grades, in the order of shequ_eval_store_get_targets(). */
+/* The targets ASSESSOR_ID grades, in the order of shequ_eval_store_get_targets().
+ * GArray of gint64 (caller frees; empty for an unknown assessor). */
 GArray         *shequ_eval_store_get_assigned   (ShequEvalStore    *self,
                                                  gint64             assessor_id);
 
@@ -167,7 +209,10 @@ typedef struct {
 } ShequScoreEdit;
 /* Many cells (a paste, an import) in one transaction: all or nothing. On error no
  * cell changed, and the message names the first bad edit; *BAD_INDEX (nullable) says
- * which. */
+ * which.
+ * Edits are checked in order, each against the cells as the earlier edits leave them: a
+ * cell edited twice ends with the later value, and each change is one "score" entry.
+ * When the database itself fails, *BAD_INDEX is N_EDITS. */
 gboolean        shequ_eval_store_set_scores     (ShequEvalStore    *self,
                                                  const ShequScoreEdit *edits,
                                                  guint              n_edits,
@@ -205,14 +250,21 @@ int             shequ_eval_store_indicator_index (ShequEvalStore   *self,
 
 /* Locks the sheet: refused with INCOMPLETE (naming how many cells are empty) unless
  * every cell of every assigned target is filled. When it is the period's last open
- * sheet the period closes and its flags are raised (one transaction). */
+ * sheet the period closes and its flags are raised (one transaction).
+ * Also refused: NOT_FOUND, CLOSED, SUBMITTED (already submitted). Flags: for each target
+ * of the period and each rule of its set version, shequ_flag_rule_fires() over the
+ * target's bands in the closed periods of the same family that start before it (oldest
+ * first; NONE where it was not graded) and then this period; a rule already flagged
+ * for the target in this period is not raised again. */
 gboolean        shequ_eval_store_submit         (ShequEvalStore    *self,
                                                  gint64             assessor_id,
                                                  const char        *actor,
                                                  GError           **error);
 /* Unlocks a submitted sheet; REASON (required: SHEQU_EVAL_ERROR_REASON) goes to the
  * log. A closed period goes back to scoring, and flags its close raised that are
- * still open are withdrawn (logged). */
+ * still open are withdrawn (logged).
+ * A withdrawn flag is deleted (get_flags no longer lists it); flags already
+ * interviewed or closed stay. A sheet that is not submitted: INVALID. */
 gboolean        shequ_eval_store_reopen         (ShequEvalStore    *self,
                                                  gint64             assessor_id,
                                                  const char        *reason,
@@ -227,7 +279,7 @@ const ShequEvalResults *shequ_eval_store_get_results (ShequEvalStore *self,
                                                  gint64             period_id);
 /* A target's place in PERIOD against the period before (get_previous_period with
  * include_open FALSE): its rank and band then (0 / NONE when it was not graded or
- * there is none). */
+ * there is none). TRUE when there is a period before and the target was in it. */
 gboolean        shequ_eval_store_get_previous   (ShequEvalStore    *self,
                                                  gint64             period_id,
                                                  gint64             target_id,
@@ -242,7 +294,9 @@ typedef struct {
   int        move;    /* shequ_band_compare_move against the point before */
 } ShequEvalHistoryPoint;
 /* TARGET_ID's results in every period of FAMILY (0: every family of the target's
- * kind), oldest first. GArray of ShequEvalHistoryPoint. */
+ * kind), oldest first. GArray of ShequEvalHistoryPoint (caller frees). Only periods
+ * in which some assessor grades the target; open and scoring ones too (their totals
+ * as they stand, NAN while incomplete). */
 GArray         *shequ_eval_store_get_history    (ShequEvalStore    *self,
                                                  gint64             target_id,
                                                  gint64             family);
@@ -252,7 +306,9 @@ GArray         *shequ_eval_store_get_history    (ShequEvalStore    *self,
 /* Every flag, newest period first, then by target order; borrowed ShequFlagRow. */
 GPtrArray      *shequ_eval_store_get_flags      (ShequEvalStore    *self);
 /* Open → interviewed (NOTE required: SHEQU_EVAL_ERROR_REASON) → closed, or open →
- * closed. Logged with the note. */
+ * closed. Logged with the note.
+ * Any other move: INVALID; an unknown flag: NOT_FOUND. The interview's note stays when
+ * the flag is closed (a note given then is kept only when the flag had none). */
 gboolean        shequ_eval_store_set_flag_state (ShequEvalStore    *self,
                                                  gint64             flag_id,
                                                  ShequFlagState     state,
@@ -264,7 +320,10 @@ gboolean        shequ_eval_store_set_flag_state (ShequEvalStore    *self,
 
 /* Reads what other programs (shequ-cli eval import-scores) committed since the store
  * last read, like shequ_org_store_refresh(); emits "changed" for each period that
- * changed. */
+ * changed.
+ * The eval tables are read again whole when they changed ("changed" then: (0, "sets")
+ * when sets, rules or targets differ, (P, "scores") for each period that differs, (0,
+ * "flags")); every pointer the store handed out before is then invalid. */
 gboolean        shequ_eval_store_refresh        (ShequEvalStore    *self,
                                                  gboolean          *changed,
                                                  GError           **error);
