@@ -24,7 +24,6 @@ struct _ShequEvalPage
   GtkStack            *stack;
   GtkStackPage        *target_stack_page;
   GtkWidget           *sheet_slot;
-  GtkLabel            *title_label;
   GtkWidget           *sets_button;
   ShequEvalRanking    *ranking;
   ShequEvalFlags      *flags;
@@ -41,16 +40,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ShequEvalPage, shequ_eval_page, GTK_TYPE_WIDGET)
-
-static void
-update_title (ShequEvalPage *self)
-{
-  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
-  const char *title = child != NULL ? gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child))
-                                    : NULL;
-
-  gtk_label_set_text (self->title_label, title != NULL ? title : "");
-}
 
 static void
 update_actions (ShequEvalPage *self)
@@ -215,8 +204,13 @@ shequ_eval_page_dispose (GObject *object)
 {
   ShequEvalPage *self = SHEQU_EVAL_PAGE (object);
 
+  GtkWidget *child;
+
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHEQU_TYPE_EVAL_PAGE);
+  /* The template's outer box is not bound: it goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (shequ_eval_page_parent_class)->dispose (object);
 }
 
@@ -243,7 +237,6 @@ shequ_eval_page_class_init (ShequEvalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, target_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, sheet_slot);
-  gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, sets_button);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, ranking);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, flags);
@@ -266,9 +259,6 @@ shequ_eval_page_init (ShequEvalPage *self)
   build_scoring_page (self);
   /* The ranking first: most visits are to see who is where. */
   gtk_stack_set_visible_child_name (self->stack, "ranking");
-  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  update_title (self);
   update_actions (self);
   shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 }

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* A sidebar of views — 评分 Scoring (the scoring page), 排名 Ranking, 预警 Flags, and
+/* A switcher of views — 评分 Scoring (the scoring page), 排名 Ranking, 预警 Flags, and
  * the target page once a target is chosen — and a toolbar: Indicator Sets (the set
  * dialog, per kind), Open Period… (the period dialog) and Export Report… (the window's
  * win.export-eval). Activating a row of the ranking or of the flags shows its target.

@@ -202,11 +202,12 @@ add_columns (ShequEvalRanking *self)
                          bind_move, self);
   shequ_eval_add_column (view, C_("eval column", "Name"), 200, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_name, self);
-  self->unit_column = shequ_eval_add_column (view, C_("eval column", "Unit"), 200, TRUE,
+  self->unit_column = shequ_eval_add_column (view, C_("eval column", "Unit"), 240, FALSE,
                                              SHEQU_EVAL_CELL_TEXT, bind_detail, self);
   shequ_eval_add_column (view, C_("eval column", "Total"), 90, FALSE, SHEQU_EVAL_CELL_NUMBER,
                          bind_total, self);
-  shequ_eval_add_column (view, C_("eval column", "Band"), 90, FALSE, SHEQU_EVAL_CELL_CHIP,
+  /* The chip beside the total; the room left after it. */
+  shequ_eval_add_column (view, C_("eval column", "Band"), 90, TRUE, SHEQU_EVAL_CELL_CHIP,
                          bind_band, self);
 
   view = self->units_view;
@@ -450,8 +451,19 @@ on_activate (GtkColumnView    *view,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_autoptr(ShequEvalRow) row = g_list_model_get_item (model, position);
 
-  if (row != NULL)
-    g_signal_emit (self, signals[TARGET_ACTIVATED], 0, row->target_id, row->period_id);
+  if (row == NULL)
+    return;
+  /* A unit of the roll-up: the ranking of its targets (the street's: all of them). */
+  if (view == self->units_view)
+    {
+      ShequUnit *street = self->org != NULL ? shequ_org_store_get_street (self->org) : NULL;
+
+      shequ_eval_ranking_set_search (self, street != NULL && shequ_unit_get_id (street) == row->id
+                                           ? NULL : row->name);
+      gtk_toggle_button_set_active (self->units_button, FALSE);
+      return;
+    }
+  g_signal_emit (self, signals[TARGET_ACTIVATED], 0, row->target_id, row->period_id);
 }
 
 /* ------------------------------------------------------------------ building */

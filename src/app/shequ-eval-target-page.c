@@ -199,6 +199,29 @@ fill_trend (ShequEvalTargetPage *self,
 
 /* ------------------------------------------------------------------ log */
 
+/* The log's action keys as the page says them. */
+static const char *
+action_label (const char *action)
+{
+  static const struct {
+    const char *key;
+    const char *label;
+  } labels[] = {
+    { "score", NC_("audit action", "Score") },
+    { "submit", NC_("audit action", "Submitted") },
+    { "reopen", NC_("audit action", "Reopened") },
+    { "set", NC_("audit action", "Indicator set") },
+    { "period-open", NC_("audit action", "Period opened") },
+    { "period-close", NC_("audit action", "Period closed") },
+    { "flag", NC_("audit action", "Flag") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].key) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "audit action", labels[i].label);
+  return action != NULL ? action : "";
+}
+
 static GtkWidget *
 make_log_row (const ShequAuditRecord *record)
 {
@@ -215,7 +238,7 @@ make_log_row (const ShequAuditRecord *record)
                               record->old_value != NULL && *record->old_value ? record->old_value : "—",
                               record->new_value != NULL && *record->new_value ? record->new_value : "—");
   /* Translators: an audit log entry's first line: when, who, what, the change */
-  head = g_strdup_printf (_("%s  %s  %s  %s"), when, record->actor, record->action,
+  head = g_strdup_printf (_("%s  %s  %s  %s"), when, record->actor, action_label (record->action),
                           change != NULL ? change : "");
   label = gtk_label_new (head);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -444,6 +467,7 @@ build (ShequEvalTargetPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *columns, *left, *right;
 
   gtk_widget_set_parent (build_header (self), GTK_WIDGET (self));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
@@ -452,30 +476,38 @@ build (ShequEvalTargetPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), content);
   gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
 
-  gtk_box_append (GTK_BOX (content), heading (C_("evaluation page", "Indicators")));
+  /* The trend first, where the eye lands; the breakdown and the log side by side. */
+  gtk_box_append (GTK_BOX (content), heading (C_("evaluation page", "Trend")));
+  self->chart = SHEQU_TREND_CHART (shequ_trend_chart_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 240);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
+
+  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 36);
+  gtk_box_append (GTK_BOX (content), columns);
+  left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_box_append (GTK_BOX (columns), left);
+  gtk_box_append (GTK_BOX (left), heading (C_("evaluation page", "Indicators")));
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_row_spacing (self->grid, 6);
   gtk_grid_set_column_spacing (self->grid, 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   C_("evaluation page", "Indicators"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->grid));
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->grid));
 
-  gtk_box_append (GTK_BOX (content), heading (C_("evaluation page", "Trend")));
-  self->chart = SHEQU_TREND_CHART (shequ_trend_chart_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 260);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
-
-  gtk_box_append (GTK_BOX (content), heading (C_("evaluation page", "Audit Log")));
+  right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_hexpand (right, TRUE);
+  gtk_box_append (GTK_BOX (columns), right);
+  gtk_box_append (GTK_BOX (right), heading (C_("evaluation page", "Audit Log")));
   self->log_empty = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->log_empty, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->log_empty), "dim-label");
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->log_empty));
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->log_empty));
   self->log = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->log, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->log), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->log), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   C_("evaluation page", "Audit Log"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->log));
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->log));
 }
 
 /* ------------------------------------------------------------------ GObject */

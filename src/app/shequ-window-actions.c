@@ -55,6 +55,8 @@ _shequ_window_view_action (GtkWidget  *widget,
     shequ_window_set_view (self, "compliance");
   else if (g_str_equal (action_name, "win.view-map"))
     shequ_window_set_view (self, "map");
+  else if (g_str_equal (action_name, "win.view-eval"))
+    shequ_window_set_view (self, "eval");
   else
     shequ_window_set_view (self, "org");
 }
