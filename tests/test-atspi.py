@@ -335,7 +335,8 @@ def main():
             with open(DUMP_FILE.replace("org-view", "eval"), "w") as f:
                 f.write("\n".join(dump(frame)) + "\n")
             check("evaluation page", frame)
-            if find(frame, pred=lambda a: a.getRole() in BUTTON_ROLES and
+            tabs = BUTTON_ROLES | {pyatspi.ROLE_PAGE_TAB}
+            if find(frame, pred=lambda a: a.getRole() in tabs and
                     a.name in ("Ranking", "排名")) is None:
                 problem("evaluation page", "no switcher button for the ranking")
             for label in (("Open Period…", "开设考核期…"), ("Export Report…", "导出报告…")):
@@ -343,7 +344,7 @@ def main():
                         and a.name in names) is None:
                     problem("evaluation page", "no button named %s" % label[0])
             # The flags view, through the switcher's button.
-            flags = find(frame, pred=lambda a: a.getRole() in BUTTON_ROLES and
+            flags = find(frame, pred=lambda a: a.getRole() in tabs and
                          a.name in ("Flags", "预警"))
             if flags is None:
                 problem("evaluation page", "no switcher button for the flags")
