@@ -19,6 +19,7 @@ typedef struct {
   ShequOrgStore  *org;
   ShequEvalStore *store;
   guint           n_changed;
+  guint           n_sets_changed;   /* "changed" with (0, "sets") */
 } Fixture;
 
 static inline void
@@ -30,6 +31,8 @@ on_changed (ShequEvalStore *store,
   Fixture *f = user_data;
 
   f->n_changed++;
+  if (period_id == 0 && what == g_quark_from_string ("sets"))
+    f->n_sets_changed++;
 }
 
 static inline void

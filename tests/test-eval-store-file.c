@@ -203,6 +203,11 @@ test_migrates_version_3 (Fixture       *f,
   guint n_units = shequ_org_store_get_n_units (f->org);
   int version = 0;
 
+  {
+    ShequAuditEntry entry = { "tester", "note", "unit:1", NULL, "before the evaluation", NULL };
+
+    g_assert_true (shequ_audit_append (f->db, &entry, &error));
+  }
   g_clear_object (&f->store);
   g_assert_true (shequ_database_exec (f->db,
                                       "DROP TABLE eval_flag; DROP TABLE eval_score; "
@@ -224,6 +229,36 @@ test_migrates_version_3 (Fixture       *f,
   open_period (f, make_simple_set (f, SHEQU_EVAL_KIND_CADRE, SHEQU_EVAL_COMBINE_MEAN), "一月",
                "2026-01-01");
   g_assert_cmpuint (shequ_eval_store_get_periods (f->store)->len, ==, 1);
+  g_assert_cmpuint (count_audit (f, "note"), ==, 1);
+  assert_audit_intact (f);
+}
+
+/* Read only (a report): what was made is read, nothing is written. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 assessor = 0;
+  gint64 march = make_history (f, &assessor);
+  double total = total_of (f, march, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  shequ_test_add_unit (f->org, shequ_test_add_unit (f->org, shequ_test_lookup_code (f->org,
+                                                                                  "371326001"),
+                                                   SHEQU_TIER_AREA, "第二片区", 0, 0),
+                       SHEQU_TIER_COMMUNITY, "新社区", 0, 0);
+  g_clear_object (&f->store);
+  g_clear_object (&f->org);
+  g_clear_object (&f->db);
+  f->org = shequ_test_open_store (f->dir.db, SHEQU_DATABASE_FLAGS_READ_ONLY, &f->db);
+  open_eval_store (f);
+  g_assert_cmpuint (shequ_eval_store_get_targets (f->store, SHEQU_EVAL_KIND_CADRE)->len, ==, 0);
+  g_assert_cmpuint (shequ_eval_store_get_targets (f->store, SHEQU_EVAL_KIND_COMMUNITY)->len, ==, 4);
+  g_assert_cmpfloat (total_of (f, march, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, NULL), ==,
+                     total);
+  g_assert_false (try_score (f, assessor, target (f, SHEQU_EVAL_KIND_COMMUNITY, 1)->id,
+                             indicator_id (f, march, 0), "10", "说明", &error));
+  g_assert_nonnull (error);
 }
 
 /* Another program (a second connection) scores; the store reads it on refresh, and a
@@ -256,10 +291,13 @@ test_refresh (Fixture       *f,
   g_assert_no_error (error);
 
   n_changed = f->n_changed;
+  f->n_sets_changed = 0;
   g_assert_true (shequ_eval_store_refresh (f->store, &changed, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
-  g_assert_cmpuint (f->n_changed, >, n_changed);
+  /* Every row was read again: (0, "sets"), then the period's scores. */
+  g_assert_cmpuint (f->n_sets_changed, ==, 1);
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 2);
   g_assert_true (shequ_eval_store_get_score (f->store, a1, t1, indicator_id (f, period, 0),
                                              &value, NULL));
   g_assert_cmpint (value, ==, 5000);
@@ -269,7 +307,9 @@ test_refresh (Fixture       *f,
   /* The other program scores again; this store writes before refreshing. */
   g_assert_true (shequ_eval_store_set_score (other, a1, t2, indicator_id (f, period, 0), 4000,
                                              NULL, "other", &error));
+  f->n_sets_changed = 0;
   score (f, a1, t1, indicator_id (f, period, 1), "30");
+  g_assert_cmpuint (f->n_sets_changed, ==, 1);
   g_assert_true (shequ_eval_store_get_score (f->store, a1, t2, indicator_id (f, period, 0),
                                              &value, NULL));
   g_assert_cmpint (value, ==, 4000);
@@ -344,6 +384,33 @@ test_refresh_org_only (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
 }
 
+/* A damaged row (a state no Shequ writes) is refused, naming the file and the table. */
+static void
+test_damaged_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 period = open_period (f, make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY,
+                                                   SHEQU_EVAL_COMBINE_MEAN), "一月", "2026-01-01");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON; "
+                                          "UPDATE eval_period SET state = 'lost' WHERE id = %"
+                                          G_GINT64_FORMAT "; "
+                                          "PRAGMA ignore_check_constraints = OFF;", period);
+  g_autoptr(ShequEvalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shequ_database_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+  store = shequ_eval_store_new (f->org, &error);
+  g_assert_null (store);
+  g_assert_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "eval_period"));
+  g_assert_nonnull (strstr (error->message, f->dir.db));
+  /* The store that read it before is as it was. */
+  g_assert_cmpstr (shequ_eval_store_lookup_period (f->store, period)->label, ==, "一月");
+  g_assert_cmpint (shequ_eval_store_lookup_period (f->store, period)->state, ==,
+                   SHEQU_PERIOD_STATE_OPEN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +425,8 @@ main (int   argc,
   ADD ("migrates-version-3", test_migrates_version_3);
   ADD ("refresh", test_refresh);
   ADD ("refresh-org-only", test_refresh_org_only);
+  ADD ("read-only", test_read_only);
+  ADD ("damaged-row", test_damaged_row);
   ADD ("targets-outlive-org", test_targets_outlive_org);
 #undef ADD
 

@@ -32,10 +32,27 @@ test_set_versions (Fixture       *f,
   g_assert_cmpstr (shequ_eval_store_lookup_set (f->store, set_id)->set->name, ==, "社区考评");
   g_clear_pointer (&def, shequ_eval_set_def_free);
 
-  /* Once a period scored with it, a change makes version 2; the open one moves. */
+  /* An open period with an assessor follows a change in place: a third indicator. */
   scored = open_period (f, set_id, "一月", "2026-01-01");
-  waiting = open_period (f, set_id, "二月", "2026-02-01");
   assessor = assign_all (f, scored, 0, SHEQU_EVAL_KIND_COMMUNITY);
+  def = shequ_eval_set_def_copy (shequ_eval_store_lookup_set (f->store, set_id));
+  g_ptr_array_add (def->indicators, shequ_indicator_row_copy (g_ptr_array_index (def->indicators,
+                                                                                 1)));
+  g_free (((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->code);
+  ((ShequIndicatorRow *) g_ptr_array_index (def->indicators, 2))->code = g_strdup ("I03");
+  g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (same_id, ==, set_id);
+  g_assert_cmpuint (shequ_eval_matrix_get_n_indicators (
+                      shequ_eval_store_get_matrix (f->store, scored)), ==, 3);
+  g_ptr_array_remove_index (def->indicators, 2);
+  g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
+  g_assert_cmpuint (shequ_eval_matrix_get_n_indicators (
+                      shequ_eval_store_get_matrix (f->store, scored)), ==, 2);
+  g_clear_pointer (&def, shequ_eval_set_def_free);
+
+  /* Once a period scored with it, a change makes version 2; the open one moves. */
+  waiting = open_period (f, set_id, "二月", "2026-02-01");
   score (f, assessor, target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id, indicator_id (f, scored, 0),
          "50");
   g_assert_cmpint (shequ_eval_store_lookup_period (f->store, scored)->state, ==,
@@ -60,7 +77,7 @@ test_set_versions (Fixture       *f,
   /* Saving what is there writes nothing. */
   g_assert_true (shequ_eval_store_save_set (f->store, def, NULL, &same_id, &error));
   g_assert_cmpint (same_id, ==, new_id);
-  g_assert_cmpuint (count_audit (f, "set"), ==, 3);
+  g_assert_cmpuint (count_audit (f, "set"), ==, 5);
   assert_audit_intact (f);
 }
 
@@ -188,6 +205,7 @@ test_targets (Fixture       *f,
   g_assert_cmpuint (shequ_eval_store_get_assessors (f->store, period)->len, ==, 0);
 
   assign_all (f, period, 1, SHEQU_EVAL_KIND_CADRE);
+  assign_all (f, period, 0, SHEQU_EVAL_KIND_CADRE);
   assign_all (f, period, 0, SHEQU_EVAL_KIND_CADRE);
   g_assert_cmpuint (shequ_eval_store_get_assessors (f->store, period)->len, ==, 2);
   g_assert_cmpuint (shequ_eval_store_get_period_targets (f->store, period)->len, ==, 7);
@@ -462,6 +480,40 @@ test_flags_raised_and_withdrawn (Fixture       *f,
   assert_audit_intact (f);
 }
 
+/* Orange (50 + 30 = 80) three months running: a warning when the third closes; an
+ * open period between does not count, a red month breaks the run. */
+static void
+test_flags_orange_warning (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  gint64 t1 = target (f, SHEQU_EVAL_KIND_COMMUNITY, 0)->id;
+  const ShequFlagRow *flag;
+
+  close_month (f, set_id, "一月", "2026-01-01", "40", NULL);
+  close_month (f, set_id, "二月", "2026-02-01", "40", NULL);
+  open_period (f, set_id, "二月补充", "2026-02-15");
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 0);
+  close_month (f, set_id, "三月", "2026-03-01", "40", NULL);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  flag = g_ptr_array_index (shequ_eval_store_get_flags (f->store), 0);
+  g_assert_cmpint (flag->target_id, ==, t1);
+  g_assert_cmpint (flag->action, ==, SHEQU_FLAG_ACTION_WARNING);
+
+  /* April red, May orange: neither rule fires. */
+  close_month (f, set_id, "四月", "2026-04-01", "10", NULL);
+  close_month (f, set_id, "五月", "2026-05-01", "40", NULL);
+  g_assert_cmpuint (shequ_eval_store_get_flags (f->store)->len, ==, 1);
+  {
+    g_autoptr(GArray) history = shequ_eval_store_get_history (f->store, t1, set_id);
+
+    g_assert_cmpuint (history->len, ==, 5);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 3).band, ==, SHEQU_BAND_RED);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 3).move, ==, -1);
+    g_assert_cmpint (g_array_index (history, ShequEvalHistoryPoint, 4).move, ==, 1);
+  }
+}
+
 static void
 test_flag_states (Fixture       *f,
                   gconstpointer  data)
@@ -607,6 +659,7 @@ main (int   argc,
   ADD ("score/all-or-nothing", test_scores_all_or_nothing);
   ADD ("sheet/locks", test_locks);
   ADD ("flags/raised-and-withdrawn", test_flags_raised_and_withdrawn);
+  ADD ("flags/orange-warning", test_flags_orange_warning);
   ADD ("flags/states", test_flag_states);
   ADD ("results/bands", test_result_bands);
   ADD ("results/trimmed", test_result_trimmed);

@@ -186,6 +186,9 @@ test_people (Fixture       *f,
   /* 一人多岗 is shown in the sample. */
   g_assert_cmpuint (multi, >, 10);
   g_assert_cmpuint (stats.role_counts[SHEQU_ROLE_LEGAL_ADVISER], ==, 82);
+  /* data/sample/README.md: 1,332 people, 5 of them the evaluation's assessors. */
+  g_assert_cmpuint (stats.people, ==, 1332);
+  g_assert_cmpuint (stats.role_counts[SHEQU_ROLE_ASSESSOR], ==, 5);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "shequ-database.h"
+#include "shequ-eval-sample.h"
 #include "shequ-io.h"
 #include "shequ-org-store.h"
 #include "shequ-sample.h"
@@ -211,6 +212,13 @@ command_init (int argc, char **argv)
 
   if (sample && !shequ_sample_populate (store, &error))
     return fail (error);
+  if (sample)
+    {
+      g_autoptr(ShequEvalStore) eval = shequ_eval_store_new (store, &error);
+
+      if (eval == NULL || !shequ_eval_sample_populate (eval, &error))
+        return fail (error);
+    }
   if (street != NULL && shequ_sample_create_street (store, street, county, &error) == NULL)
     return fail (error);
 

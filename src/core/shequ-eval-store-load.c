@@ -1,4 +1,4 @@
-/* shequ-eval-store-load.c — every eval row read into memory; matrices laid out; refresh */
+/* shequ-eval-store-load.c — every eval row read into memory; each period's matrix laid out */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "shequ-eval-store"
 
@@ -198,7 +198,12 @@ _shequ_eval_period_rebuild (EvalData              *data,
   g_autoptr(ShequEvalMatrix) old_matrix = g_steal_pointer (&period->matrix);
   g_autoptr(GHashTable) old_index = g_steal_pointer (&period->target_index);
   guint n_indicators = set != NULL ? set->indicators->len : 0;
-  guint old_n_assessors = old_matrix != NULL ? shequ_eval_matrix_get_n_assessors (old_matrix) : 0;
+  guint old_n_assessors = 0;
+
+  /* Scores carry over only while the indicators stay: a set changed in place is one no
+   * period has scored with. */
+  if (old_matrix != NULL && shequ_eval_matrix_get_n_indicators (old_matrix) == n_indicators)
+    old_n_assessors = shequ_eval_matrix_get_n_assessors (old_matrix);
 
   g_ptr_array_sort (period->assessors, compare_assessors);
 
@@ -259,9 +264,13 @@ _shequ_eval_period_rebuild (EvalData              *data,
               (old_t = GPOINTER_TO_UINT (g_hash_table_lookup (old_index, &id))) == 0 ||
               !shequ_eval_matrix_get_assigned (old_matrix, was, old_t - 1))
             continue;
-          for (guint k = 0; k < n_indicators; k++)
-            shequ_eval_matrix_set (period->matrix, a, t - 1, k,
-                                   shequ_eval_matrix_get (old_matrix, was, old_t - 1, k));
+          {
+            const ShequScore *row = shequ_eval_matrix_get_row (old_matrix, was, old_t - 1);
+
+            for (guint k = 0; k < n_indicators; k++)
+              if (row[k] != SHEQU_SCORE_NONE)
+                shequ_eval_matrix_set (period->matrix, a, t - 1, k, row[k]);
+          }
         }
     }
 }
@@ -774,60 +783,4 @@ _shequ_eval_store_take_data (ShequEvalStore *self,
   self->audit_seq = data->audit_seq;
   _shequ_eval_store_forget_kind_targets (self);
   _shequ_eval_store_sync_period_rows (self);
-}
-
-/* ---- Other programs ----------------------------------------------------------------- */
-
-static guint64
-period_fingerprint (EvalData *data,
-                    gint64    period_id)
-{
-  EvalPeriod *period = g_hash_table_lookup (data->period_ids, &period_id);
-
-  return period != NULL ? period->fingerprint : 0;
-}
-
-gboolean
-shequ_eval_store_refresh (ShequEvalStore  *self,
-                          gboolean        *changed,
-                          GError         **error)
-{
-  g_autoptr(GArray) changed_periods = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(EvalData) data = NULL;
-  gboolean sets_changed, flags_changed;
-  gboolean stale = FALSE;
-
-  g_return_val_if_fail (SHEQU_IS_EVAL_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (changed != NULL)
-    *changed = FALSE;
-  if (!_shequ_eval_store_is_stale (self, &stale, error))
-    return FALSE;
-  if (!stale)
-    return TRUE;
-  if (!(data = _shequ_eval_store_load_data (self, error)))
-    return FALSE;
-
-  sets_changed = data->sets_fingerprint != self->data->sets_fingerprint;
-  flags_changed = data->flags_fingerprint != self->data->flags_fingerprint;
-  for (guint i = 0; i < data->periods->len; i++)
-    {
-      EvalPeriod *period = g_ptr_array_index (data->periods, i);
-
-      if (period->fingerprint != period_fingerprint (self->data, period->row->id))
-        g_array_append_val (changed_periods, period->row->id);
-    }
-  sets_changed |= data->periods->len != self->data->periods->len;
-  _shequ_eval_store_take_data (self, g_steal_pointer (&data));
-
-  if (changed != NULL)
-    *changed = sets_changed || flags_changed || changed_periods->len > 0;
-  if (sets_changed)
-    _shequ_eval_store_emit (self, 0, "sets");
-  for (guint i = 0; i < changed_periods->len; i++)
-    _shequ_eval_store_emit (self, g_array_index (changed_periods, gint64, i), "scores");
-  if (flags_changed)
-    _shequ_eval_store_emit (self, 0, "flags");
-  return TRUE;
 }

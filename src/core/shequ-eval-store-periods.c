@@ -6,9 +6,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shequ-eval-store-private.h"
+
+#define eval_error(error, ...) _shequ_eval_set_error ((error), __VA_ARGS__)
 
 static gboolean
 is_iso_date (const char *text)
@@ -67,23 +70,23 @@ plan_open (OpenPeriod  *op,
     if (((ShequEvalSetDef *) g_ptr_array_index (sets, i))->set->family == given->set->family)
       op->set = g_ptr_array_index (sets, i);
   if (_shequ_eval_is_blank (op->label))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID, _("A period needs a name."));
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID, _("A period needs a name."));
   if ((guint) op->kind >= SHEQU_PERIOD_N_KINDS)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID,
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The period %s has no kind (month, quarter or year)."), op->label);
   if (!is_iso_date (op->starts) || !is_iso_date (op->ends))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID,
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The dates of the period %s must be written YYYY-MM-DD (it has "
                          "“%s” to “%s”)."),
                        op->label, op->starts != NULL ? op->starts : "",
                        op->ends != NULL ? op->ends : "");
   if (strcmp (op->ends, op->starts) < 0)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID,
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The period %s ends (%s) before it starts (%s)."),
                        op->label, op->ends, op->starts);
   sum = shequ_eval_set_def_get_weight_sum (op->set);
   if (fabs (sum - 100.0) > 0.001)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_WEIGHTS,
+    return eval_error (error, SHEQU_EVAL_ERROR_WEIGHTS,
                        _("The weights of the set “%s” add up to %g, not 100: the period %s "
                          "cannot open until they do."),
                        op->set->set->name, sum, op->label);
@@ -369,10 +372,10 @@ plan_submit (Sheet   *op,
     return FALSE;
   period = op->assessor->period;
   if (period->row->state == SHEQU_PERIOD_STATE_CLOSED)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_CLOSED, _("The period %s is already closed."),
+    return eval_error (error, SHEQU_EVAL_ERROR_CLOSED, _("The period %s is already closed."),
                        period->row->label);
   if (op->assessor->row.submitted_at != NULL)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_SUBMITTED,
+    return eval_error (error, SHEQU_EVAL_ERROR_SUBMITTED,
                        _("%s has already submitted the sheet for %s."),
                        op->assessor->row.name, period->row->label);
   n_empty = count_empty (op->self, op->assessor, &first_target, &first_indicator);
@@ -383,7 +386,7 @@ plan_submit (Sheet   *op,
       EvalTarget *target = g_ptr_array_index (period->targets, first_target);
       g_autofree char *who = _shequ_eval_describe_target (&target->row);
 
-      return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INCOMPLETE,
+      return eval_error (error, SHEQU_EVAL_ERROR_INCOMPLETE,
                          g_dngettext (GETTEXT_PACKAGE,
                                       "The sheet of %s for %s has %u empty cell (“%s” for %s): "
                                       "fill it before submitting.",
@@ -490,9 +493,9 @@ shequ_eval_store_submit (ShequEvalStore  *self,
   if (op.closes)
     {
       period->row->state = SHEQU_PERIOD_STATE_CLOSED;
-      for (guint i = 0; i < op.flags->len; i++)
+      while (op.flags->len > 0)
         {
-          ShequFlagRow *row = g_ptr_array_steal_index (op.flags, i--);
+          ShequFlagRow *row = g_ptr_array_steal_index (op.flags, 0);
 
           g_ptr_array_add (self->data->flags, row);
           g_hash_table_insert (self->data->flag_ids, &row->id, row);
@@ -523,11 +526,11 @@ plan_reopen (Sheet   *op,
     return FALSE;
   period = op->assessor->period;
   if (_shequ_eval_is_blank (op->reason))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_REASON,
+    return eval_error (error, SHEQU_EVAL_ERROR_REASON,
                        _("Reopening the sheet of %s for %s needs a reason, for the audit log."),
                        op->assessor->row.name, period->row->label);
   if (op->assessor->row.submitted_at == NULL)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID,
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The sheet of %s for %s is not submitted: there is nothing to reopen."),
                        op->assessor->row.name, period->row->label);
   op->closes = period->row->state == SHEQU_PERIOD_STATE_CLOSED;
@@ -674,6 +677,7 @@ plan_flag_state (FlagState  *op,
 {
   ShequFlagState from;
   EvalTarget *target;
+  gboolean keep;
   g_autofree char *who = NULL;
 
   if (!(op->flag = g_hash_table_lookup (op->self->data->flag_ids, &op->flag_id)))
@@ -685,19 +689,19 @@ plan_flag_state (FlagState  *op,
   if ((guint) op->state >= SHEQU_FLAG_N_STATES ||
       !((from == SHEQU_FLAG_STATE_OPEN && op->state != SHEQU_FLAG_STATE_OPEN) ||
         (from == SHEQU_FLAG_STATE_INTERVIEWED && op->state == SHEQU_FLAG_STATE_CLOSED)))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID,
+    return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The flag on %s is “%s”: it cannot become “%s”."), who,
                        shequ_flag_state_get_label (from),
                        (guint) op->state < SHEQU_FLAG_N_STATES
                        ? shequ_flag_state_get_label (op->state) : "?");
   if (op->state == SHEQU_FLAG_STATE_INTERVIEWED && _shequ_eval_is_blank (op->note))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_REASON,
+    return eval_error (error, SHEQU_EVAL_ERROR_REASON,
                        _("Say what the interview with %s came to: the note is required."), who);
   g_free (op->new_note);
   /* The interview's note stays when the flag is closed, unless there was none. */
-  op->new_note = g_strdup (!_shequ_eval_is_blank (op->note) && (op->state == SHEQU_FLAG_STATE_INTERVIEWED ||
-                                                    *op->flag->note == '\0')
-                           ? op->note : op->flag->note);
+  keep = _shequ_eval_is_blank (op->note) ||
+         (op->state == SHEQU_FLAG_STATE_CLOSED && *op->flag->note != '\0');
+  op->new_note = g_strdup (keep ? op->flag->note : op->note);
   return TRUE;
 }
 

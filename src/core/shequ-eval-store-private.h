@@ -4,8 +4,9 @@
 
 /* The store, by concern:
  *   shequ-eval-store.c          the GObject: actor, "changed", statements, lookups, the
- *                               write path (stale check, audit entries)
- *   shequ-eval-store-load.c     every row read into an EvalData; matrices built; refresh
+ *                               write path (audit entries)
+ *   shequ-eval-store-load.c     every row read into an EvalData; matrices laid out
+ *   shequ-eval-store-refresh.c  other programs' commits found (before each write too)
  *   shequ-eval-store-sets.c     indicator sets: checks, versions, what changed
  *   shequ-eval-store-targets.c  targets made from the organisation on first use
  *   shequ-eval-store-scores.c   assessors' assignments and scores

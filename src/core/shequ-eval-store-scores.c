@@ -45,12 +45,51 @@ find_cell (ShequEvalStore       *self,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, edit->indicator_id);
 
       return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_NOT_FOUND,
-                         _("The indicator %s is not one of the period %s."),
-                         cell->indicator != NULL ? cell->indicator->name : id,
-                         period->row->label);
+                                    _("The indicator %s is not one of the period %s."),
+                                    cell->indicator != NULL ? cell->indicator->name : id,
+                                    period->row->label);
     }
   cell->t = GPOINTER_TO_UINT (g_hash_table_lookup (period->target_index, &edit->target_id));
   return TRUE;
+}
+
+/* The message for a cell refused with CODE (built only then: a paste of thousands of
+ * good cells formats nothing). */
+static gboolean
+refuse_cell (const Cell           *cell,
+             const ShequScoreEdit *edit,
+             ShequEvalError        code,
+             GError              **error)
+{
+  const ShequPeriodRow *period = cell->assessor->period->row;
+  const char *indicator = cell->indicator->name;
+  g_autofree char *who = _shequ_eval_describe_target (&cell->target->row);
+  g_autofree char *value = shequ_score_format (edit->value);
+  g_autofree char *max = shequ_score_format (cell->indicator->max_score);
+
+  if (code == SHEQU_EVAL_ERROR_CLOSED)
+    return _shequ_eval_set_error (error, code,
+                                  _("The period %s is closed: the score of “%s” for %s cannot "
+                                    "change."),
+                                  period->label, indicator, who);
+  if (code == SHEQU_EVAL_ERROR_SUBMITTED)
+    return _shequ_eval_set_error (error, code,
+                                  _("%s has submitted the sheet for %s: reopen it to change the "
+                                    "score of “%s” for %s."),
+                                  cell->assessor->row.name, period->label, indicator, who);
+  if (code == SHEQU_EVAL_ERROR_NOT_ASSIGNED)
+    return _shequ_eval_set_error (error, code, _("%s does not grade %s in the period %s."),
+                                  cell->assessor->row.name, who, period->label);
+  if (code == SHEQU_EVAL_ERROR_RANGE)
+    return _shequ_eval_set_error (error, code,
+                                  _("The score %s of “%s” for %s in %s is outside 0 to %s."),
+                                  edit->value < 0 ? "−" : value, indicator, who, period->label,
+                                  max);
+  g_assert (code == SHEQU_EVAL_ERROR_COMMENT);
+  return _shequ_eval_set_error (error, code,
+                                _("The score %s of “%s” for %s in %s is low: say why in a "
+                                  "comment."),
+                                value, indicator, who, period->label);
 }
 
 static gboolean
@@ -61,47 +100,29 @@ check_cell (ShequEvalStore       *self,
 {
   const ShequEvalSetDef *set;
   EvalPeriod *period;
-  g_autofree char *who = NULL;
-  g_autofree char *value_text = NULL;
-  g_autofree char *max_text = NULL;
 
   if (!find_cell (self, edit, cell, error))
     return FALSE;
   period = cell->assessor->period;
   set = _shequ_eval_store_period_set (self, period);
-  who = _shequ_eval_describe_target (&cell->target->row);
   if (period->row->state == SHEQU_PERIOD_STATE_CLOSED)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_CLOSED,
-                       _("The period %s is closed: the score of “%s” for %s cannot change."),
-                       period->row->label, cell->indicator->name, who);
+    return refuse_cell (cell, edit, SHEQU_EVAL_ERROR_CLOSED, error);
   if (cell->assessor->row.submitted_at != NULL)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_SUBMITTED,
-                       _("%s has submitted the sheet for %s: reopen it to change the score "
-                         "of “%s” for %s."),
-                       cell->assessor->row.name, period->row->label, cell->indicator->name, who);
+    return refuse_cell (cell, edit, SHEQU_EVAL_ERROR_SUBMITTED, error);
   if (cell->t == 0 ||
       !shequ_eval_matrix_get_assigned (period->matrix, cell->assessor->index, cell->t - 1))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_NOT_ASSIGNED,
-                       _("%s does not grade %s in the period %s."),
-                       cell->assessor->row.name, who, period->row->label);
+    return refuse_cell (cell, edit, SHEQU_EVAL_ERROR_NOT_ASSIGNED, error);
 
   cell->value = edit->value;
   cell->comment = edit->comment != NULL ? edit->comment : "";
   if (edit->value == SHEQU_SCORE_NONE)
     return TRUE;
-  value_text = shequ_score_format (edit->value);
-  max_text = shequ_score_format (cell->indicator->max_score);
   if (edit->value < 0 || edit->value > cell->indicator->max_score)
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_RANGE,
-                       _("The score %s of “%s” for %s in %s is outside 0 to %s."),
-                       edit->value < 0 ? "−" : value_text, cell->indicator->name, who,
-                       period->row->label, max_text);
+    return refuse_cell (cell, edit, SHEQU_EVAL_ERROR_RANGE, error);
   if (set->set->comment_below > 0 &&
       edit->value < set->set->comment_below * cell->indicator->max_score &&
       _shequ_eval_is_blank (edit->comment))
-    return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_COMMENT,
-                       _("The score %s of “%s” for %s in %s is low: say why in a comment."),
-                       value_text, cell->indicator->name, who, period->row->label);
+    return refuse_cell (cell, edit, SHEQU_EVAL_ERROR_COMMENT, error);
   return TRUE;
 }
 
@@ -441,15 +462,15 @@ plan_assign (Assign  *op,
                                             op->period_id);
   if (op->period->row->state == SHEQU_PERIOD_STATE_CLOSED)
     return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_CLOSED,
-                       _("The period %s is closed: its assessors cannot change."),
-                       op->period->row->label);
+                                  _("The period %s is closed: its assessors cannot change."),
+                                  op->period->row->label);
   if (!(person = shequ_org_store_lookup_person (self->org, op->person_id)))
     return _shequ_eval_set_error_not_found (error, C_("not found", "person"),
                                             op->person_id);
   if (!_shequ_eval_person_is_assessor (person))
     return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_NOT_ASSESSOR,
-                       _("%s holds no assessor post, so cannot grade in %s."),
-                       shequ_person_get_name (person), op->period->row->label);
+                                  _("%s holds no assessor post, so cannot grade in %s."),
+                                  shequ_person_get_name (person), op->period->row->label);
   g_free (op->name);
   op->name = g_strdup (shequ_person_get_name (person));
 
@@ -463,9 +484,9 @@ plan_assign (Assign  *op,
     }
   if (op->assessor != NULL && op->assessor->row.submitted_at != NULL)
     return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_SUBMITTED,
-                       _("%s has submitted the sheet for %s: reopen it to change what it "
-                         "grades."),
-                       op->assessor->row.name, op->period->row->label);
+                                  _("%s has submitted the sheet for %s: reopen it to change "
+                                    "what it grades."),
+                                  op->assessor->row.name, op->period->row->label);
 
   set = _shequ_eval_store_period_set (self, op->period);
   for (guint i = 0; i < op->n_targets; i++)
@@ -480,8 +501,8 @@ plan_assign (Assign  *op,
           g_autofree char *who = _shequ_eval_describe_target (&target->row);
 
           return _shequ_eval_set_error (error, SHEQU_EVAL_ERROR_INVALID,
-                             _("%s is not graded by the set “%s” of %s."),
-                             who, set->set->name, op->period->row->label);
+                                        _("%s is not graded by the set “%s” of %s."),
+                                        who, set->set->name, op->period->row->label);
         }
       if (g_hash_table_add (after, &target->row.id))
         g_array_append_val (op->assigned, target->row.id);
@@ -654,8 +675,20 @@ shequ_eval_store_assign (ShequEvalStore  *self,
   g_return_val_if_fail (target_ids != NULL || n_targets == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ok = plan_assign (&op, error) &&
-       _shequ_eval_store_write (self, assign_in_transaction, &op, error);
+  if (!plan_assign (&op, error))
+    {
+      g_free (op.name);
+      return FALSE;
+    }
+  /* The same targets again: nothing to write or log. */
+  if (op.assessor != NULL && op.added->len == 0 && op.removed->len == 0)
+    {
+      if (assessor_id != NULL)
+        *assessor_id = op.assessor->row.id;
+      g_free (op.name);
+      return TRUE;
+    }
+  ok = _shequ_eval_store_write (self, assign_in_transaction, &op, error);
   if (ok)
     {
       take_assignment (&op);

@@ -247,7 +247,8 @@ shequ_eval_store_get_targets (ShequEvalStore *self,
           g_ptr_array_index (candidates, i) = NULL;
         }
     }
-  if (missing->len > 0)
+  /* A read-only store (reports, the CLI's reading commands) grades what was made. */
+  if (missing->len > 0 && !self->db->read_only)
     make_missing_targets (self, missing);
 
   result = g_ptr_array_new ();

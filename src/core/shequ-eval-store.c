@@ -259,63 +259,6 @@ _shequ_eval_store_log (ShequEvalStore  *self,
   return TRUE;
 }
 
-/* Whether another program changed the evaluation since memory was read: the database's
- * data_version moved, and so did the audit log (every change to the evaluation appends
- * to it) or the last target id (new targets are not logged). When only the organisation
- * moved, the new data_version is taken as read. */
-gboolean
-_shequ_eval_store_is_stale (ShequEvalStore  *self,
-                            gboolean        *stale,
-                            GError         **error)
-{
-  static const char sql[] = "SELECT coalesce (max (id), 0) FROM eval_target";
-  sqlite3_stmt *stmt;
-  gint64 version = 0;
-  gint64 seq = 0;
-  int rc;
-
-  *stale = FALSE;
-  if (!_shequ_eval_store_read_versions (self, &version, &seq, error))
-    return FALSE;
-  if (version == self->data_version)
-    return TRUE;
-  if (seq != self->audit_seq)
-    {
-      *stale = TRUE;
-      return TRUE;
-    }
-  if (!(stmt = _shequ_eval_store_statement (self, sql, error)))
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return shequ_database_set_error (self->db, rc, error);
-    }
-  *stale = sqlite3_column_int64 (stmt, 0) != self->data->max_target_id;
-  sqlite3_reset (stmt);
-  if (!*stale)
-    self->data_version = version;
-  return TRUE;
-}
-
-gboolean
-_shequ_eval_store_catch_up (ShequEvalStore  *self,
-                            gboolean        *reloaded,
-                            GError         **error)
-{
-  g_autoptr(EvalData) data = NULL;
-
-  if (!_shequ_eval_store_is_stale (self, reloaded, error))
-    return FALSE;
-  if (!*reloaded)
-    return TRUE;
-  if (!(data = _shequ_eval_store_load_data (self, error)))
-    return FALSE;
-  _shequ_eval_store_take_data (self, g_steal_pointer (&data));
-  self->reloaded = TRUE;
-  return TRUE;
-}
-
 /* shequ_database_write() with the store's bookkeeping: the audit log's last seq goes
  * back to what it was when the transaction is undone. */
 gboolean

@@ -53,6 +53,15 @@ G_DECLARE_FINAL_TYPE (ShequEvalStore, shequ_eval_store, SHEQU, EVAL_STORE, GObje
  *
  * Signals: "changed" (gint64 period_id: 0 when sets, rules or targets changed; GQuark
  *          what: "scores", "sheet", "period", "sets", "flags"): after every write.
+ *          Which: set_score(s) (P, "period") when a first score starts scoring, then
+ *          (P, "scores") per period touched; assign (P, "sheet"); submit and reopen
+ *          (P, "sheet"), and (P, "period") + (0, "flags") when the period closed or
+ *          reopened; open_period (P, "period"); save_set (P, "period") for each open
+ *          period laid out again, then (0, "sets"); set_flag_state (0, "flags"). A write
+ *          that changes nothing (a cell set to what it holds) emits nothing.
+ *
+ * Scores: a comment is kept as given ("" when NULL); it is required only strictly below
+ * comment_below × max. get_score gives "" for a filled cell without one.
  *
  * What the log holds (ShequAuditRecord fields; ACTOR as above, REASON NULL unless said):
  *   score         eval-target:T   old/new "I01: 8.5 (assessor's name)" — indicator code,
@@ -171,9 +180,10 @@ const ShequAssessorRow *shequ_eval_store_lookup_assessor (ShequEvalStore *self,
  * targets taken away are deleted, and logged). Not in a closed period, not on a
  * submitted sheet.
  * Errors: NOT_FOUND (period, person, target), CLOSED, NOT_ASSESSOR, SUBMITTED, INVALID
- * (a target of the other kind). Repeated ids count once. Logged as "assign". The
- * assessor's name is the person's name then. Indexes in the period's matrix (assessor
- * and target) may change: read them again after "changed" ("sheet"). */
+ * (a target of the other kind). Repeated ids count once. Logged as "assign" (the same
+ * targets again write, log and emit nothing). The assessor's name is the person's name
+ * then. Indexes in the period's matrix (assessor and target) may change: read them
+ * again after "changed" ("sheet"). */
 gboolean        shequ_eval_store_assign         (ShequEvalStore    *self,
                                                  gint64             period_id,
                                                  gint64             person_id,
@@ -321,9 +331,10 @@ gboolean        shequ_eval_store_set_flag_state (ShequEvalStore    *self,
 /* Reads what other programs (shequ-cli eval import-scores) committed since the store
  * last read, like shequ_org_store_refresh(); emits "changed" for each period that
  * changed.
- * The eval tables are read again whole when they changed ("changed" then: (0, "sets")
- * when sets, rules or targets differ, (P, "scores") for each period that differs, (0,
- * "flags")); every pointer the store handed out before is then invalid. */
+ * The eval tables are read again whole when they changed; every pointer the store
+ * handed out before is then invalid, so "changed" (0, "sets") comes first, then (P,
+ * "scores") for each period that differs and (0, "flags") when flags do. *CHANGED is
+ * TRUE when something differs. */
 gboolean        shequ_eval_store_refresh        (ShequEvalStore    *self,
                                                  gboolean          *changed,
                                                  GError           **error);
