@@ -479,6 +479,35 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpstr (shequ_window_get_page (fixture->window), ==, "eval");
 }
 
+/* "New sample street" on the welcome page gives the evaluation its sample too: the
+ * ranking and the flags have something to show. */
+static void
+test_open_sample (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-test-eval-sample-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  ShequWindow *window = shequ_test_open_window (GTK_APPLICATION (app), path, NULL);
+  ShequEvalStore *store = shequ_window_get_eval_store (window);
+  ShequEvalPage *page;
+
+  g_assert_nonnull (store);
+  g_assert_cmpuint (shequ_eval_store_get_periods (store)->len, ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  g_assert_cmpuint (shequ_eval_store_get_sets (store)->len, >=, 2);
+  g_assert_cmpuint (shequ_eval_store_get_periods (store)->len, >=, 4);
+  g_assert_cmpuint (shequ_eval_store_get_flags (store)->len, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-eval", NULL));
+  page = SHEQU_EVAL_PAGE (shequ_window_get_eval_page (window));
+  g_assert_cmpint (shequ_eval_ranking_get_period (shequ_eval_page_get_ranking (page)), !=, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shequ_eval_ranking_get_rows (shequ_eval_page_get_ranking (page))),
+                    >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shequ_eval_flags_get_rows (shequ_eval_page_get_flags (page))),
+                    ==, shequ_eval_store_get_flags (store)->len);
+  shequ_test_close_all_windows (GTK_APPLICATION (app));
+  shequ_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +525,7 @@ main (int   argc,
   ADD ("/eval-page/presentation-band", test_presentation_band);
   ADD ("/eval-page/alt-4", test_keyboard);
 #undef ADD
+  g_test_add_func ("/eval-page/open-sample", test_open_sample);
 
   {
     int status = g_test_run ();

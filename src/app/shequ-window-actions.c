@@ -8,6 +8,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-application.h"
+#include "shequ-eval-sample.h"
 #include "shequ-sample.h"
 #include "shequ-window-private.h"
 
@@ -79,6 +80,9 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
       _shequ_window_show_error (self, _("Could not open the sample street"), error);
       return;
     }
+  /* The street's evaluation too: every view has something to show on first start. */
+  if (self->eval_store != NULL && !shequ_eval_sample_populate (self->eval_store, &error))
+    _shequ_window_show_error (self, _("Could not open the sample evaluation"), error);
   shequ_window_set_view (self, "org");
 }
 
