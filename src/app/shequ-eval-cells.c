@@ -144,6 +144,26 @@ shequ_eval_format_period (ShequEvalStore       *store,
   return g_strdup_printf (C_("period", "%s · %s"), period->label, shequ_eval_kind_get_label (kind));
 }
 
+gint64
+shequ_eval_get_newest_closed_period (ShequEvalStore *store,
+                                     ShequEvalKind   kind)
+{
+  GPtrArray *periods;
+
+  g_return_val_if_fail (SHEQU_IS_EVAL_STORE (store), 0);
+
+  periods = shequ_eval_store_get_periods (store);
+  for (guint i = periods->len; i-- > 0;)
+    {
+      const ShequPeriodRow *period = g_ptr_array_index (periods, i);
+
+      if (period->state == SHEQU_PERIOD_STATE_CLOSED &&
+          shequ_eval_period_get_kind (store, period->id) == kind)
+        return period->id;
+    }
+  return 0;
+}
+
 char *
 shequ_eval_format_time (const char *iso)
 {

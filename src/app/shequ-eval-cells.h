@@ -41,6 +41,10 @@ char                *shequ_eval_format_period (ShequEvalStore       *store,
 /* The kind of what PERIOD_ID grades (its set's), COMMUNITY when unknown. */
 ShequEvalKind        shequ_eval_period_get_kind (ShequEvalStore *store,
                                                  gint64          period_id);
+/* The newest closed period grading KIND, or 0: what a band map shows by default (the
+ * period still being scored has half its totals). */
+gint64               shequ_eval_get_newest_closed_period (ShequEvalStore *store,
+                                                          ShequEvalKind   kind);
 /* ISO 8601 UTC → "2026-12-02 15:04" local (caller frees). */
 char                *shequ_eval_format_time (const char *iso);
 

@@ -363,11 +363,11 @@ build (ShequEvalFlags *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   C_("evaluation page", "Flags"), -1);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, 0);
-  shequ_eval_add_column (self->view, C_("eval column", "Target"), 220, FALSE, SHEQU_EVAL_CELL_TEXT,
+  shequ_eval_add_column (self->view, C_("eval column", "Target"), 200, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_target, self);
-  shequ_eval_add_column (self->view, C_("eval column", "Rule"), 220, FALSE, SHEQU_EVAL_CELL_TEXT,
+  shequ_eval_add_column (self->view, C_("eval column", "Rule"), 300, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_rule, self);
-  shequ_eval_add_column (self->view, C_("eval column", "Period"), 160, FALSE, SHEQU_EVAL_CELL_TEXT,
+  shequ_eval_add_column (self->view, C_("eval column", "Period"), 210, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_period, self);
   shequ_eval_add_column (self->view, C_("eval column", "State"), 100, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_state, self);

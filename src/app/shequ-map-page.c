@@ -43,6 +43,7 @@ struct _ShequMapPage
   GtkDropDown    *band_period_dropdown;
   GArray         *band_period_ids;   /* gint64: the drop-down's; 0 the newest with results */
   gboolean        filling_band_periods;
+  gboolean        band_period_chosen;  /* by the user: kept; else the newest closed one */
   GtkCheckButton *place_buttons[SHEQU_N_PLACE_KINDS];
 };
 
@@ -251,11 +252,15 @@ fill_place_toggles (ShequMapPage *self)
 /* ------------------------------------------------------------------------ */
 /* The evaluation's bands                                                   */
 
-/* "Newest period", then the community periods newest first; the one chosen stays. */
+/* "Newest period", then the community periods newest first; the one the user chose
+ * stays, else the newest closed one is shown. */
 static void
 fill_band_periods (ShequMapPage *self)
 {
-  gint64 current = get_band_period (self);
+  gint64 current = self->band_period_chosen || self->eval_store == NULL
+                   ? get_band_period (self)
+                   : shequ_eval_get_newest_closed_period (self->eval_store,
+                                                          SHEQU_EVAL_KIND_COMMUNITY);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   GPtrArray *periods = self->eval_store != NULL ? shequ_eval_store_get_periods (self->eval_store)
                                                 : NULL;
@@ -285,8 +290,10 @@ fill_band_periods (ShequMapPage *self)
 static void
 on_band_period_selected (ShequMapPage *self)
 {
-  if (!self->filling_band_periods)
-    update_colouring (self);
+  if (self->filling_band_periods)
+    return;
+  self->band_period_chosen = TRUE;
+  update_colouring (self);
 }
 
 /* New scores, a period closed: the band map shows them. */
@@ -309,6 +316,7 @@ on_eval_store_notify (ShequMapPage *self)
   if (self->eval_store != NULL)
     g_signal_handlers_disconnect_by_data (self->eval_store, self);
   g_set_object (&self->eval_store, eval_store);
+  self->band_period_chosen = FALSE;
   if (eval_store != NULL)
     g_signal_connect_object (eval_store, "changed", G_CALLBACK (on_eval_changed), self,
                              G_CONNECT_SWAPPED);

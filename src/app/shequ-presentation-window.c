@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-dialogs.h"
+#include "shequ-eval-cells.h"
 #include "shequ-eval-measure.h"
 #include "shequ-map-export-dialog.h"
 #include "shequ-presentation-window-private.h"
@@ -299,7 +300,8 @@ on_colour_by_change_state (GSimpleAction *action,
     shequ_map_view_set_colouring (self->view, self->map_colouring);
   else if (g_str_equal (name, "band") && eval_store != NULL)
     {
-      g_autoptr(ShequMeasure) measure = shequ_eval_measure_new_band (eval_store, 0);
+      gint64 period_id = shequ_eval_get_newest_closed_period (eval_store, SHEQU_EVAL_KIND_COMMUNITY);
+      g_autoptr(ShequMeasure) measure = shequ_eval_measure_new_band (eval_store, period_id);
       g_autoptr(ShequMapColouring) colouring = NULL;
 
       if (measure == NULL)

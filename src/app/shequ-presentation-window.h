@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * "eraser"), present.toggle-pen, present.toggle-eraser, present.colour (s: "red",
  * "blue", "black"), present.clear, present.undo, present.export, present.colour-by (s:
  * "map" — the map page's colouring —, "band" — the evaluation's bands in the newest
- * community period; enabled when the session has an evaluation), present.toggle-colour-by
+ * closed community period; enabled when the session has an evaluation), present.toggle-colour-by
  * (B)), shared with the
  * presenter's controls. Properties: "area" (int, read-only: -1 for the whole map). */
 #define SHEQU_TYPE_PRESENTATION_WINDOW (shequ_presentation_window_get_type ())

@@ -267,7 +267,7 @@ build_colour_by (ShequPresenterControls *self)
   GtkWidget *map = new_tool_button (_("As on the M_ap"), "present.colour-by", "map",
                                     _("Colour the units as the map page does"));
   GtkWidget *band = new_tool_button (_("Evaluation Band_s"), "present.colour-by", "band",
-                                     _("Colour communities and villages by their band in the newest period"));
+                                     _("Colour communities and villages by their band in the last closed period"));
 
   gtk_widget_add_css_class (box, "linked");
   gtk_accessible_update_property (GTK_ACCESSIBLE (map), GTK_ACCESSIBLE_PROPERTY_LABEL,
