@@ -153,6 +153,18 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+/* The window with the evaluation page still fits 700 pixels, as with the other views. */
+static void
+assert_fits_700 (Fixture *fixture)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                      NULL, NULL, NULL);
+  g_test_message ("window minimum width %d", minimum);
+  g_assert_cmpint (minimum, <, 700);
+}
+
 static ShequEvalPage *
 show_eval_page (Fixture *fixture)
 {
@@ -201,6 +213,7 @@ test_ranking (Fixture       *fixture,
   g_autoptr(GPtrArray) up = g_ptr_array_new ();
 
   g_assert_cmpstr (shequ_eval_page_get_view (page), ==, "ranking");
+  assert_fits_700 (fixture);
   /* The newest closed period is the one shown. */
   g_assert_cmpint (shequ_eval_ranking_get_period (ranking), ==, fixture->periods[1]);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_TARGETS);
@@ -259,6 +272,7 @@ test_target_page (Fixture       *fixture,
   g_assert_cmpstr (shequ_eval_page_get_view (page), ==, "target");
   g_assert_cmpint (shequ_eval_target_page_get_target (target_page), ==, first->target_id);
   g_assert_cmpint (shequ_eval_target_page_get_period (target_page), ==, fixture->periods[1]);
+  assert_fits_700 (fixture);
 
   /* The trend chart shows the target's history, oldest first. */
   history = shequ_eval_store_get_history (fixture->store, first->target_id, 0);
@@ -271,6 +285,15 @@ test_target_page (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (values[0], 90.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (values[1], 100.0, 1e-9);
   g_assert_nonnull (shequ_trend_chart_get_chart (shequ_eval_target_page_get_chart (target_page)));
+  /* A screen reader hears the chart's points. */
+  {
+    ShequTrendChart *chart = shequ_eval_target_page_get_chart (target_page);
+    g_autofree char *description = shequ_chart_describe (shequ_trend_chart_get_chart (chart));
+
+    g_assert_nonnull (strstr (description, "100"));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         description);
+  }
 
   /* The breakdown: a header row and one per indicator; the log lists the scores. */
   g_assert_nonnull (gtk_grid_get_child_at (shequ_eval_target_page_get_breakdown (target_page), 0, 2));
@@ -323,6 +346,7 @@ test_flags (Fixture       *fixture,
   g_assert_cmpint (flag->state, ==, SHEQU_FLAG_STATE_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (shequ_eval_flags_get_rows (flags)), >=, 1);
   shequ_eval_page_set_view (page, "flags");
+  assert_fits_700 (fixture);
   g_assert_true (shequ_eval_flags_select (flags, flag_id));
 
   /* Without a note the store refuses, and the dialog stays and says why. */

@@ -25,6 +25,7 @@ struct _ShequEvalPage
   GtkStackPage        *target_stack_page;
   GtkWidget           *sheet_slot;
   GtkWidget           *sets_button;
+  GtkWidget           *switcher;
   ShequEvalRanking    *ranking;
   ShequEvalFlags      *flags;
   ShequEvalTargetPage *target_page;
@@ -167,6 +168,26 @@ set_scoring_store (ShequEvalPage  *self,
 #endif
 }
 
+/* Each view's button as wide as its title, shortened in a narrow window: the page
+ * fits 700 pixels with the toolbar's buttons beside it, as the window does. */
+static void
+fit_switcher (ShequEvalPage *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->switcher);
+
+  if (GTK_IS_BOX_LAYOUT (layout))
+    gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
+  gtk_widget_add_css_class (self->switcher, "shequ-view-switcher");
+  for (GtkWidget *button = gtk_widget_get_first_child (self->switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = shequ_widget_find_descendant (button, GTK_TYPE_LABEL);
+
+      if (label != NULL)
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+}
+
 /* ------------------------------------------------------------------ GObject */
 
 static void
@@ -238,6 +259,7 @@ shequ_eval_page_class_init (ShequEvalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, target_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, sheet_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, sets_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, ranking);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, flags);
   gtk_widget_class_bind_template_child (widget_class, ShequEvalPage, target_page);
@@ -257,6 +279,7 @@ shequ_eval_page_init (ShequEvalPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_scoring_page (self);
+  fit_switcher (self);
   /* The ranking first: most visits are to see who is where. */
   gtk_stack_set_visible_child_name (self->stack, "ranking");
   update_actions (self);

@@ -467,7 +467,7 @@ build (ShequEvalTargetPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *columns, *left, *right;
+  GtkWidget *columns, *left, *right, *grid_scroller;
 
   gtk_widget_set_parent (build_header (self), GTK_WIDGET (self));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
@@ -492,7 +492,14 @@ build (ShequEvalTargetPage *self)
   gtk_grid_set_column_spacing (self->grid, 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   C_("evaluation page", "Indicators"), -1);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->grid));
+  /* Many assessors make a wide table: it scrolls rather than widening the window. */
+  grid_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (grid_scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (grid_scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (grid_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (grid_scroller), GTK_WIDGET (self->grid));
+  gtk_box_append (GTK_BOX (left), grid_scroller);
 
   right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_hexpand (right, TRUE);
