@@ -284,6 +284,7 @@ test_flag_rules (void)
   static const ShequBand o_short[] = { O, O };
   static const ShequBand o_short3[] = { O, O, O };
   static const ShequBand o_none[] = { O, O, N, O };
+  static const ShequBand o_left[] = { O, O, O, G };
 
   g_assert_true (shequ_flag_rule_fires (&red2, red_red, 3));
   g_assert_false (shequ_flag_rule_fires (&red2, red_gap, 3));
@@ -299,6 +300,8 @@ test_flag_rules (void)
   g_assert_false (shequ_flag_rule_fires (&orange3of4, o_short, 2));
   g_assert_true (shequ_flag_rule_fires (&orange3of4, o_short3, 3));
   g_assert_true (shequ_flag_rule_fires (&orange3of4, o_none, 4));
+  /* Three orange within four, but the period being closed is green: no warning. */
+  g_assert_false (shequ_flag_rule_fires (&orange3of4, o_left, 4));
   /* NONE breaks a run in a row. */
   g_assert_false (shequ_flag_rule_fires (&orange3, o_none, 4));
   g_assert_true (shequ_flag_rule_fires (&orange3, o_short3, 3));

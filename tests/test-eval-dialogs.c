@@ -283,12 +283,57 @@ test_set_edit (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (SET_CHILD (dialog, "indicator_name_entry"))),
                    ==, "指标1");
   g_assert_nonnull (strstr (weight_sum_text (dialog), "90, not 100"));
+  /* Full-width digits, as a Chinese input method types them. */
+  set_text (SET_CHILD (dialog, "weight_spin"), "５５．５");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin"))),
+                     ==, 55.5);
+  g_assert_nonnull (strstr (weight_sum_text (dialog), "100.5, not 100"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin")), 55);
   g_assert_cmpstr (weight_sum_text (dialog), ==, "Weights sum to 100");
   g_assert_true (shequ_eval_set_dialog_save (dialog, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (shequ_eval_set_def_get_weight_sum (only_set (f)), ==, 100);
   g_assert_cmpint (only_set (f)->set->family, ==, id);
+}
+
+/* The sample's community set, scored with: the dialog says a save makes version 2, and
+ * the periods keep version 1. */
+static void
+test_set_new_version (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const ShequEvalSetDef *community;
+  ShequEvalSetDialog *dialog;
+  GPtrArray *periods;
+  gint64 old_id, new_id = 0;
+
+  g_assert_true (shequ_eval_sample_populate (f->eval, &error));
+  g_assert_no_error (error);
+  community = g_ptr_array_index (shequ_eval_store_get_sets (f->eval), 1);
+  g_assert_cmpint (community->set->kind, ==, SHEQU_EVAL_KIND_COMMUNITY);
+  old_id = community->set->id;
+
+  dialog = shequ_eval_set_dialog_new (NULL, f->eval, old_id, SHEQU_EVAL_KIND_COMMUNITY);
+  g_assert_true (gtk_widget_get_visible (SET_CHILD (dialog, "version_note")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SET_CHILD (dialog, "version_note"))),
+                            "saving makes version 2"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "green_spin")), 90);
+  g_assert_true (shequ_eval_set_dialog_save (dialog, &new_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (new_id, !=, old_id);
+  g_assert_cmpuint (shequ_eval_store_lookup_set (f->eval, new_id)->set->version, ==, 2);
+  g_assert_cmpfloat (shequ_eval_store_lookup_set (f->eval, new_id)->set->green_min, ==, 90);
+  g_assert_cmpfloat (shequ_eval_store_lookup_set (f->eval, old_id)->set->green_min, ==, 85);
+  periods = shequ_eval_store_get_periods (f->eval);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const ShequPeriodRow *period = g_ptr_array_index (periods, i);
+
+      g_assert_cmpint (period->set_id, !=, new_id);
+    }
 }
 
 /* Weights of 90: the period dialog says so, cannot open, and writes nothing. */
@@ -383,7 +428,7 @@ test_period_every (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (PERIOD_CHILD (dialog, "plan_label"))),
                             "3 assessors each grade all 83 targets"));
   set_text (PERIOD_CHILD (dialog, "label_entry"), "2026年第四季度");
-  set_text (PERIOD_CHILD (dialog, "starts_entry"), "2026-10-01");
+  set_text (PERIOD_CHILD (dialog, "starts_entry"), "２０２６－１０－０１");
   set_text (PERIOD_CHILD (dialog, "ends_entry"), "2026-12-31");
 
   g_assert_true (shequ_period_dialog_open (dialog, &period_id, &error));
@@ -478,6 +523,71 @@ test_period_bad_dates (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Every mnemonic below ROOT: its key, once each. */
+static void
+collect_mnemonics (GtkWidget  *root,
+                   GHashTable *seen)
+{
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (root)));
+
+      if (key != GDK_KEY_VoidSymbol)
+        {
+          if (g_hash_table_contains (seen, GUINT_TO_POINTER (key)))
+            g_error ("the mnemonic %s of “%s” is used twice", gdk_keyval_name (key),
+                     gtk_label_get_label (GTK_LABEL (root)));
+          g_hash_table_add (seen, GUINT_TO_POINTER (key));
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, seen);
+}
+
+static void
+check_mnemonics (Fixture *f)
+{
+  GtkWidget *dialogs[] = {
+    GTK_WIDGET (shequ_eval_set_dialog_new (NULL, f->eval, save_set (f, 50),
+                                           SHEQU_EVAL_KIND_COMMUNITY)),
+    GTK_WIDGET (shequ_period_dialog_new (NULL, f->eval)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      collect_mnemonics (dialogs[i], seen);
+      /* Cancel, Save or Open, and the fields' own. */
+      g_assert_cmpuint (g_hash_table_size (seen), >=, 10);
+      /* The flag rules' fields have no caption: a name for screen readers instead. */
+      if (i == 0)
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (find_named (dialogs[i],
+                                                                                     "rule-count")),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL));
+      gtk_window_destroy (GTK_WINDOW (dialogs[i]));
+    }
+}
+
+static void
+test_mnemonics (Fixture       *f,
+                gconstpointer  data)
+{
+  check_mnemonics (f);
+}
+
+/* The same in Chinese, whose mnemonics are the translator's: last, as it leaves the
+ * process in zh_CN. */
+static void
+test_mnemonics_chinese (Fixture       *f,
+                        gconstpointer  data)
+{
+  if (!shequ_test_use_chinese ())
+    return;
+  check_mnemonics (f);
+}
+
 /* The dialogs of the sample street's evaluation as PNG files in $SHEQU_TEST_SHOTS. */
 static void
 save_shot (GtkWidget  *window,
@@ -525,6 +635,12 @@ test_screenshots (Fixture       *f,
                                           SHEQU_EVAL_KIND_COMMUNITY);
   shequ_test_wait_frames (GTK_WIDGET (dialog), 3);
   save_shot (GTK_WIDGET (dialog), set_name);
+  /* A weight changed: the sum in red, and why. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (SET_CHILD (dialog, "weight_spin")), 5);
+  shequ_test_wait_frames (GTK_WIDGET (dialog), 3);
+  g_free (set_name);
+  set_name = g_strconcat ("eval-set-dialog-weights-", lang ? lang : "en", NULL);
+  save_shot (GTK_WIDGET (dialog), set_name);
   gtk_window_destroy (dialog);
 
   dialog = shequ_period_dialog_present (NULL, f->eval);
@@ -552,11 +668,14 @@ main (int   argc,
   ADD ("/eval-dialogs/set/new", test_set_new);
   ADD ("/eval-dialogs/set/refused", test_set_refused);
   ADD ("/eval-dialogs/set/edit", test_set_edit);
+  ADD ("/eval-dialogs/set/new-version", test_set_new_version);
   ADD ("/eval-dialogs/period/weights", test_period_weights);
   ADD ("/eval-dialogs/period/every", test_period_every);
   ADD ("/eval-dialogs/period/split", test_period_split);
   ADD ("/eval-dialogs/period/bad-dates", test_period_bad_dates);
+  ADD ("/eval-dialogs/mnemonics", test_mnemonics);
   ADD ("/eval-dialogs/screenshots", test_screenshots);
+  ADD ("/eval-dialogs/zh_CN/mnemonics", test_mnemonics_chinese);
 #undef ADD
   status = g_test_run ();
   shequ_test_remove_tree (template_dir);

@@ -57,6 +57,21 @@ get_indicator (ShequEvalSetDialog *self,
   return g_ptr_array_index (self->def->indicators, index);
 }
 
+/* A number typed in a spin button: "8.5", or "８．５" as Chinese input methods type it
+ * (GTK's own parsing takes ASCII digits only). */
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *value,
+               gpointer       user_data)
+{
+  ShequScore score;
+
+  if (!shequ_score_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), &score))
+    return GTK_INPUT_ERROR;
+  *value = score / 100.0;
+  return TRUE;
+}
+
 /* ---- The weight sum ---------------------------------------------------------------- */
 
 static void
@@ -682,6 +697,7 @@ static void
 shequ_eval_set_dialog_init (ShequEvalSetDialog *self)
 {
   g_autoptr(GtkStringList) combines = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
   GtkEditable *form[3];
 
   self->selected = -1;
@@ -699,10 +715,27 @@ shequ_eval_set_dialog_init (ShequEvalSetDialog *self)
   form[2] = GTK_EDITABLE (self->indicator_name_entry);
   for (guint i = 0; i < G_N_ELEMENTS (form); i++)
     g_signal_connect_swapped (form[i], "changed", G_CALLBACK (on_form_changed), self);
+  {
+    GtkSpinButton *spins[] = { self->green_spin, self->orange_spin, self->comment_spin,
+                               self->weight_spin, self->max_spin };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      g_signal_connect (spins[i], "input", G_CALLBACK (on_spin_input), NULL);
+  }
   g_signal_connect_swapped (self->weight_spin, "value-changed", G_CALLBACK (on_form_changed), self);
   g_signal_connect_swapped (self->max_spin, "value-changed", G_CALLBACK (on_form_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->guidance_view), "changed",
                             G_CALLBACK (on_form_changed), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->indicator_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
+
+  /* On the list itself, Insert adds and Delete removes (in the fields they edit text). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Insert, 0),
+                                                          gtk_named_action_new ("set.add-indicator")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("set.remove-indicator")));
+  gtk_widget_add_controller (GTK_WIDGET (self->indicator_list), shortcuts);
 }

@@ -360,8 +360,12 @@ shequ_period_dialog_open (ShequPeriodDialog  *self,
   g_autoptr(GPtrArray) plan = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *label = shequ_entry_dup_stripped_text (self->label_entry);
-  g_autofree char *starts = shequ_entry_dup_stripped_text (self->starts_entry);
-  g_autofree char *ends = shequ_entry_dup_stripped_text (self->ends_entry);
+  g_autofree char *typed_starts = shequ_entry_dup_stripped_text (self->starts_entry);
+  g_autofree char *typed_ends = shequ_entry_dup_stripped_text (self->ends_entry);
+  /* NFKC: full-width digits and dashes ("２０２６－１０－０１", as input methods type
+   * them) become ASCII. */
+  g_autofree char *starts = g_utf8_normalize (typed_starts, -1, G_NORMALIZE_NFKC);
+  g_autofree char *ends = g_utf8_normalize (typed_ends, -1, G_NORMALIZE_NFKC);
   GError *local_error = NULL;
   gint64 id = 0;
 

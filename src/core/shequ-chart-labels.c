@@ -8,8 +8,8 @@
 
 #include "shequ-chart-private.h"
 
-/* How the period labels fit under slots of SLOT_W: level when the widest fits, else
- * at 45°; every LABEL_STEP-th when even that crowds them. Returns the height they
+/* How the period labels fit under slots of SLOT_W: level when the widest fits in two
+ * slots (thinned when it needs more than one), else at 45°. Returns the height they
  * take under the axis. */
 double
 shequ_chart_plan_period_labels (ShequChart         *self,
@@ -30,54 +30,57 @@ shequ_chart_plan_period_labels (ShequChart         *self,
       line_h = h;
     }
 
-  g->rotate = FALSE;
-  g->label_step = 1;
-  if (widest + gap <= slot_w)
+  g->rotate = widest + gap > 2 * slot_w;
+  if (!g->rotate)
     return line_h + gap * 0.5;
-
-  /* Level labels, thinned, if that keeps at least every other one; else slanted. */
-  if ((widest + gap) <= 2 * slot_w)
-    {
-      g->label_step = 2;
-      return line_h + gap * 0.5;
-    }
-  g->rotate = TRUE;
-  g->label_step = (guint) ceil ((line_h * G_SQRT2 + gap * 0.5) / MAX (slot_w, 1.0));
-  g->label_step = MAX (g->label_step, 1);
   return MIN ((widest + line_h) * G_SQRT2 / 2.0 + gap * 0.5, max_height);
 }
 
+/* Right to left, so the newest period is always named: a label is drawn when it keeps
+ * clear of the one drawn after it and inside the chart, else left out (thinning). */
 void
 shequ_chart_draw_period_labels (ShequChart               *self,
                                 cairo_t                  *cr,
                                 const ShequChartGeometry *g)
 {
   guint n = self->periods->len;
+  double top = g->plot_y + g->plot_h + self->size * 0.3, gap = self->size * 0.6;
+  double limit = G_MAXDOUBLE;   /* where the label drawn last begins */
   ShequColour fg;
 
   shequ_chart_get_foreground (self, &fg);
   shequ_chart_set_source (cr, &fg, 0.85);
-  for (guint i = 0; i < n; i++)
+  for (guint i = n; i > 0; i--)
     {
       g_autoptr(PangoLayout) layout = NULL;
-      double px = shequ_chart_period_to_x (g, i, n), top = g->plot_y + g->plot_h + self->size * 0.3;
-      double tw, th;
+      double px = shequ_chart_period_to_x (g, i - 1, n), tw, th, left = px;
 
-      /* Thinned from the end: the newest period is always named. */
-      if ((n - 1 - i) % g->label_step != 0)
-        continue;
-      layout = shequ_chart_new_layout (self, g_ptr_array_index (self->periods, i), 0.9, FALSE);
+      layout = shequ_chart_new_layout (self, g_ptr_array_index (self->periods, i - 1), 0.9, FALSE);
       shequ_chart_layout_size (layout, &tw, &th);
+      if (g->rotate)
+        {
+          /* Ends at the tick, running down to the left; neighbours a line apart. */
+          if (px + th * G_SQRT2 + gap * 0.5 > limit || px - tw * G_SQRT2 / 2 < g->chart_x)
+            continue;
+          limit = px;
+        }
+      else
+        {
+          left = CLAMP (px - tw / 2, g->chart_x, g->chart_x + g->chart_w - tw);
+          if (left + tw + gap > limit)
+            continue;
+          limit = left;
+        }
+
       cairo_save (cr);
       if (g->rotate)
         {
-          /* Ends at the tick, running down to the left. */
           cairo_translate (cr, px, top);
           cairo_rotate (cr, -G_PI / 4);
           cairo_move_to (cr, -tw, 0);
         }
       else
-        cairo_move_to (cr, px - tw / 2, top);
+        cairo_move_to (cr, left, top);
       pango_cairo_show_layout (cr, layout);
       cairo_restore (cr);
     }

@@ -15,10 +15,10 @@ typedef struct {
 
 /* Where the last draw put things. */
 typedef struct {
-  double plot_x, plot_y, plot_w, plot_h;
-  double y_min, y_max;
-  guint  label_step;   /* every how many periods a label is drawn */
-  gboolean rotate;     /* period labels at 45° */
+  double   chart_x, chart_w;   /* the whole chart, across */
+  double   plot_x, plot_y, plot_w, plot_h;
+  double   y_min, y_max;
+  gboolean rotate;             /* period labels at 45° */
 } ShequChartGeometry;
 
 struct _ShequChart {

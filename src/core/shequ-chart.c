@@ -325,6 +325,8 @@ compute_geometry (ShequChart         *self,
   shequ_chart_layout_size (axis, &tw, &th);
   axis_w = tw + self->size * 0.6;
   value_range (self, &g->y_min, &g->y_max);
+  g->chart_x = x;
+  g->chart_w = w;
   g->plot_x = x + axis_w;
   g->plot_w = MAX (1.0, w - axis_w - self->size * 0.5);
   label_h = shequ_chart_plan_period_labels (self, g, g->plot_w / MAX (self->periods->len, 1),

@@ -463,6 +463,10 @@ shequ_flag_rule_fires (const ShequFlagRuleRow *rule,
   /* A rule asking for no period at all, or for "not graded", never fires. */
   if (rule->count == 0 || rule->band == SHEQU_BAND_NONE || n_history == 0)
     return FALSE;
+  /* Only the period being closed raises a flag: a target that has just left the band
+   * is not warned about its past. */
+  if (history[n_history - 1] != rule->band)
+    return FALSE;
 
   from = n_history > rule->within ? n_history - rule->within : 0;
   for (guint k = from; k < n_history; k++)

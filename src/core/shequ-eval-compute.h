@@ -89,9 +89,9 @@ double            shequ_eval_combine_values (ShequScore           *values,
                                              ShequEvalCombine      combine);
 
 /* Whether RULE fires on a band history, oldest first, whose last entry is the period
- * being closed: at least RULE->count of the last RULE->within entries are RULE->band
- * (fewer entries than WITHIN: only when COUNT of those there are). NONE entries (not
- * graded) count as not in the band. */
+ * being closed: that last entry is RULE->band, and at least RULE->count of the last
+ * RULE->within entries are (fewer entries than WITHIN: only when COUNT of those there
+ * are). NONE entries (not graded) count as not in the band. */
 gboolean          shequ_flag_rule_fires     (const ShequFlagRuleRow *rule,
                                              const ShequBand        *history,
                                              guint                   n_history);

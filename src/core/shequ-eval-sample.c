@@ -345,7 +345,8 @@ score_sheet (Build                 *b,
                                       assessor->name, NULL, error);
 }
 
-/* Assigns each assessor of the period's kind the targets of their areas. */
+/* Assigns each assessor of the period's kind the targets of their areas. The targets
+ * are listed before the first write: a write may leave arrays handed out before invalid. */
 static gboolean
 assign_assessors (Build          *b,
                   const EsPeriod *period,
@@ -356,15 +357,16 @@ assign_assessors (Build          *b,
 {
   GPtrArray *targets = shequ_eval_store_get_targets (b->store, period->kind);
   const char *owner = b->data->sets[period->kind]->owner;
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint a = 0; a < b->data->assessors->len; a++)
     {
       EsAssessor *assessor = g_ptr_array_index (b->data->assessors, a);
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      gint64 assessor_id = 0;
+      GArray *ids;
 
       if (assessor->kind != period->kind)
         continue;
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (guint t = 0; t < targets->len; t++)
         {
           const ShequEvalTargetRow *target = g_ptr_array_index (targets, t);
@@ -373,13 +375,25 @@ assign_assessors (Build          *b,
             g_array_append_val (ids, target->id);
         }
       if (ids->len == 0)
-        continue;   /* their areas have no targets of this kind */
-      if (!shequ_eval_store_assign (b->store, period_id, assessor->person_id,
+        {
+          g_array_unref (ids);
+          continue;   /* their areas have no targets of this kind */
+        }
+      g_ptr_array_add (plan, ids);
+      g_ptr_array_add (assessors, assessor);
+    }
+
+  for (guint a = 0; a < plan->len; a++)
+    {
+      GArray *ids = g_ptr_array_index (plan, a);
+      gint64 assessor_id = 0;
+
+      if (!shequ_eval_store_assign (b->store, period_id,
+                                    ((EsAssessor *) g_ptr_array_index (assessors, a))->person_id,
                                     (const gint64 *) ids->data, ids->len, owner,
                                     &assessor_id, error))
         return FALSE;
       g_array_append_val (assessor_ids, assessor_id);
-      g_ptr_array_add (assessors, assessor);
     }
   return TRUE;
 }
@@ -394,7 +408,6 @@ fill_period (Build           *b,
   const EsSet *set = b->data->sets[period->kind];
   g_autoptr(GArray) assessor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) assessors = g_ptr_array_new ();
-  const ShequEvalSetDef *def;
   gint64 period_id = 0;
 
   if (!shequ_eval_store_open_period (b->store, b->set_ids[period->kind], period->period_kind,
@@ -403,13 +416,18 @@ fill_period (Build           *b,
       !assign_assessors (b, period, period_id, assessor_ids, assessors, error))
     return FALSE;
 
-  def = shequ_eval_store_lookup_set (b->store,
-                                     shequ_eval_store_lookup_period (b->store, period_id)->set_id);
   for (guint a = 0; a < assessors->len; a++)
-    if (!score_sheet (b, period, def, g_ptr_array_index (assessors, a),
-                      g_array_index (assessor_ids, gint64, a),
-                      share_filled (period, a, assessors->len), error))
-      return FALSE;
+    {
+      /* Looked up again after each write (which may have reloaded the store). */
+      const ShequEvalSetDef *def =
+        shequ_eval_store_lookup_set (b->store,
+                                     shequ_eval_store_lookup_period (b->store, period_id)->set_id);
+
+      if (!score_sheet (b, period, def, g_ptr_array_index (assessors, a),
+                        g_array_index (assessor_ids, gint64, a),
+                        share_filled (period, a, assessors->len), error))
+        return FALSE;
+    }
 
   if (period->state != SHEQU_PERIOD_STATE_CLOSED)
     return TRUE;
@@ -427,6 +445,7 @@ shequ_eval_sample_populate (ShequEvalStore  *store,
   g_autofree char *dir = NULL;
   g_autoptr(EsData) data = NULL;
   Build b = { store, NULL, { 0, } };
+  gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (SHEQU_IS_EVAL_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -447,8 +466,16 @@ shequ_eval_sample_populate (ShequEvalStore  *store,
   for (guint k = 0; k < SHEQU_EVAL_N_KINDS; k++)
     if (data->sets[k] != NULL && !save_set (&b, data->sets[k], error))
       return FALSE;
+  g_debug ("sample evaluation read and checked in %.0f ms",
+           (g_get_monotonic_time () - start) / 1000.0);
   for (guint p = 0; p < data->periods->len; p++)
-    if (!fill_period (&b, g_ptr_array_index (data->periods, p), error))
-      return FALSE;
+    {
+      gint64 period_start = g_get_monotonic_time ();
+
+      if (!fill_period (&b, g_ptr_array_index (data->periods, p), error))
+        return FALSE;
+      g_debug ("%s filled in %.0f ms", ((EsPeriod *) g_ptr_array_index (data->periods, p))->label,
+               (g_get_monotonic_time () - period_start) / 1000.0);
+    }
   return TRUE;
 }
