@@ -19,6 +19,9 @@
 #include "shequ-test-gtk-util.h"
 #include "shequ-window-private.h"
 
+/* The report test writes a PDF (see shequ-test-util.h). */
+SHEQU_TEST_UNWIND_SLOWLY
+
 #define N_TARGETS 4
 
 /* Per period, each target's two scores (points): period 1 ranks 3, 0, 1, 2; period 2
@@ -488,6 +491,59 @@ test_presentation_band (Fixture       *fixture,
   shequ_test_flush_main_context ();
 }
 
+static gboolean
+window_idle (gpointer data)
+{
+  return !shequ_window_is_busy (SHEQU_WINDOW (data));
+}
+
+/* Export Report… writes in a thread while the page waits, then says where it went; a
+ * file name of another kind is refused before anything starts. */
+static void
+test_export_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "ranking.csv", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "ranking.docx", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequEvalPage *page = show_eval_page (fixture);
+  const ShequEvalTargetRow *target = shequ_eval_store_lookup_target (fixture->store,
+                                                                     fixture->targets[0]);
+  gsize length = 0;
+
+  g_assert_false (shequ_window_export_eval_report (fixture->window, fixture->periods[1], bad,
+                                                   &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (shequ_window_is_busy (fixture->window));
+  g_clear_error (&error);
+
+  g_assert_true (shequ_window_export_eval_report (fixture->window, fixture->periods[1], csv,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_window_is_busy (fixture->window));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+  shequ_test_wait_until (window_idle, fixture->window);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+  g_assert_true (g_file_get_contents (csv, &text, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+  g_assert_nonnull (strstr (text, target->name));
+  g_assert_nonnull (strstr (shequ_window_get_toast_text (fixture->window), "ranking.csv"));
+
+  /* The PDF, with the street's band map made for it on this thread. */
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+    g_autofree char *head = NULL;
+
+    g_assert_true (shequ_window_export_eval_report (fixture->window, fixture->periods[1], pdf,
+                                                    &error));
+    shequ_test_wait_until (window_idle, fixture->window);
+    g_assert_true (g_file_get_contents (pdf, &head, NULL, &error));
+    g_assert_true (g_str_has_prefix (head, "%PDF"));
+  }
+}
+
 /* Alt+4 is the evaluation's, as Alt+1–3 are the other views'. */
 static void
 test_keyboard (Fixture       *fixture,
@@ -548,6 +604,7 @@ main (int   argc,
   ADD ("/eval-page/map-band-colours", test_band_map);
   ADD ("/eval-page/presentation-band", test_presentation_band);
   ADD ("/eval-page/alt-4", test_keyboard);
+  ADD ("/eval-page/export-report", test_export_report);
 #undef ADD
   g_test_add_func ("/eval-page/open-sample", test_open_sample);
 
