@@ -315,7 +315,11 @@ set_units_label (ShequEvalRanking *self,
 {
   g_autofree char *plain = shequ_strip_mnemonic (label);
 
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (self->units_button)), label) == 0)
+    return;
   gtk_button_set_label (GTK_BUTTON (self->units_button), label);
+  /* The new label widget is named too, without its "(C)". */
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self->units_button));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->units_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
 }
