@@ -214,7 +214,8 @@ test_migrates_version_3 (Fixture       *f,
                                       "DROP TABLE eval_assignment; DROP TABLE eval_assessor; "
                                       "DROP TABLE eval_target; DROP TABLE eval_period; "
                                       "DROP TABLE eval_flag_rule; DROP TABLE eval_indicator; "
-                                      "DROP TABLE eval_set; PRAGMA user_version = 3;", &error));
+                                      "DROP TABLE eval_set; DROP TABLE audit_head; "
+                                      "PRAGMA user_version = 3;", &error));
   g_assert_no_error (error);
   g_clear_object (&f->org);
   g_clear_object (&f->db);
@@ -223,7 +224,7 @@ test_migrates_version_3 (Fixture       *f,
 
   reopen_all (f);
   g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, SHEQU_SCHEMA_VERSION);
-  g_assert_cmpint (SHEQU_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (SHEQU_SCHEMA_VERSION, ==, 5);
   g_assert_cmpuint (shequ_org_store_get_n_units (f->org), ==, n_units);
   g_assert_cmpuint (shequ_eval_store_list_assessor_people (f->store)->len, ==, 5);
   open_period (f, make_simple_set (f, SHEQU_EVAL_KIND_CADRE, SHEQU_EVAL_COMBINE_MEAN), "一月",

@@ -654,7 +654,7 @@ static const Command commands[] = {
     N_("Draw the map to a file") },
   { "hit",           command_hit,           "--lon X --lat Y [--crs wgs84|gcj02]",
     N_("Print the code of the innermost unit at a point") },
-  { "audit",         command_audit,         "verify [--json]",
+  { "audit",         command_audit,         "verify [--head HEX[:SEQ]] | head",
     N_("Check the audit log's hash chain") },
   { "bench",         command_bench,         "tree --units N | map | startup",
     N_("Measure speed (figures only)") },

@@ -187,6 +187,19 @@ static const char *migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  UNIQUE (rule_id, target_id, period_id)"
   ");",
+  /* 4 → 5: the head of the audit log (shequ-audit.c), one row written with every
+   * append, so that deleting the newest entries shows. An existing log gives its head;
+   * an empty one has seq 0, the all-zero hash that entry 1 follows, and count 0. */
+  "CREATE TABLE audit_head ("
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  seq   INTEGER NOT NULL,"
+  "  hash  BLOB NOT NULL,"
+  "  count INTEGER NOT NULL"
+  ");"
+  "INSERT INTO audit_head (id, seq, hash, count) "
+  "  SELECT 1, coalesce (max (seq), 0), coalesce ((SELECT hash FROM audit_log "
+  "                                                ORDER BY seq DESC LIMIT 1), zeroblob (32)),"
+  "         count (*) FROM audit_log;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHEQU_SCHEMA_VERSION);
