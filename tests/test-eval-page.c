@@ -16,6 +16,7 @@
 #include "shequ-eval-store.h"
 #include "shequ-map-page-private.h"
 #include "shequ-presentation-window.h"
+#include "shequ-scoring-page.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-window-private.h"
 
@@ -559,6 +560,21 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpstr (shequ_window_get_page (fixture->window), ==, "eval");
 }
 
+/* 评分: the scoring page, on the window's evaluation. */
+static void
+test_scoring_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ShequEvalPage *page = show_eval_page (fixture);
+  GtkWidget *scoring = shequ_eval_page_get_scoring_page (page);
+
+  g_assert_true (SHEQU_IS_SCORING_PAGE (scoring));
+  g_assert_true (shequ_scoring_page_get_store (SHEQU_SCORING_PAGE (scoring)) == fixture->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "eval.show-sheet", NULL));
+  g_assert_cmpstr (shequ_eval_page_get_view (page), ==, "sheet");
+  g_assert_true (gtk_widget_is_visible (scoring));
+}
+
 /* "New sample street" on the welcome page gives the evaluation its sample too: the
  * ranking and the flags have something to show. */
 static void
@@ -604,6 +620,7 @@ main (int   argc,
   ADD ("/eval-page/map-band-colours", test_band_map);
   ADD ("/eval-page/presentation-band", test_presentation_band);
   ADD ("/eval-page/alt-4", test_keyboard);
+  ADD ("/eval-page/scoring-view", test_scoring_view);
   ADD ("/eval-page/export-report", test_export_report);
 #undef ADD
   g_test_add_func ("/eval-page/open-sample", test_open_sample);

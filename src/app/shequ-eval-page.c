@@ -10,9 +10,7 @@
 #include "shequ-app-util.h"
 #include "shequ-eval-dialogs.h"
 #include "shequ-eval-page.h"
-#ifdef SHEQU_HAVE_SCORING_PAGE
 #include "shequ-scoring-page.h"
-#endif
 
 struct _ShequEvalPage
 {
@@ -139,33 +137,9 @@ open_period_action (GtkWidget  *widget,
 static void
 build_scoring_page (ShequEvalPage *self)
 {
-#ifdef SHEQU_HAVE_SCORING_PAGE
   self->scoring_page = shequ_scoring_page_new ();
-#else
-  self->scoring_page = NULL;
-  {
-    GtkWidget *label = gtk_label_new (_("Scoring is not available in this build."));
-
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_widget_set_vexpand (label, TRUE);
-    gtk_box_append (GTK_BOX (self->sheet_slot), label);
-  }
-#endif
-  if (self->scoring_page != NULL)
-    {
-      gtk_widget_set_vexpand (self->scoring_page, TRUE);
-      gtk_box_append (GTK_BOX (self->sheet_slot), self->scoring_page);
-    }
-}
-
-static void
-set_scoring_store (ShequEvalPage  *self,
-                   ShequEvalStore *store)
-{
-#ifdef SHEQU_HAVE_SCORING_PAGE
-  if (self->scoring_page != NULL)
-    shequ_scoring_page_set_store (SHEQU_SCORING_PAGE (self->scoring_page), store);
-#endif
+  gtk_widget_set_vexpand (self->scoring_page, TRUE);
+  gtk_box_append (GTK_BOX (self->sheet_slot), self->scoring_page);
 }
 
 /* Each view's button as wide as its title, shortened in a narrow window: the page
@@ -313,7 +287,7 @@ shequ_eval_page_set_store (ShequEvalPage  *self,
   shequ_eval_ranking_set_store (self->ranking, store);
   shequ_eval_flags_set_store (self->flags, store);
   shequ_eval_target_page_set_store (self->target_page, store);
-  set_scoring_store (self, store);
+  shequ_scoring_page_set_store (SHEQU_SCORING_PAGE (self->scoring_page), store);
   /* Another street: no target of the last one. */
   gtk_stack_page_set_visible (self->target_stack_page, FALSE);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "target") == 0)

@@ -37,7 +37,7 @@ gint64               shequ_eval_page_get_period      (ShequEvalPage *self);
 ShequEvalRanking    *shequ_eval_page_get_ranking     (ShequEvalPage *self);
 ShequEvalFlags      *shequ_eval_page_get_flags       (ShequEvalPage *self);
 ShequEvalTargetPage *shequ_eval_page_get_target_page (ShequEvalPage *self);
-/* The scoring page (a ShequScoringPage), or NULL when it is not built in. */
+/* The scoring page (a ShequScoringPage). */
 GtkWidget           *shequ_eval_page_get_scoring_page (ShequEvalPage *self);
 
 G_END_DECLS

@@ -164,10 +164,10 @@ command_audit (int argc, char **argv)
                        "“audit head --db PATH [--json]”"));
 }
 
-static gboolean
-fill_log (ShequDatabase  *db,
-          gpointer        data,
-          GError        **error)
+gboolean
+bench_fill_audit_log (ShequDatabase  *db,
+                      gpointer        data,
+                      GError        **error)
 {
   guint n = GPOINTER_TO_UINT (data);
 
@@ -282,7 +282,7 @@ bench_audit (int argc, char **argv)
 
   start = g_get_monotonic_time ();
   cpu_start = process_cpu_s ();
-  if (!shequ_database_write (db, fill_log, GUINT_TO_POINTER ((guint) n), &error))
+  if (!shequ_database_write (db, bench_fill_audit_log, GUINT_TO_POINTER ((guint) n), &error))
     return fail (error);
   fill_s = (g_get_monotonic_time () - start) / 1e6;
   fill_cpu_s = process_cpu_s () - cpu_start;

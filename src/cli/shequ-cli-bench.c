@@ -28,9 +28,9 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static double
-median (const double *values,
-        guint         n)
+double
+bench_median (const double *values,
+              guint         n)
 {
   g_autofree double *sorted = g_memdup2 (values, n * sizeof (double));
 
@@ -67,8 +67,8 @@ read_peak_rss_mb (void)
 }
 
 /* Removes DIR and the files in it (a database, its -wal/-shm and backups). */
-static void
-remove_tree (const char *dir)
+void
+bench_remove_tree (const char *dir)
 {
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -79,7 +79,7 @@ remove_tree (const char *dir)
         g_autofree char *child = g_build_filename (dir, name, NULL);
 
         if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
+          bench_remove_tree (child);
         else
           g_unlink (child);
       }
@@ -259,7 +259,7 @@ print_tree_report (const TreeReport *r)
       json_builder_set_member_name (builder, "units");
       json_builder_add_int_value (builder, r->units);
       json_builder_set_member_name (builder, "load_seconds_median");
-      json_builder_add_double_value (builder, median (r->load, N_TREE_LOADS));
+      json_builder_add_double_value (builder, bench_median (r->load, N_TREE_LOADS));
       json_builder_set_member_name (builder, "load_seconds");
       json_builder_begin_array (builder);
       for (guint i = 0; i < N_TREE_LOADS; i++)
@@ -268,7 +268,7 @@ print_tree_report (const TreeReport *r)
       json_builder_set_member_name (builder, "keystrokes");
       json_builder_add_int_value (builder, n_search);
       json_builder_set_member_name (builder, "search_ms_median");
-      json_builder_add_double_value (builder, median (search, n_search));
+      json_builder_add_double_value (builder, bench_median (search, n_search));
       json_builder_set_member_name (builder, "search_ms_max");
       json_builder_add_double_value (builder, maximum (search, n_search));
       json_builder_set_member_name (builder, "peak_rss_mb");
@@ -285,8 +285,8 @@ print_tree_report (const TreeReport *r)
 
   g_print ("%-40s %u\n", _("Units"), r->units);
   g_print ("%-40s %.3f s\n", _("Open + load tree (median of 5)"),
-           median (r->load, N_TREE_LOADS));
-  g_print ("%-40s %.2f ms\n", _("Search keystroke, median"), median (search, n_search));
+           bench_median (r->load, N_TREE_LOADS));
+  g_print ("%-40s %.2f ms\n", _("Search keystroke, median"), bench_median (search, n_search));
   g_print ("%-40s %.2f ms\n", _("Search keystroke, max"), maximum (search, n_search));
   g_print ("%-40s %u\n", _("Keystrokes timed"), n_search);
   g_print ("%-40s %.1f MB\n", _("Peak RSS after loading"), r->peak_mb);
@@ -350,7 +350,7 @@ bench_tree (int argc, char **argv)
 
   g_clear_object (&store);
   if (tmpdir != NULL && !keep)
-    remove_tree (tmpdir);
+    bench_remove_tree (tmpdir);
   if (error != NULL)
     return fail (error);
   return EXIT_SUCCESS;
@@ -426,9 +426,9 @@ static void
 print_startup_report (int                 runs,
                       const StartupTimes *times)
 {
-  double app_median = median ((double *) times->app->data, times->app->len);
-  double bare_median = median ((double *) times->bare->data, times->bare->len);
-  double same_median = median ((double *) times->same->data, times->same->len);
+  double app_median = bench_median ((double *) times->app->data, times->app->len);
+  double bare_median = bench_median ((double *) times->bare->data, times->bare->len);
+  double same_median = bench_median ((double *) times->same->data, times->same->len);
 
   if (opt_json)
     {
@@ -523,7 +523,7 @@ out:
   g_clear_pointer (&times.bare, g_array_unref);
   g_clear_pointer (&times.same, g_array_unref);
   if (tmpdir != NULL)
-    remove_tree (tmpdir);
+    bench_remove_tree (tmpdir);
   if (error != NULL)
     return fail (error);
   return EXIT_SUCCESS;
@@ -542,6 +542,8 @@ command_bench (int argc, char **argv)
     return bench_map (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "audit"))
     return bench_audit (argc - 1, argv + 1);
-  return fail_usage (_("Use “bench tree --units N”, “bench map” or “bench startup [--db PATH]”"));
+  if (argc >= 2 && g_str_equal (argv[1], "eval"))
+    return bench_eval (argc - 1, argv + 1);
+  return fail_usage (_("Use “bench tree --units N”, “bench map”, “bench eval” or “bench startup [--db PATH]”"));
 }
 

@@ -36,10 +36,23 @@ void           add_unit_identity_json (JsonBuilder   *builder,
 
 int            command_bench  (int                  argc,
                                char               **argv);
+/* shequ-cli-bench.c: what the benchmarks share. */
+double         bench_median   (const double        *values,
+                               guint                n);
+/* Removes DIR and the files in it. */
+void           bench_remove_tree (const char        *dir);
 /* shequ-cli-audit.c */
 int            command_audit  (int                  argc,
                                char               **argv);
 int            bench_audit    (int                  argc,
+                               char               **argv);
+/* A ShequDatabaseFunc appending GPOINTER_TO_UINT (DATA) entries to DB's audit log in
+ * the write transaction it runs in (the fast way to make a long log). */
+gboolean       bench_fill_audit_log (ShequDatabase  *db,
+                                     gpointer        data,
+                                     GError        **error);
+/* shequ-cli-bench-eval.c */
+int            bench_eval     (int                  argc,
                                char               **argv);
 /* shequ-cli-bench-map.c */
 int            bench_map      (int                  argc,
@@ -49,6 +62,9 @@ int            command_import_boundaries (int        argc,
                                           char     **argv);
 int            command_export_boundaries (int        argc,
                                           char     **argv);
+/* shequ-cli-eval.c */
+int            command_eval   (int                  argc,
+                               char               **argv);
 /* shequ-cli-map.c */
 int            command_render_map        (int        argc,
                                           char     **argv);

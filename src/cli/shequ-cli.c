@@ -656,7 +656,10 @@ static const Command commands[] = {
     N_("Print the code of the innermost unit at a point") },
   { "audit",         command_audit,         "verify [--head HEX[:SEQ]] | head",
     N_("Check the audit log's hash chain") },
-  { "bench",         command_bench,         "tree --units N | map | startup",
+  { "eval",          command_eval,
+    "periods | rank --period ID | report --period ID --out FILE | import-scores FILE | flags",
+    N_("The green-orange-red evaluation: periods, ranking, reports, score import, flags") },
+  { "bench",         command_bench,         "tree --units N | map | eval | startup",
     N_("Measure speed (figures only)") },
 };
 

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * follows the store's "changed" and emits its own signals.
  *
  * Signals: "cells-changed" (guint row, guint n_rows): rows whose cells, total or band
- *          changed (0, n_rows for everything);
- *          "state-changed": submitted/locked or the filled count changed. */
+ *          changed (0, n_rows for everything: also when the rows or columns
+ *          themselves changed, so a view reads the sizes again);
+ *          "state-changed": submitted/locked, the filled count or undo/redo changed. */
 #define SHEQU_TYPE_EVAL_SHEET (shequ_eval_sheet_get_type ())
 G_DECLARE_FINAL_TYPE (ShequEvalSheet, shequ_eval_sheet, SHEQU, EVAL_SHEET, GObject)
 
@@ -48,6 +49,10 @@ guint            shequ_eval_sheet_get_n_cells       (ShequEvalSheet  *self);
 /* Whether the sheet takes edits: not submitted, period not closed. */
 gboolean         shequ_eval_sheet_is_editable       (ShequEvalSheet  *self);
 gboolean         shequ_eval_sheet_is_submitted      (ShequEvalSheet  *self);
+/* Why the sheet takes no edits: SUBMITTED or CLOSED (NOT_FOUND when its assessor is
+ * gone), with a translated message; TRUE when it takes them. */
+gboolean         shequ_eval_sheet_check_editable    (ShequEvalSheet  *self,
+                                                     GError         **error);
 
 /* Checks TEXT for ROW × COLUMN without writing: "" (clears), a number in 0 … max, and
  * a comment when the set asks for one at that score (*NEEDS_COMMENT, nullable, says
@@ -93,5 +98,51 @@ char            *shequ_eval_sheet_copy              (ShequEvalSheet  *self,
  * naming the line. */
 GPtrArray       *shequ_eval_parse_tsv               (const char      *tsv,
                                                      GError         **error);
+/* The most cells shequ_eval_parse_tsv() reads. */
+#define SHEQU_EVAL_TSV_MAX_CELLS 100000
+/* Appends N_CELLS cells (NULL counts as empty) as one TSV row and a "\n": a cell is
+ * quoted (its quotes doubled) when it holds a tab or a line break or starts with a
+ * quote, so shequ_eval_parse_tsv() reads it back the same. */
+void             shequ_eval_tsv_append_row          (GString           *out,
+                                                     const char *const *cells,
+                                                     guint              n_cells);
+
+/* The sheet's own edits (commit, paste, clear), undone by writing the old values back
+ * through the store (logged like any edit) and redone by writing the new ones. FALSE
+ * with the store's error when the write is refused (the step stays on its stack);
+ * FALSE without an error when there is nothing to undo or redo. *ROW / *COLUMN
+ * (nullable): the first cell of the step, for the cursor. */
+gboolean         shequ_eval_sheet_can_undo          (ShequEvalSheet  *self);
+gboolean         shequ_eval_sheet_can_redo          (ShequEvalSheet  *self);
+gboolean         shequ_eval_sheet_undo              (ShequEvalSheet  *self,
+                                                     guint           *row,
+                                                     guint           *column,
+                                                     GError         **error);
+gboolean         shequ_eval_sheet_redo              (ShequEvalSheet  *self,
+                                                     guint           *row,
+                                                     guint           *column,
+                                                     GError         **error);
+/* Clears ROWS × COLUMNS from ROW × COLUMN in one all-or-nothing write (Delete on a
+ * selection). */
+gboolean         shequ_eval_sheet_clear             (ShequEvalSheet  *self,
+                                                     guint            row,
+                                                     guint            column,
+                                                     guint            n_rows,
+                                                     guint            n_columns,
+                                                     GError         **error);
+/* "张三 — 党建引领": how messages and the accessible description name a cell. Caller
+ * frees. */
+char            *shequ_eval_sheet_describe_cell     (ShequEvalSheet  *self,
+                                                     guint            row,
+                                                     guint            column);
+/* The period of the assessor's sheet (borrowed) and its set (borrowed). */
+const ShequPeriodRow  *shequ_eval_sheet_get_period  (ShequEvalSheet  *self);
+const ShequEvalSetDef *shequ_eval_sheet_get_set     (ShequEvalSheet  *self);
+/* Whether TEXT would need a comment at ROW × COLUMN (a number below the set's
+ * threshold); FALSE for text that is not a score. */
+gboolean         shequ_eval_sheet_needs_comment     (ShequEvalSheet  *self,
+                                                     guint            row,
+                                                     guint            column,
+                                                     const char      *text);
 
 G_END_DECLS
