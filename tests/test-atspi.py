@@ -4,7 +4,7 @@
 #
 # Run by tests/test-atspi.sh inside its own dbus-run-session and Xvfb: starts the built
 # `shequ` on a sample database in one language, walks the org view, the compliance
-# view, the map page, the person dialog and the welcome page, and fails on a nameless button, a name
+# view, the map page, the evaluation page, the person dialog and the welcome page, and fails on a nameless button, a name
 # with mnemonic markup, a text field without a label or a row without its unit's name.
 # Usage: test-atspi.py SHEQU_BIN SHEQU_CLI LANG DUMP_FILE
 
@@ -322,6 +322,41 @@ def main():
                 problem("map page", "no map image named Map")
             if not any(a.getRole() == pyatspi.ROLE_COMBO_BOX for a in walk(frame)):
                 problem("map page", "the colouring choice is not a combo box")
+            do_action(frame, ("win.view-org",))
+            time.sleep(0.5)
+
+        # The evaluation page: its switcher's views, its toolbar, the ranking's and the
+        # flags' controls named.
+        if "win.view-eval" not in actions_of(frame):
+            problem("evaluation page", "the window has no action to show it")
+        else:
+            do_action(frame, ("win.view-eval",))
+            time.sleep(1.5)
+            lines = dump(frame)
+            with open(DUMP_FILE.replace("org-view", "eval"), "w") as f:
+                f.write("\n".join(lines) + "\n")
+            check("evaluation page", frame)
+            # One walk for the names looked for (each walk is slow over the bus).
+            tabs = BUTTON_ROLES | {pyatspi.ROLE_PAGE_TAB}
+            named = {}
+            for a in walk(frame):
+                try:
+                    if a.getRole() in tabs and a.name:
+                        named.setdefault(a.name, a)
+                except Exception:
+                    continue
+            for label in (("Ranking", "排名"), ("Open Period…", "开设考核期…"),
+                          ("Export Report…", "导出报告…")):
+                if not any(n in named for n in label):
+                    problem("evaluation page", "no control named %s" % label[0])
+            # The flags view, through the switcher's button.
+            flags = named.get("Flags") or named.get("预警")
+            if flags is None:
+                problem("evaluation page", "no switcher button for the flags")
+            else:
+                do_action(flags, ("click", "activate", "toggle"))
+                time.sleep(1.0)
+                check("evaluation flags", frame)
             do_action(frame, ("win.view-org",))
             time.sleep(0.5)
 

@@ -498,8 +498,9 @@ test_header_names (Fixture       *fixture,
   /* The view switcher's titles carry no mnemonics (no "(O)" in Chinese). */
   g_assert_nonnull (switcher);
   pages = gtk_stack_get_pages (gtk_stack_switcher_get_stack (switcher));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 3);
-  for (guint i = 0; i < 3; i++)
+  /* Organisation, compliance, map, evaluation. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 4);
+  for (guint i = 0; i < 4; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
       GtkStackPage *page = GTK_STACK_PAGE (item);
@@ -589,7 +590,10 @@ test_screenshot_mode (Fixture       *fixture,
   g_autofree char *dir = g_build_filename (fixture->dir, "shots", NULL);
   const char *shequ_bin = g_getenv ("SHEQU_BIN");
   const char *names[] = { "shequ-org.png", "shequ-compliance.png", "shequ-map.png",
-                          "shequ-present.png", "shequ-present-area.png", "shequ-welcome.png" };
+                          "shequ-present.png", "shequ-present-area.png",
+                          "shequ-eval-sheet.png", "shequ-eval-ranking.png",
+                          "shequ-eval-target.png", "shequ-eval-flags.png", "shequ-map-band.png",
+                          "shequ-welcome.png" };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

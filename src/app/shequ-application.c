@@ -69,6 +69,7 @@ static const ShequShortcut shortcuts[] = {
   { "win.view-org", { "<Alt>1", NULL } },
   { "win.view-compliance", { "<Alt>2", NULL } },
   { "win.view-map", { "<Alt>3", NULL } },
+  { "win.view-eval", { "<Alt>4", NULL } },
 };
 
 const ShequShortcut *

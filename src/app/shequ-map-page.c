@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
+#include "shequ-eval-cells.h"
+#include "shequ-eval-measure.h"
 #include "shequ-map-page-private.h"
 #include "shequ-map-store.h"
 #include "shequ-unit-detail.h"
@@ -37,6 +39,11 @@ struct _ShequMapPage
   ShequMap       *map;
   ShequMapPageMapFunc map_func;      /* how the map is made from the store */
   GPtrArray      *measure_ids;       /* char *: the drop-down's, in its order */
+  ShequEvalStore *eval_store;        /* the session's, for the band measure */
+  GtkDropDown    *band_period_dropdown;
+  GArray         *band_period_ids;   /* gint64: the drop-down's; 0 the newest with results */
+  gboolean        filling_band_periods;
+  gboolean        band_period_chosen;  /* by the user: kept; else the newest closed one */
   GtkCheckButton *place_buttons[SHEQU_N_PLACE_KINDS];
 };
 
@@ -71,6 +78,8 @@ measure_fallback_label (const char *id)
     return C_("map measure", "Population density");
   if (g_strcmp0 (id, "compliance") == 0)
     return C_("map measure", "Compliance");
+  if (g_strcmp0 (id, "band") == 0)
+    return C_("map measure", "Evaluation band");
   return id;
 }
 
@@ -94,6 +103,16 @@ get_depth (ShequMapPage *self)
   return MIN (depth, MAX (shequ_map_get_max_depth (self->map), 1));
 }
 
+static gint64
+get_band_period (ShequMapPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->band_period_dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION || position >= self->band_period_ids->len)
+    return 0;
+  return g_array_index (self->band_period_ids, gint64, position);
+}
+
 /* NULL for the tier colouring, or when the measure cannot be made (yet). */
 static ShequMeasure *
 make_measure (ShequMapPage *self)
@@ -104,6 +123,11 @@ make_measure (ShequMapPage *self)
 
   if (g_str_equal (id, "tier"))
     return NULL;
+  /* The evaluation's bands: the session's evaluation, the period chosen beside. */
+  if (g_str_equal (id, "band"))
+    return self->eval_store != NULL ? shequ_eval_measure_new_band (self->eval_store,
+                                                                   get_band_period (self))
+                                    : NULL;
   measure = shequ_measure_new_builtin (id, self->map, &error);
   if (measure == NULL)
     g_debug ("No measure “%s”: %s", id, error->message);
@@ -119,6 +143,8 @@ update_colouring (ShequMapPage *self)
 
   measure = self->map != NULL ? make_measure (self) : NULL;
   numeric = measure != NULL && shequ_measure_get_n_categories (measure) == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->band_period_dropdown),
+                          g_str_equal (get_measure_id (self), "band"));
   gtk_widget_set_visible (self->classing_box, numeric);
   gtk_widget_set_visible (GTK_WIDGET (self->level_dropdown), measure != NULL);
   if (measure != NULL && self->store != NULL)
@@ -159,6 +185,9 @@ fill_dropdowns (ShequMapPage *self)
       gtk_string_list_append (measures, measure != NULL ? shequ_measure_get_name (measure)
                                                         : measure_fallback_label (ids[i]));
     }
+  /* The evaluation's bands, made from the session's evaluation store. */
+  g_ptr_array_add (self->measure_ids, g_strdup ("band"));
+  gtk_string_list_append (measures, measure_fallback_label ("band"));
   if (self->measure_ids->len == 0)
     {
       g_ptr_array_add (self->measure_ids, g_strdup ("tier"));
@@ -218,6 +247,100 @@ fill_place_toggles (ShequMapPage *self)
       gtk_box_append (GTK_BOX (self->places_box), button);
       self->place_buttons[kind] = GTK_CHECK_BUTTON (button);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The evaluation's bands                                                   */
+
+/* "Newest period", then the community periods newest first; the one the user chose
+ * stays, else the newest closed one is shown. */
+static void
+fill_band_periods (ShequMapPage *self)
+{
+  gint64 current = self->band_period_chosen || self->eval_store == NULL
+                   ? get_band_period (self)
+                   : shequ_eval_get_newest_closed_period (self->eval_store,
+                                                          SHEQU_EVAL_KIND_COMMUNITY);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GPtrArray *periods = self->eval_store != NULL ? shequ_eval_store_get_periods (self->eval_store)
+                                                : NULL;
+  gint64 latest = 0;
+  guint chosen = 0;
+
+  g_array_set_size (self->band_period_ids, 0);
+  g_array_append_val (self->band_period_ids, latest);
+  gtk_string_list_append (labels, C_("map band period", "Newest period"));
+  for (guint i = periods != NULL ? periods->len : 0; i-- > 0;)
+    {
+      const ShequPeriodRow *period = g_ptr_array_index (periods, i);
+
+      if (shequ_eval_period_get_kind (self->eval_store, period->id) != SHEQU_EVAL_KIND_COMMUNITY)
+        continue;
+      if (period->id == current)
+        chosen = self->band_period_ids->len;
+      g_array_append_val (self->band_period_ids, period->id);
+      gtk_string_list_append (labels, period->label);
+    }
+  self->filling_band_periods = TRUE;
+  gtk_drop_down_set_model (self->band_period_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->band_period_dropdown, chosen);
+  self->filling_band_periods = FALSE;
+}
+
+static void
+on_band_period_selected (ShequMapPage *self)
+{
+  if (self->filling_band_periods)
+    return;
+  self->band_period_chosen = TRUE;
+  update_colouring (self);
+}
+
+/* New scores, a period closed: the band map shows them. */
+static void
+on_eval_changed (ShequMapPage *self)
+{
+  fill_band_periods (self);
+  if (g_str_equal (get_measure_id (self), "band"))
+    update_colouring (self);
+}
+
+static void
+on_eval_store_notify (ShequMapPage *self)
+{
+  ShequEvalStore *eval_store = self->session != NULL ? shequ_session_get_eval_store (self->session)
+                                                     : NULL;
+
+  if (self->eval_store == eval_store)
+    return;
+  if (self->eval_store != NULL)
+    g_signal_handlers_disconnect_by_data (self->eval_store, self);
+  g_set_object (&self->eval_store, eval_store);
+  self->band_period_chosen = FALSE;
+  if (eval_store != NULL)
+    g_signal_connect_object (eval_store, "changed", G_CALLBACK (on_eval_changed), self,
+                             G_CONNECT_SWAPPED);
+  on_eval_changed (self);
+}
+
+static void
+build_band_period_dropdown (ShequMapPage *self)
+{
+  GtkWidget *toolbar = gtk_widget_get_parent (GTK_WIDGET (self->level_dropdown));
+
+  self->band_period_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->band_period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->band_period_dropdown),
+                               _("Which Period’s Bands Are Shown"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->band_period_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Which Period’s Bands Are Shown"), -1);
+  gtk_box_insert_child_after (GTK_BOX (toolbar), GTK_WIDGET (self->band_period_dropdown),
+                              GTK_WIDGET (self->measure_dropdown));
+  gtk_widget_set_visible (GTK_WIDGET (self->band_period_dropdown), FALSE);
+  fill_band_periods (self);
+  g_signal_connect_object (self->band_period_dropdown, "notify::selected",
+                           G_CALLBACK (on_band_period_selected), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -338,10 +461,16 @@ shequ_map_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->eval_store != NULL)
+    g_signal_handlers_disconnect_by_data (self->eval_store, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->eval_store);
   g_clear_object (&self->session);
   g_clear_object (&self->map);
   g_clear_pointer (&self->measure_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->band_period_ids, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHEQU_TYPE_MAP_PAGE);
 
   G_OBJECT_CLASS (shequ_map_page_parent_class)->dispose (object);
@@ -391,6 +520,7 @@ shequ_map_page_init (ShequMapPage *self)
 
   self->map_func = shequ_map_new_for_store;
   self->measure_ids = g_ptr_array_new_with_free_func (g_free);
+  build_band_period_dropdown (self);
   fill_dropdowns (self);
   fill_place_toggles (self);
   gtk_widget_set_visible (self->classing_box, FALSE);
@@ -441,10 +571,17 @@ shequ_map_page_set_session (ShequMapPage *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   g_clear_object (&self->store);
   if (session != NULL)
-    self->store = g_object_ref (shequ_session_get_store (session));
+    {
+      self->store = g_object_ref (shequ_session_get_store (session));
+      g_signal_connect_object (session, "notify::eval-store", G_CALLBACK (on_eval_store_notify),
+                               self, G_CONNECT_SWAPPED);
+    }
+  on_eval_store_notify (self);
   if (self->store != NULL)
     g_signal_connect_object (self->store, "applied", G_CALLBACK (on_store_applied), self,
                              G_CONNECT_SWAPPED);

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "shequ-dialogs.h"
+#include "shequ-eval-cells.h"
+#include "shequ-eval-measure.h"
 #include "shequ-map-export-dialog.h"
 #include "shequ-presentation-window-private.h"
 #include "shequ-presenter-controls.h"
@@ -20,6 +22,7 @@ struct _ShequPresentationWindow
   ShequMap           *map;
   ShequSession       *session;
   ShequMapInk        *ink;
+  ShequMapColouring  *map_colouring;  /* the map page's, for present.colour-by 'map' */
   GSimpleActionGroup *actions;
   GArray             *areas;        /* guint: positions of the depth-1 items */
   GtkWidget          *overlay;
@@ -281,6 +284,54 @@ on_colour_change_state (GSimpleAction *action,
       }
 }
 
+/* What the projector colours by: the map page's colouring ('map') or the evaluation's
+ * bands in the newest community period ('band'), the communities and villages filled. */
+static void
+on_colour_by_change_state (GSimpleAction *action,
+                           GVariant      *state,
+                           gpointer       user_data)
+{
+  ShequPresentationWindow *self = SHEQU_PRESENTATION_WINDOW (user_data);
+  const char *name = g_variant_get_string (state, NULL);
+  ShequEvalStore *eval_store = self->session != NULL ? shequ_session_get_eval_store (self->session)
+                                                     : NULL;
+
+  if (g_str_equal (name, "map"))
+    shequ_map_view_set_colouring (self->view, self->map_colouring);
+  else if (g_str_equal (name, "band") && eval_store != NULL)
+    {
+      gint64 period_id = shequ_eval_get_newest_closed_period (eval_store, SHEQU_EVAL_KIND_COMMUNITY);
+      g_autoptr(ShequMeasure) measure = shequ_eval_measure_new_band (eval_store, period_id);
+      g_autoptr(ShequMapColouring) colouring = NULL;
+
+      if (measure == NULL)
+        return;
+      colouring = shequ_map_colouring_new (shequ_session_get_store (self->session), self->map,
+                                           measure, 2, SHEQU_CLASS_QUANTILE, 5,
+                                           SHEQU_PALETTE_BLUES);
+      shequ_map_view_set_colouring (self->view, colouring);
+    }
+  else
+    return;
+  g_simple_action_set_state (action, state);
+}
+
+/* B: the bands, and back to the map page's colouring. */
+static void
+on_toggle_colour_by (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ShequPresentationWindow *self = SHEQU_PRESENTATION_WINDOW (user_data);
+  GAction *colour_by = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "colour-by");
+  g_autoptr(GVariant) state = g_action_get_state (colour_by);
+
+  if (g_action_get_enabled (colour_by))
+    g_action_change_state (colour_by,
+                           g_variant_new_string (g_str_equal (g_variant_get_string (state, NULL), "band")
+                                                 ? "map" : "band"));
+}
+
 static void
 on_step (GSimpleAction *action,
          GVariant      *param,
@@ -371,6 +422,8 @@ static const GActionEntry action_entries[] = {
   { "toggle-pen", on_toggle_tool, NULL, NULL, NULL },
   { "toggle-eraser", on_toggle_tool, NULL, NULL, NULL },
   { "colour", NULL, "s", "'red'", on_colour_change_state },
+  { "colour-by", NULL, "s", "'map'", on_colour_by_change_state },
+  { "toggle-colour-by", on_toggle_colour_by, NULL, NULL, NULL },
   { "clear", on_ink_edit, NULL, NULL, NULL },
   { "undo", on_ink_edit, NULL, NULL, NULL },
   { "export", on_export, NULL, NULL, NULL },
@@ -389,6 +442,7 @@ static const struct {
   { "BackSpace", "present.previous" },
   { "Up", "present.previous" },
   { "Home", "present.home" },
+  { "b", "present.toggle-colour-by" },
   { "Escape", "present.leave" },
   { "p", "present.toggle-pen" },
   { "e", "present.toggle-eraser" },
@@ -445,6 +499,7 @@ shequ_presentation_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->map);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->map_colouring, shequ_map_colouring_unref);
   if (self->ink != NULL)
     g_signal_handlers_disconnect_by_data (self->ink, self);
   g_clear_object (&self->ink);
@@ -608,9 +663,17 @@ shequ_presentation_window_new (GtkWindow        *parent,
       g_array_append_val (self->areas, i);
   if (session != NULL)
     g_array_sort_with_data (self->areas, compare_areas, self);
+  /* The map first: a new map starts from the tier colours, the look copied after it
+   * keeps the colouring (of the same map) the map page shows. */
+  shequ_map_view_set_map (self->view, map);
   if (source != NULL)
     shequ_map_renderer_copy_look (shequ_map_view_get_renderer (self->view), source);
-  shequ_map_view_set_map (self->view, map);
+  if (shequ_map_renderer_get_colouring (shequ_map_view_get_renderer (self->view)) != NULL)
+    self->map_colouring =
+      shequ_map_colouring_ref (shequ_map_renderer_get_colouring (shequ_map_view_get_renderer (self->view)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "colour-by")),
+                               session != NULL && shequ_session_get_eval_store (session) != NULL);
   if (session != NULL)
     shequ_map_view_set_session (self->view, session);
   update_caption (self);

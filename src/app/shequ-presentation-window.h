@@ -12,11 +12,14 @@ G_BEGIN_DECLS
 
 /* The map alone, for a projector: text scaled to the window's size, a caption naming the
  * area shown, Page Down / Page Up (Right / Left, Space) through the management areas,
- * Home for the whole street, Escape to leave; P the pen, E the eraser, C clears the ink,
- * Ctrl+Z undoes. Its actions are in the "present" group (present.next, present.previous,
+ * Home for the whole street, B the evaluation's bands, Escape to leave; P the pen, E the
+ * eraser, C clears the ink, Ctrl+Z undoes. Its actions are in the "present" group (present.next, present.previous,
  * present.home, present.leave, present.area (i), present.tool (s: "none", "pen",
  * "eraser"), present.toggle-pen, present.toggle-eraser, present.colour (s: "red",
- * "blue", "black"), present.clear, present.undo, present.export), shared with the
+ * "blue", "black"), present.clear, present.undo, present.export, present.colour-by (s:
+ * "map" — the map page's colouring —, "band" — the evaluation's bands in the newest
+ * closed community period; enabled when the session has an evaluation), present.toggle-colour-by
+ * (B)), shared with the
  * presenter's controls. Properties: "area" (int, read-only: -1 for the whole map). */
 #define SHEQU_TYPE_PRESENTATION_WINDOW (shequ_presentation_window_get_type ())
 G_DECLARE_FINAL_TYPE (ShequPresentationWindow, shequ_presentation_window, SHEQU,

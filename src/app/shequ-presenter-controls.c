@@ -259,6 +259,26 @@ build_area_list (ShequPresenterControls  *self,
   return scrolled;
 }
 
+/* What the projector colours by: as the map page did, or by the evaluation's bands. */
+static GtkWidget *
+build_colour_by (ShequPresenterControls *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *map = new_tool_button (_("As on the M_ap"), "present.colour-by", "map",
+                                    _("Colour the units as the map page does"));
+  GtkWidget *band = new_tool_button (_("Evaluation Band_s"), "present.colour-by", "band",
+                                     _("Colour communities and villages by their band in the last closed period"));
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (map), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("As on the Map"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Evaluation Bands"), -1);
+  gtk_box_append (GTK_BOX (box), map);
+  gtk_box_append (GTK_BOX (box), band);
+  return box;
+}
+
 static void
 shequ_presenter_controls_init (ShequPresenterControls *self)
 {
@@ -304,6 +324,7 @@ shequ_presenter_controls_new (ShequPresentationWindow *presentation,
                   shequ_presentation_new_button (_("Whole _Map"), "present.home",
                                                  _("The whole map (Home)")));
   gtk_box_append (GTK_BOX (side), steps);
+  gtk_box_append (GTK_BOX (side), build_colour_by (self));
   tools = shequ_presentation_new_pen_tools (shequ_presentation_window_get_ink (presentation),
                                             GTK_ORIENTATION_VERTICAL);
   gtk_box_append (GTK_BOX (side), tools);

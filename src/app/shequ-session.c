@@ -15,12 +15,14 @@ struct _ShequSession
 
   ShequOrgStore *store;
   ShequUnit     *selected_unit;
+  ShequEvalStore *eval_store;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTED_UNIT,
+  PROP_EVAL_STORE,
   N_PROPS
 };
 
@@ -79,6 +81,26 @@ shequ_session_set_selected_unit (ShequSession *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UNIT]);
 }
 
+ShequEvalStore *
+shequ_session_get_eval_store (ShequSession *self)
+{
+  g_return_val_if_fail (SHEQU_IS_SESSION (self), NULL);
+  return self->eval_store;
+}
+
+void
+shequ_session_set_eval_store (ShequSession   *self,
+                              ShequEvalStore *eval_store)
+{
+  g_return_if_fail (SHEQU_IS_SESSION (self));
+  g_return_if_fail (eval_store == NULL || SHEQU_IS_EVAL_STORE (eval_store));
+  /* The evaluation of this store's organisation only. */
+  g_return_if_fail (eval_store == NULL || shequ_eval_store_get_org_store (eval_store) == self->store);
+
+  if (g_set_object (&self->eval_store, eval_store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVAL_STORE]);
+}
+
 static void
 shequ_session_constructed (GObject *object)
 {
@@ -99,6 +121,7 @@ shequ_session_dispose (GObject *object)
   ShequSession *self = SHEQU_SESSION (object);
 
   g_clear_object (&self->selected_unit);
+  g_clear_object (&self->eval_store);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (shequ_session_parent_class)->dispose (object);
@@ -119,6 +142,9 @@ shequ_session_get_property (GObject    *object,
       break;
     case PROP_SELECTED_UNIT:
       g_value_set_object (value, self->selected_unit);
+      break;
+    case PROP_EVAL_STORE:
+      g_value_set_object (value, self->eval_store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -141,6 +167,9 @@ shequ_session_set_property (GObject      *object,
     case PROP_SELECTED_UNIT:
       shequ_session_set_selected_unit (self, g_value_get_object (value));
       break;
+    case PROP_EVAL_STORE:
+      shequ_session_set_eval_store (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +191,9 @@ shequ_session_class_init (ShequSessionClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SELECTED_UNIT] =
     g_param_spec_object ("selected-unit", NULL, NULL, SHEQU_TYPE_UNIT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EVAL_STORE] =
+    g_param_spec_object ("eval-store", NULL, NULL, SHEQU_TYPE_EVAL_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -8,6 +8,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-application.h"
+#include "shequ-eval-sample.h"
 #include "shequ-sample.h"
 #include "shequ-window-private.h"
 
@@ -55,6 +56,8 @@ _shequ_window_view_action (GtkWidget  *widget,
     shequ_window_set_view (self, "compliance");
   else if (g_str_equal (action_name, "win.view-map"))
     shequ_window_set_view (self, "map");
+  else if (g_str_equal (action_name, "win.view-eval"))
+    shequ_window_set_view (self, "eval");
   else
     shequ_window_set_view (self, "org");
 }
@@ -77,6 +80,9 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
       _shequ_window_show_error (self, _("Could not open the sample street"), error);
       return;
     }
+  /* The street's evaluation too: every view has something to show on first start. */
+  if (self->eval_store != NULL && !shequ_eval_sample_populate (self->eval_store, &error))
+    _shequ_window_show_error (self, _("Could not open the sample evaluation"), error);
   shequ_window_set_view (self, "org");
 }
 

@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "shequ-eval-row.h"
+#include "shequ-map-page-private.h"
 #include "shequ-presentation-window.h"
 #include "shequ-window-private.h"
 
@@ -184,6 +187,40 @@ take_presentation_screenshot (ShequWindow *self,
   return TRUE;
 }
 
+/* The evaluation's views: "eval-sheet", "eval-ranking", "eval-flags", "eval-target" (the
+ * first flagged target, else the first ranked) and "map-band" (the map by bands). */
+static void
+show_eval_screenshot (ShequWindow *self,
+                      const char  *page)
+{
+  ShequEvalPage *eval_page;
+  const char *view = page + strlen ("eval-");
+  GListModel *rows;
+
+  if (g_str_equal (page, "map-band"))
+    {
+      shequ_window_set_view (self, "map");
+      shequ_map_page_set_measure (_shequ_window_ensure_map_page (self), "band");
+      return;
+    }
+  shequ_window_set_view (self, "eval");
+  eval_page = _shequ_window_ensure_eval_page (self);
+  if (!g_str_equal (view, "target"))
+    {
+      shequ_eval_page_set_view (eval_page, view);
+      return;
+    }
+  rows = shequ_eval_flags_get_rows (shequ_eval_page_get_flags (eval_page));
+  if (g_list_model_get_n_items (rows) == 0)
+    rows = shequ_eval_ranking_get_rows (shequ_eval_page_get_ranking (eval_page));
+  if (g_list_model_get_n_items (rows) > 0)
+    {
+      g_autoptr(ShequEvalRow) row = g_list_model_get_item (rows, 0);
+
+      shequ_eval_page_show_target (eval_page, row->target_id, row->period_id);
+    }
+}
+
 static gboolean
 take_screenshot_later (gpointer data)
 {
@@ -231,6 +268,8 @@ take_next_screenshot (ShequWindow *self)
   self->screenshot_welcome = g_str_equal (page, "welcome");
   if (g_str_equal (page, "org") || g_str_equal (page, "compliance") || g_str_equal (page, "map"))
     shequ_window_set_view (self, page);
+  else if (g_str_has_prefix (page, "eval-") || g_str_equal (page, "map-band"))
+    show_eval_screenshot (self, page);
   _shequ_window_update_page (self);
 
   self->screenshot_paints = 0;
@@ -262,6 +301,14 @@ _shequ_window_maybe_start_screenshots (ShequWindow *self)
           g_ptr_array_add (self->screenshot_pages, (char *) "map");
           g_ptr_array_add (self->screenshot_pages, (char *) "present");
           g_ptr_array_add (self->screenshot_pages, (char *) "present-area");
+          if (self->eval_store != NULL)
+            {
+              g_ptr_array_add (self->screenshot_pages, (char *) "eval-sheet");
+              g_ptr_array_add (self->screenshot_pages, (char *) "eval-ranking");
+              g_ptr_array_add (self->screenshot_pages, (char *) "eval-target");
+              g_ptr_array_add (self->screenshot_pages, (char *) "eval-flags");
+              g_ptr_array_add (self->screenshot_pages, (char *) "map-band");
+            }
         }
       g_ptr_array_add (self->screenshot_pages, (char *) "welcome");
     }

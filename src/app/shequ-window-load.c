@@ -31,6 +31,8 @@ _shequ_window_set_workspace (ShequWindow    *self,
   g_set_object (&self->database, database);
   _shequ_window_set_store (self, workspace != NULL ? shequ_workspace_get_store (workspace)
                                                    : NULL);
+  /* Also for the same store read again (a restore): the evaluation is read again. */
+  _shequ_window_set_eval_store (self);
 }
 
 /* Forgets the open database before a (re)load: restore, retry, first open. */
@@ -339,6 +341,7 @@ refresh_from_database (ShequWindow *self)
   /* The next poll tries again; a damaged file is reported by the next write. */
   if (!shequ_org_store_refresh (self->store, NULL, &error))
     g_debug ("Could not read changes by other programs: %s", error->message);
+  _shequ_window_refresh_eval (self);
 }
 
 static gboolean

@@ -4,10 +4,11 @@
 
 #include "config.h"
 
+#include "shequ-app-util.h"
 #include "shequ-map-page-private.h"
 #include "shequ-window-private.h"
 
-/* A third view in the header's switcher: each of its buttons as wide as its own title,
+/* The views in the header's switcher: each of its buttons as wide as its own title,
  * not all as wide as the widest, so that the window still fits 700 pixels. */
 void
 _shequ_window_init_map (ShequWindow *self)
@@ -18,6 +19,16 @@ _shequ_window_init_map (ShequWindow *self)
     gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
   /* The theme's minimum width of a switcher button goes (style.css). */
   gtk_widget_add_css_class (self->view_switcher, "shequ-view-switcher");
+  /* Four views' titles are wider than 700 pixels leave beside the header's buttons:
+   * in a window that narrow they are shortened, as the title is. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->view_switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = shequ_widget_find_descendant (button, GTK_TYPE_LABEL);
+
+      if (label != NULL)
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
 }
 
 /* Built when first shown, like the compliance panel: most starts never show the map. */

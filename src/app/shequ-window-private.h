@@ -6,6 +6,8 @@
 #include "shequ-county-code.h"
 #include "shequ-database.h"
 #include "shequ-dialogs.h"
+#include "shequ-eval-page.h"
+#include "shequ-eval-store.h"
 #include "shequ-map-page.h"
 #include "shequ-map-view.h"
 #include "shequ-org-view.h"
@@ -43,6 +45,7 @@ struct _ShequWindow
   GtkWidget            *welcome_slot;
   GtkWidget            *compliance_slot;
   GtkWidget            *map_slot;
+  GtkWidget            *eval_slot;
   GtkStack             *org_stack;
   GtkWidget            *empty_street_page;
   GtkLabel             *empty_street_title;
@@ -50,6 +53,7 @@ struct _ShequWindow
   ShequOrgView         *org_view;
   ShequCompliancePanel *compliance_panel;  /* built when first shown */
   ShequMapPage         *map_page;          /* built when first shown */
+  ShequEvalPage        *eval_page;         /* built when first shown */
   ShequSession         *session;           /* one per store, shared by the views */
   GtkLabel             *error_title;
   GtkLabel             *error_message;
@@ -65,6 +69,7 @@ struct _ShequWindow
   ShequWorkspace       *workspace;
   ShequDatabase        *database;         /* the workspace's */
   ShequOrgStore        *store;            /* the workspace's */
+  ShequEvalStore       *eval_store;       /* over the store; NULL when it could not be read */
   ShequUnit            *street;
   GError               *load_error;
   GSettings            *settings;
@@ -87,6 +92,7 @@ struct _ShequWindow
   gulong                bench_after_paint_id;
   /* > 0 while the window itself changes the store and shows its own message. */
   guint                 n_jobs;            /* backups, checks and imports running */
+  guint                 n_eval_exports;    /* reports being written */
 
   guint                 screenshot_paints;
   guint                 bench_first_frame : 1;
@@ -239,5 +245,22 @@ ShequMapView *_shequ_window_get_map_view (ShequWindow *self);
 void _shequ_window_map_actions_init (GtkWidgetClass *widget_class);
 ShequMapPage *_shequ_window_ensure_map_page (ShequWindow *self);
 void _shequ_window_init_map (ShequWindow *self);
+
+/* shequ-window-eval.c: the evaluation's store (made whenever the org store is set),
+ * its page, win.view-eval and win.export-eval. */
+void _shequ_window_set_eval_store (ShequWindow *self);
+ShequEvalPage *_shequ_window_ensure_eval_page (ShequWindow *self);
+void _shequ_window_refresh_eval (ShequWindow *self);
+void _shequ_window_eval_actions_init (GtkWidgetClass *widget_class);
+void _shequ_window_update_eval_actions (ShequWindow *self);
+/* For the tests and the screenshots: the evaluation store (NULL when none), its page
+ * (built when first asked for), and the report of PERIOD_ID written to PATH in a
+ * thread, as Export Report… does (FALSE with ERROR when it cannot start). */
+ShequEvalStore *shequ_window_get_eval_store     (ShequWindow  *self);
+GtkWidget  *shequ_window_get_eval_page          (ShequWindow  *self);
+gboolean    shequ_window_export_eval_report     (ShequWindow  *self,
+                                                 gint64        period_id,
+                                                 const char   *path,
+                                                 GError      **error);
 
 G_END_DECLS

@@ -326,6 +326,8 @@ _shequ_window_update_page (ShequWindow *self)
     ensure_compliance_panel (self);
   if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "map") == 0)
     _shequ_window_ensure_map_page (self);
+  if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "eval") == 0)
+    _shequ_window_ensure_eval_page (self);
 
   gtk_widget_set_visible (self->view_switcher, views);
   /* Nothing to undo on the welcome, loading and error pages: the buttons go with them. */
@@ -356,7 +358,7 @@ shequ_window_set_view (ShequWindow *self,
 {
   g_return_if_fail (SHEQU_IS_WINDOW (self));
   g_return_if_fail (g_strcmp0 (name, "org") == 0 || g_strcmp0 (name, "compliance") == 0
-                    || g_strcmp0 (name, "map") == 0);
+                    || g_strcmp0 (name, "map") == 0 || g_strcmp0 (name, "eval") == 0);
 
   gtk_stack_set_visible_child_name (self->views_stack, name);
   _shequ_window_update_page (self);
@@ -386,6 +388,7 @@ _shequ_window_update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.view-org", has_street);
   gtk_widget_action_set_enabled (widget, "win.view-compliance", has_street);
   gtk_widget_action_set_enabled (widget, "win.view-map", has_street);
+  _shequ_window_update_eval_actions (self);
   gtk_widget_action_set_enabled (widget, "win.import-boundaries", has_street && !busy);
   gtk_widget_action_set_enabled (widget, "win.present-map", has_street);
   gtk_widget_action_set_enabled (widget, "win.export-map", has_street);
@@ -481,6 +484,7 @@ shequ_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_WINDOW);
 
+  g_clear_object (&self->eval_store);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
   g_clear_object (&self->database);
@@ -593,6 +597,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, welcome_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, compliance_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, map_slot);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, eval_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, org_stack);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_page);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_title);
@@ -639,6 +644,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-integrity", NULL,
                                    _shequ_window_check_integrity_action);
   _shequ_window_map_actions_init (widget_class);
+  _shequ_window_eval_actions_init (widget_class);
   _shequ_window_class_add_org_bindings (widget_class);
 }
 
