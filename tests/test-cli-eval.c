@@ -451,6 +451,10 @@ test_bench_eval (void)
     }
   g_assert_cmpint (json_object_get_int_member (object, "targets"), ==, 50);
   g_assert_cmpint (json_object_get_int_member (object, "audit_entries"), >=, 50 * 5 * 3);
+  /* Three closed periods before the timed one (the default): the flag pass has a
+   * history to fire on. */
+  g_assert_cmpint (json_object_get_int_member (object, "history_periods"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "flags_fired"), >, 0);
 }
 
 /* A total that a double cannot hold exactly is written with two decimals. */
