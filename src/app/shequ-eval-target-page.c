@@ -263,10 +263,14 @@ describe_value (const char            *value,
   return g_strdup_printf ("%s: %s", name, rest);
 }
 
+/* RECORD as a row; a reason that only repeats PERIOD_LABEL (a flag's raising says the
+ * period it was raised at, which the log's heading says already) is left out. */
 static GtkWidget *
 make_log_row (const ShequAuditRecord *record,
-              const ShequEvalSetDef  *set)
+              const ShequEvalSetDef  *set,
+              const char             *period_label)
 {
+  const char *reason = g_strcmp0 (record->reason, period_label) != 0 ? record->reason : NULL;
   g_autofree char *when = shequ_eval_format_time (record->at);
   g_autofree char *change = NULL;
   g_autofree char *head = NULL;
@@ -289,14 +293,14 @@ make_log_row (const ShequAuditRecord *record,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  if (record->reason != NULL && *record->reason != '\0')
+  if (reason != NULL && *reason != '\0')
     {
-      GtkWidget *reason = gtk_label_new (record->reason);
+      GtkWidget *reason_label = gtk_label_new (reason);
 
-      gtk_label_set_xalign (GTK_LABEL (reason), 0);
-      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-      gtk_widget_add_css_class (reason, "dim-label");
-      gtk_box_append (GTK_BOX (box), reason);
+      gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason_label), TRUE);
+      gtk_widget_add_css_class (reason_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), reason_label);
     }
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
@@ -305,8 +309,8 @@ make_log_row (const ShequAuditRecord *record,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   {
     g_autofree char *name = g_strdup_printf ("%s%s%s", head,
-                                             record->reason != NULL && *record->reason ? ", " : "",
-                                             record->reason != NULL ? record->reason : "");
+                                             reason != NULL && *reason ? ", " : "",
+                                             reason != NULL ? reason : "");
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }
@@ -389,7 +393,8 @@ fill_log (ShequEvalTargetPage *self,
         record_in_period (g_ptr_array_index (records, i), period, start, end, &in_flag))
       g_ptr_array_add (shown, g_ptr_array_index (records, i));
   for (guint i = shown->len; i-- > 0 && shown->len - i <= LOG_LIMIT;)
-    gtk_list_box_append (self->log, make_log_row (g_ptr_array_index (shown, i), set));
+    gtk_list_box_append (self->log, make_log_row (g_ptr_array_index (shown, i), set,
+                                                  period != NULL ? period->label : NULL));
   gtk_label_set_text (self->log_heading, period != NULL ? period->label : "");
   gtk_label_set_text (self->log_empty, _("Nothing has been logged for this target in this period."));
   gtk_widget_set_visible (GTK_WIDGET (self->log_empty), shown->len == 0);
