@@ -334,7 +334,12 @@ test_target_log (Fixture       *fixture,
     g_autofree char *log1 = NULL;
     const char *flag_word = g_dpgettext2 (GETTEXT_PACKAGE, "audit action", "Flag");
 
+    g_autofree char *raised = g_strdup_printf ("%s: %s 2/2",
+                                               shequ_flag_action_get_label (SHEQU_FLAG_ACTION_INTERVIEW),
+                                               shequ_band_get_label (SHEQU_BAND_RED));
+
     g_assert_nonnull (strstr (log2, flag_word));
+    g_assert_nonnull (strstr (log2, raised));
     g_assert_true (shequ_eval_target_page_show (target_page, fixture->targets[2], fixture->periods[0]));
     log1 = log_text (target_page);
     g_assert_null (strstr (log1, flag_word));

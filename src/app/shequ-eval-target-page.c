@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "shequ-app-util.h"
@@ -225,6 +226,26 @@ action_label (const char *action)
   return action != NULL ? action : "";
 }
 
+/* A flag's raising as the log keeps it, "interview: red 2 of 2", as the page says it
+ * ("约谈：红色 2/2"); NULL when VALUE is not one. */
+static char *
+describe_raise (const char *value)
+{
+  char action_key[32], band_key[32];
+  guint count, within;
+  ShequFlagAction action;
+  ShequBand band;
+
+  if (sscanf (value, "%31[a-z]: %31[a-z] %u of %u", action_key, band_key, &count, &within) != 4 ||
+      !shequ_flag_action_from_string (action_key, &action) ||
+      !shequ_band_from_string (band_key, &band))
+    return NULL;
+  /* Translators: a flag raised, in the target page's log: action, band, how many times
+   * in how many periods ("约谈：红色 2/2") */
+  return g_strdup_printf (_("%1$s: %2$s %3$u/%4$u"), shequ_flag_action_get_label (action),
+                          shequ_band_get_label (band), count, within);
+}
+
 /* A score's value as the log keeps it, "I01: 8.5 (张三)", as the page says it: the
  * indicator's name for its code (looked up in SET), without the assessor when the
  * assessor is the one who made the change. "—" for none. */
@@ -245,6 +266,8 @@ describe_value (const char            *value,
   /* A flag's move: its state keys as the Flags view says them. */
   if (colon == NULL && shequ_flag_state_from_string (value, &state))
     return g_strdup (shequ_flag_state_get_label (state));
+  if (colon != NULL && (rest = describe_raise (value)) != NULL)
+    return g_steal_pointer (&rest);
   if (colon == NULL || set == NULL)
     return g_strdup (value);
   for (guint i = 0; i < set->indicators->len && name == NULL; i++)
