@@ -476,6 +476,32 @@ test_tree_keys_act (Fixture       *fixture,
   g_assert_cmpuint (shequ_unit_get_n_children (community), ==, n_children + 1);
 }
 
+/* WIDGET as a PNG file NAME.png in $SHEQU_TEST_SHOTS, when it is set: to look at. */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("SHEQU_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* The keys shown in the group titled TITLE, normalized, into SHOWN (a set). */
 static void
 collect_group_keys (GtkWidget  *widget,
@@ -547,6 +573,7 @@ test_sheet_keys_shown (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (n_checked, >=, 8);
+  save_shot (overlay, "shortcuts");
   g_object_unref (sheet);
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
