@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "score-sheet-fixture.h"
+#include "shequ-score-sheet-private.h"
 
 /* Types TEXT into the cursor cell as a key would (the first character starts the
  * editor, the rest goes into it) and commits with the "move" action, as Tab / Enter. */
@@ -487,6 +488,46 @@ test_undo_stays (Fixture       *f,
   g_assert_cmpstr (shequ_unit_get_name (street), ==, "新名街道");
 }
 
+/* A score in a column half hidden behind the frozen total is not drawn cut in two
+ * ("18" would read as "1"): the strip left of the total's edge has no text in it. */
+static void
+test_frozen_edge (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t body, cell;
+  GtkAdjustment *hadj = f->sheet->hadjustment;
+  int minimum, natural, dark = 0;
+  Pixels p;
+
+  shequ_score_sheet_set_cursor (f->sheet, 1, 2);
+  type_cell (f, "8", 0, 0);
+  shequ_score_sheet_set_cursor (f->sheet, 0, 0);
+  gtk_widget_measure (GTK_WIDGET (f->sheet), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 500);
+  shequ_test_wait_frames (f->window, 3);
+  shequ_score_sheet_body_rect (f->sheet, &body);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, gtk_adjustment_get_page_size (hadj));
+  /* Scroll so the edge falls in the middle of the last column's right-aligned digit. */
+  shequ_score_sheet_cell_rect (f->sheet, 1, 2, &cell);
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_value (hadj) + cell.origin.x +
+                                  cell.size.width - 12 - (body.origin.x + body.size.width));
+  shequ_score_sheet_cell_rect (f->sheet, 1, 2, &cell);
+  g_assert_cmpfloat (cell.origin.x + cell.size.width, >, body.origin.x + body.size.width);
+  render (f, &p);
+  pixels = p.data;
+  for (double y = cell.origin.y + 3; y < cell.origin.y + cell.size.height - 3; y++)
+    for (double x = body.origin.x + body.size.width - 8; x < body.origin.x + body.size.width - 1; x++)
+      {
+        guint32 rgb = pixel_at (&p, x, y);
+        int luma = (((rgb >> 16) & 0xff) * 3 + ((rgb >> 8) & 0xff) * 6 + (rgb & 0xff)) / 10;
+
+        dark += luma < 120;
+      }
+  g_assert_cmpint (dark, ==, 0);
+}
+
 static void
 test_locked (Fixture       *f,
              gconstpointer  data)
@@ -552,6 +593,8 @@ main (int   argc,
               test_comment_popover, fixture_tear_down);
   g_test_add ("/score-sheet/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/score-sheet/undo-stays", Fixture, NULL, fixture_set_up, test_undo_stays,
+              fixture_tear_down);
+  g_test_add ("/score-sheet/frozen-edge", Fixture, NULL, fixture_set_up, test_frozen_edge,
               fixture_tear_down);
   g_test_add ("/score-sheet/locked", Fixture, NULL, fixture_set_up, test_locked,
               fixture_tear_down);
