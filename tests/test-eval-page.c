@@ -259,6 +259,93 @@ test_ranking (Fixture       *fixture,
   g_assert_nonnull (strstr (shequ_eval_ranking_get_summary (ranking), "4"));
 }
 
+/* The first line of each of the log's rows, newest first, joined by "\n". */
+static char *
+log_text (ShequEvalTargetPage *target_page)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (shequ_eval_target_page_get_log (target_page)));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The label under WIDGET with CSS class NAME, or NULL. */
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *name)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The log shows the chosen period's entries only, with the indicators' names; the header
+ * shows the target's flags. */
+static void
+test_target_log (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ShequEvalPage *page = show_eval_page (fixture);
+  ShequEvalTargetPage *target_page = shequ_eval_page_get_target_page (page);
+  GtkLabel *flags_label;
+  g_autofree char *second = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *expected = NULL;
+
+  /* Target 0 had 9 in the first quarter and 10 in the second, on both indicators. */
+  g_assert_true (shequ_eval_page_show_target (page, fixture->targets[0], fixture->periods[1]));
+  g_assert_cmpint (shequ_eval_target_page_get_period (target_page), ==, fixture->periods[1]);
+  second = log_text (target_page);
+  g_test_message ("%s", second);
+  g_assert_nonnull (strstr (second, "党建引领: 10"));
+  g_assert_nonnull (strstr (second, "为民服务: 10"));
+  g_assert_null (strstr (second, "I01"));
+  g_assert_null (strstr (second, ": 9 "));
+  g_assert_true (shequ_eval_target_page_show (target_page, fixture->targets[0], fixture->periods[0]));
+  first = log_text (target_page);
+  g_assert_nonnull (strstr (first, "党建引领: 9"));
+  g_assert_null (strstr (first, ": 10"));
+  /* Neither period flagged target 0; target 2 is red twice: its flag is in the header. */
+  flags_label = find_label_with_class (GTK_WIDGET (target_page), "flag-chip");
+  g_assert_nonnull (flags_label);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (flags_label)));
+  g_assert_true (shequ_eval_target_page_show (target_page, fixture->targets[2], fixture->periods[1]));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (flags_label)));
+  expected = g_strdup_printf ("%s · %s", shequ_flag_action_get_label (SHEQU_FLAG_ACTION_INTERVIEW),
+                              shequ_flag_state_get_label (SHEQU_FLAG_STATE_OPEN));
+  g_assert_cmpstr (gtk_label_get_text (flags_label), ==, expected);
+  /* The flag's raising is in the second period's log, not in the first's. */
+  {
+    g_autofree char *log2 = log_text (target_page);
+    g_autofree char *log1 = NULL;
+    const char *flag_word = g_dpgettext2 (GETTEXT_PACKAGE, "audit action", "Flag");
+
+    g_autofree char *raised = g_strdup_printf ("%s: %s 2/2",
+                                               shequ_flag_action_get_label (SHEQU_FLAG_ACTION_INTERVIEW),
+                                               shequ_band_get_label (SHEQU_BAND_RED));
+
+    g_assert_nonnull (strstr (log2, flag_word));
+    g_assert_nonnull (strstr (log2, raised));
+    g_assert_true (shequ_eval_target_page_show (target_page, fixture->targets[2], fixture->periods[0]));
+    log1 = log_text (target_page);
+    g_assert_null (strstr (log1, flag_word));
+  }
+}
+
 static void
 test_target_page (Fixture       *fixture,
                   gconstpointer  data)
@@ -381,10 +468,46 @@ test_flags (Fixture       *fixture,
     g_assert_nonnull (row);
     g_assert_cmpint (row->state, ==, SHEQU_FLAG_STATE_INTERVIEWED);
   }
-  /* Then closed. */
+  /* Then closed, at once; Undo opens it again. */
   g_assert_true (shequ_eval_flags_select (flags, flag_id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (flags), "flags.close", NULL));
   g_assert_cmpint (find_flag (fixture->store, fixture->targets[2])->state, ==, SHEQU_FLAG_STATE_CLOSED);
+  {
+    GtkRevealer *bar = GTK_REVEALER (shequ_widget_find_descendant (GTK_WIDGET (flags), GTK_TYPE_REVEALER));
+    GtkCheckButton *open_only = GTK_CHECK_BUTTON (shequ_widget_find_descendant (GTK_WIDGET (flags),
+                                                                              GTK_TYPE_CHECK_BUTTON));
+    GListModel *rows = shequ_eval_flags_get_rows (flags);
+    guint n_all = g_list_model_get_n_items (rows);
+
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_revealer_get_reveal_child (bar));
+    /* "Open only" hides it while it is closed. */
+    g_assert_nonnull (open_only);
+    gtk_check_button_set_active (open_only, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all - 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (flags), "flags.undo-close", NULL));
+    flag = find_flag (fixture->store, fixture->targets[2]);
+    g_assert_cmpint (flag->state, ==, SHEQU_FLAG_STATE_OPEN);
+    g_assert_cmpstr (flag->note, ==, "已约谈社区书记，限期整改");
+    g_assert_false (gtk_revealer_get_reveal_child (bar));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+    gtk_check_button_set_active (open_only, FALSE);
+  }
+  /* Open flags come first. */
+  g_assert_true (shequ_eval_flags_select (flags, flag_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (flags), "flags.close", NULL));
+  {
+    GListModel *rows = shequ_eval_flags_get_rows (flags);
+    int last = SHEQU_FLAG_STATE_OPEN;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(ShequEvalRow) row = g_list_model_get_item (rows, i);
+
+        g_assert_cmpint (row->state, >=, last);
+        last = row->state;
+      }
+  }
 }
 
 /* The colour of each fixture target's unit in COLOURING is its band's in period 2. */
@@ -616,6 +739,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/eval-page/ranking-order-and-arrows", test_ranking);
   ADD ("/eval-page/row-opens-target-trend", test_target_page);
+  ADD ("/eval-page/target-log-and-flags", test_target_log);
   ADD ("/eval-page/flag-interview-needs-note", test_flags);
   ADD ("/eval-page/map-band-colours", test_band_map);
   ADD ("/eval-page/presentation-band", test_presentation_band);

@@ -116,6 +116,54 @@ test_flag_not_raised_twice (Fixture       *f,
   assert_audit_intact (f);
 }
 
+/* A flag closed by mistake can be reopened: closed → open is logged like any move, the
+ * interview's note stays, and the flag can be closed again; interviewed → open is not. */
+static void
+test_flag_reopen (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 set_id = make_simple_set (f, SHEQU_EVAL_KIND_COMMUNITY, SHEQU_EVAL_COMBINE_MEAN);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const ShequAuditRecord *last;
+  const ShequFlagRow *flag;
+  guint n_flag_log;
+
+  close_month (f, set_id, "一月", "2026-01-01", "10", NULL);
+  close_month (f, set_id, "二月", "2026-02-01", "10", NULL);
+  flag = g_ptr_array_index (shequ_eval_store_get_flags (f->store), 0);
+  g_assert_true (shequ_eval_store_set_flag_state (f->store, flag->id,
+                                                  SHEQU_FLAG_STATE_INTERVIEWED, "已约谈", NULL,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_false (shequ_eval_store_set_flag_state (f->store, flag->id, SHEQU_FLAG_STATE_OPEN,
+                                                   NULL, NULL, &error));
+  g_assert_error (error, SHEQU_EVAL_ERROR, SHEQU_EVAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (shequ_eval_store_set_flag_state (f->store, flag->id, SHEQU_FLAG_STATE_CLOSED,
+                                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  n_flag_log = count_audit (f, "flag");
+  g_assert_true (shequ_eval_store_set_flag_state (f->store, flag->id, SHEQU_FLAG_STATE_OPEN,
+                                                  NULL, "张三", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (flag->state, ==, SHEQU_FLAG_STATE_OPEN);
+  g_assert_cmpstr (flag->note, ==, "已约谈");
+  g_assert_cmpuint (count_audit (f, "flag"), ==, n_flag_log + 1);
+  records = shequ_audit_list (f->db, NULL, 0, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (records, 0);  /* newest first */
+  g_assert_cmpstr (last->action, ==, "flag");
+  g_assert_cmpstr (last->old_value, ==, "closed");
+  g_assert_cmpstr (last->new_value, ==, "open");
+  /* Open again, it moves on as any open flag does. */
+  g_assert_true (shequ_eval_store_set_flag_state (f->store, flag->id, SHEQU_FLAG_STATE_CLOSED,
+                                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (flag->state, ==, SHEQU_FLAG_STATE_CLOSED);
+  assert_audit_intact (f);
+}
+
 /* An earlier period cannot be reopened while a later one of its family is closed: the
  * later one's flags stand on its bands. */
 static void
@@ -493,6 +541,7 @@ main (int   argc,
   ADD ("set/null-texts", test_null_texts);
   ADD ("set/rule-log", test_rule_log);
   ADD ("flags/not-raised-twice", test_flag_not_raised_twice);
+  ADD ("flags/reopen", test_flag_reopen);
   ADD ("period/reopen-earlier", test_reopen_earlier);
   ADD ("period/previous-same-kind", test_previous_same_kind);
   ADD ("period/overlap", test_overlap);

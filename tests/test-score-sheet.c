@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "score-sheet-fixture.h"
+#include "shequ-score-sheet-private.h"
 
 /* Types TEXT into the cursor cell as a key would (the first character starts the
  * editor, the rest goes into it) and commits with the "move" action, as Tab / Enter. */
@@ -185,26 +186,37 @@ test_type_and_draw (Fixture       *f,
   assert_colour_near (chip_colour (f, 1), band_rgb (SHEQU_BAND_GREEN));
 }
 
-/* Sends KEYVAL to the grid's own key controller, as a key press reaches it. */
-static gboolean
-press_key (Fixture         *f,
-           guint            keyval,
-           GdkModifierType  state)
+/* The grid's first event controller of TYPE (in PHASE, unless PHASE is NONE); owned
+ * by the grid. */
+static GtkEventController *
+sheet_controller (Fixture             *f,
+                  GType                type,
+                  GtkPropagationPhase  phase)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->sheet));
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
 
-      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
-          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
-        continue;
-      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      return handled;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          (phase == GTK_PHASE_NONE || gtk_event_controller_get_propagation_phase (controller) == phase))
+        return controller;  /* the grid keeps it */
     }
   g_assert_not_reached ();
+}
+
+/* Sends KEYVAL to the grid's own key controller, as a key press reaches it. */
+static gboolean
+press_key (Fixture         *f,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkEventController *keys = sheet_controller (f, GTK_TYPE_EVENT_CONTROLLER_KEY, GTK_PHASE_CAPTURE);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  return handled;
 }
 
 static void
@@ -412,6 +424,110 @@ test_undo (Fixture       *f,
   g_assert_cmpint (stored (f, 3, 1), ==, 1500);
 }
 
+/* Runs the sheet's own shortcut for KEYVAL + STATE, as GTK does before a key goes on
+ * to the window; FALSE if the sheet has none or lets the key pass. */
+static gboolean
+activate_sheet_shortcut (Fixture         *f,
+                         guint            keyval,
+                         GdkModifierType  state)
+{
+  GListModel *shortcuts = G_LIST_MODEL (sheet_controller (f, GTK_TYPE_SHORTCUT_CONTROLLER,
+                                                          GTK_PHASE_NONE));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+        return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                             GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (f->sheet),
+                                             gtk_shortcut_get_arguments (shortcut));
+    }
+  return FALSE;
+}
+
+/* Ctrl+Z with nothing to undo in the sheet must not reach the window, whose undo
+ * would take back the last organisation edit unseen. */
+static void
+test_undo_stays (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequUnit *street = shequ_org_store_get_street (f->eval.org);
+  const struct { guint keyval; GdkModifierType state; } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { GDK_KEY_y, GDK_CONTROL_MASK },
+  };
+
+  g_assert_true (shequ_org_store_rename_unit (f->eval.org, street, "新名街道", &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_org_store_get_can_undo (f->eval.org));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      /* What the window would do with a key the sheet lets through. */
+      if (!activate_sheet_shortcut (f, keys[i].keyval, keys[i].state) && i == 0)
+        g_assert_true (shequ_org_store_undo (f->eval.org, NULL));
+      g_assert_cmpstr (shequ_unit_get_name (street), ==, "新名街道");
+      g_assert_cmpstr (shequ_score_sheet_get_message (f->sheet), ==,
+                       i == 0 ? "Nothing to undo in this sheet" : "Nothing to redo in this sheet");
+    }
+
+  /* With a score to undo, the same key undoes it, and the organisation edit stays. */
+  shequ_score_sheet_set_cursor (f->sheet, 0, 0);
+  type_cell (f, "9", 0, 1);
+  g_assert_cmpint (stored (f, 0, 0), ==, 900);
+  g_assert_true (activate_sheet_shortcut (f, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpint (stored (f, 0, 0), ==, SHEQU_SCORE_NONE);
+  g_assert_true (activate_sheet_shortcut (f, GDK_KEY_y, GDK_CONTROL_MASK));
+  g_assert_cmpint (stored (f, 0, 0), ==, 900);
+  g_assert_cmpstr (shequ_unit_get_name (street), ==, "新名街道");
+}
+
+/* A score in a column half hidden behind the frozen total is not drawn cut in two
+ * ("18" would read as "1"): the strip left of the total's edge has no text in it. */
+static void
+test_frozen_edge (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t body, cell;
+  GtkAdjustment *hadj = f->sheet->hadjustment;
+  int minimum, natural, dark = 0;
+  Pixels p;
+
+  shequ_score_sheet_set_cursor (f->sheet, 1, 2);
+  type_cell (f, "8", 0, 0);
+  shequ_score_sheet_set_cursor (f->sheet, 0, 0);
+  gtk_widget_measure (GTK_WIDGET (f->sheet), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 500);
+  shequ_test_wait_frames (f->window, 3);
+  shequ_score_sheet_body_rect (f->sheet, &body);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, gtk_adjustment_get_page_size (hadj));
+  /* Scroll so the edge falls in the middle of the last column's right-aligned digit. */
+  shequ_score_sheet_cell_rect (f->sheet, 1, 2, &cell);
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_value (hadj) + cell.origin.x +
+                                  cell.size.width - 12 - (body.origin.x + body.size.width));
+  shequ_score_sheet_cell_rect (f->sheet, 1, 2, &cell);
+  g_assert_cmpfloat (cell.origin.x + cell.size.width, >, body.origin.x + body.size.width);
+  render (f, &p);
+  pixels = p.data;
+  for (double y = cell.origin.y + 3; y < cell.origin.y + cell.size.height - 3; y++)
+    for (double x = body.origin.x + body.size.width - 8; x < body.origin.x + body.size.width - 1; x++)
+      {
+        guint32 rgb = pixel_at (&p, x, y);
+        int luma = (((rgb >> 16) & 0xff) * 3 + ((rgb >> 8) & 0xff) * 6 + (rgb & 0xff)) / 10;
+
+        dark += luma < 120;
+      }
+  g_assert_cmpint (dark, ==, 0);
+}
+
 static void
 test_locked (Fixture       *f,
              gconstpointer  data)
@@ -476,6 +592,10 @@ main (int   argc,
   g_test_add ("/score-sheet/comment-popover", Fixture, NULL, fixture_set_up,
               test_comment_popover, fixture_tear_down);
   g_test_add ("/score-sheet/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/score-sheet/undo-stays", Fixture, NULL, fixture_set_up, test_undo_stays,
+              fixture_tear_down);
+  g_test_add ("/score-sheet/frozen-edge", Fixture, NULL, fixture_set_up, test_frozen_edge,
+              fixture_tear_down);
   g_test_add ("/score-sheet/locked", Fixture, NULL, fixture_set_up, test_locked,
               fixture_tear_down);
   g_test_add ("/score-sheet/accessible", Fixture, NULL, fixture_set_up, test_accessible,

@@ -29,20 +29,50 @@ find_dialog (void)
   return NULL;
 }
 
-static const char *
-label_text (GtkWidget  *root,
+static GtkWidget *
+find_label (GtkWidget  *root,
             const char *needle)
 {
   for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
     {
-      const char *found;
+      GtkWidget *found;
 
       if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), needle) != NULL)
-        return gtk_label_get_text (GTK_LABEL (w));
-      if ((found = label_text (w, needle)) != NULL)
+        return w;
+      if ((found = find_label (w, needle)) != NULL)
         return found;
     }
   return NULL;
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *needle)
+{
+  GtkWidget *label = find_label (root, needle);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The hint line names paste and the comment key, the comment corner has a legend with
+ * a tooltip, and the scroll bars stay (the frozen columns hide scrolled ones). */
+static void
+check_hints (GtkWidget       *page,
+             ShequScoreSheet *sheet)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (sheet), GTK_TYPE_SCROLLED_WINDOW);
+  GtkPolicyType hpolicy, vpolicy;
+  GtkWidget *legend = find_label (page, "orange corner: the score has a comment");
+
+  g_assert_nonnull (label_text (page, "Ctrl+V paste"));
+  g_assert_nonnull (label_text (page, "Alt+M comment"));
+  g_assert_nonnull (legend);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (legend), "Alt+M"));
+  g_assert_nonnull (scroller);
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &hpolicy, &vpolicy);
+  g_assert_cmpint (hpolicy, !=, GTK_POLICY_NEVER);
+  g_assert_cmpint (hpolicy, !=, GTK_POLICY_EXTERNAL);
 }
 
 static void
@@ -64,6 +94,7 @@ test_page_submit (void)
   g_assert_cmpint (shequ_eval_sheet_get_assessor_id (shequ_score_sheet_get_sheet (sheet)), ==,
                    f.assessor_id);
   g_assert_nonnull (label_text (page, "0 of 6 cells filled"));
+  check_hints (page, sheet);
 
   /* What is typed is written when the focus goes elsewhere on the page. */
   shequ_score_sheet_set_cursor (sheet, 1, 2);

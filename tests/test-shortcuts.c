@@ -11,6 +11,7 @@
 #include "shequ-application.h"
 #include "shequ-org-view-private.h"
 #include "shequ-org-view.h"
+#include "shequ-score-sheet.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-util.h"
 #include "shequ-window-private.h"
@@ -475,6 +476,108 @@ test_tree_keys_act (Fixture       *fixture,
   g_assert_cmpuint (shequ_unit_get_n_children (community), ==, n_children + 1);
 }
 
+/* WIDGET as a PNG file NAME.png in $SHEQU_TEST_SHOTS, when it is set: to look at. */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("SHEQU_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The keys shown in the group titled TITLE, normalized, into SHOWN (a set). */
+static void
+collect_group_keys (GtkWidget  *widget,
+                    const char *title,
+                    gboolean    inside,
+                    GHashTable *shown)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_autofree char *group_title = NULL;
+
+      g_object_get (widget, "title", &group_title, NULL);
+      inside = g_strcmp0 (group_title, title) == 0;
+    }
+  if (inside && GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      keys = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (gtk_accelerator_parse (keys[i], NULL, NULL))
+          g_hash_table_add (shown, normalize_accel (keys[i]));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_group_keys (child, title, inside, shown);
+}
+
+/* Every key the scoring sheet binds is in the shortcuts window's "Scoring sheet" group. */
+static void
+test_sheet_keys_shown (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *overlay = show_shortcuts_window (fixture->window);
+  GtkWidget *sheet = g_object_ref_sink (shequ_score_sheet_new ());
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (sheet);
+  guint n_checked = 0;
+
+  collect_group_keys (overlay, "Scoring sheet", FALSE, shown);
+  g_assert_true (g_hash_table_contains (shown, "<Control>Tab"));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *accel = NULL;
+          guint keyval;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          /* The keypad's Delete is the same key to the person. */
+          if (keyval == GDK_KEY_KP_Delete)
+            continue;
+          accel = gtk_accelerator_name (gdk_keyval_to_lower (keyval),
+                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (!g_hash_table_contains (shown, accel))
+            g_error ("The scoring sheet binds %s, which the shortcuts window does not show", accel);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 8);
+  save_shot (overlay, "shortcuts");
+  g_object_unref (sheet);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +594,7 @@ main (int   argc,
   ADD ("/shortcuts/org-binding-forwards", test_org_binding_forwards);
   ADD ("/shortcuts/org-view-keys-from-table", test_org_view_keys_from_table);
   ADD ("/shortcuts/tree-keys-act", test_tree_keys_act);
+  ADD ("/shortcuts/sheet-keys-shown", test_sheet_keys_shown);
 #undef ADD
 
   ret = g_test_run ();

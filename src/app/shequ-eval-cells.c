@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "shequ-app-util.h"
 #include "shequ-band-chip.h"
@@ -25,6 +26,19 @@ on_setup (GtkSignalListItemFactory *factory,
 
   if (column->kind == SHEQU_EVAL_CELL_CHIP)
     child = shequ_band_chip_new (SHEQU_BAND_NONE);
+  else if (column->kind == SHEQU_EVAL_CELL_NUMBER_CHIP)
+    {
+      GtkWidget *number = gtk_label_new (NULL);
+      GtkWidget *chip = shequ_band_chip_new (SHEQU_BAND_NONE);
+
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_label_set_xalign (GTK_LABEL (number), 1);
+      gtk_label_set_width_chars (GTK_LABEL (number), 3);
+      gtk_widget_add_css_class (number, "numeric");
+      gtk_box_append (GTK_BOX (child), number);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (child), chip);
+    }
   else
     {
       child = gtk_label_new (NULL);
@@ -139,7 +153,11 @@ shequ_eval_format_period (ShequEvalStore       *store,
                           const ShequPeriodRow *period)
 {
   ShequEvalKind kind = shequ_eval_period_get_kind (store, period->id);
+  const char *kind_label = shequ_eval_kind_get_label (kind);
 
+  /* "2026年第三季度干部考评" says what it grades already. */
+  if (kind_label != NULL && *kind_label != '\0' && strstr (period->label, kind_label) != NULL)
+    return g_strdup (period->label);
   /* Translators: a period in a drop-down and what it grades, "2026年第三季度 · 社区" */
   return g_strdup_printf (C_("period", "%s · %s"), period->label, shequ_eval_kind_get_label (kind));
 }

@@ -13,6 +13,7 @@ typedef enum {
   SHEQU_EVAL_CELL_TEXT,     /* a label, ellipsized */
   SHEQU_EVAL_CELL_NUMBER,   /* a label, right-aligned, tabular figures */
   SHEQU_EVAL_CELL_CHIP,     /* a ShequBandChip */
+  SHEQU_EVAL_CELL_NUMBER_CHIP, /* a box: a number label (first child), then a ShequBandChip */
 } ShequEvalCellKind;
 
 /* Called on bind with the cell's widget (a GtkLabel or a ShequBandChip). */

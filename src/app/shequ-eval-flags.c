@@ -21,6 +21,9 @@ struct _ShequEvalFlags
   GtkColumnView      *view;
   GtkStack           *stack;
   GtkLabel           *summary_label;
+  GtkCheckButton     *open_only;
+  GtkRevealer        *closed_bar;    /* "Flag closed" with Undo */
+  gint64              closed_flag;   /* what Undo reopens; 0: none */
   GtkWindow          *dialog;        /* weak */
   GtkTextView        *note_view;     /* the dialog's */
   GtkLabel           *error_label;   /* the dialog's */
@@ -106,6 +109,44 @@ update_actions (ShequEvalFlags *self)
                                  row != NULL && row->state == SHEQU_FLAG_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flags.close",
                                  row != NULL && row->state != SHEQU_FLAG_STATE_CLOSED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flags.undo-close", self->closed_flag != 0);
+}
+
+/* Open flags first, then those interviewed, then the closed ones; within a state the
+ * store's order (newest period first). */
+static int
+compare_state_stable (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const ShequFlagRow *x = *(const ShequFlagRow * const *) a;
+  const ShequFlagRow *y = *(const ShequFlagRow * const *) b;
+  guint ix = 0, iy = 0;
+
+  if (x->state != y->state)
+    return (int) x->state - (int) y->state;
+  g_ptr_array_find (user_data, x, &ix);
+  g_ptr_array_find (user_data, y, &iy);
+  return ix < iy ? -1 : ix > iy;
+}
+
+/* The flag Undo would reopen, while it is still closed; 0 otherwise (the bar hides). */
+static void
+update_closed_bar (ShequEvalFlags *self,
+                   GPtrArray      *flags)
+{
+  gboolean still_closed = FALSE;
+
+  for (guint i = 0; self->closed_flag != 0 && flags != NULL && i < flags->len; i++)
+    {
+      const ShequFlagRow *flag = g_ptr_array_index (flags, i);
+
+      if (flag->id == self->closed_flag)
+        still_closed = flag->state == SHEQU_FLAG_STATE_CLOSED;
+    }
+  if (!still_closed)
+    self->closed_flag = 0;
+  gtk_revealer_set_reveal_child (self->closed_bar, self->closed_flag != 0);
 }
 
 static void
@@ -117,26 +158,36 @@ fill_rows (ShequEvalFlags *self)
   gint64 selected_id = selected != NULL ? selected->id : 0;
   guint n_open = 0;
   g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  gboolean open_only = gtk_check_button_get_active (self->open_only);
+  guint n_all = flags != NULL ? flags->len : 0;
 
   for (guint i = 0; flags != NULL && i < flags->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (flags, i));
+  /* g_ptr_array_sort is not stable: sort with the store's index as the tie-break. */
+  g_ptr_array_sort_with_data (sorted, compare_state_stable, flags);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const ShequFlagRow *flag = g_ptr_array_index (flags, i);
+      const ShequFlagRow *flag = g_ptr_array_index (sorted, i);
 
-      g_ptr_array_add (rows, make_row (self, flag));
       n_open += flag->state == SHEQU_FLAG_STATE_OPEN;
+      if (!open_only || flag->state == SHEQU_FLAG_STATE_OPEN)
+        g_ptr_array_add (rows, make_row (self, flag));
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
   if (selected_id != 0)
     shequ_eval_flags_select (self, selected_id);
-  if (rows->len == 0)
+  if (n_all == 0)
     summary = g_strdup (_("No flags have been raised"));
   else
     /* Translators: the flags' summary line; the first %u is the flags still open */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u flags open",
-                                            "%u of %u flags open", rows->len), n_open, rows->len);
+                                            "%u of %u flags open", n_all), n_open, n_all);
   gtk_label_set_text (self->summary_label, summary);
-  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list"
+                                                 : n_all > 0 ? "none-open" : "empty");
+  update_closed_bar (self, flags);
   update_actions (self);
 }
 
@@ -305,12 +356,44 @@ close_action (GtkWidget  *widget,
   ShequEvalRow *row = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
 
+  gint64 flag_id;
+
   if (row == NULL || self->store == NULL)
     return;
-  if (!set_state (self, row->id, SHEQU_FLAG_STATE_CLOSED, NULL, &error))
+  flag_id = row->id;
+  if (!set_state (self, flag_id, SHEQU_FLAG_STATE_CLOSED, NULL, &error))
+    {
+      shequ_show_message (GTK_IS_WINDOW (gtk_widget_get_root (widget))
+                          ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL,
+                          GTK_MESSAGE_ERROR, _("Could not close the flag"), error->message);
+      return;
+    }
+  /* Closing acts at once; the bar offers to take it back. */
+  self->closed_flag = flag_id;
+  gtk_revealer_set_reveal_child (self->closed_bar, TRUE);
+  update_actions (self);
+}
+
+static void
+undo_close_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  ShequEvalFlags *self = SHEQU_EVAL_FLAGS (widget);
+  gint64 flag_id = self->closed_flag;
+  g_autoptr(GError) error = NULL;
+
+  if (flag_id == 0 || self->store == NULL)
+    return;
+  self->closed_flag = 0;
+  if (!set_state (self, flag_id, SHEQU_FLAG_STATE_OPEN, NULL, &error))
     shequ_show_message (GTK_IS_WINDOW (gtk_widget_get_root (widget))
                         ? GTK_WINDOW (gtk_widget_get_root (widget)) : NULL,
-                        GTK_MESSAGE_ERROR, _("Could not close the flag"), error->message);
+                        GTK_MESSAGE_ERROR, _("Could not reopen the flag"), error->message);
+  else
+    shequ_eval_flags_select (self, flag_id);
+  gtk_revealer_set_reveal_child (self->closed_bar, FALSE);
+  update_actions (self);
 }
 
 static void
@@ -343,7 +426,38 @@ build_toolbar (ShequEvalFlags *self)
   gtk_widget_set_tooltip_text (interview, _("Mark the interview held, with a note of it"));
   gtk_box_append (GTK_BOX (bar), interview);
   gtk_box_append (GTK_BOX (bar), close);
+  self->open_only = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("O_pen only")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_only),
+                               _("List only the flags nobody has acted on yet"));
+  g_signal_connect_object (self->open_only, "toggled", G_CALLBACK (fill_rows), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_insert_child_after (GTK_BOX (bar), GTK_WIDGET (self->open_only),
+                              GTK_WIDGET (self->summary_label));
   return bar;
+}
+
+/* "Flag closed" and an Undo button, shown after Close Flag until the flag moves on. */
+static GtkWidget *
+build_closed_bar (ShequEvalFlags *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Flag closed"));
+  GtkWidget *undo = gtk_button_new_with_mnemonic (_("_Undo"));
+
+  gtk_widget_add_css_class (box, "card");
+  g_object_set (box, "margin-start", 0, "margin-end", 0, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  g_object_set (label, "margin-start", 12, "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "flags.undo-close");
+  gtk_widget_set_tooltip_text (undo, _("Reopen the flag just closed"));
+  g_object_set (undo, "margin-end", 6, "margin-top", 4, "margin-bottom", 4, NULL);
+  gtk_box_append (GTK_BOX (box), undo);
+  self->closed_bar = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (self->closed_bar, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_child (self->closed_bar, box);
+  return GTK_WIDGET (self->closed_bar);
 }
 
 static void
@@ -353,8 +467,10 @@ build (ShequEvalFlags *self)
   GtkWidget *empty = gtk_label_new (_("No target has been flagged: flags are raised when a "
                                       "period closes and a rule fires (red twice in a row → an "
                                       "interview)."));
+  GtkWidget *none_open = gtk_label_new (_("No flag is open: every one has been acted on."));
 
   gtk_widget_set_parent (build_toolbar (self), GTK_WIDGET (self));
+  gtk_widget_set_parent (build_closed_bar (self), GTK_WIDGET (self));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
@@ -369,7 +485,7 @@ build (ShequEvalFlags *self)
                          bind_rule, self);
   shequ_eval_add_column (self->view, C_("eval column", "Period"), 210, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_period, self);
-  shequ_eval_add_column (self->view, C_("eval column", "State"), 100, FALSE, SHEQU_EVAL_CELL_TEXT,
+  shequ_eval_add_column (self->view, C_("eval column", "State"), 150, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_state, self);
   shequ_eval_add_column (self->view, C_("eval column", "Note"), 0, TRUE, SHEQU_EVAL_CELL_TEXT,
                          bind_note, self);
@@ -382,6 +498,8 @@ build (ShequEvalFlags *self)
   gtk_label_set_max_width_chars (GTK_LABEL (empty), 60);
   gtk_widget_add_css_class (empty, "dim-label");
   gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_widget_add_css_class (none_open, "dim-label");
+  gtk_stack_add_named (self->stack, none_open, "none-open");
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 }
 
@@ -416,6 +534,7 @@ shequ_eval_flags_class_init (ShequEvalFlagsClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
   gtk_widget_class_install_action (widget_class, "flags.interview", NULL, interview_action);
   gtk_widget_class_install_action (widget_class, "flags.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "flags.undo-close", NULL, undo_close_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "shequ-eval-flags");
 }

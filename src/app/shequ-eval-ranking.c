@@ -148,6 +148,23 @@ bind_total (GtkWidget    *cell,
   gtk_label_set_text (GTK_LABEL (cell), text);
 }
 
+/* The rank in the period before, and its band beside it when the band has changed. */
+static void
+bind_previous (GtkWidget    *cell,
+               ShequEvalRow *row,
+               gpointer      user_data)
+{
+  GtkWidget *number = gtk_widget_get_first_child (cell);
+  GtkWidget *chip = gtk_widget_get_next_sibling (number);
+  g_autofree char *text = row->previous_rank > 0 ? g_strdup_printf ("%u", row->previous_rank)
+                                                 : g_strdup ("—");
+  gboolean changed = row->previous_rank > 0 && row->previous_band != row->band;
+
+  gtk_label_set_text (GTK_LABEL (number), text);
+  shequ_band_chip_set_band (SHEQU_BAND_CHIP (chip), row->previous_band);
+  gtk_widget_set_visible (chip, changed);
+}
+
 static void
 bind_band (GtkWidget    *cell,
            ShequEvalRow *row,
@@ -200,15 +217,17 @@ add_columns (ShequEvalRanking *self)
                          bind_rank, self);
   shequ_eval_add_column (view, C_("eval column", "Change"), 64, FALSE, SHEQU_EVAL_CELL_TEXT,
                          bind_move, self);
-  shequ_eval_add_column (view, C_("eval column", "Name"), 200, FALSE, SHEQU_EVAL_CELL_TEXT,
+  /* The name and the unit share the room left. */
+  shequ_eval_add_column (view, C_("eval column", "Name"), 200, TRUE, SHEQU_EVAL_CELL_TEXT,
                          bind_name, self);
-  self->unit_column = shequ_eval_add_column (view, C_("eval column", "Unit"), 240, FALSE,
+  self->unit_column = shequ_eval_add_column (view, C_("eval column", "Unit"), 240, TRUE,
                                              SHEQU_EVAL_CELL_TEXT, bind_detail, self);
   shequ_eval_add_column (view, C_("eval column", "Total"), 90, FALSE, SHEQU_EVAL_CELL_NUMBER,
                          bind_total, self);
-  /* The chip beside the total; the room left after it. */
-  shequ_eval_add_column (view, C_("eval column", "Band"), 90, TRUE, SHEQU_EVAL_CELL_CHIP,
+  shequ_eval_add_column (view, C_("eval column", "Band"), 90, FALSE, SHEQU_EVAL_CELL_CHIP,
                          bind_band, self);
+  shequ_eval_add_column (view, C_("eval column", "Previous"), 120, FALSE,
+                         SHEQU_EVAL_CELL_NUMBER_CHIP, bind_previous, self);
 
   view = self->units_view;
   shequ_eval_add_column (view, C_("eval column", "Unit"), 220, FALSE, SHEQU_EVAL_CELL_TEXT,
@@ -243,7 +262,6 @@ make_target_row (ShequEvalRanking         *self,
                  guint                     index)
 {
   ShequEvalRow *row = shequ_eval_row_new ();
-  ShequBand previous_band = SHEQU_BAND_NONE;
   const char *area;
 
   row->id = row->target_id = target->id;
@@ -252,8 +270,9 @@ make_target_row (ShequEvalRanking         *self,
   row->total = results->total[index];
   row->band = results->band[index];
   row->name = g_strdup (target->name);
+  row->previous_band = SHEQU_BAND_NONE;
   shequ_eval_store_get_previous (self->store, period_id, target->id, &row->previous_rank,
-                                 &previous_band);
+                                 &row->previous_band);
   /* A cadre is shown with the community; a community with its management area. */
   area = unit_name (self, target->area_id);
   row->detail = g_strdup (target->kind == SHEQU_EVAL_KIND_CADRE ? target->unit_name
@@ -480,7 +499,14 @@ add_list_page (ShequEvalRanking  *self,
                GtkColumnView    **view_out)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (model)));
+  GtkSingleSelection *selection = gtk_single_selection_new (model);
+  GtkWidget *view;
+
+  /* No row lit up before the user goes to one (the keyboard still selects as it moves). */
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
 
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (view), FALSE);
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);

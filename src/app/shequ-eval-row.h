@@ -23,6 +23,7 @@ struct _ShequEvalRow
   gint64     period_id;
   guint      rank;           /* ranking: 0 when not graded */
   guint      previous_rank;  /* ranking: 0 when not graded before (or no period before) */
+  ShequBand  previous_band;  /* ranking: the band then; SHEQU_BAND_NONE when none */
   double     total;          /* ranking; roll-up: the mean; NAN when none */
   ShequBand  band;
   guint      n_band[SHEQU_N_BANDS];  /* roll-up */

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "shequ-app-util.h"
 #include "shequ-audit.h"
@@ -34,6 +36,8 @@ struct _ShequEvalTargetPage
   ShequTrendChart *chart;
   GtkListBox      *log;
   GtkLabel        *log_empty;
+  GtkLabel        *log_heading;    /* the period the log shows */
+  GtkLabel        *flags_label;    /* the target's flags not closed */
 };
 
 G_DEFINE_FINAL_TYPE (ShequEvalTargetPage, shequ_eval_target_page, GTK_TYPE_WIDGET)
@@ -222,9 +226,74 @@ action_label (const char *action)
   return action != NULL ? action : "";
 }
 
-static GtkWidget *
-make_log_row (const ShequAuditRecord *record)
+/* A flag's raising as the log keeps it, "interview: red 2 of 2", as the page says it
+ * ("约谈：红色 2/2"); NULL when VALUE is not one. */
+static char *
+describe_raise (const char *value)
 {
+  char action_key[32], band_key[32];
+  guint count, within;
+  ShequFlagAction action;
+  ShequBand band;
+
+  if (sscanf (value, "%31[a-z]: %31[a-z] %u of %u", action_key, band_key, &count, &within) != 4 ||
+      !shequ_flag_action_from_string (action_key, &action) ||
+      !shequ_band_from_string (band_key, &band))
+    return NULL;
+  /* Translators: a flag raised, in the target page's log: action, band, how many times
+   * in how many periods ("约谈：红色 2/2") */
+  return g_strdup_printf (_("%1$s: %2$s %3$u/%4$u"), shequ_flag_action_get_label (action),
+                          shequ_band_get_label (band), count, within);
+}
+
+/* A score's value as the log keeps it, "I01: 8.5 (张三)", as the page says it: the
+ * indicator's name for its code (looked up in SET), without the assessor when the
+ * assessor is the one who made the change. "—" for none. */
+static char *
+describe_value (const char            *value,
+                const ShequEvalSetDef *set,
+                const char            *actor)
+{
+  const char *colon = value != NULL ? strstr (value, ": ") : NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *own = actor != NULL ? g_strdup_printf (" (%s)", actor) : NULL;
+  const char *name = NULL;
+
+  ShequFlagState state;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup ("—");
+  /* A flag's move: its state keys as the Flags view says them. */
+  if (colon == NULL && shequ_flag_state_from_string (value, &state))
+    return g_strdup (shequ_flag_state_get_label (state));
+  if (colon != NULL && (rest = describe_raise (value)) != NULL)
+    return g_steal_pointer (&rest);
+  if (colon == NULL || set == NULL)
+    return g_strdup (value);
+  for (guint i = 0; i < set->indicators->len && name == NULL; i++)
+    {
+      const ShequIndicatorRow *indicator = g_ptr_array_index (set->indicators, i);
+
+      if (strlen (indicator->code) == (gsize) (colon - value) &&
+          strncmp (indicator->code, value, (gsize) (colon - value)) == 0)
+        name = indicator->name;
+    }
+  rest = g_strdup (colon + 2);
+  if (own != NULL && g_str_has_suffix (rest, own))
+    rest[strlen (rest) - strlen (own)] = '\0';
+  if (name == NULL)
+    return g_strdup_printf ("%.*s: %s", (int) (colon - value), value, rest);
+  return g_strdup_printf ("%s: %s", name, rest);
+}
+
+/* RECORD as a row; a reason that only repeats PERIOD_LABEL (a flag's raising says the
+ * period it was raised at, which the log's heading says already) is left out. */
+static GtkWidget *
+make_log_row (const ShequAuditRecord *record,
+              const ShequEvalSetDef  *set,
+              const char             *period_label)
+{
+  const char *reason = g_strcmp0 (record->reason, period_label) != 0 ? record->reason : NULL;
   g_autofree char *when = shequ_eval_format_time (record->at);
   g_autofree char *change = NULL;
   g_autofree char *head = NULL;
@@ -233,10 +302,13 @@ make_log_row (const ShequAuditRecord *record)
   GtkWidget *row = gtk_list_box_row_new ();
 
   if (record->old_value != NULL || record->new_value != NULL)
-    /* Translators: a value's change in the audit log, "8 → 6.5" */
-    change = g_strdup_printf (_("%s → %s"),
-                              record->old_value != NULL && *record->old_value ? record->old_value : "—",
-                              record->new_value != NULL && *record->new_value ? record->new_value : "—");
+    {
+      g_autofree char *old_text = describe_value (record->old_value, set, record->actor);
+      g_autofree char *new_text = describe_value (record->new_value, set, record->actor);
+
+      /* Translators: a value's change in the audit log, "8 → 6.5" */
+      change = g_strdup_printf (_("%s → %s"), old_text, new_text);
+    }
   /* Translators: an audit log entry's first line: when, who, what, the change */
   head = g_strdup_printf (_("%s  %s  %s  %s"), when, record->actor, action_label (record->action),
                           change != NULL ? change : "");
@@ -244,14 +316,14 @@ make_log_row (const ShequAuditRecord *record)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  if (record->reason != NULL && *record->reason != '\0')
+  if (reason != NULL && *reason != '\0')
     {
-      GtkWidget *reason = gtk_label_new (record->reason);
+      GtkWidget *reason_label = gtk_label_new (reason);
 
-      gtk_label_set_xalign (GTK_LABEL (reason), 0);
-      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
-      gtk_widget_add_css_class (reason, "dim-label");
-      gtk_box_append (GTK_BOX (box), reason);
+      gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason_label), TRUE);
+      gtk_widget_add_css_class (reason_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), reason_label);
     }
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
@@ -260,36 +332,96 @@ make_log_row (const ShequAuditRecord *record)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   {
     g_autofree char *name = g_strdup_printf ("%s%s%s", head,
-                                             record->reason != NULL && *record->reason ? ", " : "",
-                                             record->reason != NULL ? record->reason : "");
+                                             reason != NULL && *reason ? ", " : "",
+                                             reason != NULL ? reason : "");
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }
   return row;
 }
 
+/* The log's entries for PERIOD span from its opening to its last close (to now while
+ * it is not closed), by sequence number: *START and *END. */
 static void
-fill_log (ShequEvalTargetPage *self)
+period_window (ShequEvalTargetPage  *self,
+               const ShequPeriodRow *period,
+               gint64               *start,
+               gint64               *end)
+{
+  g_autofree char *target = g_strdup_printf ("eval-period:%" G_GINT64_FORMAT, period->id);
+  g_autoptr(GPtrArray) records = shequ_audit_list (shequ_eval_store_get_database (self->store),
+                                                   target, 0, NULL);
+  gboolean closed = period->state == SHEQU_PERIOD_STATE_CLOSED;
+
+  *start = 0;
+  *end = G_MAXINT64;
+  for (guint i = 0; records != NULL && i < records->len; i++)  /* newest first */
+    {
+      const ShequAuditRecord *record = g_ptr_array_index (records, i);
+
+      if (g_strcmp0 (record->action, "period-open") == 0)
+        *start = record->seq;
+      else if (closed && *end == G_MAXINT64 && g_strcmp0 (record->action, "period-close") == 0)
+        *end = record->seq;
+    }
+}
+
+/* Whether RECORD (of the target's, read oldest first) is about PERIOD: a flag raised at
+ * its close names it (and the flag's later moves follow the last raised, *IN_FLAG); the
+ * rest by when they were logged. */
+static gboolean
+record_in_period (const ShequAuditRecord *record,
+                  const ShequPeriodRow   *period,
+                  gint64                  start,
+                  gint64                  end,
+                  gboolean               *in_flag)
+{
+  if (g_strcmp0 (record->action, "flag") == 0)
+    {
+      if (record->old_value == NULL && record->reason != NULL)
+        *in_flag = g_strcmp0 (record->reason, period->label) == 0;
+      return *in_flag;
+    }
+  return record->seq >= start && record->seq <= end;
+}
+
+static void
+fill_log (ShequEvalTargetPage *self,
+          gint64               period_id)
 {
   g_autofree char *target = g_strdup_printf ("eval-target:%" G_GINT64_FORMAT, self->target_id);
+  const ShequPeriodRow *period = shequ_eval_store_lookup_period (self->store, period_id);
+  const ShequEvalSetDef *set = period != NULL ? shequ_eval_store_lookup_set (self->store, period->set_id)
+                                              : NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  gint64 start = 0, end = G_MAXINT64;
+  gboolean in_flag = FALSE;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->log))) != NULL)
     gtk_list_box_remove (self->log, child);
-  records = shequ_audit_list (shequ_eval_store_get_database (self->store), target, LOG_LIMIT, &error);
+  records = shequ_audit_list (shequ_eval_store_get_database (self->store), target, 0, &error);
   if (records == NULL)
     {
       gtk_label_set_text (self->log_empty, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->log_empty), TRUE);
       return;
     }
-  for (guint i = 0; i < records->len; i++)
-    gtk_list_box_append (self->log, make_log_row (g_ptr_array_index (records, i)));
-  gtk_label_set_text (self->log_empty, _("Nothing has been logged for this target yet."));
-  gtk_widget_set_visible (GTK_WIDGET (self->log_empty), records->len == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->log), records->len > 0);
+  if (period != NULL)
+    period_window (self, period, &start, &end);
+  for (guint i = records->len; i-- > 0;)  /* oldest first */
+    if (period == NULL ||
+        record_in_period (g_ptr_array_index (records, i), period, start, end, &in_flag))
+      g_ptr_array_add (shown, g_ptr_array_index (records, i));
+  for (guint i = shown->len; i-- > 0 && shown->len - i <= LOG_LIMIT;)
+    gtk_list_box_append (self->log, make_log_row (g_ptr_array_index (shown, i), set,
+                                                  period != NULL ? period->label : NULL));
+  gtk_label_set_text (self->log_heading, period != NULL ? period->label : "");
+  gtk_label_set_text (self->log_empty, _("Nothing has been logged for this target in this period."));
+  gtk_widget_set_visible (GTK_WIDGET (self->log_empty), shown->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->log), shown->len > 0);
 }
 
 /* ------------------------------------------------------------------ header */
@@ -339,6 +471,36 @@ fill_periods (ShequEvalTargetPage *self,
   self->filling = FALSE;
 }
 
+/* The target's flags not closed yet, "警示 · 待处理", newest first; hidden without any. */
+static void
+fill_flags (ShequEvalTargetPage *self)
+{
+  GPtrArray *flags = shequ_eval_store_get_flags (self->store);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) tip = g_string_new (NULL);
+
+  for (guint i = 0; flags != NULL && i < flags->len; i++)
+    {
+      const ShequFlagRow *flag = g_ptr_array_index (flags, i);
+      const ShequPeriodRow *period;
+
+      if (flag->target_id != self->target_id || flag->state == SHEQU_FLAG_STATE_CLOSED)
+        continue;
+      period = shequ_eval_store_lookup_period (self->store, flag->period_id);
+      /* Translators: a flag in the target page's header: its action, its state ("警示 · 待处理") */
+      g_string_append_printf (text, _("%s%s · %s"), text->len > 0 ? "  " : "",
+                              shequ_flag_action_get_label (flag->action),
+                              shequ_flag_state_get_label (flag->state));
+      g_string_append_printf (tip, "%s%s: %s · %s", tip->len > 0 ? "\n" : "",
+                              period != NULL ? period->label : "",
+                              shequ_flag_action_get_label (flag->action),
+                              shequ_flag_state_get_label (flag->state));
+    }
+  gtk_label_set_text (self->flags_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->flags_label), tip->len > 0 ? tip->str : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->flags_label), text->len > 0);
+}
+
 static void
 fill_header (ShequEvalTargetPage      *self,
              const ShequEvalTargetRow *target,
@@ -368,6 +530,7 @@ fill_header (ShequEvalTargetPage      *self,
     }
   shequ_band_chip_set_band (self->chip, band);
   gtk_label_set_text (self->total_label, text != NULL ? text : "");
+  fill_flags (self);
 }
 
 static void
@@ -388,7 +551,7 @@ refresh (ShequEvalTargetPage *self)
   fill_header (self, target, period_id);
   fill_breakdown (self, period_id);
   fill_trend (self, period_id);
-  fill_log (self);
+  fill_log (self, period_id);
 }
 
 static void
@@ -447,6 +610,13 @@ build_header (ShequEvalTargetPage *self)
 
   self->chip = SHEQU_BAND_CHIP (shequ_band_chip_new (SHEQU_BAND_NONE));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chip));
+  self->flags_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->flags_label), "flag-chip");
+  gtk_widget_add_css_class (GTK_WIDGET (self->flags_label), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->flags_label), "heading");
+  gtk_widget_set_valign (GTK_WIDGET (self->flags_label), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->flags_label), FALSE);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->flags_label));
   self->total_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->total_label), TRUE);
   gtk_label_set_xalign (self->total_label, 0);
@@ -505,6 +675,10 @@ build (ShequEvalTargetPage *self)
   gtk_widget_set_hexpand (right, TRUE);
   gtk_box_append (GTK_BOX (columns), right);
   gtk_box_append (GTK_BOX (right), heading (C_("evaluation page", "Audit Log")));
+  self->log_heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->log_heading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->log_heading), "dim-label");
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->log_heading));
   self->log_empty = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->log_empty, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->log_empty), "dim-label");

@@ -233,6 +233,79 @@ draw_row_backgrounds (ShequScoreSheet *self,
     }
 }
 
+/* The mark of a score with a comment: a small triangle in the cell's top right
+ * corner, RIGHT and TOP its edges, drawn as steps of one-pixel rows. */
+static void
+append_corner (GtkSnapshot   *snapshot,
+               const GdkRGBA *colour,
+               double         right,
+               double         top)
+{
+  const int size = 7;
+
+  for (int i = 0; i < size; i++)
+    append_rect (snapshot, colour, right - (size - i), top + i, size - i, 1);
+}
+
+/* Whether TEXT, right-aligned in CELL, lies wholly inside BODY: a score cut at a
+ * frozen column's edge would read as another number ("18" as "1"), so it is left
+ * out and the edge's shadow says there is more. */
+static gboolean
+end_text_fits (ShequScoreSheet       *self,
+               const char            *text,
+               const graphene_rect_t *cell,
+               const graphene_rect_t *body)
+{
+  PangoLayout *layout = shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_CELL, text);
+  double right = cell->origin.x + cell->size.width - CELL_PADDING;
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return right - w >= body->origin.x && right <= body->origin.x + body->size.width;
+}
+
+/* A shadow inside the scrolled region along a frozen column's edge at X, falling
+ * towards the scrolled cells (DIRECTION -1: to the left of X, +1: to the right),
+ * shown while columns are hidden behind that edge. */
+static void
+draw_edge_shadow (GtkSnapshot   *snapshot,
+                  const GdkRGBA *shade,
+                  double         x,
+                  int            direction,
+                  int            height)
+{
+  const double width = 8;
+  GdkRGBA clear = *shade;
+  graphene_rect_t area;
+
+  clear.alpha = 0;
+  graphene_rect_init (&area, direction < 0 ? x - width : x, 0, width, height);
+  gtk_snapshot_append_linear_gradient (snapshot, &area,
+                                       &GRAPHENE_POINT_INIT (x, 0),
+                                       &GRAPHENE_POINT_INIT (x + direction * width, 0),
+                                       (GskColorStop[]) { { 0, *shade }, { 1, clear } }, 2);
+}
+
+static void
+draw_edge_shadows (ShequScoreSheet       *self,
+                   GtkSnapshot           *snapshot,
+                   const Colours         *c,
+                   const graphene_rect_t *body,
+                   int                    height)
+{
+  double value = gtk_adjustment_get_value (self->hadjustment);
+  double hidden_right = self->m.content_width - value - body->size.width;
+  GdkRGBA shade;
+
+  if (body->size.width <= 0)
+    return;
+  with_alpha (&shade, &c->fg, 0.22f);
+  if (hidden_right > 0.5)
+    draw_edge_shadow (snapshot, &shade, body->origin.x + body->size.width, -1, height);
+  if (value > 0.5)
+    draw_edge_shadow (snapshot, &shade, body->origin.x, 1, height);
+}
+
 static void
 draw_body (ShequScoreSheet       *self,
            GtkSnapshot           *snapshot,
@@ -268,12 +341,13 @@ draw_body (ShequScoreSheet       *self,
               col < sel_column + sel_columns && (sel_rows > 1 || sel_columns > 1))
             append_rect (snapshot, &c->selection, cell.origin.x, y, cell.size.width - 1,
                          self->m.row_height - 1);
-          if (text[0] != '\0')
+          if (text[0] != '\0' && end_text_fits (self, text, &cell, body))
             append_text (snapshot, shequ_score_sheet_get_layout (self, SHEQU_SHEET_TEXT_CELL, text),
                          text_colour, cell.origin.x, y, cell.size.width, self->m.row_height,
                          ALIGN_END);
-          if (shequ_eval_sheet_get_comment (self->sheet, r, col) != NULL)
-            append_rect (snapshot, &c->comment, cell.origin.x + cell.size.width - 7, y + 1, 5, 5);
+          if (shequ_eval_sheet_get_comment (self->sheet, r, col) != NULL &&
+              cell.origin.x + cell.size.width <= body->origin.x + body->size.width)
+            append_corner (snapshot, &c->comment, cell.origin.x + cell.size.width - 1, y);
         }
     }
   gtk_snapshot_pop (snapshot);
@@ -486,6 +560,7 @@ shequ_score_sheet_snapshot (GtkWidget   *widget,
   draw_names (self, snapshot, &c, &span, height);
   draw_totals (self, snapshot, &c, &span, width, height);
   draw_header (self, snapshot, &c, &span, &body, width);
+  draw_edge_shadows (self, snapshot, &c, &body, height);
   if (shequ_eval_sheet_get_n_rows (self->sheet) > 0 &&
       shequ_eval_sheet_get_n_columns (self->sheet) > 0)
     draw_cursor (self, snapshot, &c, &body);

@@ -595,6 +595,29 @@ action_undo_redo (GtkWidget  *widget,
     shequ_score_sheet_move_cursor (self, row, column, FALSE);
 }
 
+/* Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y stay in the sheet while it has the focus: with
+ * nothing to undo here they would reach the window's undo, which undoes the last
+ * organisation edit out of sight. So the keys are always taken, and say so. */
+static gboolean
+on_undo_redo_key (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  ShequScoreSheet *self = SHEQU_SCORE_SHEET (widget);
+  gboolean redo = g_variant_get_boolean (args);
+  const char *action = redo ? "sheet.redo" : "sheet.undo";
+
+  if (self->sheet == NULL)
+    return FALSE;
+  if (shequ_eval_sheet_is_editable (self->sheet) &&
+      (redo ? shequ_eval_sheet_can_redo (self->sheet) : shequ_eval_sheet_can_undo (self->sheet)))
+    gtk_widget_activate_action (widget, action, NULL);
+  else
+    shequ_score_sheet_set_message (self, redo ? _("Nothing to redo in this sheet")
+                                              : _("Nothing to undo in this sheet"));
+  return TRUE;
+}
+
 static void
 action_clear (GtkWidget  *widget,
               const char *name,
@@ -679,10 +702,12 @@ shequ_score_sheet_class_init_editing (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "sheet.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "sheet.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "sheet.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "sheet.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "sheet.redo", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, on_undo_redo_key, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                on_undo_redo_key, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                on_undo_redo_key, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, on_undo_redo_key, "b", TRUE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sheet.clear", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sheet.clear", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "sheet.comment", NULL);

@@ -30,6 +30,7 @@ struct _ShequScoringPage
   ShequScoreSheet *sheet;
   GtkLabel        *message_label;
   GtkLabel        *hint_label;
+  GtkLabel        *comment_legend;
 };
 
 enum {
@@ -88,7 +89,8 @@ update_status (ShequScoringPage *self)
   else
     gtk_label_set_text (self->hint_label,
                         _("Type a score · Tab/Enter next · Esc cancel · Delete clear · "
-                          "Ctrl+Z undo · Ctrl+Tab leave the sheet"));
+                          "Ctrl+V paste · Alt+M comment · Ctrl+Z undo · "
+                          "Ctrl+Tab leave the sheet"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.submit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.reopen", submitted);
 }
@@ -521,10 +523,24 @@ shequ_scoring_page_class_init (ShequScoringPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, sheet);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequScoringPage, comment_legend);
   gtk_widget_class_install_action (widget_class, "scoring.submit", NULL, action_submit);
   gtk_widget_class_install_action (widget_class, "scoring.reopen", NULL, action_reopen);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "shequscoringpage");
+}
+
+/* What the small orange corner in a cell means; the sheet draws it in this colour. */
+static void
+init_comment_legend (ShequScoringPage *self)
+{
+  g_autofree char *text = g_markup_escape_text (_("orange corner: the score has a comment"), -1);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"#c64600\">◥</span> %s", text);
+
+  gtk_label_set_markup (self->comment_legend, markup);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->comment_legend),
+                               _("Point at a cell with an orange corner to read its comment; "
+                                 "Alt+M writes or changes the comment of the cell under the cursor"));
 }
 
 static void
@@ -539,6 +555,7 @@ shequ_scoring_page_init (ShequScoringPage *self)
   g_signal_connect (self->assessor_dropdown, "notify::selected",
                     G_CALLBACK (on_assessor_selected), self);
   g_signal_connect (self->sheet, "notify::message", G_CALLBACK (on_sheet_message), self);
+  init_comment_legend (self);
   show_sheet (self, 0);
 }
 

@@ -811,7 +811,8 @@ plan_flag_state (FlagState  *op,
   who = target != NULL ? _shequ_eval_describe_target (&target->row) : g_strdup ("?");
   if ((guint) op->state >= SHEQU_FLAG_N_STATES ||
       !((from == SHEQU_FLAG_STATE_OPEN && op->state != SHEQU_FLAG_STATE_OPEN) ||
-        (from == SHEQU_FLAG_STATE_INTERVIEWED && op->state == SHEQU_FLAG_STATE_CLOSED)))
+        (from == SHEQU_FLAG_STATE_INTERVIEWED && op->state == SHEQU_FLAG_STATE_CLOSED) ||
+        (from == SHEQU_FLAG_STATE_CLOSED && op->state == SHEQU_FLAG_STATE_OPEN)))
     return eval_error (error, SHEQU_EVAL_ERROR_INVALID,
                        _("The flag on %s is “%s”: it cannot become “%s”."), who,
                        shequ_flag_state_get_label (from),

@@ -335,7 +335,8 @@ GArray         *shequ_eval_store_get_history    (ShequEvalStore    *self,
 /* Every flag, newest period first, then by target order; borrowed ShequFlagRow. */
 GPtrArray      *shequ_eval_store_get_flags      (ShequEvalStore    *self);
 /* Open → interviewed (NOTE required: SHEQU_EVAL_ERROR_REASON) → closed, or open →
- * closed. Logged with the note.
+ * closed, or closed → open (reopening a flag closed by mistake: the note stays, so
+ * an interview held before is still on record). Logged with the note like any move.
  * Any other move: INVALID; an unknown flag: NOT_FOUND. The interview's note stays when
  * the flag is closed (a note given then is kept only when the flag had none). */
 gboolean        shequ_eval_store_set_flag_state (ShequEvalStore    *self,
