@@ -89,11 +89,39 @@ id_text (gint64 id)
 
 /* ------------------------------------------------------------------------------------ */
 
+/* The terminal columns TEXT's first LENGTH bytes take (two for a CJK character). */
+static guint
+columns_of (const char *text,
+            gsize       length)
+{
+  guint width = 0;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* In the table LINES, CELL on the second line starts in HEADER's column of the first. */
+static void
+assert_column_at (char       **lines,
+                  const char  *header,
+                  const char  *cell)
+{
+  const char *in_header = strstr (lines[0], header);
+  const char *in_row = strstr (lines[1], cell);
+
+  g_assert_nonnull (in_header);
+  g_assert_nonnull (in_row);
+  g_assert_cmpuint (columns_of (lines[0], in_header - lines[0]), ==,
+                    columns_of (lines[1], in_row - lines[1]));
+}
+
 static void
 test_periods (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonNode) root = run_json ("eval", "periods", "--db", f->dir.db, "--json", NULL);
   g_auto(ShequTestResult) text = { 0 };
+  g_auto(GStrv) lines = NULL;
   JsonArray *periods;
   JsonObject *period, *set;
 
@@ -112,9 +140,16 @@ test_periods (Fixture *f, gconstpointer data)
 
   text = shequ_test_run_cli ("eval", "periods", "--db", f->dir.db, NULL);
   shequ_test_assert_cli_success (&text);
-  g_assert_nonnull (strstr (text.out, PERIOD));
-  g_assert_nonnull (strstr (text.out, "社区考评 v1"));
-  g_assert_nonnull (strstr (text.out, "submitted 0/2"));
+  /* A header row, then the period, its columns where the header's are. */
+  lines = g_strsplit (text.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "ID  "));
+  g_assert_nonnull (strstr (lines[0], "Indicator set"));
+  g_assert_nonnull (strstr (lines[1], PERIOD));
+  g_assert_nonnull (strstr (lines[1], "社区考评 v1"));
+  g_assert_true (g_str_has_suffix (lines[1], "  0/2"));
+  assert_column_at (lines, "Period", PERIOD);
+  assert_column_at (lines, "Submitted", "0/2");
 }
 
 static void
@@ -201,6 +236,7 @@ test_flags (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonNode) root = run_json ("eval", "flags", "--db", f->dir.db, "--json", NULL);
   g_auto(ShequTestResult) text = { 0 };
+  g_auto(GStrv) lines = NULL;
   JsonArray *flags = json_node_get_array (root);
   JsonObject *flag;
 
@@ -214,7 +250,11 @@ test_flags (Fixture *f, gconstpointer data)
 
   text = shequ_test_run_cli ("eval", "flags", "--db", f->dir.db, NULL);
   shequ_test_assert_cli_success (&text);
-  g_assert_nonnull (strstr (text.out, "宗圣社区"));
+  lines = g_strsplit (text.out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "ID  "));
+  g_assert_nonnull (strstr (lines[1], "宗圣社区"));
+  assert_column_at (lines, "Code", "371326001003");
+  assert_column_at (lines, "Action", shequ_flag_action_get_label (SHEQU_FLAG_ACTION_INTERVIEW));
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -253,7 +293,9 @@ test_import_bad_file (Fixture *f, gconstpointer data)
   shequ_test_assert_cli_failure (&result, "bad.csv:3:4: ");
   g_assert_nonnull (strstr (result.err, "bad.csv:4:3: "));
   g_assert_nonnull (strstr (result.err, "371326009999"));
-  g_assert_nonnull (strstr (result.err, "Nothing was written."));
+  /* Said once. */
+  g_assert_nonnull (strstr (result.err, "nothing was written"));
+  g_assert_null (strstr (strstr (result.err, "othing was written") + 1, "othing was written"));
   g_assert_cmpstr (result.out, ==, "");
 
   json = shequ_test_run_cli ("eval", "import-scores", "--db", f->dir.db, "--json", bad, NULL);
@@ -409,6 +451,52 @@ test_bench_eval (void)
     }
   g_assert_cmpint (json_object_get_int_member (object, "targets"), ==, 50);
   g_assert_cmpint (json_object_get_int_member (object, "audit_entries"), >=, 50 * 5 * 3);
+  /* Three closed periods before the timed one (the default): the flag pass has a
+   * history to fire on. */
+  g_assert_cmpint (json_object_get_int_member (object, "history_periods"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "flags_fired"), >, 0);
+}
+
+/* A total that a double cannot hold exactly is written with two decimals. */
+static void
+test_rank_rounded (Fixture *f, gconstpointer data)
+{
+  g_autofree char *scores = shequ_test_write_file (f->dir.dir, "scores.csv",
+                                                   "period,assessor,target,I01,I02\n"
+                                                   PERIOD ",KH01,371326001002,9.5,20\n"
+                                                   PERIOD ",KH02,371326001002,9.8,20\n");
+  g_auto(ShequTestResult) imported = shequ_test_run_cli ("eval", "import-scores", "--db",
+                                                         f->dir.db, scores, NULL);
+  g_auto(ShequTestResult) json = { 0 };
+  g_autoptr(GRegex) total = g_regex_new ("\"total\" : ([^,\n]*)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  shequ_test_assert_cli_success (&imported);
+  json = shequ_test_run_cli ("eval", "rank", "--db", f->dir.db, "--period", PERIOD, "--json",
+                             NULL);
+  shequ_test_assert_cli_success (&json);
+  for (g_regex_match (total, json.out, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *value = g_match_info_fetch (match, 1);
+
+      g_assert_true (g_regex_match_simple ("^-?[0-9]+\\.[0-9][0-9]$", value, 0, 0));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+  /* 60 × 9.65 / 10 + 40 × 20 / 20 */
+  g_assert_nonnull (strstr (json.out, "\"total\" : 97.90"));
+}
+
+static void
+test_help (void)
+{
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("eval", "--help", NULL);
+
+  shequ_test_assert_cli_success (&result);
+  g_assert_nonnull (strstr (result.out, "import-scores"));
+  g_assert_nonnull (strstr (result.out, "Print a period's ranking."));
 }
 
 static void
@@ -431,6 +519,7 @@ main (int argc, char *argv[])
   ADD ("rank", FALSE, test_rank);
   ADD ("rank/against-previous", TRUE, test_rank_against_previous);
   ADD ("rank/bad-period", FALSE, test_rank_bad_period);
+  ADD ("rank/rounded", FALSE, test_rank_rounded);
   ADD ("flags", TRUE, test_flags);
   ADD ("import/bad-file", FALSE, test_import_bad_file);
   ADD ("import/good-file", FALSE, test_import_good_file);
@@ -439,6 +528,7 @@ main (int argc, char *argv[])
   ADD ("report/files", FALSE, test_report_files);
 #undef ADD
   g_test_add_func ("/cli-eval/bench", test_bench_eval);
+  g_test_add_func ("/cli-eval/help", test_help);
   g_test_add_func ("/cli-eval/usage", test_usage);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "shequ-eval-report-pdf-private.h"
 #include "shequ-eval-sample.h"
 #include "shequ-map-store.h"
+#include "shequ-place.h"
 #include "shequ-test-units.h"
 #include "shequ-test-util.h"
 
@@ -405,6 +406,12 @@ test_sample_street (void)
       text = run_tool ("pdftotext", pdf, "-", NULL);
       last = g_ptr_array_index (report->rows, report->rows->len - 1);
       g_assert_nonnull (strstr (text, last->name));
+      /* The band maps show no place layers, so their legends list none. */
+      for (guint k = 0; k < SHEQU_N_PLACE_KINDS; k++)
+        g_assert_null (strstr (text, shequ_place_kind_get_label (k)));
+      /* The trend's axis names quarters as the periods' own names do. */
+      if (kind == SHEQU_EVAL_KIND_COMMUNITY)
+        g_assert_nonnull (strstr (text, "Q1 2026"));
 
       g_assert_true (shequ_eval_report_write (eval, map, newest[kind], SHEQU_EVAL_REPORT_CSV, csv,
                                               NULL, &error));
@@ -431,6 +438,10 @@ test_store_pdf_chinese (StoreFixture  *fixture,
   g_assert_nonnull (strstr (text, "社区考评指标（第 1 版）"));
   g_assert_nonnull (strstr (text, "片区 · 3 个社区"));
   g_assert_nonnull (strstr (text, "第 5 页，共 5 页"));
+  /* The trend's axis names the quarters as the periods are named ("2026年第一季度"), never
+   * "2026年第1季度". */
+  g_assert_null (strstr (text, "第1季度"));
+  g_assert_null (strstr (text, "第2季度"));
 }
 
 int

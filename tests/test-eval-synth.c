@@ -141,6 +141,42 @@ test_over_sample (void)
   close_fixture (&f);
 }
 
+/* Closed quarters before the open one: a band history on which the flag rules fire. */
+static void
+test_history (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  const ShequPeriodRow *period, *earlier;
+  gint64 period_id = 0;
+  guint n_closed = 0;
+
+  open_fixture (&f, "history.db");
+  g_assert_true (shequ_eval_sample_populate_synthetic_history (f.store, 60, 4, 2, 3, &period_id,
+                                                               &error));
+  g_assert_no_error (error);
+  period = shequ_eval_store_lookup_period (f.store, period_id);
+  g_assert_cmpint (period->state, ==, SHEQU_PERIOD_STATE_SCORING);
+  g_assert_cmpstr (period->starts, ==, "2026-07-01");
+  for (earlier = shequ_eval_store_get_previous_period (f.store, period_id, FALSE);
+       earlier != NULL;
+       earlier = shequ_eval_store_get_previous_period (f.store, earlier->id, FALSE))
+    {
+      const ShequEvalResults *results = shequ_eval_store_get_results (f.store, earlier->id);
+
+      g_assert_cmpint (earlier->state, ==, SHEQU_PERIOD_STATE_CLOSED);
+      g_assert_cmpuint (shequ_eval_store_get_assessors (f.store, earlier->id)->len, ==, 1);
+      g_assert_cmpuint (results->n_targets, ==, 60);
+      n_closed++;
+    }
+  g_assert_cmpuint (n_closed, ==, 3);
+  g_assert_cmpstr (shequ_eval_store_get_previous_period (f.store, period_id, FALSE)->starts, ==,
+                   "2026-04-01");
+  /* A third of the targets red in a period: some are red twice in a row. */
+  g_assert_cmpuint (shequ_eval_store_get_flags (f.store)->len, >, 0);
+  close_fixture (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -148,5 +184,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/eval-synth/complete", test_complete);
   g_test_add_func ("/eval-synth/deterministic", test_deterministic);
   g_test_add_func ("/eval-synth/over-sample", test_over_sample);
+  g_test_add_func ("/eval-synth/history", test_history);
   return g_test_run ();
 }

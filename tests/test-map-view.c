@@ -741,6 +741,24 @@ test_pan_frame_times (Fixture       *f,
   g_array_unref (bench.snapshot_us);
 }
 
+/* Colouring by band hides the place layers (their orange squares would read as bands);
+ * another measure shows them again. */
+static void
+test_page_band_hides_places (Fixture       *f,
+                             gconstpointer  data)
+{
+  ShequMapRenderer *renderer = shequ_map_view_get_renderer (f->view);
+
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    g_assert_true (shequ_map_renderer_get_place_visible (renderer, kind));
+  shequ_map_page_set_measure (f->page, "band");
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    g_assert_false (shequ_map_renderer_get_place_visible (renderer, kind));
+  shequ_map_page_set_measure (f->page, "population");
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    g_assert_true (shequ_map_renderer_get_place_visible (renderer, kind));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +780,7 @@ main (int   argc,
   ADD ("/map-view/a11y/name-and-description", test_accessible);
   ADD ("/map-view/page/states", test_page_states);
   ADD ("/map-view/page/colour-by", test_page_colour_by);
+  ADD ("/map-view/page/band-hides-places", test_page_band_hides_places);
   ADD ("/map-view/page/rebuilds-on-change", test_page_rebuilds_on_change);
   ADD ("/map-view/window/map-page", test_window_map_page);
   ADD ("/map-view/bench/pan-frame-times", test_pan_frame_times);

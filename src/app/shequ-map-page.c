@@ -45,6 +45,9 @@ struct _ShequMapPage
   gboolean        filling_band_periods;
   gboolean        band_period_chosen;  /* by the user: kept; else the newest closed one */
   GtkCheckButton *place_buttons[SHEQU_N_PLACE_KINDS];
+  /* While the bands colour the map: the place layers shown before (hidden then). */
+  gboolean        band_chosen;
+  gboolean        places_before_band[SHEQU_N_PLACE_KINDS];
 };
 
 enum {
@@ -246,6 +249,29 @@ fill_place_toggles (ShequMapPage *self)
       g_signal_connect (button, "toggled", G_CALLBACK (on_place_toggled), self);
       gtk_box_append (GTK_BOX (self->places_box), button);
       self->place_buttons[kind] = GTK_CHECK_BUTTON (button);
+    }
+}
+
+/* The bands' orange and the canteens' squares would read as one colouring: choosing the
+ * band measure hides the place layers (the user may show them again), choosing another
+ * measure shows those that were shown before. */
+static void
+on_measure_chosen (ShequMapPage *self)
+{
+  gboolean band = g_str_equal (get_measure_id (self), "band");
+
+  if (band == self->band_chosen)
+    return;
+  self->band_chosen = band;
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    {
+      GtkCheckButton *button = self->place_buttons[kind];
+
+      if (button == NULL)
+        continue;
+      if (band)
+        self->places_before_band[kind] = gtk_check_button_get_active (button);
+      gtk_check_button_set_active (button, band ? FALSE : self->places_before_band[kind]);
     }
 }
 
@@ -533,6 +559,8 @@ shequ_map_page_init (ShequMapPage *self)
                            G_CALLBACK (on_paned_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->measure_dropdown, "notify::selected",
                            G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->measure_dropdown, "notify::selected",
+                           G_CALLBACK (on_measure_chosen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->level_dropdown, "notify::selected",
                            G_CALLBACK (update_colouring), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->classes_dropdown, "notify::selected",

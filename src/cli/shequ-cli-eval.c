@@ -6,13 +6,25 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "shequ-eval-import.h"
 #include "shequ-eval-report.h"
 #include "shequ-eval-store.h"
 #include "shequ-map-store.h"
 #include "shequ-cli-private.h"
+
+/* The subcommands' summaries: their --help and "eval --help". */
+static const char periods_summary[] = N_("List the evaluation's periods.");
+static const char rank_summary[] = N_("Print a period's ranking.");
+static const char report_summary[] = N_("Write a period's report as PDF, an Excel workbook or CSV.");
+static const char import_summary[] = N_("Import scores from a CSV file: every line is checked, "
+                                        "then all are written or none.");
+static const char flags_summary[] = N_("List the flags raised (interviews, warnings) and their "
+                                       "states.");
 
 /* The evaluation of the database --db names. WRITE: opened for writing. */
 static ShequEvalStore *
@@ -78,6 +90,73 @@ add_int (JsonBuilder *builder,
 /* ------------------------------------------------------------------------------------ */
 /* eval periods                                                                         */
 
+/* The columns TEXT takes in a terminal: two for a wide (CJK) character. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return strlen (text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Prints ROWS (each a GStrv of N_COLUMNS cells; the first the header) in aligned
+ * columns two spaces apart. */
+static void
+print_table (GPtrArray *rows,
+             guint      n_columns)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < n_columns; c++)
+      widths[c] = MAX (widths[c], text_width (((char **) g_ptr_array_index (rows, r))[c]));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_string_append (line, cells[c]);
+          if (c + 1 < n_columns)
+            for (guint w = text_width (cells[c]); w < widths[c] + 2; w++)
+              g_string_append_c (line, ' ');
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+    }
+}
+
+/* A row of the table: the N cells given, copied. */
+static void
+add_row (GPtrArray  *rows,
+         guint       n,
+         ...)
+{
+  char **cells = g_new0 (char *, n + 1);
+  va_list args;
+
+  va_start (args, n);
+  for (guint c = 0; c < n; c++)
+    {
+      const char *cell = va_arg (args, const char *);
+
+      cells[c] = g_strdup (cell != NULL ? cell : "");
+    }
+  va_end (args);
+  g_ptr_array_add (rows, cells);
+}
+
 static void
 count_submitted (ShequEvalStore *store,
                  gint64          period_id,
@@ -128,11 +207,12 @@ static int
 eval_periods (int argc, char **argv)
 {
   g_autoptr(ShequEvalStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *periods;
   GError *error = NULL;
   int status = 0;
 
-  if (!parse_options ("eval periods", NULL, N_("List the evaluation's periods."), NULL, TRUE,
+  if (!parse_options ("eval periods", NULL, periods_summary, NULL, TRUE,
                       &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -154,22 +234,30 @@ eval_periods (int argc, char **argv)
       return EXIT_SUCCESS;
     }
   if (periods->len == 0)
-    g_print (_("The evaluation has no periods yet.\n"));
+    {
+      g_print (_("The evaluation has no periods yet.\n"));
+      return EXIT_SUCCESS;
+    }
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  add_row (rows, 6, C_("cli column", "ID"), C_("cli column", "Period"),
+           C_("cli column", "Kind"), C_("cli column", "Indicator set"),
+           C_("cli column", "State"), C_("cli column", "Submitted"));
   for (guint i = 0; i < periods->len; i++)
     {
       const ShequPeriodRow *period = g_ptr_array_index (periods, i);
       const ShequEvalSetDef *set = shequ_eval_store_lookup_set (store, period->set_id);
-      g_autofree char *id = g_strdup_printf ("%4" G_GINT64_FORMAT, period->id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, period->id);
+      g_autofree char *set_text = g_strdup_printf ("%s v%u", set != NULL ? set->set->name : "?",
+                                                   set != NULL ? set->set->version : 0);
+      g_autofree char *submitted_text = NULL;
       guint submitted, total;
 
       count_submitted (store, period->id, &submitted, &total);
-      /* Translators: id, label, kind, set name, version, state, assessors who submitted
-       * of all */
-      g_print (_("%s  %s  %s  %s v%u  %s  submitted %u/%u\n"),
-               id, period->label, shequ_period_kind_get_label (period->kind),
-               set != NULL ? set->set->name : "?", set != NULL ? set->set->version : 0,
-               shequ_period_state_get_label (period->state), submitted, total);
+      submitted_text = g_strdup_printf ("%u/%u", submitted, total);
+      add_row (rows, 6, id, period->label, shequ_period_kind_get_label (period->kind), set_text,
+               shequ_period_state_get_label (period->state), submitted_text);
     }
+  print_table (rows, 6);
   return EXIT_SUCCESS;
 }
 
@@ -208,6 +296,52 @@ rank_move_arrow (const RankLine *line)
   return g_str_equal (key, "same") ? "→" : " ";
 }
 
+/* json-glib writes a double with 17 digits (99.650000000000006): a total goes in as a
+ * string marked by NUMBER_MARK and print_json_rounded() writes it as a number with two
+ * decimals. */
+#define NUMBER_MARK "\x1f#"
+/* As the generator writes it: json-glib 1.6 leaves U+001F as it is. */
+#define NUMBER_MARK_QUOTED "\"" NUMBER_MARK
+
+static void
+add_rounded (JsonBuilder *builder,
+             double       value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
+
+  g_ascii_formatd (number, sizeof number, "%.2f", value);
+  text = g_strconcat (NUMBER_MARK, number, NULL);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+print_json_rounded (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p, *mark;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  for (p = text; (mark = strstr (p, NUMBER_MARK_QUOTED)) != NULL; )
+    {
+      const char *number = mark + strlen (NUMBER_MARK_QUOTED);
+      const char *end = strchr (number, '"');
+
+      if (end == NULL)
+        break;
+      g_string_append_len (out, p, mark - p);
+      g_string_append_len (out, number, end - number);
+      p = end + 1;
+    }
+  g_string_append (out, p);
+  print_json_text (out->str);
+}
+
 static void
 build_rank_json (JsonBuilder          *builder,
                  const ShequPeriodRow *period,
@@ -242,7 +376,7 @@ build_rank_json (JsonBuilder          *builder,
       if (isnan (line->total))
         json_builder_add_null_value (builder);
       else
-        json_builder_add_double_value (builder, line->total);
+        add_rounded (builder, line->total);
       add_string (builder, "band", shequ_band_to_key (line->band));
       add_string (builder, "previous_band", shequ_band_to_key (line->previous_band));
       json_builder_end_object (builder);
@@ -290,7 +424,7 @@ eval_rank (int argc, char **argv)
   int status = 0;
   guint n;
 
-  if (!parse_options ("eval rank", NULL, N_("Print a period's ranking."), entries, TRUE,
+  if (!parse_options ("eval rank", NULL, rank_summary, entries, TRUE,
                       &argc, &argv, &status))
     return status;
   if (argc > 1)
@@ -325,7 +459,7 @@ eval_rank (int argc, char **argv)
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       build_rank_json (builder, period, lines, n);
-      print_json (builder);
+      print_json_rounded (builder);
     }
   else
     print_rank_text (period, lines, n);
@@ -360,13 +494,12 @@ static int
 eval_flags (int argc, char **argv)
 {
   g_autoptr(ShequEvalStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *flags;
   GError *error = NULL;
   int status = 0;
 
-  if (!parse_options ("eval flags", NULL,
-                      N_("List the flags raised (interviews, warnings) and their states."),
-                      NULL, TRUE, &argc, &argv, &status))
+  if (!parse_options ("eval flags", NULL, flags_summary, NULL, TRUE, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return fail_usage (_("eval flags takes no FILE"));
@@ -387,21 +520,27 @@ eval_flags (int argc, char **argv)
       return EXIT_SUCCESS;
     }
   if (flags->len == 0)
-    g_print (_("No flags have been raised.\n"));
+    {
+      g_print (_("No flags have been raised.\n"));
+      return EXIT_SUCCESS;
+    }
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  add_row (rows, 7, C_("cli column", "ID"), C_("cli column", "Period"),
+           C_("cli column", "Code"), C_("cli column", "Name"), C_("cli column", "Action"),
+           C_("cli column", "State"), C_("cli column", "Note"));
   for (guint i = 0; i < flags->len; i++)
     {
       const ShequFlagRow *flag = g_ptr_array_index (flags, i);
       const ShequEvalTargetRow *target = shequ_eval_store_lookup_target (store, flag->target_id);
       const ShequPeriodRow *period = shequ_eval_store_lookup_period (store, flag->period_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, flag->id);
 
-      g_print ("%4" G_GINT64_FORMAT "  %s  %s  %s  %s  %s%s%s\n", flag->id,
-               period != NULL ? period->label : "?",
+      add_row (rows, 7, id, period != NULL ? period->label : "?",
                target != NULL ? target->code : "?", target != NULL ? target->name : "?",
                shequ_flag_action_get_label (flag->action),
-               shequ_flag_state_get_label (flag->state),
-               flag->note != NULL && flag->note[0] != '\0' ? "  " : "",
-               flag->note != NULL ? flag->note : "");
+               shequ_flag_state_get_label (flag->state), flag->note);
     }
+  print_table (rows, 7);
   return EXIT_SUCCESS;
 }
 
@@ -426,9 +565,8 @@ eval_report (int argc, char **argv)
   GError *error = NULL;
   int status = 0;
 
-  if (!parse_options ("eval report", NULL,
-                      N_("Write a period's report as PDF, an Excel workbook or CSV."),
-                      entries, FALSE, &argc, &argv, &status))
+  if (!parse_options ("eval report", NULL, report_summary, entries, FALSE, &argc, &argv,
+                      &status))
     return status;
   if (argc > 1)
     return fail_usage (_("eval report takes no FILE; use --out FILE"));
@@ -511,10 +649,8 @@ eval_import_scores (int argc, char **argv)
   int status = 0;
   guint n_edits, n_written = 0;
 
-  if (!parse_options ("eval import-scores", "FILE",
-                      N_("Import scores from a CSV file: every line is checked, then all are "
-                         "written or none."),
-                      entries, TRUE, &argc, &argv, &status))
+  if (!parse_options ("eval import-scores", "FILE", import_summary, entries, TRUE, &argc,
+                      &argv, &status))
     return status;
   if (argc != 2)
     return fail_usage (_("eval import-scores needs exactly one FILE"));
@@ -533,9 +669,9 @@ eval_import_scores (int argc, char **argv)
         print_import_json (import, dry_run, 0);
       g_printerr ("shequ-cli: %s\n", error->message);
       g_clear_error (&error);
+      /* The message already says that nothing was written. */
       if (!opt_json)
         g_printerr ("%s", text);
-      g_printerr ("%s\n", _("Nothing was written."));
       return EXIT_FAILURE;
     }
   if (!dry_run && !shequ_eval_import_apply (import, NULL, &n_written, &error))
@@ -558,9 +694,38 @@ eval_import_scores (int argc, char **argv)
 
 /* ------------------------------------------------------------------------------------ */
 
+static void
+print_eval_usage (FILE *out)
+{
+  static const struct {
+    const char *parameters;
+    const char *summary;
+  } subcommands[] = {
+    { "periods", periods_summary },
+    { "rank --period ID [--limit N]", rank_summary },
+    { "report --period ID --out FILE", report_summary },
+    { "import-scores [--dry-run] FILE", import_summary },
+    { "flags", flags_summary },
+  };
+
+  fprintf (out, "%s\n\n%s\n",
+           _("Usage: shequ-cli eval SUBCOMMAND [OPTIONS] — every subcommand takes --db PATH"),
+           _("Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    fprintf (out, "  %-32s %s\n", subcommands[i].parameters, _(subcommands[i].summary));
+  fprintf (out, "\n%s\n",
+           _("“shequ-cli eval SUBCOMMAND --help” describes a subcommand's options."));
+}
+
 int
 command_eval (int argc, char **argv)
 {
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+                    || g_str_equal (argv[1], "help")))
+    {
+      print_eval_usage (stdout);
+      return EXIT_SUCCESS;
+    }
   if (argc >= 2 && g_str_equal (argv[1], "periods"))
     return eval_periods (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "rank"))

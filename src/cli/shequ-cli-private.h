@@ -30,6 +30,8 @@ gboolean       parse_options  (const char          *command,
 ShequOrgStore *open_store     (ShequDatabaseFlags   flags,
                                GError             **error);
 void           print_json     (JsonBuilder         *builder);
+/* Prints TEXT, already JSON, as print_json() does. */
+void           print_json_text (const char         *text);
 /* The "code", "name" and "tier" members that name UNIT, in the object being built. */
 void           add_unit_identity_json (JsonBuilder   *builder,
                                        ShequUnit     *unit);

@@ -292,6 +292,12 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
+  print_json_text (text);
+}
+
+void
+print_json_text (const char *text)
+{
   printing_json = TRUE;
   g_print ("%s\n", text);
   printing_json = FALSE;

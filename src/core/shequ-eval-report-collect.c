@@ -131,7 +131,7 @@ collect_heading (ShequEvalReport       *report,
                      shequ_indicator_row_copy (g_ptr_array_index (def->indicators, k)));
 }
 
-/* A period as a chart's axis has room for: "2026 Q3", "2026-07", "2026"; its label when
+/* A period as a chart's axis has room for: "Q3 2026", "2026-07", "2026"; its label when
  * its first day does not read. */
 static char *
 format_axis_label (const ShequPeriodRow *period)
@@ -146,8 +146,14 @@ format_axis_label (const ShequPeriodRow *period)
       /* Translators: a month on a chart's axis: year, month */
       return g_strdup_printf (_("%d-%02d"), year, month);
     case SHEQU_PERIOD_KIND_QUARTER:
-      /* Translators: a quarter on a chart's axis: year, quarter (1–4) */
-      return g_strdup_printf (_("%d Q%d"), year, (month - 1) / 3 + 1);
+      /* The same words as the periods' own names ("2026年第一季度"), not "第1季度". */
+      switch ((month - 1) / 3)
+        {
+        case 0: return g_strdup_printf (C_("period label", "Q1 %d"), year);
+        case 1: return g_strdup_printf (C_("period label", "Q2 %d"), year);
+        case 2: return g_strdup_printf (C_("period label", "Q3 %d"), year);
+        default: return g_strdup_printf (C_("period label", "Q4 %d"), year);
+        }
     case SHEQU_PERIOD_KIND_YEAR:
     case SHEQU_PERIOD_N_KINDS:
     default:

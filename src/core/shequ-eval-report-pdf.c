@@ -21,6 +21,11 @@
 
 #define MAP_HEIGHT  250.0
 #define MAP_WIDTH   262.0
+/* The renderer's text scale for the names on the band map (12.5 px → about 7 pt), and
+ * for its legend and title: the renderer shrinks decorations on a small map (to 0.6 of
+ * its scale at 262 pt wide), so 12 px legend text × 1.0 × 0.6 comes out at about 7 pt. */
+#define LABEL_SCALE       0.55
+#define DECORATION_SCALE  1.0
 #define BOX_GAP     12.0
 
 /* ---- Pieces the pages share ----------------------------------------------------- */
@@ -510,7 +515,11 @@ get_renderer (Pdf *pdf)
                                          SHEQU_PALETTE_GREENS);
   shequ_map_renderer_set_colouring (pdf->renderer, colouring);
   shequ_map_renderer_set_date (pdf->renderer, report->date);
-  shequ_map_renderer_set_text_scale (pdf->renderer, 0.55);
+  shequ_map_renderer_set_text_scale (pdf->renderer, LABEL_SCALE);
+  /* The page is about the bands: place symbols (canteens, estates) would only crowd the
+   * map and its legend. */
+  for (guint kind = 0; kind < SHEQU_N_PLACE_KINDS; kind++)
+    shequ_map_renderer_set_place_visible (pdf->renderer, kind, FALSE);
   return pdf->renderer;
 }
 
@@ -586,8 +595,11 @@ draw_band_map (Pdf                        *pdf,
   shequ_map_renderer_draw (renderer, pdf->cr, &frame, SHEQU_MAP_DRAW_FILLS);
   veil_outside (pdf->cr, report->map, group->unit_id, &frame);
   shequ_map_renderer_draw (renderer, pdf->cr, &frame,
-                           SHEQU_MAP_DRAW_HIGHLIGHT | SHEQU_MAP_DRAW_LABELS
-                           | SHEQU_MAP_DRAW_DECORATIONS);
+                           SHEQU_MAP_DRAW_HIGHLIGHT | SHEQU_MAP_DRAW_LABELS);
+  /* The legend and the title larger than the names: readable in print. */
+  shequ_map_renderer_set_text_scale (renderer, DECORATION_SCALE);
+  shequ_map_renderer_draw (renderer, pdf->cr, &frame, SHEQU_MAP_DRAW_DECORATIONS);
+  shequ_map_renderer_set_text_scale (renderer, LABEL_SCALE);
   cairo_restore (pdf->cr);
   cairo_rectangle (pdf->cr, x + 0.3, y + 0.3, width - 0.6, height - 0.6);
   cairo_set_source_rgb (pdf->cr, pdf_rule_colour.red, pdf_rule_colour.green,

@@ -23,5 +23,15 @@ gboolean shequ_eval_sample_populate_synthetic (ShequEvalStore *store,
                                                guint           n_assessors,
                                                gint64         *period_id,
                                                GError        **error);
+/* The same, after N_HISTORY closed quarters before it (oldest first), each graded by
+ * the first assessor alone with every cell filled and submitted: a band history for
+ * the flag rules. */
+gboolean shequ_eval_sample_populate_synthetic_history (ShequEvalStore  *store,
+                                                       guint            n_targets,
+                                                       guint            n_indicators,
+                                                       guint            n_assessors,
+                                                       guint            n_history,
+                                                       gint64          *period_id,
+                                                       GError         **error);
 
 G_END_DECLS

@@ -210,11 +210,12 @@ fill_scores (ShequEvalStore        *store,
              guint                  n_assessors,
              const gint64          *target_ids,
              guint                  n_targets,
+             guint32                seed,
              GError               **error)
 {
   g_autoptr(GArray) edits = g_array_sized_new (FALSE, FALSE, sizeof (ShequScoreEdit), BATCH);
   guint n_indicators = def->indicators->len;
-  guint32 state = 0x5eed2026;
+  guint32 state = seed;
 
   for (guint t = 0; t < n_targets; t++)
     {
@@ -245,6 +246,58 @@ fill_scores (ShequEvalStore        *store,
   return edits->len == 0 ||
          shequ_eval_store_set_scores (store, (ShequScoreEdit *) edits->data, edits->len, NULL,
                                       NULL, error);
+}
+
+/* Opens a quarter of SET_ID (QUARTERS_BEFORE before 2026 Q3), assigns every target to
+ * each of N_ASSESSORS of PERSON_IDS and fills every cell; submits every sheet when
+ * CLOSE, which closes the period. */
+static gboolean
+put_period (ShequEvalStore  *store,
+            gint64           set_id,
+            guint            quarters_before,
+            GArray          *person_ids,
+            guint            n_assessors,
+            GArray          *target_ids,
+            gboolean         close,
+            gint64          *period_id,
+            GError         **error)
+{
+  static const char *const numerals[] = { "一", "二", "三", "四" };
+  static const char *const ends[] = { "03-31", "06-30", "09-30", "12-31" };
+  guint index = 2026 * 4 + 2 - quarters_before;
+  guint year = index / 4, quarter = index % 4;
+  g_autofree char *label = g_strdup_printf ("%u年第%s季度（合成）", year, numerals[quarter]);
+  g_autofree char *starts = g_strdup_printf ("%u-%02u-01", year, quarter * 3 + 1);
+  g_autofree char *last = g_strdup_printf ("%u-%s", year, ends[quarter]);
+  g_autoptr(GArray) assessor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const ShequEvalSetDef *saved;
+
+  if (!shequ_eval_store_open_period (store, set_id, SHEQU_PERIOD_KIND_QUARTER, label, starts,
+                                     last, NULL, period_id, error))
+    return FALSE;
+  /* The indicators as saved, with their ids. */
+  saved = shequ_eval_store_lookup_set (store,
+                                       shequ_eval_store_lookup_period (store, *period_id)->set_id);
+  g_assert (saved != NULL);
+  for (guint a = 0; a < n_assessors; a++)
+    {
+      gint64 assessor_id = 0;
+
+      if (!shequ_eval_store_assign (store, *period_id, g_array_index (person_ids, gint64, a),
+                                    (const gint64 *) (gpointer) target_ids->data,
+                                    target_ids->len, NULL, &assessor_id, error))
+        return FALSE;
+      g_array_append_val (assessor_ids, assessor_id);
+    }
+  /* Each period its own levels: targets move between bands, some stay red or orange. */
+  if (!fill_scores (store, saved, (const gint64 *) (gpointer) assessor_ids->data, n_assessors,
+                    (const gint64 *) (gpointer) target_ids->data, target_ids->len,
+                    0x5eed2026 + quarters_before * 7919, error))
+    return FALSE;
+  for (guint a = 0; close && a < n_assessors; a++)
+    if (!shequ_eval_store_submit (store, g_array_index (assessor_ids, gint64, a), NULL, error))
+      return FALSE;
+  return TRUE;
 }
 
 /* The first N_TARGETS community targets and N_ASSESSORS assessor people. */
@@ -290,16 +343,27 @@ shequ_eval_sample_populate_synthetic (ShequEvalStore  *store,
                                       gint64          *period_id,
                                       GError         **error)
 {
+  return shequ_eval_sample_populate_synthetic_history (store, n_targets, n_indicators,
+                                                       n_assessors, 0, period_id, error);
+}
+
+gboolean
+shequ_eval_sample_populate_synthetic_history (ShequEvalStore  *store,
+                                              guint            n_targets,
+                                              guint            n_indicators,
+                                              guint            n_assessors,
+                                              guint            n_history,
+                                              gint64          *period_id,
+                                              GError         **error)
+{
   g_autoptr(ShequEvalSetDef) def = NULL;
   g_autoptr(GArray) target_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) assessor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const ShequEvalSetDef *saved;
   gint64 set_id = 0, period = 0;
 
   g_return_val_if_fail (SHEQU_IS_EVAL_STORE (store), FALSE);
   g_return_val_if_fail (n_targets > 0 && n_indicators > 0 && n_assessors > 0, FALSE);
-  g_return_val_if_fail (n_indicators <= 1000, FALSE);
+  g_return_val_if_fail (n_indicators <= 1000 && n_history <= 40, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!ensure_org (store, n_targets, n_assessors, error) ||
@@ -307,28 +371,19 @@ shequ_eval_sample_populate_synthetic (ShequEvalStore  *store,
     return FALSE;
 
   def = make_set (n_indicators);
-  if (!shequ_eval_store_save_set (store, def, NULL, &set_id, error) ||
-      !shequ_eval_store_open_period (store, set_id, SHEQU_PERIOD_KIND_QUARTER,
-                                     "2026年第三季度（合成）", "2026-07-01", "2026-09-30",
-                                     NULL, &period, error))
+  if (!shequ_eval_store_save_set (store, def, NULL, &set_id, error))
     return FALSE;
-  /* The indicators as saved, with their ids. */
-  saved = shequ_eval_store_lookup_set (store,
-                                       shequ_eval_store_lookup_period (store, period)->set_id);
-  g_assert (saved != NULL);
-
-  for (guint a = 0; a < n_assessors; a++)
+  /* The closed periods, oldest first, each graded by one assessor (a fifth of the
+   * current period's cells with five): enough for the band history the flag rules read. */
+  for (guint h = n_history; h > 0; h--)
     {
-      gint64 assessor_id = 0;
+      gint64 closed = 0;
 
-      if (!shequ_eval_store_assign (store, period, g_array_index (person_ids, gint64, a),
-                                    (const gint64 *) (gpointer) target_ids->data, n_targets,
-                                    NULL, &assessor_id, error))
+      if (!put_period (store, set_id, h, person_ids, 1, target_ids, TRUE, &closed, error))
         return FALSE;
-      g_array_append_val (assessor_ids, assessor_id);
     }
-  if (!fill_scores (store, saved, (const gint64 *) (gpointer) assessor_ids->data, n_assessors,
-                    (const gint64 *) (gpointer) target_ids->data, n_targets, error))
+  if (!put_period (store, set_id, 0, person_ids, n_assessors, target_ids, FALSE, &period,
+                   error))
     return FALSE;
   if (period_id != NULL)
     *period_id = period;
