@@ -238,6 +238,10 @@ def start(db, env):
 
 
 def main():
+    # An action that builds a page (the evaluation's, on first show) can take seconds
+    # on a loaded machine or under the sanitizers: wait for replies up to a minute
+    # rather than libatspi's default, after which the call fails although it worked.
+    pyatspi.setTimeout(60000, 60000)
     tmp = tempfile.mkdtemp(prefix="shequ-atspi-")
     db = os.path.join(tmp, "street.db")
     env = dict(os.environ)
