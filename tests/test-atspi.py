@@ -19,7 +19,9 @@ import pyatspi
 
 SHEQU_BIN, SHEQU_CLI, LANG, DUMP_FILE = sys.argv[1:5]
 PROBLEMS = []
-TIMEOUT = 30
+# Generous: under the sanitizers a page or dialog can take a minute to build, and a
+# wait ends as soon as what it waits for is there.
+TIMEOUT = 90
 # GTK 4.8 exposes the expander's widget actions over AT-SPI.
 TOGGLE_ACTIONS = ("listitem.toggle-expand", "toggle", "activate")
 
@@ -295,7 +297,7 @@ def main():
                                               pyatspi.STATE_EXPANDABLE) and not
                                           a.getState().contains(pyatspi.STATE_EXPANDED) and
                                           TOGGLE_ACTIONS[0] in actions_of(a)),
-                             timeout=5)
+                             timeout=TIMEOUT)
             do_action(still, TOGGLE_ACTIONS)
 
         # The compliance view, through the window's own action (exposed over AT-SPI).
@@ -317,7 +319,10 @@ def main():
             problem("map page", "the window has no action to show it")
         else:
             do_action(frame, ("win.view-map",))
-            time.sleep(1.5)
+            wait_for("the map page",
+                     lambda: find(frame, pred=lambda a: a.getRole() == pyatspi.ROLE_IMAGE
+                                  and a.name in ("Map", "地图")))
+            time.sleep(0.5)
             with open(DUMP_FILE.replace("org-view", "map"), "w") as f:
                 f.write("\n".join(dump(frame)) + "\n")
             check("map page", frame)
@@ -335,7 +340,10 @@ def main():
             problem("evaluation page", "the window has no action to show it")
         else:
             do_action(frame, ("win.view-eval",))
-            time.sleep(1.5)
+            # The page is built on first show: wait for its switcher.
+            wait_for("the evaluation page",
+                     lambda: find(frame, pred=lambda a: a.name in ("Ranking", "排名")))
+            time.sleep(0.5)
             lines = dump(frame)
             with open(DUMP_FILE.replace("org-view", "eval"), "w") as f:
                 f.write("\n".join(lines) + "\n")
@@ -374,7 +382,7 @@ def main():
             dialog = wait_for("the person dialog",
                               lambda: find(app, pred=lambda a: a.getRole() in
                                            (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG)
-                                           and a.name != frame.name), timeout=10)
+                                           and a.name != frame.name), timeout=90)
             time.sleep(0.5)
             with open(DUMP_FILE.replace("org-view", "person-dialog"), "w") as f:
                 f.write("\n".join(dump(dialog)) + "\n")
