@@ -13,7 +13,9 @@ shequ_builddir=${SHEQU_BUILDDIR:-build}
 shequ_packages=(
   build-essential meson ninja-build pkg-config
   libgtk-4-dev libsqlite3-dev libcurl4-openssl-dev libjson-glib-dev libcairo2-dev
-  libsoup-3.0-dev
+  libsoup-3.0-dev glib-networking  # shequ-central (HTTPS through GIO's TLS)
+  libsecret-1-dev  # the sync token in the keyring, out of the database
+  wrk  # shequ-cli bench sync measures the public pages with it
   gettext appstream desktop-file-utils
   libxml2-utils  # xmllint, for xml-stripblanks in the GResources
   xvfb xauth dbus fonts-noto-cjk locales librsvg2-common
