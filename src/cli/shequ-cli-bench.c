@@ -544,6 +544,8 @@ command_bench (int argc, char **argv)
     return bench_audit (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "eval"))
     return bench_eval (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "sync"))
+    return bench_sync (argc - 1, argv + 1);
   return fail_usage (_("Use “bench tree --units N”, “bench map”, “bench eval” or “bench startup [--db PATH]”"));
 }
 

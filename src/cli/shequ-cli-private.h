@@ -64,6 +64,14 @@ int            command_import_boundaries (int        argc,
                                           char     **argv);
 int            command_export_boundaries (int        argc,
                                           char     **argv);
+/* shequ-cli-disclosure.c */
+int            command_disclosure (int              argc,
+                                   char           **argv);
+/* shequ-cli-sync.c, shequ-cli-bench-sync.c */
+int            command_sync   (int                  argc,
+                               char               **argv);
+int            bench_sync     (int                  argc,
+                               char               **argv);
 /* shequ-cli-eval.c */
 int            command_eval   (int                  argc,
                                char               **argv);

@@ -665,7 +665,12 @@ static const Command commands[] = {
   { "eval",          command_eval,
     "periods | rank --period ID | report --period ID --out FILE | import-scores FILE | flags",
     N_("The green-orange-red evaluation: periods, ranking, reports, score import, flags") },
-  { "bench",         command_bench,         "tree --units N | map | eval | startup",
+  { "disclosure",    command_disclosure,
+    "list | show ID|UUID | create … | submit | approve | publish | correct | withdraw | overdue",
+    N_("Disclosures (村务/财务/党务/政务公开, news, policy guides) and their workflow") },
+  { "sync",          command_sync,          "--server URL --token-file FILE [--ca-file FILE] [--json]",
+    N_("Push the outbox to the central server and pull what changed") },
+  { "bench",         command_bench,         "tree --units N | map | eval | sync | startup",
     N_("Measure speed (figures only)") },
 };
 
