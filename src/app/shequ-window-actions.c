@@ -58,6 +58,8 @@ _shequ_window_view_action (GtkWidget  *widget,
     shequ_window_set_view (self, "map");
   else if (g_str_equal (action_name, "win.view-eval"))
     shequ_window_set_view (self, "eval");
+  else if (g_str_equal (action_name, "win.view-disclosure"))
+    shequ_window_set_view (self, "disclosure");
   else
     shequ_window_set_view (self, "org");
 }
@@ -83,6 +85,7 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
   /* The street's evaluation too: every view has something to show on first start. */
   if (self->eval_store != NULL && !shequ_eval_sample_populate (self->eval_store, &error))
     _shequ_window_show_error (self, _("Could not open the sample evaluation"), error);
+  _shequ_window_populate_sample_disclosures (self);
   shequ_window_set_view (self, "org");
 }
 
