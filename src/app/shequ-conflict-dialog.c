@@ -180,9 +180,9 @@ build (ShequConflictDialog   *self,
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Decide Later"));
   GtkWidget *keep = make_choice (self, _("_Keep Mine"), SHEQU_CONFLICT_KEEP_MINE);
   GtkWidget *take = make_choice (self, _("_Take the Server’s"), SHEQU_CONFLICT_TAKE_THEIRS);
+  g_autofree char *revision_text = g_strdup_printf ("%" G_GINT64_FORMAT, revision);
   /* Translators: the server's column; %s is its revision number */
-  g_autofree char *their_heading = g_strdup_printf (_("On the central server (revision %" G_GINT64_FORMAT ")"),
-                                                    revision);
+  g_autofree char *their_heading = g_strdup_printf (_("On the central server (revision %s)"), revision_text);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Conflict: Written on Two PCs"));
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);

@@ -50,6 +50,9 @@ struct _ShequDisclosureEditor
 
   GtkEntry              *topic_entry;
   GtkTextView           *guide_views[N_GUIDE_VIEWS];
+  GtkSizeGroup          *captions;      /* the head's and the guide's captions, one column */
+  GtkWidget             *title_label;
+  GtkWidget             *period_label;
 };
 
 enum {
@@ -231,6 +234,7 @@ add_guide_label (ShequDisclosureEditor *self,
   gtk_label_set_yalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_margin_top (label, row == 0 ? 0 : 4);
   gtk_grid_attach (GTK_GRID (self->guide_grid), label, 0, row, 1, 1);
+  gtk_size_group_add_widget (self->captions, label);
   return label;
 }
 
@@ -722,6 +726,7 @@ shequ_disclosure_editor_dispose (GObject *object)
   g_clear_weak_pointer (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_DISCLOSURE_EDITOR);
   g_clear_object (&self->store);
+  g_clear_object (&self->captions);
   G_OBJECT_CLASS (shequ_disclosure_editor_parent_class)->dispose (object);
 }
 
@@ -802,6 +807,8 @@ shequ_disclosure_editor_class_init (ShequDisclosureEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/shequ/Shequ/ui/shequ-disclosure-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ShequDisclosureEditor, head_grid);
+  gtk_widget_class_bind_template_child (widget_class, ShequDisclosureEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShequDisclosureEditor, period_label);
   gtk_widget_class_bind_template_child (widget_class, ShequDisclosureEditor, body_box);
   gtk_widget_class_bind_template_child (widget_class, ShequDisclosureEditor, finance_box);
   gtk_widget_class_bind_template_child (widget_class, ShequDisclosureEditor, guide_grid);
@@ -833,6 +840,9 @@ shequ_disclosure_editor_init (ShequDisclosureEditor *self)
 
   self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) shequ_attachment_ref_free);
   self->editable = TRUE;
+  self->captions = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  gtk_size_group_add_widget (self->captions, self->title_label);
+  gtk_size_group_add_widget (self->captions, self->period_label);
   build_guide (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"), -1);

@@ -43,12 +43,12 @@ static char *
 describe_version (const ShequDisclosureVersion *v)
 {
   GString *text = g_string_new (NULL);
-  const char *ended = v->state == SHEQU_DISCLOSURE_STATE_WITHDRAWN ? _("Withdrawn") : _("Corrected");
+  const char *ended = v->state == SHEQU_DISCLOSURE_STATE_WITHDRAWN ? C_("history", "Withdrawn") : C_("history", "Corrected");
 
-  add_event (text, _("Written"), v->created_by, v->created_at);
-  add_event (text, _("Submitted"), v->submitted_by, v->submitted_at);
-  add_event (text, _("Approved"), v->approved_by, v->approved_at);
-  add_event (text, _("Published"), v->published_by, v->published_at);
+  add_event (text, C_("history", "Written"), v->created_by, v->created_at);
+  add_event (text, C_("history", "Submitted"), v->submitted_by, v->submitted_at);
+  add_event (text, C_("history", "Approved"), v->approved_by, v->approved_at);
+  add_event (text, C_("history", "Published"), v->published_by, v->published_at);
   add_event (text, ended, v->ended_by, v->ended_at);
   if (v->reason != NULL && *v->reason != '\0')
     {

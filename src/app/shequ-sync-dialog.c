@@ -106,7 +106,7 @@ update_token_hint (ShequSyncDialog *self)
 {
   g_autofree char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
   g_autofree char *kept = NULL;
-  const char *where = g_str_equal (shequ_sync_token_backend (), "keyring")
+  const char *where = g_strcmp0 (shequ_sync_token_backend (), "keyring") == 0
                       ? _("in the keyring") : _("in a file only you can read");
   g_autofree char *hint = NULL;
 
