@@ -294,7 +294,7 @@ shequ_test_collect_mnemonics (GtkWidget  *root,
                               GHashTable *seen,
                               gboolean    visible_only)
 {
-  if (visible_only && !gtk_widget_get_visible (root))
+  if (visible_only && !gtk_widget_get_mapped (root))
     return;
   if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
     {

@@ -45,7 +45,7 @@ ShequWindow      *shequ_test_open_window         (GtkApplication   *app,
                                                   const char       *path,
                                                   gboolean         *loaded);
 
-/* Below ROOT (only what is visible when VISIBLE_ONLY), each mnemonic key into SEEN; a
+/* Below ROOT (only what is mapped, on screen, when VISIBLE_ONLY), each mnemonic key into SEEN; a
  * key met twice fails the test, naming both labels' text. */
 void              shequ_test_collect_mnemonics   (GtkWidget        *root,
                                                   GHashTable       *seen,

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "shequ-disclosure-page-private.h"
@@ -183,16 +184,25 @@ test_finance_workflow (Fixture       *fixture,
 
   history = shequ_disclosure_page_dup_history (fixture->page);
   g_assert_cmpuint (g_strv_length (history), ==, 1);
-  g_assert_nonnull (strstr (history[0], "Published"));
-  g_assert_nonnull (strstr (history[0], "Approved by 王审核"));
+  /* "Published by …", "Approved by 王审核, …" in the UI's language. */
+  g_assert_nonnull (strstr (history[0], g_dpgettext2 (GETTEXT_PACKAGE, "history", "Published")));
+  g_assert_nonnull (strstr (history[0], g_dpgettext2 (GETTEXT_PACKAGE, "history", "Approved")));
+  g_assert_nonnull (strstr (history[0], "王审核"));
 
   /* A correction is a new version; the published one stays in the history. */
   activate (fixture, "disclosure.correct", NULL);
   g_clear_pointer (&history, g_strfreev);
   history = shequ_disclosure_page_dup_history (fixture->page);
   g_assert_cmpuint (g_strv_length (history), ==, 2);
-  g_assert_nonnull (strstr (history[0], "Version 2"));
-  g_assert_nonnull (strstr (history[1], "Version 1"));
+  {
+    g_autofree char *v2 = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Version %u · %s"), 2,
+                                           shequ_disclosure_state_get_label (SHEQU_DISCLOSURE_STATE_DRAFT));
+    g_autofree char *v1 = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Version %u · %s"), 1,
+                                           shequ_disclosure_state_get_label (SHEQU_DISCLOSURE_STATE_PUBLISHED));
+
+    g_assert_true (g_str_has_prefix (history[0], v2));
+    g_assert_true (g_str_has_prefix (history[1], v1));
+  }
   g_assert_cmpint (selected_row (fixture)->state, ==, SHEQU_DISCLOSURE_STATE_DRAFT);
   g_assert_cmpint (selected_row (fixture)->published, ==, 1);
 }
@@ -255,6 +265,43 @@ test_edits_kept (Fixture       *fixture,
   activate (fixture, "disclosure.revert", NULL);
   editor = shequ_disclosure_page_get_editor (fixture->page);
   g_assert_cmpstr (gtk_editable_get_text (shequ_disclosure_editor_get_title_entry (editor)), ==, "第一篇");
+}
+
+/* A file over the limit is refused before it is read, naming it; a PNG is kept in the
+ * store and listed. */
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  g_autofree char *big_path = g_build_filename (fixture->dir, "录像.pdf", NULL);
+  g_autofree char *png_path = g_build_filename (fixture->dir, "公示照片.png", NULL);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  g_autoptr(GFile) small = g_file_new_for_path (png_path);
+  g_autoptr(GError) error = NULL;
+  ShequDisclosureEditor *editor;
+  GPtrArray *refs;
+  FILE *file;
+
+  file = fopen (big_path, "wb");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, SHEQU_ATTACHMENT_SIZE_MAX, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('x', file), ==, 'x');
+  fclose (file);
+  g_assert_true (g_file_set_contents (png_path, (const char *) png, sizeof png, NULL));
+
+  activate (fixture, "disclosure.new", g_variant_new_int32 (SHEQU_DISCLOSURE_KIND_VILLAGE));
+  editor = shequ_disclosure_page_get_editor (fixture->page);
+  g_assert_false (shequ_disclosure_editor_add_attachment_file (editor, big, &error));
+  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_ATTACHMENT);
+  g_assert_nonnull (strstr (error->message, "录像.pdf"));
+  g_clear_error (&error);
+  g_assert_true (shequ_disclosure_editor_add_attachment_file (editor, small, &error));
+  g_assert_no_error (error);
+  refs = shequ_disclosure_editor_get_attachments (editor);
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpstr (((ShequAttachmentRef *) g_ptr_array_index (refs, 0))->name, ==, "公示照片.png");
+  g_assert_cmpint (((ShequAttachmentRef *) g_ptr_array_index (refs, 0))->size, ==, sizeof png);
 }
 
 /* The list follows the session's unit, its kind and state filters and the search. */
@@ -362,6 +409,23 @@ test_accessible (Fixture       *fixture,
 }
 
 
+static gboolean
+views_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gtk_stack_get_transition_running (fixture->window->views_stack) &&
+         !gtk_stack_get_transition_running (fixture->page->view_stack);
+}
+
+static void
+shoot (Fixture    *fixture,
+       const char *name)
+{
+  shequ_test_wait_until (views_settled, fixture);
+  shequ_test_save_shot (GTK_WIDGET (fixture->window), name);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -374,18 +438,18 @@ test_screenshots (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
   write_finance (fixture);
   activate (fixture, "disclosure.submit", NULL);
-  shequ_test_save_shot (GTK_WIDGET (fixture->window), "disclosure-unbalanced");
+  shoot (fixture, "disclosure-unbalanced");
   gtk_editable_set_text (shequ_disclosure_editor_get_closing_entry (shequ_disclosure_page_get_editor (fixture->page)),
                          "1376.55");
   activate (fixture, "disclosure.submit", NULL);
   activate (fixture, "disclosure.approve", NULL);
   activate (fixture, "disclosure.publish", g_variant_new_boolean (TRUE));
-  shequ_test_save_shot (GTK_WIDGET (fixture->window), "disclosure-published");
+  shoot (fixture, "disclosure-published");
   activate (fixture, "disclosure.new", g_variant_new_int32 (SHEQU_DISCLOSURE_KIND_POLICY));
-  shequ_test_save_shot (GTK_WIDGET (fixture->window), "disclosure-policy");
+  shoot (fixture, "disclosure-policy");
   shequ_session_set_selected_unit (fixture->window->session, NULL);
   shequ_disclosure_page_set_view (fixture->page, "overdue");
-  shequ_test_save_shot (GTK_WIDGET (fixture->window), "disclosure-overdue");
+  shoot (fixture, "disclosure-overdue");
 }
 
 static void
@@ -415,6 +479,7 @@ main (int   argc,
   ADD ("/disclosure-page/return-withdraw-reason", test_withdraw_reason);
   ADD ("/disclosure-page/edits-kept", test_edits_kept);
   ADD ("/disclosure-page/filters", test_filters);
+  ADD ("/disclosure-page/attachments", test_attachments);
   ADD ("/disclosure-page/overdue", test_overdue);
   ADD ("/disclosure-page/accessible", test_accessible);
   ADD ("/disclosure-page/screenshots", test_screenshots);

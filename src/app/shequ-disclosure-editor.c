@@ -480,6 +480,9 @@ set_editable (ShequDisclosureEditor *self,
     }
   shequ_finance_table_set_editable (self->finance_table, editable);
   gtk_widget_set_visible (self->attach_button, editable);
+  gtk_label_set_text (GTK_LABEL (self->attachments_empty),
+                      editable ? _("No attachments. PDF, PNG and JPEG files of up to 10 MB can be added.")
+                               : _("No attachments."));
 }
 
 void
@@ -725,6 +728,12 @@ shequ_disclosure_editor_dispose (GObject *object)
     shequ_file_chooser_close (self->chooser);
   g_clear_weak_pointer (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_DISCLOSURE_EDITOR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->store);
   g_clear_object (&self->captions);
   G_OBJECT_CLASS (shequ_disclosure_editor_parent_class)->dispose (object);

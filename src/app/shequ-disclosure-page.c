@@ -41,6 +41,7 @@ _shequ_disclosure_page_show_error (ShequDisclosurePage *self,
   else
     text = g_strdup (error != NULL ? error->message : primary);
   gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_bar), TRUE);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
 }
 
@@ -48,6 +49,7 @@ void
 _shequ_disclosure_page_clear_error (ShequDisclosurePage *self)
 {
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_bar), FALSE);
   gtk_label_set_text (self->error_label, "");
 }
 
@@ -69,7 +71,7 @@ shequ_disclosure_page_get_error (ShequDisclosurePage *self)
 {
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_PAGE (self), NULL);
 
-  if (!gtk_info_bar_get_revealed (self->error_bar))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_bar)))
     return NULL;
   return gtk_label_get_text (self->error_label);
 }
@@ -363,11 +365,15 @@ _shequ_disclosure_page_save (ShequDisclosurePage *self)
       gtk_stack_remove (self->editors_stack, GTK_WIDGET (self->editor));
       self->editor = NULL;
       self->editing_new = FALSE;
-      self->selected_id = id;
+      self->selected_id = 0;
       _shequ_disclosure_page_rebuild (self);
       _shequ_disclosure_page_clear_error (self);
+      /* Shown also when the filters leave it out of the list. */
       if (!shequ_disclosure_page_select (self, id))
-        _shequ_disclosure_page_reload (self);
+        {
+          self->selected_id = id;
+          _shequ_disclosure_page_reload (self);
+        }
       return TRUE;
     }
   if (!shequ_disclosure_store_save_draft (self->store, self->selected_id, content, NULL, &error))
@@ -496,6 +502,12 @@ shequ_disclosure_page_dispose (GObject *object)
     g_signal_group_set_target (self->store_signals, NULL);
   self->editor = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_DISCLOSURE_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->session_signals);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->session);
