@@ -85,9 +85,15 @@ test_blocks (void)
 static void
 test_numbers_as_typed (void)
 {
+  g_autoptr(ShequMarkup) alone = shequ_markup_parse ("3、\n•\n## ");
   g_autoptr(ShequMarkup) m = shequ_markup_parse ("3、第三项\n12. 第十二项\n1234567. 不是");
   g_autofree char *html = shequ_markup_to_html (m);
   g_autofree char *plain = shequ_markup_to_plain (m);
+
+  /* A marker alone is text (found by fuzz-markup). */
+  g_assert_cmpuint (shequ_markup_get_n_blocks (alone), ==, 1);
+  g_assert_cmpint (shequ_markup_get_block (alone, 0)->kind, ==, SHEQU_MARKUP_PARAGRAPH);
+  g_assert_cmpstr (span_text (alone, 0, 0), ==, "3、\n•\n##");
 
   g_assert_cmpuint (shequ_markup_get_n_blocks (m), ==, 3);
   g_assert_cmpuint (shequ_markup_get_block (m, 0)->number, ==, 3);

@@ -189,6 +189,9 @@ read_marker (const char            *line,
     }
   while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
+  /* A marker alone ("3、", "•") is a line of text, not an empty item. */
+  if (*p == '\0')
+    return FALSE;
   *rest = p;
   return TRUE;
 }
