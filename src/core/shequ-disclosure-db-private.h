@@ -114,4 +114,19 @@ gboolean _shequ_sync_state_reset_server  (ShequDatabase          *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOutboxEntry, _shequ_outbox_entry_free)
 
+/* Helpers of the SQL layer (shequ-disclosure-db.c), for the store's files too. */
+char       *_shequ_disclosure_now             (void);   /* ISO 8601 UTC, to the second */
+gboolean    _shequ_disclosure_state_is_frozen (ShequDisclosureState          state);
+/* One step: FALSE with the database's error unless a row or the end came. */
+gboolean    _shequ_disclosure_db_step         (ShequDatabase                *db,
+                                               sqlite3_stmt                 *stmt,
+                                               GError                      **error);
+char       *_shequ_disclosure_column_dup      (sqlite3_stmt                 *stmt,
+                                               int                           column);
+/* Whether A and B have the same finance lines and attachments. */
+gboolean    _shequ_disclosure_lines_equal     (const ShequDisclosureVersion *a,
+                                               const ShequDisclosureVersion *b);
+/* The newest non-empty title, else the uuid: how messages name a disclosure. */
+const char *_shequ_disclosure_get_title       (const ShequDisclosure        *doc);
+
 G_END_DECLS
