@@ -644,7 +644,10 @@ store_head (ShequDatabase          *db,
             GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = _shequ_disclosure_now ();
+  g_autoptr(GDateTime) clock = g_date_time_new_now_utc ();
+  g_autofree char *now = g_date_time_format (clock, "%Y-%m-%dT%H:%M:%SZ");
+  /* To the microsecond: lists put the newest change first. */
+  g_autofree char *updated = g_date_time_format (clock, "%Y-%m-%dT%H:%M:%S.%fZ");
   int rc;
 
   stmt = shequ_database_prepare (db, "SELECT id FROM disclosure WHERE uuid = ?", error);
@@ -673,7 +676,7 @@ store_head (ShequDatabase          *db,
   bind_text (stmt, 2, shequ_disclosure_kind_to_key (doc->kind));
   bind_text (stmt, 3, doc->period);
   bind_text (stmt, 4, doc->created_at != NULL ? doc->created_at : now);
-  bind_text (stmt, 5, now);
+  bind_text (stmt, 5, updated);
   sqlite3_bind_int64 (stmt, 6, server_revision);
   bind_text (stmt, 7, doc->uuid);
   rc = sqlite3_step (stmt);

@@ -36,7 +36,7 @@ typedef struct {
   ShequDisclosureState  state;       /* the newest version's */
   guint                 n_versions;
   guint                 published;   /* the published version's number, 0: none */
-  char                 *updated_at;
+  char                 *updated_at;  /* ISO 8601 UTC to the microsecond */
   ShequSyncStatus       sync;
   gint64                server_revision;  /* 0: not on the server yet */
   char                 *sync_message;     /* REFUSED: the server's words; else NULL */
