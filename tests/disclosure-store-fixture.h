@@ -81,6 +81,17 @@ fixture_tear_down (Fixture       *f,
   shequ_test_dir_clear (&f->dir);
 }
 
+/* The row of ID, which must be there. */
+static inline const ShequDisclosureRow *
+lookup (Fixture *f,
+        gint64   id)
+{
+  const ShequDisclosureRow *row = shequ_disclosure_store_lookup (f->store, id);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
 /* ---- Content ---------------------------------------------------------------------- */
 
 /* A finance version: OPENING, then lines as (direction, category, fen) triples ending

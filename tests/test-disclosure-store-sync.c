@@ -101,16 +101,6 @@ refresh (Fixture *f)
   g_assert_no_error (error);
 }
 
-static const ShequDisclosureRow *
-lookup (Fixture *f,
-        gint64   id)
-{
-  const ShequDisclosureRow *row = shequ_disclosure_store_lookup (f->store, id);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
 /* One entry per write; an untried one is enough for later edits; a tried one gets a
  * successor with a key of its own. */
 static void
@@ -517,6 +507,144 @@ test_other_connection (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
 }
 
+/* A damaged row (written past the CHECK constraints): the document is refused naming
+ * it; the list still opens. */
+static void
+test_damaged_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDisclosure) d = NULL;
+  g_autoptr(ShequDisclosureStore) again = NULL;
+  gint64 id = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  g_autofree char *uuid = g_strdup (lookup (f, id)->uuid);
+
+  g_assert_cmpint (exec_raw (f->db, "PRAGMA ignore_check_constraints = ON; "
+                             "UPDATE disclosure SET kind = 'gossip'; "
+                             "PRAGMA ignore_check_constraints = OFF"), ==, SQLITE_OK);
+  refresh (f);
+  d = shequ_disclosure_store_get (f->store, id, &error);
+  g_assert_null (d);
+  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT);
+  g_assert_true (strstr (error->message, uuid) != NULL);
+  g_clear_error (&error);
+  g_assert_false (shequ_disclosure_store_submit (f->store, id, NULL, &error));
+  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT);
+  g_clear_error (&error);
+  again = shequ_disclosure_store_new (f->org, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shequ_disclosure_store_lookup (again, id));
+}
+
+typedef struct {
+  Fixture *f;
+  guint    n;
+} BulkState;
+
+/* N published finance disclosures of ten lines through the SQL layer, as the
+ * synthetic sample does. */
+static gboolean
+bulk_in_transaction (ShequDatabase  *db,
+                     gpointer        data,
+                     GError        **error)
+{
+  BulkState *state = data;
+
+  for (guint i = 0; i < state->n; i++)
+    {
+      g_autoptr(ShequDisclosure) d = shequ_disclosure_new ();
+      g_autoptr(ShequDisclosureVersion) v = make_finance_content ("批量财务公开", 0, 0,
+                                                                  SHEQU_FINANCE_INCOME, NULL);
+
+      for (guint k = 0; k < 10; k++)
+        g_ptr_array_add (v->items, shequ_finance_item_new (k % 2 ? SHEQU_FINANCE_EXPENSE
+                                                                 : SHEQU_FINANCE_INCOME,
+                                                           "科目", 1000 + k, ""));
+      v->state = SHEQU_DISCLOSURE_STATE_PUBLISHED;
+      d->uuid = shequ_disclosure_make_uuid ();
+      d->unit_code = g_strdup (shequ_unit_get_code (state->f->village1));
+      d->kind = SHEQU_DISCLOSURE_KIND_FINANCE;
+      d->period = g_strdup_printf ("%u", 2000 + i % 30);
+      g_ptr_array_add (d->versions, g_steal_pointer (&v));
+      if (!_shequ_disclosure_db_store (db, d, 0, error) ||
+          !_shequ_outbox_enqueue (db, d->uuid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Figures only (-m perf): writes, loads and refreshes at a size sync will see. */
+static void
+test_perf (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDisclosureStore) fresh = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  BulkState bulk = { f, 10000 };
+  gint64 start;
+  gint64 id = 0;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a benchmark: run with -m perf");
+      return;
+    }
+  start = g_get_monotonic_time ();
+  g_assert_true (shequ_database_write (f->db, bulk_in_transaction, &bulk, &error));
+  g_assert_no_error (error);
+  g_test_message ("10000 disclosures of 10 lines written in one transaction: %.3f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  refresh (f);
+  g_test_message ("refresh reading 10000 rows: %.1f ms", (g_get_monotonic_time () - start) / 1e3);
+  start = g_get_monotonic_time ();
+  fresh = shequ_disclosure_store_new (f->org, &error);
+  g_assert_no_error (error);
+  g_test_message ("a new store over 10000 rows: %.1f ms", (g_get_monotonic_time () - start) / 1e3);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(ShequDisclosureVersion) v = make_balanced ("逐条新建");
+
+      g_assert_true (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village2),
+                                                    SHEQU_DISCLOSURE_KIND_FINANCE, "2026-Q3", v,
+                                                    NULL, &id, &error));
+    }
+  g_test_message ("create through the store (10000 rows in memory): %.2f ms each",
+                  (g_get_monotonic_time () - start) / 1e3 / 200);
+  start = g_get_monotonic_time ();
+  pending = list_pending (f, G_MAXINT64, 500);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      g_autoptr(ShequDisclosure) d = NULL;
+      ShequOutboxEntry *entry = g_ptr_array_index (pending, i);
+
+      g_assert_true (_shequ_disclosure_db_load (f->db, entry->uuid, &d, NULL, &error));
+      g_assert_nonnull (d);
+    }
+  g_test_message ("500 outbox entries listed and their documents loaded: %.1f ms",
+                  (g_get_monotonic_time () - start) / 1e3);
+}
+
+/* The refusals in Chinese (the program's last test: it switches the locale). */
+static void
+test_chinese (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+
+  if (!shequ_test_use_chinese ())
+    return;
+  g_assert_false (shequ_disclosure_store_publish (f->store, id, NULL, &error));
+  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_STATE);
+  g_assert_cmpstr (error->message, ==, "只有已审核的公开事项才能发布；“东关社区财务公开”当前状态为“草稿”。");
+  g_clear_error (&error);
+  g_assert_false (shequ_disclosure_store_withdraw (f->store, id, "", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "请说明撤回“东关社区财务公开”的原因：居民会看到该原因。");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +662,9 @@ main (int   argc,
   ADD ("/disclosure-sync/store-pulled", test_store_pulled);
   ADD ("/disclosure-sync/reset-server", test_reset_server);
   ADD ("/disclosure-sync/other-connection", test_other_connection);
+  ADD ("/disclosure-sync/damaged-row", test_damaged_row);
+  ADD ("/disclosure-sync/perf", test_perf);
+  ADD ("/disclosure-sync/chinese", test_chinese);
 
   return g_test_run ();
 }

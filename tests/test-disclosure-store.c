@@ -5,16 +5,6 @@
 
 #include "disclosure-store-fixture.h"
 
-static const ShequDisclosureRow *
-lookup (Fixture *f,
-        gint64   id)
-{
-  const ShequDisclosureRow *row = shequ_disclosure_store_lookup (f->store, id);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
 static ShequDisclosure *
 get (Fixture *f,
      gint64   id)

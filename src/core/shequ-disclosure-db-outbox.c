@@ -27,7 +27,7 @@ run (ShequDatabase  *db,
      gint64          number,
      GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (db, sql, error);
+  g_autoptr(ShequCachedStmt) stmt = _shequ_disclosure_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -48,11 +48,11 @@ insert_entry (ShequDatabase  *db,
               const char     *uuid,
               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autofree char *key = g_uuid_string_random ();
   g_autofree char *now = _shequ_disclosure_now ();
 
-  stmt = shequ_database_prepare (db, "INSERT INTO outbox (key, uuid, created_at) "
+  stmt = _shequ_disclosure_db_prepare (db, "INSERT INTO outbox (key, uuid, created_at) "
                                  "VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -67,7 +67,7 @@ _shequ_outbox_enqueue (ShequDatabase  *db,
                        const char     *uuid,
                        GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   gboolean untried;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
@@ -78,7 +78,7 @@ _shequ_outbox_enqueue (ShequDatabase  *db,
       !run (db, "UPDATE disclosure SET sync_message = NULL WHERE uuid = ?1", uuid, 0, error))
     return FALSE;
 
-  stmt = shequ_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM outbox WHERE uuid = ? "
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM outbox WHERE uuid = ? "
                                  "AND state = 'pending' AND attempts = 0)", error);
   if (stmt == NULL)
     return FALSE;
@@ -98,12 +98,12 @@ _shequ_outbox_list_pending (ShequDatabase  *db,
                             GError        **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) _shequ_outbox_entry_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), NULL);
 
-  stmt = shequ_database_prepare (db,
+  stmt = _shequ_disclosure_db_prepare (db,
                                  "SELECT id, key, uuid, attempts, next_attempt_at FROM outbox "
                                  "WHERE state = 'pending' AND next_attempt_at <= ?1 "
                                  "  AND uuid NOT IN (SELECT uuid FROM sync_conflict) "
@@ -138,11 +138,11 @@ _shequ_outbox_mark_attempt (ShequDatabase  *db,
                             gint64          next_attempt_at,
                             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
 
-  stmt = shequ_database_prepare (db, "UPDATE outbox SET attempts = attempts + 1, "
+  stmt = _shequ_disclosure_db_prepare (db, "UPDATE outbox SET attempts = attempts + 1, "
                                  "next_attempt_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -182,13 +182,13 @@ _shequ_sync_conflict_record (ShequDatabase  *db,
                              const char     *their_document,
                              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autofree char *now = _shequ_disclosure_now ();
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (uuid != NULL && their_document != NULL, FALSE);
 
-  stmt = shequ_database_prepare (db, "INSERT OR REPLACE INTO sync_conflict (uuid, "
+  stmt = _shequ_disclosure_db_prepare (db, "INSERT OR REPLACE INTO sync_conflict (uuid, "
                                  "their_revision, their_document, detected_at) "
                                  "VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -209,12 +209,12 @@ _shequ_outbox_has_unsent (ShequDatabase  *db,
                           gboolean       *unsent,
                           GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (uuid != NULL && unsent != NULL, FALSE);
 
-  stmt = shequ_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM outbox WHERE uuid = ?)",
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM outbox WHERE uuid = ?)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -231,14 +231,14 @@ _shequ_sync_state_get (ShequDatabase  *db,
                        char          **value,
                        GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
   *value = NULL;
-  stmt = shequ_database_prepare (db, "SELECT value FROM sync_state WHERE key = ?", error);
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT value FROM sync_state WHERE key = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
@@ -256,12 +256,12 @@ _shequ_sync_state_set (ShequDatabase  *db,
                        const char     *value,
                        GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  stmt = shequ_database_prepare (db, value != NULL
+  stmt = _shequ_disclosure_db_prepare (db, value != NULL
                                  ? "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"
                                  : "DELETE FROM sync_state WHERE key = ?", error);
   if (stmt == NULL)
@@ -277,7 +277,7 @@ _shequ_sync_state_reset_server (ShequDatabase  *db,
                                 const char     *server,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
@@ -291,7 +291,7 @@ _shequ_sync_state_reset_server (ShequDatabase  *db,
       !_shequ_sync_state_set (db, "server", server, error))
     return FALSE;
 
-  if (!(stmt = shequ_database_prepare (db, "SELECT uuid FROM disclosure ORDER BY id", error)))
+  if (!(stmt = _shequ_disclosure_db_prepare (db, "SELECT uuid FROM disclosure ORDER BY id", error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (uuids, _shequ_disclosure_column_dup (stmt, 0));

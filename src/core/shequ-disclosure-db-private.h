@@ -115,6 +115,14 @@ gboolean _shequ_sync_state_reset_server  (ShequDatabase          *db,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOutboxEntry, _shequ_outbox_entry_free)
 
 /* Helpers of the SQL layer (shequ-disclosure-db.c), for the store's files too. */
+/* A statement of SQL (a string literal: its address is the key) prepared once per
+ * connection, handed out reset; hold it in a g_autoptr(ShequCachedStmt), which resets
+ * it again (never finalize it). */
+typedef sqlite3_stmt ShequCachedStmt;
+sqlite3_stmt *_shequ_disclosure_db_prepare    (ShequDatabase                *db,
+                                               const char                   *sql,
+                                               GError                      **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequCachedStmt, sqlite3_reset)
 char       *_shequ_disclosure_now             (void);   /* ISO 8601 UTC, to the second */
 gboolean    _shequ_disclosure_state_is_frozen (ShequDisclosureState          state);
 /* One step: FALSE with the database's error unless a row or the end came. */

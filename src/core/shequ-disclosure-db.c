@@ -46,6 +46,35 @@ _shequ_disclosure_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* Statements prepared once per connection and SQL text (keyed by the literal's
+ * address), kept on the ShequDatabase: each connection belongs to one thread at a time.
+ * Handed out reset with no bindings; a g_autoptr(ShequCachedStmt) resets it again. */
+sqlite3_stmt *
+_shequ_disclosure_db_prepare (ShequDatabase  *db,
+                              const char     *sql,
+                              GError        **error)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), "shequ-disclosure-statements");
+  sqlite3_stmt *stmt;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+      g_object_set_data_full (G_OBJECT (db), "shequ-disclosure-statements", cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  if ((stmt = g_hash_table_lookup (cache, sql)) != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (!(stmt = shequ_database_prepare (db, sql, error)))
+    return NULL;
+  g_hash_table_insert (cache, (gpointer) sql, stmt);
+  return stmt;
+}
+
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
@@ -70,11 +99,12 @@ set_damaged (GError     **error,
 
 /* ---- Reading ---------------------------------------------------------------------- */
 
-static const char version_columns[] =
-  "id, version, state, title, body, opening_fen, closing_fen, guide_topic, "
-  "guide_eligibility, guide_materials, guide_steps, guide_contacts, created_by, "
-  "created_at, submitted_by, submitted_at, approved_by, approved_at, published_by, "
-  "published_at, ended_by, ended_at, reason";
+static const char read_versions_sql[] =
+  "SELECT id, version, state, title, body, opening_fen, closing_fen, guide_topic, "
+  "  guide_eligibility, guide_materials, guide_steps, guide_contacts, created_by, "
+  "  created_at, submitted_by, submitted_at, approved_by, approved_at, published_by, "
+  "  published_at, ended_by, ended_at, reason "
+  "FROM disclosure_version WHERE disclosure_id = ? ORDER BY version";
 
 static ShequDisclosureVersion *
 read_version (sqlite3_stmt  *stmt,
@@ -130,11 +160,11 @@ read_lines (ShequDatabase  *db,
             GHashTable     *by_rowid,
             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) items = NULL;
-  g_autoptr(sqlite3_stmt) files = NULL;
+  g_autoptr(ShequCachedStmt) items = NULL;
+  g_autoptr(ShequCachedStmt) files = NULL;
   int rc;
 
-  items = shequ_database_prepare (db,
+  items = _shequ_disclosure_db_prepare (db,
                                   "SELECT i.version_rowid, i.direction, i.category, "
                                   "  i.amount_fen, i.note FROM disclosure_item i "
                                   "  JOIN disclosure_version v ON v.id = i.version_rowid "
@@ -164,7 +194,7 @@ read_lines (ShequDatabase  *db,
   if (rc != SQLITE_DONE)
     return shequ_database_set_error (db, rc, error);
 
-  files = shequ_database_prepare (db,
+  files = _shequ_disclosure_db_prepare (db,
                                   "SELECT a.version_rowid, a.name, a.mime, a.size, a.sha256 "
                                   "  FROM disclosure_attachment a "
                                   "  JOIN disclosure_version v ON v.id = a.version_rowid "
@@ -201,15 +231,12 @@ read_versions (ShequDatabase    *db,
                ShequDisclosure  *d,
                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autoptr(GHashTable) by_rowid = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                           g_free, NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM disclosure_version "
-                                          "WHERE disclosure_id = ? ORDER BY version",
-                                          version_columns);
   int rc;
 
-  if (!(stmt = shequ_database_prepare (db, sql, error)))
+  if (!(stmt = _shequ_disclosure_db_prepare (db, read_versions_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, disclosure_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -236,7 +263,7 @@ _shequ_disclosure_db_load (ShequDatabase     *db,
                            gint64            *server_revision,
                            GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autoptr(ShequDisclosure) d = NULL;
   gint64 id;
   int rc;
@@ -248,7 +275,7 @@ _shequ_disclosure_db_load (ShequDatabase     *db,
   *doc = NULL;
   if (server_revision != NULL)
     *server_revision = 0;
-  stmt = shequ_database_prepare (db,
+  stmt = _shequ_disclosure_db_prepare (db,
                                  "SELECT id, unit_code, kind, period, created_at, "
                                  "  server_revision FROM disclosure WHERE uuid = ?",
                                  error);
@@ -276,7 +303,7 @@ _shequ_disclosure_db_load (ShequDatabase     *db,
   d->created_at = _shequ_disclosure_column_dup (stmt, 4);
   if (server_revision != NULL)
     *server_revision = sqlite3_column_int64 (stmt, 5);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
   if (!read_versions (db, id, d, error))
     return FALSE;
@@ -352,10 +379,10 @@ write_lines (ShequDatabase                 *db,
              const ShequDisclosureVersion  *v,
              GError                       **error)
 {
-  g_autoptr(sqlite3_stmt) item = NULL;
-  g_autoptr(sqlite3_stmt) file = NULL;
+  g_autoptr(ShequCachedStmt) item = NULL;
+  g_autoptr(ShequCachedStmt) file = NULL;
 
-  item = shequ_database_prepare (db,
+  item = _shequ_disclosure_db_prepare (db,
                                  "INSERT INTO disclosure_item (version_rowid, seq, direction, "
                                  "  category, amount_fen, note) VALUES (?, ?, ?, ?, ?, ?)",
                                  error);
@@ -376,7 +403,7 @@ write_lines (ShequDatabase                 *db,
         return FALSE;
     }
 
-  file = shequ_database_prepare (db,
+  file = _shequ_disclosure_db_prepare (db,
                                  "INSERT INTO disclosure_attachment (version_rowid, seq, name, "
                                  "  mime, size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
                                  error);
@@ -406,7 +433,7 @@ exec_on_rowid (ShequDatabase  *db,
                GError        **error,
                gboolean       *refused)
 {
-  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (db, sql, error);
+  g_autoptr(ShequCachedStmt) stmt = _shequ_disclosure_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -516,11 +543,11 @@ find_version (ShequDatabase         *db,
               ShequDisclosureState  *state,
               GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   int rc;
 
   *rowid = 0;
-  stmt = shequ_database_prepare (db, "SELECT id, state FROM disclosure_version "
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT id, state FROM disclosure_version "
                                  "WHERE disclosure_id = ? AND version = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -548,7 +575,7 @@ store_version (ShequDatabase                 *db,
                const ShequDisclosureVersion  *v,
                GError                       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   ShequDisclosureState old_state = SHEQU_DISCLOSURE_STATE_DRAFT;
   gboolean refused = FALSE;
   gint64 rowid;
@@ -564,7 +591,7 @@ store_version (ShequDatabase                 *db,
         return FALSE;
       if (!same)
         return set_frozen_error (error, doc, v);
-      if (!(stmt = shequ_database_prepare (db, update_version_sql, error)))
+      if (!(stmt = _shequ_disclosure_db_prepare (db, update_version_sql, error)))
         return FALSE;
       bind_version (stmt, disclosure_id, v, v->state);
       sqlite3_bind_int64 (stmt, 24, rowid);
@@ -575,24 +602,24 @@ store_version (ShequDatabase                 *db,
     {
       if (!delete_lines (db, rowid, &refused, error))
         return refused ? set_frozen_error (error, doc, v) : FALSE;
-      if (!(stmt = shequ_database_prepare (db, update_version_sql, error)))
+      if (!(stmt = _shequ_disclosure_db_prepare (db, update_version_sql, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 24, rowid);
     }
-  else if (!(stmt = shequ_database_prepare (db, insert_version_sql, error)))
+  else if (!(stmt = _shequ_disclosure_db_prepare (db, insert_version_sql, error)))
     return FALSE;
   bind_version (stmt, disclosure_id, v, SHEQU_DISCLOSURE_STATE_DRAFT);
   if (!step_version (db, stmt, doc, v, error))
     return FALSE;
   if (rowid == 0)
     rowid = sqlite3_last_insert_rowid (shequ_database_get_handle (db));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
   if (!write_lines (db, rowid, doc, v, error))
     return FALSE;
   if (v->state == SHEQU_DISCLOSURE_STATE_DRAFT)
     return TRUE;
-  if (!(stmt = shequ_database_prepare (db, "UPDATE disclosure_version SET state = ? "
+  if (!(stmt = _shequ_disclosure_db_prepare (db, "UPDATE disclosure_version SET state = ? "
                                        "WHERE id = ?", error)))
     return FALSE;
   bind_text (stmt, 1, shequ_disclosure_state_to_key (v->state));
@@ -607,12 +634,12 @@ drop_later_versions (ShequDatabase          *db,
                      const ShequDisclosure  *doc,
                      GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const ShequDisclosureVersion *last = g_ptr_array_index (doc->versions, doc->versions->len - 1);
   int rc;
 
-  stmt = shequ_database_prepare (db, "SELECT id FROM disclosure_version "
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT id FROM disclosure_version "
                                  "WHERE disclosure_id = ? AND version > ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -643,14 +670,14 @@ store_head (ShequDatabase          *db,
             gint64                 *id,
             GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autoptr(GDateTime) clock = g_date_time_new_now_utc ();
   g_autofree char *now = g_date_time_format (clock, "%Y-%m-%dT%H:%M:%SZ");
   /* To the microsecond: lists put the newest change first. */
   g_autofree char *updated = g_date_time_format (clock, "%Y-%m-%dT%H:%M:%S.%fZ");
   int rc;
 
-  stmt = shequ_database_prepare (db, "SELECT id FROM disclosure WHERE uuid = ?", error);
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT id FROM disclosure WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, doc->uuid);
@@ -658,9 +685,9 @@ store_head (ShequDatabase          *db,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return shequ_database_set_error (db, rc, error);
   *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
-  stmt = shequ_database_prepare (db, *id == 0
+  stmt = _shequ_disclosure_db_prepare (db, *id == 0
                                  ? "INSERT INTO disclosure (unit_id, unit_code, kind, period, "
                                    "  created_at, updated_at, server_revision, uuid) VALUES ("
                                    "  coalesce ((SELECT id FROM unit WHERE code = ?1), 0), ?1, "
@@ -735,12 +762,12 @@ _shequ_disclosure_db_set_revision (ShequDatabase  *db,
                                    gint64          server_revision,
                                    GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (SHEQU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  stmt = shequ_database_prepare (db, "UPDATE disclosure SET server_revision = ? "
+  stmt = _shequ_disclosure_db_prepare (db, "UPDATE disclosure SET server_revision = ? "
                                  "WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;

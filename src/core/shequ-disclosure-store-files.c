@@ -54,13 +54,13 @@ attach_in_transaction (ShequDatabase  *db,
                        GError        **error)
 {
   AttachOp *op = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   g_autofree char *target = g_strconcat ("attachment:", op->sha256, NULL);
   ShequAuditEntry entry = { op->base.actor, "attach", target, NULL, op->name, NULL };
   gsize size = 0;
   const guint8 *bytes = g_bytes_get_data (op->bytes, &size);
 
-  stmt = shequ_database_prepare (db, "INSERT OR IGNORE INTO attachment_blob (sha256, mime, "
+  stmt = _shequ_disclosure_db_prepare (db, "INSERT OR IGNORE INTO attachment_blob (sha256, mime, "
                                  "size, data) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -149,10 +149,10 @@ read_blob (ShequDatabase  *db,
            GError        **error)
 {
   BlobState *state = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = shequ_database_prepare (db, "SELECT data FROM attachment_blob WHERE sha256 = ?",
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT data FROM attachment_blob WHERE sha256 = ?",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -301,10 +301,10 @@ read_conflict (ShequDatabase  *db,
                GError        **error)
 {
   ConflictState *state = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = shequ_database_prepare (db, "SELECT their_revision, their_document "
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT their_revision, their_document "
                                  "FROM sync_conflict WHERE uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -387,7 +387,7 @@ run_on_uuid (ShequDatabase  *db,
              const char     *uuid,
              GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (db, sql, error);
+  g_autoptr(ShequCachedStmt) stmt = _shequ_disclosure_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;

@@ -160,11 +160,11 @@ check_blobs (ShequDatabase                 *db,
              const ShequDisclosureVersion  *v,
              GError                       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   if (v->attachments == NULL || v->attachments->len == 0)
     return TRUE;
-  stmt = shequ_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM attachment_blob "
+  stmt = _shequ_disclosure_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM attachment_blob "
                                  "WHERE sha256 = ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -200,13 +200,13 @@ create_in_transaction (ShequDatabase  *db,
 {
   CreateOp *op = data;
   ShequDisclosureVersion *v = shequ_disclosure_get_current (op->doc);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   if (!check_blobs (db, v, error) ||
       !_shequ_disclosure_store_finish_edit (op->base.self, op->doc, 0, op->base.actor,
                                             "create", NULL, v->title, NULL, error))
     return FALSE;
-  if (!(stmt = shequ_database_prepare (db, "SELECT id FROM disclosure WHERE uuid = ?", error)))
+  if (!(stmt = _shequ_disclosure_db_prepare (db, "SELECT id FROM disclosure WHERE uuid = ?", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, op->doc->uuid, -1, SQLITE_TRANSIENT);
   if (!_shequ_disclosure_db_step (db, stmt, error))

@@ -246,16 +246,16 @@ read_n_pending (ShequDisclosureStore  *self,
                 DisclosureRows        *out,
                 GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
-  stmt = shequ_database_prepare (self->db, "SELECT count (*) FROM outbox "
+  stmt = _shequ_disclosure_db_prepare (self->db, "SELECT count (*) FROM outbox "
                                  "WHERE state = 'pending'", error);
   if (stmt == NULL || !_shequ_disclosure_db_step (self->db, stmt, error))
     return FALSE;
   out->n_pending = (guint) sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sqlite3_reset);
 
-  if (!(stmt = shequ_database_prepare (self->db, "PRAGMA data_version", error)) ||
+  if (!(stmt = _shequ_disclosure_db_prepare (self->db, "PRAGMA data_version", error)) ||
       !_shequ_disclosure_db_step (self->db, stmt, error))
     return FALSE;
   out->data_version = sqlite3_column_int64 (stmt, 0);
@@ -268,26 +268,33 @@ _shequ_disclosure_store_read_rows (ShequDisclosureStore  *self,
                                    DisclosureRows        *out,
                                    GError               **error)
 {
-  static const char sql[] =
-    "SELECT d.id, d.uuid, d.unit_code, d.kind, d.period, d.updated_at, d.server_revision, "
-    "  d.sync_message, v.title, v.state, v.version, "
-    "  coalesce ((SELECT max (p.version) FROM disclosure_version p "
-    "             WHERE p.disclosure_id = d.id AND p.state = 'published'), 0), "
-    "  EXISTS (SELECT 1 FROM sync_conflict c WHERE c.uuid = d.uuid), "
-    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'refused'), "
-    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'pending'), "
-    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'conflict') "
-    "FROM disclosure d JOIN disclosure_version v ON v.disclosure_id = d.id "
-    "WHERE v.version = (SELECT max (version) FROM disclosure_version "
-    "                   WHERE disclosure_id = d.id) AND (?1 = 0 OR d.id = ?1)";
-  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (self->db, sql, error);
+#define ROWS_SQL \
+    "SELECT d.id, d.uuid, d.unit_code, d.kind, d.period, d.updated_at, d.server_revision, " \
+    "  d.sync_message, v.title, v.state, v.version, " \
+    "  coalesce ((SELECT max (p.version) FROM disclosure_version p " \
+    "             WHERE p.disclosure_id = d.id AND p.state = 'published'), 0), " \
+    "  EXISTS (SELECT 1 FROM sync_conflict c WHERE c.uuid = d.uuid), " \
+    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'refused'), " \
+    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'pending'), " \
+    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'conflict') " \
+    "FROM disclosure d JOIN disclosure_version v ON v.disclosure_id = d.id " \
+    "WHERE v.version = (SELECT max (version) FROM disclosure_version " \
+    "                   WHERE disclosure_id = d.id)"
+  /* Two texts: an "OR" would keep the planner from the primary key for one row. */
+  static const char all_sql[] = ROWS_SQL;
+  static const char one_sql[] = ROWS_SQL " AND d.id = ?1";
+#undef ROWS_SQL
+  g_autoptr(ShequCachedStmt) stmt = _shequ_disclosure_db_prepare (self->db, only_id == 0
+                                                                   ? all_sql : one_sql,
+                                                                   error);
   int rc;
 
   out->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _shequ_disclosure_row_free);
   out->all = only_id == 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, only_id);
+  if (only_id != 0)
+    sqlite3_bind_int64 (stmt, 1, only_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out->rows, read_row (self, stmt));
   if (rc != SQLITE_DONE)
@@ -323,6 +330,27 @@ compare_rows (gconstpointer a,
   return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
 }
 
+/* ROW into ROWS (sorted) where it belongs: a written row is the newest, so near the
+ * front. */
+static void
+insert_sorted (GPtrArray          *rows,
+               ShequDisclosureRow *row)
+{
+  guint low = 0;
+  guint high = rows->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (compare_rows (&rows->pdata[mid], &row) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  g_ptr_array_insert (rows, (gint) low, row);
+}
+
 static void
 index_row (ShequDisclosureStore *self,
            ShequDisclosureRow   *row)
@@ -353,7 +381,7 @@ take_rows (ShequDisclosureStore *self,
         {
           g_hash_table_remove (self->by_id, &old->id);
           g_hash_table_remove (self->by_uuid, old->uuid);
-          g_ptr_array_remove_fast (self->rows, old);
+          g_ptr_array_remove (self->rows, old);
         }
     }
   g_ptr_array_set_free_func (taken, NULL);
@@ -361,11 +389,15 @@ take_rows (ShequDisclosureStore *self,
     {
       ShequDisclosureRow *row = g_ptr_array_index (taken, i);
 
-      g_ptr_array_add (self->rows, row);
+      if (rows->all)
+        g_ptr_array_add (self->rows, row);
+      else
+        insert_sorted (self->rows, row);
       index_row (self, row);
     }
   g_ptr_array_set_size (taken, 0);
-  g_ptr_array_sort (self->rows, compare_rows);
+  if (rows->all)
+    g_ptr_array_sort (self->rows, compare_rows);
   self->n_pending = rows->n_pending;
   self->data_version = rows->data_version;
   self->total_changes = sqlite3_total_changes64 (shequ_database_get_handle (self->db));
@@ -629,7 +661,7 @@ read_data_version (ShequDisclosureStore  *self,
                    gint64                *version,
                    GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = shequ_database_prepare (self->db, "PRAGMA data_version",
+  g_autoptr(ShequCachedStmt) stmt = _shequ_disclosure_db_prepare (self->db, "PRAGMA data_version",
                                                          error);
 
   if (stmt == NULL || !_shequ_disclosure_db_step (self->db, stmt, error))
@@ -746,7 +778,7 @@ _shequ_disclosure_store_begin_edit (ShequDisclosureStore  *self,
                                     GError               **error)
 {
   const ShequDisclosureRow *row = shequ_disclosure_store_lookup (self, id);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ShequCachedStmt) stmt = NULL;
 
   if (row == NULL)
     return _shequ_disclosure_not_found (error, id);
@@ -755,7 +787,7 @@ _shequ_disclosure_store_begin_edit (ShequDisclosureStore  *self,
   if (*doc == NULL)
     return _shequ_disclosure_not_found (error, id);
 
-  stmt = shequ_database_prepare (self->db, "SELECT EXISTS (SELECT 1 FROM sync_conflict "
+  stmt = _shequ_disclosure_db_prepare (self->db, "SELECT EXISTS (SELECT 1 FROM sync_conflict "
                                  "WHERE uuid = ?)", error);
   if (stmt == NULL)
     return FALSE;
