@@ -137,6 +137,10 @@ test_list_filter (Fixture       *f,
   filter.state = -1;
   filter.period = "2026-Q3";
   g_assert_cmpuint (list_count (f, &filter), ==, 2);  /* 2026-07 and 2026-Q3 */
+  filter.period = "2026年第三季度";
+  g_assert_cmpuint (list_count (f, &filter), ==, 2);
+  filter.period = "下个月";
+  g_assert_cmpuint (list_count (f, &filter), ==, 0);
   filter.period = "2026";
   g_assert_cmpuint (list_count (f, &filter), ==, 4);
   filter.period = NULL;

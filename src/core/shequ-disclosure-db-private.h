@@ -9,11 +9,13 @@
 G_BEGIN_DECLS
 
 /* Schema version 6 (shequ-database.c) adds:
- *   disclosure (id, uuid UNIQUE, unit_code, kind, period, created_at, updated_at,
- *               server_revision, sync_message)
- *   disclosure_version (disclosure_id, version, state, title, body, opening_fen,
- *               closing_fen, guide_*, created_by … reason; UNIQUE (disclosure_id, version))
- *   disclosure_item (version_rowid, seq, direction, category, amount_fen, note)
+ *   disclosure (id, uuid UNIQUE, unit_id (of unit_code when written, 0: none), unit_code,
+ *               kind, period, created_at, updated_at (to the microsecond),
+ *               server_revision, sync_message (the refusal's words))
+ *   disclosure_version (id, disclosure_id, version, state, title, body, opening_fen,
+ *               closing_fen, guide_* (all NULL: no guide), created_by … reason;
+ *               UNIQUE (disclosure_id, version))
+ *   disclosure_item (version_rowid, seq, direction, category, amount_fen > 0, note)
  *   disclosure_attachment (version_rowid, seq, name, mime, size, sha256)
  *   attachment_blob (sha256 PRIMARY KEY, mime, size, data BLOB)
  *   outbox (id, key UNIQUE, uuid, attempts, next_attempt_at, state ('pending',
@@ -21,9 +23,11 @@ G_BEGIN_DECLS
  *   sync_conflict (uuid PRIMARY KEY, their_revision, their_document, detected_at)
  *   sync_state (key PRIMARY KEY, value): "server" (the URL the revisions and cursor are
  *           of), "cursor", "units-hash"
- * with triggers that refuse any change to the content of a published, corrected or
- * withdrawn version (its state may still move published → corrected / withdrawn, and
- * ended_by/at and reason be set then).
+ * with triggers that refuse (RAISE ABORT: SQLITE_CONSTRAINT_TRIGGER) any change to the
+ * content of a published, corrected or withdrawn version, its deletion and any change
+ * to its lines and attachments, and a change of unit, kind or period (or the deletion)
+ * of a disclosure that has one; its state may still move published → corrected /
+ * withdrawn, and ended_by/at and reason be set then.
  *
  * Every function below runs inside a transaction of shequ_database_write()/_read()
  * on DB, which the caller holds. */

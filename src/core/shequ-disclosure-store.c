@@ -527,6 +527,7 @@ shequ_disclosure_store_list (ShequDisclosureStore        *self,
   static const ShequDisclosureFilter all = SHEQU_DISCLOSURE_FILTER_INIT;
   g_autoptr(GPtrArray) list = g_ptr_array_new ();
   g_auto(GStrv) words = NULL;
+  g_autofree char *period = NULL;
   ShequUnit *unit = NULL;
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), NULL);
@@ -535,6 +536,8 @@ shequ_disclosure_store_list (ShequDisclosureStore        *self,
     filter = &all;
   if (filter->unit_id != 0 &&
       (unit = shequ_org_store_lookup_unit (self->org, filter->unit_id)) == NULL)
+    return g_steal_pointer (&list);
+  if (filter->period != NULL && !shequ_disclosure_period_parse (filter->period, &period))
     return g_steal_pointer (&list);
   if (filter->search != NULL)
     {
@@ -550,8 +553,7 @@ shequ_disclosure_store_list (ShequDisclosureStore        *self,
       if ((unit != NULL && !in_unit (self, row, unit, filter)) ||
           (filter->kind >= 0 && (int) row->kind != filter->kind) ||
           (filter->state >= 0 && (int) row->state != filter->state) ||
-          (filter->period != NULL && !shequ_disclosure_period_within (row->period,
-                                                                      filter->period)) ||
+          (period != NULL && !shequ_disclosure_period_within (row->period, period)) ||
           (words != NULL && !title_matches (row->title, words)))
         continue;
       g_ptr_array_add (list, row);

@@ -47,7 +47,9 @@ typedef struct {
   gboolean              subtree;   /* with the units under UNIT_ID */
   int                   kind;      /* a ShequDisclosureKind, or -1: every kind */
   int                   state;     /* a ShequDisclosureState of the newest version, or -1 */
-  const char           *period;    /* NULL: every period; else within it */
+  const char           *period;    /* NULL: every period; else within it (any form
+                                    * shequ_disclosure_period_parse reads; unreadable:
+                                    * nothing matches) */
   const char           *search;    /* NULL or words in the title */
 } ShequDisclosureFilter;
 
@@ -66,6 +68,9 @@ G_DECLARE_FINAL_TYPE (ShequDisclosureStore, shequ_disclosure_store, SHEQU, DISCL
  * memory, and says why with a translated SHEQU_DISCLOSURE_ERROR naming the disclosure.
  * A published version is never changed: the store refuses it, and so do triggers in
  * the database (for any other program).
+ *
+ * Adding an attachment's bytes logs "attach" on "attachment:SHA256" (and no outbox
+ * entry: the bytes go with the first version that names them).
  *
  * ACTOR names who did it (NULL: the store's "actor", by default the login's real name).
  *
@@ -192,7 +197,8 @@ void     shequ_disclosure_store_get_sync_counts (ShequDisclosureStore *self,
                                                  guint                *refused);
 
 /* Reads what another program (or the sync thread) committed since (PRAGMA
- * data_version), and emits "changed" (0) if anything did. */
+ * data_version), and what was written on the store's own connection past the store
+ * (the SQL layer, e.g. a bulk sample), and emits "changed" (0) if anything did. */
 gboolean shequ_disclosure_store_refresh     (ShequDisclosureStore  *self,
                                              GError               **error);
 
