@@ -203,13 +203,22 @@ test_workflow (Fixture       *f,
 }
 
 static void
+assert_refused_text (GError     *error,
+                     const char *needle)
+{
+  g_assert_nonnull (error);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, needle);
+}
+
+static void
 assert_refused (GError     *error,
                 int         code,
                 const char *needle)
 {
   g_assert_error (error, SHEQU_DISCLOSURE_ERROR, code);
-  if (needle != NULL && strstr (error->message, needle) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, needle);
+  if (needle != NULL)
+    assert_refused_text (error, needle);
 }
 
 /* Each refusal changes nothing: no state, no log entry, no outbox entry. */
@@ -524,6 +533,8 @@ test_failed_write_changes_nothing (Fixture       *f,
 
   g_assert_false (shequ_disclosure_store_submit (f->store, id, NULL, &error));
   g_assert_error (error, SHEQU_DB_ERROR, SHEQU_DB_ERROR_QUERY);
+  assert_refused_text (error, "东关社区财务公开");
+  assert_refused_text (error, "disk says no");
   g_clear_error (&error);
   g_assert_false (shequ_disclosure_store_save_draft (f->store, id, edit, NULL, &error));
   g_assert_nonnull (error);
@@ -531,7 +542,7 @@ test_failed_write_changes_nothing (Fixture       *f,
   g_assert_false (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village1),
                                                  SHEQU_DISCLOSURE_KIND_FINANCE, "2026", edit,
                                                  NULL, &new_id, &error));
-  g_assert_nonnull (error);
+  assert_refused_text (error, "改了");
   g_clear_error (&error);
 
   g_assert_cmpint (lookup (f, id)->state, ==, SHEQU_DISCLOSURE_STATE_DRAFT);

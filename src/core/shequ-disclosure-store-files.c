@@ -88,7 +88,7 @@ shequ_disclosure_store_add_attachment (ShequDisclosureStore  *self,
   const guint8 *data;
   const char *mime;
   gsize size = 0;
-  AttachOp op = { { NULL, NULL, 0 }, NULL, NULL, NULL, bytes };
+  AttachOp op = { { NULL, NULL, 0, NULL }, NULL, NULL, NULL, bytes };
   ShequAttachmentRef *made;
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
@@ -124,7 +124,11 @@ shequ_disclosure_store_add_attachment (ShequDisclosureStore  *self,
   op.base.self = self;
   op.base.actor = self->actor;
   if (!shequ_database_write (self->db, attach_in_transaction, &op, error))
-    return FALSE;
+    {
+      /* TRANSLATORS: %s: a file name; the database's message follows */
+      g_prefix_error (error, _("The attachment “%s” was not saved: "), base);
+      return FALSE;
+    }
 
   made = g_new0 (ShequAttachmentRef, 1);
   made->name = g_steal_pointer (&base);
@@ -466,7 +470,7 @@ shequ_disclosure_store_resolve_conflict (ShequDisclosureStore  *self,
                                          const char            *actor,
                                          GError               **error)
 {
-  ResolveOp op = { { NULL, actor, id }, choice };
+  ResolveOp op = { { NULL, actor, id, NULL }, choice };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (choice == SHEQU_CONFLICT_KEEP_MINE ||

@@ -44,6 +44,7 @@ typedef struct {
   ShequDisclosureStore *self;
   const char           *actor;   /* never NULL: the store's when the caller gave none */
   gint64                id;
+  const char           *title;   /* how a database error names a new one (else the row's) */
 } DisclosureWrite;
 
 /* What a write reads back in its transaction, for memory after the commit. */

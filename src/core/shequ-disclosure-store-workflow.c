@@ -230,7 +230,7 @@ shequ_disclosure_store_create (ShequDisclosureStore          *self,
   g_autofree char *now = _shequ_disclosure_now ();
   ShequDisclosureVersion *v;
   ShequUnit *unit;
-  CreateOp op = { { NULL, actor, 0 }, NULL };
+  CreateOp op = { { NULL, actor, 0, NULL }, NULL };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (content != NULL, FALSE);
@@ -272,6 +272,7 @@ shequ_disclosure_store_create (ShequDisclosureStore          *self,
   g_ptr_array_add (doc->versions, v);
 
   op.doc = doc;
+  op.base.title = v->title;
   if (!_shequ_disclosure_store_write (self, create_in_transaction, &op.base, error))
     return FALSE;
   if (id != NULL)
@@ -508,7 +509,7 @@ shequ_disclosure_store_save_draft (ShequDisclosureStore          *self,
                                    const char                    *actor,
                                    GError                       **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_SAVE, content, NULL, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_SAVE, content, NULL, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (content != NULL, FALSE);
@@ -523,7 +524,7 @@ shequ_disclosure_store_submit (ShequDisclosureStore  *self,
                                const char            *actor,
                                GError               **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_SUBMIT, NULL, NULL, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_SUBMIT, NULL, NULL, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -537,7 +538,7 @@ shequ_disclosure_store_return (ShequDisclosureStore  *self,
                                const char            *actor,
                                GError               **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_RETURN, NULL, reason, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_RETURN, NULL, reason, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -550,7 +551,7 @@ shequ_disclosure_store_approve (ShequDisclosureStore  *self,
                                 const char            *actor,
                                 GError               **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_APPROVE, NULL, NULL, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_APPROVE, NULL, NULL, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -563,7 +564,7 @@ shequ_disclosure_store_publish (ShequDisclosureStore  *self,
                                 const char            *actor,
                                 GError               **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_PUBLISH, NULL, NULL, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_PUBLISH, NULL, NULL, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -577,7 +578,7 @@ shequ_disclosure_store_correct (ShequDisclosureStore  *self,
                                 guint                 *version,
                                 GError               **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_CORRECT, NULL, NULL, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_CORRECT, NULL, NULL, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -596,7 +597,7 @@ shequ_disclosure_store_withdraw (ShequDisclosureStore  *self,
                                  const char            *actor,
                                  GError               **error)
 {
-  StepOp op = { { NULL, actor, 0 }, STEP_WITHDRAW, NULL, reason, 0 };
+  StepOp op = { { NULL, actor, 0, NULL }, STEP_WITHDRAW, NULL, reason, 0 };
 
   g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

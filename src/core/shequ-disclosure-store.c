@@ -749,6 +749,18 @@ _shequ_disclosure_store_write (ShequDisclosureStore  *self,
       take_rows (self, &state.rows, write->id);
       g_signal_emit (self, signals[CHANGED], 0, all ? (gint64) 0 : write->id);
     }
+  else if (error != NULL && *error != NULL && (*error)->domain != SHEQU_DISCLOSURE_ERROR)
+    {
+      /* The database's words say what failed; these say what it was doing. */
+      const ShequDisclosureRow *row = shequ_disclosure_store_lookup (self, write->id);
+      const char *title = row != NULL ? row->title : write->title;
+
+      if (title != NULL && *title != '\0')
+        /* TRANSLATORS: %s: a disclosure's title; the database's message follows */
+        g_prefix_error (error, _("“%s” was not saved: "), title);
+      else
+        g_prefix_error (error, _("The disclosure was not saved: "));
+    }
   _shequ_disclosure_rows_clear (&state.rows);
   return ok;
 }
