@@ -51,7 +51,7 @@ typedef struct {
 typedef struct {
   GPtrArray *rows;        /* every row, or the written one (may be empty: deleted) */
   gboolean   all;
-  guint      n_pending;
+  guint      n_pending;     /* all: every pending entry; else the row's */
   gint64     data_version;
 } DisclosureRows;
 

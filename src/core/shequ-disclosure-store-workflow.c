@@ -280,6 +280,76 @@ shequ_disclosure_store_create (ShequDisclosureStore          *self,
   return TRUE;
 }
 
+/* ---- Import ----------------------------------------------------------------------- */
+
+typedef struct {
+  DisclosureWrite  base;
+  GPtrArray       *docs;
+} ImportOp;
+
+static gboolean
+import_in_transaction (ShequDatabase  *db,
+                       gpointer        data,
+                       GError        **error)
+{
+  ImportOp *op = data;
+  g_autoptr(ShequCachedStmt) exists = NULL;
+
+  if (!(exists = _shequ_disclosure_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM disclosure "
+                                               "WHERE uuid = ?1)", error)))
+    return FALSE;
+  for (guint i = 0; i < op->docs->len; i++)
+    {
+      const ShequDisclosure *doc = g_ptr_array_index (op->docs, i);
+
+      sqlite3_reset (exists);
+      sqlite3_bind_text (exists, 1, doc->uuid, -1, SQLITE_TRANSIENT);
+      if (!_shequ_disclosure_db_step (db, exists, error))
+        return FALSE;
+      if (sqlite3_column_int (exists, 0))
+        return _shequ_disclosure_set_error (error, SHEQU_DISCLOSURE_ERROR_INVALID,
+                                            /* TRANSLATORS: %s: a title, then a uuid */
+                                            _("“%s” is already here (%s): it is not "
+                                              "imported again."),
+                                            _shequ_disclosure_get_title (doc), doc->uuid);
+      if (!_shequ_disclosure_store_finish_edit (op->base.self, doc, 0, op->base.actor,
+                                                "import", NULL,
+                                                _shequ_disclosure_get_title (doc), NULL,
+                                                error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+shequ_disclosure_store_import (ShequDisclosureStore  *self,
+                               GPtrArray             *docs,
+                               const char            *actor,
+                               GError               **error)
+{
+  ImportOp op = { { NULL, actor, 0, NULL }, docs };
+
+  g_return_val_if_fail (SHEQU_IS_DISCLOSURE_STORE (self), FALSE);
+  g_return_val_if_fail (docs != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const ShequDisclosure *doc = g_ptr_array_index (docs, i);
+
+      if (!shequ_disclosure_validate (doc, error))
+        return FALSE;
+      if (shequ_org_store_lookup_code (self->org, doc->unit_code) == NULL)
+        return _shequ_disclosure_set_error (error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND,
+                                            /* TRANSLATORS: %s: a title, then a unit code */
+                                            _("“%s” is of the unit %s, which is not in the "
+                                              "organisation."),
+                                            _shequ_disclosure_get_title (doc), doc->unit_code);
+    }
+  return docs->len == 0 ||
+         _shequ_disclosure_store_write (self, import_in_transaction, &op.base, error);
+}
+
 /* ---- The steps -------------------------------------------------------------------- */
 
 typedef enum {

@@ -241,6 +241,32 @@ read_row (ShequDisclosureStore *self,
   return row;
 }
 
+/* Pending outbox entries: all of them (UUID NULL), or of one disclosure. */
+static gboolean
+count_pending (ShequDisclosureStore  *self,
+               const char            *uuid,
+               guint                 *n,
+               GError               **error)
+{
+  g_autoptr(ShequCachedStmt) stmt = NULL;
+
+  stmt = _shequ_disclosure_db_prepare (self->db, uuid == NULL
+                                       ? "SELECT count (*) FROM outbox WHERE state = 'pending'"
+                                       : "SELECT count (*) FROM outbox WHERE uuid = ?1 "
+                                         "AND state = 'pending'",
+                                       error);
+  if (stmt == NULL)
+    return FALSE;
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (!_shequ_disclosure_db_step (self->db, stmt, error))
+    return FALSE;
+  *n = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The count of every pending entry (reading all rows; a write of one row counts its
+ * own and adds the difference) and data_version. */
 static gboolean
 read_n_pending (ShequDisclosureStore  *self,
                 DisclosureRows        *out,
@@ -248,13 +274,12 @@ read_n_pending (ShequDisclosureStore  *self,
 {
   g_autoptr(ShequCachedStmt) stmt = NULL;
 
-  stmt = _shequ_disclosure_db_prepare (self->db, "SELECT count (*) FROM outbox "
-                                 "WHERE state = 'pending'", error);
-  if (stmt == NULL || !_shequ_disclosure_db_step (self->db, stmt, error))
+  if (out->all && !count_pending (self, NULL, &out->n_pending, error))
     return FALSE;
-  out->n_pending = (guint) sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_reset);
-
+  if (!out->all && out->rows->len > 0 &&
+      !count_pending (self, ((ShequDisclosureRow *) out->rows->pdata[0])->uuid,
+                      &out->n_pending, error))
+    return FALSE;
   if (!(stmt = _shequ_disclosure_db_prepare (self->db, "PRAGMA data_version", error)) ||
       !_shequ_disclosure_db_step (self->db, stmt, error))
     return FALSE;
@@ -716,7 +741,9 @@ write_in_transaction (ShequDatabase  *db,
 {
   WriteState *state = data;
   ShequDisclosureStore *self = state->write->self;
+  const ShequDisclosureRow *old;
   gint64 version = 0;
+  guint before = 0;
   gboolean stale;
 
   /* Another connection committed since memory was read: every row comes back. */
@@ -724,10 +751,18 @@ write_in_transaction (ShequDatabase  *db,
     return FALSE;
   stale = version != self->data_version ||
           sqlite3_total_changes64 (shequ_database_get_handle (db)) != self->total_changes;
-  if (!state->func (db, state->write, error))
+  /* Memory matches the database: the pending count moves by this disclosure's. */
+  if (!stale && (old = shequ_disclosure_store_lookup (self, state->write->id)) != NULL &&
+      !count_pending (self, old->uuid, &before, error))
     return FALSE;
-  return _shequ_disclosure_store_read_rows (self, stale ? 0 : state->write->id,
-                                            &state->rows, error);
+  if (!state->func (db, state->write, error) ||
+      !_shequ_disclosure_store_read_rows (self, stale ? 0 : state->write->id, &state->rows,
+                                          error))
+    return FALSE;
+  if (!state->rows.all)
+    state->rows.n_pending = self->n_pending - before +
+                            (state->rows.rows->len > 0 ? state->rows.n_pending : 0);
+  return TRUE;
 }
 
 gboolean

@@ -151,6 +151,16 @@ gboolean shequ_disclosure_store_withdraw    (ShequDisclosureStore  *self,
                                              const char            *actor,
                                              GError               **error);
 
+/* Disclosures made whole elsewhere (a file, the sample, a benchmark) stored as this
+ * PC's, in one transaction: each validated (shequ_disclosure_validate), of a unit in
+ * the tree, its uuid not yet here; each gets an "import" audit entry and an outbox
+ * entry. All or nothing: the first that is refused is named (INVALID, NOT_FOUND …)
+ * and nothing is written. */
+gboolean shequ_disclosure_store_import      (ShequDisclosureStore  *self,
+                                             GPtrArray             *docs,
+                                             const char            *actor,
+                                             GError               **error);
+
 /* Keeps the bytes of an attachment in the database (once per SHA-256): a PDF, PNG or
  * JPEG (told by its first bytes, not its name), at most SHEQU_ATTACHMENT_SIZE_MAX.
  * NAME is shown (folders are taken off). *REF: the reference for a version's
