@@ -9,7 +9,11 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "shequ-conflict-dialog.h"
+#include "shequ-disclosure-db-private.h"
+#include "shequ-disclosure-json.h"
 #include "shequ-disclosure-page-private.h"
+#include "shequ-sync-status.h"
 #include "shequ-test-gtk-util.h"
 #include "shequ-test-units.h"
 #include "shequ-window-private.h"
@@ -304,6 +308,73 @@ test_attachments (Fixture       *fixture,
   g_assert_cmpint (((ShequAttachmentRef *) g_ptr_array_index (refs, 0))->size, ==, sizeof png);
 }
 
+/* Another PC's copy recorded as the sync does it: the row, the page and the header bar
+ * say so, and the conflict dialog's choice takes the server's. */
+typedef struct {
+  const char *uuid;
+  const char *json;
+} Conflict;
+
+static gboolean
+record_conflict (ShequDatabase  *db,
+                 gpointer        data,
+                 GError        **error)
+{
+  Conflict *conflict = data;
+
+  return _shequ_sync_conflict_record (db, conflict->uuid, 5, conflict->json, error);
+}
+
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDisclosure) theirs = NULL;
+  g_autofree char *json = NULL;
+  ShequDisclosureEditor *editor;
+  ShequConflictDialog *dialog;
+  ShequSyncStatusButton *status;
+  Conflict conflict;
+  gint64 id;
+
+  activate (fixture, "disclosure.new", g_variant_new_int32 (SHEQU_DISCLOSURE_KIND_PARTY));
+  editor = shequ_disclosure_page_get_editor (fixture->page);
+  gtk_editable_set_text (shequ_disclosure_editor_get_title_entry (editor), "这台电脑写的");
+  activate (fixture, "disclosure.save", NULL);
+  id = shequ_disclosure_page_get_selected (fixture->page);
+  theirs = shequ_disclosure_store_get (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_free (shequ_disclosure_get_current (theirs)->title);
+  shequ_disclosure_get_current (theirs)->title = g_strdup ("另一台电脑写的");
+  json = shequ_disclosure_to_json (theirs);
+  conflict.uuid = shequ_disclosure_store_lookup (fixture->store, id)->uuid;
+  conflict.json = json;
+  g_assert_true (shequ_database_write (shequ_disclosure_store_get_database (fixture->store),
+                                       record_conflict, &conflict, &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_disclosure_store_refresh (fixture->store, &error));
+
+  g_assert_cmpint (selected_row (fixture)->sync, ==, SHEQU_SYNC_STATUS_CONFLICT);
+  g_assert_true (gtk_widget_is_visible (fixture->page->conflict_button));
+  status = SHEQU_SYNC_STATUS_BUTTON (shequ_window_get_sync_status (fixture->window));
+  g_assert_nonnull (strstr (shequ_sync_status_button_get_summary (status), "1"));
+
+  dialog = shequ_conflict_dialog_present (GTK_WINDOW (fixture->window), fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  shequ_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (shequ_conflict_dialog_choose (dialog, SHEQU_CONFLICT_TAKE_THEIRS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (selected_row (fixture)->sync, ==, SHEQU_SYNC_STATUS_SYNCED);
+  g_assert_cmpstr (gtk_editable_get_text (shequ_disclosure_editor_get_title_entry (shequ_disclosure_page_get_editor (fixture->page))),
+                   ==, "另一台电脑写的");
+  g_assert_false (gtk_widget_is_visible (fixture->page->conflict_button));
+  /* None left: the page's own button says there is nothing to open. */
+  g_assert_null (shequ_conflict_dialog_present (GTK_WINDOW (fixture->window), fixture->store, id, &error));
+  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_NOT_FOUND);
+}
+
 /* The list follows the session's unit, its kind and state filters and the search. */
 static void
 test_filters (Fixture       *fixture,
@@ -480,6 +551,7 @@ main (int   argc,
   ADD ("/disclosure-page/edits-kept", test_edits_kept);
   ADD ("/disclosure-page/filters", test_filters);
   ADD ("/disclosure-page/attachments", test_attachments);
+  ADD ("/disclosure-page/conflict", test_conflict);
   ADD ("/disclosure-page/overdue", test_overdue);
   ADD ("/disclosure-page/accessible", test_accessible);
   ADD ("/disclosure-page/screenshots", test_screenshots);
