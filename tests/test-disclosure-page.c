@@ -364,6 +364,8 @@ test_conflict (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
   shequ_test_wait_for_draw (GTK_WIDGET (dialog));
+  if (g_getenv ("SHEQU_TEST_SHOTS") != NULL)
+    shequ_test_save_shot (GTK_WIDGET (dialog), "conflict-dialog");
   g_assert_true (shequ_conflict_dialog_choose (dialog, SHEQU_CONFLICT_TAKE_THEIRS, &error));
   g_assert_no_error (error);
   g_assert_cmpint (selected_row (fixture)->sync, ==, SHEQU_SYNC_STATUS_SYNCED);

@@ -177,6 +177,7 @@ build (ShequConflictDialog   *self,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *intro;
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Decide Later"));
   GtkWidget *keep = make_choice (self, _("_Keep Mine"), SHEQU_CONFLICT_KEEP_MINE);
   GtkWidget *take = make_choice (self, _("_Take the Server’s"), SHEQU_CONFLICT_TAKE_THEIRS);
@@ -194,9 +195,10 @@ build (ShequConflictDialog   *self,
   gtk_widget_set_margin_end (outer, 18);
   gtk_widget_set_margin_top (outer, 12);
   gtk_widget_set_margin_bottom (outer, 18);
-  add_label (outer, _("This disclosure was changed on this PC and on another PC of the office since "
-                      "the last sync. Nothing has been overwritten: choose which one stays. "
-                      "The other is kept in the audit log."), NULL);
+  intro = add_label (outer, _("This disclosure was changed on this PC and on another PC of the office "
+                              "since the last sync. Nothing has been overwritten: choose which one stays."),
+                     NULL);
+  gtk_label_set_selectable (GTK_LABEL (intro), FALSE);
   gtk_box_append (GTK_BOX (columns), make_column (_("On this PC"), mine));
   gtk_box_append (GTK_BOX (columns), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (columns), make_column (their_heading, theirs));
@@ -216,6 +218,7 @@ build (ShequConflictDialog   *self,
   gtk_box_append (GTK_BOX (outer), buttons);
   gtk_window_set_child (GTK_WINDOW (self), outer);
   gtk_window_set_default_widget (GTK_WINDOW (self), keep);
+  gtk_window_set_focus (GTK_WINDOW (self), keep);
   shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 }
 
