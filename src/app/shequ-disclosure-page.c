@@ -249,6 +249,10 @@ shequ_disclosure_page_select (ShequDisclosurePage *self,
       self->rebuilding++;
       gtk_single_selection_set_selected (self->selection, i);
       self->rebuilding--;
+      /* Chosen from elsewhere: its row is shown too (a list not laid out yet shows its
+       * first rows only after a scroll in GTK 4.8, so not before it is on screen). */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
       return TRUE;
     }
   return FALSE;

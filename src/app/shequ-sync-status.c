@@ -19,7 +19,9 @@ struct _ShequSyncStatusButton
   guint           refused;
   char           *summary;
 
-  GtkWidget      *button;
+  GtkWidget      *button;    /* a toggle button (not a GtkMenuButton: the window's
+                               * main menu is the header bar's only one) */
+  GtkWidget      *popover;
   GtkImage       *icon;
   GtkLabel       *label;
   GtkSpinner     *spinner;
@@ -270,10 +272,54 @@ make_popover (ShequSyncStatusButton *self)
 }
 
 static void
+on_toggled (ShequSyncStatusButton *self)
+{
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->button));
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_EXPANDED, active, -1);
+  if (active)
+    gtk_popover_popup (GTK_POPOVER (self->popover));
+  else
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+on_popover_closed (ShequSyncStatusButton *self)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->button), FALSE);
+}
+
+static void
+shequ_sync_status_button_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
+{
+  gtk_widget_measure (SHEQU_SYNC_STATUS_BUTTON (widget)->button, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+shequ_sync_status_button_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  ShequSyncStatusButton *self = SHEQU_SYNC_STATUS_BUTTON (widget);
+
+  gtk_widget_size_allocate (self->button, &(GtkAllocation) { 0, 0, width, height }, baseline);
+  gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
 shequ_sync_status_button_dispose (GObject *object)
 {
   ShequSyncStatusButton *self = SHEQU_SYNC_STATUS_BUTTON (object);
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->button, gtk_widget_unparent);
   G_OBJECT_CLASS (shequ_sync_status_button_parent_class)->dispose (object);
 }
@@ -292,7 +338,8 @@ shequ_sync_status_button_class_init (ShequSyncStatusButtonClass *klass)
 
   object_class->dispose = shequ_sync_status_button_dispose;
   object_class->finalize = shequ_sync_status_button_finalize;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  GTK_WIDGET_CLASS (klass)->measure = shequ_sync_status_button_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = shequ_sync_status_button_size_allocate;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "shequ-sync-status");
 }
 
@@ -308,11 +355,16 @@ shequ_sync_status_button_init (ShequSyncStatusButton *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->spinner));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
-  self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), make_popover (self));
+  self->button = gtk_toggle_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->button), box);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+  self->popover = make_popover (self);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE, -1);
+  g_signal_connect_swapped (self->button, "toggled", G_CALLBACK (on_toggled), self);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (on_popover_closed), self);
   self->link = SHEQU_SYNC_LINK_UNCONFIGURED;
   update (self);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), FALSE);

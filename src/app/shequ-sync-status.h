@@ -15,7 +15,7 @@ typedef enum {
   SHEQU_SYNC_LINK_OFFLINE,       /* the last sync did not */
 } ShequSyncLink;
 
-/* A menu button: an icon and a short line ("在线 · 3 待发送"); its popover says when the
+/* A toggle button: an icon and a short line ("在线 · 3 待发送"); its popover says when the
  * last sync ran and what it did, shows progress while one runs, lists the conflicts
  * (each opens win.resolve-conflict with the disclosure's id) and offers Sync Now
  * (win.sync-now) and the settings (win.sync-settings). Named for screen readers by its

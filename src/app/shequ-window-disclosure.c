@@ -165,6 +165,8 @@ _shequ_window_show_disclosure_screenshot (ShequWindow *self,
       return;
     }
   shequ_disclosure_page_set_view (disclosure_page, "list");
+  /* The finance disclosures at the top, the first of them in the editor. */
+  shequ_disclosure_page_set_filter (disclosure_page, SHEQU_DISCLOSURE_KIND_FINANCE, -1, NULL);
   rows = shequ_disclosure_page_get_rows (disclosure_page);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
