@@ -272,6 +272,23 @@ test_screenshots (Fixture       *fixture,
   gtk_editable_set_text (shequ_sync_dialog_get_server_entry (dialog), "gongkai.example.gov.cn");
   shequ_sync_dialog_save (dialog, NULL);
   shequ_test_save_shot (GTK_WIDGET (dialog), "sync-dialog-error");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The indicator's popover, as after a sync that left work behind. */
+  {
+    GtkWidget *status = shequ_window_get_sync_status (fixture->window);
+    GtkWidget *button = gtk_widget_get_first_child (status);
+    GtkWidget *popover = gtk_widget_get_next_sibling (button);
+
+    shequ_sync_status_button_set_link (SHEQU_SYNC_STATUS_BUTTON (status), SHEQU_SYNC_LINK_OFFLINE,
+                                       "Could not sync: the central server at https://gongkai.example.gov.cn did not answer");
+    shequ_sync_status_button_set_counts (SHEQU_SYNC_STATUS_BUTTON (status), 3, 0, 1);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+    g_assert_true (GTK_IS_POPOVER (popover));
+    shequ_test_wait_for_draw (popover);
+    shequ_test_save_shot (popover, "sync-status");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  }
 }
 
 static void
