@@ -224,7 +224,6 @@ get_attachment (ShequCentralCall *call,
   call->response->content_type = known_type (mime) != NULL ? known_type (mime)
                                                            : "application/octet-stream";
   call->response->body = bytes;
-  soup_message_headers_replace (call->response->headers, "X-Content-Type-Options", "nosniff");
 }
 
 void

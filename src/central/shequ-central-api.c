@@ -337,6 +337,9 @@ api_server_callback (SoupServer        *server,
   request.body = body;
   shequ_central_response_init (&response);
   shequ_central_api_handle (self, &request, &response);
+  /* An office's data: never cached on the way, never sniffed into HTML. */
+  soup_message_headers_replace (response.headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (response.headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_foreach (response.headers, copy_header,
                                 soup_server_message_get_response_headers (msg));
   soup_server_message_set_status (msg, response.status, NULL);

@@ -178,14 +178,12 @@ setup_tls (ShequCentralServer              *self,
 
 static gboolean
 start_listening (ShequCentralServer              *self,
+                 GSocketAddress                  *address,
                  const ShequCentralServerOptions *options,
                  GError                         **error)
 {
-  g_autoptr(GSocketAddress) address = shequ_central_parse_listen (options->listen, error);
   GSList *uris;
 
-  if (address == NULL)
-    return FALSE;
   if (!soup_server_listen (self->soup, address,
                            options->tls_cert != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
@@ -202,27 +200,32 @@ shequ_central_server_new (ShequCentralStorage             *storage,
                           GError                         **error)
 {
   g_autoptr(ShequCentralServer) self = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
 
   g_return_val_if_fail (SHEQU_IS_CENTRAL_STORAGE (storage), NULL);
   g_return_val_if_fail (options != NULL && options->listen != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* What the options say is checked before anything starts. */
+  address = shequ_central_parse_listen (options->listen, error);
+  if (address == NULL)
+    return NULL;
   self = g_new0 (ShequCentralServer, 1);
   self->storage = g_object_ref (storage);
   self->soup = soup_server_new ("server-header", "shequ-central/" PACKAGE_VERSION " ", NULL);
+  if (!setup_tls (self, options, error))
+    return NULL;
   self->api = shequ_central_api_new (storage);
   if (options->max_body > 0)
     shequ_central_api_set_max_body (self->api, options->max_body);
   self->pages = shequ_central_public_new (storage);
   shequ_central_api_set_public (self->api, self->pages);
-  if (!setup_tls (self, options, error))
-    return NULL;
   g_signal_connect (self->soup, "request-started", G_CALLBACK (on_request_started), self);
   g_signal_connect (self->soup, "request-read", G_CALLBACK (on_request_read), self);
   shequ_central_api_attach (self->api, self->soup);
   if (self->pages != NULL)
     shequ_central_public_attach (self->pages, self->soup);
-  if (!start_listening (self, options, error))
+  if (!start_listening (self, address, options, error))
     return NULL;
   expire_keys (self);
   self->expire_id = g_timeout_add_seconds (EXPIRE_INTERVAL, expire_keys, self);
