@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include "shequ-central-storage.h"
 #include "shequ-disclosure-json.h"
 #include "shequ-test-disclosure.h"
@@ -14,6 +16,22 @@ G_BEGIN_DECLS
 #define CENTRAL_OTHER_OFFICE "371326002"
 /* The bytes the finance disclosure's attachment names by its SHA-256. */
 #define CENTRAL_ATTACHMENT   "test"
+
+/* Whether NEEDLE occurs in the bytes of the file PATH (missing: no): a secret must not. */
+static inline gboolean
+central_file_contains (const char *path,
+                       const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize size = 0, len = strlen (needle);
+
+  if (!g_file_get_contents (path, &data, &size, NULL))
+    return FALSE;
+  for (gsize i = 0; i + len <= size; i++)
+    if (memcmp (data + i, needle, len) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static inline ShequCentralUnit *
 central_unit_new (const char *code,

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "shequ-test-util.h"
+#include "central-fixture.h"
 
 typedef struct {
   ShequTestDir dir;
@@ -56,21 +56,6 @@ run_central (Fixture    *f,
   return shequ_test_run_argv ((const char *const *) argv->pdata);
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *data = NULL;
-  gsize size = 0, len = strlen (needle);
-
-  if (!g_file_get_contents (path, &data, &size, NULL))
-    return FALSE;
-  for (gsize i = 0; i + len <= size; i++)
-    if (memcmp (data + i, needle, len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_tokens (Fixture       *f,
              gconstpointer  data)
@@ -101,8 +86,8 @@ test_tokens (Fixture       *f,
   g_assert_true (g_str_has_prefix (lines[2], "2\t371326002\t\t"));
   /* The list never shows a secret, and the database keeps none. */
   g_assert_null (strstr (list.out, secret));
-  g_assert_false (file_contains (f->dir.db, secret));
-  g_assert_false (file_contains (wal, secret));
+  g_assert_false (central_file_contains (f->dir.db, secret));
+  g_assert_false (central_file_contains (wal, secret));
 
   revoke = run_central (f, "token", "revoke", "1", NULL);
   g_assert_cmpint (revoke.status, ==, 0);

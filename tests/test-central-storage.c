@@ -31,22 +31,6 @@ fixture_tear_down (Fixture       *f,
   shequ_test_dir_clear (&f->dir);
 }
 
-/* Whether NEEDLE occurs in the bytes of the file PATH (missing: no). */
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *data = NULL;
-  gsize size = 0, len = strlen (needle);
-
-  if (!g_file_get_contents (path, &data, &size, NULL))
-    return FALSE;
-  for (gsize i = 0; i + len <= size; i++)
-    if (memcmp (data + i, needle, len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_tokens (Fixture       *f,
              gconstpointer  data)
@@ -109,10 +93,10 @@ test_tokens (Fixture       *f,
   /* Only hashes are kept: no secret in the database or its log. */
   g_clear_object (&f->storage);
   wal = g_strconcat (f->dir.db, "-wal", NULL);
-  g_assert_true (file_contains (f->dir.db, CENTRAL_OFFICE));
-  g_assert_false (file_contains (f->dir.db, secret));
-  g_assert_false (file_contains (wal, secret));
-  g_assert_false (file_contains (f->dir.db, other + 7));
+  g_assert_true (central_file_contains (f->dir.db, CENTRAL_OFFICE));
+  g_assert_false (central_file_contains (f->dir.db, secret));
+  g_assert_false (central_file_contains (wal, secret));
+  g_assert_false (central_file_contains (f->dir.db, other + 7));
 }
 
 static void
