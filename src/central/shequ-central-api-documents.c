@@ -43,18 +43,26 @@ read_put_seal (ReadPut *read)
   read->put.invalid = read->invalid;
 }
 
-/* The document of a put: JSON (NUL-terminated) read strictly. */
+/* The document of a put: JSON (NUL-terminated) read strictly. What is kept is the same
+ * JSON written out again by json-glib: every member the client sent (a later format's
+ * too), but in plain JSON whatever leniency the parser allowed. */
 static void
 read_document (ReadPut    *read,
                const char *json)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
 
   read->put.doc = shequ_disclosure_from_json (json, -1, &error);
   if (read->put.doc == NULL)
-    read->invalid = g_strdup (error != NULL ? error->message : _("The document does not read"));
-  else
-    read->json = g_strdup (json);
+    {
+      read->invalid = g_strdup (error != NULL ? error->message
+                                              : _("The document does not read"));
+      return;
+    }
+  node = json_from_string (json, &error);
+  g_assert (node != NULL);
+  read->json = json_to_string (node, FALSE);
 }
 
 static gboolean
