@@ -34,7 +34,7 @@ raw_connect (Fixture *f)
   return connection;
 }
 
-static void
+static gboolean
 raw_write (GSocketConnection *connection,
            const char        *data,
            gsize              size)
@@ -43,8 +43,10 @@ raw_write (GSocketConnection *connection,
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
 
   /* The server may answer and close before it took everything. */
-  if (!g_output_stream_write_all (out, data, size, NULL, NULL, &error))
-    g_test_message ("writing stopped: %s", error->message);
+  if (g_output_stream_write_all (out, data, size, NULL, NULL, &error))
+    return TRUE;
+  g_test_message ("writing stopped: %s", error->message);
+  return FALSE;
 }
 
 /* Everything the server sends until it closes. */
@@ -127,6 +129,32 @@ test_huge_chunked (Fixture       *f,
   reply = raw_read_all (connection);
   g_assert_true (g_str_has_prefix (reply, "HTTP/1.1 413"));
   g_assert_nonnull (strstr (reply, "\"where\":\"body\""));
+  assert_server_answers (f);
+}
+
+static void
+test_endless_body (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSocketConnection) connection = raw_connect (f);
+  g_autofree char *head = g_strdup_printf ("PUT /api/v1/units HTTP/1.1\r\n"
+                                           "Host: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
+                                           "Transfer-Encoding: chunked\r\n\r\n", f->token);
+  g_autofree char *chunk = g_strnfill (65536, ' ');
+  g_autofree char *reply = NULL;
+  guint sent = 0;
+
+  /* 32 MiB is the units' limit; a client that goes on sending after the 413 is cut off
+   * well before a gigabyte. */
+  raw_write (connection, head, strlen (head));
+  while (sent < 16384 && raw_write (connection, "10000\r\n", 7) &&
+         raw_write (connection, chunk, 65536) && raw_write (connection, "\r\n", 2))
+    sent++;
+  g_test_message ("%u chunks of 64 KiB sent", sent);
+  g_assert_cmpuint (sent, <, 16384);
+  g_assert_cmpuint (sent, >=, 32 * 16);
+  reply = raw_read_all (connection);
+  g_assert_true (*reply == '\0' || g_str_has_prefix (reply, "HTTP/1.1 413"));
   assert_server_answers (f);
 }
 
@@ -376,6 +404,7 @@ main (int    argc,
   g_test_add ("/central-faults/" path, Fixture, args, fixture_set_up, func, fixture_tear_down)
   ADD ("huge-length", NULL, test_huge_length);
   ADD ("huge-chunked", NULL, test_huge_chunked);
+  ADD ("endless-body", NULL, test_endless_body);
   ADD ("max-body", small_body, test_max_body);
   ADD ("traversal", NULL, test_traversal);
   ADD ("bad-documents", NULL, test_bad_documents);

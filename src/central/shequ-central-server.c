@@ -4,8 +4,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "shequ-central-http.h"
 #include "shequ-central-public.h"
@@ -14,6 +16,9 @@
 /* Idempotency keys older than SHEQU_CENTRAL_KEY_MAX_AGE go this often (seconds). */
 #define EXPIRE_INTERVAL 3600
 #define LIMIT_KEY "shequ-central-body-limit"
+#define DRAINED_KEY "shequ-central-body-drained"
+/* What a refused body may still send before its connection is shut (bytes). */
+#define DRAIN_MAX (8 * 1024 * 1024)
 
 struct _ShequCentralServer
 {
@@ -99,6 +104,21 @@ on_got_headers (SoupServerMessage *msg,
     refuse_body (msg, limit);
 }
 
+/* Ends a connection at once: reading stops (libsoup then drops the connection) and the
+ * close is a reset, so that a client still sending learns it now, not when a half-closed
+ * socket times out. */
+static void
+cut_off (GSocket *socket)
+{
+  struct linger linger = { .l_onoff = 1, .l_linger = 0 };
+
+  if (socket == NULL)
+    return;
+  if (setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger) != 0)
+    g_debug ("SO_LINGER: %s", g_strerror (errno));
+  g_socket_shutdown (socket, TRUE, FALSE, NULL);
+}
+
 static void
 on_got_chunk (SoupServerMessage *msg,
               GBytes            *chunk,
@@ -106,10 +126,24 @@ on_got_chunk (SoupServerMessage *msg,
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   gsize limit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), LIMIT_KEY));
+  gsize drained = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), DRAINED_KEY));
 
+  if (limit == 0)
+    return;
   /* A chunked body (or one that outgrows its length) is counted as it comes. */
-  if (soup_server_message_get_status (msg) == 0 && limit > 0 && body->length > (goffset) limit)
-    refuse_body (msg, limit);
+  if (soup_server_message_get_status (msg) == 0 && body->length > (goffset) limit)
+    {
+      refuse_body (msg, limit);
+      return;
+    }
+  if (soup_server_message_get_status (msg) != SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
+    return;
+  /* Refused, the rest is read and dropped so that the client gets its 413; one that
+   * keeps sending far beyond is cut off. */
+  drained += g_bytes_get_size (chunk);
+  g_object_set_data (G_OBJECT (msg), DRAINED_KEY, GSIZE_TO_POINTER (drained));
+  if (drained > MAX (limit, DRAIN_MAX))
+    cut_off (soup_server_message_get_socket (msg));
 }
 
 /* libsoup's own refusals (a path with "..", a bad Host) come without a body: every
