@@ -1,4 +1,4 @@
-/* central-server-fixture.h — a real shequ-central on 127.0.0.1 for the tests, and requests to it */
+/* central-server-fixture.h — a real shequ-central on 127.0.0.1 for tests, and requests to it */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

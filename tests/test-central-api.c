@@ -1,4 +1,4 @@
-/* test-central-api.c — a real shequ-central on 127.0.0.1: tokens, units, revisions, keys, batches, changes */
+/* test-central-api.c — a real shequ-central on 127.0.0.1: tokens, units, revisions, changes */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-central-api"
 

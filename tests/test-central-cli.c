@@ -1,4 +1,4 @@
-/* test-central-cli.c — shequ-central's command line: token add, list, revoke, and bad arguments */
+/* test-central-cli.c — shequ-central's command line: token add, list, revoke; bad arguments */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-central-cli"
 

@@ -1,4 +1,4 @@
-/* test-central-faults.c — a real shequ-central against bad requests: huge bodies, junk, traversal, restarts, TLS */
+/* test-central-faults.c — a real shequ-central against huge bodies, junk, restarts, TLS */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-central-faults"
 

@@ -1,4 +1,4 @@
-/* test-central-storage.c — shequ-central's SQLite storage, in-process: tokens, units, revisions, keys, changes */
+/* test-central-storage.c — shequ-central's SQLite storage, in-process */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-central-storage"
 
