@@ -121,6 +121,13 @@ test_units (Fixture       *f,
   g_assert_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* A code twice: refused whole. */
+  g_ptr_array_add (units, central_unit_new (CENTRAL_OFFICE "01", "重复", "area", NULL));
+  g_assert_false (shequ_central_storage_put_units (f->storage, CENTRAL_OFFICE, units, &error));
+  g_assert_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_ptr_array_remove_index (units, units->len - 1);
+
   /* Another office's unit: refused whole, nothing changed. */
   g_ptr_array_add (units, central_unit_new (CENTRAL_OTHER_OFFICE "01", "越界", "area", NULL));
   g_assert_false (shequ_central_storage_put_units (f->storage, CENTRAL_OFFICE, units, &error));

@@ -15,9 +15,16 @@ shequ_central_http_error_json (const char *message,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *valid_message = NULL;
+  g_autofree char *valid_where = NULL;
 
   g_return_val_if_fail (message != NULL, NULL);
 
+  /* A message may quote the request (its method, a member): JSON is UTF-8 whatever it
+   * held. */
+  message = valid_message = g_utf8_make_valid (message, -1);
+  if (where != NULL)
+    where = valid_where = g_utf8_make_valid (where, -1);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, message);

@@ -502,6 +502,26 @@ unit_office (ShequCentralSqlite *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE || central_sql_error (self, rc, error);
 }
 
+/* Why CODE could not be inserted: it is listed twice, or another office holds it. */
+static gboolean
+refuse_unit (ShequCentralSqlite *self,
+             const char         *office,
+             const char         *code,
+             GError            **error)
+{
+  g_autofree char *holder = NULL;
+  gboolean twice;
+
+  if (!unit_office (self, code, &holder, error))
+    return FALSE;
+  twice = g_strcmp0 (holder, office) == 0;
+  g_set_error (error, SHEQU_CENTRAL_ERROR,
+               twice ? SHEQU_CENTRAL_ERROR_INVALID : SHEQU_CENTRAL_ERROR_FORBIDDEN,
+               twice ? _("Unit %s is listed twice") : _("Unit %s belongs to another office"),
+               code);
+  return FALSE;
+}
+
 static gboolean
 insert_unit (ShequCentralSqlite     *self,
              const char             *office,
@@ -510,7 +530,7 @@ insert_unit (ShequCentralSqlite     *self,
              GError                **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  g_autofree char *holder = NULL;
+  int rc;
 
   if (!g_str_has_prefix (unit->code, office))
     {
@@ -518,21 +538,10 @@ insert_unit (ShequCentralSqlite     *self,
                    _("Unit %s is not of office %s"), unit->code, office);
       return FALSE;
     }
-  if (!unit_office (self, unit->code, &holder, error))
-    return FALSE;
-  if (holder != NULL)
-    {
-      g_set_error (error, SHEQU_CENTRAL_ERROR,
-                   g_str_equal (holder, office) ? SHEQU_CENTRAL_ERROR_INVALID
-                                                : SHEQU_CENTRAL_ERROR_FORBIDDEN,
-                   g_str_equal (holder, office) ? _("Unit %s is listed twice")
-                                                : _("Unit %s belongs to another office"),
-                   unit->code);
-      return FALSE;
-    }
+  /* No row back: the code is taken (this office's own were deleted first). */
   stmt = central_sql_get (self, "INSERT INTO units (code, office, name, tier, parent_code,"
-                                " seq, updated_unix) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                          error);
+                                " seq, updated_unix) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                                " ON CONFLICT (code) DO NOTHING RETURNING code", error);
   if (stmt == NULL)
     return FALSE;
   central_bind_text (stmt, "$1", unit->code);
@@ -542,7 +551,12 @@ insert_unit (ShequCentralSqlite     *self,
   central_bind_text (stmt, "$5", unit->parent_code);
   central_bind_int64 (stmt, "$6", seq);
   central_bind_int64 (stmt, "$7", g_get_real_time () / G_USEC_PER_SEC);
-  return central_sql_done (self, stmt, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return central_sql_error (self, rc, error);
+  return refuse_unit (self, office, unit->code, error);
 }
 
 static gboolean
