@@ -85,11 +85,17 @@ parse_input (const char *data,
     {
       char *colon = strchr (line, ':');
 
+      /* What a wire could carry: libsoup's parser refuses other names and values. */
       if (colon != NULL && colon > line)
         {
+          char *name, *value;
+
           *colon = '\0';
-          soup_message_headers_append (input->headers, g_strstrip (line),
-                                       g_strstrip (colon + 1));
+          name = g_strstrip (line);
+          value = g_strstrip (colon + 1);
+          if (*name != '\0' && strpbrk (name, " \t\r\n:") == NULL &&
+              strpbrk (value, "\r\n") == NULL)
+            soup_message_headers_append (input->headers, name, value);
         }
       g_free (line);
     }
