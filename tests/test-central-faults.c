@@ -241,6 +241,7 @@ test_bad_documents (Fixture       *f,
   g_autofree char *deep = g_strnfill (100000, '[');
   const char *amounts[] = { "\"12.3\"", "12.5", "-500000", "1e400", "null" };
 
+  assert_refused (f, "", 400, NULL);
   assert_refused (f, "{\"format\": 1, \"uuid\": ", 400, NULL);
   assert_refused (f, "[1, 2, 3]", 400, NULL);
   assert_refused (f, "\xff\xfe{}", 400, NULL);

@@ -196,7 +196,8 @@ put_single (ShequCentralCall *call,
     }
   if (call->request->body != NULL)
     data = g_bytes_get_data (call->request->body, &size);
-  json = g_strndup (data, size);
+  /* An empty body has no data at all. */
+  json = g_strndup (data != NULL ? data : "", size);
   read.uuid = g_strdup (uuid);
   read.key = g_strdup (key);
   if (strlen (json) != size)
