@@ -69,7 +69,8 @@ doc_new (const char *uuid, const char *unit, ShequDisclosureKind kind, const cha
   d->uuid = g_strdup (uuid);
   /* Whatever a new disclosure starts with, these tests give their own versions. */
   if (d->versions == NULL)
-    d->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) shequ_disclosure_version_free);
+    d->versions = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) shequ_disclosure_version_free);
   g_ptr_array_set_size (d->versions, 0);
   d->unit_code = g_strdup (unit);
   d->kind = kind;

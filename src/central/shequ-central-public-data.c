@@ -11,6 +11,8 @@
 #include "shequ-central-public-private.h"
 #include "shequ-central-resources.h"
 
+#define W(msgid) SHEQU_PUBLIC_WORD (ctx, msgid)
+
 gboolean
 shequ_public_version_is_public (const ShequDisclosureVersion *v)
 {
@@ -113,21 +115,21 @@ shequ_public_period_label (ShequPublicContext *ctx, const char *key)
     return g_strdup (key != NULL ? key : "");
   year = g_strndup (key, 4);
   if (key[4] == '\0')
-    return g_strdup_printf (SHEQU_PUBLIC_WORD (ctx, NC_("public page", "Year %s")), year);
+    return g_strdup_printf (W (NC_("public page", "Year %s")), year);
   if (key[4] == '-' && key[5] == 'Q' && key[6] >= '1' && key[6] <= '4' && key[7] == '\0')
     switch (key[6])
       {
       case '1':
-        return g_strdup_printf (SHEQU_PUBLIC_WORD (ctx, NC_("public page", "%s, first quarter")), year);
+        return g_strdup_printf (W (NC_("public page", "%s, first quarter")), year);
       case '2':
-        return g_strdup_printf (SHEQU_PUBLIC_WORD (ctx, NC_("public page", "%s, second quarter")), year);
+        return g_strdup_printf (W (NC_("public page", "%s, second quarter")), year);
       case '3':
-        return g_strdup_printf (SHEQU_PUBLIC_WORD (ctx, NC_("public page", "%s, third quarter")), year);
+        return g_strdup_printf (W (NC_("public page", "%s, third quarter")), year);
       default:
-        return g_strdup_printf (SHEQU_PUBLIC_WORD (ctx, NC_("public page", "%s, fourth quarter")), year);
+        return g_strdup_printf (W (NC_("public page", "%s, fourth quarter")), year);
       }
   if (key[4] == '-' && g_ascii_string_to_unsigned (key + 5, 10, 1, 12, &n, NULL))
-    return g_strdup_printf (SHEQU_PUBLIC_WORD (ctx, NC_("public page", "%s, month %u")), year,
+    return g_strdup_printf (W (NC_("public page", "%s, month %u")), year,
                             (guint) n);
   return g_strdup (key);
 }

@@ -1,4 +1,4 @@
-/* shequ-central-public-private.h — the residents' pages' parts: routes, words, cache, renderers */
+/* shequ-central-public-private.h — the public pages' parts: routes, words, cache, renderers */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -93,22 +93,36 @@ shequ_public_words_read_mo (const guint8 *data, gsize length, const char *contex
   return g_steal_pointer (&table);
 }
 
+static GHashTable *
+read_catalogue (const char *localedir, char **path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_free (*path);
+  *path = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_get_contents (*path, &contents, &length, NULL))
+    return NULL;
+  return shequ_public_words_read_mo ((const guint8 *) contents, length, PUBLIC_CONTEXT);
+}
+
 ShequPublicWords *
 shequ_public_words_new (const char *localedir)
 {
   ShequPublicWords *words = g_new0 (ShequPublicWords, 1);
   g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
 
   if (localedir == NULL)
     localedir = g_getenv ("SHEQU_LOCALEDIR");
-  if (localedir == NULL)
-    localedir = LOCALEDIR;
-  path = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (g_file_get_contents (path, &contents, &length, NULL))
-    words->table = shequ_public_words_read_mo ((const guint8 *) contents, length,
-                                               PUBLIC_CONTEXT);
+  if (localedir != NULL)
+    words->table = read_catalogue (localedir, &path);
+  else
+    {
+      /* Installed, else run from the build tree. */
+      words->table = read_catalogue (LOCALEDIR, &path);
+      if (words->table == NULL)
+        words->table = read_catalogue (BUILD_LOCALEDIR, &path);
+    }
   if (words->table == NULL)
     g_warning ("No Chinese catalogue at %s: the public pages show English words", path);
   return words;
