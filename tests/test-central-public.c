@@ -238,7 +238,13 @@ request (Fixture *f, const char *method, const char *path, const char *name,
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (reply.error);
   if (body != NULL)
-    *body = g_strndup (g_bytes_get_data (reply.body, NULL), g_bytes_get_size (reply.body));
+    {
+      gsize size = 0;
+      const char *data = g_bytes_get_data (reply.body, &size);
+
+      /* An empty reply's bytes may have no data at all. */
+      *body = g_strndup (data != NULL ? data : "", size);
+    }
   g_bytes_unref (reply.body);
   return msg;
 }
@@ -517,9 +523,13 @@ test_not_found (Fixture *f, gconstpointer data)
 {
   const char *paths[] = {
     "/u/999999", "/u/abc", "/d/6f1c0000-0000-4000-8000-0000000000ff", "/d/not-a-uuid",
-    "/nonsense", "/u/" COMMUNITY "/extra", "/files/" SHA_PUBLISHED "/..%2F..%2Fetc",
-    "/files/../../etc/passwd", "/static/../main.c", "/u/" COMMUNITY "?page=99",
-    "/u/" COMMUNITY "?kind=bogus",
+    "/nonsense", "/u/" COMMUNITY "/extra", "/files/../../etc/passwd", "/static/../main.c",
+    "/u/" COMMUNITY "?page=99", "/u/" COMMUNITY "?kind=bogus",
+  };
+  /* libsoup itself refuses some of these (400) before any handler sees them. */
+  const char *traversals[] = {
+    "/files/" SHA_PUBLISHED "/..%2F..%2Fetc", "/files/" SHA_PUBLISHED "/%2e%2e/%2e%2e/etc",
+    "/static/%2e%2e/site.css",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -530,6 +540,13 @@ test_not_found (Fixture *f, gconstpointer data)
       g_assert_cmpuint (get_status (f, paths[i], &body), ==, 404);
       g_assert_nonnull (strstr (body, "页面不存在"));
       g_assert_nonnull (strstr (body, "lang=\"zh-CN\""));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (traversals); i++)
+    {
+      guint status = get_status (f, traversals[i], NULL);
+
+      g_test_message ("%s", traversals[i]);
+      g_assert_true (status == 400 || status == 404);
     }
   g_assert_cmpuint (get_status (f, "/public/v1/units/999999", NULL), ==, 404);
   g_assert_cmpuint (get_status (f, "/public/v1/disclosures/" UUID_DRAFT, NULL), ==, 404);
@@ -645,17 +662,37 @@ test_cache (Fixture *f, gconstpointer data)
   g_assert_cmpuint (shequ_test_fake_central_get_n_reads (f->storage), >, 0);
 }
 
+/* The server's library logs structured (G_LOG_USE_STRUCTURED), past
+ * g_test_expect_message: its warnings are counted here instead. */
+static guint n_public_warnings;
+
+static GLogWriterOutput
+count_public_warnings (GLogLevelFlags level, const GLogField *fields, gsize n_fields,
+                       gpointer user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0
+        && g_strcmp0 (fields[i].value, "shequ-central-public") == 0
+        && (level & G_LOG_LEVEL_WARNING) != 0)
+      {
+        n_public_warnings++;
+        return G_LOG_WRITER_HANDLED;
+      }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 static void
 test_storage_failure (Fixture *f, gconstpointer data)
 {
+  guint warnings = n_public_warnings;
+
   g_autofree char *body = NULL;
   g_autoptr (SoupMessage) msg = NULL;
 
   shequ_test_fake_central_set_failing (f->storage, TRUE);
   shequ_central_public_invalidate (f->public);
-  g_test_expect_message ("shequ-central-public", G_LOG_LEVEL_WARNING, "*fake storage fails*");
   msg = request (f, "GET", "/u/" COMMUNITY, NULL, NULL, &body);
-  g_test_assert_expected_messages ();
+  g_assert_cmpuint (n_public_warnings, ==, warnings + 1);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 500);
   g_assert_cmpstr (header (msg, "Cache-Control"), ==, "no-store");
   g_assert_nonnull (strstr (body, "lang=\"zh-CN\""));
@@ -778,6 +815,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (count_public_warnings, NULL, NULL);
 
   ADD ("/central-public/unit/finance", test_unit_finance);
   ADD ("/central-public/unit/hides-drafts", test_unit_hides_drafts);

@@ -196,15 +196,14 @@ static void
 put_withdrawn (ShequPublicContext *ctx, GString *out, const ShequDisclosureVersion *v)
 {
   g_autofree char *when = shequ_public_format_time (v->ended_at);
+  g_autofree char *reason = shequ_html_escape (v->reason != NULL ? v->reason : "");
 
   g_string_append (out, "<p class=\"withdrawn\"><span class=\"badge withdrawn\">");
   shequ_public_html_put (out, W (NC_("public page", "Withdrawn")));
   g_string_append (out, "</span> ");
   shequ_public_html_put (out, when);
   g_string_append (out, "<br>");
-  shequ_public_html_put (out, W (NC_("public page", "Reason:")));
-  g_string_append_c (out, ' ');
-  shequ_public_html_put (out, v->reason);
+  g_string_append_printf (out, W (NC_("public page", "Reason: %s")), reason);
   g_string_append (out, "</p>\n");
 }
 
@@ -218,6 +217,28 @@ state_label (ShequPublicContext *ctx, ShequDisclosureState state)
   return W (NC_("public page", "Published"));
 }
 
+/* "Version 2 · Published · published … · approved by … on …" */
+static void
+put_version_line (ShequPublicContext *ctx, GString *out, const ShequDisclosureVersion *v)
+{
+  g_autofree char *published = shequ_public_format_time (v->published_at);
+  g_autofree char *approved = shequ_public_format_time (v->approved_at);
+
+  g_string_append_printf (out, W (NC_("public page", "Version %u")), v->version);
+  g_string_append (out, " · ");
+  shequ_public_html_put (out, state_label (ctx, v->state));
+  g_string_append (out, " · ");
+  g_string_append_printf (out, W (NC_("public page", "published %s")), published);
+  if (v->approved_by != NULL)
+    {
+      g_autofree char *who = shequ_html_escape (v->approved_by);
+
+      g_string_append (out, " · ");
+      g_string_append_printf (out, W (NC_("public page", "approved by %s on %s")), who,
+                              approved);
+    }
+}
+
 /* Every public version, newest first: who approved it, when it was published and, for
  * the earlier ones, what they said (folded). */
 static void
@@ -226,42 +247,28 @@ put_history (ShequPublicContext *ctx, GString *out, const ShequDisclosure *d,
 {
   g_string_append (out, "<section class=\"history\">\n<h2>");
   shequ_public_html_put (out, W (NC_("public page", "Version history")));
-  g_string_append (out, "</h2>\n<ol reversed>\n");
+  g_string_append (out, "</h2>\n<ul>\n");
   for (guint i = d->versions->len; i > 0; i--)
     {
       const ShequDisclosureVersion *v = g_ptr_array_index (d->versions, i - 1);
-      g_autofree char *published = shequ_public_format_time (v->published_at);
-      g_autofree char *approved = shequ_public_format_time (v->approved_at);
+      /* What an earlier version said stays readable, folded. */
+      gboolean folded = v != shown && v->state == SHEQU_DISCLOSURE_STATE_CORRECTED;
 
       if (!shequ_public_version_is_public (v))
         continue;
-      g_string_append (out, "<li><details>");
-      g_string_append (out, "<summary>");
-      g_string_append_printf (out, W (NC_("public page", "Version %u")), v->version);
-      g_string_append (out, " · ");
-      shequ_public_html_put (out, state_label (ctx, v->state));
-      g_string_append (out, " · ");
-      g_string_append_printf (out, W (NC_("public page", "published %s")), published);
-      g_string_append (out, " · ");
-      if (v->approved_by != NULL)
+      g_string_append (out, folded ? "<li><details><summary>" : "<li class=\"plain\">");
+      put_version_line (ctx, out, v);
+      if (folded)
         {
-          g_autofree char *who = shequ_html_escape (v->approved_by);
-
-          g_string_append (out, " · ");
-          g_string_append_printf (out, W (NC_("public page", "approved by %s on %s")), who,
-                                  approved);
-        }
-      g_string_append (out, "</summary>\n");
-      if (v != shown && v->state == SHEQU_DISCLOSURE_STATE_CORRECTED)
-        {
-          g_string_append (out, "<h3>");
+          g_string_append (out, "</summary>\n<h3>");
           shequ_public_html_put (out, v->title);
           g_string_append (out, "</h3>\n");
           put_content (ctx, out, d, v);
+          g_string_append (out, "</details>");
         }
-      g_string_append (out, "</details></li>\n");
+      g_string_append (out, "</li>\n");
     }
-  g_string_append (out, "</ol>\n</section>\n");
+  g_string_append (out, "</ul>\n</section>\n");
 }
 
 void

@@ -294,9 +294,9 @@ get_reply (ShequCentralPublic *self, const ShequPublicRoute *route)
 
   if (route->kind == SHEQU_PUBLIC_ROUTE_STYLESHEET)
     return shequ_public_reply_ref (self->stylesheet);
+  key = shequ_public_route_key (route);
   if (!get_stamp (self, route_stamp_code (route), &stamp, &error))
     goto failed;
-  key = shequ_public_route_key (route);
   if ((reply = shequ_public_cache_lookup (self->cache, key, stamp.seq)) != NULL)
     return reply;
   if ((reply = render (self, route, stamp.seq, &error)) == NULL)
@@ -313,7 +313,7 @@ get_reply (ShequCentralPublic *self, const ShequPublicRoute *route)
   return reply;
 
 failed:
-  g_warning ("Public page %s: %s", key != NULL ? key : "", error->message);
+  g_warning ("Public page %s: %s", key, error->message);
   return route_is_json (route) ? shequ_public_reply_new (500, "application/json", NULL)
                                : shequ_public_html_error (&self->ctx, 500);
 }
