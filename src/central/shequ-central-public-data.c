@@ -91,8 +91,8 @@ shequ_public_unit_ancestors (ShequCentralStorage *storage, const ShequCentralUni
   return chain;
 }
 
-char *
-shequ_public_format_time (const char *iso)
+static char *
+format_beijing (const char *iso, const char *format)
 {
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr (GTimeZone) beijing = g_time_zone_new_offset (8 * 3600);
@@ -102,7 +102,19 @@ shequ_public_format_time (const char *iso)
   if (iso == NULL || (dt = g_date_time_new_from_iso8601 (iso, utc)) == NULL)
     return g_strdup (iso != NULL ? iso : "");
   local = g_date_time_to_timezone (dt, beijing);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return g_date_time_format (local, format);
+}
+
+char *
+shequ_public_format_time (const char *iso)
+{
+  return format_beijing (iso, "%Y-%m-%d %H:%M");
+}
+
+char *
+shequ_public_format_date (const char *iso)
+{
+  return format_beijing (iso, "%Y-%m-%d");
 }
 
 char *

@@ -147,7 +147,7 @@ put_units_head (ShequPublicContext *ctx, GString *out, const char *heading)
 static void
 put_unit_row (ShequPublicContext *ctx, GString *out, const ShequCentralUnit *unit)
 {
-  g_autofree char *updated = shequ_public_format_time (unit->updated_at);
+  g_autofree char *updated = shequ_public_format_date (unit->updated_at);
 
   g_string_append (out, "<tr><td>");
   put_unit_link (out, unit);

@@ -112,6 +112,8 @@ GPtrArray *shequ_public_unit_ancestors (ShequCentralStorage    *storage,
                                         const ShequCentralUnit *unit);
 /* "2026-10-05 16:00" in Beijing time from an ISO 8601 UTC text; "" for NULL. */
 char      *shequ_public_format_time (const char *iso);
+/* "2026-10-05", the same day. */
+char      *shequ_public_format_date (const char *iso);
 /* A period key as the page says it: "2026年第三季度". */
 char      *shequ_public_period_label (ShequPublicContext *ctx,
                                       const char         *key);
