@@ -549,6 +549,13 @@ test_not_found (Fixture *f, gconstpointer data)
       g_assert_true (status == 400 || status == 404);
     }
   g_assert_cmpuint (get_status (f, "/public/v1/units/999999", NULL), ==, 404);
+  {
+    g_autofree char *json = NULL;
+
+    /* Under /public/ a path that names nothing is a JSON 404 too. */
+    g_assert_cmpuint (get_status (f, "/public/v1/nothing", &json), ==, 404);
+    g_assert_cmpstr (json, ==, "{\"error\":\"not found\"}");
+  }
   g_assert_cmpuint (get_status (f, "/public/v1/disclosures/" UUID_DRAFT, NULL), ==, 404);
 }
 

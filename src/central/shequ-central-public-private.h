@@ -32,6 +32,7 @@ typedef struct {
   char                *name;       /* FILE: the name, decoded */
   guint                page;       /* 1-based */
   int                  kind_filter; /* a ShequDisclosureKind, -1 for all */
+  gboolean             json;       /* under "/public/": answered in JSON, even when not found */
 } ShequPublicRoute;
 
 /* Reads PATH (as sent, percent-encoded) and QUERY (as sent, or NULL) into ROUTE: never

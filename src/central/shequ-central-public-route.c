@@ -183,6 +183,7 @@ shequ_public_route_parse (const char *path, const char *query, ShequPublicRoute 
   route->kind_filter = -1;
   if (path == NULL || !g_utf8_validate (path, -1, NULL))
     return;
+  route->json = g_str_has_prefix (path, "/public/");
   parse_path (path, route);
   if (route->kind != SHEQU_PUBLIC_ROUTE_NOT_FOUND && query != NULL
       && !parse_query (query, route))
@@ -202,7 +203,7 @@ shequ_public_route_clear (ShequPublicRoute *route)
 char *
 shequ_public_route_key (const ShequPublicRoute *route)
 {
-  return g_strdup_printf ("%d/%s/%s/%u/%d", route->kind,
+  return g_strdup_printf ("%d/%d/%s/%s/%u/%d", route->kind, route->json,
                           route->arg != NULL ? route->arg : "",
                           route->name != NULL ? route->name : "",
                           route->page, route->kind_filter);

@@ -248,9 +248,7 @@ route_stamp_code (const ShequPublicRoute *route)
 static gboolean
 route_is_json (const ShequPublicRoute *route)
 {
-  return route->kind == SHEQU_PUBLIC_ROUTE_JSON_UNITS
-         || route->kind == SHEQU_PUBLIC_ROUTE_JSON_UNIT
-         || route->kind == SHEQU_PUBLIC_ROUTE_JSON_DOCUMENT;
+  return route->json;
 }
 
 static ShequPublicReply *
@@ -278,7 +276,7 @@ render (ShequCentralPublic *self, const ShequPublicRoute *route, gint64 seq, GEr
       return shequ_public_reply_ref (self->stylesheet);
     case SHEQU_PUBLIC_ROUTE_NOT_FOUND:
     default:
-      return shequ_public_html_not_found (ctx);
+      return route->json ? shequ_public_json_not_found () : shequ_public_html_not_found (ctx);
     }
 }
 
