@@ -46,6 +46,7 @@ shequ_public_reply_unref (ShequPublicReply *reply)
   g_free (reply->content_type);
   g_bytes_unref (reply->body);
   g_free (reply->etag);
+  g_free (reply->last_modified);
   g_free (reply->disposition);
   g_free (box);
 }

@@ -68,6 +68,7 @@ typedef struct {
   GBytes  *body;
   char    *etag;
   gint64   modified_unix;  /* 0: no Last-Modified */
+  char    *last_modified;  /* MODIFIED_UNIX as HTTP says it, made once */
   char    *disposition;    /* files only, else NULL */
 } ShequPublicReply;
 
