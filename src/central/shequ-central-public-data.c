@@ -59,8 +59,9 @@ shequ_public_list_unit_documents (ShequCentralStorage *storage, const char *code
         {
           ShequCentralDocument *doc = g_ptr_array_steal_index (part, i--);
 
-          /* Drafts never show, whatever the storage gives. */
-          if (doc->doc != NULL && shequ_public_get_shown (doc->doc) != NULL)
+          /* Drafts never show, whatever the storage gives; nor a kind it should not have. */
+          if (doc->doc != NULL && doc->doc->kind < SHEQU_DISCLOSURE_N_KINDS
+              && shequ_public_get_shown (doc->doc) != NULL)
             g_ptr_array_add (all, doc);
           else
             shequ_central_document_free (doc);

@@ -317,7 +317,8 @@ shequ_public_html_document (ShequPublicContext *ctx, const ShequPublicRoute *rou
     }
   g_clear_error (&local);
   /* A document never published is not there for residents, whatever else it is. */
-  if (doc == NULL || doc->doc == NULL || (shown = shequ_public_get_shown (doc->doc)) == NULL)
+  if (doc == NULL || doc->doc == NULL || doc->doc->kind >= SHEQU_DISCLOSURE_N_KINDS
+      || (shown = shequ_public_get_shown (doc->doc)) == NULL)
     return shequ_public_html_not_found (ctx);
 
   out = g_string_sized_new (16384);

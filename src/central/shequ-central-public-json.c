@@ -300,7 +300,8 @@ shequ_public_json_document (ShequPublicContext *ctx, const ShequPublicRoute *rou
 
   if ((doc = shequ_central_storage_get_document (ctx->storage, route->arg, &local)) == NULL)
     return not_found_or_fail (local, error) ? shequ_public_json_not_found () : NULL;
-  if (doc->doc == NULL || shequ_public_get_shown (doc->doc) == NULL)
+  if (doc->doc == NULL || doc->doc->kind >= SHEQU_DISCLOSURE_N_KINDS
+      || shequ_public_get_shown (doc->doc) == NULL)
     return shequ_public_json_not_found ();
   add_disclosure (ctx, b, doc->doc, TRUE);
   return finish (b, 200);
