@@ -51,6 +51,13 @@ test_unit_hides_drafts (ShequTestPublic *f, gconstpointer data)
   g_assert_null (strstr (community, "尚未审核的草稿标题"));
   g_assert_null (strstr (community, "草稿附件"));
   g_assert_null (strstr (village, "第三版草稿不应出现"));
+  /* A unit with nothing published is there, and says so. */
+  {
+    g_autofree char *empty = shequ_test_public_get_ok (f, "/u/" EMPTY);
+
+    g_assert_nonnull (strstr (empty, "南村"));
+    g_assert_nonnull (strstr (empty, "这里还没有公开的内容"));
+  }
   /* A draft's own page is not there either. */
   g_assert_cmpuint (shequ_test_public_get_status (f, "/d/" UUID_DRAFT, NULL), ==, 404);
   g_assert_cmpuint (shequ_test_public_get_status (f, "/public/v1/disclosures/" UUID_DRAFT, NULL),
