@@ -269,6 +269,18 @@ test_edits_kept (Fixture       *fixture,
   activate (fixture, "disclosure.revert", NULL);
   editor = shequ_disclosure_page_get_editor (fixture->page);
   g_assert_cmpstr (gtk_editable_get_text (shequ_disclosure_editor_get_title_entry (editor)), ==, "第一篇");
+
+  /* A save undone: the draft as it was. */
+  g_assert_false (gtk_widget_is_visible (fixture->page->undo_save_button));
+  gtk_editable_set_text (shequ_disclosure_editor_get_title_entry (editor), "第一篇（定稿）");
+  activate (fixture, "disclosure.save", NULL);
+  g_assert_cmpstr (shequ_disclosure_store_lookup (fixture->store, first)->title, ==, "第一篇（定稿）");
+  g_assert_true (gtk_widget_is_visible (fixture->page->undo_save_button));
+  activate (fixture, "disclosure.undo-save", NULL);
+  g_assert_cmpstr (shequ_disclosure_store_lookup (fixture->store, first)->title, ==, "第一篇");
+  editor = shequ_disclosure_page_get_editor (fixture->page);
+  g_assert_cmpstr (gtk_editable_get_text (shequ_disclosure_editor_get_title_entry (editor)), ==, "第一篇");
+  g_assert_false (gtk_widget_is_visible (fixture->page->undo_save_button));
 }
 
 /* A file over the limit is refused before it is read, naming it; a PNG is kept in the

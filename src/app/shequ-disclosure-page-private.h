@@ -50,6 +50,8 @@ struct _ShequDisclosurePage
   char                  *search;
   ShequDisclosure       *shown;         /* the selected one as read from the store */
   GListStore            *overdue;       /* ShequUnit */
+  gint64                 undo_id;       /* the draft whose last save can be undone */
+  ShequDisclosureVersion *undo_content; /* what it said before */
 
   /* Template widgets */
   GtkStack              *view_stack;
@@ -77,6 +79,7 @@ struct _ShequDisclosurePage
   GtkWidget             *correct_button;
   GtkWidget             *withdraw_button;
   GtkWidget             *revert_button;
+  GtkWidget             *undo_save_button;
   GtkWidget             *conflict_button;
   GtkWidget             *history_box;
   GtkListBox            *history_list;
@@ -95,6 +98,7 @@ void     _shequ_disclosure_page_update_steps (ShequDisclosurePage *self);
 void     _shequ_disclosure_page_reload       (ShequDisclosurePage *self);
 gboolean _shequ_disclosure_page_save         (ShequDisclosurePage *self);
 GtkWindow *_shequ_disclosure_page_get_window (ShequDisclosurePage *self);
+void     _shequ_disclosure_page_forget_undo  (ShequDisclosurePage *self);
 void     _shequ_disclosure_page_emit_toast   (ShequDisclosurePage *self,
                                               const char          *text);
 

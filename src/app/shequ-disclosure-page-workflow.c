@@ -108,6 +108,7 @@ run_step (ShequDisclosurePage *self,
       return FALSE;
     }
   _shequ_disclosure_page_clear_error (self);
+  _shequ_disclosure_page_forget_undo (self);
   _shequ_disclosure_page_reload (self);
   done = step_done (step, title != NULL && *title != '\0' ? title : _("(untitled)"));
   _shequ_disclosure_page_emit_toast (self, done);
@@ -336,6 +337,28 @@ revert_action (GtkWidget  *widget,
 }
 
 static void
+undo_save_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  ShequDisclosurePage *self = SHEQU_DISCLOSURE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->undo_content == NULL || self->undo_id != self->selected_id)
+    return;
+  if (!shequ_disclosure_store_save_draft (self->store, self->undo_id, self->undo_content, NULL, &error))
+    {
+      _shequ_disclosure_page_show_error (self, _("Could not undo the save"), error);
+      return;
+    }
+  _shequ_disclosure_page_forget_undo (self);
+  if (self->editor != NULL)
+    shequ_disclosure_editor_set_modified (self->editor, FALSE);
+  _shequ_disclosure_page_reload (self);
+  _shequ_disclosure_page_emit_toast (self, _("The draft is as it was before the save"));
+}
+
+static void
 resolve_conflict_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -370,6 +393,7 @@ _shequ_disclosure_page_workflow_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "disclosure.correct", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "disclosure.withdraw", "s", reason_action);
   gtk_widget_class_install_action (widget_class, "disclosure.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "disclosure.undo-save", NULL, undo_save_action);
   gtk_widget_class_install_action (widget_class, "disclosure.resolve-conflict", NULL,
                                    resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "disclosure.show-overdue", NULL, view_action);

@@ -340,6 +340,7 @@ gboolean
 _shequ_disclosure_page_save (ShequDisclosurePage *self)
 {
   g_autoptr(ShequDisclosureVersion) content = NULL;
+  g_autoptr(ShequDisclosureVersion) previous = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
@@ -380,15 +381,27 @@ _shequ_disclosure_page_save (ShequDisclosurePage *self)
         }
       return TRUE;
     }
+  previous = self->shown != NULL ? shequ_disclosure_version_copy (shequ_disclosure_get_current (self->shown)) : NULL;
   if (!shequ_disclosure_store_save_draft (self->store, self->selected_id, content, NULL, &error))
     {
       _shequ_disclosure_page_show_error (self, _("Could not save the draft"), error);
       return FALSE;
     }
+  /* The save can be undone while nothing else happens to the draft. */
+  _shequ_disclosure_page_forget_undo (self);
+  self->undo_id = self->selected_id;
+  self->undo_content = g_steal_pointer (&previous);
   shequ_disclosure_editor_set_modified (self->editor, FALSE);
   _shequ_disclosure_page_clear_error (self);
   _shequ_disclosure_page_reload (self);
   return TRUE;
+}
+
+void
+_shequ_disclosure_page_forget_undo (ShequDisclosurePage *self)
+{
+  self->undo_id = 0;
+  g_clear_pointer (&self->undo_content, shequ_disclosure_version_free);
 }
 
 void
@@ -413,6 +426,9 @@ _shequ_disclosure_page_update_steps (ShequDisclosurePage *self)
   struct { GtkWidget *button; const char *action; gboolean show; } steps[] = {
     { self->save_button, "disclosure.save", state == SHEQU_DISCLOSURE_STATE_DRAFT },
     { self->revert_button, "disclosure.revert", modified && !self->editing_new },
+    { self->undo_save_button, "disclosure.undo-save",
+      !modified && !self->editing_new && state == SHEQU_DISCLOSURE_STATE_DRAFT &&
+      self->undo_id == self->selected_id && self->undo_content != NULL },
     { self->submit_button, "disclosure.submit", state == SHEQU_DISCLOSURE_STATE_DRAFT },
     { self->return_button, "disclosure.return", state == SHEQU_DISCLOSURE_STATE_SUBMITTED },
     { self->approve_button, "disclosure.approve", state == SHEQU_DISCLOSURE_STATE_SUBMITTED },
@@ -482,6 +498,7 @@ shequ_disclosure_page_set_store (ShequDisclosurePage  *self,
     return;
   g_signal_group_set_target (self->store_signals, store);
   drop_all_editors (self);
+  _shequ_disclosure_page_forget_undo (self);
   self->editing_new = FALSE;
   self->selected_id = 0;
   g_clear_pointer (&self->shown, shequ_disclosure_free);
@@ -520,6 +537,7 @@ shequ_disclosure_page_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->overdue);
   g_clear_pointer (&self->shown, shequ_disclosure_free);
+  _shequ_disclosure_page_forget_undo (self);
   G_OBJECT_CLASS (shequ_disclosure_page_parent_class)->dispose (object);
 }
 
@@ -623,6 +641,7 @@ shequ_disclosure_page_class_init (ShequDisclosurePageClass *klass)
   BIND (correct_button);
   BIND (withdraw_button);
   BIND (revert_button);
+  BIND (undo_save_button);
   BIND (conflict_button);
   BIND (history_box);
   BIND (history_list);

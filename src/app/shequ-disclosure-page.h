@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * Actions (group "disclosure"): "new" (i: a ShequDisclosureKind), "save", "submit",
  * "return" (s: the reason; "" asks for it), "approve", "publish" (b: TRUE when already
  * confirmed; FALSE asks), "correct", "withdraw" (s: the reason; "" asks, which is the
- * confirmation), "revert", "resolve-conflict", "show-overdue", "show-list".
+ * confirmation), "revert" (edits not saved), "undo-save" (the draft's last save),
+ * "resolve-conflict", "show-overdue", "show-list".
  * Properties: "session" (ShequSession), "store" (ShequDisclosureStore). */
 #define SHEQU_TYPE_DISCLOSURE_PAGE (shequ_disclosure_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShequDisclosurePage, shequ_disclosure_page, SHEQU, DISCLOSURE_PAGE, GtkWidget)
