@@ -11,7 +11,11 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include <curl/curl.h>
+#include <signal.h>
+
 #include "shequ-app-util.h"
+#include "shequ-disclosure-page-private.h"
 #include "shequ-sync-dialog.h"
 #include "shequ-sync-status.h"
 #include "shequ-sync.h"
@@ -254,6 +258,160 @@ test_sync_offline (Fixture       *fixture,
 }
 
 
+/* ------------------------------------------------------------------------ */
+/* Publish in the window, sync to a real shequ-central, read the public page  */
+
+static size_t
+append_body (char   *data,
+             size_t  size,
+             size_t  n,
+             void   *user_data)
+{
+  g_string_append_len (user_data, data, (gssize) (size * n));
+  return size * n;
+}
+
+/* The body of GET URL (libcurl, as the sync itself talks to the server). */
+static char *
+http_get (const char *url,
+          long       *status)
+{
+  CURL *curl = curl_easy_init ();
+  GString *body = g_string_new (NULL);
+
+  g_assert_nonnull (curl);
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, body);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT, 30L);
+  g_assert_cmpint (curl_easy_perform (curl), ==, CURLE_OK);
+  curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, status);
+  curl_easy_cleanup (curl);
+  return g_string_free (body, FALSE);
+}
+
+/* shequ-central on DB at 127.0.0.1 (a port the OS picks); *URL without the slash. */
+static GSubprocess *
+start_central (const char  *db,
+               char       **url)
+{
+  const char *program = g_getenv ("SHEQU_CENTRAL");
+  const char *argv[] = { program, "--db", db, "--listen", "127.0.0.1:0", NULL };
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  server = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "listening on "));
+  *url = g_strdup (line + strlen ("listening on "));
+  while (g_str_has_suffix (*url, "/"))
+    (*url)[strlen (*url) - 1] = '\0';
+  return g_steal_pointer (&server);
+}
+
+static char *
+add_central_token (const char *db,
+                   const char *office)
+{
+  const char *argv[] = { g_getenv ("SHEQU_CENTRAL"), "--db", db, "token", "add", office, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+static void
+test_publish_and_sync (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.shequ.Shequ");
+  g_autofree char *central_db = g_build_filename (fixture->dir, "central.db", NULL);
+  ShequOrgStore *org = shequ_window_get_store (fixture->window);
+  ShequUnit *street = shequ_org_store_get_street (org);
+  ShequUnit *community = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *page_url = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequDisclosurePage *page;
+  ShequDisclosureEditor *editor;
+  ShequFinanceLine *line;
+  GPtrArray *units = shequ_org_store_get_units (org);
+  long status = 0;
+
+  if (g_getenv ("SHEQU_CENTRAL") == NULL)
+    {
+      g_test_skip ("SHEQU_CENTRAL is not set");
+      return;
+    }
+  for (guint i = 0; i < units->len && community == NULL; i++)
+    if (shequ_unit_get_tier (g_ptr_array_index (units, i)) == SHEQU_TIER_COMMUNITY)
+      community = g_ptr_array_index (units, i);
+  g_assert_nonnull (community);
+  token = add_central_token (central_db, shequ_unit_get_code (street));
+  server = start_central (central_db, &url);
+  g_settings_set_string (settings, "sync-server", url);
+  g_assert_true (shequ_sync_token_save (url, token, &error));
+  g_assert_no_error (error);
+
+  /* Written, approved and published in the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view-disclosure", NULL));
+  page = SHEQU_DISCLOSURE_PAGE (shequ_window_get_disclosure_page (fixture->window));
+  shequ_session_set_selected_unit (fixture->window->session, community);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "disclosure.new", "i", SHEQU_DISCLOSURE_KIND_FINANCE));
+  editor = shequ_disclosure_page_get_editor (page);
+  gtk_editable_set_text (shequ_disclosure_editor_get_title_entry (editor), "同步测试财务公开");
+  gtk_editable_set_text (shequ_disclosure_editor_get_period_entry (editor), "2026-Q3");
+  gtk_editable_set_text (shequ_disclosure_editor_get_opening_entry (editor), "100");
+  gtk_editable_set_text (shequ_disclosure_editor_get_closing_entry (editor), "350.5");
+  line = shequ_finance_table_add_line (shequ_disclosure_editor_get_finance_table (editor));
+  g_object_set (line, "direction", (guint) SHEQU_FINANCE_INCOME, "category", "土地承包费",
+                "amount-text", "250.50", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "disclosure.submit", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "disclosure.approve", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "disclosure.publish", "b", TRUE));
+  g_assert_cmpint (shequ_disclosure_store_lookup (shequ_window_get_disclosure_store (fixture->window),
+                                                  shequ_disclosure_page_get_selected (page))->state,
+                   ==, SHEQU_DISCLOSURE_STATE_PUBLISHED);
+
+  /* Sync Now: in a thread; the window keeps drawing meanwhile. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sync-now", NULL));
+  g_assert_true (shequ_window_is_syncing (fixture->window));
+  shequ_test_wait_until_for (60, sync_finished, fixture);
+  g_assert_cmpint (shequ_sync_status_button_get_link (SHEQU_SYNC_STATUS_BUTTON (shequ_window_get_sync_status (fixture->window))),
+                   ==, SHEQU_SYNC_LINK_ONLINE);
+  g_assert_cmpint (shequ_disclosure_store_lookup (shequ_window_get_disclosure_store (fixture->window),
+                                                  shequ_disclosure_page_get_selected (page))->sync,
+                   ==, SHEQU_SYNC_STATUS_SYNCED);
+
+  /* On the residents' page of the community, with its total. */
+  page_url = g_strdup_printf ("%s/u/%s", url, shequ_unit_get_code (community));
+  html = http_get (page_url, &status);
+  g_assert_cmpint (status, ==, 200);
+  g_assert_nonnull (strstr (html, "同步测试财务公开"));
+  g_assert_nonnull (strstr (html, "250.50"));
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_assert_true (shequ_sync_token_clear (url, NULL));
+  g_settings_reset (settings, "sync-server");
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -326,6 +484,7 @@ main (int   argc,
   ADD ("/sync-dialog/bad-ca-file", test_bad_ca_file);
   ADD ("/sync-dialog/accessible", test_accessible);
   ADD ("/sync-dialog/sync-offline", test_sync_offline);
+  ADD ("/sync-dialog/publish-sync-public-page", test_publish_and_sync);
   ADD ("/sync-dialog/screenshots", test_screenshots);
   ADD ("/sync-dialog/zh_CN/accessible", test_accessible_chinese);
 #undef ADD
