@@ -243,6 +243,25 @@ test_revisions (Fixture       *f,
     g_assert_cmpint (member_int (object, "revision"), ==, 2);
     g_assert_cmpstr (soup_message_headers_get_one (reply.headers, "ETag"), ==, "\"2\"");
   }
+  /* Another office's token may not write it, nor put its own disclosure there. */
+  {
+    g_autofree char *json = shequ_disclosure_to_json (doc);
+    g_auto(CentralReply) reply = central_request (f, "PUT", path, f->other_token, json,
+                                                  "If-Match", "\"2\"", NULL);
+
+    central_assert_error (&reply, 403, "body");
+    g_assert_nonnull (strstr (reply.body, "another office"));
+  }
+  {
+    g_autoptr(ShequDisclosure) fresh = shequ_test_disclosure_draft ("越界");
+    g_autofree char *fresh_path = disclosure_path (fresh);
+    g_autofree char *json = shequ_disclosure_to_json (fresh);
+    g_auto(CentralReply) reply = central_request (f, "PUT", fresh_path, f->other_token, json,
+                                                  "If-None-Match", "*", NULL);
+
+    central_assert_error (&reply, 403, "body");
+    g_assert_nonnull (strstr (reply.body, fresh->unit_code));
+  }
   /* Another office does not see it. */
   {
     g_auto(CentralReply) reply = central_request (f, "GET", path, f->other_token, NULL, NULL);
