@@ -586,8 +586,7 @@ test_cache_bound (void)
 #define ADD_FAKE(path, func)                                                  \
   g_test_add ("/central-public/fake" path, ShequTestPublic, SHEQU_TEST_PUBLIC_FAKE, \
               shequ_test_public_set_up, func, shequ_test_public_tear_down)
-#define ADD_BOTH(path, func) ADD_FAKE (path, func)
-#define ADD_BOTH_WITH_SQLITE(path, func)                                        \
+#define ADD_BOTH(path, func)                                                    \
   G_STMT_START {                                                                \
     ADD_FAKE (path, func);                                                      \
     g_test_add ("/central-public/sqlite" path, ShequTestPublic,                 \
