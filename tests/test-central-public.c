@@ -368,7 +368,7 @@ test_files (ShequTestPublic *f, gconstpointer data)
   g_assert_cmpstr (shequ_test_public_header (msg, "Content-Type"), ==, "application/pdf");
   g_assert_cmpstr (shequ_test_public_header (msg, "X-Content-Type-Options"), ==, "nosniff");
   g_assert_nonnull (disposition);
-  g_assert_true (g_str_has_prefix (disposition, "inline; "));
+  g_assert_true (g_str_has_prefix (disposition, "inline; filename=\"____ 2026.pdf\"; "));
   g_assert_nonnull (strstr (disposition, "filename*=UTF-8''%E6%94%B6%E6%94%AF%E5%87%AD%E8%AF%81"
                                          "%202026.pdf"));
   g_assert_cmpstr (shequ_test_public_header (msg, "ETag"), ==, "\"" SHA_PUBLISHED "\"");
