@@ -50,7 +50,6 @@ central_server_start (CentralServer      *self,
                       const char *const  *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
@@ -66,11 +65,8 @@ central_server_start (CentralServer      *self,
   for (guint i = 0; args != NULL && args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  /* FIXME: until the public pages land (their skeleton's stubs are criticals). */
-  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  self->server = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata,
-                                               &error);
+  self->server = g_subprocess_newv ((const char *const *) argv->pdata,
+                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->server));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);

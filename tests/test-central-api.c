@@ -243,6 +243,25 @@ test_revisions (Fixture       *f,
     g_assert_cmpint (member_int (object, "revision"), ==, 2);
     g_assert_cmpstr (soup_message_headers_get_one (reply.headers, "ETag"), ==, "\"2\"");
   }
+  /* Another office's token may not write it, nor put its own disclosure there. */
+  {
+    g_autofree char *json = shequ_disclosure_to_json (doc);
+    g_auto(CentralReply) reply = central_request (f, "PUT", path, f->other_token, json,
+                                                  "If-Match", "\"2\"", NULL);
+
+    central_assert_error (&reply, 403, "body");
+    g_assert_nonnull (strstr (reply.body, "another office"));
+  }
+  {
+    g_autoptr(ShequDisclosure) fresh = shequ_test_disclosure_draft ("越界");
+    g_autofree char *fresh_path = disclosure_path (fresh);
+    g_autofree char *json = shequ_disclosure_to_json (fresh);
+    g_auto(CentralReply) reply = central_request (f, "PUT", fresh_path, f->other_token, json,
+                                                  "If-None-Match", "*", NULL);
+
+    central_assert_error (&reply, 403, "body");
+    g_assert_nonnull (strstr (reply.body, fresh->unit_code));
+  }
   /* Another office does not see it. */
   {
     g_auto(CentralReply) reply = central_request (f, "GET", path, f->other_token, NULL, NULL);
@@ -494,6 +513,47 @@ test_attachments (Fixture       *f,
   }
 }
 
+static void
+test_public_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_finance ();
+  g_autoptr(ShequDisclosure) draft = shequ_test_disclosure_draft ("尚未发布的草稿");
+  const char *page = "public/v1/units/" CENTRAL_OFFICE "01001";
+  g_autofree char *before_stamp = NULL;
+
+  /* Asked before anything is published: cached empty… */
+  {
+    g_auto(CentralReply) reply = central_request (f, "GET", page, NULL, NULL, NULL);
+
+    g_assert_null (strstr (reply.body, doc->uuid));
+    before_stamp = g_strdup (soup_message_headers_get_one (reply.headers, "ETag"));
+  }
+  {
+    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+    g_auto(CentralReply) other = put_document (f, draft, NULL, NULL);
+
+    g_assert_cmpuint (reply.status, ==, 201);
+    g_assert_cmpuint (other.status, ==, 201);
+  }
+  /* …and shown at once after the API's write, without the draft. */
+  {
+    g_auto(CentralReply) reply = central_request (f, "GET", page, NULL, NULL, NULL);
+
+    g_assert_cmpuint (reply.status, ==, 200);
+    g_assert_nonnull (strstr (reply.body, doc->uuid));
+    g_assert_null (strstr (reply.body, draft->uuid));
+    g_assert_cmpstr (soup_message_headers_get_one (reply.headers, "ETag"), !=, before_stamp);
+  }
+  {
+    g_autofree char *html_path = g_strconcat ("d/", doc->uuid, NULL);
+    g_auto(CentralReply) reply = central_request (f, "GET", html_path, NULL, NULL, NULL);
+
+    g_assert_cmpuint (reply.status, ==, 200);
+    g_assert_nonnull (strstr (reply.body, "6,434.56"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -510,6 +570,7 @@ main (int    argc,
   ADD ("batch-limit", test_batch_limit);
   ADD ("changes", test_changes);
   ADD ("attachments", test_attachments);
+  ADD ("public-pages", test_public_pages);
 #undef ADD
   return g_test_run ();
 }

@@ -159,6 +159,21 @@ test_endless_body (Fixture       *f,
 }
 
 static void
+test_stalled_client (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSocketConnection) connection = raw_connect (f);
+  g_autofree char *reply = NULL;
+  const char *partial = "GET /api/v1/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+
+  /* --idle-timeout 1: headers that never end are dropped, not waited for. */
+  raw_write (connection, partial, strlen (partial));
+  reply = raw_read_all (connection);
+  g_assert_false (g_str_has_prefix (reply, "HTTP/1.1 200"));
+  assert_server_answers (f);
+}
+
+static void
 test_max_body (Fixture       *f,
                gconstpointer  data)
 {
@@ -391,6 +406,7 @@ main (int    argc,
       char **argv)
 {
   static const char *const small_body[] = { "--max-body", "2048", NULL };
+  static const char *const impatient[] = { "--idle-timeout", "1", NULL };
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
   const char *tls[5] = { "--tls-cert", NULL, "--tls-key", NULL, NULL };
@@ -407,6 +423,7 @@ main (int    argc,
   ADD ("huge-chunked", NULL, test_huge_chunked);
   ADD ("endless-body", NULL, test_endless_body);
   ADD ("max-body", small_body, test_max_body);
+  ADD ("stalled-client", impatient, test_stalled_client);
   ADD ("traversal", NULL, test_traversal);
   ADD ("bad-documents", NULL, test_bad_documents);
   ADD ("html-in-text", NULL, test_html_in_text);

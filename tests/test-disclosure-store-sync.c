@@ -93,6 +93,14 @@ list_pending (Fixture *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
 refresh (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
@@ -623,6 +631,84 @@ test_import (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 1);
 }
 
+/* The organisation moves under the disclosures: a unit's new code, or its deletion,
+ * leaves its disclosures kept, of no unit of the tree (unit_id 0), and says so once. */
+static void
+test_org_changes (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequDisclosureFilter filter = SHEQU_DISCLOSURE_FILTER_INIT;
+  gint64 id = create_finance (f, f->village2, "2026-Q3", "王家庄村财务公开");
+  gint64 other = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  g_autofree char *code = g_strdup (shequ_unit_get_code (f->village2));
+  guint n_changed = f->n_changed;
+
+  /* A rename on the same connection: nothing to tell. */
+  g_assert_true (shequ_org_store_rename_unit (f->org, f->village2, "王家庄", &error));
+  g_assert_no_error (error);
+  refresh (f);
+  g_assert_cmpuint (f->n_changed, ==, n_changed);
+
+  g_assert_true (shequ_org_store_delete_unit (f->org, f->village2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_changed, ==, n_changed + 1);
+  g_assert_cmpint (lookup (f, id)->unit_id, ==, 0);
+  g_assert_cmpstr (lookup (f, id)->unit_code, ==, code);
+  g_assert_cmpint (lookup (f, other)->unit_id, ==, shequ_unit_get_id (f->community1));
+  filter.unit_id = shequ_unit_get_id (f->street);
+  filter.subtree = TRUE;
+  g_ptr_array_unref (shequ_disclosure_store_list (f->store, NULL));
+  {
+    g_autoptr(GPtrArray) list = shequ_disclosure_store_list (f->store, &filter);
+
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+  /* Still readable and its workflow goes on. */
+  g_assert_true (shequ_disclosure_store_submit (f->store, id, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Undone: the unit is back under its code. */
+  g_assert_true (shequ_org_store_undo (f->org, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lookup (f, id)->unit_id, !=, 0);
+  g_assert_cmpint (lookup (f, id)->unit_id, ==,
+                   shequ_unit_get_id (shequ_test_lookup_code (f->org, code)));
+}
+
+/* The actor: the login's name by default, then what it is set to (notified once). */
+static void
+test_actor (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDisclosureStore) fresh = shequ_disclosure_store_new (f->org, &error);
+  g_autoptr(ShequDisclosure) d = NULL;
+  g_autofree char *actor = NULL;
+  guint notified = 0;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (shequ_disclosure_store_get_actor (fresh));
+  g_assert_cmpstr (shequ_disclosure_store_get_actor (fresh), !=, "");
+  g_signal_connect (fresh, "notify::actor", G_CALLBACK (count_notify), &notified);
+  shequ_disclosure_store_set_actor (fresh, "王主任");
+  shequ_disclosure_store_set_actor (fresh, "王主任");
+  shequ_disclosure_store_set_actor (fresh, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (fresh, "actor", &actor, NULL);
+  g_assert_cmpstr (actor, ==, "王主任");
+  {
+    g_autoptr(ShequDisclosureVersion) v = make_text_content ("通知", "内容");
+
+    g_assert_true (shequ_disclosure_store_create (fresh, shequ_unit_get_id (f->street),
+                                                  SHEQU_DISCLOSURE_KIND_GOVERNMENT, "2026", v,
+                                                  NULL, &id, &error));
+  }
+  d = shequ_disclosure_store_get (fresh, id, &error);
+  g_assert_cmpstr (shequ_disclosure_get_current (d)->created_by, ==, "王主任");
+}
+
 /* Figures only (-m perf): writes, loads and refreshes at a size sync will see. */
 static void
 test_perf (Fixture       *f,
@@ -723,6 +809,8 @@ main (int   argc,
   ADD ("/disclosure-sync/other-connection", test_other_connection);
   ADD ("/disclosure-sync/damaged-row", test_damaged_row);
   ADD ("/disclosure-sync/import", test_import);
+  ADD ("/disclosure-sync/org-changes", test_org_changes);
+  ADD ("/disclosure-sync/actor", test_actor);
   ADD ("/disclosure-sync/perf", test_perf);
   ADD ("/disclosure-sync/chinese", test_chinese);
 

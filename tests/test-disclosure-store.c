@@ -258,6 +258,17 @@ test_refusals (Fixture       *f,
   assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
   g_clear_error (&error);
 
+  /* Submitted (balanced now) is not yet published: it is approved first. */
+  g_assert_true (shequ_disclosure_store_save_draft (f->store, id, edit, NULL, &error));
+  g_assert_true (shequ_disclosure_store_submit (f->store, id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (shequ_disclosure_store_publish (f->store, id, NULL, &error));
+  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, "改过的标题");
+  g_clear_error (&error);
+  g_assert_cmpint (lookup (f, id)->state, ==, SHEQU_DISCLOSURE_STATE_SUBMITTED);
+  n_log += 2;      /* save and submit */
+  n_changed += 2;
+
   /* A published version is never edited, never approved again; withdrawn only with a
    * reason. */
   g_assert_false (shequ_disclosure_store_save_draft (f->store, published, edit, NULL, &error));

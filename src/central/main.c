@@ -23,6 +23,7 @@ typedef struct {
   char *tls_cert;
   char *tls_key;
   char *max_body;
+  char *idle_timeout;
   char *label;
 } Options;
 
@@ -34,6 +35,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->tls_cert, g_free);
   g_clear_pointer (&options->tls_key, g_free);
   g_clear_pointer (&options->max_body, g_free);
+  g_clear_pointer (&options->idle_timeout, g_free);
   g_clear_pointer (&options->label, g_free);
 }
 
@@ -75,13 +77,17 @@ run_server (ShequCentralStorage *storage,
     .tls_cert = options->tls_cert,
     .tls_key = options->tls_key,
   };
-  gint64 max_body = 0;
+  gint64 max_body = 0, idle_timeout = 0;
   guint term_id, int_id;
 
   if (!shequ_central_parse_count (options->max_body, 0, &max_body) ||
       (options->max_body != NULL && max_body < 1024))
     return fail_usage (_("--max-body takes a number of bytes, at least 1024"));
+  if (!shequ_central_parse_count (options->idle_timeout, 0, &idle_timeout) ||
+      (options->idle_timeout != NULL && (idle_timeout < 1 || idle_timeout > 3600)))
+    return fail_usage (_("--idle-timeout takes a number of seconds, 1 to 3600"));
   server_options.max_body = (gsize) max_body;
+  server_options.idle_timeout = (guint) idle_timeout;
   server = shequ_central_server_new (storage, &server_options, &error);
   if (server == NULL)
     {
@@ -203,6 +209,8 @@ make_context (Options *options)
       N_("The certificate's PEM private key"), N_("FILE") },
     { "max-body", 0, 0, G_OPTION_ARG_STRING, &options->max_body,
       N_("The largest request body of a document or batch (default 4 MiB)"), N_("BYTES") },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_STRING, &options->idle_timeout,
+      N_("Drop a connection that stalls this long (default 60)"), N_("SECONDS") },
     { "label", 0, 0, G_OPTION_ARG_STRING, &options->label,
       N_("token add: a note on whose token it is"), N_("TEXT") },
     { NULL }

@@ -28,6 +28,7 @@ struct _ShequCentralServer
   ShequCentralPublic  *pages;
   char                *url;
   guint                expire_id;
+  guint                idle_timeout;
 };
 
 GSocketAddress *
@@ -164,6 +165,13 @@ on_request_started (SoupServer        *server,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
+  ShequCentralServer *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  /* A client that stalls (headers never finished, a body that stops, a kept-alive
+   * connection left open) is dropped: each costs a file descriptor. */
+  if (socket != NULL)
+    g_socket_set_timeout (socket, self->idle_timeout);
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), user_data);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), user_data);
 }
@@ -246,6 +254,8 @@ shequ_central_server_new (ShequCentralStorage             *storage,
     return NULL;
   self = g_new0 (ShequCentralServer, 1);
   self->storage = g_object_ref (storage);
+  self->idle_timeout = options->idle_timeout > 0 ? options->idle_timeout
+                                                 : SHEQU_CENTRAL_IDLE_TIMEOUT;
   self->soup = soup_server_new ("server-header", "shequ-central/" PACKAGE_VERSION " ", NULL);
   if (!setup_tls (self, options, error))
     return NULL;

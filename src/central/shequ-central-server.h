@@ -14,7 +14,10 @@ typedef struct {
   const char *tls_cert;  /* PEM files: HTTPS when both are given */
   const char *tls_key;
   gsize       max_body;  /* 0: SHEQU_CENTRAL_MAX_BODY_DEFAULT */
+  guint       idle_timeout;  /* seconds a connection may stall; 0: SHEQU_CENTRAL_IDLE_TIMEOUT */
 } ShequCentralServerOptions;
+
+#define SHEQU_CENTRAL_IDLE_TIMEOUT 60
 
 typedef struct _ShequCentralServer ShequCentralServer;
 

@@ -12,6 +12,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define BUSY_TIMEOUT_MS 5000
 
+/* SHEQU_SCHEMA_VERSION entries (shequ-database-schema.c): entry i moves the schema from
+ * version i to i + 1. */
+extern const char *const _shequ_database_migrations[];
+
 sqlite3       *shequ_database_get_handle        (ShequDatabase       *self);
 gboolean       shequ_database_exec              (ShequDatabase       *self,
                                                  const char          *sql,

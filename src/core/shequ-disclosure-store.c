@@ -293,22 +293,36 @@ _shequ_disclosure_store_read_rows (ShequDisclosureStore  *self,
                                    DisclosureRows        *out,
                                    GError               **error)
 {
-#define ROWS_SQL \
+  /* Every row: the outbox read once, grouped. One row: by its key, the outbox by the
+   * disclosure's entries (grouping all of them would cost more than the row). */
+#define ROWS_SELECT \
     "SELECT d.id, d.uuid, d.unit_code, d.kind, d.period, d.updated_at, d.server_revision, " \
     "  d.sync_message, v.title, v.state, v.version, " \
     "  coalesce ((SELECT max (p.version) FROM disclosure_version p " \
-    "             WHERE p.disclosure_id = d.id AND p.state = 'published'), 0), " \
-    "  EXISTS (SELECT 1 FROM sync_conflict c WHERE c.uuid = d.uuid), " \
-    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'refused'), " \
-    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'pending'), " \
-    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'conflict') " \
-    "FROM disclosure d JOIN disclosure_version v ON v.disclosure_id = d.id " \
-    "WHERE v.version = (SELECT max (version) FROM disclosure_version " \
-    "                   WHERE disclosure_id = d.id)"
-  /* Two texts: an "OR" would keep the planner from the primary key for one row. */
-  static const char all_sql[] = ROWS_SQL;
-  static const char one_sql[] = ROWS_SQL " AND d.id = ?1";
-#undef ROWS_SQL
+    "             WHERE p.disclosure_id = d.id AND p.state = 'published'), 0), "
+#define ROWS_NEWEST \
+    "v.version = (SELECT max (version) FROM disclosure_version WHERE disclosure_id = d.id)"
+  static const char all_sql[] =
+    ROWS_SELECT
+    "  c.uuid IS NOT NULL, coalesce (o.refused, 0), coalesce (o.pending, 0), "
+    "  coalesce (o.conflict, 0) "
+    "FROM disclosure d JOIN disclosure_version v ON v.disclosure_id = d.id "
+    "  LEFT JOIN sync_conflict c ON c.uuid = d.uuid "
+    "  LEFT JOIN (SELECT uuid, max (state = 'refused') AS refused, "
+    "                    max (state = 'pending') AS pending, "
+    "                    max (state = 'conflict') AS conflict "
+    "             FROM outbox GROUP BY uuid) o ON o.uuid = d.uuid "
+    "WHERE " ROWS_NEWEST;
+  static const char one_sql[] =
+    ROWS_SELECT
+    "  EXISTS (SELECT 1 FROM sync_conflict c WHERE c.uuid = d.uuid), "
+    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'refused'), "
+    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'pending'), "
+    "  EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = d.uuid AND o.state = 'conflict') "
+    "FROM disclosure d JOIN disclosure_version v ON v.disclosure_id = d.id "
+    "WHERE d.id = ?1 AND " ROWS_NEWEST;
+#undef ROWS_SELECT
+#undef ROWS_NEWEST
   g_autoptr(ShequCachedStmt) stmt = _shequ_disclosure_db_prepare (self->db, only_id == 0
                                                                    ? all_sql : one_sql,
                                                                    error);

@@ -99,8 +99,11 @@ ShequDisclosure      *shequ_disclosure_store_get     (ShequDisclosureStore  *sel
 
 /* A new disclosure of UNIT_ID (a unit of the tree), KIND and PERIOD (as typed, any form
  * shequ_disclosure_period_parse reads) whose version 1 is a draft with CONTENT's title,
- * body, balances, lines, guide and attachments (its states and people are ignored).
- * Drafts may be incomplete, but not over the limits. *ID: the new disclosure. */
+ * body, balances, lines, guide and attachments (its states and people are ignored;
+ * balances and lines are kept only for FINANCE, the guide only for POLICY). Drafts may
+ * be incomplete (an empty title), but not over the limits, and their lines are money
+ * (amount > 0); attachments must be in the database (add_attachment). *ID: the new
+ * disclosure. */
 gboolean shequ_disclosure_store_create      (ShequDisclosureStore         *self,
                                              gint64                        unit_id,
                                              ShequDisclosureKind           kind,
