@@ -260,6 +260,19 @@ connect_upstream (ShequFaultProxy *proxy)
   return connection;
 }
 
+/* Waits DELAY_MS, or until the proxy is freed. */
+static void
+hold (ShequFaultProxy *proxy,
+      guint            delay_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) delay_ms * 1000;
+
+  g_mutex_lock (&proxy->lock);
+  while (!proxy->stopping && g_get_monotonic_time () < end)
+    g_cond_wait_until (&proxy->cond, &proxy->lock, end);
+  g_mutex_unlock (&proxy->lock);
+}
+
 /* One request through: FALSE when the connection is to close. */
 static gboolean
 serve_request (ShequFaultProxy    *proxy,
@@ -309,7 +322,7 @@ serve_request (ShequFaultProxy    *proxy,
   if (!read_message (*upstream_in, FALSE, g_str_equal (request.method, "HEAD"), &reply))
     goto out;
   if (kind == SHEQU_FAULT_DELAY)
-    g_usleep ((gulong) delay_ms * 1000);
+    hold (proxy, delay_ms);
   if (kind == SHEQU_FAULT_DROP)
     goto out;
   if (kind == SHEQU_FAULT_CUT)
@@ -444,6 +457,7 @@ shequ_fault_proxy_free (ShequFaultProxy *proxy)
   /* Blocked reads end when their sockets shut; then every handler is gone. */
   g_mutex_lock (&proxy->lock);
   proxy->stopping = TRUE;
+  g_cond_broadcast (&proxy->cond);
   for (guint i = 0; i < proxy->connections->len; i++)
     g_socket_shutdown (g_socket_connection_get_socket (g_ptr_array_index (proxy->connections, i)),
                        TRUE, TRUE, NULL);
