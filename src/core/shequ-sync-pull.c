@@ -220,6 +220,7 @@ _shequ_sync_pull (ShequSyncRun  *run,
 
   if (!shequ_database_read (run->db, get_cursor_txn, &cursor, error))
     return FALSE;
+  _shequ_sync_report (run, "pull", 0, 0);
   while (more)
     {
       if (!pull_page (run, &cursor, &more, &seen, error))
