@@ -179,12 +179,14 @@ shequ_test_http_get (const char  *url,
 guint
 shequ_test_central_count_documents (ShequTestCentral *central,
                                     const char       *token,
-                                    guint            *distinct)
+                                    guint            *distinct,
+                                    gint64           *max_revision)
 {
   g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *cursor = g_strdup ("0");
   gboolean more = TRUE;
   guint count = 0;
+  gint64 highest = 0;
 
   while (more)
     {
@@ -207,6 +209,7 @@ shequ_test_central_count_documents (ShequTestCentral *central,
           JsonObject *doc = json_object_get_object_member (change, "document");
 
           g_hash_table_add (uuids, g_strdup (json_object_get_string_member (doc, "uuid")));
+          highest = MAX (highest, json_object_get_int_member (change, "revision"));
           count++;
         }
       more = json_object_get_boolean_member_with_default (root, "more", FALSE);
@@ -218,6 +221,8 @@ shequ_test_central_count_documents (ShequTestCentral *central,
     }
   if (distinct != NULL)
     *distinct = g_hash_table_size (uuids);
+  if (max_revision != NULL)
+    *max_revision = highest;
   return count;
 }
 

@@ -41,11 +41,13 @@ guint    shequ_test_http_get          (const char       *url,
                                        const char       *path,
                                        const char       *token,
                                        char            **body);
-/* How many documents GET /api/v1/changes gives the token's office (every page), with
- * their uuids (DISTINCT: the number of different ones). */
+/* How many documents GET /api/v1/changes gives the token's office (every page):
+ * DISTINCT the number of different uuids, MAX_REVISION the highest revision (a retry
+ * that wrote twice shows as a revision 2). Either may be NULL. */
 guint    shequ_test_central_count_documents (ShequTestCentral *central,
                                              const char       *token,
-                                             guint            *distinct);
+                                             guint            *distinct,
+                                             gint64           *max_revision);
 
 /* A client database (a copy of the sample street made once per program) at PATH,
  * opened with a disclosure store. */

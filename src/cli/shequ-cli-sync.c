@@ -74,6 +74,7 @@ command_sync (int    argc,
   ShequSyncResult result = { 0 };
   ShequSyncOptions options = { 0 };
   int timeout = 0;
+  int batch = 0;
   int status;
   const GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
@@ -84,6 +85,8 @@ command_sync (int    argc,
       N_("Certificates to verify the server with, instead of the system's"), N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
       N_("Seconds one request may take (default 30)"), N_("S") },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &batch,
+      N_("Disclosures per push request (default 200, at most 500)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -98,6 +101,8 @@ command_sync (int    argc,
     return fail_usage (_("sync needs --server URL"));
   if (timeout < 0 || timeout > 3600)
     return fail_usage (_("--timeout takes seconds from 1 to 3600"));
+  if (batch < 0 || batch > 500)
+    return fail_usage (_("--batch takes a number from 1 to 500"));
 
   path = opt_db != NULL ? g_strdup (opt_db) : shequ_database_get_default_path ();
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -112,6 +117,7 @@ command_sync (int    argc,
   options.token = token;
   options.ca_file = ca_file;
   options.timeout = timeout;
+  options.batch = batch;
   if (!shequ_sync_run (path, &options, NULL, NULL, NULL, &result, &error))
     {
       if (!opt_json)

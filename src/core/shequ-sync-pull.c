@@ -59,6 +59,25 @@ record_conflict (PageOp           *op,
   return TRUE;
 }
 
+/* A revision from the server beside an unsent edit here: when both say the same, only
+ * the revision is taken (the edit then goes over it); else a conflict. */
+static gboolean
+unsent_edit_meets (PageOp           *op,
+                   ShequDatabase    *db,
+                   ShequSyncChange  *change,
+                   ShequDisclosure  *theirs,
+                   GError          **error)
+{
+  g_autoptr(ShequDisclosure) mine = NULL;
+  gint64 revision = 0;
+
+  if (!_shequ_disclosure_db_load (db, change->uuid, &mine, &revision, error))
+    return FALSE;
+  if (mine != NULL && shequ_disclosure_equal (mine, theirs))
+    return _shequ_disclosure_db_set_revision (db, change->uuid, change->revision, error);
+  return record_conflict (op, db, change, error);
+}
+
 /* The server's DOC as this PC's copy. A version published here that reads otherwise
  * there cannot be replaced (the triggers say so): that too is a conflict. */
 static gboolean
@@ -120,7 +139,7 @@ apply_page_txn (ShequDatabase  *db,
         continue;
       if (ours >= 0 && !_shequ_outbox_has_unsent (db, change->uuid, &unsent, error))
         return FALSE;
-      if (unsent ? !record_conflict (op, db, change, error)
+      if (unsent ? !unsent_edit_meets (op, db, change, g_ptr_array_index (op->docs, i), error)
                  : !store_document (op, db, change, g_ptr_array_index (op->docs, i), error))
         return FALSE;
     }

@@ -281,6 +281,15 @@ make_batch_body (PushItem **batch,
   return g_string_free_to_bytes (out);
 }
 
+static gboolean
+same_as_sent (const PushItem           *item,
+              const ShequSyncPutResult *put)
+{
+  g_autoptr(ShequDisclosure) theirs = shequ_disclosure_from_json (put->document, -1, NULL);
+
+  return theirs != NULL && shequ_disclosure_equal (theirs, item->doc);
+}
+
 /* One local transaction for the whole reply: what the server took, what conflicts and
  * what it refused. A result that says the server failed is left pending. */
 static gboolean
@@ -303,6 +312,14 @@ apply_results_txn (ShequDatabase  *db,
               || !_shequ_disclosure_db_set_revision (db, put->uuid, put->revision, error))
             return FALSE;
           result->pushed++;
+        }
+      else if (put->status == 412 && same_as_sent (item, put))
+        {
+          /* The server has what this PC has (e.g. it was sent to it before a change of
+           * server): no conflict, only its revision to take. */
+          if (!_shequ_outbox_done (db, item->entry->id, error)
+              || !_shequ_disclosure_db_set_revision (db, put->uuid, put->revision, error))
+            return FALSE;
         }
       else if (put->status == 412)
         {
