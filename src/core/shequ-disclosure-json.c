@@ -1,48 +1,662 @@
-/* SKELETON: stubs generated from shequ-disclosure-json.h; the owner replaces this file */
+/* shequ-disclosure-json.c — a disclosure as the sync document: written the same way
+ * every time, read strictly */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shequ-disclosure-json"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "shequ-disclosure-json.h"
+#include "shequ-text.h"
+
+/* A document is five levels deep (document, versions, version, items, item); anything
+ * much deeper is not one, and json-glib would recurse on it. */
+#define MAX_DOCUMENT_DEPTH 16
+
+/* Writing. The members' order is the protocol page's, fixed so that the same disclosure
+ * always gives the same bytes. */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+/* A member that may be absent: a NULL is left out. */
+static void
+add_optional (JsonBuilder *builder,
+              const char  *member,
+              const char  *value)
+{
+  if (value != NULL)
+    add_string (builder, member, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_items (JsonBuilder                  *builder,
+           const ShequDisclosureVersion *v)
+{
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; v->items != NULL && i < v->items->len; i++)
+    {
+      const ShequFinanceItem *item = g_ptr_array_index (v->items, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "direction", shequ_finance_direction_to_key (item->direction));
+      add_string (builder, "category", item->category);
+      add_int (builder, "amount_fen", item->amount);
+      add_string (builder, "note", item->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_attachments (JsonBuilder                  *builder,
+                 const ShequDisclosureVersion *v)
+{
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; v->attachments != NULL && i < v->attachments->len; i++)
+    {
+      const ShequAttachmentRef *ref = g_ptr_array_index (v->attachments, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", ref->name);
+      add_string (builder, "mime", ref->mime);
+      add_int (builder, "size", ref->size);
+      add_string (builder, "sha256", ref->sha256);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_guide (JsonBuilder            *builder,
+           const ShequPolicyGuide *guide)
+{
+  if (guide == NULL)
+    return;
+  json_builder_set_member_name (builder, "guide");
+  json_builder_begin_object (builder);
+  add_optional (builder, "topic", guide->topic);
+  add_optional (builder, "eligibility", guide->eligibility);
+  add_optional (builder, "materials", guide->materials);
+  add_optional (builder, "steps", guide->steps);
+  add_optional (builder, "contacts", guide->contacts);
+  json_builder_end_object (builder);
+}
+
+static void
+add_version (JsonBuilder                  *builder,
+             const ShequDisclosureVersion *v)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "version", v->version);
+  add_string (builder, "state", shequ_disclosure_state_to_key (v->state));
+  add_string (builder, "title", v->title);
+  add_string (builder, "body", v->body);
+  add_int (builder, "opening_fen", v->opening);
+  add_int (builder, "closing_fen", v->closing);
+  add_items (builder, v);
+  add_attachments (builder, v);
+  add_guide (builder, v->guide);
+  add_optional (builder, "created_by", v->created_by);
+  add_optional (builder, "created_at", v->created_at);
+  add_optional (builder, "submitted_by", v->submitted_by);
+  add_optional (builder, "submitted_at", v->submitted_at);
+  add_optional (builder, "approved_by", v->approved_by);
+  add_optional (builder, "approved_at", v->approved_at);
+  add_optional (builder, "published_by", v->published_by);
+  add_optional (builder, "published_at", v->published_at);
+  add_optional (builder, "ended_by", v->ended_by);
+  add_optional (builder, "ended_at", v->ended_at);
+  add_optional (builder, "reason", v->reason);
+  json_builder_end_object (builder);
+}
 
 JsonNode *
 shequ_disclosure_to_json_node (const ShequDisclosure *d)
 {
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
-  return NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (d != NULL, NULL);
+  g_return_val_if_fail ((guint) d->kind < SHEQU_DISCLOSURE_N_KINDS, NULL);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "format", SHEQU_DISCLOSURE_FORMAT);
+  add_string (builder, "uuid", d->uuid);
+  add_string (builder, "unit", d->unit_code);
+  add_string (builder, "kind", shequ_disclosure_kind_to_key (d->kind));
+  add_string (builder, "period", d->period);
+  add_optional (builder, "created_at", d->created_at);
+  json_builder_set_member_name (builder, "versions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; d->versions != NULL && i < d->versions->len; i++)
+    add_version (builder, g_ptr_array_index (d->versions, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 char *
 shequ_disclosure_to_json (const ShequDisclosure *d)
 {
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
-  return NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+
+  g_return_val_if_fail (d != NULL, NULL);
+
+  root = shequ_disclosure_to_json_node (d);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }
 
-ShequDisclosure *
-shequ_disclosure_from_json_node (JsonNode *node, GError **error)
+/* Reading. PATH names where the reader is, as JSON does: "versions[1].items[3]", with
+ * 0-based indices (the validation's messages, for people, count versions and lines from
+ * 1). */
+
+typedef struct {
+  const char  *path;    /* the object being read: "" for the document */
+  GError     **error;
+} Reader;
+
+static char *
+member_path (const Reader *r,
+             const char   *member)
 {
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
-  return NULL;
+  return *r->path == '\0' ? g_strdup (member) : g_strdup_printf ("%s.%s", r->path, member);
 }
 
-ShequDisclosure *
-shequ_disclosure_from_json (const char *data, gssize length, GError **error)
+static gboolean
+format_error (const Reader *r,
+              const char   *member,
+              const char   *what)
 {
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
-  return NULL;
-}
+  g_autofree char *path = member_path (r, member);
 
-gboolean
-shequ_json_get_int (JsonObject *object, const char *member, gint64 *value)
-{
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
+  /* TRANSLATORS: "versions[1].items[3].amount_fen: must be a whole number" */
+  g_set_error (r->error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+               _("The document’s %s: %s"), path, what);
   return FALSE;
 }
 
-const char *
-shequ_json_get_string (JsonObject *object, const char *member)
+/* MEMBER of O if present and not null; "missing" when REQUIRED. */
+static gboolean
+get_member (const Reader  *r,
+            JsonObject    *o,
+            const char    *member,
+            gboolean       required,
+            JsonNode     **node)
 {
-  g_critical ("SKELETON: %s is not written yet", G_STRFUNC);
-  return NULL;
+  *node = json_object_get_member (o, member);
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
+    *node = NULL;
+  if (*node == NULL && required)
+    return format_error (r, member, C_("document member", "missing"));
+  return TRUE;
+}
+
+static gboolean
+read_string (const Reader  *r,
+             JsonObject    *o,
+             const char    *member,
+             gboolean       required,
+             char         **value)
+{
+  JsonNode *node;
+
+  if (!get_member (r, o, member, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return format_error (r, member, C_("document member", "must be a string"));
+  g_free (*value);
+  *value = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_int (const Reader *r,
+          JsonObject   *o,
+          const char   *member,
+          gint64        min,
+          gint64        max,
+          gint64       *value)
+{
+  JsonNode *node;
+
+  if (!get_member (r, o, member, TRUE, &node))
+    return FALSE;
+  /* 12.5, 1e3, "12" and true are not whole numbers of fen. */
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return format_error (r, member, C_("document member", "must be a whole number"));
+  *value = json_node_get_int (node);
+  if (*value < min || *value > max)
+    {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      g_autofree char *what = g_strdup_printf (_("must be from %s to %s"), low, high);
+
+      return format_error (r, member, what);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_array (const Reader  *r,
+            JsonObject    *o,
+            const char    *member,
+            guint          max,
+            JsonArray    **array)
+{
+  JsonNode *node;
+
+  if (!get_member (r, o, member, TRUE, &node))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return format_error (r, member, C_("document member", "must be a list"));
+  *array = json_node_get_array (node);
+  if (json_array_get_length (*array) > max)
+    {
+      g_autofree char *what = g_strdup_printf (_("has more than %u entries"), max);
+
+      return format_error (r, member, what);
+    }
+  return TRUE;
+}
+
+/* ARRAY[I] as an object, with READER moved into it. */
+static JsonObject *
+enter_element (const Reader *r,
+               const char   *member,
+               JsonArray    *array,
+               guint         i,
+               char        **path)
+{
+  JsonNode *node = json_array_get_element (array, i);
+  g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      format_error (r, name, C_("document member", "must be an object"));
+      return NULL;
+    }
+  *path = member_path (r, name);
+  return json_node_get_object (node);
+}
+
+/* A key (kind, state, direction) checked by LOOKUP. */
+static gboolean
+read_key (const Reader *r,
+          JsonObject   *o,
+          const char   *member,
+          gboolean    (*lookup) (const char *key, int *value),
+          int          *value)
+{
+  g_autofree char *key = NULL;
+
+  if (!read_string (r, o, member, TRUE, &key))
+    return FALSE;
+  if (!lookup (key, value))
+    {
+      g_autofree char *valid = g_utf8_make_valid (key, MIN (strlen (key), 40));
+      g_autofree char *what = g_strdup_printf (_("“%s” is not one of the known names"),
+                                               valid);
+
+      return format_error (r, member, what);
+    }
+  return TRUE;
+}
+
+/* The English keys only: the wire never carries a translated label. */
+#define DEFINE_KEY_LOOKUP(name, Type, to_key, n)        \
+  static gboolean                                       \
+  name (const char *key,                                \
+        int        *value)                              \
+  {                                                     \
+    for (guint i = 0; i < (n); i++)                     \
+      if (g_strcmp0 (key, to_key ((Type) i)) == 0)      \
+        {                                               \
+          *value = (int) i;                             \
+          return TRUE;                                  \
+        }                                               \
+    return FALSE;                                       \
+  }
+
+DEFINE_KEY_LOOKUP (lookup_kind, ShequDisclosureKind, shequ_disclosure_kind_to_key,
+                   SHEQU_DISCLOSURE_N_KINDS)
+DEFINE_KEY_LOOKUP (lookup_state, ShequDisclosureState, shequ_disclosure_state_to_key,
+                   SHEQU_DISCLOSURE_N_STATES)
+DEFINE_KEY_LOOKUP (lookup_direction, ShequFinanceDirection, shequ_finance_direction_to_key,
+                   SHEQU_FINANCE_N_DIRECTIONS)
+
+static ShequFinanceItem *
+read_item (const Reader *r,
+           JsonObject   *o)
+{
+  g_autoptr(ShequFinanceItem) item = shequ_finance_item_new (SHEQU_FINANCE_INCOME, "", 0, "");
+  int direction;
+
+  if (!read_key (r, o, "direction", lookup_direction, &direction) ||
+      !read_string (r, o, "category", TRUE, &item->category) ||
+      !read_int (r, o, "amount_fen", 0, SHEQU_FEN_MAX, &item->amount) ||
+      !read_string (r, o, "note", TRUE, &item->note))
+    return NULL;
+  item->direction = (ShequFinanceDirection) direction;
+  return g_steal_pointer (&item);
+}
+
+static ShequAttachmentRef *
+read_attachment (const Reader *r,
+                 JsonObject   *o)
+{
+  ShequAttachmentRef *ref = g_new0 (ShequAttachmentRef, 1);
+
+  if (!read_string (r, o, "name", TRUE, &ref->name) ||
+      !read_string (r, o, "mime", TRUE, &ref->mime) ||
+      !read_int (r, o, "size", 0, SHEQU_ATTACHMENT_SIZE_MAX, &ref->size) ||
+      !read_string (r, o, "sha256", TRUE, &ref->sha256))
+    {
+      shequ_attachment_ref_free (ref);
+      return NULL;
+    }
+  return ref;
+}
+
+static gboolean
+read_guide (const Reader           *r,
+            JsonObject             *o,
+            ShequDisclosureVersion *v)
+{
+  JsonNode *node;
+  JsonObject *g;
+  g_autofree char *path = NULL;
+  Reader inner;
+
+  if (!get_member (r, o, "guide", FALSE, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return format_error (r, "guide", C_("document member", "must be an object"));
+  g = json_node_get_object (node);
+  path = member_path (r, "guide");
+  inner = (Reader) { path, r->error };
+  v->guide = g_new0 (ShequPolicyGuide, 1);
+  return read_string (&inner, g, "topic", FALSE, &v->guide->topic) &&
+         read_string (&inner, g, "eligibility", FALSE, &v->guide->eligibility) &&
+         read_string (&inner, g, "materials", FALSE, &v->guide->materials) &&
+         read_string (&inner, g, "steps", FALSE, &v->guide->steps) &&
+         read_string (&inner, g, "contacts", FALSE, &v->guide->contacts);
+}
+
+/* The ITEMS and ATTACHMENTS lists of a version, each element an object. */
+static gboolean
+read_lines (const Reader           *r,
+            JsonObject             *o,
+            ShequDisclosureVersion *v)
+{
+  JsonArray *items, *attachments;
+
+  if (!read_array (r, o, "items", SHEQU_DISCLOSURE_ITEMS_MAX, &items) ||
+      !read_array (r, o, "attachments", SHEQU_DISCLOSURE_ATTACHMENTS_MAX, &attachments))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autofree char *path = NULL;
+      JsonObject *e = enter_element (r, "items", items, i, &path);
+      ShequFinanceItem *item = e != NULL ? read_item (&(Reader) { path, r->error }, e) : NULL;
+
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (v->items, item);
+    }
+  for (guint i = 0; i < json_array_get_length (attachments); i++)
+    {
+      g_autofree char *path = NULL;
+      JsonObject *e = enter_element (r, "attachments", attachments, i, &path);
+      ShequAttachmentRef *ref = e != NULL ? read_attachment (&(Reader) { path, r->error }, e)
+                                          : NULL;
+
+      if (ref == NULL)
+        return FALSE;
+      g_ptr_array_add (v->attachments, ref);
+    }
+  return TRUE;
+}
+
+static ShequDisclosureVersion *
+read_version (const Reader *r,
+              JsonObject   *o)
+{
+  g_autoptr(ShequDisclosureVersion) v = shequ_disclosure_version_new ();
+  gint64 number;
+  int state;
+
+  if (!read_int (r, o, "version", 1, SHEQU_DISCLOSURE_VERSIONS_MAX, &number) ||
+      !read_key (r, o, "state", lookup_state, &state) ||
+      !read_string (r, o, "title", TRUE, &v->title) ||
+      !read_string (r, o, "body", TRUE, &v->body) ||
+      !read_int (r, o, "opening_fen", -SHEQU_FEN_MAX, SHEQU_FEN_MAX, &v->opening) ||
+      !read_int (r, o, "closing_fen", -SHEQU_FEN_MAX, SHEQU_FEN_MAX, &v->closing) ||
+      !read_lines (r, o, v) ||
+      !read_guide (r, o, v))
+    return NULL;
+  v->version = (guint) number;
+  v->state = (ShequDisclosureState) state;
+#define READ_OPTIONAL(member) \
+  if (!read_string (r, o, #member, FALSE, &v->member)) \
+    return NULL;
+  READ_OPTIONAL (created_by) READ_OPTIONAL (created_at)
+  READ_OPTIONAL (submitted_by) READ_OPTIONAL (submitted_at)
+  READ_OPTIONAL (approved_by) READ_OPTIONAL (approved_at)
+  READ_OPTIONAL (published_by) READ_OPTIONAL (published_at)
+  READ_OPTIONAL (ended_by) READ_OPTIONAL (ended_at)
+  READ_OPTIONAL (reason)
+#undef READ_OPTIONAL
+  return g_steal_pointer (&v);
+}
+
+static gboolean
+read_document (const Reader    *r,
+               JsonObject      *o,
+               ShequDisclosure *d)
+{
+  gint64 format = 0;
+  int kind;
+  JsonArray *versions;
+
+  if (!read_int (r, o, "format", G_MININT64, G_MAXINT64, &format))
+    return FALSE;
+  if (format != SHEQU_DISCLOSURE_FORMAT)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, format);
+      g_autofree char *what = g_strdup_printf (_("%s is not known: this version of Shequ "
+                                                 "reads format %d"),
+                                               number, SHEQU_DISCLOSURE_FORMAT);
+
+      return format_error (r, "format", what);
+    }
+  if (!read_string (r, o, "uuid", TRUE, &d->uuid) ||
+      !read_string (r, o, "unit", TRUE, &d->unit_code) ||
+      !read_key (r, o, "kind", lookup_kind, &kind) ||
+      !read_string (r, o, "period", TRUE, &d->period) ||
+      !read_string (r, o, "created_at", FALSE, &d->created_at) ||
+      !read_array (r, o, "versions", SHEQU_DISCLOSURE_VERSIONS_MAX, &versions))
+    return FALSE;
+  d->kind = (ShequDisclosureKind) kind;
+  for (guint i = 0; i < json_array_get_length (versions); i++)
+    {
+      g_autofree char *path = NULL;
+      JsonObject *e = enter_element (r, "versions", versions, i, &path);
+      ShequDisclosureVersion *v = e != NULL ? read_version (&(Reader) { path, r->error }, e)
+                                            : NULL;
+
+      if (v == NULL)
+        return FALSE;
+      g_ptr_array_add (d->versions, v);
+    }
+  return TRUE;
+}
+
+ShequDisclosure *
+shequ_disclosure_from_json_node (JsonNode  *node,
+                                 GError   **error)
+{
+  g_autoptr(ShequDisclosure) d = shequ_disclosure_new ();
+  Reader r = { "", error };
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                   _("The document is not a JSON object"));
+      return NULL;
+    }
+  if (!read_document (&r, json_node_get_object (node), d) ||
+      !shequ_disclosure_validate (d, error))
+    return NULL;
+  return g_steal_pointer (&d);
+}
+
+/* The 1-based line of byte OFFSET in DATA. */
+static guint
+line_of (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    line += data[i] == '\n';
+  return line;
+}
+
+/* json-glib's error, "<data>:3:14: Parse error: …", said with the line and column. */
+static void
+parse_error (const GError  *parse,
+             GError       **error)
+{
+  g_autofree char *valid = g_utf8_make_valid (parse->message, -1);
+  const char *message = valid;
+  guint line = 0;
+  guint column = 0;
+  char *end = NULL;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
+      if (end != NULL && *end == ':')
+        column = (guint) g_ascii_strtoull (end + 1, &end, 10);
+      /* Translated, json-glib may use the full-width colon ("：") after the column. */
+      while (end != NULL && (*end == ':' || *end == ' ' || g_str_has_prefix (end, "：")))
+        end += *end == ':' || *end == ' ' ? 1 : strlen ("：");
+      if (line > 0 && end != NULL)
+        message = end;
+    }
+  if (line > 0)
+    g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                 _("The document is not valid JSON: line %u, column %u: %s"),
+                 line, column, message);
+  else
+    g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                 _("The document is not valid JSON: %s"), message);
+}
+
+ShequDisclosure *
+shequ_disclosure_from_json (const char  *data,
+                            gssize       length,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *end = NULL;
+  gsize len;
+  guint line = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (!g_utf8_validate (data, (gssize) len, &end))
+    {
+      g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                   _("The document is not UTF-8 text (line %u)"),
+                   line_of (data, (gsize) (end - data)));
+      return NULL;
+    }
+  if (!shequ_text_check_json_depth (data, len, MAX_DOCUMENT_DEPTH, &line))
+    {
+      g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                   _("The document is nested more than %u levels deep (line %u)"),
+                   MAX_DOCUMENT_DEPTH, line);
+      return NULL;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      parse_error (local_error, error);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                   _("The document is empty"));
+      return NULL;
+    }
+  return shequ_disclosure_from_json_node (json_parser_get_root (parser), error);
+}
+
+gboolean
+shequ_json_get_int (JsonObject *object,
+                    const char *member,
+                    gint64     *value)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (object != NULL, FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  if (value != NULL)
+    *value = json_node_get_int (node);
+  return TRUE;
+}
+
+const char *
+shequ_json_get_string (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
 }

@@ -89,6 +89,7 @@ gboolean    shequ_disclosure_period_within      (const char            *a,
 #define SHEQU_DISCLOSURE_ITEMS_MAX       2000     /* finance lines per version */
 #define SHEQU_DISCLOSURE_ATTACHMENTS_MAX 20
 #define SHEQU_ATTACHMENT_SIZE_MAX        (10 * 1024 * 1024)  /* bytes */
+#define SHEQU_DISCLOSURE_VERSIONS_MAX    1000     /* versions of one disclosure */
 
 /* One finance line: AMOUNT > 0 fen. */
 typedef struct {

@@ -1,0 +1,289 @@
+/* test-disclosure-json.c — the sync document: the same bytes each time, read back equal,
+ * and every malformed one refused with where */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "shequ-disclosure-json.h"
+#include "shequ-test-disclosure.h"
+
+static void
+assert_round_trip (ShequDisclosure *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = shequ_disclosure_to_json (d);
+  g_autoptr(ShequDisclosure) back = shequ_disclosure_from_json (json, -1, &error);
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_true (shequ_disclosure_equal (d, back));
+  again = shequ_disclosure_to_json (back);
+  g_assert_cmpstr (json, ==, again);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(ShequDisclosure) f = shequ_test_disclosure_finance ();
+  g_autoptr(ShequDisclosure) p = shequ_test_disclosure_policy ();
+  g_autoptr(ShequDisclosure) n = shequ_test_disclosure_draft ("“引号” & <标签> \\ \"");
+
+  assert_round_trip (f);
+  assert_round_trip (p);
+  assert_round_trip (n);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(ShequDisclosure) d = shequ_test_disclosure_finance ();
+  g_autoptr(ShequDisclosure) copy = shequ_disclosure_copy (d);
+  g_autofree char *a = shequ_disclosure_to_json (d);
+  g_autofree char *b = shequ_disclosure_to_json (copy);
+  const char *order[] = { "\"format\":1", "\"uuid\"", "\"unit\"", "\"kind\":\"finance\"",
+                          "\"period\":\"2026-Q3\"", "\"created_at\"", "\"versions\"" };
+  const char *p = a;
+
+  g_assert_cmpstr (a, ==, b);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *q = strstr (p, order[i]);
+
+      g_assert_nonnull (q);
+      p = q;
+    }
+  /* Integers for fen, nulls left out. */
+  g_assert_nonnull (strstr (a, "\"amount_fen\":123456,"));
+  g_assert_nonnull (strstr (a, "\"opening_fen\":100000,"));
+  g_assert_null (strstr (a, "null"));
+  g_assert_null (strstr (a, "\"reason\""));
+  g_assert_null (strstr (a, "\"guide\""));
+}
+
+static void
+test_small_object (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+  gint64 value = 7;
+
+  g_assert_true (json_parser_load_from_data (parser,
+      "{\"uuid\": \"u\", \"revision\": 4, \"cursor\": \"12\", \"f\": 1.5, \"b\": true}",
+      -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (shequ_json_get_int (o, "revision", &value));
+  g_assert_cmpint (value, ==, 4);
+  value = 7;
+  g_assert_false (shequ_json_get_int (o, "cursor", &value));
+  g_assert_false (shequ_json_get_int (o, "f", &value));
+  g_assert_false (shequ_json_get_int (o, "b", &value));
+  g_assert_false (shequ_json_get_int (o, "missing", &value));
+  g_assert_cmpint (value, ==, 7);
+  g_assert_cmpstr (shequ_json_get_string (o, "uuid"), ==, "u");
+  g_assert_cmpstr (shequ_json_get_string (o, "cursor"), ==, "12");
+  g_assert_null (shequ_json_get_string (o, "revision"));
+  g_assert_null (shequ_json_get_string (o, "missing"));
+}
+
+/* The finance sample's JSON with FROM replaced by TO (once; FROM must be there). */
+static char *
+edited (const char *from,
+        const char *to)
+{
+  g_autoptr(ShequDisclosure) d = shequ_test_disclosure_finance ();
+  g_autofree char *json = shequ_disclosure_to_json (d);
+  const char *at = strstr (json, from);
+  GString *out;
+
+  if (at == NULL)
+    g_error ("“%s” is not in %s", from, json);
+  out = g_string_new_len (json, at - json);
+  g_string_append (out, to);
+  g_string_append (out, at + strlen (from));
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_refused (const char *json,
+                gint        code,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDisclosure) d = shequ_disclosure_from_json (json, -1, &error);
+
+  g_assert_null (d);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, needle);
+}
+
+static void
+assert_edit_refused (const char *from,
+                     const char *to,
+                     gint        code,
+                     const char *needle)
+{
+  g_autofree char *json = edited (from, to);
+
+  assert_refused (json, code, needle);
+}
+
+static void
+test_refuse_amounts (void)
+{
+  const gint format = SHEQU_DISCLOSURE_ERROR_FORMAT;
+  const char *path = "versions[0].items[1].amount_fen";
+
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":-123456", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":1234.5", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":12.5", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":\"12\"", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":1e5", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":true", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":null", format, path);
+  assert_edit_refused ("\"amount_fen\":123456", "\"amount_fen\":100000000000001", format,
+                       path);
+  assert_edit_refused ("\"opening_fen\":100000", "\"opening_fen\":\"1000.00\"", format,
+                       "versions[0].opening_fen");
+  /* Unbalanced: the validation's error, naming the version as people count. */
+  assert_edit_refused ("\"closing_fen\":643456", "\"closing_fen\":643457",
+                       SHEQU_DISCLOSURE_ERROR_UNBALANCED, "Version 1");
+}
+
+static void
+test_refuse_members (void)
+{
+  const gint format = SHEQU_DISCLOSURE_ERROR_FORMAT;
+
+  assert_edit_refused ("\"kind\":\"finance\"", "\"kind\":\"sports\"", format, "kind");
+  assert_edit_refused ("\"kind\":\"finance\"", "\"kind\":\"财务公开\"", format, "kind");
+  assert_edit_refused ("\"state\":\"corrected\"", "\"state\":\"deleted\"", format,
+                       "versions[0].state");
+  assert_edit_refused ("\"direction\":\"expense\"", "\"direction\":\"out\"", format,
+                       "versions[0].items[2].direction");
+  assert_edit_refused ("\"format\":1,", "", format, "format: missing");
+  assert_edit_refused ("\"format\":1", "\"format\":2", format, "format");
+  assert_edit_refused ("\"unit\":\"37132600101001\",", "", format, "unit: missing");
+  assert_edit_refused ("\"unit\":\"37132600101001\"", "\"unit\":37132600101001", format,
+                       "unit: must be a string");
+  assert_edit_refused ("\"title\":\"2026年第三季度财务公开\",", "", format,
+                       "versions[0].title: missing");
+  assert_edit_refused ("\"items\":[", "\"items\":{\"a\":[", format, NULL);
+  assert_edit_refused ("\"attachments\":[{", "\"attachments\":[7,{", format,
+                       "versions[0].attachments[0]: must be an object");
+  assert_edit_refused ("\"size\":1234", "\"size\":-1", format, "attachments[0].size");
+  assert_edit_refused ("\"versions\":[", "\"versions\":[[],", format, "versions[0]");
+  assert_edit_refused ("\"versions\":[", "\"versions\":\"x\",\"y\":[", format,
+                       "versions: must be a list");
+  assert_refused ("[1, 2]", format, "object");
+  assert_refused ("\"text\"", format, "object");
+  assert_refused ("{}", format, "format: missing");
+  assert_refused ("", format, NULL);
+  assert_refused ("   ", format, NULL);
+
+  /* Unknown members are ignored: a later format may add some. */
+  {
+    g_autofree char *json = edited ("\"format\":1,", "\"format\":1,\"later\":{\"x\":[1]},");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ShequDisclosure) d = shequ_disclosure_from_json (json, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (d);
+  }
+}
+
+static void
+test_refuse_validation (void)
+{
+  /* Well-formed JSON, but not a valid disclosure. */
+  assert_edit_refused ("\"period\":\"2026-Q3\"", "\"period\":\"Q3\"",
+                       SHEQU_DISCLOSURE_ERROR_INVALID, "period");
+  assert_edit_refused ("\"uuid\":\"6f1c2a4e", "\"uuid\":\"xx1c2a4e",
+                       SHEQU_DISCLOSURE_ERROR_INVALID, "uuid");
+  assert_edit_refused ("\"version\":2", "\"version\":3", SHEQU_DISCLOSURE_ERROR_INVALID,
+                       "Version 3");
+  assert_edit_refused ("\"state\":\"published\"", "\"state\":\"submitted\"",
+                       SHEQU_DISCLOSURE_ERROR_STATE, NULL);
+  assert_edit_refused ("\"versions\":[", "\"versions\":[],\"old\":[",
+                       SHEQU_DISCLOSURE_ERROR_INVALID, "no version");
+}
+
+static void
+test_refuse_huge (void)
+{
+  GString *title = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *body = g_malloc0 (SHEQU_DISCLOSURE_TEXT_MAX + 2);
+  g_autofree char *body_json = NULL;
+
+  for (guint i = 0; i < 201; i++)
+    g_string_append (title, "长");
+  g_string_prepend (title, "\"title\":\"");
+  g_string_append (title, "\"");
+  json = edited ("\"title\":\"2026年第三季度财务公开\"", title->str);
+  assert_refused (json, SHEQU_DISCLOSURE_ERROR_INVALID, "title");
+  g_string_free (title, TRUE);
+
+  memset (body, 'x', SHEQU_DISCLOSURE_TEXT_MAX + 1);
+  body_json = g_strdup_printf ("\"body\":\"%s\",", body);
+  {
+    g_autofree char *big = edited ("\"body\":", body_json);
+    char *at = strstr (big, body_json) + strlen (body_json);
+
+    /* Drop the old body's value after the inserted member. */
+    memmove (at, strchr (at, ',') + 1, strlen (strchr (at, ',') + 1) + 1);
+    assert_refused (big, SHEQU_DISCLOSURE_ERROR_INVALID, "65536");
+  }
+}
+
+static void
+test_refuse_garbage (void)
+{
+  g_autofree char *deep = NULL;
+  g_autofree char *bad_utf8 = edited ("张会计", "张\xff会计");
+  GString *nest = g_string_new ("{\"format\":1,\"x\":");
+
+  assert_refused ("{\"format\": 1,\n  \"uuid\": }", SHEQU_DISCLOSURE_ERROR_FORMAT,
+                  "line 2, column 11");
+  assert_refused ("{\"format\":1", SHEQU_DISCLOSURE_ERROR_FORMAT, "JSON");
+  assert_refused ("{\"format\":1}}}", SHEQU_DISCLOSURE_ERROR_FORMAT, "JSON");
+  assert_refused (bad_utf8, SHEQU_DISCLOSURE_ERROR_FORMAT, "UTF-8");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (nest, "[");
+  deep = g_string_free (nest, FALSE);
+  assert_refused (deep, SHEQU_DISCLOSURE_ERROR_FORMAT, "deep");
+  /* A length cuts the text: the document ends early. */
+  {
+    g_autoptr(ShequDisclosure) d = shequ_test_disclosure_finance ();
+    g_autofree char *json = shequ_disclosure_to_json (d);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ShequDisclosure) cut = shequ_disclosure_from_json (json, (gssize) strlen (json) - 1,
+                                                                 &error);
+
+    g_assert_null (cut);
+    g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/disclosure-json/round-trip", test_round_trip);
+  g_test_add_func ("/disclosure-json/deterministic", test_deterministic);
+  g_test_add_func ("/disclosure-json/small-object", test_small_object);
+  g_test_add_func ("/disclosure-json/refuse/amounts", test_refuse_amounts);
+  g_test_add_func ("/disclosure-json/refuse/members", test_refuse_members);
+  g_test_add_func ("/disclosure-json/refuse/validation", test_refuse_validation);
+  g_test_add_func ("/disclosure-json/refuse/huge", test_refuse_huge);
+  g_test_add_func ("/disclosure-json/refuse/garbage", test_refuse_garbage);
+
+  return g_test_run ();
+}
