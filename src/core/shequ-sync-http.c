@@ -295,8 +295,9 @@ set_method (CURL       *curl,
 {
   gboolean head = g_str_equal (method, "HEAD");
 
-  curl_easy_setopt (curl, CURLOPT_NOBODY, head ? 1L : 0L);
+  /* HTTPGET first: it also turns NOBODY off. */
   curl_easy_setopt (curl, CURLOPT_HTTPGET, 1L);
+  curl_easy_setopt (curl, CURLOPT_NOBODY, head ? 1L : 0L);
   if (body != NULL)
     {
       gsize size = 0;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "shequ-disclosure-json.h"
 #include "shequ-sync-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -87,9 +88,23 @@ check_changes (const char *text,
     {
       ShequSyncChange *change = g_ptr_array_index (changes, i);
 
+      g_autoptr(ShequDisclosure) doc = NULL;
+      g_autoptr(GError) doc_error = NULL;
+
       g_assert_cmpint (change->revision, >=, 1);
       g_assert_nonnull (change->uuid);
       g_assert_true (JSON_NODE_HOLDS_OBJECT (change->document));
+      /* What the pull then does with each document: a valid one, or a refusal. */
+      doc = shequ_disclosure_from_json_node (change->document, &doc_error);
+      if (doc == NULL)
+        {
+          g_assert_true (doc_error->domain == SHEQU_DISCLOSURE_ERROR);
+          g_assert_true (g_utf8_validate (doc_error->message, -1, NULL));
+          continue;
+        }
+      g_assert_no_error (doc_error);
+      g_assert_cmpstr (doc->uuid, ==, change->uuid);
+      g_assert_true (shequ_disclosure_validate (doc, NULL));
     }
 }
 
