@@ -31,11 +31,14 @@ struct _ShequFaultProxy
   ShequFaultHook         hook;
   gpointer               hook_data;
   guint                  requests, faults;
+  char                  *last_request;
+  gsize                  last_body;
 };
 
 /* One HTTP message as it came: its head and body bytes, and what of it matters here. */
 typedef struct {
   GString *raw;
+  gsize    head_length;
   char    *method;        /* requests */
   char    *target;
   guint    status;        /* replies */
@@ -146,6 +149,7 @@ read_message (GDataInputStream *in,
         return FALSE;
       if (*line == '\0')
         break;
+      message->head_length = message->raw->len;
       if (g_ascii_strncasecmp (line, "Content-Length:", 15) == 0)
         length = g_ascii_strtoll (line + 15, NULL, 10);
       else if (g_ascii_strncasecmp (line, "Transfer-Encoding:", 18) == 0)
@@ -210,6 +214,9 @@ take_fault (ShequFaultProxy  *proxy,
 
   g_mutex_lock (&proxy->lock);
   proxy->requests++;
+  g_free (proxy->last_request);
+  proxy->last_request = g_strdup (what);
+  proxy->last_body = request->raw->len - request->head_length - 2;
   *hook = NULL;
   if (proxy->kind != SHEQU_FAULT_NONE
       && (proxy->match == NULL || g_str_has_prefix (what, proxy->match)))
@@ -469,6 +476,7 @@ shequ_fault_proxy_free (ShequFaultProxy *proxy)
   g_main_context_unref (proxy->context);
   g_ptr_array_unref (proxy->connections);
   g_free (proxy->match);
+  g_free (proxy->last_request);
   g_mutex_clear (&proxy->lock);
   g_cond_clear (&proxy->cond);
   g_free (proxy);
@@ -554,4 +562,18 @@ shequ_fault_proxy_get_faults (ShequFaultProxy *proxy)
   n = proxy->faults;
   g_mutex_unlock (&proxy->lock);
   return n;
+}
+
+char *
+shequ_fault_proxy_get_last_request (ShequFaultProxy *proxy,
+                                    gsize           *body_length)
+{
+  char *line;
+
+  g_mutex_lock (&proxy->lock);
+  line = g_strdup (proxy->last_request);
+  if (body_length != NULL)
+    *body_length = proxy->last_body;
+  g_mutex_unlock (&proxy->lock);
+  return line;
 }

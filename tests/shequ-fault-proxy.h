@@ -46,6 +46,9 @@ void             shequ_fault_proxy_set_status    (ShequFaultProxy  *proxy,
 void             shequ_fault_proxy_set_hook      (ShequFaultProxy  *proxy,
                                                   ShequFaultHook    hook,
                                                   gpointer          data);
+/* "METHOD TARGET" of the last request seen (new), and the bytes of its body. */
+char            *shequ_fault_proxy_get_last_request (ShequFaultProxy *proxy,
+                                                     gsize           *body_length);
 /* Requests seen, and of them those the fault hit. */
 guint            shequ_fault_proxy_get_requests  (ShequFaultProxy  *proxy);
 guint            shequ_fault_proxy_get_faults    (ShequFaultProxy  *proxy);

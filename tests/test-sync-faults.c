@@ -227,6 +227,52 @@ test_http_cut (void)
   chain_clear (&chain);
 }
 
+/* One handle, every method the sync uses, each as it should go. */
+static void
+test_http_methods (void)
+{
+  static const struct { const char *method, *path, *body, *expected; } cases[] = {
+    { "GET", "/api/v1/changes?since=0", NULL, "GET /api/v1/changes?since=0" },
+    { "HEAD", "/api/v1/attachments/ab", NULL, "HEAD /api/v1/attachments/ab" },
+    { "PUT", "/api/v1/units", "{\"units\": []}", "PUT /api/v1/units" },
+    { "POST", "/api/v1/disclosures:batch", "{\"puts\": []}", "POST /api/v1/disclosures:batch" },
+    { "HEAD", "/api/v1/attachments/cd", NULL, "HEAD /api/v1/attachments/cd" },
+    { "GET", "/api/v1/changes?since=9", NULL, "GET /api/v1/changes?since=9" },
+  };
+  g_autoptr(ShequFaultProxy) proxy = shequ_fault_proxy_new (dead_port ());
+  g_autofree char *url = shequ_fault_proxy_get_url (proxy);
+  ShequSyncHttp *http = http_for (url, 5, NULL);
+
+  shequ_fault_proxy_set_fault (proxy, SHEQU_FAULT_STATUS, NULL, 0, 0);
+  shequ_fault_proxy_set_status (proxy, 200);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = cases[i].body != NULL
+                               ? g_bytes_new_static (cases[i].body, strlen (cases[i].body))
+                               : NULL;
+      g_auto(ShequSyncReply) reply = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *seen = NULL;
+      gsize length = 0;
+
+      g_assert_true (_shequ_sync_http_request (http, cases[i].method, cases[i].path,
+                                               body != NULL ? "application/json" : NULL, body,
+                                               NULL, &reply, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (reply.status, ==, 200);
+      seen = shequ_fault_proxy_get_last_request (proxy, &length);
+      g_assert_cmpstr (seen, ==, cases[i].expected);
+      g_assert_cmpuint (length, ==, cases[i].body != NULL ? strlen (cases[i].body) : 0);
+      /* No body read for HEAD. */
+      if (g_str_equal (cases[i].method, "HEAD"))
+        g_assert_cmpuint (g_bytes_get_size (reply.body), ==, 0);
+      else
+        g_assert_cmpuint (g_bytes_get_size (reply.body), >, 0);
+    }
+  g_assert_cmpuint (_shequ_sync_http_get_requests (http), ==, G_N_ELEMENTS (cases));
+  _shequ_sync_http_free (http);
+}
+
 static void
 cancel_now (gpointer data)
 {
@@ -267,6 +313,7 @@ main (int    argc,
   g_test_add_func ("/sync/faults/http/slow", test_http_slow);
   g_test_add_func ("/sync/faults/http/cut", test_http_cut);
   g_test_add_func ("/sync/faults/http/cancel", test_http_cancel);
+  g_test_add_func ("/sync/faults/http/methods", test_http_methods);
 
   return g_test_run ();
 }
