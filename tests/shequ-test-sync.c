@@ -49,11 +49,13 @@ drain_thread (gpointer data)
   return NULL;
 }
 
-void
-shequ_test_central_start (ShequTestCentral *central)
+static void
+start_on (ShequTestCentral *central,
+          guint16           port)
 {
   const char *program = g_getenv ("SHEQU_CENTRAL");
-  const char *argv[] = { program, "--db", central->db, "--listen", "127.0.0.1:0", NULL };
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
+  const char *argv[] = { program, "--db", central->db, "--listen", listen, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   char *line;
@@ -84,6 +86,19 @@ shequ_test_central_start (ShequTestCentral *central)
   /* What is still buffered is lost with LINES: only log lines. */
   central->drain = g_thread_new ("central-drain", drain_thread,
                                  g_object_ref (g_subprocess_get_stdout_pipe (central->process)));
+}
+
+void
+shequ_test_central_start (ShequTestCentral *central)
+{
+  start_on (central, 0);
+}
+
+void
+shequ_test_central_restart (ShequTestCentral *central)
+{
+  g_assert_cmpuint (central->port, !=, 0);
+  start_on (central, central->port);
 }
 
 void

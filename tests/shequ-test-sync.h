@@ -28,6 +28,8 @@ void     shequ_test_central_require   (void);
 void     shequ_test_central_init      (ShequTestCentral *central);
 /* Starts it (again) on a port of the OS's choice; waits for "listening on". */
 void     shequ_test_central_start     (ShequTestCentral *central);
+/* Starts it again on the port it had (the same URL for its clients). */
+void     shequ_test_central_restart   (ShequTestCentral *central);
 /* SIGKILL when KILL, else SIGTERM; waits for it. */
 void     shequ_test_central_stop      (ShequTestCentral *central,
                                        gboolean          kill);

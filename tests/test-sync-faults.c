@@ -300,6 +300,329 @@ test_http_cancel (void)
   chain_clear (&chain);
 }
 
+/* ---- Whole syncs against a real shequ-central, faults in between ----------------- */
+
+typedef struct {
+  ShequTestDir          dir;
+  ShequTestCentral      central;
+  ShequFaultProxy      *proxy;
+  char                 *url;      /* the proxy's: what the client knows as the server */
+  char                 *token;
+  char                 *token_file;
+  char                 *a_path, *b_path;
+  ShequDisclosureStore *a;
+} Fixture;
+
+#define N_DOCS 20
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  shequ_test_dir_init (&f->dir, "shequ-sync-faults-XXXXXX", "unused.db");
+  shequ_test_central_init (&f->central);
+  f->token = shequ_test_central_add_token (&f->central, SHEQU_TEST_OFFICE);
+  text = g_strdup_printf ("%s\n", f->token);
+  f->token_file = shequ_test_write_file (f->dir.dir, "token", text);
+  shequ_test_central_start (&f->central);
+  f->proxy = shequ_fault_proxy_new (f->central.port);
+  f->url = shequ_fault_proxy_get_url (f->proxy);
+  f->a_path = g_build_filename (f->dir.dir, "pc-a.db", NULL);
+  f->b_path = g_build_filename (f->dir.dir, "pc-b.db", NULL);
+  f->a = shequ_test_client_new (f->a_path);
+  for (guint i = 0; i < N_DOCS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u份财务公开", i + 1);
+
+      shequ_test_client_publish (f->a, title);
+    }
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->a);
+  shequ_fault_proxy_free (f->proxy);
+  shequ_test_central_clear (&f->central);
+  g_free (f->url);
+  g_free (f->token);
+  g_free (f->token_file);
+  g_free (f->a_path);
+  g_free (f->b_path);
+  shequ_test_dir_clear (&f->dir);
+}
+
+static gboolean
+sync_a (Fixture          *f,
+        const char       *server,
+        guint             timeout,
+        ShequSyncResult  *result,
+        GError          **error)
+{
+  ShequSyncOptions options = { .server = server != NULL ? server : f->url, .token = f->token,
+                               .timeout = timeout > 0 ? timeout : 20, .batch = 5 };
+
+  return shequ_sync_run (f->a_path, &options, NULL, NULL, NULL, result, error);
+}
+
+/* Everything converged: the server has each disclosure once, written once (revision
+ * 1: no retry wrote twice), A has nothing left to send and knows every revision, and a
+ * second PC pulls them all. */
+static void
+assert_all_there (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequDisclosureStore) b = shequ_test_client_new (f->b_path);
+  ShequSyncOptions options = { .server = f->url, .token = f->token };
+  ShequSyncResult r = { 0 };
+  guint distinct = 0;
+  gint64 max_revision = 0;
+
+  g_assert_cmpuint (shequ_test_central_count_documents (&f->central, f->token, &distinct,
+                                                        &max_revision), ==, N_DOCS);
+  g_assert_cmpuint (distinct, ==, N_DOCS);
+  g_assert_cmpint (max_revision, ==, 1);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "disclosure", NULL), ==, N_DOCS);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "disclosure", "server_revision = 1"), ==,
+                    N_DOCS);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox", "state = 'pending'"), ==, 0);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "sync_conflict", NULL), ==, 0);
+
+  g_assert_true (shequ_sync_run (f->b_path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pulled, ==, N_DOCS);
+  g_assert_cmpuint (shequ_test_count_rows (f->b_path, "disclosure", NULL), ==, N_DOCS);
+}
+
+/* The sync after a fault: whatever the server had already done is confirmed, the rest
+ * sent; nothing twice. */
+static void
+sync_again_and_check (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  ShequSyncResult r = { 0 };
+
+  g_assert_true (sync_a (f, NULL, 0, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pending, ==, 0);
+  g_assert_cmpuint (r.conflicts, ==, 0);
+  assert_all_there (f);
+}
+
+static void
+test_server_down (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequSyncResult r = { 0 };
+
+  shequ_test_central_stop (&f->central, FALSE);
+  g_assert_false (sync_a (f, f->central.url, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
+  g_assert_nonnull (strstr (error->message, f->central.url));
+  g_assert_cmpuint (r.pushed, ==, 0);
+  g_assert_cmpuint (r.pending, ==, N_DOCS);
+  g_clear_error (&error);
+
+  /* Up again at the same address. */
+  shequ_test_central_restart (&f->central);
+  g_assert_true (sync_a (f, f->central.url, 0, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pushed, ==, N_DOCS);
+  g_assert_cmpuint (r.pending, ==, 0);
+  g_free (f->url);
+  f->url = g_strdup (f->central.url);
+  assert_all_there (f);
+}
+
+/* A token the server does not know: AUTH, nothing sent, nothing changed here. */
+static void
+test_unauthorized (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = g_steal_pointer (&f->token);
+  ShequSyncResult r = { 0 };
+
+  f->token = g_strdup ("shq1_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  g_assert_false (sync_a (f, NULL, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "401"));
+  g_assert_cmpuint (r.pending, ==, N_DOCS);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox", "attempts > 0"), ==, 0);
+  g_clear_error (&error);
+  g_free (f->token);
+  f->token = g_steal_pointer (&own);
+
+  /* A 401 on the pull (the proxy's): the pushes stand, the cursor stays. */
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_STATUS, "GET /api/v1/changes", 0, 1);
+  shequ_fault_proxy_set_status (f->proxy, 401);
+  g_assert_false (sync_a (f, NULL, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_AUTH);
+  g_assert_cmpuint (r.pushed, ==, N_DOCS);
+  sync_again_and_check (f);
+}
+
+/* 500 for a batch (the proxy's: the server never saw it), then for the server's own
+ * reply to the third batch. */
+static void
+test_server_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequSyncResult r = { 0 };
+
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_STATUS, "POST /api/v1/disclosures:batch",
+                               2, 1);
+  shequ_fault_proxy_set_status (f->proxy, 500);
+  g_assert_false (sync_a (f, NULL, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "500"));
+  g_assert_nonnull (strstr (error->message, f->url));
+  g_assert_cmpuint (r.pushed, ==, 10);
+  g_assert_cmpuint (r.pending, ==, N_DOCS - 10);
+  /* The failed batch's entries wait out their backoff. */
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox",
+                                           "state = 'pending' AND attempts = 1 "
+                                           "AND next_attempt_at > 0"), ==, 5);
+  sync_again_and_check (f);
+}
+
+/* The reply comes after the timeout, the reply is cut midway, the connection drops
+ * after the server had the request: the server did the work each time, and the retry
+ * (same idempotency keys) gets its stored answers. */
+static void
+test_lost_replies (Fixture       *f,
+                   gconstpointer  data)
+{
+  const ShequFaultKind kinds[] = { SHEQU_FAULT_DELAY, SHEQU_FAULT_CUT, SHEQU_FAULT_DROP };
+  ShequSyncResult r = { 0 };
+
+  shequ_fault_proxy_set_delay (f->proxy, 3000);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      shequ_fault_proxy_set_fault (f->proxy, kinds[i], "POST /api/v1/disclosures:batch", i, 1);
+      g_assert_false (sync_a (f, NULL, 1, &r, &error));
+      g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
+      g_assert_nonnull (strstr (error->message, f->url));
+      g_assert_cmpuint (r.pending, >, 0);
+    }
+  g_assert_cmpuint (shequ_fault_proxy_get_faults (f->proxy), ==, G_N_ELEMENTS (kinds));
+  sync_again_and_check (f);
+}
+
+/* Malformed JSON for a batch and for the changes: PROTOCOL; the cursor stays. */
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequSyncResult r = { 0 };
+
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_MALFORMED, "POST /api/v1/disclosures:batch",
+                               0, 1);
+  g_assert_false (sync_a (f, NULL, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, f->url));
+  g_assert_cmpuint (r.pending, ==, N_DOCS);
+  g_clear_error (&error);
+
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_MALFORMED, "GET /api/v1/changes", 0, 1);
+  g_assert_false (sync_a (f, NULL, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
+  g_assert_cmpuint (r.pushed, ==, N_DOCS);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "sync_state", "key = 'cursor'"), ==, 0);
+  sync_again_and_check (f);
+}
+
+static void
+kill_server (gpointer data)
+{
+  ShequTestCentral *central = data;
+
+  g_subprocess_force_exit (central->process);
+}
+
+/* SIGKILL to shequ-central while it has the second batch: after a restart on the same
+ * database everything converges. */
+static void
+test_server_killed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShequSyncResult r = { 0 };
+
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_NONE, NULL, 0, 0);
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_DELAY, "POST /api/v1/disclosures:batch",
+                               1, 1);
+  shequ_fault_proxy_set_delay (f->proxy, 0);
+  shequ_fault_proxy_set_hook (f->proxy, kill_server, &f->central);
+  g_assert_false (sync_a (f, NULL, 0, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
+  g_assert_cmpuint (r.pushed, ==, 5);
+  shequ_fault_proxy_set_hook (f->proxy, NULL, NULL);
+  shequ_test_central_stop (&f->central, TRUE);
+
+  shequ_test_central_start (&f->central);
+  shequ_fault_proxy_set_upstream (f->proxy, f->central.port);
+  sync_again_and_check (f);
+}
+
+/* The client to kill, set once it is spawned (the hook waits for it). */
+static void
+kill_client (gpointer data)
+{
+  GSubprocess **client = data;
+
+  while (g_atomic_pointer_get (client) == NULL)
+    g_usleep (1000);
+  g_subprocess_force_exit (g_atomic_pointer_get (client));
+}
+
+/* SIGKILL to `shequ-cli sync` while the server has its second batch: the next run
+ * finishes the work, with nothing twice. */
+static void
+test_client_killed (Fixture       *f,
+                    gconstpointer  data)
+{
+  GSubprocess *client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->a);
+  shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_DELAY, "POST /api/v1/disclosures:batch",
+                               1, 1);
+  shequ_fault_proxy_set_delay (f->proxy, 0);
+  shequ_fault_proxy_set_hook (f->proxy, kill_client, &client);
+  g_atomic_pointer_set (&client, shequ_test_spawn_cli ("sync", "--db", f->a_path, "--server",
+                                                       f->url, "--token-file", f->token_file,
+                                                       "--batch", "5", NULL));
+  g_subprocess_wait (client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_if_exited (client));
+  shequ_fault_proxy_set_hook (f->proxy, NULL, NULL);
+  g_clear_object (&client);
+  /* The first batch is done here; the second was marked before it went. */
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox", "state = 'pending'"), ==,
+                    N_DOCS - 5);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox",
+                                           "state = 'pending' AND attempts = 1"), ==, 5);
+
+  {
+    g_auto(ShequTestResult) again = shequ_test_run_cli ("sync", "--db", f->a_path, "--server",
+                                                        f->url, "--token-file", f->token_file,
+                                                        "--batch", "5", "--json", NULL);
+
+    shequ_test_assert_cli_success (&again);
+    g_assert_nonnull (strstr (again.out, "\"pending\":0"));
+  }
+  assert_all_there (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,6 +637,21 @@ main (int    argc,
   g_test_add_func ("/sync/faults/http/cut", test_http_cut);
   g_test_add_func ("/sync/faults/http/cancel", test_http_cancel);
   g_test_add_func ("/sync/faults/http/methods", test_http_methods);
+
+  if (g_getenv ("SHEQU_CENTRAL") == NULL || !g_file_test (g_getenv ("SHEQU_CENTRAL"),
+                                                          G_FILE_TEST_IS_EXECUTABLE)
+      || g_getenv ("SHEQU_TEST_SYNC_LIVE") == NULL)
+    return g_test_run ();
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/sync/faults/server-down", test_server_down);
+  ADD ("/sync/faults/unauthorized", test_unauthorized);
+  ADD ("/sync/faults/server-error", test_server_error);
+  ADD ("/sync/faults/lost-replies", test_lost_replies);
+  ADD ("/sync/faults/malformed", test_malformed);
+  ADD ("/sync/faults/server-killed", test_server_killed);
+  ADD ("/sync/faults/client-killed", test_client_killed);
+#undef ADD
 
   return g_test_run ();
 }
