@@ -84,7 +84,7 @@ command_sync (int    argc,
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
       N_("Certificates to verify the server with, instead of the system's"), N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
-      N_("Seconds one request may take (default 30)"), N_("S") },
+      N_("Seconds a request may stall before it is given up (default 30)"), N_("S") },
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch,
       N_("Disclosures per push request (default 200, at most 500)"), N_("N") },
     G_OPTION_ENTRY_NULL

@@ -141,10 +141,11 @@ set_common_options (ShequSyncHttp          *http,
     curl_easy_setopt (curl, CURLOPT_CAINFO, http->ca_file);
   curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT,
                     (long) (options->connect_timeout > 0 ? options->connect_timeout : 10));
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) http->timeout);
-  /* A reply that stalls is given up well before the whole request's time. */
+  /* A request that stalls (not a byte a second) for the timeout is given up; one that
+   * moves, on a slow line, gets ten times as long in all. */
   curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) MAX (http->timeout / 2, 1));
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) http->timeout);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) http->timeout * 10);
   curl_easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) SHEQU_SYNC_REPLY_MAX);
   curl_easy_setopt (curl, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, on_write);

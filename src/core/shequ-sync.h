@@ -26,7 +26,8 @@ typedef struct {
   const char *token;
   const char *ca_file;          /* NULL: the system's CAs. TLS is always verified. */
   guint       connect_timeout;  /* seconds; 0: 10 */
-  guint       timeout;          /* seconds for one request; 0: 30 */
+  guint       timeout;          /* seconds a request may stall; 0: 30 (ten times that
+                                 * for the whole of one request) */
   guint       batch;            /* documents per push request; 0: 200 (at most 500) */
   /* FALSE: outbox entries still waiting out their backoff after a failed send go now
    * too (a sync the user asked for); TRUE: they wait (automatic syncs). */
