@@ -79,6 +79,42 @@ set_protocol_error (GError     **error,
                _("The reply from %s does not read: %s"), url, what);
 }
 
+/* Whether DATA holds one JSON object and nothing after it but white space: json-glib
+ * 1.6 leaks what it built of a second top-level value. Strings (in either quote, as
+ * json-glib takes them) are skipped. */
+static gboolean
+is_one_object (const char *data,
+               gsize       length)
+{
+  gsize i = 0;
+  int depth = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length || data[i] != '{')
+    return FALSE;
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"' || c == '\'')
+        {
+          for (i++; i < length && data[i] != c; i++)
+            if (data[i] == '\\')
+              i++;
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        break;
+    }
+  for (i++; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The root object of DATA, or NULL with the error. */
 static JsonObject *
 parse_root (JsonParser  *parser,
@@ -107,9 +143,17 @@ parse_root (JsonParser  *parser,
                           REPLY_MAX_DEPTH, line);
       return NULL;
     }
+  if (!is_one_object (data, length))
+    {
+      set_protocol_error (error, url, _("it is not one JSON object"));
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
-      set_protocol_error (error, url, "%s", local->message);
+      /* json-glib quotes the bad token, cut anywhere, even inside a character. */
+      g_autofree char *said = g_utf8_make_valid (local->message, -1);
+
+      set_protocol_error (error, url, "%s", said);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -161,7 +205,6 @@ read_put_result (JsonNode     *node,
                  const char   *url,
                  GError      **error)
 {
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   ShequSyncPutResult *result;
   JsonObject *object;
   JsonNode *document;
@@ -182,7 +225,6 @@ read_put_result (JsonNode     *node,
       return NULL;
     }
   result = g_new0 (ShequSyncPutResult, 1);
-  g_ptr_array_add (keep, result);
   result->uuid = g_strdup (uuid);
   result->status = status;
   if ((status == 200 || status == 201 || status == 412)
@@ -206,11 +248,10 @@ read_put_result (JsonNode     *node,
     }
   if (status == 412)
     result->document = json_to_string (document, FALSE);
-  g_ptr_array_steal (keep, NULL);
   return result;
 
 fail:
-  g_ptr_array_set_free_func (keep, (GDestroyNotify) _shequ_sync_put_result_free);
+  _shequ_sync_put_result_free (result);
   return NULL;
 }
 
