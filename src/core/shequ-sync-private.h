@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 /* Bytes of a reply read at most (the largest is a page of changes: 1000 documents). */
 #define SHEQU_SYNC_REPLY_MAX   (64 * 1024 * 1024)
-/* Bytes of one batch request aimed at (the server takes 4 MiB a document). */
-#define SHEQU_SYNC_BATCH_BYTES (4 * 1024 * 1024)
+/* Bytes of documents one batch request stops at (one more may go over; the server
+ * takes 4 MiB a request, and a batch it finds too big is sent in halves). */
+#define SHEQU_SYNC_BATCH_BYTES (2 * 1024 * 1024)
 /* Puts in one batch at most (docs/sync-protocol.md). */
 #define SHEQU_SYNC_BATCH_MAX   500
 /* Changes asked for per page. */

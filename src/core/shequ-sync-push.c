@@ -182,64 +182,69 @@ refusal_message (guint       status,
 }
 
 /* The next entries due, one per disclosure (a second entry of one goes in a later batch,
- * over the revision the first one gets), each with the disclosure as it is now. */
+ * over the revision the first one gets), each with the disclosure as it is now, within
+ * the batch's bytes (at least one). In the same transaction, before anything is sent,
+ * each one's attempt is counted and its next one put off: a crash or a lost reply still
+ * backs off, and an edit made from now on is a new entry (this one goes as it was read).
+ * An entry whose disclosure is gone is done. */
 static gboolean
-load_items_txn (ShequDatabase  *db,
-                gpointer        data,
-                GError        **error)
+claim_items_txn (ShequDatabase  *db,
+                 gpointer        data,
+                 GError        **error)
 {
   PushOp *op = data;
   g_autoptr(GPtrArray) entries = _shequ_outbox_list_pending (db, op->due, op->limit, error);
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize bytes = 0;
 
   if (entries == NULL)
     return FALSE;
   g_ptr_array_set_free_func (entries, (GDestroyNotify) _shequ_outbox_entry_free);
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < entries->len && bytes <= SHEQU_SYNC_BATCH_BYTES; i++)
     {
       ShequOutboxEntry *entry = g_ptr_array_index (entries, i);
       PushItem *item;
+      gint64 wait;
 
       if (g_hash_table_contains (uuids, entry->uuid)
           || g_hash_table_contains (op->seen, &entry->id))
         continue;
       item = g_new0 (PushItem, 1);
-      item->entry = entry;
-      g_ptr_array_index (entries, i) = NULL;
+      item->entry = g_steal_pointer (&g_ptr_array_index (entries, i));
       g_ptr_array_add (op->items, item);
       g_hash_table_add (uuids, item->entry->uuid);
       if (!_shequ_disclosure_db_load (db, item->entry->uuid, &item->doc, &item->revision, error))
+        return FALSE;
+      if (item->doc == NULL)
+        {
+          if (!_shequ_outbox_done (db, item->entry->id, error))
+            return FALSE;
+          continue;
+        }
+      item->json = shequ_disclosure_to_json (item->doc);
+      bytes += strlen (item->json);
+      wait = _shequ_sync_backoff_seconds (item->entry->attempts + 1, g_random_double ());
+      if (!_shequ_outbox_mark_attempt (db, item->entry->id, now + wait, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* Before anything is sent: each entry's attempt counted and its next one put off, so a
- * crash or a lost reply still backs off; gone and refused entries settled. */
+/* Documents naming an attachment the server would not take. */
 static gboolean
-mark_items_txn (ShequDatabase  *db,
-                gpointer        data,
-                GError        **error)
+refuse_items_txn (ShequDatabase  *db,
+                  gpointer        data,
+                  GError        **error)
 {
   PushOp *op = data;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   for (guint i = 0; i < op->items->len; i++)
     {
       PushItem *item = g_ptr_array_index (op->items, i);
-      gint64 wait = _shequ_sync_backoff_seconds (item->entry->attempts + 1, g_random_double ());
 
-      if (item->doc == NULL)
-        {
-          if (!_shequ_outbox_done (db, item->entry->id, error))
-            return FALSE;
-        }
-      else if (item->refusal != NULL)
-        {
-          if (!_shequ_outbox_refuse (db, item->entry->id, item->refusal, error))
-            return FALSE;
-        }
-      else if (!_shequ_outbox_mark_attempt (db, item->entry->id, now + wait, error))
+      if (item->refusal != NULL && !_shequ_outbox_refuse (db, item->entry->id, item->refusal,
+                                                          error))
         return FALSE;
     }
   return TRUE;
@@ -440,28 +445,6 @@ send_batch (PushOp     *op,
   return TRUE;
 }
 
-/* The items that go in this round: within the batch's bytes (at least one), each
- * document written out once. The rest wait for the next round. */
-static void
-trim_to_budget (PushOp *op)
-{
-  gsize bytes = 0;
-  guint keep = 0;
-
-  for (; keep < op->items->len; keep++)
-    {
-      PushItem *item = g_ptr_array_index (op->items, keep);
-
-      if (item->doc == NULL)
-        continue;
-      item->json = shequ_disclosure_to_json (item->doc);
-      bytes += strlen (item->json);
-      if (keep > 0 && bytes > SHEQU_SYNC_BATCH_BYTES)
-        break;
-    }
-  g_ptr_array_set_size (op->items, keep);
-}
-
 /* The documents of this round that name an attachment the server would not take are
  * refused before they go. */
 static gboolean
@@ -529,9 +512,8 @@ push_round (PushOp  *op,
 
   g_ptr_array_set_size (op->items, 0);
   op->limit = batch_size;
-  if (!shequ_database_read (op->run->db, load_items_txn, op, error) || op->items->len == 0)
+  if (!shequ_database_write (op->run->db, claim_items_txn, op, error) || op->items->len == 0)
     return FALSE;
-  trim_to_budget (op);
   for (guint i = 0; i < op->items->len; i++)
     {
       PushItem *item = g_ptr_array_index (op->items, i);
@@ -539,7 +521,7 @@ push_round (PushOp  *op,
       g_hash_table_add (op->seen, g_memdup2 (&item->entry->id, sizeof (gint64)));
     }
   if (!send_round_attachments (op, error)
-      || !shequ_database_write (op->run->db, mark_items_txn, op, error))
+      || !shequ_database_write (op->run->db, refuse_items_txn, op, error))
     return FALSE;
   for (guint i = 0; i < op->items->len; i++)
     {
