@@ -536,12 +536,149 @@ test_refused_other_office (Fixture       *f,
   g_assert_cmpuint (shequ_test_central_count_documents (&f->central, own, NULL, NULL), ==, 0);
 }
 
+/* A submitted finance disclosure of A (an outbox entry waiting), its id. */
+static gint64
+submit_one (Fixture    *f,
+            const char *title)
+{
+  ShequOrgStore *org = shequ_disclosure_store_get_org_store (f->a);
+  ShequUnit *unit = shequ_org_store_lookup_code (org, "371326001001");
+  g_autoptr(ShequDisclosureVersion) content = shequ_disclosure_version_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  content->title = g_strdup (title);
+  content->body = g_strdup ("");
+  content->opening = 0;
+  content->closing = 30000;
+  g_ptr_array_add (content->items, shequ_finance_item_new (SHEQU_FINANCE_INCOME, "上级拨款",
+                                                           50000, ""));
+  g_ptr_array_add (content->items, shequ_finance_item_new (SHEQU_FINANCE_EXPENSE, "办公经费",
+                                                           20000, ""));
+  shequ_disclosure_store_create (f->a, shequ_unit_get_id (unit), SHEQU_DISCLOSURE_KIND_FINANCE,
+                                 "2026-Q3", content, NULL, &id, &error);
+  g_assert_no_error (error);
+  shequ_disclosure_store_submit (f->a, id, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* SQL on A's file, as another program (or a damaged one) could write it. */
+static void
+tamper (Fixture    *f,
+        const char *sql)
+{
+  g_autoptr(ShequDatabase) db = shequ_database_open (f->a_path, SHEQU_DATABASE_FLAGS_NO_BACKUP,
+                                                     NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (db);
+  shequ_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* The server refuses what the store would never have let through: the entry is
+ * refused with the server's words, not sent again, and the others go. */
+static void
+assert_refused (Fixture    *f,
+                gint64      id,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  const ShequDisclosureRow *row;
+  ShequSyncResult r = { 0 };
+
+  shequ_test_client_publish (f->a, "正常的一份");
+  g_assert_true (sync_with (f, f->a_path, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.refused, ==, 1);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.pending, ==, 0);
+  refresh (f->a);
+  row = shequ_disclosure_store_lookup (f->a, id);
+  g_assert_cmpint (row->sync, ==, SHEQU_SYNC_STATUS_REFUSED);
+  g_assert_nonnull (row->sync_message);
+  g_test_message ("refused: %s", row->sync_message);
+  g_assert_nonnull (strstr (row->sync_message, needle));
+  g_assert_cmpuint (shequ_test_central_count_documents (&f->central, f->token, NULL, NULL), ==, 1);
+
+  /* Not sent again until edited. */
+  g_assert_true (sync_with (f, f->a_path, NULL, &r, &error));
+  g_assert_cmpuint (r.requests, ==, 1);
+  g_assert_cmpuint (r.refused, ==, 0);
+}
+
+static void
+test_refused_negative_amount (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 id = submit_one (f, "负数金额");
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE disclosure_item SET amount_fen = -20000 WHERE direction = 'expense' AND "
+    "version_rowid IN (SELECT v.rowid FROM disclosure_version v WHERE v.disclosure_id = %"
+    G_GINT64_FORMAT ")", id);
+
+  tamper (f, sql);
+  assert_refused (f, id, "400");
+}
+
+static void
+test_refused_unbalanced (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 id = submit_one (f, "收支不平");
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE disclosure_version SET closing_fen = closing_fen + 1 WHERE disclosure_id = %"
+    G_GINT64_FORMAT, id);
+
+  tamper (f, sql);
+  assert_refused (f, id, "400");
+}
+
+/* An attachment over the server's 10 MiB (put in the file behind the store's back):
+ * the server refuses it, and so the disclosure naming it, by the attachment's name. */
+static void
+test_refused_oversized_attachment (Fixture       *f,
+                                   gconstpointer  data)
+{
+  gsize size = SHEQU_ATTACHMENT_SIZE_MAX + 1;
+  g_autofree guint8 *bytes = g_malloc0 (size);
+  g_autofree char *sha = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id = submit_one (f, "超大附件");
+  g_autoptr(ShequDatabase) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (bytes, "%PDF-1.4\n", 9);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, size);
+  db = shequ_database_open (f->a_path, SHEQU_DATABASE_FLAGS_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  stmt = shequ_database_prepare (db, "INSERT INTO attachment_blob (sha256, mime, size, data) "
+                                     "VALUES (?1, 'application/pdf', ?2, ?3)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, size);
+  sqlite3_bind_blob64 (stmt, 3, bytes, size, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sql = g_strdup_printf ("INSERT INTO disclosure_attachment (version_rowid, seq, name, mime, "
+                         "size, sha256) SELECT v.rowid, 0, '大文件.pdf', 'application/pdf', %"
+                         G_GSIZE_FORMAT ", '%s' FROM disclosure_version v WHERE "
+                         "v.disclosure_id = %" G_GINT64_FORMAT, size, sha, id);
+  shequ_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  assert_refused (f, id, "大文件.pdf");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   shequ_test_central_require ();
+  if (g_getenv ("SHEQU_TEST_SYNC_LIVE") == NULL)
+    shequ_test_skip_program ("the store and shequ-central have not landed yet");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -553,6 +690,9 @@ main (int    argc,
   ADD ("/sync/async", test_async);
   ADD ("/sync/cli", test_cli);
   ADD ("/sync/refused/other-office", test_refused_other_office);
+  ADD ("/sync/refused/negative-amount", test_refused_negative_amount);
+  ADD ("/sync/refused/unbalanced", test_refused_unbalanced);
+  ADD ("/sync/refused/oversized-attachment", test_refused_oversized_attachment);
 #undef ADD
 
   return g_test_run ();
