@@ -11,7 +11,7 @@
 
 #include "shequ-sync-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CURL, curl_easy_cleanup)
+static gsize curl_ready = 0;
 
 struct _ShequSyncHttp
 {
@@ -169,6 +169,15 @@ _shequ_sync_http_new (const ShequSyncOptions  *options,
       || !check_ca_file (options->ca_file, error))
     return NULL;
 
+  /* curl_easy_init would do it too, but not safely when two threads get there first. */
+  if (g_once_init_enter (&curl_ready))
+    {
+      CURLcode code = curl_global_init (CURL_GLOBAL_DEFAULT);
+
+      if (code != CURLE_OK)
+        g_error ("curl_global_init failed: %s", curl_easy_strerror (code));
+      g_once_init_leave (&curl_ready, 1);
+    }
   http = g_new0 (ShequSyncHttp, 1);
   http->curl = curl_easy_init ();
   if (http->curl == NULL)
