@@ -274,6 +274,59 @@ test_result_json (void)
   g_assert_cmpint (json_object_get_int_member (root, "pending"), ==, 8);
 }
 
+/* shequ-cli sync's refusals before any request. */
+static void
+test_cli_usage (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-sync-cli-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "none.db", NULL);
+  g_autofree char *token = shequ_test_write_file (dir, "token", "shq1_x\n");
+  g_autofree char *empty = shequ_test_write_file (dir, "empty", "\n");
+  g_autofree char *real_db = shequ_test_write_file (dir, "real.db", "");
+
+  {
+    g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", db, NULL);
+
+    shequ_test_assert_cli_failure (&r, "--server");
+  }
+  {
+    g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", db, "--server",
+                                                    "https://c.example.cn", "--token-file",
+                                                    token, NULL);
+
+    shequ_test_assert_cli_failure (&r, db);
+  }
+  {
+    g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", real_db, "--server",
+                                                    "https://c.example.cn", "--token-file",
+                                                    empty, NULL);
+
+    shequ_test_assert_cli_failure (&r, "empty");
+  }
+  {
+    g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", real_db, "--server",
+                                                    "gopher://c.example.cn", "--token-file",
+                                                    token, NULL);
+
+    shequ_test_assert_cli_failure (&r, "gopher://c.example.cn");
+  }
+  {
+    g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", real_db, "--server",
+                                                    "https://c.example.cn", "--timeout", "-4",
+                                                    NULL);
+
+    shequ_test_assert_cli_failure (&r, "--timeout");
+  }
+  {
+    /* No token file and none kept for the server. */
+    g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", real_db, "--server",
+                                                    "https://unknown.example.cn", NULL);
+
+    shequ_test_assert_cli_failure (&r, "--token-file");
+  }
+  shequ_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/sync/reply/batch", test_batch_reply);
   g_test_add_func ("/sync/reply/changes", test_changes_reply);
   g_test_add_func ("/sync/result-json", test_result_json);
+  g_test_add_func ("/sync/cli/usage", test_cli_usage);
 
   status = g_test_run ();
   shequ_test_remove_tree (config_dir);
