@@ -156,11 +156,12 @@ on_body (char   *data,
   return size * n;
 }
 
-guint
-shequ_test_http_get (const char  *url,
-                     const char  *path,
-                     const char  *token,
-                     char       **body)
+static guint
+http_request (const char  *url,
+              const char  *path,
+              const char  *token,
+              const char  *put_body,
+              char       **body)
 {
   g_autofree char *full = g_strconcat (url, path, NULL);
   g_autofree char *auth = token != NULL ? g_strdup_printf ("Authorization: Bearer %s", token) : NULL;
@@ -172,6 +173,13 @@ shequ_test_http_get (const char  *url,
 
   if (auth != NULL)
     headers = curl_slist_append (headers, auth);
+  if (put_body != NULL)
+    {
+      headers = curl_slist_append (headers, "Content-Type: application/json");
+      headers = curl_slist_append (headers, "If-None-Match: *");
+      curl_easy_setopt (curl, CURLOPT_CUSTOMREQUEST, "PUT");
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDS, put_body);
+    }
   curl_easy_setopt (curl, CURLOPT_URL, full);
   curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, on_body);
@@ -180,7 +188,7 @@ shequ_test_http_get (const char  *url,
   curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
   code = curl_easy_perform (curl);
   if (code != CURLE_OK)
-    g_error ("GET %s: %s", full, curl_easy_strerror (code));
+    g_error ("%s %s: %s", put_body != NULL ? "PUT" : "GET", full, curl_easy_strerror (code));
   curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
   curl_slist_free_all (headers);
   curl_easy_cleanup (curl);
@@ -189,6 +197,25 @@ shequ_test_http_get (const char  *url,
   else
     g_string_free (out, TRUE);
   return status;
+}
+
+guint
+shequ_test_http_get (const char  *url,
+                     const char  *path,
+                     const char  *token,
+                     char       **body)
+{
+  return http_request (url, path, token, NULL, body);
+}
+
+guint
+shequ_test_http_put (const char  *url,
+                     const char  *path,
+                     const char  *token,
+                     const char  *put_body,
+                     char       **reply)
+{
+  return http_request (url, path, token, put_body, reply);
 }
 
 guint

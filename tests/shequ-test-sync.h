@@ -43,6 +43,12 @@ guint    shequ_test_http_get          (const char       *url,
                                        const char       *path,
                                        const char       *token,
                                        char            **body);
+/* PUT BODY (JSON) at PATH with TOKEN and If-None-Match: *: its status and body. */
+guint    shequ_test_http_put          (const char       *url,
+                                       const char       *path,
+                                       const char       *token,
+                                       const char       *body,
+                                       char            **reply);
 /* How many documents GET /api/v1/changes gives the token's office (every page):
  * DISTINCT the number of different uuids, MAX_REVISION the highest revision (a retry
  * that wrote twice shows as a revision 2). Either may be NULL. */
