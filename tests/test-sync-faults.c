@@ -300,6 +300,59 @@ test_http_cancel (void)
   chain_clear (&chain);
 }
 
+/* A whole sync against the proxy alone (no server behind it): a 500 for the units stops
+ * it before any entry is touched; a 200 that is not the batch's reply leaves every
+ * entry sent once, pending, waiting out its backoff. */
+static void
+test_sync_without_server (void)
+{
+  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-sync-alone-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "pc.db", NULL);
+  g_autoptr(ShequDisclosureStore) store = shequ_test_client_new (path);
+  g_autoptr(ShequFaultProxy) proxy = shequ_fault_proxy_new (dead_port ());
+  g_autofree char *url = shequ_fault_proxy_get_url (proxy);
+  ShequSyncOptions options = { .server = url, .token = "shq1_x", .timeout = 5,
+                               .respect_backoff = TRUE };
+  ShequSyncResult r = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    shequ_test_client_publish (store, "无服务器");
+  shequ_fault_proxy_set_fault (proxy, SHEQU_FAULT_STATUS, NULL, 0, 0);
+  shequ_fault_proxy_set_status (proxy, 500);
+  g_assert_false (shequ_sync_run (path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_SERVER);
+  g_assert_cmpuint (r.requests, ==, 1);
+  g_assert_cmpuint (r.pending, ==, 3);
+  g_assert_cmpuint (shequ_test_count_rows (path, "outbox", "attempts > 0"), ==, 0);
+  g_clear_error (&error);
+
+  shequ_fault_proxy_set_status (proxy, 200);
+  g_assert_false (shequ_sync_run (path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
+  g_assert_cmpuint (r.requests, ==, 2);
+  g_assert_cmpuint (r.pending, ==, 3);
+  g_assert_cmpuint (shequ_test_count_rows (path, "outbox", "state = 'pending' AND attempts = 1 "
+                                                           "AND next_attempt_at > 0"), ==, 3);
+  g_clear_error (&error);
+
+  /* An automatic sync: while the backoff lasts only the pull goes (and fails); once it
+   * is over (a second, or less) the batch goes again. Either way one request. */
+  g_assert_false (shequ_sync_run (path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
+  g_assert_cmpuint (r.requests, ==, 1);
+  {
+    g_autofree char *last = shequ_fault_proxy_get_last_request (proxy, NULL);
+
+    if (g_str_has_prefix (last, "GET /api/v1/changes"))
+      g_assert_cmpuint (shequ_test_count_rows (path, "outbox", "attempts = 1"), ==, 3);
+    else
+      g_assert_cmpuint (shequ_test_count_rows (path, "outbox", "attempts = 2"), ==, 3);
+  }
+  g_clear_object (&store);
+  shequ_test_remove_tree (dir);
+}
+
 /* ---- Whole syncs against a real shequ-central, faults in between ----------------- */
 
 typedef struct {
@@ -637,6 +690,7 @@ main (int    argc,
   g_test_add_func ("/sync/faults/http/cut", test_http_cut);
   g_test_add_func ("/sync/faults/http/cancel", test_http_cancel);
   g_test_add_func ("/sync/faults/http/methods", test_http_methods);
+  g_test_add_func ("/sync/faults/without-server", test_sync_without_server);
 
   if (g_getenv ("SHEQU_CENTRAL") == NULL || !g_file_test (g_getenv ("SHEQU_CENTRAL"),
                                                           G_FILE_TEST_IS_EXECUTABLE)
