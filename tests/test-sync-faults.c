@@ -559,13 +559,16 @@ test_lost_replies (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      shequ_fault_proxy_set_fault (f->proxy, kinds[i], "POST /api/v1/disclosures:batch", i, 1);
+      /* libcurl sends a request again, once, when a kept-alive connection closes
+       * before any byte of the reply: the retry (same keys) must be dropped too. */
+      shequ_fault_proxy_set_fault (f->proxy, kinds[i], "POST /api/v1/disclosures:batch", i,
+                                   kinds[i] == SHEQU_FAULT_DROP ? 2 : 1);
       g_assert_false (sync_a (f, NULL, 1, &r, &error));
       g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
       g_assert_nonnull (strstr (error->message, f->url));
       g_assert_cmpuint (r.pending, >, 0);
     }
-  g_assert_cmpuint (shequ_fault_proxy_get_faults (f->proxy), ==, G_N_ELEMENTS (kinds));
+  g_assert_cmpuint (shequ_fault_proxy_get_faults (f->proxy), >=, G_N_ELEMENTS (kinds));
   sync_again_and_check (f);
 }
 

@@ -191,14 +191,14 @@ test_converge (Fixture       *f,
 {
   ShequSyncResult r;
   gint64 id;
-  const char *uuid;
+  g_autofree char *uuid = NULL;
   gint64 max_revision = 0;
   g_autoptr(GError) error = NULL;
 
   id = shequ_test_client_publish (f->a, "2026年第三季度财务公开");
   shequ_test_client_publish (f->a, "第二份");
   shequ_test_client_publish (f->a, "第三份");
-  uuid = shequ_disclosure_store_lookup (f->a, id)->uuid;
+  uuid = g_strdup (shequ_disclosure_store_lookup (f->a, id)->uuid);
 
   r = sync_ok (f, f->a_path);
   g_assert_cmpuint (r.pushed, ==, 3);

@@ -23,6 +23,9 @@ struct _ShequSyncHttp
   GCancellable  *cancellable;
   GByteArray    *body;          /* the reply being read */
   gboolean       too_big;
+  gboolean       stalled;       /* no byte moved either way for TIMEOUT seconds */
+  curl_off_t     last_down, last_up;
+  gint64         last_move;     /* monotonic µs */
   guint          requests;
   char           error_buffer[CURL_ERROR_SIZE];
 };
@@ -122,8 +125,24 @@ on_progress (void       *user_data,
              curl_off_t  ulnow)
 {
   ShequSyncHttp *http = user_data;
+  gint64 now = g_get_monotonic_time ();
 
-  return g_cancellable_is_cancelled (http->cancellable) ? 1 : 0;
+  if (g_cancellable_is_cancelled (http->cancellable))
+    return 1;
+  /* libcurl calls this at least once a second, bytes moving or not. Its own low-speed
+   * check averages over seconds, so a quick upload hides a server that never answers. */
+  if (dlnow != http->last_down || ulnow != http->last_up)
+    {
+      http->last_down = dlnow;
+      http->last_up = ulnow;
+      http->last_move = now;
+    }
+  else if (now - http->last_move >= (gint64) http->timeout * G_USEC_PER_SEC)
+    {
+      http->stalled = TRUE;
+      return 1;
+    }
+  return 0;
 }
 
 static void
@@ -141,10 +160,8 @@ set_common_options (ShequSyncHttp          *http,
     curl_easy_setopt (curl, CURLOPT_CAINFO, http->ca_file);
   curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT,
                     (long) (options->connect_timeout > 0 ? options->connect_timeout : 10));
-  /* A request that stalls (not a byte a second) for the timeout is given up; one that
-   * moves, on a slow line, gets ten times as long in all. */
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) http->timeout);
+  /* A request that stalls (no byte moving either way) for the timeout is given up (in
+   * on_progress); one that moves, on a slow line, gets ten times as long in all. */
   curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) http->timeout * 10);
   curl_easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) SHEQU_SYNC_REPLY_MAX);
   curl_easy_setopt (curl, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -155,6 +172,9 @@ set_common_options (ShequSyncHttp          *http,
   curl_easy_setopt (curl, CURLOPT_XFERINFODATA, http);
   curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, http->error_buffer);
   curl_easy_setopt (curl, CURLOPT_USERAGENT, "Shequ/" PACKAGE_VERSION);
+  /* libcurl's own account of every request on stderr (debugging a server). */
+  if (g_getenv ("SHEQU_SYNC_CURL_VERBOSE") != NULL)
+    curl_easy_setopt (curl, CURLOPT_VERBOSE, 1L);
 }
 
 ShequSyncHttp *
@@ -343,6 +363,9 @@ _shequ_sync_http_request (ShequSyncHttp       *http,
   reply->url = g_strconcat (http->server, path, NULL);
   g_byte_array_set_size (http->body, 0);
   http->too_big = FALSE;
+  http->stalled = FALSE;
+  http->last_down = http->last_up = -1;
+  http->last_move = g_get_monotonic_time ();
   http->error_buffer[0] = '\0';
   list = make_headers (http, content_type, headers);
   curl_easy_setopt (http->curl, CURLOPT_URL, reply->url);
@@ -356,6 +379,11 @@ _shequ_sync_http_request (ShequSyncHttp       *http,
   if (code == CURLE_ABORTED_BY_CALLBACK
       && g_cancellable_set_error_if_cancelled (http->cancellable, error))
     return FALSE;
+  if (code == CURLE_ABORTED_BY_CALLBACK && http->stalled)
+    {
+      code = CURLE_OPERATION_TIMEDOUT;
+      http->error_buffer[0] = '\0';
+    }
   if (code != CURLE_OK)
     {
       set_transfer_error (http, http->too_big ? CURLE_WRITE_ERROR : code, reply->url, error);
