@@ -328,32 +328,27 @@ print_report (const SyncReport *r)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
+      const struct { const char *name; double value; } figures[] = {
+        { "count", r->count }, { "fill_s", r->fill_s },
+        { "push_10k_s", r->push_s * 10000.0 / MAX (r->count, 1) }, { "push_s", r->push_s },
+        { "first_sync_s", r->first_sync_s }, { "first_sync_requests", r->first_sync_requests },
+        { "pushed", r->pushed }, { "idle_sync_ms", r->idle_sync_ms },
+        { "idle_sync_requests", r->idle_sync_requests },
+        { "public_page_rps", r->public_page_rps },
+        { "server_rss_kb_before", r->rss_before_kb }, { "server_rss_kb_after", r->rss_after_kb },
+      };
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "count");
-      json_builder_add_int_value (b, r->count);
-      json_builder_set_member_name (b, "fill_s");
-      json_builder_add_double_value (b, r->fill_s);
-      json_builder_set_member_name (b, "push_10k_s");
-      json_builder_add_double_value (b, r->push_s * 10000.0 / MAX (r->count, 1));
-      json_builder_set_member_name (b, "push_s");
-      json_builder_add_double_value (b, r->push_s);
-      json_builder_set_member_name (b, "first_sync_s");
-      json_builder_add_double_value (b, r->first_sync_s);
-      json_builder_set_member_name (b, "first_sync_requests");
-      json_builder_add_int_value (b, r->first_sync_requests);
-      json_builder_set_member_name (b, "pushed");
-      json_builder_add_int_value (b, r->pushed);
-      json_builder_set_member_name (b, "idle_sync_ms");
-      json_builder_add_double_value (b, r->idle_sync_ms);
-      json_builder_set_member_name (b, "idle_sync_requests");
-      json_builder_add_int_value (b, r->idle_sync_requests);
-      json_builder_set_member_name (b, "public_page_rps");
-      json_builder_add_double_value (b, r->public_page_rps);
-      json_builder_set_member_name (b, "server_rss_kb_before");
-      json_builder_add_int_value (b, r->rss_before_kb);
-      json_builder_set_member_name (b, "server_rss_kb_after");
-      json_builder_add_int_value (b, r->rss_after_kb);
+      for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+        {
+          json_builder_set_member_name (b, figures[i].name);
+          /* Counts as integers, times as they are. */
+          if (figures[i].value == (double) (gint64) figures[i].value
+              && !g_str_has_suffix (figures[i].name, "_s") && !g_str_has_suffix (figures[i].name, "_ms"))
+            json_builder_add_int_value (b, (gint64) figures[i].value);
+          else
+            json_builder_add_double_value (b, figures[i].value);
+        }
       json_builder_end_object (b);
       print_json (b);
       return;
