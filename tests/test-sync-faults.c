@@ -620,7 +620,9 @@ test_server_killed (Fixture       *f,
   shequ_fault_proxy_set_hook (f->proxy, kill_server, &f->central);
   g_assert_false (sync_a (f, NULL, 0, &r, &error));
   g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_cmpuint (r.pushed, ==, 5);
+  /* The second batch's reply may have left the server before the signal landed. */
+  g_assert_cmpuint (r.pushed, >=, 5);
+  g_assert_cmpuint (r.pushed, <=, 10);
   shequ_fault_proxy_set_hook (f->proxy, NULL, NULL);
   shequ_test_central_stop (&f->central, TRUE);
 
@@ -696,8 +698,7 @@ main (int    argc,
   g_test_add_func ("/sync/faults/without-server", test_sync_without_server);
 
   if (g_getenv ("SHEQU_CENTRAL") == NULL || !g_file_test (g_getenv ("SHEQU_CENTRAL"),
-                                                          G_FILE_TEST_IS_EXECUTABLE)
-      || g_getenv ("SHEQU_TEST_SYNC_LIVE") == NULL)
+                                                          G_FILE_TEST_IS_EXECUTABLE))
     return g_test_run ();
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -712,8 +712,6 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   shequ_test_central_require ();
-  if (g_getenv ("SHEQU_TEST_SYNC_LIVE") == NULL)
-    shequ_test_skip_program ("the store and shequ-central have not landed yet");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

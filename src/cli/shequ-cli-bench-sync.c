@@ -63,7 +63,7 @@ add_token (const char  *central,
 {
   const char *argv[] = { central, "--db", db, "token", "add", office, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GRegex) regex = g_regex_new ("shq1_[A-Za-z0-9_-]+", 0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("shq1[A-Za-z0-9._-]+", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   int wait_status = 0;
 
