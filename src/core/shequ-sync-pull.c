@@ -13,7 +13,7 @@
 typedef struct {
   ShequSyncRun *run;
   GPtrArray    *changes;   /* ShequSyncChange */
-  GPtrArray    *docs;      /* ShequDisclosure, one per change */
+  const char   *url;
   char         *cursor;    /* the page's, stored with it */
   sqlite3_stmt *revision_stmt;
   sqlite3_stmt *conflict_stmt;
@@ -110,6 +110,27 @@ store_document (PageOp           *op,
   return record_conflict (op, db, change, error);
 }
 
+/* CHANGE's document read (only those this PC takes: its own pushes coming back are
+ * not). One that does not read stops the pull, the cursor before it. */
+static ShequDisclosure *
+read_document (PageOp           *op,
+               ShequSyncChange  *change,
+               GError          **error)
+{
+  g_autoptr(GError) local = NULL;
+  ShequDisclosure *doc = shequ_disclosure_from_json_node (change->document, &local);
+
+  if (doc == NULL)
+    {
+      g_set_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL,
+                   _("The reply from %s does not read: disclosure %s: %s"),
+                   op->url, change->uuid, local->message);
+      return NULL;
+    }
+  g_assert (g_strcmp0 (doc->uuid, change->uuid) == 0);
+  return doc;
+}
+
 static gboolean
 apply_page_txn (ShequDatabase  *db,
                 gpointer        data,
@@ -129,6 +150,7 @@ apply_page_txn (ShequDatabase  *db,
   for (guint i = 0; i < op->changes->len; i++)
     {
       ShequSyncChange *change = g_ptr_array_index (op->changes, i);
+      g_autoptr(ShequDisclosure) doc = NULL;
       gint64 ours = -1;
       gboolean unsent = FALSE;
 
@@ -137,40 +159,15 @@ apply_page_txn (ShequDatabase  *db,
       /* This PC's own push, or a revision it has already. */
       if (change->revision <= ours)
         continue;
+      if ((doc = read_document (op, change, error)) == NULL)
+        return FALSE;
       if (ours >= 0 && !_shequ_outbox_has_unsent (db, change->uuid, &unsent, error))
         return FALSE;
-      if (unsent ? !unsent_edit_meets (op, db, change, g_ptr_array_index (op->docs, i), error)
-                 : !store_document (op, db, change, g_ptr_array_index (op->docs, i), error))
+      if (unsent ? !unsent_edit_meets (op, db, change, doc, error)
+                 : !store_document (op, db, change, doc, error))
         return FALSE;
     }
   return _shequ_sync_state_set (db, "cursor", op->cursor, error);
-}
-
-/* Each document read before the write lock is taken; one that does not read stops
- * the pull (the cursor stays before it). */
-static gboolean
-read_documents (PageOp       *op,
-                const char   *url,
-                GError      **error)
-{
-  for (guint i = 0; i < op->changes->len; i++)
-    {
-      ShequSyncChange *change = g_ptr_array_index (op->changes, i);
-      g_autoptr(GError) local = NULL;
-      ShequDisclosure *doc = shequ_disclosure_from_json_node (change->document, &local);
-
-      if (doc == NULL)
-        {
-          g_set_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL,
-                       _("The reply from %s does not read: disclosure %s: %s"),
-                       url, change->uuid, local->message);
-          return FALSE;
-        }
-      if (g_strcmp0 (doc->uuid, change->uuid) != 0)
-        g_error ("from_json_node read another uuid");
-      g_ptr_array_add (op->docs, doc);
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -191,7 +188,6 @@ pull_page (ShequSyncRun  *run,
 {
   g_auto(ShequSyncReply) reply = { 0 };
   g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) shequ_disclosure_free);
   g_autofree char *escaped = g_uri_escape_string (*cursor != NULL ? *cursor : "0", NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%s&limit=%d", escaped,
                                            SHEQU_SYNC_PULL_LIMIT);
@@ -202,6 +198,7 @@ pull_page (ShequSyncRun  *run,
 
   if (!_shequ_sync_http_request (run->http, "GET", path, NULL, NULL, NULL, &reply, error))
     return FALSE;
+
   if (reply.status != 200)
     {
       _shequ_sync_reply_set_error (&reply, error);
@@ -213,10 +210,8 @@ pull_page (ShequSyncRun  *run,
     return FALSE;
   op.run = run;
   op.changes = changes;
-  op.docs = docs;
+  op.url = reply.url;
   op.cursor = next;
-  if (!read_documents (&op, reply.url, error))
-    return FALSE;
   /* Nothing new: the cursor in the database is already this one. */
   if (changes->len > 0 || g_strcmp0 (next, *cursor) != 0)
     {
