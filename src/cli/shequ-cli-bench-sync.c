@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "shequ-disclosure-store.h"
 #include "shequ-sample.h"
@@ -19,6 +21,8 @@ typedef struct {
   guint   count;
   double  fill_s;              /* making the client's disclosures */
   double  push_s;              /* the first sync's push stage */
+  double  push_client_cpu_s;   /* processor time over it: this process, the server */
+  double  push_server_cpu_s;
   double  first_sync_s;        /* the whole first sync (it also pulls its own back) */
   guint   first_sync_requests;
   guint   pushed;
@@ -149,6 +153,37 @@ stop_server (BenchServer *server)
   g_clear_pointer (&server->url, g_free);
 }
 
+/* Processor time of this process (every thread), in seconds. */
+static double
+own_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Processor time of the server (utime + stime from /proc), in seconds. */
+static double
+server_cpu_seconds (BenchServer *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat",
+                                           g_subprocess_get_identifier (server->process));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  /* The command name (field 2) is in parentheses and may hold spaces. */
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (after = strrchr (text, ')')) == NULL)
+    return 0;
+  fields = g_strsplit (after + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL))
+         / sysconf (_SC_CLK_TCK);
+}
+
 /* VmRSS of the server from /proc, in kB (0 if it cannot be read). */
 static gint64
 server_rss_kb (BenchServer *server)
@@ -258,8 +293,10 @@ make_client (const char  *path,
 }
 
 typedef struct {
-  gint64 start;
-  gint64 pull_started;
+  BenchServer *server;
+  gint64       start;
+  gint64       pull_started;
+  double       own_cpu, server_cpu;   /* at the start, then over the push */
 } Timing;
 
 static void
@@ -271,17 +308,23 @@ on_progress (const char *stage,
   Timing *timing = user_data;
 
   if (timing->pull_started == 0 && g_str_equal (stage, "pull"))
-    timing->pull_started = g_get_monotonic_time ();
+    {
+      timing->pull_started = g_get_monotonic_time ();
+      timing->own_cpu = own_cpu_seconds () - timing->own_cpu;
+      timing->server_cpu = server_cpu_seconds (timing->server) - timing->server_cpu;
+    }
 }
 
 static gboolean
 measure_syncs (const char              *client,
                const ShequSyncOptions  *options,
+               BenchServer             *server,
                SyncReport              *report,
                GError                 **error)
 {
   ShequSyncResult result = { 0 };
-  Timing timing = { g_get_monotonic_time (), 0 };
+  Timing timing = { server, g_get_monotonic_time (), 0, own_cpu_seconds (),
+                    server_cpu_seconds (server) };
   double idle[5];
 
   if (!shequ_sync_run (client, options, NULL, on_progress, &timing, &result, error))
@@ -290,6 +333,8 @@ measure_syncs (const char              *client,
   report->push_s = ((timing.pull_started != 0 ? timing.pull_started : g_get_monotonic_time ())
                     - timing.start) / 1e6;
   report->first_sync_requests = result.requests;
+  report->push_client_cpu_s = timing.own_cpu;
+  report->push_server_cpu_s = timing.server_cpu;
   report->pushed = result.pushed;
   for (guint i = 0; i < G_N_ELEMENTS (idle); i++)
     {
@@ -331,6 +376,8 @@ print_report (const SyncReport *r)
       const struct { const char *name; double value; } figures[] = {
         { "count", r->count }, { "fill_s", r->fill_s },
         { "push_10k_s", r->push_s * 10000.0 / MAX (r->count, 1) }, { "push_s", r->push_s },
+        { "push_client_cpu_s", r->push_client_cpu_s },
+        { "push_server_cpu_s", r->push_server_cpu_s },
         { "first_sync_s", r->first_sync_s }, { "first_sync_requests", r->first_sync_requests },
         { "pushed", r->pushed }, { "idle_sync_ms", r->idle_sync_ms },
         { "idle_sync_requests", r->idle_sync_requests },
@@ -356,6 +403,8 @@ print_report (const SyncReport *r)
   g_print ("disclosures:          %u (made in %.2f s)\n", r->count, r->fill_s);
   g_print ("push:                 %.2f s (%u pushed; scaled to 10,000: %.2f s)\n", r->push_s,
            r->pushed, r->push_s * 10000.0 / MAX (r->count, 1));
+  g_print ("push processor time:  %.2f s here, %.2f s in the server\n", r->push_client_cpu_s,
+           r->push_server_cpu_s);
   g_print ("first sync:           %.2f s in %u requests (push, then pull of the same)\n",
            r->first_sync_s, r->first_sync_requests);
   g_print ("idle sync:            %.2f ms, %u request(s)\n", r->idle_sync_ms,
@@ -371,6 +420,7 @@ print_report (const SyncReport *r)
 static gboolean
 run_bench (const char  *tmpdir,
            guint        count,
+           guint        batch,
            SyncReport  *report,
            GError     **error)
 {
@@ -395,7 +445,8 @@ run_bench (const char  *tmpdir,
     return FALSE;
   options.server = server.url;
   options.token = token;
-  ok = measure_syncs (client, &options, report, error);
+  options.batch = batch;
+  ok = measure_syncs (client, &options, &server, report, error);
   if (ok)
     {
       page = g_strdup_printf ("%s/u/371326001001", server.url);
@@ -415,10 +466,13 @@ bench_sync (int    argc,
   SyncReport report = { 0 };
   GError *error = NULL;
   int count = 10000;
+  int batch = 0;
   int status;
   const GOptionEntry entries[] = {
     { "count", 0, 0, G_OPTION_ARG_INT, &count, N_("Disclosures to push (default 10000)"),
       N_("N") },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &batch,
+      N_("Disclosures per push request (default 200, at most 500)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -428,12 +482,14 @@ bench_sync (int    argc,
     return status;
   if (count < 1 || count > 1000000)
     return fail_usage (_("--count takes a number from 1 to 1000000"));
+  if (batch < 0 || batch > 500)
+    return fail_usage (_("--batch takes a number from 1 to 500"));
 
   tmpdir = g_dir_make_tmp ("shequ-bench-sync-XXXXXX", &error);
   if (tmpdir == NULL)
     return fail (error);
   report.count = count;
-  if (!run_bench (tmpdir, count, &report, &error))
+  if (!run_bench (tmpdir, count, batch, &report, &error))
     {
       bench_remove_tree (tmpdir);
       return fail (error);
