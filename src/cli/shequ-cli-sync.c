@@ -120,7 +120,9 @@ command_sync (int    argc,
   options.batch = batch;
   if (!shequ_sync_run (path, &options, NULL, NULL, NULL, &result, &error))
     {
-      if (!opt_json)
+      /* What was done before the failure stands, and what is left waits. */
+      if (!opt_json && (result.pushed || result.pulled || result.conflicts || result.refused
+                        || result.pending))
         print_result (&result);
       return fail (error);
     }

@@ -440,7 +440,8 @@ _shequ_sync_reply_set_error (const ShequSyncReply  *reply,
   g_autofree char *said = _shequ_sync_reply_get_message (reply);
   g_autofree char *suffix = NULL;
 
-  suffix = said != NULL ? g_strdup_printf (": %s", said) : g_strdup ("");
+  /* TRANSLATORS: what the server said, after a message ending in a status */
+  suffix = said != NULL ? g_strdup_printf (_(": %s"), said) : g_strdup ("");
 
   if (reply->status == 401)
     g_set_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_AUTH,
