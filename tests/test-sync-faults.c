@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -596,12 +597,24 @@ test_malformed (Fixture       *f,
   sync_again_and_check (f);
 }
 
+/* SIGKILL at once (g_subprocess_force_exit sends it later, from GLib's worker thread:
+ * the reply could get through first). The process is not reaped yet, so its pid is
+ * still its own. */
+static void
+kill_now (GSubprocess *process)
+{
+  const char *pid = g_subprocess_get_identifier (process);
+
+  g_assert_nonnull (pid);
+  g_assert_cmpint (kill ((pid_t) atoi (pid), SIGKILL), ==, 0);
+}
+
 static void
 kill_server (gpointer data)
 {
   ShequTestCentral *central = data;
 
-  g_subprocess_force_exit (central->process);
+  kill_now (central->process);
 }
 
 /* SIGKILL to shequ-central while it has the second batch: after a restart on the same
@@ -639,7 +652,7 @@ kill_client (gpointer data)
 
   while (g_atomic_pointer_get (client) == NULL)
     g_usleep (1000);
-  g_subprocess_force_exit (g_atomic_pointer_get (client));
+  kill_now (g_atomic_pointer_get (client));
 }
 
 /* SIGKILL to `shequ-cli sync` while the server has its second batch: the next run
