@@ -514,6 +514,58 @@ test_cli (Fixture       *f,
   }
 }
 
+/* An attachment goes up once (HEAD, then PUT), comes down to the other PC checked
+ * against its hash, and is not sent again with the next edit. */
+static void
+test_attachments (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(GBytes) fetched = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequAttachmentRef *ref = NULL;
+  ShequOrgStore *org = shequ_disclosure_store_get_org_store (f->a);
+  ShequUnit *unit = shequ_org_store_lookup_code (org, "371326001001");
+  g_autoptr(ShequDisclosureVersion) content = shequ_disclosure_version_new ();
+  ShequSyncResult r;
+  gint64 id = 0;
+  g_autofree char *uuid = NULL;
+
+  shequ_disclosure_store_add_attachment (f->a, "账目.pdf", bytes, &ref, &error);
+  g_assert_no_error (error);
+  content->title = g_strdup ("附有账目");
+  content->body = g_strdup ("见附件。");
+  g_ptr_array_add (content->attachments, ref);
+  shequ_disclosure_store_create (f->a, shequ_unit_get_id (unit), SHEQU_DISCLOSURE_KIND_NEWS,
+                                 "2026-10", content, NULL, &id, &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (shequ_disclosure_store_lookup (f->a, id)->uuid);
+
+  r = sync_ok (f, f->a_path);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.attachments_sent, ==, 1);
+  r = sync_ok (f, f->b_path);
+  g_assert_cmpuint (r.pulled, ==, 1);
+  g_assert_cmpuint (r.attachments_fetched, ==, 1);
+  refresh (f->b);
+  fetched = shequ_disclosure_store_get_attachment (f->b, ref->sha256, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (fetched, bytes));
+  /* Nothing more to fetch: the idle sync is one request again. */
+  r = sync_ok (f, f->b_path);
+  g_assert_cmpuint (r.requests, ==, 1);
+
+  edit (f->a, id, "附有账目（改）");
+  r = sync_ok (f, f->a_path);
+  g_assert_cmpuint (r.pushed, ==, 1);
+  g_assert_cmpuint (r.attachments_sent, ==, 0);
+  r = sync_ok (f, f->b_path);
+  g_assert_cmpuint (r.pulled, ==, 1);
+  g_assert_cmpuint (r.attachments_fetched, ==, 0);
+  g_assert_cmpstr (current_title (f->b, uuid), ==, "附有账目（改）");
+}
+
 /* A token of another street's office: its units are refused, and nothing is sent. */
 static void
 test_refused_other_office (Fixture       *f,
@@ -722,6 +774,7 @@ main (int    argc,
   ADD ("/sync/server-change", test_server_change);
   ADD ("/sync/async", test_async);
   ADD ("/sync/cli", test_cli);
+  ADD ("/sync/attachments", test_attachments);
   ADD ("/sync/refused/other-office", test_refused_other_office);
   ADD ("/sync/refused/bad-amount", test_refused_bad_amount);
   ADD ("/sync/refused/unbalanced", test_refused_unbalanced);
