@@ -51,11 +51,14 @@ drain_thread (gpointer data)
 
 static void
 start_on (ShequTestCentral *central,
-          guint16           port)
+          guint16           port,
+          const char       *cert,
+          const char       *key)
 {
   const char *program = g_getenv ("SHEQU_CENTRAL");
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
-  const char *argv[] = { program, "--db", central->db, "--listen", listen, NULL };
+  const char *argv[] = { program, "--db", central->db, "--listen", listen,
+                         cert != NULL ? "--tls-cert" : NULL, cert, "--tls-key", key, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   char *line;
@@ -70,19 +73,19 @@ start_on (ShequTestCentral *central,
   while (central->port == 0
          && (line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
     {
-      const char *at = strstr (line, "listening on http://127.0.0.1:");
+      const char *at = strstr (line, "://127.0.0.1:");
 
       g_test_message ("shequ-central: %s", line);
-      if (at != NULL)
-        central->port = (guint16) g_ascii_strtoull (at + strlen ("listening on http://127.0.0.1:"),
-                                                    NULL, 10);
+      if (at != NULL && strstr (line, "listening on http") != NULL)
+        central->port = (guint16) g_ascii_strtoull (at + strlen ("://127.0.0.1:"), NULL, 10);
       g_free (line);
     }
   g_assert_no_error (error);
   if (central->port == 0)
     g_error ("shequ-central ended without saying where it listens");
   g_free (central->url);
-  central->url = g_strdup_printf ("http://127.0.0.1:%u", central->port);
+  central->url = g_strdup_printf ("%s://127.0.0.1:%u", cert != NULL ? "https" : "http",
+                                  central->port);
   /* What is still buffered is lost with LINES: only log lines. */
   central->drain = g_thread_new ("central-drain", drain_thread,
                                  g_object_ref (g_subprocess_get_stdout_pipe (central->process)));
@@ -91,14 +94,22 @@ start_on (ShequTestCentral *central,
 void
 shequ_test_central_start (ShequTestCentral *central)
 {
-  start_on (central, 0);
+  start_on (central, 0, NULL, NULL);
+}
+
+void
+shequ_test_central_start_tls (ShequTestCentral *central,
+                              const char       *cert,
+                              const char       *key)
+{
+  start_on (central, 0, cert, key);
 }
 
 void
 shequ_test_central_restart (ShequTestCentral *central)
 {
   g_assert_cmpuint (central->port, !=, 0);
-  start_on (central, central->port);
+  start_on (central, central->port, NULL, NULL);
 }
 
 void

@@ -28,6 +28,10 @@ void     shequ_test_central_require   (void);
 void     shequ_test_central_init      (ShequTestCentral *central);
 /* Starts it (again) on a port of the OS's choice; waits for "listening on". */
 void     shequ_test_central_start     (ShequTestCentral *central);
+/* Starts it serving HTTPS with CERT and KEY (PEM files); URL is then https://…. */
+void     shequ_test_central_start_tls (ShequTestCentral *central,
+                                       const char       *cert,
+                                       const char       *key);
 /* Starts it again on the port it had (the same URL for its clients). */
 void     shequ_test_central_restart   (ShequTestCentral *central);
 /* SIGKILL when KILL, else SIGTERM; waits for it. */

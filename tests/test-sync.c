@@ -566,6 +566,73 @@ test_attachments (Fixture       *f,
   g_assert_cmpstr (current_title (f->b, uuid), ==, "附有账目（改）");
 }
 
+/* A self-signed certificate for 127.0.0.1 in DIR (openssl): its paths. */
+static void
+make_certificate (const char  *dir,
+                  const char  *name,
+                  char       **cert,
+                  char       **key)
+{
+  g_autofree char *cert_name = g_strdup_printf ("%s.pem", name);
+  g_autofree char *key_name = g_strdup_printf ("%s.key", name);
+  g_auto(ShequTestResult) r = { 0 };
+
+  *cert = g_build_filename (dir, cert_name, NULL);
+  *key = g_build_filename (dir, key_name, NULL);
+  r = shequ_test_run ("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                      "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", *key, "-out", *cert,
+                      "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                      "subjectAltName=IP:127.0.0.1", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+/* HTTPS is always verified: a certificate the system does not trust is refused (TLS)
+ * unless --ca-file names it; another one, or another name, is refused even then. */
+static void
+test_tls (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *cert = NULL, *key = NULL, *other_cert = NULL, *other_key = NULL;
+  g_autofree char *by_name = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequSyncOptions options = { .token = f->token, .timeout = 20 };
+  ShequSyncResult r = { 0 };
+
+  if (g_find_program_in_path ("openssl") == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+  make_certificate (f->dir.dir, "server", &cert, &key);
+  make_certificate (f->dir.dir, "other", &other_cert, &other_key);
+  shequ_test_central_stop (&f->central, FALSE);
+  shequ_test_central_start_tls (&f->central, cert, key);
+  g_assert_true (g_str_has_prefix (f->central.url, "https://"));
+  shequ_test_client_publish (f->a, "加密传输");
+  options.server = f->central.url;
+
+  g_assert_false (shequ_sync_run (f->a_path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, f->central.url));
+  g_clear_error (&error);
+  options.ca_file = other_cert;
+  g_assert_false (shequ_sync_run (f->a_path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_TLS);
+  g_clear_error (&error);
+  by_name = g_strdup_printf ("https://localhost:%u", f->central.port);
+  options.server = by_name;
+  options.ca_file = cert;
+  g_assert_false (shequ_sync_run (f->a_path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_TLS);
+  g_clear_error (&error);
+  g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox", "attempts > 0"), ==, 0);
+
+  options.server = f->central.url;
+  g_assert_true (shequ_sync_run (f->a_path, &options, NULL, NULL, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pushed, ==, 1);
+}
+
 /* A token of another street's office: its units are refused, and nothing is sent. */
 static void
 test_refused_other_office (Fixture       *f,
@@ -775,6 +842,7 @@ main (int    argc,
   ADD ("/sync/async", test_async);
   ADD ("/sync/cli", test_cli);
   ADD ("/sync/attachments", test_attachments);
+  ADD ("/sync/tls", test_tls);
   ADD ("/sync/refused/other-office", test_refused_other_office);
   ADD ("/sync/refused/bad-amount", test_refused_bad_amount);
   ADD ("/sync/refused/unbalanced", test_refused_unbalanced);
