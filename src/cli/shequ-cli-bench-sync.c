@@ -29,6 +29,7 @@ typedef struct {
   double  idle_sync_ms;        /* median of five */
   guint   idle_sync_requests;
   double  public_page_rps;     /* 0: wrk not installed */
+  guint64 public_page_errors;  /* replies not 2xx/3xx */
   gint64  rss_before_kb, rss_after_kb;
 } SyncReport;
 
@@ -349,9 +350,11 @@ measure_syncs (const char              *client,
   return TRUE;
 }
 
-/* wrk -t2 -c32 -d5s on URL: its Requests/sec (0 when wrk is not installed). */
+/* wrk -t2 -c32 -d5s on URL: its Requests/sec (0 when wrk is not installed), and how
+ * many replies were not 2xx/3xx (a fast 404 would be no figure at all). */
 static double
-run_wrk (const char *url)
+run_wrk (const char *url,
+         guint64    *bad)
 {
   g_autofree char *wrk = g_find_program_in_path ("wrk");
   g_autofree char *out = NULL;
@@ -359,11 +362,15 @@ run_wrk (const char *url)
   const char *at;
   int wait_status = 0;
 
+  *bad = 0;
   if (wrk == NULL
       || !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                         &out, NULL, &wait_status, NULL)
       || (at = strstr (out, "Requests/sec:")) == NULL)
     return 0;
+  if (strstr (out, "Non-2xx or 3xx responses:") != NULL)
+    *bad = g_ascii_strtoull (strstr (out, "Non-2xx or 3xx responses:")
+                             + strlen ("Non-2xx or 3xx responses:"), NULL, 10);
   return g_ascii_strtod (at + strlen ("Requests/sec:"), NULL);
 }
 
@@ -382,6 +389,7 @@ print_report (const SyncReport *r)
         { "pushed", r->pushed }, { "idle_sync_ms", r->idle_sync_ms },
         { "idle_sync_requests", r->idle_sync_requests },
         { "public_page_rps", r->public_page_rps },
+        { "public_page_errors", r->public_page_errors },
         { "server_rss_kb_before", r->rss_before_kb }, { "server_rss_kb_after", r->rss_after_kb },
       };
 
@@ -410,7 +418,8 @@ print_report (const SyncReport *r)
   g_print ("idle sync:            %.2f ms, %u request(s)\n", r->idle_sync_ms,
            r->idle_sync_requests);
   if (r->public_page_rps > 0)
-    g_print ("public unit page:     %.0f requests/s (wrk -t2 -c32 -d5s)\n", r->public_page_rps);
+    g_print ("public unit page:     %.0f requests/s (wrk -t2 -c32 -d5s), %" G_GUINT64_FORMAT
+             " not 2xx/3xx\n", r->public_page_rps, r->public_page_errors);
   else
     g_print ("public unit page:     not measured (wrk is not installed)\n");
   g_print ("server RSS:           %" G_GINT64_FORMAT " kB before, %" G_GINT64_FORMAT
@@ -451,7 +460,7 @@ run_bench (const char  *tmpdir,
     {
       page = g_strdup_printf ("%s/u/371326001001", server.url);
       report->rss_before_kb = server_rss_kb (&server);
-      report->public_page_rps = run_wrk (page);
+      report->public_page_rps = run_wrk (page, &report->public_page_errors);
       report->rss_after_kb = server_rss_kb (&server);
     }
   stop_server (&server);
