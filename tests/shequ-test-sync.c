@@ -326,7 +326,9 @@ shequ_test_client_publish (ShequDisclosureStore *store,
   gint64 id = 0;
 
   g_assert_nonnull (unit);
+  g_free (content->title);
   content->title = g_strdup (title);
+  g_free (content->body);
   content->body = g_strdup ("本季度收支如下。");
   content->opening = 100000;
   content->closing = 100000 + 50000 - 20000;

@@ -534,7 +534,9 @@ test_attachments (Fixture       *f,
 
   shequ_disclosure_store_add_attachment (f->a, "账目.pdf", bytes, &ref, &error);
   g_assert_no_error (error);
+  g_free (content->title);
   content->title = g_strdup ("附有账目");
+  g_free (content->body);
   content->body = g_strdup ("见附件。");
   g_ptr_array_add (content->attachments, ref);
   shequ_disclosure_store_create (f->a, shequ_unit_get_id (unit), SHEQU_DISCLOSURE_KIND_NEWS,
@@ -598,7 +600,9 @@ test_tls (Fixture       *f,
   ShequSyncOptions options = { .token = f->token, .timeout = 20 };
   ShequSyncResult r = { 0 };
 
-  if (g_find_program_in_path ("openssl") == NULL)
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+
+  if (openssl == NULL)
     {
       g_test_skip ("openssl is not installed");
       return;
@@ -666,7 +670,9 @@ submit_one (Fixture    *f,
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
+  g_free (content->title);
   content->title = g_strdup (title);
+  g_free (content->body);
   content->body = g_strdup ("");
   content->opening = 0;
   content->closing = 30000;

@@ -214,8 +214,10 @@ make_disclosure (ShequUnit *unit,
   doc->period = g_strdup_printf ("%u-%02u", 2000 + i / 12 % 27, i % 12 + 1);
   doc->created_at = g_strdup ("2026-10-01T08:00:00Z");
   v->state = SHEQU_DISCLOSURE_STATE_PUBLISHED;
+  g_free (v->title);
   v->title = g_strdup_printf ("%s %s 财务公开（第 %u 号）", shequ_unit_get_name (unit),
                               doc->period, i + 1);
+  g_free (v->body);
   v->body = g_strdup ("本期收支明细如下，请村（居）民监督。");
   for (guint k = 0; k < 10; k++)
     {
