@@ -19,7 +19,9 @@ shequ_test_public_version_new (guint number, ShequDisclosureState state, const c
 
   v->version = number;
   v->state = state;
+  g_free (v->title);
   v->title = g_strdup (title);
+  g_free (v->body);
   v->body = g_strdup (body);
   v->created_by = g_strdup ("王会计");
   v->created_at = g_strdup ("2026-10-01T02:00:00Z");
@@ -272,7 +274,11 @@ shequ_test_public_set_up (ShequTestPublic *f, gconstpointer data)
 void
 shequ_test_public_tear_down (ShequTestPublic *f, gconstpointer data)
 {
+  /* Close the client's connections, and let the server see them go, before it goes. */
+  soup_session_abort (f->session);
   g_object_unref (f->session);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   soup_server_disconnect (f->server);
   g_object_unref (f->server);
   shequ_central_public_free (f->public);

@@ -107,6 +107,12 @@ fake_get_unit (ShequCentralStorage *storage, const char *code, GError **error)
   return NULL;
 }
 
+static int
+compare_codes (gconstpointer a, gconstpointer b)
+{
+  return strcmp ((*(ShequCentralUnit **) a)->code, (*(ShequCentralUnit **) b)->code);
+}
+
 static GPtrArray *
 fake_list_public_units (ShequCentralStorage *storage, guint page, guint per_page,
                         guint *total, GError **error)
@@ -130,6 +136,8 @@ fake_list_public_units (ShequCentralStorage *storage, guint page, guint per_page
       else
         shequ_central_unit_free (u);
     }
+  /* By code, as the real storage gives them. */
+  g_ptr_array_sort (all, compare_codes);
   *total = all->len;
   for (guint i = page * per_page; i < all->len && i < (page + 1) * per_page; i++)
     g_ptr_array_add (result, unit_copy (g_ptr_array_index (all, i)));

@@ -187,6 +187,39 @@ test_pagination (ShequTestPublic *f, gconstpointer data)
   g_assert_nonnull (strstr (json, "\"total\":62"));
 }
 
+static guint
+count_of (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* A community's grid comes between the street's community and its villages by code: the
+ * street's children still stand under one heading. */
+static void
+test_index_groups (ShequTestPublic *f, gconstpointer data)
+{
+  ShequDisclosure *d = shequ_test_public_doc_new ("6f1c0000-0000-4000-8000-0000000000bb",
+                                                  COMMUNITY "001", SHEQU_DISCLOSURE_KIND_NEWS,
+                                                  "2026");
+  g_autofree char *index = NULL;
+
+  shequ_test_fake_central_add_unit (f->storage, COMMUNITY "001", "东关第一网格", "grid",
+                                    COMMUNITY);
+  g_ptr_array_add (d->versions, shequ_test_public_version_new (
+    1, SHEQU_DISCLOSURE_STATE_PUBLISHED, "网格动态", "内容"));
+  shequ_test_fake_central_add_document (f->storage, d);
+  shequ_central_public_invalidate (f->public);
+  index = shequ_test_public_get_ok (f, "/");
+  g_assert_cmpuint (count_of (index, "<h2>平邑街道</h2>"), ==, 1);
+  g_assert_cmpuint (count_of (index, "<h2>平邑街道 › 东关社区</h2>"), ==, 1);
+  g_assert_nonnull (strstr (index, "东关第一网格"));
+  g_assert_nonnull (strstr (index, "网格"));
+}
+
 static void
 test_headers (ShequTestPublic *f, gconstpointer data)
 {
@@ -335,7 +368,7 @@ test_files (ShequTestPublic *f, gconstpointer data)
   g_assert_cmpstr (shequ_test_public_header (msg, "Content-Type"), ==, "application/pdf");
   g_assert_cmpstr (shequ_test_public_header (msg, "X-Content-Type-Options"), ==, "nosniff");
   g_assert_nonnull (disposition);
-  g_assert_true (g_str_has_prefix (disposition, "inline; "));
+  g_assert_true (g_str_has_prefix (disposition, "inline; filename=\"____ 2026.pdf\"; "));
   g_assert_nonnull (strstr (disposition, "filename*=UTF-8''%E6%94%B6%E6%94%AF%E5%87%AD%E8%AF%81"
                                          "%202026.pdf"));
   g_assert_cmpstr (shequ_test_public_header (msg, "ETag"), ==, "\"" SHA_PUBLISHED "\"");
@@ -586,8 +619,7 @@ test_cache_bound (void)
 #define ADD_FAKE(path, func)                                                  \
   g_test_add ("/central-public/fake" path, ShequTestPublic, SHEQU_TEST_PUBLIC_FAKE, \
               shequ_test_public_set_up, func, shequ_test_public_tear_down)
-#define ADD_BOTH(path, func) ADD_FAKE (path, func)
-#define ADD_BOTH_WITH_SQLITE(path, func)                                        \
+#define ADD_BOTH(path, func)                                                    \
   G_STMT_START {                                                                \
     ADD_FAKE (path, func);                                                      \
     g_test_add ("/central-public/sqlite" path, ShequTestPublic,                 \
@@ -607,6 +639,7 @@ main (int argc, char **argv)
   ADD_BOTH ("/unit/policy-guide", test_policy_guide);
   ADD_BOTH ("/escaping", test_escaping);
   ADD_FAKE ("/pagination", test_pagination);
+  ADD_FAKE ("/index-groups", test_index_groups);
   ADD_BOTH ("/headers", test_headers);
   ADD_FAKE ("/conditional", test_conditional);
   ADD_BOTH ("/head", test_head);

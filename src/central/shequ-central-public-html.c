@@ -158,13 +158,49 @@ put_unit_row (ShequPublicContext *ctx, GString *out, const ShequCentralUnit *uni
   g_string_append (out, "</td></tr>\n");
 }
 
+/* The page's units under their parents, each parent once, in the order the units come
+ * (by code: a community's grids follow it, and its sibling villages come after them). */
+static void
+put_groups (ShequPublicContext *ctx, GString *out, GPtrArray *units)
+{
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      ShequCentralUnit *unit = g_ptr_array_index (units, i);
+      const char *parent = unit->parent_code != NULL ? unit->parent_code : "";
+      GPtrArray *members = g_hash_table_lookup (groups, parent);
+
+      if (members == NULL)
+        {
+          members = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) parent, members);
+          g_ptr_array_add (order, unit);
+        }
+      g_ptr_array_add (members, unit);
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const ShequCentralUnit *first = g_ptr_array_index (order, i);
+      GPtrArray *members = g_hash_table_lookup (groups, first->parent_code != NULL
+                                                          ? first->parent_code : "");
+      g_autofree char *heading = area_heading (ctx, first);
+
+      put_units_head (ctx, out, heading);
+      for (guint j = 0; j < members->len; j++)
+        put_unit_row (ctx, out, g_ptr_array_index (members, j));
+      g_string_append (out, "</tbody></table></div>\n</section>\n");
+    }
+}
+
 ShequPublicReply *
 shequ_public_html_index (ShequPublicContext *ctx, const ShequPublicRoute *route,
                          GError **error)
 {
   GString *out;
   guint total = 0, pages;
-  g_autofree char *last_parent = NULL;
   g_autoptr (GPtrArray) units = shequ_central_storage_list_public_units (
     ctx->storage, route->page - 1, SHEQU_PUBLIC_UNITS_PER_PAGE, &total, error);
 
@@ -188,25 +224,7 @@ shequ_public_html_index (ShequPublicContext *ctx, const ShequPublicRoute *route,
       shequ_public_html_put (out, W (NC_("public page", "Nothing has been published yet.")));
       g_string_append (out, "</p>\n");
     }
-  /* Units come by code, so the children of one parent are together. */
-  for (guint i = 0; i < units->len; i++)
-    {
-      const ShequCentralUnit *unit = g_ptr_array_index (units, i);
-
-      if (last_parent == NULL || g_strcmp0 (last_parent, unit->parent_code) != 0)
-        {
-          g_autofree char *heading = area_heading (ctx, unit);
-
-          if (last_parent != NULL)
-            g_string_append (out, "</tbody></table></div>\n</section>\n");
-          put_units_head (ctx, out, heading);
-          g_free (last_parent);
-          last_parent = g_strdup (unit->parent_code != NULL ? unit->parent_code : "");
-        }
-      put_unit_row (ctx, out, unit);
-    }
-  if (last_parent != NULL)
-    g_string_append (out, "</tbody></table></div>\n</section>\n");
+  put_groups (ctx, out, units);
   put_pager (ctx, out, route->page, pages, "");
   return shequ_public_html_end (ctx, out, 200);
 }

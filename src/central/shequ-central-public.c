@@ -191,13 +191,14 @@ static char *
 content_disposition (const char *name, gboolean in_place)
 {
   g_autofree char *encoded = g_uri_escape_string (name, NULL, FALSE);
-  g_autofree char *ascii = g_strdup (name);
+  g_autoptr (GString) ascii = g_string_new (NULL);
 
-  for (char *c = ascii; *c != '\0'; c++)
-    if ((guchar) *c >= 0x7f || *c < 0x20 || *c == '"' || *c == '\\')
-      *c = '_';
+  /* The fallback for old clients: one '_' for each character it cannot carry. */
+  for (const char *c = name; *c != '\0'; c = g_utf8_next_char (c))
+    g_string_append_c (ascii, ((guchar) *c >= 0x7f || *c < 0x20 || *c == '"' || *c == '\\')
+                                ? '_' : *c);
   return g_strdup_printf ("%s; filename=\"%s\"; filename*=UTF-8''%s",
-                          in_place ? "inline" : "attachment", ascii, encoded);
+                          in_place ? "inline" : "attachment", ascii->str, encoded);
 }
 
 static ShequPublicReply *

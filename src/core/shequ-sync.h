@@ -13,7 +13,8 @@ typedef enum {
   SHEQU_SYNC_ERROR_AUTH,      /* 401: the token is unknown or revoked */
   SHEQU_SYNC_ERROR_FORBIDDEN, /* 403 for the whole office (not one disclosure) */
   SHEQU_SYNC_ERROR_SERVER,    /* 5xx */
-  SHEQU_SYNC_ERROR_PROTOCOL,  /* a reply that does not read: malformed JSON, wrong types */
+  SHEQU_SYNC_ERROR_PROTOCOL,  /* a reply that does not read: malformed JSON, wrong types,
+                               * too big, an unexpected status */
   SHEQU_SYNC_ERROR_TLS,       /* the certificate does not verify */
   SHEQU_SYNC_ERROR_SETTINGS,  /* no server URL, a bad URL, no token, an unreadable CA file */
 } ShequSyncError;
@@ -25,8 +26,12 @@ typedef struct {
   const char *token;
   const char *ca_file;          /* NULL: the system's CAs. TLS is always verified. */
   guint       connect_timeout;  /* seconds; 0: 10 */
-  guint       timeout;          /* seconds for one request; 0: 30 */
-  guint       batch;            /* documents per push request; 0: 200 */
+  guint       timeout;          /* seconds a request may stall; 0: 30 (ten times that
+                                 * for the whole of one request) */
+  guint       batch;            /* documents per push request; 0: 200 (at most 500) */
+  /* FALSE: outbox entries still waiting out their backoff after a failed send go now
+   * too (a sync the user asked for); TRUE: they wait (automatic syncs). */
+  gboolean    respect_backoff;
 } ShequSyncOptions;
 
 typedef struct {
