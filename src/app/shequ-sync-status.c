@@ -351,6 +351,9 @@ shequ_sync_status_button_init (ShequSyncStatusButton *self)
   self->icon = GTK_IMAGE (gtk_image_new ());
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   self->label = GTK_LABEL (gtk_label_new (NULL));
+  /* The header bar is narrow on a small screen: the line gives way first. */
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->label, 3);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->spinner));
