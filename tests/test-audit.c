@@ -382,11 +382,18 @@ test_in_outer_transaction (Fixture       *f,
   assert_intact (f->db, 3);
 }
 
+/* What version 6 added (the disclosures and sync). */
+#define DROP_VERSION_6                                                             \
+  "DROP TABLE sync_state; DROP TABLE sync_conflict; DROP TABLE outbox; "           \
+  "DROP TABLE attachment_blob; DROP TABLE disclosure_attachment; "                 \
+  "DROP TABLE disclosure_item; DROP TABLE disclosure_version; DROP TABLE disclosure; "
+
 /* A version-2 file: this schema without the audit log and what came after it. */
 static void
 make_version_2 (ShequDatabase *db)
 {
-  exec (db, "DROP TABLE eval_flag; DROP TABLE eval_score; DROP TABLE eval_assignment; "
+  exec (db, DROP_VERSION_6
+        "DROP TABLE eval_flag; DROP TABLE eval_score; DROP TABLE eval_assignment; "
         "DROP TABLE eval_assessor; DROP TABLE eval_target; DROP TABLE eval_period; "
         "DROP TABLE eval_flag_rule; DROP TABLE eval_indicator; DROP TABLE eval_set; "
         "DROP TABLE audit_head; DROP TABLE audit_log; PRAGMA user_version = 2;");
@@ -447,7 +454,7 @@ test_migrates_version_4 (Fixture       *f,
   int version = 0;
 
   append_n (f->db, 6);
-  exec (f->db, "DROP TABLE audit_head; PRAGMA user_version = 4;");
+  exec (f->db, DROP_VERSION_6 "DROP TABLE audit_head; PRAGMA user_version = 4;");
   g_clear_object (&f->db);
   g_assert_true (shequ_database_peek_schema_version (f->dir.db, &version, &error));
   g_assert_cmpint (version, ==, 4);

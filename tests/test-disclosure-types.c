@@ -126,6 +126,24 @@ test_period_label_within (void)
   g_assert_cmpstr (quarter, ==, "2026 Q3");
   g_assert_cmpstr (month, ==, "2026-10");
 
+  /* The public pages' Chinese, whatever the locale. */
+  {
+    g_autofree char *zh_quarter = shequ_disclosure_period_get_chinese ("2026-Q3");
+    g_autofree char *zh_month = shequ_disclosure_period_get_chinese ("2026-01");
+    g_autofree char *zh_year = shequ_disclosure_period_get_chinese ("2026");
+    g_autofree char *junk = shequ_disclosure_period_get_chinese ("x\xff");
+
+    g_assert_cmpstr (zh_quarter, ==, "2026年第三季度");
+    g_assert_cmpstr (zh_month, ==, "2026年1月");
+    g_assert_cmpstr (zh_year, ==, "2026年");
+    g_assert_cmpstr (junk, ==, "x\xef\xbf\xbd");
+    g_assert_cmpstr (shequ_disclosure_kind_get_chinese (SHEQU_DISCLOSURE_KIND_GOVERNMENT), ==,
+                     "政务公开");
+    g_assert_cmpstr (shequ_disclosure_state_get_chinese (SHEQU_DISCLOSURE_STATE_CORRECTED), ==,
+                     "已更正");
+    g_assert_cmpstr (shequ_finance_direction_get_chinese (SHEQU_FINANCE_INCOME), ==, "收入");
+  }
+
   g_assert_true (shequ_disclosure_period_within ("2026-10", "2026-Q4"));
   g_assert_true (shequ_disclosure_period_within ("2026-10", "2026"));
   g_assert_true (shequ_disclosure_period_within ("2026-Q2", "2026"));

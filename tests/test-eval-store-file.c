@@ -210,6 +210,11 @@ test_migrates_version_3 (Fixture       *f,
   }
   g_clear_object (&f->store);
   g_assert_true (shequ_database_exec (f->db,
+                                      "DROP TABLE sync_state; DROP TABLE sync_conflict; "
+                                      "DROP TABLE outbox; DROP TABLE attachment_blob; "
+                                      "DROP TABLE disclosure_attachment; "
+                                      "DROP TABLE disclosure_item; "
+                                      "DROP TABLE disclosure_version; DROP TABLE disclosure; "
                                       "DROP TABLE eval_flag; DROP TABLE eval_score; "
                                       "DROP TABLE eval_assignment; DROP TABLE eval_assessor; "
                                       "DROP TABLE eval_target; DROP TABLE eval_period; "
@@ -224,7 +229,7 @@ test_migrates_version_3 (Fixture       *f,
 
   reopen_all (f);
   g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, SHEQU_SCHEMA_VERSION);
-  g_assert_cmpint (SHEQU_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (SHEQU_SCHEMA_VERSION, ==, 6);
   g_assert_cmpuint (shequ_org_store_get_n_units (f->org), ==, n_units);
   g_assert_cmpuint (shequ_eval_store_list_assessor_people (f->store)->len, ==, 5);
   open_period (f, make_simple_set (f, SHEQU_EVAL_KIND_CADRE, SHEQU_EVAL_COMBINE_MEAN), "一月",

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A file with a higher user_version is refused. */
-#define SHEQU_SCHEMA_VERSION 5
+#define SHEQU_SCHEMA_VERSION 6
 
 #define SHEQU_DB_ERROR (shequ_db_error_quark ())
 

@@ -9,11 +9,13 @@
 G_BEGIN_DECLS
 
 /* Schema version 6 (shequ-database.c) adds:
- *   disclosure (id, uuid UNIQUE, unit_code, kind, period, created_at, updated_at,
- *               server_revision, sync_message)
- *   disclosure_version (disclosure_id, version, state, title, body, opening_fen,
- *               closing_fen, guide_*, created_by … reason; UNIQUE (disclosure_id, version))
- *   disclosure_item (version_rowid, seq, direction, category, amount_fen, note)
+ *   disclosure (id, uuid UNIQUE, unit_id (of unit_code when written, 0: none), unit_code,
+ *               kind, period, created_at, updated_at (to the microsecond),
+ *               server_revision, sync_message (the refusal's words))
+ *   disclosure_version (id, disclosure_id, version, state, title, body, opening_fen,
+ *               closing_fen, guide_* (all NULL: no guide), created_by … reason;
+ *               UNIQUE (disclosure_id, version))
+ *   disclosure_item (version_rowid, seq, direction, category, amount_fen > 0, note)
  *   disclosure_attachment (version_rowid, seq, name, mime, size, sha256)
  *   attachment_blob (sha256 PRIMARY KEY, mime, size, data BLOB)
  *   outbox (id, key UNIQUE, uuid, attempts, next_attempt_at, state ('pending',
@@ -21,9 +23,11 @@ G_BEGIN_DECLS
  *   sync_conflict (uuid PRIMARY KEY, their_revision, their_document, detected_at)
  *   sync_state (key PRIMARY KEY, value): "server" (the URL the revisions and cursor are
  *           of), "cursor", "units-hash"
- * with triggers that refuse any change to the content of a published, corrected or
- * withdrawn version (its state may still move published → corrected / withdrawn, and
- * ended_by/at and reason be set then).
+ * with triggers that refuse (RAISE ABORT: SQLITE_CONSTRAINT_TRIGGER) any change to the
+ * content of a published, corrected or withdrawn version, its deletion and any change
+ * to its lines and attachments, and a change of unit, kind or period (or the deletion)
+ * of a disclosure that has one; its state may still move published → corrected /
+ * withdrawn, and ended_by/at and reason be set then.
  *
  * Every function below runs inside a transaction of shequ_database_write()/_read()
  * on DB, which the caller holds. */
@@ -113,5 +117,28 @@ gboolean _shequ_sync_state_reset_server  (ShequDatabase          *db,
                                           GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequOutboxEntry, _shequ_outbox_entry_free)
+
+/* Helpers of the SQL layer (shequ-disclosure-db.c), for the store's files too. */
+/* A statement of SQL (a string literal: its address is the key) prepared once per
+ * connection, handed out reset; hold it in a g_autoptr(ShequCachedStmt), which resets
+ * it again (never finalize it). */
+typedef sqlite3_stmt ShequCachedStmt;
+sqlite3_stmt *_shequ_disclosure_db_prepare    (ShequDatabase                *db,
+                                               const char                   *sql,
+                                               GError                      **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequCachedStmt, sqlite3_reset)
+char       *_shequ_disclosure_now             (void);   /* ISO 8601 UTC, to the second */
+gboolean    _shequ_disclosure_state_is_frozen (ShequDisclosureState          state);
+/* One step: FALSE with the database's error unless a row or the end came. */
+gboolean    _shequ_disclosure_db_step         (ShequDatabase                *db,
+                                               sqlite3_stmt                 *stmt,
+                                               GError                      **error);
+char       *_shequ_disclosure_column_dup      (sqlite3_stmt                 *stmt,
+                                               int                           column);
+/* Whether A and B have the same finance lines and attachments. */
+gboolean    _shequ_disclosure_lines_equal     (const ShequDisclosureVersion *a,
+                                               const ShequDisclosureVersion *b);
+/* The newest non-empty title, else the uuid: how messages name a disclosure. */
+const char *_shequ_disclosure_get_title       (const ShequDisclosure        *doc);
 
 G_END_DECLS

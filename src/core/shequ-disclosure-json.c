@@ -582,6 +582,116 @@ parse_error (const GError  *parse,
                  _("The document is not valid JSON: %s"), message);
 }
 
+/* Whether TOKEN[0..LEN) is a JSON number as RFC 8259 writes it: json-glib also reads
+ * 0x10 and 012, and wraps integers beyond 64 bits (-18446744073709551615 reads as 1). */
+static gboolean
+is_json_number (const char *token,
+                gsize       len,
+                gboolean   *too_long)
+{
+  gsize i = 0;
+  gsize digits = 0;
+  gboolean integer = TRUE;
+
+  if (i < len && token[i] == '-')
+    i++;
+  if (i < len && token[i] == '0')
+    {
+      i++;
+      digits++;
+    }
+  else
+    for (; i < len && g_ascii_isdigit (token[i]); i++)
+      digits++;
+  if (digits == 0)
+    return FALSE;
+  /* Any integer of 19 digits or more may leave a gint64: none is a valid amount. */
+  *too_long = digits > 18;
+  if (i < len && token[i] == '.')
+    {
+      gsize start = ++i;
+
+      integer = FALSE;
+      while (i < len && g_ascii_isdigit (token[i]))
+        i++;
+      if (i == start)
+        return FALSE;
+    }
+  if (i < len && (token[i] == 'e' || token[i] == 'E'))
+    {
+      gsize start;
+
+      integer = FALSE;
+      i++;
+      if (i < len && (token[i] == '+' || token[i] == '-'))
+        i++;
+      start = i;
+      while (i < len && g_ascii_isdigit (token[i]))
+        i++;
+      if (i == start)
+        return FALSE;
+    }
+  if (!integer)
+    *too_long = FALSE;
+  return i == len;
+}
+
+/* Every number outside strings and comments in DATA[0..LEN) a JSON number that json-glib
+ * reads as written. */
+static gboolean
+check_numbers (const char  *data,
+               gsize        len,
+               GError     **error)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      else if (c == '"' || c == '\'')
+        {
+          /* json-glib takes 'text' as a string too. */
+          for (i++; i < len && data[i] != c; i++)
+            {
+              if (data[i] == '\\' && i + 1 < len)
+                i++;
+              line += data[i] == '\n';
+            }
+        }
+      else if (c == '/' && i + 1 < len && data[i + 1] == '*')
+        {
+          for (i += 2; i + 1 < len && !(data[i] == '*' && data[i + 1] == '/'); i++)
+            line += data[i] == '\n';
+          i++;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean too_long = FALSE;
+
+          while (i + 1 < len && (g_ascii_isalnum (data[i + 1]) || data[i + 1] == '.' ||
+                                 data[i + 1] == '+' || data[i + 1] == '-'))
+            i++;
+          if (!is_json_number (data + start, i + 1 - start, &too_long) || too_long)
+            {
+              g_autofree char *token = g_strndup (data + start, MIN (i + 1 - start, 40));
+
+              g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                           too_long ? _("The document is not valid JSON: line %u: the number "
+                                        "%s is too large")
+                                    : _("The document is not valid JSON: line %u: %s is not "
+                                        "a number"),
+                           line, token);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 ShequDisclosure *
 shequ_disclosure_from_json (const char  *data,
                             gssize       length,
@@ -611,6 +721,8 @@ shequ_disclosure_from_json (const char  *data,
                    MAX_DOCUMENT_DEPTH, line);
       return NULL;
     }
+  if (!check_numbers (data, len, error))
+    return NULL;
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {

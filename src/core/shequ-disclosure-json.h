@@ -22,7 +22,15 @@ char            *shequ_disclosure_to_json      (const ShequDisclosure *d);
  * keys for kind/state/direction, format 1, no member missing; unknown members are
  * ignored (a later format may add some). Then shequ_disclosure_validate(). FALSE with
  * SHEQU_DISCLOSURE_ERROR_FORMAT (or the validation's error) naming the member as a path
- * ("versions[1].items[3].amount_fen") and what is wrong; translated. */
+ * ("versions[1].items[3].amount_fen") and what is wrong; translated.
+ *
+ * The path's indices are JSON's, 0-based: "versions[1].items[3]" is the second version's
+ * fourth line. The validation's messages are for people and count from 1 ("Version 2,
+ * line 4"). Members that may be absent (or null): "created_at", the version's people
+ * and times, "reason", "guide" and each of its parts; an amount is 0 … SHEQU_FEN_MAX
+ * (a draft may hold a line of 0; submitted versions need > 0), a balance
+ * ±SHEQU_FEN_MAX. Numbers must be written as JSON writes them (no 0x10, no 012) and an
+ * integer has at most 18 digits, since json-glib would wrap a longer one. */
 ShequDisclosure *shequ_disclosure_from_json_node (JsonNode     *node,
                                                   GError      **error);
 /* The same from text (at most LENGTH bytes, -1: NUL-terminated); invalid JSON is named

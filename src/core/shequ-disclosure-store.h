@@ -36,7 +36,7 @@ typedef struct {
   ShequDisclosureState  state;       /* the newest version's */
   guint                 n_versions;
   guint                 published;   /* the published version's number, 0: none */
-  char                 *updated_at;
+  char                 *updated_at;  /* ISO 8601 UTC to the microsecond */
   ShequSyncStatus       sync;
   gint64                server_revision;  /* 0: not on the server yet */
   char                 *sync_message;     /* REFUSED: the server's words; else NULL */
@@ -47,7 +47,9 @@ typedef struct {
   gboolean              subtree;   /* with the units under UNIT_ID */
   int                   kind;      /* a ShequDisclosureKind, or -1: every kind */
   int                   state;     /* a ShequDisclosureState of the newest version, or -1 */
-  const char           *period;    /* NULL: every period; else within it */
+  const char           *period;    /* NULL: every period; else within it (any form
+                                    * shequ_disclosure_period_parse reads; unreadable:
+                                    * nothing matches) */
   const char           *search;    /* NULL or words in the title */
 } ShequDisclosureFilter;
 
@@ -66,6 +68,9 @@ G_DECLARE_FINAL_TYPE (ShequDisclosureStore, shequ_disclosure_store, SHEQU, DISCL
  * memory, and says why with a translated SHEQU_DISCLOSURE_ERROR naming the disclosure.
  * A published version is never changed: the store refuses it, and so do triggers in
  * the database (for any other program).
+ *
+ * Adding an attachment's bytes logs "attach" on "attachment:SHA256" (and no outbox
+ * entry: the bytes go with the first version that names them).
  *
  * ACTOR names who did it (NULL: the store's "actor", by default the login's real name).
  *
@@ -146,6 +151,16 @@ gboolean shequ_disclosure_store_withdraw    (ShequDisclosureStore  *self,
                                              const char            *actor,
                                              GError               **error);
 
+/* Disclosures made whole elsewhere (a file, the sample, a benchmark) stored as this
+ * PC's, in one transaction: each validated (shequ_disclosure_validate), of a unit in
+ * the tree, its uuid not yet here; each gets an "import" audit entry and an outbox
+ * entry. All or nothing: the first that is refused is named (INVALID, NOT_FOUND …)
+ * and nothing is written. */
+gboolean shequ_disclosure_store_import      (ShequDisclosureStore  *self,
+                                             GPtrArray             *docs,
+                                             const char            *actor,
+                                             GError               **error);
+
 /* Keeps the bytes of an attachment in the database (once per SHA-256): a PDF, PNG or
  * JPEG (told by its first bytes, not its name), at most SHEQU_ATTACHMENT_SIZE_MAX.
  * NAME is shown (folders are taken off). *REF: the reference for a version's
@@ -192,7 +207,8 @@ void     shequ_disclosure_store_get_sync_counts (ShequDisclosureStore *self,
                                                  guint                *refused);
 
 /* Reads what another program (or the sync thread) committed since (PRAGMA
- * data_version), and emits "changed" (0) if anything did. */
+ * data_version), and what was written on the store's own connection past the store
+ * (the SQL layer, e.g. a bulk sample), and emits "changed" (0) if anything did. */
 gboolean shequ_disclosure_store_refresh     (ShequDisclosureStore  *self,
                                              GError               **error);
 

@@ -103,6 +103,13 @@ lookup_name (const Name *names,
   {                                                                          \
     g_return_val_if_fail ((guint) value < (n), NULL);                        \
     return g_dpgettext2 (GETTEXT_PACKAGE, names[value].ctx, names[value].label); \
+  }                                                                          \
+                                                                             \
+  const char *                                                               \
+  prefix##_get_chinese (Type value)                                          \
+  {                                                                          \
+    g_return_val_if_fail ((guint) value < (n), NULL);                        \
+    return names[value].zh;                                                  \
   }
 
 DEFINE_NAMES (shequ_disclosure_kind, ShequDisclosureKind, kind_names, SHEQU_DISCLOSURE_N_KINDS)
@@ -335,6 +342,28 @@ shequ_disclosure_period_get_label (const char *key)
     default:
       /* TRANSLATORS: a whole year, "2026". */
       return g_strdup_printf (C_("period label", "%u (year)"), period.year);
+    }
+}
+
+char *
+shequ_disclosure_period_get_chinese (const char *key)
+{
+  static const char *const quarters[] = { "一", "二", "三", "四" };
+  Period period;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!period_read (key, &period))
+    return g_utf8_make_valid (key, -1);
+  switch (period.kind)
+    {
+    case PERIOD_QUARTER:
+      return g_strdup_printf ("%u年第%s季度", period.year, quarters[period.part - 1]);
+    case PERIOD_MONTH:
+      return g_strdup_printf ("%u年%u月", period.year, period.part);
+    case PERIOD_YEAR:
+    default:
+      return g_strdup_printf ("%u年", period.year);
     }
 }
 

@@ -71,6 +71,12 @@ gboolean    shequ_finance_direction_from_string (const char            *str,
                                                  ShequFinanceDirection *dir);
 const char *shequ_finance_direction_get_label   (ShequFinanceDirection  dir);
 
+/* The Chinese names whatever the locale ("财务公开", "已发布", "收入"), for what is always
+ * Chinese: the residents' public pages. */
+const char *shequ_disclosure_kind_get_chinese       (ShequDisclosureKind    kind);
+const char *shequ_disclosure_state_get_chinese      (ShequDisclosureState   state);
+const char *shequ_finance_direction_get_chinese     (ShequFinanceDirection  dir);
+
 /* A disclosure's period as text: "2026" (a year), "2026-Q3" (a quarter), "2026-10"
  * (a month). Also read: "2026年第三季度", "2026年10月", "2026年". FALSE for anything
  * else; *KEY is the canonical form (newly allocated). */
@@ -78,6 +84,9 @@ gboolean    shequ_disclosure_period_parse       (const char            *text,
                                                  char                 **key);
 /* "2026年第三季度" / "2026 Q3": translated, for people. */
 char       *shequ_disclosure_period_get_label   (const char            *key);
+/* "2026年第三季度", "2026年10月", "2026年" whatever the locale (a copy of KEY if it is
+ * not a period). */
+char       *shequ_disclosure_period_get_chinese (const char            *key);
 /* Whether period A lies within B (a month in its quarter or year, a quarter in its
  * year, any period in itself). */
 gboolean    shequ_disclosure_period_within      (const char            *a,

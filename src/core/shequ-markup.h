@@ -38,7 +38,12 @@ typedef struct {
 
 typedef struct _ShequMarkup ShequMarkup;
 
-/* Never fails: any UTF-8 text is a document (invalid UTF-8 is replaced by U+FFFD). */
+/* Never fails: any UTF-8 text is a document (invalid UTF-8 is replaced by U+FFFD, and
+ * so are control characters other than tab and line breaks, which neither HTML nor
+ * Pango markup may carry). CRLF and CR are line breaks. Lines are read without the
+ * blanks around them. A marker needs text after it ("- " alone, "3、" alone are text);
+ * "1.5万元" and "-5度" are text, since "1." and "-" need a blank after them. A number
+ * has at most 6 digits. */
 ShequMarkup *shequ_markup_parse       (const char   *text);
 void         shequ_markup_free        (ShequMarkup  *markup);
 guint        shequ_markup_get_n_blocks (ShequMarkup *markup);
@@ -46,7 +51,8 @@ const ShequMarkupBlock *shequ_markup_get_block (ShequMarkup *markup,
                                                 guint        i);
 
 /* <p>, <h3>, <ul><li>, <ol><li>, <strong>, <br>: nothing else, every text character
- * escaped (& < > " '). */
+ * escaped (& < > " '). A numbered list whose first number is not 1 opens with
+ * <ol start="N">, N its number as typed; one tag or block a line. */
 char        *shequ_markup_to_html     (ShequMarkup  *markup);
 /* Pango markup for a GtkLabel (<b>, <big> headings, "•"/"1." items), escaped. */
 char        *shequ_markup_to_pango    (ShequMarkup  *markup);

@@ -46,7 +46,8 @@ char    *shequ_money_format      (ShequFen               fen);
 /* "1,234.50": grouped by thousands, for tables that people read. */
 char    *shequ_money_format_grouped (ShequFen            fen);
 
-/* A + B, FALSE (and *SUM untouched) when the result leaves ±SHEQU_FEN_MAX × 10^6. */
+/* A + B, FALSE (and *SUM untouched) when the result leaves ±SHEQU_FEN_MAX × 10^6 —
+ * which is beyond a gint64, so in fact: when the sum overflows. */
 gboolean shequ_money_add         (ShequFen               a,
                                   ShequFen               b,
                                   ShequFen              *sum);
