@@ -283,7 +283,8 @@ print_who (const char *label,
            const char *when)
 {
   if (who != NULL)
-    g_print ("  %s: %s, %s\n", label, who, when != NULL ? when : "");
+    /* TRANSLATORS: "Approved by: 马鹏飞, 2026-10-05T08:00:00Z" */
+    g_print (C_("who and when", "  %s: %s, %s\n"), label, who, when != NULL ? when : "");
 }
 
 static void
