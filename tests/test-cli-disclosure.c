@@ -134,6 +134,15 @@ test_workflow (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (v1, "opening_fen"), ==, 2000000);
   g_assert_cmpint (json_object_get_int_member (v1, "closing_fen"), ==, 2000000 + 4820050 - 723456);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (v1, "items")), ==, 4);
+
+  /* The same by its uuid. */
+  {
+    g_autoptr(JsonNode) by_uuid = run_json (f, "show", json_object_get_string_member (doc, "uuid"),
+                                            NULL);
+
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (by_uuid), "id"), ==,
+                     json_object_get_int_member (doc, "id"));
+  }
 }
 
 /* The text output names the steps and the money in yuan. */
