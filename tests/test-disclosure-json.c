@@ -211,6 +211,25 @@ test_refuse_members (void)
   assert_edit_refused ("\"versions\":[", "\"versions\":[[],", format, "versions[0]");
   assert_edit_refused ("\"versions\":[", "\"versions\":\"x\",\"y\":[", format,
                        "versions: must be a list");
+  {
+    g_autoptr(ShequDisclosure) p = shequ_test_disclosure_policy ();
+    g_autofree char *json = shequ_disclosure_to_json (p);
+    g_autofree char *bad_topic = NULL;
+    g_autofree char *bad_guide = NULL;
+    char *at = strstr (json, "\"topic\":\"");
+
+    g_assert_nonnull (at);
+    bad_topic = g_strdup_printf ("%.*s\"topic\":7,\"x\":%s", (int) (at - json), json,
+                                 at + strlen ("\"topic\":"));
+    assert_refused (bad_topic, format, "versions[0].guide.topic: must be a string");
+    at = strstr (json, "\"guide\":{");
+    bad_guide = g_strdup_printf ("%.*s\"guide\":[],\"x\":%s", (int) (at - json), json,
+                                 at + strlen ("\"guide\":"));
+    assert_refused (bad_guide, format, "versions[0].guide: must be an object");
+  }
+  /* A guide in a finance disclosure. */
+  assert_edit_refused ("\"items\":[", "\"guide\":{\"topic\":\"x\"},\"items\":[",
+                       SHEQU_DISCLOSURE_ERROR_INVALID, "policy");
   assert_refused ("[1, 2]", format, "object");
   assert_refused ("\"text\"", format, "object");
   assert_refused ("{}", format, "format: missing");

@@ -52,24 +52,32 @@ typedef struct {
   gint64           revision;
   gint64           seq;         /* its place in the change sequence */
   char            *updated_at;
+  char            *json;        /* DOC as it was sent, verbatim */
 } ShequCentralDocument;
 
 /* What a put answered (docs/sync-protocol.md): STATUS 200, 201 or 412 (then CURRENT is
- * the server's document and REVISION its revision). Errors 400/403 come as GError. */
+ * the server's document and REVISION its revision), or 400/403 with ERROR saying why
+ * (nothing written for that put; the others of a batch go on). A GError from
+ * put_documents is the storage failing (nothing written at all). */
 typedef struct {
   guint                 status;
   gint64                revision;
   gint64                cursor;
   ShequCentralDocument *current;  /* 412 only */
+  char                 *error;    /* 400 / 403 only: translated */
 } ShequCentralPutResult;
 
-/* One put of a batch: IF_MATCH 0 means If-None-Match: *. */
+/* One put of a batch: IF_MATCH 0 means If-None-Match: *, a revision If-Match: "REV",
+ * -1 no precondition (tools and tests; the API always asks for one). KEY may be NULL. */
 typedef struct {
   const char      *uuid;
   gint64           if_match;
   const char      *key;
   ShequDisclosure *doc;
   const char      *json;   /* DOC as it came, kept verbatim */
+  /* DOC NULL: why the request's document did not read. The put answers 400 with it,
+   * unless KEY was seen before (then the stored reply, whatever the body). */
+  const char      *invalid;
 } ShequCentralPut;
 
 void shequ_central_token_free      (ShequCentralToken     *token);
@@ -189,5 +197,6 @@ gboolean   shequ_central_storage_expire_keys  (ShequCentralStorage *self, gint64
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequCentralDocument, shequ_central_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequCentralUnit, shequ_central_unit_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShequCentralPutResult, shequ_central_put_result_clear)
 
 G_END_DECLS
