@@ -8,6 +8,7 @@
 
 #include "shequ-app-util.h"
 #include "shequ-application.h"
+#include "shequ-disclosure-sample.h"
 #include "shequ-eval-sample.h"
 #include "shequ-sample.h"
 #include "shequ-window-private.h"
@@ -71,6 +72,8 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
 {
   ShequWindow *self = SHEQU_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) disclosure_error = NULL;
+  g_autoptr(ShequDisclosureStore) disclosures = NULL;
   gboolean ok;
 
   if (self->store == NULL)
@@ -85,7 +88,12 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
   /* The street's evaluation too: every view has something to show on first start. */
   if (self->eval_store != NULL && !shequ_eval_sample_populate (self->eval_store, &error))
     _shequ_window_show_error (self, _("Could not open the sample evaluation"), error);
-  _shequ_window_populate_sample_disclosures (self);
+  /* And its disclosures (a store of their own: the views read them afresh). */
+  disclosures = shequ_disclosure_store_new (self->store, &disclosure_error);
+  if (disclosures == NULL || !shequ_disclosure_sample_populate (disclosures, &disclosure_error))
+    _shequ_window_show_error (self, _("Could not open the sample disclosures"), disclosure_error);
+  /* The window's own store reads them at once, not at the next poll. */
+  _shequ_window_refresh_disclosure (self);
   shequ_window_set_view (self, "org");
 }
 

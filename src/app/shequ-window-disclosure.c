@@ -9,7 +9,6 @@
 #include "shequ-app-util.h"
 #include "shequ-conflict-dialog.h"
 #include "shequ-disclosure-page-private.h"
-#include "shequ-disclosure-sample.h"
 #include "shequ-sync-dialog.h"
 #include "shequ-sync-status.h"
 #include "shequ-sync.h"
@@ -88,17 +87,6 @@ shequ_window_get_disclosure_store (ShequWindow *self)
 {
   g_return_val_if_fail (SHEQU_IS_WINDOW (self), NULL);
   return self->disclosure->store;
-}
-
-/* The sample street's disclosures, with its units (win.open-sample). */
-void
-_shequ_window_populate_sample_disclosures (ShequWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->disclosure->store != NULL &&
-      !shequ_disclosure_sample_populate (self->disclosure->store, &error))
-    _shequ_window_show_error (self, _("Could not open the sample disclosures"), error);
 }
 
 /* Another program's changes (shequ-cli, the sync thread), read with the organisation's. */

@@ -276,7 +276,6 @@ void _shequ_window_disclosure_init (ShequWindow *self);
 void _shequ_window_disclosure_dispose (ShequWindow *self);
 void _shequ_window_disclosure_finalize (ShequWindow *self);
 void _shequ_window_set_disclosure_store (ShequWindow *self);
-void _shequ_window_populate_sample_disclosures (ShequWindow *self);
 void _shequ_window_refresh_disclosure (ShequWindow *self);
 ShequDisclosurePage *_shequ_window_ensure_disclosure_page (ShequWindow *self);
 void _shequ_window_show_disclosure_screenshot (ShequWindow *self,

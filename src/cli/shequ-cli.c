@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "shequ-database.h"
+#include "shequ-disclosure-sample.h"
 #include "shequ-eval-sample.h"
 #include "shequ-io.h"
 #include "shequ-org-store.h"
@@ -216,7 +217,13 @@ command_init (int argc, char **argv)
     {
       g_autoptr(ShequEvalStore) eval = shequ_eval_store_new (store, &error);
 
+      g_autoptr(ShequDisclosureStore) disclosures = NULL;
+
       if (eval == NULL || !shequ_eval_sample_populate (eval, &error))
+        return fail (error);
+      /* And its disclosures of every kind and state. */
+      disclosures = shequ_disclosure_store_new (store, &error);
+      if (disclosures == NULL || !shequ_disclosure_sample_populate (disclosures, &error))
         return fail (error);
     }
   if (street != NULL && shequ_sample_create_street (store, street, county, &error) == NULL)
