@@ -288,3 +288,55 @@ shequ_test_gtk_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   shequ_test_ignore_gtk_races ();
 }
+
+void
+shequ_test_collect_mnemonics (GtkWidget  *root,
+                              GHashTable *seen,
+                              gboolean    visible_only)
+{
+  if (visible_only && !gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (root)));
+
+      if (key != GDK_KEY_VoidSymbol)
+        {
+          const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+          if (other != NULL)
+            g_error ("the mnemonic %s of “%s” is “%s”’s too", gdk_keyval_name (key),
+                     gtk_label_get_label (GTK_LABEL (root)), other);
+          g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_label (GTK_LABEL (root)));
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    shequ_test_collect_mnemonics (c, seen, visible_only);
+}
+
+void
+shequ_test_save_shot (GtkWidget  *widget,
+                      const char *name)
+{
+  const char *lang = g_getenv ("SHEQU_TEST_SHOTS_LANG");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
+  g_autofree char *path = g_build_filename (g_getenv ("SHEQU_TEST_SHOTS"), file, NULL);
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  g_assert_nonnull (g_getenv ("SHEQU_TEST_SHOTS"));
+  shequ_test_wait_frames (widget, 3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}

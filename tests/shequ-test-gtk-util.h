@@ -45,4 +45,14 @@ ShequWindow      *shequ_test_open_window         (GtkApplication   *app,
                                                   const char       *path,
                                                   gboolean         *loaded);
 
+/* Below ROOT (only what is mapped, on screen, when VISIBLE_ONLY), each mnemonic key into SEEN; a
+ * key met twice fails the test, naming both labels' text. */
+void              shequ_test_collect_mnemonics   (GtkWidget        *root,
+                                                  GHashTable       *seen,
+                                                  gboolean          visible_only);
+/* WIDGET (a window) drawn into $SHEQU_TEST_SHOTS/NAME-LANG.png, LANG from
+ * $SHEQU_TEST_SHOTS_LANG ("en" without it), after three frames. */
+void              shequ_test_save_shot           (GtkWidget        *widget,
+                                                  const char       *name);
+
 G_END_DECLS

@@ -498,9 +498,9 @@ test_header_names (Fixture       *fixture,
   /* The view switcher's titles carry no mnemonics (no "(O)" in Chinese). */
   g_assert_nonnull (switcher);
   pages = gtk_stack_get_pages (gtk_stack_switcher_get_stack (switcher));
-  /* Organisation, compliance, map, evaluation. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 4);
-  for (guint i = 0; i < 4; i++)
+  /* Organisation, compliance, map, evaluation, disclosure. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 5);
+  for (guint i = 0; i < 5; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
       GtkStackPage *page = GTK_STACK_PAGE (item);
@@ -593,6 +593,7 @@ test_screenshot_mode (Fixture       *fixture,
                           "shequ-present.png", "shequ-present-area.png",
                           "shequ-eval-sheet.png", "shequ-eval-ranking.png",
                           "shequ-eval-target.png", "shequ-eval-flags.png", "shequ-map-band.png",
+                          "shequ-disclosure.png", "shequ-disclosure-overdue.png",
                           "shequ-welcome.png" };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;

@@ -70,6 +70,8 @@ static const ShequShortcut shortcuts[] = {
   { "win.view-compliance", { "<Alt>2", NULL } },
   { "win.view-map", { "<Alt>3", NULL } },
   { "win.view-eval", { "<Alt>4", NULL } },
+  { "win.view-disclosure", { "<Alt>5", NULL } },
+  { "win.sync-now", { "<Control><Shift>s", NULL } },
 };
 
 const ShequShortcut *

@@ -59,6 +59,8 @@ _shequ_window_view_action (GtkWidget  *widget,
     shequ_window_set_view (self, "map");
   else if (g_str_equal (action_name, "win.view-eval"))
     shequ_window_set_view (self, "eval");
+  else if (g_str_equal (action_name, "win.view-disclosure"))
+    shequ_window_set_view (self, "disclosure");
   else
     shequ_window_set_view (self, "org");
 }
@@ -90,6 +92,8 @@ _shequ_window_open_sample_action (GtkWidget  *widget,
   disclosures = shequ_disclosure_store_new (self->store, &disclosure_error);
   if (disclosures == NULL || !shequ_disclosure_sample_populate (disclosures, &disclosure_error))
     _shequ_window_show_error (self, _("Could not open the sample disclosures"), disclosure_error);
+  /* The window's own store reads them at once, not at the next poll. */
+  _shequ_window_refresh_disclosure (self);
   shequ_window_set_view (self, "org");
 }
 

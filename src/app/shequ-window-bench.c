@@ -270,6 +270,8 @@ take_next_screenshot (ShequWindow *self)
     shequ_window_set_view (self, page);
   else if (g_str_has_prefix (page, "eval-") || g_str_equal (page, "map-band"))
     show_eval_screenshot (self, page);
+  else if (g_str_has_prefix (page, "disclosure"))
+    _shequ_window_show_disclosure_screenshot (self, page);
   _shequ_window_update_page (self);
 
   self->screenshot_paints = 0;
@@ -308,6 +310,11 @@ _shequ_window_maybe_start_screenshots (ShequWindow *self)
               g_ptr_array_add (self->screenshot_pages, (char *) "eval-target");
               g_ptr_array_add (self->screenshot_pages, (char *) "eval-flags");
               g_ptr_array_add (self->screenshot_pages, (char *) "map-band");
+            }
+          if (shequ_window_get_disclosure_store (self) != NULL)
+            {
+              g_ptr_array_add (self->screenshot_pages, (char *) "disclosure");
+              g_ptr_array_add (self->screenshot_pages, (char *) "disclosure-overdue");
             }
         }
       g_ptr_array_add (self->screenshot_pages, (char *) "welcome");

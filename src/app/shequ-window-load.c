@@ -33,6 +33,7 @@ _shequ_window_set_workspace (ShequWindow    *self,
                                                    : NULL);
   /* Also for the same store read again (a restore): the evaluation is read again. */
   _shequ_window_set_eval_store (self);
+  _shequ_window_set_disclosure_store (self);
 }
 
 /* Forgets the open database before a (re)load: restore, retry, first open. */
@@ -342,6 +343,7 @@ refresh_from_database (ShequWindow *self)
   if (!shequ_org_store_refresh (self->store, NULL, &error))
     g_debug ("Could not read changes by other programs: %s", error->message);
   _shequ_window_refresh_eval (self);
+  _shequ_window_refresh_disclosure (self);
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 #include "shequ-compliance-panel.h"
 #include "shequ-county-code.h"
 #include "shequ-database.h"
+#include "shequ-disclosure-page.h"
 #include "shequ-dialogs.h"
 #include "shequ-eval-page.h"
 #include "shequ-eval-store.h"
@@ -16,6 +17,9 @@
 #include "shequ-workspace.h"
 
 G_BEGIN_DECLS
+
+/* The disclosures' store, page and sync (shequ-window-disclosure.c). */
+typedef struct _ShequWindowDisclosure ShequWindowDisclosure;
 
 typedef enum {
   JOB_DAILY_BACKUP,
@@ -46,6 +50,7 @@ struct _ShequWindow
   GtkWidget            *compliance_slot;
   GtkWidget            *map_slot;
   GtkWidget            *eval_slot;
+  GtkWidget            *disclosure_slot;
   GtkStack             *org_stack;
   GtkWidget            *empty_street_page;
   GtkLabel             *empty_street_title;
@@ -54,6 +59,7 @@ struct _ShequWindow
   ShequCompliancePanel *compliance_panel;  /* built when first shown */
   ShequMapPage         *map_page;          /* built when first shown */
   ShequEvalPage        *eval_page;         /* built when first shown */
+  ShequWindowDisclosure *disclosure;
   ShequSession         *session;           /* one per store, shared by the views */
   GtkLabel             *error_title;
   GtkLabel             *error_message;
@@ -262,5 +268,28 @@ gboolean    shequ_window_export_eval_report     (ShequWindow  *self,
                                                  gint64        period_id,
                                                  const char   *path,
                                                  GError      **error);
+
+/* shequ-window-disclosure.c: the disclosures' store (made whenever the org store is
+ * set), their page, win.view-disclosure, win.sync-now, win.sync-settings,
+ * win.resolve-conflict (x: the disclosure), automatic sync and its indicator. */
+void _shequ_window_disclosure_init (ShequWindow *self);
+void _shequ_window_disclosure_dispose (ShequWindow *self);
+void _shequ_window_disclosure_finalize (ShequWindow *self);
+void _shequ_window_set_disclosure_store (ShequWindow *self);
+void _shequ_window_refresh_disclosure (ShequWindow *self);
+ShequDisclosurePage *_shequ_window_ensure_disclosure_page (ShequWindow *self);
+void _shequ_window_show_disclosure_screenshot (ShequWindow *self,
+                                               const char  *page);
+void _shequ_window_disclosure_actions_init (GtkWidgetClass *widget_class);
+void _shequ_window_update_disclosure_actions (ShequWindow *self);
+gboolean _shequ_window_start_sync (ShequWindow *self,
+                                   gboolean     manual);
+/* For the tests: the store (NULL when none), the page (built when first asked for),
+ * the sync indicator, whether a sync runs, how many finished. */
+ShequDisclosureStore *shequ_window_get_disclosure_store (ShequWindow *self);
+GtkWidget  *shequ_window_get_disclosure_page    (ShequWindow  *self);
+GtkWidget  *shequ_window_get_sync_status        (ShequWindow  *self);
+gboolean    shequ_window_is_syncing             (ShequWindow  *self);
+guint       shequ_window_get_n_syncs            (ShequWindow  *self);
 
 G_END_DECLS

@@ -328,6 +328,8 @@ _shequ_window_update_page (ShequWindow *self)
     _shequ_window_ensure_map_page (self);
   if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "eval") == 0)
     _shequ_window_ensure_eval_page (self);
+  if (views && g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "disclosure") == 0)
+    _shequ_window_ensure_disclosure_page (self);
 
   gtk_widget_set_visible (self->view_switcher, views);
   /* Nothing to undo on the welcome, loading and error pages: the buttons go with them. */
@@ -358,7 +360,8 @@ shequ_window_set_view (ShequWindow *self,
 {
   g_return_if_fail (SHEQU_IS_WINDOW (self));
   g_return_if_fail (g_strcmp0 (name, "org") == 0 || g_strcmp0 (name, "compliance") == 0
-                    || g_strcmp0 (name, "map") == 0 || g_strcmp0 (name, "eval") == 0);
+                    || g_strcmp0 (name, "map") == 0 || g_strcmp0 (name, "eval") == 0
+                    || g_strcmp0 (name, "disclosure") == 0);
 
   gtk_stack_set_visible_child_name (self->views_stack, name);
   _shequ_window_update_page (self);
@@ -389,6 +392,7 @@ _shequ_window_update_actions (ShequWindow *self)
   gtk_widget_action_set_enabled (widget, "win.view-compliance", has_street);
   gtk_widget_action_set_enabled (widget, "win.view-map", has_street);
   _shequ_window_update_eval_actions (self);
+  _shequ_window_update_disclosure_actions (self);
   gtk_widget_action_set_enabled (widget, "win.import-boundaries", has_street && !busy);
   gtk_widget_action_set_enabled (widget, "win.present-map", has_street);
   gtk_widget_action_set_enabled (widget, "win.export-map", has_street);
@@ -482,6 +486,7 @@ shequ_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (shequ_org_store_get_roots (self->store), self);
     }
 
+  _shequ_window_disclosure_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_WINDOW);
 
   g_clear_object (&self->eval_store);
@@ -505,6 +510,7 @@ shequ_window_finalize (GObject *object)
   g_free (self->page);
   g_free (self->screenshot_dir);
   g_clear_pointer (&self->screenshot_pages, g_ptr_array_unref);
+  _shequ_window_disclosure_finalize (self);
 
   G_OBJECT_CLASS (shequ_window_parent_class)->finalize (object);
 }
@@ -598,6 +604,7 @@ shequ_window_class_init (ShequWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, compliance_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, map_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, eval_slot);
+  gtk_widget_class_bind_template_child (widget_class, ShequWindow, disclosure_slot);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, org_stack);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_page);
   gtk_widget_class_bind_template_child (widget_class, ShequWindow, empty_street_title);
@@ -645,6 +652,7 @@ shequ_window_class_init (ShequWindowClass *klass)
                                    _shequ_window_check_integrity_action);
   _shequ_window_map_actions_init (widget_class);
   _shequ_window_eval_actions_init (widget_class);
+  _shequ_window_disclosure_actions_init (widget_class);
   _shequ_window_class_add_org_bindings (widget_class);
 }
 
@@ -692,6 +700,7 @@ shequ_window_init (ShequWindow *self)
   self->settings = shequ_settings_try_new ();
   shequ_settings_bind_window_state (self->settings, GTK_WINDOW (self));
   _shequ_window_add_settings_actions (self);
+  _shequ_window_disclosure_init (self);
 }
 
 ShequWindow *
