@@ -227,7 +227,9 @@ plan_finance (const DsData        *data,
       g_autoptr(ShequDisclosureVersion) full = shequ_disclosure_version_new ();
       DsPlanned *p;
 
+      g_free (full->title);
       full->title = ds_expand (data->finance_title, unit, data->periods[q], NULL);
+      g_free (full->body);
       full->body = ds_expand (data->finance_body, unit, data->periods[q], NULL);
       full->opening = opening;
       ds_finance_lines (data, shequ_unit_get_tier (unit), line->unit_code, data->periods[q],
@@ -281,7 +283,9 @@ plan_item (const DsData  *data,
   p->file = item->file;
   p->line = item->line;
   p->content = shequ_disclosure_version_new ();
+  g_free (p->content->title);
   p->content->title = ds_expand (item->title, unit, item->period, NULL);
+  g_free (p->content->body);
   p->content->body = ds_expand (item->body, unit, item->period, NULL);
   if (item->guide != NULL)
     p->content->guide = shequ_policy_guide_copy (item->guide);

@@ -146,7 +146,9 @@ synthetic_disclosure (ShequUnit *unit,
   d->uuid = synthetic_uuid (code, d->period);
   d->created_at = g_strdup_printf ("%s-02T01:00:00Z", d->period);
   v->state = SHEQU_DISCLOSURE_STATE_PUBLISHED;
+  g_free (v->title);
   v->title = g_strdup_printf ("%s %s synthetic finance", code, d->period);
+  g_free (v->body);
   v->body = g_strdup ("Synthetic finance disclosure for benchmarks.");
   v->opening = 1000000 + (ShequFen) ds_draw (100000000, code, d->period, "opening", NULL);
   for (guint l = 0; l < SYNTHETIC_LINES; l++)
