@@ -35,6 +35,35 @@ test_round_trip (void)
   assert_round_trip (n);
 }
 
+/* A second value after the document is refused before json-glib reads (and leaks) it;
+ * white space after it is fine. */
+static void
+test_refuse_trailing (void)
+{
+  g_autoptr(ShequDisclosure) d = shequ_test_disclosure_finance ();
+  g_autofree char *json = shequ_disclosure_to_json (d);
+  const char *tails[] = { "{\"format\": 1}", "[1]", "x", "}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+    {
+      g_autofree char *text = g_strconcat (json, tails[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShequDisclosure) back = shequ_disclosure_from_json (text, -1, &error);
+
+      g_assert_null (back);
+      g_assert_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT);
+    }
+
+  {
+    g_autofree char *text = g_strconcat ("\n ", json, " \r\n\t", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ShequDisclosure) back = shequ_disclosure_from_json (text, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (shequ_disclosure_equal (back, d));
+  }
+}
+
 static void
 test_deterministic (void)
 {
@@ -370,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/disclosure-json/refuse/validation", test_refuse_validation);
   g_test_add_func ("/disclosure-json/refuse/huge", test_refuse_huge);
   g_test_add_func ("/disclosure-json/refuse/garbage", test_refuse_garbage);
+  g_test_add_func ("/disclosure-json/refuse/trailing", test_refuse_trailing);
   g_test_add_func ("/disclosure-json/speed", test_speed);
 
   return g_test_run ();

@@ -692,6 +692,19 @@ check_numbers (const char  *data,
   return TRUE;
 }
 
+/* An object followed by more than white space (json-glib would read, and leak, a second
+ * value). Anything else is left to json-glib and the reader to name. */
+static gboolean
+has_trailing_text (const char *data,
+                   gsize       len)
+{
+  gsize start = 0;
+
+  while (start < len && g_ascii_isspace (data[start]))
+    start++;
+  return start < len && data[start] == '{' && !shequ_text_json_is_one_object (data, len);
+}
+
 ShequDisclosure *
 shequ_disclosure_from_json (const char  *data,
                             gssize       length,
@@ -723,6 +736,12 @@ shequ_disclosure_from_json (const char  *data,
     }
   if (!check_numbers (data, len, error))
     return NULL;
+  if (has_trailing_text (data, len))
+    {
+      g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
+                   _("The document is not one JSON object: more text follows its closing brace"));
+      return NULL;
+    }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {

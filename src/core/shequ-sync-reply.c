@@ -79,42 +79,6 @@ set_protocol_error (GError     **error,
                _("The reply from %s does not read: %s"), url, what);
 }
 
-/* Whether DATA holds one JSON object and nothing after it but white space: json-glib
- * 1.6 leaks what it built of a second top-level value. Strings (in either quote, as
- * json-glib takes them) are skipped. */
-static gboolean
-is_one_object (const char *data,
-               gsize       length)
-{
-  gsize i = 0;
-  int depth = 0;
-
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i == length || data[i] != '{')
-    return FALSE;
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '"' || c == '\'')
-        {
-          for (i++; i < length && data[i] != c; i++)
-            if (data[i] == '\\')
-              i++;
-          continue;
-        }
-      if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && --depth == 0)
-        break;
-    }
-  for (i++; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* The root object of DATA, or NULL with the error. */
 static JsonObject *
 parse_root (JsonParser  *parser,
@@ -143,7 +107,7 @@ parse_root (JsonParser  *parser,
                           REPLY_MAX_DEPTH, line);
       return NULL;
     }
-  if (!is_one_object (data, length))
+  if (!shequ_text_json_is_one_object (data, length))
     {
       set_protocol_error (error, url, _("it is not one JSON object"));
       return NULL;

@@ -312,3 +312,36 @@ shequ_text_check_json_depth (const char *text,
     }
   return TRUE;
 }
+
+gboolean
+shequ_text_json_is_one_object (const char *data,
+                               gsize       length)
+{
+  gsize i = 0;
+  int depth = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i == length || data[i] != '{')
+    return FALSE;
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"' || c == '\'')
+        {
+          for (i++; i < length && data[i] != c; i++)
+            if (data[i] == '\\')
+              i++;
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        break;
+    }
+  for (i++; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}

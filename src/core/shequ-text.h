@@ -53,6 +53,12 @@ char     *shequ_text_escape_for_terminal  (const char   *text);
 /* The deepest nesting of [ and { in the JSON TEXT (strings skipped, also the 'single
  * quoted' ones json-glib accepts), stopping at the
  * first place it exceeds MAX_DEPTH: then FALSE, and LINE (1-based) names that place. */
+/* Whether the JSON TEXT is one object ({…}) with nothing after it but white space.
+ * Strings (in either quote, as json-glib takes them) are skipped. Readers of outside JSON
+ * call it before json-glib: json-glib 1.6 leaks what it built of a second top-level
+ * value. */
+gboolean  shequ_text_json_is_one_object   (const char   *text,
+                                           gsize         len);
 gboolean  shequ_text_check_json_depth     (const char   *text,
                                            gsize         len,
                                            guint         max_depth,
