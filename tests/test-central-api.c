@@ -475,7 +475,8 @@ test_attachments (Fixture       *f,
   const char *pdf = "%PDF-1.4 test";
   g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, pdf, -1);
   g_autofree char *path = g_strconcat ("api/v1/attachments/", sha256, NULL);
-  g_autofree char *wrong = g_strconcat ("api/v1/attachments/", g_strnfill (64, 'c'), NULL);
+  g_autofree char *cs = g_strnfill (64, 'c');
+  g_autofree char *wrong = g_strconcat ("api/v1/attachments/", cs, NULL);
 
   {
     g_auto(CentralReply) reply = central_request (f, "HEAD", path, f->token, NULL, NULL);

@@ -5,6 +5,16 @@
 
 #include "disclosure-store-fixture.h"
 
+/* The store lists N_ROWS disclosures. */
+static void
+assert_n_rows (Fixture *f,
+               guint    n_rows)
+{
+  g_autoptr(GPtrArray) rows = shequ_disclosure_store_list (f->store, NULL);
+
+  g_assert_cmpuint (rows->len, ==, n_rows);
+}
+
 static ShequDisclosure *
 get (Fixture *f,
      gint64   id)
@@ -351,8 +361,7 @@ test_create_refusals (Fixture       *f,
   g_assert_false (shequ_disclosure_store_submit (f->store, id, NULL, &error));
   assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, NULL);
   g_clear_error (&error);
-  g_assert_cmpuint (shequ_disclosure_store_list (f->store, NULL)->len, ==, 1);
-  g_ptr_array_unref (shequ_disclosure_store_list (f->store, NULL));
+  assert_n_rows (f, 1);
 }
 
 /* Returned with a reason, edited, submitted again (the reason then goes). */
@@ -558,8 +567,7 @@ test_failed_write_changes_nothing (Fixture       *f,
 
   g_assert_cmpint (lookup (f, id)->state, ==, SHEQU_DISCLOSURE_STATE_DRAFT);
   g_assert_cmpstr (lookup (f, id)->title, ==, "东关社区财务公开");
-  g_assert_cmpuint (shequ_disclosure_store_list (f->store, NULL)->len, ==, n_rows);
-  g_ptr_array_unref (shequ_disclosure_store_list (f->store, NULL));
+  assert_n_rows (f, n_rows);
   g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM disclosure"), ==, 1);
   g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM disclosure_version WHERE "
                               "state = 'draft' AND title = '东关社区财务公开'"), ==, 1);
@@ -802,6 +810,8 @@ test_migrates_version_5 (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   guint n_units = shequ_org_store_get_n_units (f->org);
+  g_autofree char *village_code = NULL;
+  GPtrArray *rows;
   int version = 0;
   gint64 id;
 
@@ -819,6 +829,7 @@ test_migrates_version_5 (Fixture       *f,
                                       "DROP TABLE disclosure_version; DROP TABLE disclosure; "
                                       "PRAGMA user_version = 5;", &error));
   g_assert_no_error (error);
+  village_code = g_strdup (shequ_unit_get_code (f->village1));
   g_clear_object (&f->org);
   g_clear_object (&f->db);
   g_assert_true (shequ_database_peek_schema_version (f->dir.db, &version, &error));
@@ -828,9 +839,10 @@ test_migrates_version_5 (Fixture       *f,
   g_assert_cmpint (shequ_database_get_schema_version (f->db), ==, 6);
   g_assert_cmpuint (shequ_org_store_get_n_units (f->org), ==, n_units);
   open_disclosure_store (f);
-  g_assert_cmpuint (shequ_disclosure_store_list (f->store, NULL)->len, ==, 0);
-  g_ptr_array_unref (shequ_disclosure_store_list (f->store, NULL));
-  f->village1 = shequ_test_lookup_code (f->org, shequ_unit_get_code (f->village1));
+  rows = shequ_disclosure_store_list (f->store, NULL);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_ptr_array_unref (rows);
+  f->village1 = shequ_test_lookup_code (f->org, village_code);
   id = create_finance (f, f->village1, "2026-Q3", "迁移后的公开");
   publish_through (f, id);
   g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'note'"),

@@ -492,9 +492,15 @@ make_content (const CreateOptions  *o,
 {
   g_autoptr(ShequDisclosureVersion) v = shequ_disclosure_version_new ();
 
+  g_free (v->title);
   v->title = g_strdup (o->title);
-  if (o->body_file != NULL && !read_body (o->body_file, &v->body, error))
-    return NULL;
+  if (o->body_file != NULL)
+    {
+      g_free (v->body);
+      v->body = NULL;
+      if (!read_body (o->body_file, &v->body, error))
+        return NULL;
+    }
   if (kind == SHEQU_DISCLOSURE_KIND_POLICY)
     {
       v->guide = g_new0 (ShequPolicyGuide, 1);
