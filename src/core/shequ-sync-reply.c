@@ -119,6 +119,8 @@ parse_root (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
+/* One of "results": {"uuid", "status", "revision" (when stored or in conflict), "error",
+ * "document" (the server's, in a conflict)}. */
 static gpointer
 read_put_result (const ShequJsonReader *r,
                  JsonObject            *object)
@@ -137,13 +139,11 @@ read_put_result (const ShequJsonReader *r,
     return NULL;
   if (!_shequ_json_read_string (r, object, "error", FALSE, &result->error))
     return NULL;
-  /* A conflict brings the server's document. */
-  if (status == 412)
-    {
-      if (!_shequ_json_reader_enter_member (r, object, "document", TRUE, &document, &inner))
-        return NULL;
-      result->document = json_to_string (json_object_get_member (object, "document"), FALSE);
-    }
+  if (status != 412)
+    return g_steal_pointer (&result);
+  if (!_shequ_json_reader_enter_member (r, object, "document", TRUE, &document, &inner))
+    return NULL;
+  result->document = json_to_string (json_object_get_member (object, "document"), FALSE);
   return g_steal_pointer (&result);
 }
 
@@ -189,6 +189,7 @@ read_cursor (JsonObject *root)
   return NULL;
 }
 
+/* One of "changes": {"revision", "document"}, the document naming its uuid. */
 static gpointer
 read_change (const ShequJsonReader *r,
              JsonObject            *object)
