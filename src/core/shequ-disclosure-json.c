@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "shequ-disclosure-json.h"
+#include "shequ-json-read-private.h"
 #include "shequ-text.h"
 
 /* A document is five levels deep (document, versions, version, items, item); anything
@@ -168,162 +169,17 @@ shequ_disclosure_to_json (const ShequDisclosure *d)
   return json_generator_to_data (generator, NULL);
 }
 
-/* Reading. PATH names where the reader is, as JSON does: "versions[1].items[3]", with
- * 0-based indices (the validation's messages, for people, count versions and lines from
- * 1). */
+/* Reading. A refusal names the member as JSON does, "versions[1].items[3]", with 0-based
+ * indices (the validation's messages, for people, count versions and lines from 1). */
 
-typedef struct {
-  const char  *path;    /* the object being read: "" for the document */
-  GError     **error;
-} Reader;
-
-static char *
-member_path (const Reader *r,
-             const char   *member)
+static void
+document_fail (const ShequJsonReader *r,
+               const char            *path,
+               const char            *what)
 {
-  return *r->path == '\0' ? g_strdup (member) : g_strdup_printf ("%s.%s", r->path, member);
-}
-
-static gboolean
-format_error (const Reader *r,
-              const char   *member,
-              const char   *what)
-{
-  g_autofree char *path = member_path (r, member);
-
   /* TRANSLATORS: "versions[1].items[3].amount_fen: must be a whole number" */
   g_set_error (r->error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
                _("The document’s %s: %s"), path, what);
-  return FALSE;
-}
-
-/* MEMBER of O if present and not null; "missing" when REQUIRED. */
-static gboolean
-get_member (const Reader  *r,
-            JsonObject    *o,
-            const char    *member,
-            gboolean       required,
-            JsonNode     **node)
-{
-  *node = json_object_get_member (o, member);
-  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
-    *node = NULL;
-  if (*node == NULL && required)
-    return format_error (r, member, C_("document member", "missing"));
-  return TRUE;
-}
-
-static gboolean
-read_string (const Reader  *r,
-             JsonObject    *o,
-             const char    *member,
-             gboolean       required,
-             char         **value)
-{
-  JsonNode *node;
-
-  if (!get_member (r, o, member, required, &node))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return format_error (r, member, C_("document member", "must be a string"));
-  g_free (*value);
-  *value = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_int (const Reader *r,
-          JsonObject   *o,
-          const char   *member,
-          gint64        min,
-          gint64        max,
-          gint64       *value)
-{
-  JsonNode *node;
-
-  if (!get_member (r, o, member, TRUE, &node))
-    return FALSE;
-  /* 12.5, 1e3, "12" and true are not whole numbers of fen. */
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return format_error (r, member, C_("document member", "must be a whole number"));
-  *value = json_node_get_int (node);
-  if (*value < min || *value > max)
-    {
-      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
-      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-      g_autofree char *what = g_strdup_printf (_("must be from %s to %s"), low, high);
-
-      return format_error (r, member, what);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_array (const Reader  *r,
-            JsonObject    *o,
-            const char    *member,
-            guint          max,
-            JsonArray    **array)
-{
-  JsonNode *node;
-
-  if (!get_member (r, o, member, TRUE, &node))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return format_error (r, member, C_("document member", "must be a list"));
-  *array = json_node_get_array (node);
-  if (json_array_get_length (*array) > max)
-    {
-      g_autofree char *what = g_strdup_printf (_("has more than %u entries"), max);
-
-      return format_error (r, member, what);
-    }
-  return TRUE;
-}
-
-/* ARRAY[I] as an object, with READER moved into it. */
-static JsonObject *
-enter_element (const Reader *r,
-               const char   *member,
-               JsonArray    *array,
-               guint         i,
-               char        **path)
-{
-  JsonNode *node = json_array_get_element (array, i);
-  g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      format_error (r, name, C_("document member", "must be an object"));
-      return NULL;
-    }
-  *path = member_path (r, name);
-  return json_node_get_object (node);
-}
-
-/* A key (kind, state, direction) checked by LOOKUP. */
-static gboolean
-read_key (const Reader *r,
-          JsonObject   *o,
-          const char   *member,
-          gboolean    (*lookup) (const char *key, int *value),
-          int          *value)
-{
-  g_autofree char *key = NULL;
-
-  if (!read_string (r, o, member, TRUE, &key))
-    return FALSE;
-  if (!lookup (key, value))
-    {
-      g_autofree char *valid = g_utf8_make_valid (key, MIN (strlen (key), 40));
-      g_autofree char *what = g_strdup_printf (_("“%s” is not one of the known names"),
-                                               valid);
-
-      return format_error (r, member, what);
-    }
-  return TRUE;
 }
 
 /* The English keys only: the wire never carries a translated label. */
@@ -348,32 +204,32 @@ DEFINE_KEY_LOOKUP (lookup_state, ShequDisclosureState, shequ_disclosure_state_to
 DEFINE_KEY_LOOKUP (lookup_direction, ShequFinanceDirection, shequ_finance_direction_to_key,
                    SHEQU_FINANCE_N_DIRECTIONS)
 
-static ShequFinanceItem *
-read_item (const Reader *r,
-           JsonObject   *o)
+static gpointer
+read_item (const ShequJsonReader *r,
+           JsonObject            *o)
 {
   g_autoptr(ShequFinanceItem) item = shequ_finance_item_new (SHEQU_FINANCE_INCOME, "", 0, "");
   int direction;
 
-  if (!read_key (r, o, "direction", lookup_direction, &direction) ||
-      !read_string (r, o, "category", TRUE, &item->category) ||
-      !read_int (r, o, "amount_fen", 0, SHEQU_FEN_MAX, &item->amount) ||
-      !read_string (r, o, "note", TRUE, &item->note))
+  if (!_shequ_json_read_key (r, o, "direction", lookup_direction, &direction) ||
+      !_shequ_json_read_string (r, o, "category", TRUE, &item->category) ||
+      !_shequ_json_read_int (r, o, "amount_fen", 0, SHEQU_FEN_MAX, &item->amount) ||
+      !_shequ_json_read_string (r, o, "note", TRUE, &item->note))
     return NULL;
   item->direction = (ShequFinanceDirection) direction;
   return g_steal_pointer (&item);
 }
 
-static ShequAttachmentRef *
-read_attachment (const Reader *r,
-                 JsonObject   *o)
+static gpointer
+read_attachment (const ShequJsonReader *r,
+                 JsonObject            *o)
 {
   ShequAttachmentRef *ref = g_new0 (ShequAttachmentRef, 1);
 
-  if (!read_string (r, o, "name", TRUE, &ref->name) ||
-      !read_string (r, o, "mime", TRUE, &ref->mime) ||
-      !read_int (r, o, "size", 0, SHEQU_ATTACHMENT_SIZE_MAX, &ref->size) ||
-      !read_string (r, o, "sha256", TRUE, &ref->sha256))
+  if (!_shequ_json_read_string (r, o, "name", TRUE, &ref->name) ||
+      !_shequ_json_read_string (r, o, "mime", TRUE, &ref->mime) ||
+      !_shequ_json_read_int (r, o, "size", 0, SHEQU_ATTACHMENT_SIZE_MAX, &ref->size) ||
+      !_shequ_json_read_string (r, o, "sha256", TRUE, &ref->sha256))
     {
       shequ_attachment_ref_free (ref);
       return NULL;
@@ -382,88 +238,62 @@ read_attachment (const Reader *r,
 }
 
 static gboolean
-read_guide (const Reader           *r,
+read_guide (const ShequJsonReader  *r,
             JsonObject             *o,
             ShequDisclosureVersion *v)
 {
-  JsonNode *node;
+  g_auto(ShequJsonReader) inner = { NULL };
   JsonObject *g;
-  g_autofree char *path = NULL;
-  Reader inner;
 
-  if (!get_member (r, o, "guide", FALSE, &node))
+  if (!_shequ_json_reader_enter_member (r, o, "guide", FALSE, &g, &inner))
     return FALSE;
-  if (node == NULL)
+  if (g == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return format_error (r, "guide", C_("document member", "must be an object"));
-  g = json_node_get_object (node);
-  path = member_path (r, "guide");
-  inner = (Reader) { path, r->error };
   v->guide = g_new0 (ShequPolicyGuide, 1);
-  return read_string (&inner, g, "topic", FALSE, &v->guide->topic) &&
-         read_string (&inner, g, "eligibility", FALSE, &v->guide->eligibility) &&
-         read_string (&inner, g, "materials", FALSE, &v->guide->materials) &&
-         read_string (&inner, g, "steps", FALSE, &v->guide->steps) &&
-         read_string (&inner, g, "contacts", FALSE, &v->guide->contacts);
+  return _shequ_json_read_string (&inner, g, "topic", FALSE, &v->guide->topic) &&
+         _shequ_json_read_string (&inner, g, "eligibility", FALSE, &v->guide->eligibility) &&
+         _shequ_json_read_string (&inner, g, "materials", FALSE, &v->guide->materials) &&
+         _shequ_json_read_string (&inner, g, "steps", FALSE, &v->guide->steps) &&
+         _shequ_json_read_string (&inner, g, "contacts", FALSE, &v->guide->contacts);
 }
 
 /* The ITEMS and ATTACHMENTS lists of a version, each element an object. */
 static gboolean
-read_lines (const Reader           *r,
+read_lines (const ShequJsonReader  *r,
             JsonObject             *o,
             ShequDisclosureVersion *v)
 {
   JsonArray *items, *attachments;
 
-  if (!read_array (r, o, "items", SHEQU_DISCLOSURE_ITEMS_MAX, &items) ||
-      !read_array (r, o, "attachments", SHEQU_DISCLOSURE_ATTACHMENTS_MAX, &attachments))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      g_autofree char *path = NULL;
-      JsonObject *e = enter_element (r, "items", items, i, &path);
-      ShequFinanceItem *item = e != NULL ? read_item (&(Reader) { path, r->error }, e) : NULL;
-
-      if (item == NULL)
-        return FALSE;
-      g_ptr_array_add (v->items, item);
-    }
-  for (guint i = 0; i < json_array_get_length (attachments); i++)
-    {
-      g_autofree char *path = NULL;
-      JsonObject *e = enter_element (r, "attachments", attachments, i, &path);
-      ShequAttachmentRef *ref = e != NULL ? read_attachment (&(Reader) { path, r->error }, e)
-                                          : NULL;
-
-      if (ref == NULL)
-        return FALSE;
-      g_ptr_array_add (v->attachments, ref);
-    }
-  return TRUE;
+  return _shequ_json_read_array (r, o, "items", SHEQU_DISCLOSURE_ITEMS_MAX, &items) &&
+         _shequ_json_read_array (r, o, "attachments", SHEQU_DISCLOSURE_ATTACHMENTS_MAX,
+                                 &attachments) &&
+         _shequ_json_read_elements (r, "items", items, read_item, v->items) &&
+         _shequ_json_read_elements (r, "attachments", attachments, read_attachment,
+                                    v->attachments);
 }
 
-static ShequDisclosureVersion *
-read_version (const Reader *r,
-              JsonObject   *o)
+static gpointer
+read_version (const ShequJsonReader *r,
+              JsonObject            *o)
 {
   g_autoptr(ShequDisclosureVersion) v = shequ_disclosure_version_new ();
   gint64 number;
   int state;
 
-  if (!read_int (r, o, "version", 1, SHEQU_DISCLOSURE_VERSIONS_MAX, &number) ||
-      !read_key (r, o, "state", lookup_state, &state) ||
-      !read_string (r, o, "title", TRUE, &v->title) ||
-      !read_string (r, o, "body", TRUE, &v->body) ||
-      !read_int (r, o, "opening_fen", -SHEQU_FEN_MAX, SHEQU_FEN_MAX, &v->opening) ||
-      !read_int (r, o, "closing_fen", -SHEQU_FEN_MAX, SHEQU_FEN_MAX, &v->closing) ||
+  if (!_shequ_json_read_int (r, o, "version", 1, SHEQU_DISCLOSURE_VERSIONS_MAX, &number) ||
+      !_shequ_json_read_key (r, o, "state", lookup_state, &state) ||
+      !_shequ_json_read_string (r, o, "title", TRUE, &v->title) ||
+      !_shequ_json_read_string (r, o, "body", TRUE, &v->body) ||
+      !_shequ_json_read_int (r, o, "opening_fen", -SHEQU_FEN_MAX, SHEQU_FEN_MAX, &v->opening) ||
+      !_shequ_json_read_int (r, o, "closing_fen", -SHEQU_FEN_MAX, SHEQU_FEN_MAX, &v->closing) ||
       !read_lines (r, o, v) ||
       !read_guide (r, o, v))
     return NULL;
   v->version = (guint) number;
   v->state = (ShequDisclosureState) state;
 #define READ_OPTIONAL(member) \
-  if (!read_string (r, o, #member, FALSE, &v->member)) \
+  if (!_shequ_json_read_string (r, o, #member, FALSE, &v->member)) \
     return NULL;
   READ_OPTIONAL (created_by) READ_OPTIONAL (created_at)
   READ_OPTIONAL (submitted_by) READ_OPTIONAL (submitted_at)
@@ -476,15 +306,15 @@ read_version (const Reader *r,
 }
 
 static gboolean
-read_document (const Reader    *r,
-               JsonObject      *o,
-               ShequDisclosure *d)
+read_document (const ShequJsonReader *r,
+               JsonObject            *o,
+               ShequDisclosure       *d)
 {
   gint64 format = 0;
   int kind;
   JsonArray *versions;
 
-  if (!read_int (r, o, "format", G_MININT64, G_MAXINT64, &format))
+  if (!_shequ_json_read_int (r, o, "format", G_MININT64, G_MAXINT64, &format))
     return FALSE;
   if (format != SHEQU_DISCLOSURE_FORMAT)
     {
@@ -493,28 +323,17 @@ read_document (const Reader    *r,
                                                  "reads format %d"),
                                                number, SHEQU_DISCLOSURE_FORMAT);
 
-      return format_error (r, "format", what);
+      return _shequ_json_reader_fail (r, "format", what);
     }
-  if (!read_string (r, o, "uuid", TRUE, &d->uuid) ||
-      !read_string (r, o, "unit", TRUE, &d->unit_code) ||
-      !read_key (r, o, "kind", lookup_kind, &kind) ||
-      !read_string (r, o, "period", TRUE, &d->period) ||
-      !read_string (r, o, "created_at", FALSE, &d->created_at) ||
-      !read_array (r, o, "versions", SHEQU_DISCLOSURE_VERSIONS_MAX, &versions))
+  if (!_shequ_json_read_string (r, o, "uuid", TRUE, &d->uuid) ||
+      !_shequ_json_read_string (r, o, "unit", TRUE, &d->unit_code) ||
+      !_shequ_json_read_key (r, o, "kind", lookup_kind, &kind) ||
+      !_shequ_json_read_string (r, o, "period", TRUE, &d->period) ||
+      !_shequ_json_read_string (r, o, "created_at", FALSE, &d->created_at) ||
+      !_shequ_json_read_array (r, o, "versions", SHEQU_DISCLOSURE_VERSIONS_MAX, &versions))
     return FALSE;
   d->kind = (ShequDisclosureKind) kind;
-  for (guint i = 0; i < json_array_get_length (versions); i++)
-    {
-      g_autofree char *path = NULL;
-      JsonObject *e = enter_element (r, "versions", versions, i, &path);
-      ShequDisclosureVersion *v = e != NULL ? read_version (&(Reader) { path, r->error }, e)
-                                            : NULL;
-
-      if (v == NULL)
-        return FALSE;
-      g_ptr_array_add (d->versions, v);
-    }
-  return TRUE;
+  return _shequ_json_read_elements (r, "versions", versions, read_version, d->versions);
 }
 
 ShequDisclosure *
@@ -522,7 +341,7 @@ shequ_disclosure_from_json_node (JsonNode  *node,
                                  GError   **error)
 {
   g_autoptr(ShequDisclosure) d = shequ_disclosure_new ();
-  Reader r = { "", error };
+  ShequJsonReader r = { NULL, document_fail, NULL, error };
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -551,28 +370,14 @@ line_of (const char *data,
   return line;
 }
 
-/* json-glib's error, "<data>:3:14: Parse error: …", said with the line and column. */
+/* json-glib's error said with the line and column. */
 static void
 parse_error (const GError  *parse,
              GError       **error)
 {
-  g_autofree char *valid = g_utf8_make_valid (parse->message, -1);
-  const char *message = valid;
-  guint line = 0;
-  guint column = 0;
-  char *end = NULL;
+  guint line, column;
+  g_autofree char *message = _shequ_json_parse_error_message (parse, &line, &column);
 
-  if (g_str_has_prefix (message, "<data>:"))
-    {
-      line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
-      if (end != NULL && *end == ':')
-        column = (guint) g_ascii_strtoull (end + 1, &end, 10);
-      /* Translated, json-glib may use the full-width colon ("：") after the column. */
-      while (end != NULL && (*end == ':' || *end == ' ' || g_str_has_prefix (end, "：")))
-        end += *end == ':' || *end == ' ' ? 1 : strlen ("：");
-      if (line > 0 && end != NULL)
-        message = end;
-    }
   if (line > 0)
     g_set_error (error, SHEQU_DISCLOSURE_ERROR, SHEQU_DISCLOSURE_ERROR_FORMAT,
                  _("The document is not valid JSON: line %u, column %u: %s"),
@@ -767,9 +572,7 @@ shequ_json_get_int (JsonObject *object,
   g_return_val_if_fail (object != NULL, FALSE);
   g_return_val_if_fail (member != NULL, FALSE);
 
-  node = json_object_get_member (object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
+  if ((node = _shequ_json_member_value (object, member, G_TYPE_INT64)) == NULL)
     return FALSE;
   if (value != NULL)
     *value = json_node_get_int (node);
@@ -785,9 +588,6 @@ shequ_json_get_string (JsonObject *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (member != NULL, NULL);
 
-  node = json_object_get_member (object, member);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  node = _shequ_json_member_value (object, member, G_TYPE_STRING);
+  return node != NULL ? json_node_get_string (node) : NULL;
 }

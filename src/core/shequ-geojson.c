@@ -12,6 +12,7 @@
 
 #include "shequ-geojson-private.h"
 #include "shequ-geojson.h"
+#include "shequ-json-read-private.h"
 #include "shequ-text.h"
 
 /* FeatureCollection → features → Feature → geometry → MultiPolygon's four array levels
@@ -378,29 +379,12 @@ parse_with_json_glib (JsonParser  *parser,
                       GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *valid = NULL;
-  const char *message;
-  guint line = 0;
-  guint column = 0;
-  char *end = NULL;
+  g_autofree char *message = NULL;
+  guint line, column;
 
   if (json_parser_load_from_data (parser, text, (gssize) len, &local_error))
     return TRUE;
-
-  /* json-glib says "<data>:3:14: Parse error: …". */
-  valid = g_utf8_make_valid (local_error->message, -1);
-  message = valid;
-  if (g_str_has_prefix (message, "<data>:"))
-    {
-      line = (guint) g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
-      if (end != NULL && *end == ':')
-        column = (guint) g_ascii_strtoull (end + 1, &end, 10);
-      /* Translated, json-glib may use the full-width colon ("：") after the column. */
-      while (end != NULL && (*end == ':' || *end == ' ' || g_str_has_prefix (end, "：")))
-        end += *end == ':' || *end == ' ' ? 1 : strlen ("：");
-      if (line > 0 && end != NULL)
-        message = end;
-    }
+  message = _shequ_json_parse_error_message (local_error, &line, &column);
   if (line > 0)
     g_set_error (error, SHEQU_GEOJSON_ERROR, SHEQU_GEOJSON_ERROR_INVALID_JSON,
                  _("%s, line %u, column %u: not valid JSON: %s"),

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "shequ-disclosure-json.h"
+#include "shequ-json-read-private.h"
 #include "shequ-sync-private.h"
 #include "shequ-text.h"
 
@@ -34,33 +36,8 @@ _shequ_sync_change_free (ShequSyncChange *change)
   g_free (change);
 }
 
-/* A member of the right JSON type, or NULL / FALSE (an integer is a JSON integer, not
- * 1.5 nor "1"). */
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-member_int (JsonObject *object,
-            const char *member,
-            gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return TRUE;
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequSyncPutResult, _shequ_sync_put_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequSyncChange, _shequ_sync_change_free)
 
 G_GNUC_PRINTF (3, 4)
 static void
@@ -77,6 +54,19 @@ set_protocol_error (GError     **error,
   va_end (args);
   g_set_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL,
                _("The reply from %s does not read: %s"), url, what);
+}
+
+/* A member of the reply refused: "The reply from URL does not read: results[2].revision:
+ * must be 1 or more". */
+static void
+reply_fail (const ShequJsonReader *reader,
+            const char            *path,
+            const char            *what)
+{
+  /* TRANSLATORS: the URL, the member ("results[2].revision") and what is wrong with it */
+  g_set_error (reader->error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL,
+               _("The reply from %s does not read: %s: %s"),
+               (const char *) reader->data, path, what);
 }
 
 /* The root object of DATA, or NULL with the error. */
@@ -129,94 +119,32 @@ parse_root (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
-/* MEMBER of OBJECT as an array, or NULL with the error naming WHERE. */
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *member,
-           const char  *url,
-           GError     **error)
+/* One of "results": {"uuid", "status", "revision" (when stored or in conflict), "error",
+ * "document" (the server's, in a conflict)}. */
+static gpointer
+read_put_result (const ShequJsonReader *r,
+                 JsonObject            *object)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_protocol_error (error, url, _("“%s” is missing or not a list"), member);
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-/* A string member that may be absent or null: FALSE only for another type. */
-static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *member,
-                     char       **value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (member_string (object, member) == NULL)
-    return FALSE;
-  *value = g_strdup (member_string (object, member));
-  return TRUE;
-}
-
-static ShequSyncPutResult *
-read_put_result (JsonNode     *node,
-                 guint         index,
-                 const char   *url,
-                 GError      **error)
-{
-  ShequSyncPutResult *result;
-  JsonObject *object;
-  JsonNode *document;
+  g_autoptr(ShequSyncPutResult) result = g_new0 (ShequSyncPutResult, 1);
+  g_auto(ShequJsonReader) inner = { NULL };
+  JsonObject *document;
   gint64 status = 0;
-  const char *uuid;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_protocol_error (error, url, _("results[%u] is not an object"), index);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  uuid = member_string (object, "uuid");
-  if (uuid == NULL || !member_int (object, "status", &status)
-      || status < 100 || status > 599)
-    {
-      set_protocol_error (error, url, _("results[%u] has no uuid or no status"), index);
-      return NULL;
-    }
-  result = g_new0 (ShequSyncPutResult, 1);
-  result->uuid = g_strdup (uuid);
+  if (!_shequ_json_read_string (r, object, "uuid", TRUE, &result->uuid) ||
+      !_shequ_json_read_int (r, object, "status", 100, 599, &status))
+    return NULL;
   result->status = status;
-  if ((status == 200 || status == 201 || status == 412)
-      && (!member_int (object, "revision", &result->revision) || result->revision < 1))
-    {
-      set_protocol_error (error, url, _("results[%u].revision is missing or not a positive "
-                                        "integer"), index);
-      goto fail;
-    }
-  if (!get_optional_string (object, "error", &result->error))
-    {
-      set_protocol_error (error, url, _("results[%u].error is not text"), index);
-      goto fail;
-    }
-  document = json_object_get_member (object, "document");
-  if (status == 412 && (document == NULL || !JSON_NODE_HOLDS_OBJECT (document)))
-    {
-      set_protocol_error (error, url, _("results[%u] is a conflict without the server's "
-                                        "document"), index);
-      goto fail;
-    }
-  if (status == 412)
-    result->document = json_to_string (document, FALSE);
-  return result;
-
-fail:
-  _shequ_sync_put_result_free (result);
-  return NULL;
+  if ((status == 200 || status == 201 || status == 412) &&
+      !_shequ_json_read_int (r, object, "revision", 1, G_MAXINT64, &result->revision))
+    return NULL;
+  if (!_shequ_json_read_string (r, object, "error", FALSE, &result->error))
+    return NULL;
+  if (status != 412)
+    return g_steal_pointer (&result);
+  if (!_shequ_json_reader_enter_member (r, object, "document", TRUE, &document, &inner))
+    return NULL;
+  result->document = json_to_string (json_object_get_member (object, "document"), FALSE);
+  return g_steal_pointer (&result);
 }
 
 GPtrArray *
@@ -228,11 +156,12 @@ _shequ_sync_parse_batch_reply (const char   *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) results = NULL;
+  ShequJsonReader r = { NULL, reply_fail, url, error };
   JsonObject *root;
   JsonArray *array;
 
-  if ((root = parse_root (parser, data, length, url, error)) == NULL
-      || (array = get_array (root, "results", url, error)) == NULL)
+  if ((root = parse_root (parser, data, length, url, error)) == NULL ||
+      !_shequ_json_read_array (&r, root, "results", G_MAXUINT, &array))
     return NULL;
   if (json_array_get_length (array) != n_puts)
     {
@@ -241,15 +170,8 @@ _shequ_sync_parse_batch_reply (const char   *data,
       return NULL;
     }
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) _shequ_sync_put_result_free);
-  for (guint i = 0; i < n_puts; i++)
-    {
-      ShequSyncPutResult *result = read_put_result (json_array_get_element (array, i), i,
-                                                    url, error);
-
-      if (result == NULL)
-        return NULL;
-      g_ptr_array_add (results, result);
-    }
+  if (!_shequ_json_read_elements (&r, "results", array, read_put_result, results))
+    return NULL;
   return g_steal_pointer (&results);
 }
 
@@ -258,51 +180,30 @@ static char *
 read_cursor (JsonObject *root)
 {
   gint64 number;
-  const char *text = member_string (root, "cursor");
+  const char *text = shequ_json_get_string (root, "cursor");
 
   if (text != NULL)
     return *text != '\0' && strlen (text) <= 64 ? g_strdup (text) : NULL;
-  if (member_int (root, "cursor", &number) && number >= 0)
+  if (shequ_json_get_int (root, "cursor", &number) && number >= 0)
     return g_strdup_printf ("%" G_GINT64_FORMAT, number);
   return NULL;
 }
 
-static ShequSyncChange *
-read_change (JsonNode    *node,
-             guint        index,
-             const char  *url,
-             GError     **error)
+/* One of "changes": {"revision", "document"}, the document naming its uuid. */
+static gpointer
+read_change (const ShequJsonReader *r,
+             JsonObject            *object)
 {
-  ShequSyncChange *change;
-  JsonObject *object;
-  JsonNode *document;
-  gint64 revision = 0;
-  const char *uuid;
+  g_autoptr(ShequSyncChange) change = g_new0 (ShequSyncChange, 1);
+  g_auto(ShequJsonReader) inner = { NULL };
+  JsonObject *document;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_protocol_error (error, url, _("changes[%u] is not an object"), index);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  document = json_object_get_member (object, "document");
-  if (!member_int (object, "revision", &revision) || revision < 1
-      || document == NULL || !JSON_NODE_HOLDS_OBJECT (document))
-    {
-      set_protocol_error (error, url, _("changes[%u] has no revision or no document"), index);
-      return NULL;
-    }
-  uuid = member_string (json_node_get_object (document), "uuid");
-  if (uuid == NULL)
-    {
-      set_protocol_error (error, url, _("changes[%u].document has no uuid"), index);
-      return NULL;
-    }
-  change = g_new0 (ShequSyncChange, 1);
-  change->revision = revision;
-  change->uuid = g_strdup (uuid);
-  change->document = json_node_ref (document);
-  return change;
+  if (!_shequ_json_read_int (r, object, "revision", 1, G_MAXINT64, &change->revision) ||
+      !_shequ_json_reader_enter_member (r, object, "document", TRUE, &document, &inner) ||
+      !_shequ_json_read_string (&inner, document, "uuid", TRUE, &change->uuid))
+    return NULL;
+  change->document = json_node_ref (json_object_get_member (object, "document"));
+  return g_steal_pointer (&change);
 }
 
 GPtrArray *
@@ -315,31 +216,25 @@ _shequ_sync_parse_changes_reply (const char   *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) changes = NULL;
+  ShequJsonReader r = { NULL, reply_fail, url, error };
   JsonObject *root;
   JsonArray *array;
   JsonNode *more_node;
 
   *cursor = NULL;
   *more = FALSE;
-  if ((root = parse_root (parser, data, length, url, error)) == NULL
-      || (array = get_array (root, "changes", url, error)) == NULL)
+  if ((root = parse_root (parser, data, length, url, error)) == NULL ||
+      !_shequ_json_read_array (&r, root, "changes", G_MAXUINT, &array))
     return NULL;
   more_node = json_object_get_member (root, "more");
-  if (more_node != NULL && (!JSON_NODE_HOLDS_VALUE (more_node)
-                            || json_node_get_value_type (more_node) != G_TYPE_BOOLEAN))
+  if (more_node != NULL && _shequ_json_member_value (root, "more", G_TYPE_BOOLEAN) == NULL)
     {
       set_protocol_error (error, url, _("“more” is not true or false"));
       return NULL;
     }
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _shequ_sync_change_free);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      ShequSyncChange *change = read_change (json_array_get_element (array, i), i, url, error);
-
-      if (change == NULL)
-        return NULL;
-      g_ptr_array_add (changes, change);
-    }
+  if (!_shequ_json_read_elements (&r, "changes", array, read_change, changes))
+    return NULL;
   if ((*cursor = read_cursor (root)) == NULL)
     {
       set_protocol_error (error, url, _("“cursor” is missing or not a cursor"));
