@@ -10,6 +10,7 @@
 #include "shequ-eval-sample.h"
 #include "shequ-io.h"
 #include "shequ-sample.h"
+#include "shequ-test-street.h"
 #include "shequ-test-util.h"
 
 /* The sample street in a database made once; each test works on a copy. */
@@ -27,15 +28,9 @@ static void
 sample_open (Sample     *s,
              const char *name)
 {
-  g_autoptr(GFile) from = g_file_new_for_path (template_db);
-  g_autoptr(GFile) to = NULL;
   g_autoptr(GError) error = NULL;
 
-  s->path = g_build_filename (template_dir, name, NULL);
-  to = g_file_new_for_path (s->path);
-  g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  s->org = shequ_test_open_store (s->path, SHEQU_DATABASE_FLAGS_NO_BACKUP, &s->db);
+  s->org = shequ_test_open_copy (template_db, template_dir, name, &s->path, &s->db);
   s->eval = shequ_eval_store_new (s->org, &error);
   g_assert_no_error (error);
 }
@@ -680,37 +675,24 @@ static char *
 make_bad_dir (const BadCase *c)
 {
   g_autofree char *source = shequ_sample_find_dir ();
-  g_autofree char *dir = shequ_test_make_tmpdir ("shequ-eval-bad-XXXXXX");
-  g_autoptr(GDir) listing = g_dir_open (source, 0, NULL);
-  const char *name;
+  g_autofree char *dir = shequ_test_copy_folder (source, "shequ-eval-bad-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, c->file, NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  g_assert_nonnull (listing);
-  while ((name = g_dir_read_name (listing)) != NULL)
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, c->line);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *from = g_build_filename (source, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *written = NULL;
-
-      g_assert_true (g_file_get_contents (from, &contents, NULL, NULL));
-      if (g_str_equal (name, c->file))
-        {
-          g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-          g_autoptr(GString) out = g_string_new (NULL);
-
-          g_assert_cmpuint (g_strv_length (lines), >, c->line);
-          for (guint i = 0; lines[i] != NULL; i++)
-            {
-              if (i + 1 == c->line && c->text == NULL)
-                continue;
-              g_string_append (out, i + 1 == c->line ? c->text : lines[i]);
-              if (lines[i + 1] != NULL)
-                g_string_append_c (out, '\n');
-            }
-          g_free (contents);
-          contents = g_string_free (g_steal_pointer (&out), FALSE);
-        }
-      written = shequ_test_write_file (dir, name, contents);
+      if (i + 1 == c->line && c->text == NULL)
+        continue;
+      g_string_append (out, i + 1 == c->line ? c->text : lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
     }
+  g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
   return g_steal_pointer (&dir);
 }
 

@@ -11,6 +11,7 @@
 #include "shequ-csv.h"
 #include "shequ-disclosure-sample-private.h"
 #include "shequ-io.h"
+#include "shequ-sample-table.h"
 
 static const char *const step_keys[DS_N_STEPS] = {
   "none", "draft", "returned", "submitted", "approved", "published", "corrected", "withdrawn",
@@ -80,81 +81,80 @@ bad_line (GError    **error,
   return FALSE;
 }
 
-/* A file being read: its path and rows (the header first), every row as wide as the
- * header. */
-typedef struct {
-  char      *path;
-  GPtrArray *rows;
-} Table;
-
-static void
-table_clear (Table *table)
-{
-  g_clear_pointer (&table->path, g_free);
-  g_clear_pointer (&table->rows, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
-
-static gboolean
-table_read (Table       *table,
-            const char  *dir,
+/* DIR/NAME read, and not empty. */
+static ShequSampleTable *
+table_open (const char  *dir,
             const char  *name,
             GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *text = NULL;
   g_autoptr(GError) local = NULL;
-  guint n_fields;
-  gsize len;
+  g_autoptr(ShequSampleTable) table = shequ_sample_table_open (dir, name, &local);
 
-  table->path = g_build_filename (dir, name, NULL);
-  if (!g_file_get_contents (table->path, &data, &len, &local) ||
-      !(text = shequ_csv_decode (data, len, SHEQU_IO_ENCODING_UTF8, table->path, NULL, &local)) ||
-      !(table->rows = shequ_csv_parse (text, -1, table->path, &local)))
-    return bad_line (error, table->path, 0, "%s", local->message);
-  if (table->rows->len == 0)
-    return bad_line (error, table->path, 0, _("the file is empty."));
-  n_fields = ((ShequCsvRow *) g_ptr_array_index (table->rows, 0))->n_fields;
-  for (guint i = 1; i < table->rows->len; i++)
+  if (table == NULL)
     {
-      ShequCsvRow *row = g_ptr_array_index (table->rows, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      if (row->n_fields != n_fields)
-        return bad_line (error, table->path, row->line, _("%u fields expected, %u found."),
-                         n_fields, row->n_fields);
+      bad_line (error, path, 0, "%s", local->message);
+      return NULL;
     }
-  return TRUE;
+  if (shequ_sample_table_get_header (table) == NULL)
+    {
+      bad_line (error, shequ_sample_table_get_path (table), 0, _("the file is empty."));
+      return NULL;
+    }
+  return g_steal_pointer (&table);
 }
 
-/* The header row is exactly HEADER. */
-static gboolean
-table_check_header (Table       *table,
-                    const char  *header,
-                    GError     **error)
+/* TABLE opened, with exactly the header HEADER. */
+static ShequSampleTable *
+table_open_with_header (const char  *dir,
+                        const char  *name,
+                        const char  *header,
+                        GError     **error)
 {
-  g_autofree char *found = g_strjoinv (",", ((ShequCsvRow *) g_ptr_array_index (table->rows, 0))->fields);
+  g_autoptr(ShequSampleTable) table = table_open (dir, name, error);
+  g_autoptr(GError) local = NULL;
 
-  if (!g_str_equal (found, header))
-    return bad_line (error, table->path, 1, _("the header must be “%s”."), header);
-  return TRUE;
+  if (table == NULL)
+    return NULL;
+  if (!shequ_sample_table_check_header (table, header, &local))
+    {
+      bad_line (error, shequ_sample_table_get_path (table), 0, "%s", local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
 }
 
-#define TABLE_ROW(table, i) ((ShequCsvRow *) g_ptr_array_index ((table)->rows, (i)))
+/* The next row of TABLE in *ROW: FALSE at the end (*ROW NULL) or at a row not as wide as
+ * the header (*ROW that row, and *ERROR), so that after the loop "*ROW == NULL" says
+ * every row was read. */
+static gboolean
+table_next (ShequSampleTable   *table,
+            const ShequCsvRow **row,
+            GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (shequ_sample_table_next (table, row, &local))
+    return TRUE;
+  if (local != NULL)
+    return bad_line (error, shequ_sample_table_get_path (table), 0, "%s", local->message);
+  return FALSE;
+}
 
 /* ---- Checks of one field ---------------------------------------------------------------- */
 
+/* The amount in COLUMN of TABLE's current row. */
 static gboolean
-parse_amount (const char  *text,
-              ShequFen    *fen,
-              const char  *path,
-              guint        line,
-              GError     **error)
+parse_amount (ShequSampleTable  *table,
+              guint              column,
+              ShequFen          *fen,
+              GError           **error)
 {
   g_autoptr(GError) local = NULL;
 
-  if (!shequ_money_parse (text, SHEQU_MONEY_PARSE_NONE, fen, &local))
-    return bad_line (error, path, line, "%s", local->message);
+  if (!shequ_sample_table_get_fen (table, column, fen, &local))
+    return bad_line (error, shequ_sample_table_get_path (table), 0, "%s", local->message);
   return TRUE;
 }
 
@@ -270,33 +270,38 @@ read_reviewers (DsData         *data,
                 const char     *dir,
                 GError        **error)
 {
-  g_auto(Table) table = { NULL, NULL };
+  g_autoptr(ShequSampleTable) table =
+    table_open_with_header (dir, "disclosure-reviewers.csv",
+                            "kind,drafter_code,drafter,approver_code,approver", error);
+  const ShequCsvRow *row = NULL;
+  const char *path;
 
-  if (!table_read (&table, dir, "disclosure-reviewers.csv", error) ||
-      !table_check_header (&table, "kind,drafter_code,drafter,approver_code,approver", error))
+  if (table == NULL)
     return FALSE;
-  for (guint i = 1; i < table.rows->len; i++)
+  path = shequ_sample_table_get_path (table);
+  while (table_next (table, &row, error))
     {
-      ShequCsvRow *row = TABLE_ROW (&table, i);
       char **f = row->fields;
       ShequDisclosureKind kind;
 
       if (!shequ_disclosure_kind_from_string (f[0], &kind))
-        return bad_line (error, table.path, row->line, _("“%s” is not a kind of disclosure."), f[0]);
+        return bad_line (error, path, row->line, _("“%s” is not a kind of disclosure."), f[0]);
       if (data->approvers[kind] != NULL)
-        return bad_line (error, table.path, row->line, _("the kind “%s” has a line already."), f[0]);
-      if (!check_street_person (org, f[1], f[2], &data->drafters[kind], table.path, row->line,
+        return bad_line (error, path, row->line, _("the kind “%s” has a line already."), f[0]);
+      if (!check_street_person (org, f[1], f[2], &data->drafters[kind], path, row->line,
                                 error) ||
-          !check_street_person (org, f[3], f[4], &data->approvers[kind], table.path, row->line,
+          !check_street_person (org, f[3], f[4], &data->approvers[kind], path, row->line,
                                 error))
         return FALSE;
       if (g_str_equal (f[1], f[3]))
-        return bad_line (error, table.path, row->line,
+        return bad_line (error, path, row->line,
                          _("the one who drafts a disclosure does not approve it too."));
     }
+  if (row != NULL)
+    return FALSE;
   for (guint k = 0; k < SHEQU_DISCLOSURE_N_KINDS; k++)
     if (data->approvers[k] == NULL)
-      return bad_line (error, table.path, 0, _("the kind “%s” has no line."),
+      return bad_line (error, path, 0, _("the kind “%s” has no line."),
                        shequ_disclosure_kind_to_key (k));
   return TRUE;
 }
@@ -330,10 +335,11 @@ parse_quarters (const char *text,
 
 static gboolean
 read_category (DsData             *data,
+               ShequSampleTable   *table,
                const ShequCsvRow  *row,
-               const char         *path,
                GError            **error)
 {
+  const char *path = shequ_sample_table_get_path (table);
   g_autoptr(DsCategory) category = NULL;
   char **f = row->fields;
   DsCategory c = { 0, };
@@ -348,8 +354,7 @@ read_category (DsData             *data,
   if (!parse_quarters (f[3], &c.quarters))
     return bad_line (error, path, row->line,
                      _("“%s” is not a set of quarters (digits 1 to 4, each once: “123”)."), f[3]);
-  if (!parse_amount (f[4], &c.low, path, row->line, error) ||
-      !parse_amount (f[5], &c.high, path, row->line, error))
+  if (!parse_amount (table, 4, &c.low, error) || !parse_amount (table, 5, &c.high, error))
     return FALSE;
   if (c.low <= 0 || c.low > c.high)
     return bad_line (error, path, row->line,
@@ -366,15 +371,17 @@ read_categories (DsData      *data,
                  const char  *dir,
                  GError     **error)
 {
-  g_auto(Table) table = { NULL, NULL };
+  g_autoptr(ShequSampleTable) table =
+    table_open_with_header (dir, "disclosure-finance-categories.csv",
+                            "tier,direction,category,quarters,low,high,note", error);
+  const ShequCsvRow *row = NULL;
 
-  if (!table_read (&table, dir, "disclosure-finance-categories.csv", error) ||
-      !table_check_header (&table, "tier,direction,category,quarters,low,high,note", error))
+  if (table == NULL)
     return FALSE;
-  for (guint i = 1; i < table.rows->len; i++)
-    if (!read_category (data, TABLE_ROW (&table, i), table.path, error))
+  while (table_next (table, &row, error))
+    if (!read_category (data, table, row, error))
       return FALSE;
-  return TRUE;
+  return row == NULL;
 }
 
 /* ---- disclosure-finance-units.csv ------------------------------------------------------ */
@@ -390,26 +397,27 @@ ds_finance_unit_free (DsFinanceUnit *unit)
 
 /* The header: unit_code,name,opening, then the quarters, then reason. */
 static gboolean
-read_finance_periods (DsData      *data,
-                      Table       *table,
-                      GError     **error)
+read_finance_periods (DsData            *data,
+                      ShequSampleTable  *table,
+                      GError           **error)
 {
-  ShequCsvRow *header = TABLE_ROW (table, 0);
+  const ShequCsvRow *header = shequ_sample_table_get_header (table);
+  const char *path = shequ_sample_table_get_path (table);
   g_autoptr(GStrvBuilder) periods = g_strv_builder_new ();
   static const char head[] = "unit_code,name,opening,2026-Q1,…,reason";
 
   if (header->n_fields < 5 || !g_str_equal (header->fields[0], "unit_code") ||
       !g_str_equal (header->fields[1], "name") || !g_str_equal (header->fields[2], "opening") ||
       !g_str_equal (header->fields[header->n_fields - 1], "reason"))
-    return bad_line (error, table->path, 1, _("the header must be “%s”."), head);
+    return bad_line (error, path, 1, _("the header must be “%s”."), head);
   for (guint i = 3; i + 1 < header->n_fields; i++)
     {
       g_autofree char *key = NULL;
 
-      if (!parse_period (header->fields[i], &key, table->path, 1, error))
+      if (!parse_period (header->fields[i], &key, path, 1, error))
         return FALSE;
       if (strstr (key, "-Q") == NULL)
-        return bad_line (error, table->path, 1, _("“%s” is not a quarter (“2026-Q1”)."),
+        return bad_line (error, path, 1, _("“%s” is not a quarter (“2026-Q1”)."),
                          header->fields[i]);
       g_strv_builder_add (periods, key);
     }
@@ -417,7 +425,7 @@ read_finance_periods (DsData      *data,
   for (guint i = 0; data->periods[i] != NULL; i++)
     for (guint j = 0; j < i; j++)
       if (g_str_equal (data->periods[i], data->periods[j]))
-        return bad_line (error, table->path, 1, _("the quarter “%s” is named twice."),
+        return bad_line (error, path, 1, _("the quarter “%s” is named twice."),
                          data->periods[i]);
   return TRUE;
 }
@@ -426,10 +434,11 @@ static gboolean
 read_finance_unit (DsData             *data,
                    ShequOrgStore      *org,
                    GHashTable         *seen,
+                   ShequSampleTable   *table,
                    const ShequCsvRow  *row,
-                   const char         *path,
                    GError            **error)
 {
+  const char *path = shequ_sample_table_get_path (table);
   char **f = row->fields;
   guint n_periods = g_strv_length (data->periods);
   ShequUnit *unit = shequ_org_store_lookup_code (org, f[0]);
@@ -447,7 +456,7 @@ read_finance_unit (DsData             *data,
                      f[0], shequ_unit_get_name (unit), f[1]);
   if (!g_hash_table_add (seen, unit))
     return bad_line (error, path, row->line, _("%s has a line already."), f[1]);
-  if (!parse_amount (f[2], &opening, path, row->line, error))
+  if (!parse_amount (table, 2, &opening, error))
     return FALSE;
   for (guint p = 0; p < n_periods; p++)
     {
@@ -482,16 +491,18 @@ read_finance_units (DsData         *data,
                     const char     *dir,
                     GError        **error)
 {
-  g_auto(Table) table = { NULL, NULL };
+  g_autoptr(ShequSampleTable) table = table_open (dir, "disclosure-finance-units.csv", error);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const ShequCsvRow *row = NULL;
   GPtrArray *units;
 
-  if (!table_read (&table, dir, "disclosure-finance-units.csv", error) ||
-      !read_finance_periods (data, &table, error))
+  if (table == NULL || !read_finance_periods (data, table, error))
     return FALSE;
-  for (guint i = 1; i < table.rows->len; i++)
-    if (!read_finance_unit (data, org, seen, TABLE_ROW (&table, i), table.path, error))
+  while (table_next (table, &row, error))
+    if (!read_finance_unit (data, org, seen, table, row, error))
       return FALSE;
+  if (row != NULL)
+    return FALSE;
   /* Every community and village has its line: none is left out by mistake. */
   units = shequ_org_store_get_units (org);
   for (guint i = 0; i < units->len; i++)
@@ -499,7 +510,7 @@ read_finance_units (DsData         *data,
       ShequUnit *unit = g_ptr_array_index (units, i);
 
       if (is_village_or_community (unit) && !g_hash_table_contains (seen, unit))
-        return bad_line (error, table.path, 0, _("%s (%s) has no line."),
+        return bad_line (error, shequ_sample_table_get_path (table), 0, _("%s (%s) has no line."),
                          shequ_unit_get_name (unit), shequ_unit_get_code (unit));
     }
   return TRUE;
@@ -512,17 +523,21 @@ read_finance_text (DsData      *data,
                    const char  *dir,
                    GError     **error)
 {
-  g_auto(Table) table = { NULL, NULL };
+  g_autoptr(ShequSampleTable) table =
+    table_open_with_header (dir, "disclosure-finance-text.csv", "title,body,correction", error);
+  const ShequCsvRow *row = NULL;
   char **f;
 
-  if (!table_read (&table, dir, "disclosure-finance-text.csv", error) ||
-      !table_check_header (&table, "title,body,correction", error))
+  if (table == NULL)
     return FALSE;
-  if (table.rows->len != 2)
-    return bad_line (error, table.path, 0, _("the file must have exactly one line."));
-  f = TABLE_ROW (&table, 1)->fields;
+  if (shequ_sample_table_get_n_rows (table) != 1)
+    return bad_line (error, shequ_sample_table_get_path (table), 0,
+                     _("the file must have exactly one line."));
+  if (!table_next (table, &row, error))
+    return FALSE;
+  f = row->fields;
   if (f[0][0] == '\0' || strstr (f[2], "{reason}") == NULL)
-    return bad_line (error, table.path, TABLE_ROW (&table, 1)->line,
+    return bad_line (error, shequ_sample_table_get_path (table), row->line,
                      _("the title must not be empty, and the correction must name {reason}."));
   data->finance_title = g_strdup (f[0]);
   data->finance_body = g_strdup (f[1]);
@@ -661,14 +676,15 @@ read_items (DsData         *data,
             ItemFunc        func,
             GError        **error)
 {
-  g_auto(Table) table = { NULL, NULL };
+  g_autoptr(ShequSampleTable) table = table_open_with_header (dir, name, header, error);
+  const ShequCsvRow *row = NULL;
 
-  if (!table_read (&table, dir, name, error) || !table_check_header (&table, header, error))
+  if (table == NULL)
     return FALSE;
-  for (guint i = 1; i < table.rows->len; i++)
-    if (!func (data, org, TABLE_ROW (&table, i), table.path, error))
+  while (table_next (table, &row, error))
+    if (!func (data, org, row, shequ_sample_table_get_path (table), error))
       return FALSE;
-  return TRUE;
+  return row == NULL;
 }
 
 /* ---------------------------------------------------------------------------------- */

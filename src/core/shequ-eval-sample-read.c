@@ -7,11 +7,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "shequ-csv.h"
 #include "shequ-eval-sample-private.h"
+#include "shequ-sample-table.h"
 
 /* Every problem found, "PATH, line N: why" one a line: the files are read to the end so
  * that one run lists them all. */
@@ -56,74 +56,6 @@ problem (Problems   *problems,
   else
     g_string_append_printf (problems->text, _("%s: %s"), path, why);
   problems->n++;
-}
-
-/* The rows of DIR/NAME after its header, which must be HEADER (*N_FIELDS its fields).
- * NULL when the file cannot be read at all. */
-static GPtrArray *
-read_table (const char  *dir,
-            const char  *name,
-            const char  *header,
-            Problems    *problems,
-            char       **path_out,
-            guint       *n_fields)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *data = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *found = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-
-  if (!g_file_get_contents (path, &data, &len, &error) ||
-      !(text = shequ_csv_decode (data, len, SHEQU_IO_ENCODING_UTF8, path, NULL, &error)) ||
-      !(rows = shequ_csv_parse (text, -1, path, &error)))
-    {
-      problem (problems, path, 0, "%s", error->message);
-      return NULL;
-    }
-  if (rows->len > 0)
-    found = g_strjoinv (",", ((ShequCsvRow *) g_ptr_array_index (rows, 0))->fields);
-  if (g_strcmp0 (found, header) != 0)
-    {
-      problem (problems, path, 1, _("the header must be “%s”."), header);
-      return NULL;
-    }
-  *n_fields = ((ShequCsvRow *) g_ptr_array_index (rows, 0))->n_fields;
-  g_ptr_array_remove_index (rows, 0);
-  *path_out = g_steal_pointer (&path);
-  return g_steal_pointer (&rows);
-}
-
-static gboolean
-parse_number (const char *text,
-              double      low,
-              double      high,
-              double     *value)
-{
-  char *end = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  *value = g_ascii_strtod (text, &end);
-  return end != NULL && *end == '\0' && isfinite (*value) && *value >= low && *value <= high;
-}
-
-/* YYYY-MM-DD, a real day. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint y, m, d;
-  char tail;
-
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
 }
 
 static gboolean
@@ -244,11 +176,11 @@ read_set (EsData            *data,
   else if (!shequ_eval_combine_from_string (f[2], &combine))
     g_string_append_printf (why, _("“%s” is not a way to combine assessors (mean or trimmed)."),
                             f[2]);
-  else if (!parse_number (f[3], 0, 100, &green) || !parse_number (f[4], 0, 100, &orange) ||
-           orange >= green)
+  else if (!shequ_sample_parse_number (f[3], 0, 100, &green) ||
+           !shequ_sample_parse_number (f[4], 0, 100, &orange) || orange >= green)
     g_string_append_printf (why, _("the band rule “%s”, “%s” must be green ≥ X, orange ≥ Y "
                                    "with 100 ≥ X > Y ≥ 0."), f[3], f[4]);
-  else if (!parse_number (f[5], 0, 1, &comment_below))
+  else if (!shequ_sample_parse_number (f[5], 0, 1, &comment_below))
     g_string_append_printf (why, _("the comment threshold “%s” must be from 0 to 1."), f[5]);
   else if (!(owner = shequ_org_store_lookup_person_code (org, f[6])))
     g_string_append_printf (why, _("no person has the code “%s”."), f[6]);
@@ -308,7 +240,7 @@ read_indicator (EsData            *data,
     g_string_append_printf (why, _("the indicator code “%s” is empty or used already."), f[1]);
   else if (f[2][0] == '\0' || f[3][0] == '\0')
     g_string_append (why, _("the indicator needs a category and a name."));
-  else if (!parse_number (f[4], 0, 100, &weight))
+  else if (!shequ_sample_parse_number (f[4], 0, 100, &weight))
     g_string_append_printf (why, _("the weight “%s” must be a number from 0 to 100."), f[4]);
   else if (!shequ_score_parse (f[5], &max) || max <= 0)
     g_string_append_printf (why, _("the maximum score “%s” must be a number above 0."), f[5]);
@@ -369,7 +301,7 @@ check_period_order (const EsPeriod *previous,
   if (previous->state != SHEQU_PERIOD_STATE_CLOSED)
     return g_strdup_printf (_("“%s” before it is not closed; only the last period of a kind "
                               "may be."), previous->label);
-  parse_date (previous->ends, &previous_ends);
+  shequ_sample_parse_date (previous->ends, &previous_ends);
   if (g_date_compare (starts, &previous_ends) <= 0)
     return g_strdup_printf (_("it must start after “%s” ends (%s)."), previous->label,
                             previous->ends);
@@ -400,13 +332,13 @@ read_period (EsData            *data,
     why = g_strdup_printf (_("“%s” is not a kind of period (month, quarter or year)."), f[1]);
   else if (f[2][0] == '\0')
     why = g_strdup (_("the period has no label."));
-  else if (!parse_date (f[3], &starts) || !parse_date (f[4], &ends) ||
-           g_date_compare (&ends, &starts) < 0)
+  else if (!shequ_sample_parse_date (f[3], &starts) ||
+           !shequ_sample_parse_date (f[4], &ends) || g_date_compare (&ends, &starts) < 0)
     why = g_strdup_printf (_("the dates “%s” to “%s” must be YYYY-MM-DD, the end not before "
                              "the start."), f[3], f[4]);
   else if (!shequ_period_state_from_string (f[5], &state))
     why = g_strdup_printf (_("“%s” is not a period state (open, scoring or closed)."), f[5]);
-  else if (!parse_number (f[6], 0, 100, &filled) || filled != floor (filled) ||
+  else if (!shequ_sample_parse_number (f[6], 0, 100, &filled) || filled != floor (filled) ||
            (state == SHEQU_PERIOD_STATE_CLOSED && filled != 100) ||
            (state == SHEQU_PERIOD_STATE_OPEN && filled != 0) ||
            (state == SHEQU_PERIOD_STATE_SCORING && filled == 0))
@@ -569,10 +501,10 @@ read_profile (EsData            *data,
     problem (problems, path, row->line, _("%s is “%s”, not “%s”."), f[0], name, f[1]);
   else if (g_hash_table_contains (data->profiles, f[0]))
     problem (problems, path, row->line, _("%s has a line already."), f[0]);
-  else if (!parse_number (f[2], 0, 100, &profile.base))
+  else if (!shequ_sample_parse_number (f[2], 0, 100, &profile.base))
     problem (problems, path, row->line, _("the level “%s” must be a number from 0 to 100."),
              f[2]);
-  else if (!parse_number (f[3], -20, 20, &profile.trend))
+  else if (!shequ_sample_parse_number (f[3], -20, 20, &profile.trend))
     problem (problems, path, row->line, _("the trend “%s” must be a number from −20 to 20."),
              f[3]);
   else
@@ -670,6 +602,7 @@ read_outcome (EsData            *data,
 
 /* ------------------------------------------------------------------------------------ */
 
+/* Each line of DIR/NAME, whose header must be HEADER, to FUNC; every problem listed. */
 static void
 read_file (EsData        *data,
            ShequOrgStore *org,
@@ -680,24 +613,27 @@ read_file (EsData        *data,
            gpointer       user_data,
            Problems      *problems)
 {
-  g_autofree char *path = NULL;
-  guint n_fields = 0;
-  g_autoptr(GPtrArray) rows = read_table (dir, name, header, problems, &path, &n_fields);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShequSampleTable) table = shequ_sample_table_open (dir, name, &error);
+  const ShequCsvRow *row = NULL;
 
   if (g_str_equal (name, "eval-flag-outcomes.csv"))
-    data->outcomes_path = g_build_filename (dir, name, NULL);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    data->outcomes_path = g_strdup (path);
+  if (table == NULL || !shequ_sample_table_check_header (table, header, &error))
     {
-      ShequCsvRow *row = g_ptr_array_index (rows, i);
-
-      if (row->n_fields != n_fields)
-        problem (problems, path, row->line, _("%u fields expected, %u found."),
-                 n_fields, row->n_fields);
+      problem (problems, path, 0, "%s", error->message);
+      return;
+    }
+  while (shequ_sample_table_next (table, &row, &error) || row != NULL)
+    {
+      if (error != NULL)
+        problem (problems, path, 0, "%s", error->message);
       else
         func (data, org, row, path, problems, user_data);
+      g_clear_error (&error);
     }
-  if (rows != NULL && g_str_equal (name, "eval-indicators.csv"))
+  if (g_str_equal (name, "eval-indicators.csv"))
     check_weights (data, path, problems);
 }
 

@@ -14,6 +14,7 @@
 #include "shequ-geojson.h"
 #include "shequ-sample-map-private.h"
 #include "shequ-sample-map.h"
+#include "shequ-sample-table.h"
 #include "shequ-unit.h"
 
 /* Cells of 80 m: a grid of the old town (about 0.2 km²) has some 40 of them. */
@@ -104,6 +105,16 @@ collect_units (SmBuild       *b,
 /* ------------------------------------------------------------------------------------ */
 /* The data files */
 
+/* The sample map's own message for a file that cannot be read (LOCAL, GLib's). */
+static void
+set_unreadable (GError     **error,
+                const char  *path,
+                GError      *local)
+{
+  g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ,
+               _("The sample map’s file %s cannot be read: %s"), path, local->message);
+}
+
 /* The bytes of the file at PATH, or the sample map's own message when it cannot be read. */
 static gboolean
 read_sample_file (const char  *path,
@@ -115,71 +126,37 @@ read_sample_file (const char  *path,
 
   if (!g_file_get_contents (path, data, len, &local_error))
     {
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_READ,
-                   _("The sample map’s file %s cannot be read: %s"), path, local_error->message);
+      set_unreadable (error, path, local_error);
       return FALSE;
     }
   return TRUE;
 }
 
-static GPtrArray *
-read_csv (const char  *dir,
-          const char  *name,
-          const char  *header,
-          char       **path_out,
-          GError     **error)
+/* DIR/NAME, whose header must be HEADER. */
+static ShequSampleTable *
+open_table (const char  *dir,
+            const char  *name,
+            const char  *header,
+            GError     **error)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *data = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *found = NULL;
-  gsize len;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ShequSampleTable) table = shequ_sample_table_open (dir, name, &local_error);
 
-  if (!read_sample_file (path, &data, &len, error))
-    return NULL;
-  if (!(text = shequ_csv_decode (data, len, SHEQU_IO_ENCODING_UTF8, path, NULL, error)) ||
-      !(rows = shequ_csv_parse (text, -1, path, error)))
-    return NULL;
-  if (rows->len > 0)
-    found = g_strjoinv (",", ((ShequCsvRow *) g_ptr_array_index (rows, 0))->fields);
-  if (g_strcmp0 (found, header) != 0)
+  if (table == NULL && local_error->domain == G_FILE_ERROR)
     {
-      g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_FORMAT,
-                   _("%s, line %u: the header must be “%s”."), path, 1, header);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      set_unreadable (error, path, local_error);
       return NULL;
     }
-  g_ptr_array_remove_index (rows, 0);
-  *path_out = g_steal_pointer (&path);
-  return g_steal_pointer (&rows);
-}
-
-static gboolean
-parse_number (const char *text,
-              double      low,
-              double      high,
-              double     *value)
-{
-  char *end = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  *value = g_ascii_strtod (text, &end);
-  return end != NULL && *end == '\0' && isfinite (*value) && *value >= low && *value <= high;
-}
-
-static gboolean
-check_fields (const ShequCsvRow  *row,
-              const char         *path,
-              guint               n_fields,
-              GError            **error)
-{
-  if (row->n_fields == n_fields)
-    return TRUE;
-  g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
-               _("%s, line %u: %u fields expected, %u found."),
-               path, row->line, n_fields, row->n_fields);
-  return FALSE;
+  if (table == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!shequ_sample_table_check_header (table, header, error))
+    return NULL;
+  return g_steal_pointer (&table);
 }
 
 static SmUnit *
@@ -212,13 +189,13 @@ parse_point (const ShequCsvRow  *row,
   *given = *lon != '\0' || *lat != '\0';
   if (!*given)
     return TRUE;
-  if (!parse_number (lon, -180.0, 180.0, &p->x))
+  if (!shequ_sample_parse_number (lon, -180.0, 180.0, &p->x))
     {
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
                    _("%s, line %u: “%s” is not a longitude in degrees."), path, row->line, lon);
       return FALSE;
     }
-  if (!parse_number (lat, -90.0, 90.0, &p->y))
+  if (!shequ_sample_parse_number (lat, -90.0, 90.0, &p->y))
     {
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
                    _("%s, line %u: “%s” is not a latitude in degrees."), path, row->line, lat);
@@ -232,24 +209,24 @@ read_layout (SmBuild     *b,
              const char  *dir,
              GError     **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) rows = read_csv (dir, "map-layout.csv", "code,lon,lat,area_km2",
-                                        &path, error);
+  g_autoptr(ShequSampleTable) table = open_table (dir, "map-layout.csv",
+                                                 "code,lon,lat,area_km2", error);
   SmUnit *street = unit_at (b, 0);
+  const ShequCsvRow *row = NULL;
+  const char *path;
 
-  if (rows == NULL)
+  if (table == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
+  path = shequ_sample_table_get_path (table);
+  while (shequ_sample_table_next (table, &row, error))
     {
-      ShequCsvRow *row = g_ptr_array_index (rows, i);
       SmUnit *u;
       gboolean given;
 
-      if (!check_fields (row, path, 4, error) ||
-          !(u = lookup_row_unit (b, row, path, error)) ||
+      if (!(u = lookup_row_unit (b, row, path, error)) ||
           !parse_point (row, 1, path, &u->seed, &given, error))
         return FALSE;
-      if (!given || !parse_number (row->fields[3], 1e-6, 1e6, &u->size))
+      if (!given || !shequ_sample_parse_number (row->fields[3], 1e-6, 1e6, &u->size))
         {
           g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
                        _("%s, line %u: a unit needs its longitude, latitude and a size in km² "
@@ -282,6 +259,8 @@ read_layout (SmBuild     *b,
         }
       u->has_row = TRUE;
     }
+  if (row != NULL)
+    return FALSE;
   if (!street->has_row)
     {
       g_set_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID,
@@ -796,24 +775,20 @@ make_places (SmBuild     *b,
              GError     **error)
 {
   g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify) shequ_place_row_free);
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) rows = read_csv (dir, "places.csv", "kind,unit_code,name,lon,lat",
-                                        &path, error);
+  g_autoptr(ShequSampleTable) table = open_table (dir, "places.csv",
+                                                 "kind,unit_code,name,lon,lat", error);
+  const ShequCsvRow *row = NULL;
   SmCellIndex ix = { 0 };
   gboolean ok = TRUE;
 
-  if (rows == NULL)
+  if (table == NULL)
     return NULL;
   b->used = g_new0 (guint8, sm_lattice_n_cells (&b->lat));
   index_cells (b, &ix);
   add_service_bodies (b, &ix, places);
-  for (guint i = 0; i < rows->len && ok; i++)
-    {
-      ShequCsvRow *row = g_ptr_array_index (rows, i);
-
-      ok = check_fields (row, path, 5, error) &&
-           add_listed_place (b, &ix, row, path, places, error);
-    }
+  while (ok && shequ_sample_table_next (table, &row, error))
+    ok = add_listed_place (b, &ix, row, shequ_sample_table_get_path (table), places, error);
+  ok = ok && row == NULL;
   clear_cell_index (b, &ix);
   return ok ? g_steal_pointer (&places) : NULL;
 }

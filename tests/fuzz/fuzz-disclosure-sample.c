@@ -4,14 +4,8 @@
 
 #include "config.h"
 
-#include <stdint.h>
-#include <string.h>
-
+#include "fuzz-sample-files.h"
 #include "shequ-disclosure-sample-private.h"
-#include "shequ-io.h"
-#include "shequ-test-street.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static const char base_units[] =
   "code,name,tier,parent_code,population,households\n"
@@ -35,19 +29,7 @@ static const char *const names[] = {
   "disclosure-guides.csv",
 };
 
-static ShequOrgStore *store;
-static char *dir;
-
-static void
-set_up (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  dir = g_dir_make_tmp ("shequ-fuzz-disclosure-XXXXXX", &error);
-  g_assert_no_error (error);
-  store = shequ_test_street_from_csv (dir, "fuzz.db", base_units, base_people, NULL);
-}
+static FuzzSampleFiles files;
 
 /* What ds_plan() promises of the disclosures it makes. */
 static void
@@ -59,7 +41,7 @@ check_plan (const DsData *data,
       const DsPlanned *p = g_ptr_array_index (plan, i);
       g_autoptr(GError) error = NULL;
 
-      g_assert_nonnull (shequ_org_store_lookup_unit (store, p->unit_id));
+      g_assert_nonnull (shequ_org_store_lookup_unit (files.store, p->unit_id));
       g_assert_cmpint (p->step, >, DS_STEP_NONE);
       g_assert_cmpint (p->step, <, DS_N_STEPS);
       g_assert_nonnull (p->drafter);
@@ -78,29 +60,23 @@ check_plan (const DsData *data,
   g_assert_nonnull (data->periods);
 }
 
-/* The input is the six files in the order of NAMES, separated by lines "--"
- * (shequ_test_write_parts()). */
+/* The input is the six files in the order of NAMES, separated by lines "--". */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autofree char *text = g_strndup ((const char *) data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(DsData) read = NULL;
   g_autoptr(GPtrArray) plan = NULL;
 
-  if (store == NULL)
-    set_up ();
-  /* NUL bytes end the text here: the files are text, and GLib reads them whole. */
-  shequ_test_write_parts (dir, names, G_N_ELEMENTS (names), text);
-  read = ds_data_read (dir, store, &error);
+  fuzz_sample_files_write (&files, base_units, base_people, names, G_N_ELEMENTS (names), data,
+                           size);
+  read = ds_data_read (files.dir, files.store, &error);
   if (read != NULL)
-    plan = ds_plan (read, store, dir, &error);
+    plan = ds_plan (read, files.store, files.dir, &error);
   if (plan == NULL)
     {
-      g_assert_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
-      g_assert_nonnull (strstr (error->message, "disclosure-"));
+      fuzz_sample_files_assert_refused (error, "disclosure-");
       return 0;
     }
   g_assert_no_error (error);

@@ -5,15 +5,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdint.h>
-#include <string.h>
 
-#include "shequ-database.h"
+#include "fuzz-sample-files.h"
 #include "shequ-eval-sample-private.h"
-#include "shequ-io.h"
-#include "shequ-org-store.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static const char base_units[] =
   "code,name,tier,parent_code,population,households\n"
@@ -39,47 +33,7 @@ static const char *const names[] = {
   "eval-profiles.csv", "eval-flag-outcomes.csv",
 };
 
-static ShequOrgStore *store;
-static char *dir;
-
-static void
-write_file (const char *name,
-            const char *text,
-            gssize      len)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, text, len, &error));
-}
-
-static void
-set_up (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
-  g_autoptr(GFile) units = NULL;
-  g_autoptr(GFile) people = NULL;
-  g_autoptr(ShequDatabase) db = NULL;
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  dir = g_dir_make_tmp ("shequ-fuzz-eval-XXXXXX", &error);
-  g_assert_no_error (error);
-  write_file ("units.csv", base_units, -1);
-  write_file ("people.csv", base_people, -1);
-  db_path = g_build_filename (dir, "fuzz.db", NULL);
-  if ((db = shequ_database_open (db_path, SHEQU_DATABASE_FLAGS_CREATE |
-                                 SHEQU_DATABASE_FLAGS_NO_BACKUP, &error)) != NULL)
-    store = shequ_org_store_new (db, &error);
-  units = g_file_new_build_filename (dir, "units.csv", NULL);
-  people = g_file_new_build_filename (dir, "people.csv", NULL);
-  if (store == NULL ||
-      !shequ_io_import_units (store, units, SHEQU_IO_FORMAT_CSV, SHEQU_IO_ENCODING_UTF8, NULL,
-                              &error) ||
-      !shequ_io_import_people (store, people, SHEQU_IO_FORMAT_CSV, SHEQU_IO_ENCODING_UTF8, NULL,
-                               &error))
-    g_error ("the fuzz target's street: %s", error->message);
-}
+static FuzzSampleFiles files;
 
 /* What es_data_read() promises of data it accepts. */
 static void
@@ -129,26 +83,15 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autofree char *text = g_strndup ((const char *) data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(EsData) read = NULL;
-  char *rest = text;
 
-  if (store == NULL)
-    set_up ();
-  /* NUL bytes end the text here: the files are text, and GLib reads them whole. */
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      char *split = rest ? strstr (rest, "\n--\n") : NULL;
-
-      write_file (names[i], rest ? rest : "", split ? split - rest + 1 : -1);
-      rest = split ? split + 4 : NULL;
-    }
-  read = es_data_read (dir, store, &error);
+  fuzz_sample_files_write (&files, base_units, base_people, names, G_N_ELEMENTS (names), data,
+                           size);
+  read = es_data_read (files.dir, files.store, &error);
   if (read == NULL)
     {
-      g_assert_error (error, SHEQU_IO_ERROR, SHEQU_IO_ERROR_INVALID);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      fuzz_sample_files_assert_refused (error, "eval-");
       return 0;
     }
   g_assert_no_error (error);
