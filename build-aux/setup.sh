@@ -15,6 +15,7 @@ shequ_packages=(
   libgtk-4-dev libsqlite3-dev libcurl4-openssl-dev libjson-glib-dev libcairo2-dev
   libsoup-3.0-dev glib-networking  # shequ-central (HTTPS through GIO's TLS)
   libsecret-1-dev  # the sync token in the keyring, out of the database
+  gnome-keyring  # a real Secret Service for tests/test-sync-keyring.c (on a private bus)
   wrk  # shequ-cli bench sync measures the public pages with it
   gettext appstream desktop-file-utils
   libxml2-utils  # xmllint, for xml-stripblanks in the GResources

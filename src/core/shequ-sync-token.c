@@ -227,6 +227,34 @@ check_arguments (const char  *server,
   return TRUE;
 }
 
+/* After a lookup or a clear that found nothing: an item still there is one a locked
+ * keyring kept (its unlock prompt dismissed, or none could be shown), which libsecret
+ * skips without an error. Not "none kept", nor "forgotten". */
+static gboolean
+check_not_locked (const char  *normal,
+                  GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  GList *items = secret_password_search_sync (&token_schema, SECRET_SEARCH_ALL, NULL, &local,
+                                              "server", normal, NULL);
+  gboolean kept = items != NULL;
+
+  g_list_free_full (items, g_object_unref);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (kept)
+    {
+      g_set_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_SETTINGS,
+                   _("The keyring is locked: unlock it to reach the token kept for %s"),
+                   normal);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 shequ_sync_token_save (const char  *server,
                        const char  *token,
@@ -274,6 +302,8 @@ shequ_sync_token_lookup (const char  *server,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
+  if (token == NULL && !check_not_locked (normal, error))
+    return NULL;
   /* One saved before a keyring was there is still found. */
   return token != NULL ? token : file_lookup (server, error);
 }
@@ -299,6 +329,8 @@ shequ_sync_token_clear (const char  *server,
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
+      if (!check_not_locked (normal, error))
+        return FALSE;
     }
   /* The file's copy goes too, whichever kept it. */
   return file_save (server, NULL, error);
