@@ -1,4 +1,4 @@
-/* test-name-table.c — enum names found by key, Chinese name, label or alias; every table round-trips */
+/* test-name-table.c — enum names by key, Chinese name, label or alias; every table round-trips */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
