@@ -78,9 +78,31 @@ test_band_edges (void)
   g_assert_cmpint (shequ_band_for_total (-INFINITY, 85, 70), ==, SHEQU_BAND_NONE);
 }
 
+/* Files and the CLI write a name as its key, its Chinese name or its English label. */
+static void
+test_names (void)
+{
+  ShequEvalCombine combine = SHEQU_EVAL_N_COMBINES;
+  ShequFlagState state = SHEQU_FLAG_N_STATES;
+  ShequBand band = SHEQU_N_BANDS;
+
+  g_assert_true (shequ_eval_combine_from_string (" Trimmed MEAN ", &combine));
+  g_assert_cmpint (combine, ==, SHEQU_EVAL_COMBINE_TRIMMED);
+  g_assert_true (shequ_flag_state_from_string ("已约谈", &state));
+  g_assert_cmpint (state, ==, SHEQU_FLAG_STATE_INTERVIEWED);
+  g_assert_true (shequ_band_from_string ("not graded", &band));
+  g_assert_cmpint (band, ==, SHEQU_BAND_NONE);
+  band = SHEQU_N_BANDS;
+  g_assert_false (shequ_band_from_string ("blue", &band));
+  g_assert_false (shequ_band_from_string (NULL, &band));
+  g_assert_cmpint (band, ==, SHEQU_N_BANDS);
+}
+
 static void
 test_labels_chinese (void)
 {
+  ShequBand band = SHEQU_N_BANDS;
+
   if (!shequ_test_use_chinese ())
     return;
   g_assert_cmpstr (shequ_band_get_label (SHEQU_BAND_GREEN), ==, "绿");
@@ -88,6 +110,11 @@ test_labels_chinese (void)
   g_assert_cmpstr (shequ_flag_action_get_label (SHEQU_FLAG_ACTION_INTERVIEW), ==, "约谈");
   g_assert_cmpstr (shequ_eval_kind_get_label (SHEQU_EVAL_KIND_COMMUNITY), !=,
                    "community");
+  /* Under a Chinese UI both the translated and the English labels are read. */
+  g_assert_true (shequ_band_from_string ("未评定", &band));
+  g_assert_cmpint (band, ==, SHEQU_BAND_NONE);
+  g_assert_true (shequ_band_from_string ("Orange", &band));
+  g_assert_cmpint (band, ==, SHEQU_BAND_ORANGE);
 }
 
 int
@@ -98,6 +125,7 @@ main (int argc, char **argv)
   g_test_add_func ("/eval-types/score-parse", test_score_parse);
   g_test_add_func ("/eval-types/score-format", test_score_format);
   g_test_add_func ("/eval-types/band-edges", test_band_edges);
+  g_test_add_func ("/eval-types/names", test_names);
   /* Last: it leaves the locale Chinese. */
   g_test_add_func ("/eval-types/labels-chinese", test_labels_chinese);
 

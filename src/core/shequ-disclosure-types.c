@@ -8,17 +8,11 @@
 #include <string.h>
 
 #include "shequ-disclosure-types.h"
+#include "shequ-name-table.h"
 
 G_DEFINE_QUARK (shequ-disclosure-error-quark, shequ_disclosure_error)
 
-typedef struct {
-  const char *key;
-  const char *zh;     /* the Chinese name accepted as typed */
-  const char *ctx;    /* the label's context */
-  const char *label;  /* NC_() for people */
-} Name;
-
-static const Name kind_names[SHEQU_DISCLOSURE_N_KINDS] = {
+static const ShequNameEntry kind_names[SHEQU_DISCLOSURE_N_KINDS] = {
   { "village",    "村务公开", "disclosure kind", NC_("disclosure kind", "Village affairs") },
   { "finance",    "财务公开", "disclosure kind", NC_("disclosure kind", "Finances") },
   { "party",      "党务公开", "disclosure kind", NC_("disclosure kind", "Party affairs") },
@@ -27,7 +21,12 @@ static const Name kind_names[SHEQU_DISCLOSURE_N_KINDS] = {
   { "policy",     "政策咨询", "disclosure kind", NC_("disclosure kind", "Policy guide") },
 };
 
-static const Name state_names[SHEQU_DISCLOSURE_N_STATES] = {
+/* 居务公开 is a community's name for 村务公开. */
+static const ShequNameAlias kind_aliases[] = {
+  { "居务公开", SHEQU_DISCLOSURE_KIND_VILLAGE },
+};
+
+static const ShequNameEntry state_names[SHEQU_DISCLOSURE_N_STATES] = {
   { "draft",     "草稿",   "disclosure state", NC_("disclosure state", "Draft") },
   { "submitted", "待审核", "disclosure state", NC_("disclosure state", "Submitted") },
   { "approved",  "已审核", "disclosure state", NC_("disclosure state", "Approved") },
@@ -36,86 +35,35 @@ static const Name state_names[SHEQU_DISCLOSURE_N_STATES] = {
   { "withdrawn", "已撤回", "disclosure state", NC_("disclosure state", "Withdrawn") },
 };
 
-static const Name direction_names[SHEQU_FINANCE_N_DIRECTIONS] = {
+static const ShequNameEntry direction_names[SHEQU_FINANCE_N_DIRECTIONS] = {
   { "income",  "收入", "finance direction", NC_("finance direction", "Income") },
   { "expense", "支出", "finance direction", NC_("finance direction", "Expense") },
 };
 
-static gboolean
-lookup_name (const Name *names,
-             guint       n_names,
-             const char *str,
-             guint      *index)
-{
-  g_autofree char *stripped = NULL;
+/* Typed names are keys, Chinese names or labels in the UI language (not the English
+ * labels under a Chinese UI). */
+static const ShequNameTable kinds = {
+  kind_names, G_N_ELEMENTS (kind_names), SHEQU_NAME_MATCH_TRANSLATED,
+  kind_aliases, G_N_ELEMENTS (kind_aliases),
+};
+static const ShequNameTable states =
+  SHEQU_NAME_TABLE_INIT (state_names, SHEQU_NAME_MATCH_TRANSLATED);
+static const ShequNameTable directions =
+  SHEQU_NAME_TABLE_INIT (direction_names, SHEQU_NAME_MATCH_TRANSLATED);
 
-  if (str == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_names; i++)
-    if (strcmp (str, names[i].key) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  if (!g_utf8_validate (str, -1, NULL))
-    return FALSE;
-  stripped = g_strstrip (g_strdup (str));
-  for (guint i = 0; i < n_names; i++)
-    if (g_ascii_strcasecmp (stripped, names[i].key) == 0 ||
-        g_strcmp0 (stripped, names[i].zh) == 0 ||
-        g_strcmp0 (stripped, g_dpgettext2 (GETTEXT_PACKAGE, names[i].ctx, names[i].label)) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  /* 居务公开 is a community's name for 村务公开. */
-  if (names == kind_names && g_strcmp0 (stripped, "居务公开") == 0)
-    {
-      *index = SHEQU_DISCLOSURE_KIND_VILLAGE;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-#define DEFINE_NAMES(prefix, Type, names, n)                                 \
-  const char *                                                               \
-  prefix##_to_key (Type value)                                               \
-  {                                                                          \
-    g_return_val_if_fail ((guint) value < (n), NULL);                        \
-    return names[value].key;                                                 \
-  }                                                                          \
-                                                                             \
-  gboolean                                                                   \
-  prefix##_from_string (const char *str,                                     \
-                        Type       *value)                                   \
-  {                                                                          \
-    guint i;                                                                 \
-                                                                             \
-    g_return_val_if_fail (value != NULL, FALSE);                             \
-    if (!lookup_name (names, (n), str, &i))                                  \
-      return FALSE;                                                          \
-    *value = (Type) i;                                                       \
-    return TRUE;                                                             \
-  }                                                                          \
-                                                                             \
-  const char *                                                               \
-  prefix##_get_label (Type value)                                            \
-  {                                                                          \
-    g_return_val_if_fail ((guint) value < (n), NULL);                        \
-    return g_dpgettext2 (GETTEXT_PACKAGE, names[value].ctx, names[value].label); \
-  }                                                                          \
+#define DEFINE_NAMES(prefix, Type, table, n)                                 \
+  SHEQU_NAME_TABLE_DEFINE_FUNCS (prefix, Type, table, n)                     \
                                                                              \
   const char *                                                               \
   prefix##_get_chinese (Type value)                                          \
   {                                                                          \
     g_return_val_if_fail ((guint) value < (n), NULL);                        \
-    return names[value].zh;                                                  \
+    return (table).entries[value].zh;                                        \
   }
 
-DEFINE_NAMES (shequ_disclosure_kind, ShequDisclosureKind, kind_names, SHEQU_DISCLOSURE_N_KINDS)
-DEFINE_NAMES (shequ_disclosure_state, ShequDisclosureState, state_names,
-              SHEQU_DISCLOSURE_N_STATES)
-DEFINE_NAMES (shequ_finance_direction, ShequFinanceDirection, direction_names,
+DEFINE_NAMES (shequ_disclosure_kind, ShequDisclosureKind, kinds, SHEQU_DISCLOSURE_N_KINDS)
+DEFINE_NAMES (shequ_disclosure_state, ShequDisclosureState, states, SHEQU_DISCLOSURE_N_STATES)
+DEFINE_NAMES (shequ_finance_direction, ShequFinanceDirection, directions,
               SHEQU_FINANCE_N_DIRECTIONS)
 
 /* Periods. */

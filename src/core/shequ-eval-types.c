@@ -9,119 +9,74 @@
 #include <string.h>
 
 #include "shequ-eval-types.h"
+#include "shequ-name-table.h"
 
-typedef struct {
-  const char *key;
-  const char *zh;     /* the Chinese name accepted in files */
-  const char *label;  /* NC_() for the UI */
-  const char *ctx;    /* its context */
-} Name;
-
-static const Name kind_names[SHEQU_EVAL_N_KINDS] = {
-  { "cadre",     "干部", NC_("evaluation kind", "Cadre"), "evaluation kind" },
-  { "community", "社区", NC_("evaluation kind", "Community"), "evaluation kind" },
+static const ShequNameEntry kind_names[SHEQU_EVAL_N_KINDS] = {
+  { "cadre",     "干部", "evaluation kind", NC_("evaluation kind", "Cadre") },
+  { "community", "社区", "evaluation kind", NC_("evaluation kind", "Community") },
 };
 
-static const Name period_kind_names[SHEQU_PERIOD_N_KINDS] = {
-  { "month",   "月度", NC_("period kind", "Month"), "period kind" },
-  { "quarter", "季度", NC_("period kind", "Quarter"), "period kind" },
-  { "year",    "年度", NC_("period kind", "Year"), "period kind" },
+static const ShequNameEntry period_kind_names[SHEQU_PERIOD_N_KINDS] = {
+  { "month",   "月度", "period kind", NC_("period kind", "Month") },
+  { "quarter", "季度", "period kind", NC_("period kind", "Quarter") },
+  { "year",    "年度", "period kind", NC_("period kind", "Year") },
 };
 
-static const Name period_state_names[SHEQU_PERIOD_N_STATES] = {
-  { "open",    "未开始", NC_("period state", "Open"), "period state" },
-  { "scoring", "评分中", NC_("period state", "Scoring"), "period state" },
-  { "closed",  "已结束", NC_("period state", "Closed"), "period state" },
+static const ShequNameEntry period_state_names[SHEQU_PERIOD_N_STATES] = {
+  { "open",    "未开始", "period state", NC_("period state", "Open") },
+  { "scoring", "评分中", "period state", NC_("period state", "Scoring") },
+  { "closed",  "已结束", "period state", NC_("period state", "Closed") },
 };
 
-static const Name band_names[SHEQU_N_BANDS] = {
-  { "none",   "无",   NC_("band", "Not graded"), "band" },
-  { "green",  "绿",   NC_("band", "Green"), "band" },
-  { "orange", "橙",   NC_("band", "Orange"), "band" },
-  { "red",    "红",   NC_("band", "Red"), "band" },
+static const ShequNameEntry band_names[SHEQU_N_BANDS] = {
+  { "none",   "无",   "band", NC_("band", "Not graded") },
+  { "green",  "绿",   "band", NC_("band", "Green") },
+  { "orange", "橙",   "band", NC_("band", "Orange") },
+  { "red",    "红",   "band", NC_("band", "Red") },
 };
 
-static const Name combine_names[SHEQU_EVAL_N_COMBINES] = {
-  { "mean",    "平均",     NC_("combine", "Mean"), "combine" },
-  { "trimmed", "去极值平均", NC_("combine", "Trimmed mean"), "combine" },
+static const ShequNameEntry combine_names[SHEQU_EVAL_N_COMBINES] = {
+  { "mean",    "平均",     "combine", NC_("combine", "Mean") },
+  { "trimmed", "去极值平均", "combine", NC_("combine", "Trimmed mean") },
 };
 
-static const Name action_names[SHEQU_FLAG_N_ACTIONS] = {
-  { "interview", "约谈", NC_("flag action", "Interview"), "flag action" },
-  { "warning",   "警示", NC_("flag action", "Warning"), "flag action" },
+static const ShequNameEntry action_names[SHEQU_FLAG_N_ACTIONS] = {
+  { "interview", "约谈", "flag action", NC_("flag action", "Interview") },
+  { "warning",   "警示", "flag action", NC_("flag action", "Warning") },
 };
 
-static const Name flag_state_names[SHEQU_FLAG_N_STATES] = {
-  { "open",        "待处理", NC_("flag state", "Open"), "flag state" },
-  { "interviewed", "已约谈", NC_("flag state", "Interview held"), "flag state" },
-  { "closed",      "已关闭", NC_("flag state", "Closed"), "flag state" },
+static const ShequNameEntry flag_state_names[SHEQU_FLAG_N_STATES] = {
+  { "open",        "待处理", "flag state", NC_("flag state", "Open") },
+  { "interviewed", "已约谈", "flag state", NC_("flag state", "Interview held") },
+  { "closed",      "已关闭", "flag state", NC_("flag state", "Closed") },
 };
 
-static gboolean
-lookup_name (const Name *names,
-             guint       n_names,
-             const char *str,
-             guint      *index)
-{
-  g_autofree char *stripped = NULL;
+/* Files and the CLI name them by key, Chinese name, English label or translated label. */
+#define NAMES(entries) \
+  SHEQU_NAME_TABLE_INIT (entries, SHEQU_NAME_MATCH_ENGLISH | SHEQU_NAME_MATCH_TRANSLATED)
 
-  if (str == NULL)
-    return FALSE;
+static const ShequNameTable kinds = NAMES (kind_names);
+static const ShequNameTable period_kinds = NAMES (period_kind_names);
+static const ShequNameTable period_states = NAMES (period_state_names);
+static const ShequNameTable bands = NAMES (band_names);
+static const ShequNameTable combines = NAMES (combine_names);
+static const ShequNameTable actions = NAMES (action_names);
+static const ShequNameTable flag_states = NAMES (flag_state_names);
 
-  for (guint i = 0; i < n_names; i++)
-    if (strcmp (str, names[i].key) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
+#undef NAMES
 
-  stripped = g_strstrip (g_strdup (str));
-  for (guint i = 0; i < n_names; i++)
-    if (g_ascii_strcasecmp (stripped, names[i].key) == 0 ||
-        g_strcmp0 (stripped, names[i].zh) == 0 ||
-        g_ascii_strcasecmp (stripped, names[i].label) == 0 ||
-        g_strcmp0 (stripped, g_dpgettext2 (GETTEXT_PACKAGE, names[i].ctx, names[i].label)) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-#define DEFINE_NAMES(prefix, Type, names, n)                                 \
-  const char *                                                               \
-  prefix##_to_key (Type value)                                               \
-  {                                                                          \
-    g_return_val_if_fail ((guint) value < (n), NULL);                        \
-    return names[value].key;                                                 \
-  }                                                                          \
-                                                                             \
-  gboolean                                                                   \
-  prefix##_from_string (const char *str,                                     \
-                        Type       *value)                                   \
-  {                                                                          \
-    guint i;                                                                 \
-                                                                             \
-    if (!lookup_name (names, (n), str, &i))                                  \
-      return FALSE;                                                          \
-    *value = (Type) i;                                                       \
-    return TRUE;                                                             \
-  }                                                                          \
-                                                                             \
-  const char *                                                               \
-  prefix##_get_label (Type value)                                            \
-  {                                                                          \
-    g_return_val_if_fail ((guint) value < (n), NULL);                        \
-    return g_dpgettext2 (GETTEXT_PACKAGE, names[value].ctx, names[value].label); \
-  }
-
-DEFINE_NAMES (shequ_eval_kind, ShequEvalKind, kind_names, SHEQU_EVAL_N_KINDS)
-DEFINE_NAMES (shequ_period_kind, ShequPeriodKind, period_kind_names, SHEQU_PERIOD_N_KINDS)
-DEFINE_NAMES (shequ_period_state, ShequPeriodState, period_state_names, SHEQU_PERIOD_N_STATES)
-DEFINE_NAMES (shequ_band, ShequBand, band_names, SHEQU_N_BANDS)
-DEFINE_NAMES (shequ_eval_combine, ShequEvalCombine, combine_names, SHEQU_EVAL_N_COMBINES)
-DEFINE_NAMES (shequ_flag_action, ShequFlagAction, action_names, SHEQU_FLAG_N_ACTIONS)
-DEFINE_NAMES (shequ_flag_state, ShequFlagState, flag_state_names, SHEQU_FLAG_N_STATES)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_eval_kind, ShequEvalKind, kinds, SHEQU_EVAL_N_KINDS)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_period_kind, ShequPeriodKind, period_kinds,
+                               SHEQU_PERIOD_N_KINDS)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_period_state, ShequPeriodState, period_states,
+                               SHEQU_PERIOD_N_STATES)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_band, ShequBand, bands, SHEQU_N_BANDS)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_eval_combine, ShequEvalCombine, combines,
+                               SHEQU_EVAL_N_COMBINES)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_flag_action, ShequFlagAction, actions,
+                               SHEQU_FLAG_N_ACTIONS)
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_flag_state, ShequFlagState, flag_states,
+                               SHEQU_FLAG_N_STATES)
 
 void
 shequ_band_get_colour (ShequBand    band,

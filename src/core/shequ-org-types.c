@@ -7,65 +7,31 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "shequ-name-table.h"
 #include "shequ-org-types.h"
 
-typedef struct {
-  const char *key;
-  const char *zh;        /* the Chinese name accepted in files */
-  const char *label;     /* N_() for the UI */
-} Name;
-
-static const Name tier_names[SHEQU_N_TIERS] = {
-  { "street",    "街道", N_("Street") },
-  { "area",      "片区", N_("Area") },
-  { "community", "社区", N_("Community") },
-  { "village",   "村",   N_("Village") },
-  { "grid",      "网格", N_("Grid") },
+static const ShequNameEntry tier_names[SHEQU_N_TIERS] = {
+  { "street",    "街道", NULL, N_("Street") },
+  { "area",      "片区", NULL, N_("Area") },
+  { "community", "社区", NULL, N_("Community") },
+  { "village",   "村",   NULL, N_("Village") },
+  { "grid",      "网格", NULL, N_("Grid") },
 };
 
-static const Name role_names[SHEQU_N_ROLES] = {
-  { "secretary",     "书记",     N_("Secretary") },
-  { "director",      "主任",     N_("Director") },
-  { "cadre",         "干部",     N_("Cadre") },
-  { "grid_worker",   "网格员",   N_("Grid Worker") },
-  { "mediator",      "调解员",   N_("Mediator") },
-  { "volunteer",     "志愿者",   N_("Volunteer") },
-  { "legal_adviser", "法律顾问", N_("Legal Adviser") },
-  { "assessor",      "考核员",   N_("Assessor") },
+static const ShequNameEntry role_names[SHEQU_N_ROLES] = {
+  { "secretary",     "书记",     NULL, N_("Secretary") },
+  { "director",      "主任",     NULL, N_("Director") },
+  { "cadre",         "干部",     NULL, N_("Cadre") },
+  { "grid_worker",   "网格员",   NULL, N_("Grid Worker") },
+  { "mediator",      "调解员",   NULL, N_("Mediator") },
+  { "volunteer",     "志愿者",   NULL, N_("Volunteer") },
+  { "legal_adviser", "法律顾问", NULL, N_("Legal Adviser") },
+  { "assessor",      "考核员",   NULL, N_("Assessor") },
 };
 
-static gboolean
-lookup_name (const Name *names,
-             guint       n_names,
-             const char *str,
-             guint      *index)
-{
-  g_autofree char *stripped = NULL;
-
-  if (str == NULL)
-    return FALSE;
-
-  /* The database holds the keys exactly: find those without copying. */
-  for (guint i = 0; i < n_names; i++)
-    if (strcmp (str, names[i].key) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-
-  stripped = g_strstrip (g_strdup (str));
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_ascii_strcasecmp (stripped, names[i].key) == 0 ||
-          g_strcmp0 (stripped, names[i].zh) == 0 ||
-          g_ascii_strcasecmp (stripped, names[i].label) == 0)
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
+/* Files name them by key, Chinese name or English label, whatever the UI language. */
+static const ShequNameTable tiers = SHEQU_NAME_TABLE_INIT (tier_names, SHEQU_NAME_MATCH_ENGLISH);
+static const ShequNameTable roles = SHEQU_NAME_TABLE_INIT (role_names, SHEQU_NAME_MATCH_ENGLISH);
 
 const char *
 shequ_tier_to_key (ShequTier tier)
@@ -80,13 +46,13 @@ shequ_tier_from_string (const char *str,
 {
   guint i;
 
-  /* Also accept a few common long forms seen in spreadsheets. */
+  /* Also accept a few common long forms seen in spreadsheets, as typed. */
   if (g_strcmp0 (str, "村庄") == 0 || g_strcmp0 (str, "行政村") == 0)
     str = "村";
   else if (g_strcmp0 (str, "管理区") == 0 || g_strcmp0 (str, "管区") == 0)
     str = "片区";
 
-  if (!lookup_name (tier_names, SHEQU_N_TIERS, str, &i))
+  if (!shequ_name_table_lookup (&tiers, str, &i))
     return FALSE;
   *tier = i;
   return TRUE;
@@ -103,7 +69,7 @@ const char *
 shequ_tier_get_label (ShequTier tier)
 {
   g_return_val_if_fail (tier < SHEQU_N_TIERS, NULL);
-  return _(tier_names[tier].label);
+  return shequ_name_table_get_label (&tiers, tier);
 }
 
 static gboolean
@@ -269,31 +235,7 @@ shequ_tier_default_child (ShequTier parent)
     }
 }
 
-const char *
-shequ_role_to_key (ShequRole role)
-{
-  g_return_val_if_fail (role < SHEQU_N_ROLES, NULL);
-  return role_names[role].key;
-}
-
-gboolean
-shequ_role_from_string (const char *str,
-                        ShequRole  *role)
-{
-  guint i;
-
-  if (!lookup_name (role_names, SHEQU_N_ROLES, str, &i))
-    return FALSE;
-  *role = i;
-  return TRUE;
-}
-
-const char *
-shequ_role_get_label (ShequRole role)
-{
-  g_return_val_if_fail (role < SHEQU_N_ROLES, NULL);
-  return _(role_names[role].label);
-}
+SHEQU_NAME_TABLE_DEFINE_FUNCS (shequ_role, ShequRole, roles, SHEQU_N_ROLES)
 
 ShequUnitRow *
 shequ_unit_row_new (void)
