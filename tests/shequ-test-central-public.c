@@ -9,20 +9,15 @@
 
 #include "shequ-disclosure-json.h"
 #include "shequ-test-central-public.h"
+#include "shequ-test-disclosure.h"
 #include "shequ-test-util.h"
 
 ShequDisclosureVersion *
 shequ_test_public_version_new (guint number, ShequDisclosureState state, const char *title,
                                const char *body)
 {
-  ShequDisclosureVersion *v = shequ_disclosure_version_new ();
+  ShequDisclosureVersion *v = shequ_test_disclosure_version_new (number, state, title, body);
 
-  v->version = number;
-  v->state = state;
-  g_free (v->title);
-  v->title = g_strdup (title);
-  g_free (v->body);
-  v->body = g_strdup (body);
   v->created_by = g_strdup ("王会计");
   v->created_at = g_strdup ("2026-10-01T02:00:00Z");
   if (state >= SHEQU_DISCLOSURE_STATE_APPROVED)
@@ -99,12 +94,9 @@ policy_doc (void)
   ShequDisclosureVersion *v = shequ_test_public_version_new (
     1, SHEQU_DISCLOSURE_STATE_PUBLISHED, "高龄津贴申领指南", "");
 
-  v->guide = g_new0 (ShequPolicyGuide, 1);
-  v->guide->topic = g_strdup ("高龄津贴");
-  v->guide->eligibility = g_strdup ("年满80周岁的本地户籍老人");
-  v->guide->materials = g_strdup ("- 身份证\n- 户口簿");
-  v->guide->steps = g_strdup ("1. 村委会登记\n2. 街道审核");
-  v->guide->contacts = g_strdup ("0539-4211234");
+  shequ_test_disclosure_set_guide (v, "高龄津贴", "年满80周岁的本地户籍老人",
+                                   "- 身份证\n- 户口簿", "1. 村委会登记\n2. 街道审核",
+                                   "0539-4211234");
   g_ptr_array_add (d->versions, v);
   return d;
 }
