@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "central-fixture.h"
 #include "shequ-disclosure-json.h"
 #include "shequ-test-central-public.h"
 #include "shequ-test-disclosure.h"
@@ -179,55 +180,28 @@ fill_fake (ShequTestFakeCentral *storage)
 static ShequCentralStorage *
 sqlite_new (const char *dir)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "central.db", NULL);
-  g_autoptr (ShequCentralStorage) storage = shequ_central_sqlite_new (path, &error);
+  g_autoptr (ShequCentralStorage) storage = central_fixture_open (path);
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (
     (GDestroyNotify) shequ_central_unit_free);
   g_autoptr (GPtrArray) docs = shequ_test_public_sample_docs ();
-  g_autofree ShequCentralPut *puts = g_new0 (ShequCentralPut, docs->len);
-  g_autofree ShequCentralPutResult *results = g_new0 (ShequCentralPutResult, docs->len);
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  const char *files[][3] = { { SHA_PUBLISHED, FILE_PUBLISHED }, { SHA_DRAFT, FILE_DRAFT } };
+  g_autoptr (GError) error = NULL;
 
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (sample_units); i++)
-    {
-      ShequCentralUnit *u = g_new0 (ShequCentralUnit, 1);
-
-      u->code = g_strdup (sample_units[i].code);
-      u->name = g_strdup (sample_units[i].name);
-      u->tier = g_strdup (sample_units[i].tier);
-      u->parent_code = g_strdup (sample_units[i].parent);
-      g_ptr_array_add (units, u);
-    }
+    g_ptr_array_add (units, central_unit_new (sample_units[i].code, sample_units[i].name,
+                                              sample_units[i].tier, sample_units[i].parent));
   g_assert_true (shequ_central_storage_put_units (storage, STREET, units, &error));
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autoptr (GBytes) bytes = g_bytes_new_static (files[i][1], strlen (files[i][1]));
-      gboolean created = FALSE;
-
-      g_assert_true (shequ_central_storage_put_attachment (storage, files[i][0],
-                                                           "application/pdf", bytes,
-                                                           &created, &error));
-      g_assert_no_error (error);
-    }
+  central_fixture_put_attachment (storage, FILE_PUBLISHED);
+  central_fixture_put_attachment (storage, FILE_DRAFT);
   /* The oldest first, so that the newest publication is the last write. */
-  for (guint i = 0; i < docs->len; i++)
+  for (guint i = docs->len; i > 0; i--)
     {
-      ShequDisclosure *d = g_ptr_array_index (docs, docs->len - 1 - i);
+      ShequDisclosure *d = g_ptr_array_index (docs, i - 1);
+      g_auto (ShequCentralPutResult) result = central_fixture_put (storage, STREET, d, 0,
+                                                                   d->uuid);
 
-      g_ptr_array_add (texts, shequ_disclosure_to_json (d));
-      puts[i] = (ShequCentralPut) { d->uuid, 0, d->uuid, d, texts->pdata[i] };
-    }
-  g_assert_true (shequ_central_storage_put_documents (storage, STREET, puts, docs->len,
-                                                      results, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < docs->len; i++)
-    {
-      g_assert_cmpuint (results[i].status, ==, 201);
-      shequ_central_put_result_clear (&results[i]);
+      g_assert_cmpuint (result.status, ==, 201);
     }
   return g_steal_pointer (&storage);
 }

@@ -109,8 +109,7 @@ test_auth (Fixture       *f,
     g_assert_cmpuint (reply.status, ==, 200);
   }
   /* Revoked while the server runs: refused from the next request on. */
-  storage = shequ_central_sqlite_new (f->dir.db, &error);
-  g_assert_no_error (error);
+  storage = central_fixture_open (f->dir.db);
   g_assert_true (shequ_central_storage_revoke_token (storage, 1, &error));
   {
     g_auto(CentralReply) reply = central_request (f, "GET", "api/v1/changes", f->token, NULL,

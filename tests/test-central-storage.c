@@ -530,8 +530,7 @@ test_reopen (Fixture       *f,
 
   assert_result (&result, 201, 1);
   g_clear_object (&f->storage);
-  f->storage = shequ_central_sqlite_new (f->dir.db, &error);
-  g_assert_no_error (error);
+  f->storage = central_fixture_open (f->dir.db);
   stored = shequ_central_storage_get_document (f->storage, doc->uuid, &error);
   g_assert_no_error (error);
   g_assert_true (shequ_disclosure_equal (stored->doc, doc));
