@@ -179,6 +179,31 @@ central_request (CentralServer *self,
   return reply;
 }
 
+/* The API's path of DOC. */
+static inline char *
+central_disclosure_path (const ShequDisclosure *doc)
+{
+  return g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
+}
+
+/* PUT of DOC with TOKEN, the precondition (NULL IF_MATCH: If-None-Match: *) and KEY
+ * (NULL: none). */
+static inline CentralReply
+central_put_document (CentralServer         *self,
+                      const char            *token,
+                      const ShequDisclosure *doc,
+                      const char            *if_match,
+                      const char            *key)
+{
+  g_autofree char *path = central_disclosure_path (doc);
+  g_autofree char *json = shequ_disclosure_to_json (doc);
+
+  return central_request (self, "PUT", path, token, json,
+                          if_match != NULL ? "If-Match" : "If-None-Match",
+                          if_match != NULL ? if_match : "*",
+                          key != NULL ? "Idempotency-Key" : NULL, key, NULL);
+}
+
 /* REPLY's body as a JSON object (asserting it is one). */
 static inline JsonObject *
 central_reply_object (const CentralReply *reply)

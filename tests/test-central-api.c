@@ -23,28 +23,6 @@ fixture_tear_down (Fixture       *f,
   central_server_tear_down (f);
 }
 
-static char *
-disclosure_path (const ShequDisclosure *doc)
-{
-  return g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
-}
-
-/* PUT of DOC with the precondition (NULL If-Match: If-None-Match: *) and KEY. */
-static CentralReply
-put_document (Fixture               *f,
-              const ShequDisclosure *doc,
-              const char            *if_match,
-              const char            *key)
-{
-  g_autofree char *path = disclosure_path (doc);
-  g_autofree char *json = shequ_disclosure_to_json (doc);
-
-  return central_request (f, "PUT", path, f->token, json,
-                          if_match != NULL ? "If-Match" : "If-None-Match",
-                          if_match != NULL ? if_match : "*",
-                          key != NULL ? "Idempotency-Key" : NULL, key, NULL);
-}
-
 static gint64
 member_int (JsonObject *object,
             const char *member)
@@ -149,7 +127,7 @@ test_units (Fixture       *f,
   }
   /* The community is gone: its documents are refused. */
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     central_assert_error (&reply, 400, "body");
     g_assert_nonnull (strstr (reply.body, doc->unit_code));
@@ -192,23 +170,23 @@ test_revisions (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_finance ();
-  g_autofree char *path = disclosure_path (doc);
+  g_autofree char *path = central_disclosure_path (doc);
   ShequDisclosureVersion *draft = shequ_disclosure_get_current (doc);
 
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     assert_written (&reply, 201, 1);
   }
   {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", NULL);
 
     assert_written (&reply, 200, 1);
   }
   g_free (draft->title);
   draft->title = g_strdup ("第四季度");
   {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", NULL);
 
     assert_written (&reply, 200, 2);
   }
@@ -216,7 +194,7 @@ test_revisions (Fixture       *f,
   g_free (draft->title);
   draft->title = g_strdup ("另一台电脑");
   {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", NULL);
     g_autoptr(JsonObject) object = central_reply_object (&reply);
     g_autoptr(ShequDisclosure) current = NULL;
     g_autoptr(GError) error = NULL;
@@ -230,7 +208,7 @@ test_revisions (Fixture       *f,
     g_assert_cmpstr (shequ_disclosure_get_current (current)->title, ==, "第四季度");
   }
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     g_assert_cmpuint (reply.status, ==, 412);
   }
@@ -253,10 +231,7 @@ test_revisions (Fixture       *f,
   }
   {
     g_autoptr(ShequDisclosure) fresh = shequ_test_disclosure_draft ("越界");
-    g_autofree char *fresh_path = disclosure_path (fresh);
-    g_autofree char *json = shequ_disclosure_to_json (fresh);
-    g_auto(CentralReply) reply = central_request (f, "PUT", fresh_path, f->other_token, json,
-                                                  "If-None-Match", "*", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->other_token, fresh, NULL, NULL);
 
     central_assert_error (&reply, 403, "body");
     g_assert_nonnull (strstr (reply.body, fresh->unit_code));
@@ -303,25 +278,25 @@ test_idempotency (Fixture       *f,
   const char *key = "8d1f7c2e-outbox-entry";
 
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, key);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, key);
 
     assert_written (&reply, 201, 1);
   }
   /* The reply was lost; the PC sends the entry again, as it was, and with the revision
    * it has since learnt: the same answer, one record. */
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, key);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, key);
 
     assert_written (&reply, 201, 1);
   }
   {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", key);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", key);
 
     assert_written (&reply, 201, 1);
   }
   g_assert_cmpuint (count_changes (f), ==, 1);
   {
-    g_autofree char *path = disclosure_path (doc);
+    g_autofree char *path = central_disclosure_path (doc);
     g_auto(CentralReply) reply = central_request (f, "PUT", path, f->token, "{}",
                                                   "If-None-Match", "*",
                                                   "Idempotency-Key", "bad key", NULL);
@@ -431,7 +406,7 @@ test_changes (Fixture       *f,
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("通知");
-      g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+      g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
       g_assert_cmpuint (reply.status, ==, 201);
     }
@@ -530,8 +505,8 @@ test_public_pages (Fixture       *f,
     before_stamp = g_strdup (soup_message_headers_get_one (reply.headers, "ETag"));
   }
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
-    g_auto(CentralReply) other = put_document (f, draft, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
+    g_auto(CentralReply) other = central_put_document (f, f->token, draft, NULL, NULL);
 
     g_assert_cmpuint (reply.status, ==, 201);
     g_assert_cmpuint (other.status, ==, 201);

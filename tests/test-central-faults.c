@@ -187,12 +187,11 @@ test_max_body (Fixture       *f,
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_finance ();
   g_autofree char *json = shequ_disclosure_to_json (doc);
-  g_autofree char *path = g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
   g_auto(CentralReply) reply = { 0 };
 
   /* --max-body 2048 and a document of more: 413, read and dropped. */
   g_assert_cmpuint (strlen (json), >, 2048);
-  reply = central_request (f, "PUT", path, f->token, json, "If-None-Match", "*", NULL);
+  reply = central_put_document (f, f->token, doc, NULL, NULL);
   central_assert_error (&reply, 413, "body");
   assert_server_answers (f);
 }
@@ -296,13 +295,11 @@ test_html_in_text (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("<script>alert(1)</script>");
-  g_autofree char *json = shequ_disclosure_to_json (doc);
-  g_autofree char *path = g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
+  g_autofree char *path = central_disclosure_path (doc);
 
   /* Text is text: kept as it was sent, and served as JSON that no browser runs. */
   {
-    g_auto(CentralReply) reply = central_request (f, "PUT", path, f->token, json,
-                                                  "If-None-Match", "*", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     g_assert_cmpuint (reply.status, ==, 201);
   }
@@ -324,16 +321,11 @@ put_numbered (Fixture *f,
               guint    i)
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("通知");
-  g_autofree char *json = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *key = g_strdup_printf ("outbox-%u", i);
 
   g_free (doc->uuid);
   doc->uuid = g_strdup_printf ("00000000-0000-4000-8000-%012u", i);
-  json = shequ_disclosure_to_json (doc);
-  path = g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
-  return central_request (f, "PUT", path, f->token, json, "If-None-Match", "*",
-                          "Idempotency-Key", key, NULL);
+  return central_put_document (f, f->token, doc, NULL, key);
 }
 
 static void
