@@ -328,3 +328,15 @@ shequ_test_public_header (SoupMessage *msg, const char *name)
 {
   return soup_message_headers_get_one (soup_message_get_response_headers (msg), name);
 }
+void
+shequ_test_public_assert_page (const char *body, const char *const *shown,
+                               const char *const *hidden)
+{
+  g_assert_nonnull (body);
+  for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
+    if (strstr (body, shown[i]) == NULL)
+      g_error ("The page does not show “%s”:\n%s", shown[i], body);
+  for (guint i = 0; hidden != NULL && hidden[i] != NULL; i++)
+    if (strstr (body, hidden[i]) != NULL)
+      g_error ("The page shows “%s”:\n%s", hidden[i], body);
+}

@@ -18,28 +18,22 @@ test_unit_finance (ShequTestPublic *f, gconstpointer data)
 {
   g_autofree char *body = shequ_test_public_get_ok (f, "/u/" COMMUNITY);
 
-  g_assert_nonnull (strstr (body, "<html lang=\"zh-CN\">"));
-  g_assert_nonnull (strstr (body, "东关社区2026年第三季度财务公开"));
-  g_assert_nonnull (strstr (body, "2026年第三季度"));
-  /* The lines, the totals and the balances, yuan with two decimals from fen. */
-  g_assert_nonnull (strstr (body, "土地承包费"));
-  g_assert_nonnull (strstr (body, "1,234.56"));
-  g_assert_nonnull (strstr (body, "234.56"));
-  g_assert_nonnull (strstr (body, "收入合计</th><td class=\"num\">1,234.56</td>"));
-  g_assert_nonnull (strstr (body, "支出合计</th><td class=\"num\">234.56</td>"));
-  g_assert_nonnull (strstr (body, "期初余额</th><td class=\"num\">1,000.00</td>"));
-  g_assert_nonnull (strstr (body, "期末余额</th><td class=\"num\">2,000.00</td>"));
-  /* A note is text, not markup. */
-  g_assert_nonnull (strstr (body, "&lt;b&gt;打印纸&lt;/b&gt;"));
-  g_assert_null (strstr (body, "<b>打印纸"));
-  /* The body through the markup: a list. */
-  g_assert_nonnull (strstr (body, "<li>收入一项</li>"));
-  /* The attachment, linked by its hash with the name encoded. */
-  g_assert_nonnull (strstr (body, "/files/" SHA_PUBLISHED "/"
-                                  "%E6%94%B6%E6%94%AF%E5%87%AD%E8%AF%81%202026.pdf"));
-  g_assert_nonnull (strstr (body, "18 B"));
-  /* No JavaScript at all. */
-  g_assert_null (strstr (body, "<script"));
+  shequ_test_public_assert_page (body, SHEQU_TEST_STRINGS (
+    "<html lang=\"zh-CN\">", "东关社区2026年第三季度财务公开", "2026年第三季度",
+    /* The lines, the totals and the balances, yuan with two decimals from fen. */
+    "土地承包费", "1,234.56", "234.56",
+    "收入合计</th><td class=\"num\">1,234.56</td>",
+    "支出合计</th><td class=\"num\">234.56</td>",
+    "期初余额</th><td class=\"num\">1,000.00</td>",
+    "期末余额</th><td class=\"num\">2,000.00</td>",
+    /* A note is text, not markup. */
+    "&lt;b&gt;打印纸&lt;/b&gt;",
+    /* The body through the markup: a list. */
+    "<li>收入一项</li>",
+    /* The attachment, linked by its hash with the name encoded. */
+    "/files/" SHA_PUBLISHED "/%E6%94%B6%E6%94%AF%E5%87%AD%E8%AF%81%202026.pdf", "18 B"),
+    /* No JavaScript at all. */
+    SHEQU_TEST_STRINGS ("<b>打印纸", "<script"));
 }
 
 static void
@@ -71,21 +65,18 @@ test_unit_withdrawn_and_corrected (ShequTestPublic *f, gconstpointer data)
   g_autofree char *village = shequ_test_public_get_ok (f, "/u/" VILLAGE);
   g_autofree char *history = shequ_test_public_get_ok (f, "/d/" UUID_CORRECTED);
 
-  g_assert_nonnull (strstr (community, "已撤回的通知"));
-  g_assert_nonnull (strstr (community, "已撤回"));
-  g_assert_nonnull (strstr (community, "数据有误，重新核对后再发布"));
   /* What was withdrawn is not shown any more. */
-  g_assert_null (strstr (community, "错误的内容"));
-
+  shequ_test_public_assert_page (community,
+                                 SHEQU_TEST_STRINGS ("已撤回的通知", "已撤回",
+                                                     "数据有误，重新核对后再发布"),
+                                 SHEQU_TEST_STRINGS ("错误的内容"));
   /* The correction in front, saying so; the first version only in the history. */
-  g_assert_nonnull (strstr (village, "低保名单（更正）"));
-  g_assert_nonnull (strstr (village, "已更正"));
-  g_assert_null (strstr (village, "低保名单（初版）"));
-  g_assert_nonnull (strstr (history, "低保名单（更正）"));
-  g_assert_nonnull (strstr (history, "低保名单（初版）"));
-  g_assert_nonnull (strstr (history, "初版名单"));
-  g_assert_null (strstr (history, "第三版草稿不应出现"));
-  g_assert_nonnull (strstr (history, "李主任"));
+  shequ_test_public_assert_page (village, SHEQU_TEST_STRINGS ("低保名单（更正）", "已更正"),
+                                 SHEQU_TEST_STRINGS ("低保名单（初版）"));
+  shequ_test_public_assert_page (history,
+                                 SHEQU_TEST_STRINGS ("低保名单（更正）", "低保名单（初版）",
+                                                     "初版名单", "李主任"),
+                                 SHEQU_TEST_STRINGS ("第三版草稿不应出现"));
 }
 
 static void
@@ -106,16 +97,13 @@ test_policy_guide (ShequTestPublic *f, gconstpointer data)
 {
   g_autofree char *body = shequ_test_public_get_ok (f, "/u/" VILLAGE "?kind=policy");
 
-  g_assert_nonnull (strstr (body, "高龄津贴申领指南"));
-  g_assert_nonnull (strstr (body, "适用对象"));
-  g_assert_nonnull (strstr (body, "年满80周岁的本地户籍老人"));
-  g_assert_nonnull (strstr (body, "所需材料"));
-  g_assert_nonnull (strstr (body, "<li>身份证</li>"));
-  g_assert_nonnull (strstr (body, "办理流程"));
-  g_assert_nonnull (strstr (body, "咨询电话"));
-  g_assert_nonnull (strstr (body, "0539-4211234"));
   /* The filter leaves out the other kinds. */
-  g_assert_null (strstr (body, "低保名单"));
+  shequ_test_public_assert_page (body,
+                                 SHEQU_TEST_STRINGS ("高龄津贴申领指南", "适用对象",
+                                                     "年满80周岁的本地户籍老人", "所需材料",
+                                                     "<li>身份证</li>", "办理流程", "咨询电话",
+                                                     "0539-4211234"),
+                                 SHEQU_TEST_STRINGS ("低保名单"));
 }
 
 static void
@@ -161,16 +149,16 @@ test_pagination (ShequTestPublic *f, gconstpointer data)
   add_many (f, 60, 30);
   /* 62 units with something published: 50 and 12. */
   index1 = shequ_test_public_get_ok (f, "/");
-  g_assert_nonnull (strstr (index1, "第 1 页，共 2 页"));
-  g_assert_nonnull (strstr (index1, "rel=\"next\" href=\"?page=2\""));
-  g_assert_null (strstr (index1, "rel=\"prev\""));
-  g_assert_nonnull (strstr (index1, "平邑街道"));
-  g_assert_nonnull (strstr (index1, "东关社区"));
-  g_assert_null (strstr (index1, "南村"));
+  shequ_test_public_assert_page (index1,
+                                 SHEQU_TEST_STRINGS ("第 1 页，共 2 页",
+                                                     "rel=\"next\" href=\"?page=2\"",
+                                                     "平邑街道", "东关社区"),
+                                 SHEQU_TEST_STRINGS ("rel=\"prev\"", "南村"));
   index2 = shequ_test_public_get_ok (f, "/?page=2");
-  g_assert_nonnull (strstr (index2, "第 2 页，共 2 页"));
-  g_assert_nonnull (strstr (index2, "rel=\"prev\" href=\"?page=1\""));
-  g_assert_null (strstr (index2, "rel=\"next\""));
+  shequ_test_public_assert_page (index2,
+                                 SHEQU_TEST_STRINGS ("第 2 页，共 2 页",
+                                                     "rel=\"prev\" href=\"?page=1\""),
+                                 SHEQU_TEST_STRINGS ("rel=\"next\""));
   g_assert_cmpuint (shequ_test_public_get_status (f, "/?page=3", NULL), ==, 404);
   g_assert_cmpuint (shequ_test_public_get_status (f, "/?page=0", NULL), ==, 404);
   g_assert_cmpuint (shequ_test_public_get_status (f, "/?page=x", NULL), ==, 404);
@@ -627,6 +615,40 @@ test_cache_bound (void)
                 shequ_test_public_tear_down);                                   \
   } G_STMT_END
 
+#define ASSERT_PAGE_PAGE "<p>东关社区</p>"
+
+/* Run only as test_assert_page's subprocesses: each must fail. */
+static void
+test_assert_page_shown (void)
+{
+  if (g_test_subprocess ())
+    shequ_test_public_assert_page (ASSERT_PAGE_PAGE, SHEQU_TEST_STRINGS ("东关社区", "<em>"),
+                                   NULL);
+}
+
+static void
+test_assert_page_hidden (void)
+{
+  if (g_test_subprocess ())
+    shequ_test_public_assert_page (ASSERT_PAGE_PAGE, NULL, SHEQU_TEST_STRINGS ("南村", "<p>"));
+}
+
+/* The page assertion the tests above use: it passes, and it fails naming the string. */
+static void
+test_assert_page (void)
+{
+  shequ_test_public_assert_page (ASSERT_PAGE_PAGE, SHEQU_TEST_STRINGS ("东关社区", "<p>"),
+                                 SHEQU_TEST_STRINGS ("西村", "<script"));
+  shequ_test_public_assert_page (ASSERT_PAGE_PAGE, NULL, NULL);
+  g_test_trap_subprocess ("/central-public/assert-page/shown", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  /* Only ASCII in the patterns: the message is in the locale's charset. */
+  g_test_trap_assert_stderr ("*does not show*<em>*");
+  g_test_trap_subprocess ("/central-public/assert-page/hidden", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*shows*<p>*");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -652,5 +674,8 @@ main (int argc, char **argv)
   g_test_add_func ("/central-public/route", test_route);
   g_test_add_func ("/central-public/words", test_words);
   g_test_add_func ("/central-public/cache-bound", test_cache_bound);
+  g_test_add_func ("/central-public/assert-page", test_assert_page);
+  g_test_add_func ("/central-public/assert-page/shown", test_assert_page_shown);
+  g_test_add_func ("/central-public/assert-page/hidden", test_assert_page_hidden);
   return g_test_run ();
 }
