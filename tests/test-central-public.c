@@ -106,6 +106,17 @@ test_policy_guide (ShequTestPublic *f, gconstpointer data)
                                  SHEQU_TEST_STRINGS ("低保名单"));
 }
 
+/* A published news item of UNIT in the fake. */
+static void
+add_news (ShequTestPublic *f, const char *uuid, const char *unit, const char *title)
+{
+  ShequDisclosure *d = shequ_test_public_doc_new (uuid, unit, SHEQU_DISCLOSURE_KIND_NEWS, "2026");
+
+  g_ptr_array_add (d->versions, shequ_test_public_version_new (
+    1, SHEQU_DISCLOSURE_STATE_PUBLISHED, title, "动态"));
+  shequ_test_fake_central_add_document (f->storage, d);
+}
+
 static void
 add_many (ShequTestPublic *f, guint n_units, guint n_docs)
 {
@@ -114,26 +125,16 @@ add_many (ShequTestPublic *f, guint n_units, guint n_docs)
       g_autofree char *code = g_strdup_printf ("3713260011%02u", i);
       g_autofree char *name = g_strdup_printf ("第%u村", i);
       g_autofree char *uuid = g_strdup_printf ("7a000000-0000-4000-8000-%012u", i);
-      ShequDisclosure *d = shequ_test_public_doc_new (uuid, code, SHEQU_DISCLOSURE_KIND_NEWS,
-                                                      "2026");
 
       shequ_test_fake_central_add_unit (f->storage, code, name, "village", STREET);
-      g_ptr_array_add (d->versions, shequ_test_public_version_new (1,
-                                                                   SHEQU_DISCLOSURE_STATE_PUBLISHED,
-                                                 name, "动态"));
-      shequ_test_fake_central_add_document (f->storage, d);
+      add_news (f, uuid, code, name);
     }
   for (guint i = 0; i < n_docs; i++)
     {
       g_autofree char *uuid = g_strdup_printf ("7b000000-0000-4000-8000-%012u", i);
       g_autofree char *title = g_strdup_printf ("工作动态第%u期", i);
-      ShequDisclosure *d = shequ_test_public_doc_new (uuid, VILLAGE, SHEQU_DISCLOSURE_KIND_NEWS,
-                                                      "2026");
 
-      g_ptr_array_add (d->versions, shequ_test_public_version_new (1,
-                                                                   SHEQU_DISCLOSURE_STATE_PUBLISHED,
-                                                 title, "动态"));
-      shequ_test_fake_central_add_document (f->storage, d);
+      add_news (f, uuid, VILLAGE, title);
     }
   shequ_central_public_invalidate (f->public);
 }
@@ -190,16 +191,11 @@ count_of (const char *haystack, const char *needle)
 static void
 test_index_groups (ShequTestPublic *f, gconstpointer data)
 {
-  ShequDisclosure *d = shequ_test_public_doc_new ("6f1c0000-0000-4000-8000-0000000000bb",
-                                                  COMMUNITY "001", SHEQU_DISCLOSURE_KIND_NEWS,
-                                                  "2026");
   g_autofree char *index = NULL;
 
   shequ_test_fake_central_add_unit (f->storage, COMMUNITY "001", "东关第一网格", "grid",
                                     COMMUNITY);
-  g_ptr_array_add (d->versions, shequ_test_public_version_new (
-    1, SHEQU_DISCLOSURE_STATE_PUBLISHED, "网格动态", "内容"));
-  shequ_test_fake_central_add_document (f->storage, d);
+  add_news (f, "6f1c0000-0000-4000-8000-0000000000bb", COMMUNITY "001", "网格动态");
   shequ_central_public_invalidate (f->public);
   index = shequ_test_public_get_ok (f, "/");
   g_assert_cmpuint (count_of (index, "<h2>平邑街道</h2>"), ==, 1);
