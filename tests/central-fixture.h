@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 /* The bytes the finance disclosure's attachment names by its SHA-256. */
 #define CENTRAL_ATTACHMENT   "test"
 
+/* The shequ-central program under test (SHEQU_CENTRAL, set by meson). */
+static inline const char *
+central_program (void)
+{
+  const char *path = g_getenv ("SHEQU_CENTRAL");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
 /* Whether NEEDLE occurs in the bytes of the file PATH (missing: no): a secret must not. */
 static inline gboolean
 central_file_contains (const char *path,

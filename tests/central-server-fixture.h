@@ -54,10 +54,8 @@ central_server_start (CentralServer      *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GUri) uri = NULL;
-  const char *program = g_getenv ("SHEQU_CENTRAL");
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
+  g_ptr_array_add (argv, (gpointer) central_program ());
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, self->dir.db);
   g_ptr_array_add (argv, (gpointer) "--listen");
