@@ -95,10 +95,11 @@ central_server_stop (CentralServer *self)
   g_clear_object (&self->server);
 }
 
-/* A database with both offices' units and tokens, and a server on it. */
+/* A database with both offices' units and tokens, and a server on it started with ARGS
+ * (NULL-terminated strings, or NULL): a g_test_add fixture's set-up, ARGS its data. */
 static inline void
-central_server_set_up (CentralServer      *self,
-                       const char *const  *args)
+central_server_set_up (CentralServer *self,
+                       gconstpointer  args)
 {
   g_autoptr(ShequCentralStorage) storage = NULL;
   g_autoptr(GError) error = NULL;
@@ -115,7 +116,8 @@ central_server_set_up (CentralServer      *self,
 }
 
 static inline void
-central_server_tear_down (CentralServer *self)
+central_server_tear_down (CentralServer *self,
+                          gconstpointer  args)
 {
   if (self->server != NULL)
     {

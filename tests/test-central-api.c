@@ -9,20 +9,6 @@
 
 typedef CentralServer Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  central_server_set_up (f, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  central_server_tear_down (f);
-}
-
 static gint64
 member_int (JsonObject *object,
             const char *member)
@@ -536,7 +522,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/central-api/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/central-api/" path, Fixture, NULL, central_server_set_up, func, \
+              central_server_tear_down)
   ADD ("auth", test_auth);
   ADD ("units", test_units);
   ADD ("revisions", test_revisions);

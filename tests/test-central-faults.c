@@ -8,20 +8,6 @@
 
 typedef CentralServer Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  central_server_set_up (f, data);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  central_server_tear_down (f);
-}
-
 static GSocketConnection *
 raw_connect (Fixture *f)
 {
@@ -415,7 +401,8 @@ main (int    argc,
   tls[3] = key;
 
 #define ADD(path, args, func) \
-  g_test_add ("/central-faults/" path, Fixture, args, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/central-faults/" path, Fixture, args, central_server_set_up, func, \
+              central_server_tear_down)
   ADD ("huge-length", NULL, test_huge_length);
   ADD ("huge-chunked", NULL, test_huge_chunked);
   ADD ("endless-body", NULL, test_endless_body);
