@@ -65,18 +65,21 @@ test_unit_withdrawn_and_corrected (ShequTestPublic *f, gconstpointer data)
   g_autofree char *village = shequ_test_public_get_ok (f, "/u/" VILLAGE);
   g_autofree char *history = shequ_test_public_get_ok (f, "/d/" UUID_CORRECTED);
 
+  g_assert_nonnull (strstr (community, "已撤回的通知"));
+  g_assert_nonnull (strstr (community, "已撤回"));
+  g_assert_nonnull (strstr (community, "数据有误，重新核对后再发布"));
   /* What was withdrawn is not shown any more. */
-  shequ_test_public_assert_page (community,
-                                 SHEQU_TEST_STRINGS ("已撤回的通知", "已撤回",
-                                                     "数据有误，重新核对后再发布"),
-                                 SHEQU_TEST_STRINGS ("错误的内容"));
+  g_assert_null (strstr (community, "错误的内容"));
+
   /* The correction in front, saying so; the first version only in the history. */
-  shequ_test_public_assert_page (village, SHEQU_TEST_STRINGS ("低保名单（更正）", "已更正"),
-                                 SHEQU_TEST_STRINGS ("低保名单（初版）"));
-  shequ_test_public_assert_page (history,
-                                 SHEQU_TEST_STRINGS ("低保名单（更正）", "低保名单（初版）",
-                                                     "初版名单", "李主任"),
-                                 SHEQU_TEST_STRINGS ("第三版草稿不应出现"));
+  g_assert_nonnull (strstr (village, "低保名单（更正）"));
+  g_assert_nonnull (strstr (village, "已更正"));
+  g_assert_null (strstr (village, "低保名单（初版）"));
+  g_assert_nonnull (strstr (history, "低保名单（更正）"));
+  g_assert_nonnull (strstr (history, "低保名单（初版）"));
+  g_assert_nonnull (strstr (history, "初版名单"));
+  g_assert_null (strstr (history, "第三版草稿不应出现"));
+  g_assert_nonnull (strstr (history, "李主任"));
 }
 
 static void
