@@ -34,6 +34,20 @@ assert_written (const CentralReply *reply,
   g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "ETag"), ==, etag);
 }
 
+/* A PUT of DOC (as central_put_document) that must write STATUS with REVISION. */
+static void
+put_written (Fixture               *f,
+             const ShequDisclosure *doc,
+             const char            *if_match,
+             const char            *key,
+             guint                  status,
+             gint64                 revision)
+{
+  g_auto(CentralReply) reply = central_put_document (f, f->token, doc, if_match, key);
+
+  assert_written (&reply, status, revision);
+}
+
 static void
 test_auth (Fixture       *f,
            gconstpointer  data)
@@ -159,23 +173,11 @@ test_revisions (Fixture       *f,
   g_autofree char *path = central_disclosure_path (doc);
   ShequDisclosureVersion *draft = shequ_disclosure_get_current (doc);
 
-  {
-    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
-
-    assert_written (&reply, 201, 1);
-  }
-  {
-    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", NULL);
-
-    assert_written (&reply, 200, 1);
-  }
+  put_written (f, doc, NULL, NULL, 201, 1);
+  put_written (f, doc, "\"1\"", NULL, 200, 1);
   g_free (draft->title);
   draft->title = g_strdup ("第四季度");
-  {
-    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", NULL);
-
-    assert_written (&reply, 200, 2);
-  }
+  put_written (f, doc, "\"1\"", NULL, 200, 2);
   /* A PC that still thinks revision 1: 412 with the server's document. */
   g_free (draft->title);
   draft->title = g_strdup ("另一台电脑");
@@ -263,23 +265,11 @@ test_idempotency (Fixture       *f,
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("通知");
   const char *key = "8d1f7c2e-outbox-entry";
 
-  {
-    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, key);
-
-    assert_written (&reply, 201, 1);
-  }
+  put_written (f, doc, NULL, key, 201, 1);
   /* The reply was lost; the PC sends the entry again, as it was, and with the revision
    * it has since learnt: the same answer, one record. */
-  {
-    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, key);
-
-    assert_written (&reply, 201, 1);
-  }
-  {
-    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", key);
-
-    assert_written (&reply, 201, 1);
-  }
+  put_written (f, doc, NULL, key, 201, 1);
+  put_written (f, doc, "\"1\"", key, 201, 1);
   g_assert_cmpuint (count_changes (f), ==, 1);
   {
     g_autofree char *path = central_disclosure_path (doc);
