@@ -17,6 +17,16 @@ G_BEGIN_DECLS
 /* The bytes the finance disclosure's attachment names by its SHA-256. */
 #define CENTRAL_ATTACHMENT   "test"
 
+/* The shequ-central program under test (SHEQU_CENTRAL, set by meson). */
+static inline const char *
+central_program (void)
+{
+  const char *path = g_getenv ("SHEQU_CENTRAL");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
 /* Whether NEEDLE occurs in the bytes of the file PATH (missing: no): a secret must not. */
 static inline gboolean
 central_file_contains (const char *path,
@@ -76,22 +86,42 @@ central_fixture_put_units (ShequCentralStorage *storage,
   g_assert_no_error (error);
 }
 
+/* CONTENT stored as a PDF attachment, under its SHA-256. */
+static inline void
+central_fixture_put_attachment (ShequCentralStorage *storage,
+                                const char          *content)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (content, strlen (content));
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autoptr(GError) error = NULL;
+  gboolean created = FALSE;
+
+  g_assert_true (shequ_central_storage_put_attachment (storage, sha256, "application/pdf",
+                                                       bytes, &created, &error));
+  g_assert_no_error (error);
+}
+
+/* A new SQLite storage at PATH. */
+static inline ShequCentralStorage *
+central_fixture_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ShequCentralStorage *storage = shequ_central_sqlite_new (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (storage);
+  return storage;
+}
+
 /* A storage at PATH with both offices' units and the finance disclosure's attachment. */
 static inline ShequCentralStorage *
 central_fixture_storage (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static (CENTRAL_ATTACHMENT, strlen (CENTRAL_ATTACHMENT));
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  ShequCentralStorage *storage = shequ_central_sqlite_new (path, &error);
-  gboolean created = FALSE;
+  ShequCentralStorage *storage = central_fixture_open (path);
 
-  g_assert_no_error (error);
   central_fixture_put_units (storage, CENTRAL_OFFICE);
   central_fixture_put_units (storage, CENTRAL_OTHER_OFFICE);
-  g_assert_true (shequ_central_storage_put_attachment (storage, sha256, "application/pdf",
-                                                       bytes, &created, &error));
-  g_assert_no_error (error);
+  central_fixture_put_attachment (storage, CENTRAL_ATTACHMENT);
   return storage;
 }
 

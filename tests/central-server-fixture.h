@@ -54,10 +54,8 @@ central_server_start (CentralServer      *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GUri) uri = NULL;
-  const char *program = g_getenv ("SHEQU_CENTRAL");
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (argv, (gpointer) program);
+  g_ptr_array_add (argv, (gpointer) central_program ());
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, self->dir.db);
   g_ptr_array_add (argv, (gpointer) "--listen");
@@ -97,10 +95,11 @@ central_server_stop (CentralServer *self)
   g_clear_object (&self->server);
 }
 
-/* A database with both offices' units and tokens, and a server on it. */
+/* A database with both offices' units and tokens, and a server on it started with ARGS
+ * (NULL-terminated strings, or NULL): a g_test_add fixture's set-up, ARGS its data. */
 static inline void
-central_server_set_up (CentralServer      *self,
-                       const char *const  *args)
+central_server_set_up (CentralServer *self,
+                       gconstpointer  args)
 {
   g_autoptr(ShequCentralStorage) storage = NULL;
   g_autoptr(GError) error = NULL;
@@ -117,7 +116,8 @@ central_server_set_up (CentralServer      *self,
 }
 
 static inline void
-central_server_tear_down (CentralServer *self)
+central_server_tear_down (CentralServer *self,
+                          gconstpointer  args)
 {
   if (self->server != NULL)
     {
@@ -177,6 +177,31 @@ central_request (CentralServer *self,
   reply.headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
   g_test_message ("%s /%s → %u %s", method, path, reply.status, reply.body);
   return reply;
+}
+
+/* The API's path of DOC. */
+static inline char *
+central_disclosure_path (const ShequDisclosure *doc)
+{
+  return g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
+}
+
+/* PUT of DOC with TOKEN, the precondition (NULL IF_MATCH: If-None-Match: *) and KEY
+ * (NULL: none). */
+static inline CentralReply
+central_put_document (CentralServer         *self,
+                      const char            *token,
+                      const ShequDisclosure *doc,
+                      const char            *if_match,
+                      const char            *key)
+{
+  g_autofree char *path = central_disclosure_path (doc);
+  g_autofree char *json = shequ_disclosure_to_json (doc);
+
+  return central_request (self, "PUT", path, token, json,
+                          if_match != NULL ? "If-Match" : "If-None-Match",
+                          if_match != NULL ? if_match : "*",
+                          key != NULL ? "Idempotency-Key" : NULL, key, NULL);
 }
 
 /* REPLY's body as a JSON object (asserting it is one). */

@@ -7,22 +7,18 @@
 
 #include <string.h>
 
+#include "central-fixture.h"
 #include "shequ-disclosure-json.h"
 #include "shequ-test-central-public.h"
+#include "shequ-test-disclosure.h"
 #include "shequ-test-util.h"
 
 ShequDisclosureVersion *
 shequ_test_public_version_new (guint number, ShequDisclosureState state, const char *title,
                                const char *body)
 {
-  ShequDisclosureVersion *v = shequ_disclosure_version_new ();
+  ShequDisclosureVersion *v = shequ_test_disclosure_version_new (number, state, title, body);
 
-  v->version = number;
-  v->state = state;
-  g_free (v->title);
-  v->title = g_strdup (title);
-  g_free (v->body);
-  v->body = g_strdup (body);
   v->created_by = g_strdup ("王会计");
   v->created_at = g_strdup ("2026-10-01T02:00:00Z");
   if (state >= SHEQU_DISCLOSURE_STATE_APPROVED)
@@ -99,12 +95,9 @@ policy_doc (void)
   ShequDisclosureVersion *v = shequ_test_public_version_new (
     1, SHEQU_DISCLOSURE_STATE_PUBLISHED, "高龄津贴申领指南", "");
 
-  v->guide = g_new0 (ShequPolicyGuide, 1);
-  v->guide->topic = g_strdup ("高龄津贴");
-  v->guide->eligibility = g_strdup ("年满80周岁的本地户籍老人");
-  v->guide->materials = g_strdup ("- 身份证\n- 户口簿");
-  v->guide->steps = g_strdup ("1. 村委会登记\n2. 街道审核");
-  v->guide->contacts = g_strdup ("0539-4211234");
+  shequ_test_disclosure_set_guide (v, "高龄津贴", "年满80周岁的本地户籍老人",
+                                   "- 身份证\n- 户口簿", "1. 村委会登记\n2. 街道审核",
+                                   "0539-4211234");
   g_ptr_array_add (d->versions, v);
   return d;
 }
@@ -187,55 +180,28 @@ fill_fake (ShequTestFakeCentral *storage)
 static ShequCentralStorage *
 sqlite_new (const char *dir)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "central.db", NULL);
-  g_autoptr (ShequCentralStorage) storage = shequ_central_sqlite_new (path, &error);
+  g_autoptr (ShequCentralStorage) storage = central_fixture_open (path);
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (
     (GDestroyNotify) shequ_central_unit_free);
   g_autoptr (GPtrArray) docs = shequ_test_public_sample_docs ();
-  g_autofree ShequCentralPut *puts = g_new0 (ShequCentralPut, docs->len);
-  g_autofree ShequCentralPutResult *results = g_new0 (ShequCentralPutResult, docs->len);
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  const char *files[][3] = { { SHA_PUBLISHED, FILE_PUBLISHED }, { SHA_DRAFT, FILE_DRAFT } };
+  g_autoptr (GError) error = NULL;
 
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (sample_units); i++)
-    {
-      ShequCentralUnit *u = g_new0 (ShequCentralUnit, 1);
-
-      u->code = g_strdup (sample_units[i].code);
-      u->name = g_strdup (sample_units[i].name);
-      u->tier = g_strdup (sample_units[i].tier);
-      u->parent_code = g_strdup (sample_units[i].parent);
-      g_ptr_array_add (units, u);
-    }
+    g_ptr_array_add (units, central_unit_new (sample_units[i].code, sample_units[i].name,
+                                              sample_units[i].tier, sample_units[i].parent));
   g_assert_true (shequ_central_storage_put_units (storage, STREET, units, &error));
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autoptr (GBytes) bytes = g_bytes_new_static (files[i][1], strlen (files[i][1]));
-      gboolean created = FALSE;
-
-      g_assert_true (shequ_central_storage_put_attachment (storage, files[i][0],
-                                                           "application/pdf", bytes,
-                                                           &created, &error));
-      g_assert_no_error (error);
-    }
+  central_fixture_put_attachment (storage, FILE_PUBLISHED);
+  central_fixture_put_attachment (storage, FILE_DRAFT);
   /* The oldest first, so that the newest publication is the last write. */
-  for (guint i = 0; i < docs->len; i++)
+  for (guint i = docs->len; i > 0; i--)
     {
-      ShequDisclosure *d = g_ptr_array_index (docs, docs->len - 1 - i);
+      ShequDisclosure *d = g_ptr_array_index (docs, i - 1);
+      g_auto (ShequCentralPutResult) result = central_fixture_put (storage, STREET, d, 0,
+                                                                   d->uuid);
 
-      g_ptr_array_add (texts, shequ_disclosure_to_json (d));
-      puts[i] = (ShequCentralPut) { d->uuid, 0, d->uuid, d, texts->pdata[i] };
-    }
-  g_assert_true (shequ_central_storage_put_documents (storage, STREET, puts, docs->len,
-                                                      results, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < docs->len; i++)
-    {
-      g_assert_cmpuint (results[i].status, ==, 201);
-      shequ_central_put_result_clear (&results[i]);
+      g_assert_cmpuint (result.status, ==, 201);
     }
   return g_steal_pointer (&storage);
 }
@@ -361,4 +327,16 @@ const char *
 shequ_test_public_header (SoupMessage *msg, const char *name)
 {
   return soup_message_headers_get_one (soup_message_get_response_headers (msg), name);
+}
+void
+shequ_test_public_assert_page (const char *body, const char *const *shown,
+                               const char *const *hidden)
+{
+  g_assert_nonnull (body);
+  for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
+    if (strstr (body, shown[i]) == NULL)
+      g_error ("The page does not show “%s”:\n%s", shown[i], body);
+  for (guint i = 0; hidden != NULL && hidden[i] != NULL; i++)
+    if (strstr (body, hidden[i]) != NULL)
+      g_error ("The page shows “%s”:\n%s", hidden[i], body);
 }

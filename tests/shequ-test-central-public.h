@@ -77,4 +77,12 @@ guint        shequ_test_public_get_status (ShequTestPublic *f,
 const char  *shequ_test_public_header     (SoupMessage     *msg,
                                            const char      *name);
 
+/* A NULL-terminated list of strings, for shequ_test_public_assert_page. */
+#define SHEQU_TEST_STRINGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+/* BODY holds each of SHOWN and none of HIDDEN (NULL-terminated lists; either may be
+ * NULL); the test fails naming the first that does not hold. */
+void         shequ_test_public_assert_page (const char         *body,
+                                            const char *const  *shown,
+                                            const char *const  *hidden);
+
 G_END_DECLS

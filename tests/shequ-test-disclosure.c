@@ -4,19 +4,49 @@
 
 #include "shequ-test-disclosure.h"
 
-static ShequDisclosureVersion *
-make_version (guint                 number,
-              ShequDisclosureState  state,
-              const char           *title)
+ShequDisclosureVersion *
+shequ_test_disclosure_version_new (guint                 number,
+                                   ShequDisclosureState  state,
+                                   const char           *title,
+                                   const char           *body)
 {
   ShequDisclosureVersion *v = shequ_disclosure_version_new ();
 
   v->version = number;
   v->state = state;
+  /* A new version starts with an empty title and body of its own. */
   g_free (v->title);
   v->title = g_strdup (title);
   g_free (v->body);
-  v->body = g_strdup ("## 说明\n本季度收支如下：\n- 办公经费\n- **土地承包费**");
+  v->body = g_strdup (body);
+  return v;
+}
+
+void
+shequ_test_disclosure_set_guide (ShequDisclosureVersion *v,
+                                 const char             *topic,
+                                 const char             *eligibility,
+                                 const char             *materials,
+                                 const char             *steps,
+                                 const char             *contacts)
+{
+  g_clear_pointer (&v->guide, shequ_policy_guide_free);
+  v->guide = g_new0 (ShequPolicyGuide, 1);
+  v->guide->topic = g_strdup (topic);
+  v->guide->eligibility = g_strdup (eligibility);
+  v->guide->materials = g_strdup (materials);
+  v->guide->steps = g_strdup (steps);
+  v->guide->contacts = g_strdup (contacts);
+}
+
+static ShequDisclosureVersion *
+make_version (guint                 number,
+              ShequDisclosureState  state,
+              const char           *title)
+{
+  ShequDisclosureVersion *v = shequ_test_disclosure_version_new (
+    number, state, title, "## 说明\n本季度收支如下：\n- 办公经费\n- **土地承包费**");
+
   v->created_by = g_strdup ("张会计");
   v->created_at = g_strdup ("2026-10-01T08:00:00Z");
   if (state != SHEQU_DISCLOSURE_STATE_DRAFT)
@@ -87,12 +117,9 @@ shequ_test_disclosure_policy (void)
   d->unit_code = g_strdup ("371326001");
   d->kind = SHEQU_DISCLOSURE_KIND_POLICY;
   d->period = g_strdup ("2026");
-  v->guide = g_new0 (ShequPolicyGuide, 1);
-  v->guide->topic = g_strdup ("城乡居民医疗保险参保登记");
-  v->guide->eligibility = g_strdup ("本街道户籍居民");
-  v->guide->materials = g_strdup ("1、身份证\n2、户口簿");
-  v->guide->steps = g_strdup ("- 到便民服务中心窗口\n- 填写登记表");
-  v->guide->contacts = g_strdup ("0539-1234567");
+  shequ_test_disclosure_set_guide (v, "城乡居民医疗保险参保登记", "本街道户籍居民",
+                                   "1、身份证\n2、户口簿", "- 到便民服务中心窗口\n- 填写登记表",
+                                   "0539-1234567");
   g_ptr_array_add (d->versions, v);
   return d;
 }

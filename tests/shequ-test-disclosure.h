@@ -15,4 +15,17 @@ ShequDisclosure *shequ_test_disclosure_policy  (void);
 /* A news disclosure, one draft version of the given title. Valid. */
 ShequDisclosure *shequ_test_disclosure_draft   (const char *title);
 
+/* Version NUMBER in STATE with TITLE and BODY, and nothing else of its own yet. */
+ShequDisclosureVersion *shequ_test_disclosure_version_new (guint                   number,
+                                                          ShequDisclosureState    state,
+                                                          const char             *title,
+                                                          const char             *body);
+/* Gives V a policy guide of these parts. */
+void                    shequ_test_disclosure_set_guide   (ShequDisclosureVersion *v,
+                                                          const char             *topic,
+                                                          const char             *eligibility,
+                                                          const char             *materials,
+                                                          const char             *steps,
+                                                          const char             *contacts);
+
 G_END_DECLS

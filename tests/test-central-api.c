@@ -9,42 +9,6 @@
 
 typedef CentralServer Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  central_server_set_up (f, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  central_server_tear_down (f);
-}
-
-static char *
-disclosure_path (const ShequDisclosure *doc)
-{
-  return g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
-}
-
-/* PUT of DOC with the precondition (NULL If-Match: If-None-Match: *) and KEY. */
-static CentralReply
-put_document (Fixture               *f,
-              const ShequDisclosure *doc,
-              const char            *if_match,
-              const char            *key)
-{
-  g_autofree char *path = disclosure_path (doc);
-  g_autofree char *json = shequ_disclosure_to_json (doc);
-
-  return central_request (f, "PUT", path, f->token, json,
-                          if_match != NULL ? "If-Match" : "If-None-Match",
-                          if_match != NULL ? if_match : "*",
-                          key != NULL ? "Idempotency-Key" : NULL, key, NULL);
-}
-
 static gint64
 member_int (JsonObject *object,
             const char *member)
@@ -68,6 +32,20 @@ assert_written (const CentralReply *reply,
   g_assert_cmpint (member_int (object, "revision"), ==, revision);
   g_assert_nonnull (shequ_json_get_string (object, "cursor"));
   g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "ETag"), ==, etag);
+}
+
+/* A PUT of DOC (as central_put_document) that must write STATUS with REVISION. */
+static void
+put_written (Fixture               *f,
+             const ShequDisclosure *doc,
+             const char            *if_match,
+             const char            *key,
+             guint                  status,
+             gint64                 revision)
+{
+  g_auto(CentralReply) reply = central_put_document (f, f->token, doc, if_match, key);
+
+  assert_written (&reply, status, revision);
 }
 
 static void
@@ -109,8 +87,7 @@ test_auth (Fixture       *f,
     g_assert_cmpuint (reply.status, ==, 200);
   }
   /* Revoked while the server runs: refused from the next request on. */
-  storage = shequ_central_sqlite_new (f->dir.db, &error);
-  g_assert_no_error (error);
+  storage = central_fixture_open (f->dir.db);
   g_assert_true (shequ_central_storage_revoke_token (storage, 1, &error));
   {
     g_auto(CentralReply) reply = central_request (f, "GET", "api/v1/changes", f->token, NULL,
@@ -150,7 +127,7 @@ test_units (Fixture       *f,
   }
   /* The community is gone: its documents are refused. */
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     central_assert_error (&reply, 400, "body");
     g_assert_nonnull (strstr (reply.body, doc->unit_code));
@@ -193,31 +170,19 @@ test_revisions (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_finance ();
-  g_autofree char *path = disclosure_path (doc);
+  g_autofree char *path = central_disclosure_path (doc);
   ShequDisclosureVersion *draft = shequ_disclosure_get_current (doc);
 
-  {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
-
-    assert_written (&reply, 201, 1);
-  }
-  {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", NULL);
-
-    assert_written (&reply, 200, 1);
-  }
+  put_written (f, doc, NULL, NULL, 201, 1);
+  put_written (f, doc, "\"1\"", NULL, 200, 1);
   g_free (draft->title);
   draft->title = g_strdup ("第四季度");
-  {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", NULL);
-
-    assert_written (&reply, 200, 2);
-  }
+  put_written (f, doc, "\"1\"", NULL, 200, 2);
   /* A PC that still thinks revision 1: 412 with the server's document. */
   g_free (draft->title);
   draft->title = g_strdup ("另一台电脑");
   {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, "\"1\"", NULL);
     g_autoptr(JsonObject) object = central_reply_object (&reply);
     g_autoptr(ShequDisclosure) current = NULL;
     g_autoptr(GError) error = NULL;
@@ -231,7 +196,7 @@ test_revisions (Fixture       *f,
     g_assert_cmpstr (shequ_disclosure_get_current (current)->title, ==, "第四季度");
   }
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     g_assert_cmpuint (reply.status, ==, 412);
   }
@@ -254,10 +219,7 @@ test_revisions (Fixture       *f,
   }
   {
     g_autoptr(ShequDisclosure) fresh = shequ_test_disclosure_draft ("越界");
-    g_autofree char *fresh_path = disclosure_path (fresh);
-    g_autofree char *json = shequ_disclosure_to_json (fresh);
-    g_auto(CentralReply) reply = central_request (f, "PUT", fresh_path, f->other_token, json,
-                                                  "If-None-Match", "*", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->other_token, fresh, NULL, NULL);
 
     central_assert_error (&reply, 403, "body");
     g_assert_nonnull (strstr (reply.body, fresh->unit_code));
@@ -303,26 +265,14 @@ test_idempotency (Fixture       *f,
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("通知");
   const char *key = "8d1f7c2e-outbox-entry";
 
-  {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, key);
-
-    assert_written (&reply, 201, 1);
-  }
+  put_written (f, doc, NULL, key, 201, 1);
   /* The reply was lost; the PC sends the entry again, as it was, and with the revision
    * it has since learnt: the same answer, one record. */
-  {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, key);
-
-    assert_written (&reply, 201, 1);
-  }
-  {
-    g_auto(CentralReply) reply = put_document (f, doc, "\"1\"", key);
-
-    assert_written (&reply, 201, 1);
-  }
+  put_written (f, doc, NULL, key, 201, 1);
+  put_written (f, doc, "\"1\"", key, 201, 1);
   g_assert_cmpuint (count_changes (f), ==, 1);
   {
-    g_autofree char *path = disclosure_path (doc);
+    g_autofree char *path = central_disclosure_path (doc);
     g_auto(CentralReply) reply = central_request (f, "PUT", path, f->token, "{}",
                                                   "If-None-Match", "*",
                                                   "Idempotency-Key", "bad key", NULL);
@@ -432,7 +382,7 @@ test_changes (Fixture       *f,
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("通知");
-      g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
+      g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
       g_assert_cmpuint (reply.status, ==, 201);
     }
@@ -531,8 +481,8 @@ test_public_pages (Fixture       *f,
     before_stamp = g_strdup (soup_message_headers_get_one (reply.headers, "ETag"));
   }
   {
-    g_auto(CentralReply) reply = put_document (f, doc, NULL, NULL);
-    g_auto(CentralReply) other = put_document (f, draft, NULL, NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
+    g_auto(CentralReply) other = central_put_document (f, f->token, draft, NULL, NULL);
 
     g_assert_cmpuint (reply.status, ==, 201);
     g_assert_cmpuint (other.status, ==, 201);
@@ -562,7 +512,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/central-api/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/central-api/" path, Fixture, NULL, central_server_set_up, func, \
+              central_server_tear_down)
   ADD ("auth", test_auth);
   ADD ("units", test_units);
   ADD ("revisions", test_revisions);

@@ -26,15 +26,6 @@ fixture_tear_down (Fixture       *f,
   shequ_test_dir_clear (&f->dir);
 }
 
-static const char *
-central_path (void)
-{
-  const char *path = g_getenv ("SHEQU_CENTRAL");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
 /* shequ-central --db DB ARGS… (NULL-terminated). */
 static ShequTestResult
 run_central (Fixture    *f,
@@ -45,7 +36,7 @@ run_central (Fixture    *f,
   const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) central_path ());
+  g_ptr_array_add (argv, (gpointer) central_program ());
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, f->dir.db);
   va_start (args, first);
@@ -137,7 +128,7 @@ test_bad_arguments (Fixture       *f,
     }
   /* No --db at all. */
   {
-    const char *argv[] = { central_path (), "token", "list", NULL };
+    const char *argv[] = { central_program (), "token", "list", NULL };
     g_auto(ShequTestResult) result = shequ_test_run_argv (argv);
 
     g_assert_cmpint (result.status, ==, 2);
@@ -156,7 +147,7 @@ test_chinese (Fixture       *f,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "zh_CN.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, central_path (), "--db", f->dir.db,
+  process = g_subprocess_launcher_spawn (launcher, &error, central_program (), "--db", f->dir.db,
                                          "token", "add", "37x", NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));

@@ -8,20 +8,6 @@
 
 typedef CentralServer Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  central_server_set_up (f, data);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  central_server_tear_down (f);
-}
-
 static GSocketConnection *
 raw_connect (Fixture *f)
 {
@@ -64,19 +50,39 @@ raw_read_all (GSocketConnection *connection)
   return g_string_free (reply, FALSE);
 }
 
-/* HEAD (a request line and headers, without the blank line) with the token and
- * "Connection: close", and the reply. */
+/* A connection that has sent HEAD (a request line and headers, without the blank line)
+ * with the host and the token; the body is the caller's. */
+static GSocketConnection *
+raw_send_head (Fixture    *f,
+               const char *head)
+{
+  GSocketConnection *connection = raw_connect (f);
+  g_autofree char *request = g_strdup_printf ("%s\r\nHost: 127.0.0.1\r\n"
+                                              "Authorization: Bearer %s\r\n\r\n",
+                                              head, f->token);
+
+  raw_write (connection, request, strlen (request));
+  return connection;
+}
+
+/* HEAD with "Connection: close" and no body, and the reply. */
 static char *
 raw_request (Fixture    *f,
              const char *head)
 {
-  g_autoptr(GSocketConnection) connection = raw_connect (f);
-  g_autofree char *request = g_strdup_printf ("%s\r\nHost: 127.0.0.1\r\n"
-                                              "Authorization: Bearer %s\r\n"
-                                              "Connection: close\r\n\r\n", head, f->token);
+  g_autofree char *closing = g_strconcat (head, "\r\nConnection: close", NULL);
+  g_autoptr(GSocketConnection) connection = raw_send_head (f, closing);
 
-  raw_write (connection, request, strlen (request));
   return raw_read_all (connection);
+}
+
+/* One chunk of a chunked body, CHUNK's 64 KiB: whether all of it was taken. */
+static gboolean
+raw_write_chunk (GSocketConnection *connection,
+                 const char        *chunk)
+{
+  return raw_write (connection, "10000\r\n", 7) && raw_write (connection, chunk, 65536) &&
+         raw_write (connection, "\r\n", 2);
 }
 
 static void
@@ -108,23 +114,15 @@ static void
 test_huge_chunked (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GSocketConnection) connection = raw_connect (f);
-  g_autofree char *head = g_strdup_printf ("POST /api/v1/disclosures:batch HTTP/1.1\r\n"
-                                           "Host: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
-                                           "Transfer-Encoding: chunked\r\n"
-                                           "Connection: close\r\n\r\n", f->token);
+  g_autoptr(GSocketConnection) connection = NULL;
   g_autofree char *chunk = g_strnfill (65536, ' ');
   g_autofree char *reply = NULL;
-  const char *size_line = "10000\r\n";
 
-  raw_write (connection, head, strlen (head));
+  connection = raw_send_head (f, "POST /api/v1/disclosures:batch HTTP/1.1\r\n"
+                                 "Transfer-Encoding: chunked\r\nConnection: close");
   /* 6 MiB of blanks, in 64 KiB chunks: over the 4 MiB limit. */
   for (guint i = 0; i < 96; i++)
-    {
-      raw_write (connection, size_line, strlen (size_line));
-      raw_write (connection, chunk, 65536);
-      raw_write (connection, "\r\n", 2);
-    }
+    raw_write_chunk (connection, chunk);
   raw_write (connection, "0\r\n\r\n", 5);
   reply = raw_read_all (connection);
   g_assert_true (g_str_has_prefix (reply, "HTTP/1.1 413"));
@@ -136,19 +134,15 @@ static void
 test_endless_body (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GSocketConnection) connection = raw_connect (f);
-  g_autofree char *head = g_strdup_printf ("PUT /api/v1/units HTTP/1.1\r\n"
-                                           "Host: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
-                                           "Transfer-Encoding: chunked\r\n\r\n", f->token);
+  g_autoptr(GSocketConnection) connection = NULL;
   g_autofree char *chunk = g_strnfill (65536, ' ');
   g_autofree char *reply = NULL;
   guint sent = 0;
 
   /* 32 MiB is the units' limit; a client that goes on sending after the 413 is cut off
    * well before a gigabyte. */
-  raw_write (connection, head, strlen (head));
-  while (sent < 16384 && raw_write (connection, "10000\r\n", 7) &&
-         raw_write (connection, chunk, 65536) && raw_write (connection, "\r\n", 2))
+  connection = raw_send_head (f, "PUT /api/v1/units HTTP/1.1\r\nTransfer-Encoding: chunked");
+  while (sent < 16384 && raw_write_chunk (connection, chunk))
     sent++;
   g_test_message ("%u chunks of 64 KiB sent", sent);
   g_assert_cmpuint (sent, <, 16384);
@@ -179,12 +173,11 @@ test_max_body (Fixture       *f,
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_finance ();
   g_autofree char *json = shequ_disclosure_to_json (doc);
-  g_autofree char *path = g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
   g_auto(CentralReply) reply = { 0 };
 
   /* --max-body 2048 and a document of more: 413, read and dropped. */
   g_assert_cmpuint (strlen (json), >, 2048);
-  reply = central_request (f, "PUT", path, f->token, json, "If-None-Match", "*", NULL);
+  reply = central_put_document (f, f->token, doc, NULL, NULL);
   central_assert_error (&reply, 413, "body");
   assert_server_answers (f);
 }
@@ -288,13 +281,11 @@ test_html_in_text (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("<script>alert(1)</script>");
-  g_autofree char *json = shequ_disclosure_to_json (doc);
-  g_autofree char *path = g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
+  g_autofree char *path = central_disclosure_path (doc);
 
   /* Text is text: kept as it was sent, and served as JSON that no browser runs. */
   {
-    g_auto(CentralReply) reply = central_request (f, "PUT", path, f->token, json,
-                                                  "If-None-Match", "*", NULL);
+    g_auto(CentralReply) reply = central_put_document (f, f->token, doc, NULL, NULL);
 
     g_assert_cmpuint (reply.status, ==, 201);
   }
@@ -316,16 +307,11 @@ put_numbered (Fixture *f,
               guint    i)
 {
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("通知");
-  g_autofree char *json = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *key = g_strdup_printf ("outbox-%u", i);
 
   g_free (doc->uuid);
   doc->uuid = g_strdup_printf ("00000000-0000-4000-8000-%012u", i);
-  json = shequ_disclosure_to_json (doc);
-  path = g_strconcat ("api/v1/disclosures/", doc->uuid, NULL);
-  return central_request (f, "PUT", path, f->token, json, "If-None-Match", "*",
-                          "Idempotency-Key", key, NULL);
+  return central_put_document (f, f->token, doc, NULL, key);
 }
 
 static void
@@ -333,7 +319,6 @@ test_restart (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GSocketConnection) half = NULL;
-  g_autofree char *head = NULL;
   const char *part = "{\"puts\":[{\"uuid\":\"00000000-0000-4000-8000-000000000099\",";
 
   for (guint i = 0; i < 10; i++)
@@ -343,11 +328,9 @@ test_restart (Fixture       *f,
       g_assert_cmpuint (reply.status, ==, 201);
     }
   /* SIGTERM while a batch is half sent: a clean exit, the batch not written. */
-  half = raw_connect (f);
-  head = g_strdup_printf ("POST /api/v1/disclosures:batch HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                          "Authorization: Bearer %s\r\nContent-Length: 100000\r\n\r\n%s",
-                          f->token, part);
-  raw_write (half, head, strlen (head));
+  half = raw_send_head (f, "POST /api/v1/disclosures:batch HTTP/1.1\r\n"
+                          "Content-Length: 100000");
+  raw_write (half, part, strlen (part));
   central_server_stop (f);
   g_clear_object (&half);
 
@@ -418,7 +401,8 @@ main (int    argc,
   tls[3] = key;
 
 #define ADD(path, args, func) \
-  g_test_add ("/central-faults/" path, Fixture, args, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/central-faults/" path, Fixture, args, central_server_set_up, func, \
+              central_server_tear_down)
   ADD ("huge-length", NULL, test_huge_length);
   ADD ("huge-chunked", NULL, test_huge_chunked);
   ADD ("endless-body", NULL, test_endless_body);

@@ -18,28 +18,22 @@ test_unit_finance (ShequTestPublic *f, gconstpointer data)
 {
   g_autofree char *body = shequ_test_public_get_ok (f, "/u/" COMMUNITY);
 
-  g_assert_nonnull (strstr (body, "<html lang=\"zh-CN\">"));
-  g_assert_nonnull (strstr (body, "东关社区2026年第三季度财务公开"));
-  g_assert_nonnull (strstr (body, "2026年第三季度"));
-  /* The lines, the totals and the balances, yuan with two decimals from fen. */
-  g_assert_nonnull (strstr (body, "土地承包费"));
-  g_assert_nonnull (strstr (body, "1,234.56"));
-  g_assert_nonnull (strstr (body, "234.56"));
-  g_assert_nonnull (strstr (body, "收入合计</th><td class=\"num\">1,234.56</td>"));
-  g_assert_nonnull (strstr (body, "支出合计</th><td class=\"num\">234.56</td>"));
-  g_assert_nonnull (strstr (body, "期初余额</th><td class=\"num\">1,000.00</td>"));
-  g_assert_nonnull (strstr (body, "期末余额</th><td class=\"num\">2,000.00</td>"));
-  /* A note is text, not markup. */
-  g_assert_nonnull (strstr (body, "&lt;b&gt;打印纸&lt;/b&gt;"));
-  g_assert_null (strstr (body, "<b>打印纸"));
-  /* The body through the markup: a list. */
-  g_assert_nonnull (strstr (body, "<li>收入一项</li>"));
-  /* The attachment, linked by its hash with the name encoded. */
-  g_assert_nonnull (strstr (body, "/files/" SHA_PUBLISHED "/"
-                                  "%E6%94%B6%E6%94%AF%E5%87%AD%E8%AF%81%202026.pdf"));
-  g_assert_nonnull (strstr (body, "18 B"));
-  /* No JavaScript at all. */
-  g_assert_null (strstr (body, "<script"));
+  shequ_test_public_assert_page (body, SHEQU_TEST_STRINGS (
+    "<html lang=\"zh-CN\">", "东关社区2026年第三季度财务公开", "2026年第三季度",
+    /* The lines, the totals and the balances, yuan with two decimals from fen. */
+    "土地承包费", "1,234.56", "234.56",
+    "收入合计</th><td class=\"num\">1,234.56</td>",
+    "支出合计</th><td class=\"num\">234.56</td>",
+    "期初余额</th><td class=\"num\">1,000.00</td>",
+    "期末余额</th><td class=\"num\">2,000.00</td>",
+    /* A note is text, not markup. */
+    "&lt;b&gt;打印纸&lt;/b&gt;",
+    /* The body through the markup: a list. */
+    "<li>收入一项</li>",
+    /* The attachment, linked by its hash with the name encoded. */
+    "/files/" SHA_PUBLISHED "/%E6%94%B6%E6%94%AF%E5%87%AD%E8%AF%81%202026.pdf", "18 B"),
+    /* No JavaScript at all. */
+    SHEQU_TEST_STRINGS ("<b>打印纸", "<script"));
 }
 
 static void
@@ -48,9 +42,9 @@ test_unit_hides_drafts (ShequTestPublic *f, gconstpointer data)
   g_autofree char *community = shequ_test_public_get_ok (f, "/u/" COMMUNITY);
   g_autofree char *village = shequ_test_public_get_ok (f, "/u/" VILLAGE);
 
-  g_assert_null (strstr (community, "尚未审核的草稿标题"));
-  g_assert_null (strstr (community, "草稿附件"));
-  g_assert_null (strstr (village, "第三版草稿不应出现"));
+  shequ_test_public_assert_page (community, NULL, SHEQU_TEST_STRINGS ("尚未审核的草稿标题",
+                                                                      "草稿附件"));
+  shequ_test_public_assert_page (village, NULL, SHEQU_TEST_STRINGS ("第三版草稿不应出现"));
   /* A unit with nothing published is there, and says so. */
   {
     g_autofree char *empty = shequ_test_public_get_ok (f, "/u/" EMPTY);
@@ -94,11 +88,11 @@ test_escaping (ShequTestPublic *f, gconstpointer data)
   g_autofree char *unit = shequ_test_public_get_ok (f, "/u/" COMMUNITY);
   g_autofree char *doc = shequ_test_public_get_ok (f, "/d/" UUID_SCRIPT);
 
-  g_assert_nonnull (strstr (unit, "&lt;script&gt;alert(1)&lt;/script&gt;动态"));
-  g_assert_null (strstr (unit, "<script>"));
-  g_assert_null (strstr (unit, "<img"));
-  g_assert_null (strstr (doc, "<script>"));
-  g_assert_nonnull (strstr (doc, "&lt;img src=x onerror=alert(2)&gt;"));
+  shequ_test_public_assert_page (unit,
+                                 SHEQU_TEST_STRINGS ("&lt;script&gt;alert(1)&lt;/script&gt;动态"),
+                                 SHEQU_TEST_STRINGS ("<script>", "<img"));
+  shequ_test_public_assert_page (doc, SHEQU_TEST_STRINGS ("&lt;img src=x onerror=alert(2)&gt;"),
+                                 SHEQU_TEST_STRINGS ("<script>"));
 }
 
 static void
@@ -106,16 +100,24 @@ test_policy_guide (ShequTestPublic *f, gconstpointer data)
 {
   g_autofree char *body = shequ_test_public_get_ok (f, "/u/" VILLAGE "?kind=policy");
 
-  g_assert_nonnull (strstr (body, "高龄津贴申领指南"));
-  g_assert_nonnull (strstr (body, "适用对象"));
-  g_assert_nonnull (strstr (body, "年满80周岁的本地户籍老人"));
-  g_assert_nonnull (strstr (body, "所需材料"));
-  g_assert_nonnull (strstr (body, "<li>身份证</li>"));
-  g_assert_nonnull (strstr (body, "办理流程"));
-  g_assert_nonnull (strstr (body, "咨询电话"));
-  g_assert_nonnull (strstr (body, "0539-4211234"));
   /* The filter leaves out the other kinds. */
-  g_assert_null (strstr (body, "低保名单"));
+  shequ_test_public_assert_page (body,
+                                 SHEQU_TEST_STRINGS ("高龄津贴申领指南", "适用对象",
+                                                     "年满80周岁的本地户籍老人", "所需材料",
+                                                     "<li>身份证</li>", "办理流程", "咨询电话",
+                                                     "0539-4211234"),
+                                 SHEQU_TEST_STRINGS ("低保名单"));
+}
+
+/* A published news item of UNIT in the fake. */
+static void
+add_news (ShequTestPublic *f, const char *uuid, const char *unit, const char *title)
+{
+  ShequDisclosure *d = shequ_test_public_doc_new (uuid, unit, SHEQU_DISCLOSURE_KIND_NEWS, "2026");
+
+  g_ptr_array_add (d->versions, shequ_test_public_version_new (
+    1, SHEQU_DISCLOSURE_STATE_PUBLISHED, title, "动态"));
+  shequ_test_fake_central_add_document (f->storage, d);
 }
 
 static void
@@ -126,26 +128,16 @@ add_many (ShequTestPublic *f, guint n_units, guint n_docs)
       g_autofree char *code = g_strdup_printf ("3713260011%02u", i);
       g_autofree char *name = g_strdup_printf ("第%u村", i);
       g_autofree char *uuid = g_strdup_printf ("7a000000-0000-4000-8000-%012u", i);
-      ShequDisclosure *d = shequ_test_public_doc_new (uuid, code, SHEQU_DISCLOSURE_KIND_NEWS,
-                                                      "2026");
 
       shequ_test_fake_central_add_unit (f->storage, code, name, "village", STREET);
-      g_ptr_array_add (d->versions, shequ_test_public_version_new (1,
-                                                                   SHEQU_DISCLOSURE_STATE_PUBLISHED,
-                                                 name, "动态"));
-      shequ_test_fake_central_add_document (f->storage, d);
+      add_news (f, uuid, code, name);
     }
   for (guint i = 0; i < n_docs; i++)
     {
       g_autofree char *uuid = g_strdup_printf ("7b000000-0000-4000-8000-%012u", i);
       g_autofree char *title = g_strdup_printf ("工作动态第%u期", i);
-      ShequDisclosure *d = shequ_test_public_doc_new (uuid, VILLAGE, SHEQU_DISCLOSURE_KIND_NEWS,
-                                                      "2026");
 
-      g_ptr_array_add (d->versions, shequ_test_public_version_new (1,
-                                                                   SHEQU_DISCLOSURE_STATE_PUBLISHED,
-                                                 title, "动态"));
-      shequ_test_fake_central_add_document (f->storage, d);
+      add_news (f, uuid, VILLAGE, title);
     }
   shequ_central_public_invalidate (f->public);
 }
@@ -161,16 +153,16 @@ test_pagination (ShequTestPublic *f, gconstpointer data)
   add_many (f, 60, 30);
   /* 62 units with something published: 50 and 12. */
   index1 = shequ_test_public_get_ok (f, "/");
-  g_assert_nonnull (strstr (index1, "第 1 页，共 2 页"));
-  g_assert_nonnull (strstr (index1, "rel=\"next\" href=\"?page=2\""));
-  g_assert_null (strstr (index1, "rel=\"prev\""));
-  g_assert_nonnull (strstr (index1, "平邑街道"));
-  g_assert_nonnull (strstr (index1, "东关社区"));
-  g_assert_null (strstr (index1, "南村"));
+  shequ_test_public_assert_page (index1,
+                                 SHEQU_TEST_STRINGS ("第 1 页，共 2 页",
+                                                     "rel=\"next\" href=\"?page=2\"",
+                                                     "平邑街道", "东关社区"),
+                                 SHEQU_TEST_STRINGS ("rel=\"prev\"", "南村"));
   index2 = shequ_test_public_get_ok (f, "/?page=2");
-  g_assert_nonnull (strstr (index2, "第 2 页，共 2 页"));
-  g_assert_nonnull (strstr (index2, "rel=\"prev\" href=\"?page=1\""));
-  g_assert_null (strstr (index2, "rel=\"next\""));
+  shequ_test_public_assert_page (index2,
+                                 SHEQU_TEST_STRINGS ("第 2 页，共 2 页",
+                                                     "rel=\"prev\" href=\"?page=1\""),
+                                 SHEQU_TEST_STRINGS ("rel=\"next\""));
   g_assert_cmpuint (shequ_test_public_get_status (f, "/?page=3", NULL), ==, 404);
   g_assert_cmpuint (shequ_test_public_get_status (f, "/?page=0", NULL), ==, 404);
   g_assert_cmpuint (shequ_test_public_get_status (f, "/?page=x", NULL), ==, 404);
@@ -202,16 +194,11 @@ count_of (const char *haystack, const char *needle)
 static void
 test_index_groups (ShequTestPublic *f, gconstpointer data)
 {
-  ShequDisclosure *d = shequ_test_public_doc_new ("6f1c0000-0000-4000-8000-0000000000bb",
-                                                  COMMUNITY "001", SHEQU_DISCLOSURE_KIND_NEWS,
-                                                  "2026");
   g_autofree char *index = NULL;
 
   shequ_test_fake_central_add_unit (f->storage, COMMUNITY "001", "东关第一网格", "grid",
                                     COMMUNITY);
-  g_ptr_array_add (d->versions, shequ_test_public_version_new (
-    1, SHEQU_DISCLOSURE_STATE_PUBLISHED, "网格动态", "内容"));
-  shequ_test_fake_central_add_document (f->storage, d);
+  add_news (f, "6f1c0000-0000-4000-8000-0000000000bb", COMMUNITY "001", "网格动态");
   shequ_central_public_invalidate (f->public);
   index = shequ_test_public_get_ok (f, "/");
   g_assert_cmpuint (count_of (index, "<h2>平邑街道</h2>"), ==, 1);
@@ -627,6 +614,40 @@ test_cache_bound (void)
                 shequ_test_public_tear_down);                                   \
   } G_STMT_END
 
+#define ASSERT_PAGE_PAGE "<p>东关社区</p>"
+
+/* Run only as test_assert_page's subprocesses: each must fail. */
+static void
+test_assert_page_shown (void)
+{
+  if (g_test_subprocess ())
+    shequ_test_public_assert_page (ASSERT_PAGE_PAGE, SHEQU_TEST_STRINGS ("东关社区", "<em>"),
+                                   NULL);
+}
+
+static void
+test_assert_page_hidden (void)
+{
+  if (g_test_subprocess ())
+    shequ_test_public_assert_page (ASSERT_PAGE_PAGE, NULL, SHEQU_TEST_STRINGS ("南村", "<p>"));
+}
+
+/* The page assertion the tests above use: it passes, and it fails naming the string. */
+static void
+test_assert_page (void)
+{
+  shequ_test_public_assert_page (ASSERT_PAGE_PAGE, SHEQU_TEST_STRINGS ("东关社区", "<p>"),
+                                 SHEQU_TEST_STRINGS ("西村", "<script"));
+  shequ_test_public_assert_page (ASSERT_PAGE_PAGE, NULL, NULL);
+  g_test_trap_subprocess ("/central-public/assert-page/shown", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  /* Only ASCII in the patterns: the message is in the locale's charset. */
+  g_test_trap_assert_stderr ("*does not show*<em>*");
+  g_test_trap_subprocess ("/central-public/assert-page/hidden", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*shows*<p>*");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -652,5 +673,8 @@ main (int argc, char **argv)
   g_test_add_func ("/central-public/route", test_route);
   g_test_add_func ("/central-public/words", test_words);
   g_test_add_func ("/central-public/cache-bound", test_cache_bound);
+  g_test_add_func ("/central-public/assert-page", test_assert_page);
+  g_test_add_func ("/central-public/assert-page/shown", test_assert_page_shown);
+  g_test_add_func ("/central-public/assert-page/hidden", test_assert_page_hidden);
   return g_test_run ();
 }

@@ -156,6 +156,23 @@ assert_result (const ShequCentralPutResult *result,
   g_assert_cmpint (result->revision, ==, revision);
 }
 
+/* A put of DOC by OFFICE that must answer STATUS with REVISION: its cursor. */
+static gint64
+put_expect (Fixture               *f,
+            const char            *office,
+            const ShequDisclosure *doc,
+            gint64                 if_match,
+            const char            *key,
+            guint                  status,
+            gint64                 revision)
+{
+  g_auto(ShequCentralPutResult) result = central_fixture_put (f->storage, office, doc,
+                                                              if_match, key);
+
+  assert_result (&result, status, revision);
+  return result.cursor;
+}
+
 static ShequDisclosureVersion *
 current_of (ShequDisclosure *doc)
 {
@@ -172,24 +189,15 @@ test_revisions (Fixture       *f,
   g_auto(ShequCentralPutResult) result = { 0 };
   gint64 seq = 0;
 
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, NULL);
-  assert_result (&result, 201, 1);
-  seq = result.cursor;
+  seq = put_expect (f, CENTRAL_OFFICE, doc, 0, NULL, 201, 1);
   g_assert_cmpint (seq, >, 0);
-  shequ_central_put_result_clear (&result);
 
   /* The same content again: no new revision, whatever the precondition. */
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 1, NULL);
-  assert_result (&result, 200, 1);
-  g_assert_cmpint (result.cursor, ==, seq);
-  shequ_central_put_result_clear (&result);
+  g_assert_cmpint (put_expect (f, CENTRAL_OFFICE, doc, 1, NULL, 200, 1), ==, seq);
 
   g_free (current_of (doc)->title);
   current_of (doc)->title = g_strdup ("第三次修改");
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 1, NULL);
-  assert_result (&result, 200, 2);
-  g_assert_cmpint (result.cursor, >, seq);
-  shequ_central_put_result_clear (&result);
+  g_assert_cmpint (put_expect (f, CENTRAL_OFFICE, doc, 1, NULL, 200, 2), >, seq);
 
   /* Someone else wrote first: 412 with the server's document, nothing written. */
   g_free (current_of (doc)->title);
@@ -200,9 +208,7 @@ test_revisions (Fixture       *f,
   g_assert_cmpint (result.current->revision, ==, 2);
   g_assert_cmpstr (current_of (result.current->doc)->title, ==, "第三次修改");
   shequ_central_put_result_clear (&result);
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, NULL);
-  assert_result (&result, 412, 2);
-  shequ_central_put_result_clear (&result);
+  put_expect (f, CENTRAL_OFFICE, doc, 0, NULL, 412, 2);
 
   stored = shequ_central_storage_get_document (f->storage, doc->uuid, &error);
   g_assert_no_error (error);
@@ -244,22 +250,14 @@ test_idempotency (Fixture       *f,
   ShequCentralPut bad = { .uuid = doc->uuid, .key = "outbox-1", .invalid = "broken" };
   gint64 cursor;
 
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, "outbox-1");
-  assert_result (&result, 201, 1);
-  cursor = result.cursor;
-  shequ_central_put_result_clear (&result);
+  cursor = put_expect (f, CENTRAL_OFFICE, doc, 0, "outbox-1", 201, 1);
 
   /* The reply was lost: the same key again gets the same answer, with its If-Match
    * changed, with another body, or with none that reads. */
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, "outbox-1");
-  assert_result (&result, 201, 1);
-  g_assert_cmpint (result.cursor, ==, cursor);
-  shequ_central_put_result_clear (&result);
+  g_assert_cmpint (put_expect (f, CENTRAL_OFFICE, doc, 0, "outbox-1", 201, 1), ==, cursor);
   g_free (current_of (doc)->title);
   current_of (doc)->title = g_strdup ("改过");
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 7, "outbox-1");
-  assert_result (&result, 201, 1);
-  shequ_central_put_result_clear (&result);
+  put_expect (f, CENTRAL_OFFICE, doc, 7, "outbox-1", 201, 1);
   g_assert_true (shequ_central_storage_put_documents (f->storage, CENTRAL_OFFICE, &bad, 1,
                                                       &result, &error));
   assert_result (&result, 201, 1);
@@ -275,20 +273,15 @@ test_idempotency (Fixture       *f,
   shequ_central_put_result_clear (&result);
 
   /* The next edit with a new key. */
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 1, "outbox-3");
-  assert_result (&result, 200, 2);
-  shequ_central_put_result_clear (&result);
+  put_expect (f, CENTRAL_OFFICE, doc, 1, "outbox-3", 200, 2);
   g_assert_cmpint (count_changes (f->storage, CENTRAL_OFFICE), ==, 1);
 
   /* Expiring keys older than an hour keeps these. */
   g_assert_true (shequ_central_storage_expire_keys (f->storage, 3600, &error));
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, "outbox-1");
-  assert_result (&result, 201, 1);
-  shequ_central_put_result_clear (&result);
+  put_expect (f, CENTRAL_OFFICE, doc, 0, "outbox-1", 201, 1);
   /* All of them go at age −1. */
   g_assert_true (shequ_central_storage_expire_keys (f->storage, -1, &error));
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, "outbox-1");
-  assert_result (&result, 412, 2);
+  put_expect (f, CENTRAL_OFFICE, doc, 0, "outbox-1", 412, 2);
 }
 
 static void
@@ -330,15 +323,12 @@ test_refusals (Fixture       *f,
   g_assert_cmpint (count_changes (f->storage, CENTRAL_OTHER_OFFICE), ==, 0);
   g_free (other->unit_code);
   other->unit_code = g_strdup (CENTRAL_OFFICE "01002");
-  result = central_fixture_put (f->storage, CENTRAL_OFFICE, other, 0, "k2");
-  assert_result (&result, 201, 1);
-  shequ_central_put_result_clear (&result);
+  put_expect (f, CENTRAL_OFFICE, other, 0, "k2", 201, 1);
 
   /* Another office may not overwrite it, even moved into its own unit. */
   g_free (other->unit_code);
   other->unit_code = g_strdup (CENTRAL_OTHER_OFFICE "01002");
-  result = central_fixture_put (f->storage, CENTRAL_OTHER_OFFICE, other, 1, NULL);
-  assert_result (&result, 403, 0);
+  put_expect (f, CENTRAL_OTHER_OFFICE, other, 1, NULL, 403, 0);
 }
 
 static void
@@ -387,10 +377,8 @@ test_changes (Fixture       *f,
     {
       g_autofree char *title = g_strdup_printf ("通知 %u", i);
       g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft (title);
-      g_auto(ShequCentralPutResult) result = { 0 };
 
-      result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc, 0, NULL);
-      assert_result (&result, 201, 1);
+      put_expect (f, CENTRAL_OFFICE, doc, 0, NULL, 201, 1);
       g_ptr_array_add (uuids, g_strdup (doc->uuid));
     }
   /* Pages of two, oldest first, until "more" is false. */
@@ -477,14 +465,9 @@ test_public (Fixture       *f,
 
   g_assert_true (shequ_central_storage_get_stamp (f->storage, NULL, &seq, &modified, &error));
   g_assert_cmpint (modified, >, 0);
-  for (guint i = 0; i < 3; i++)
-    {
-      ShequDisclosure *docs[] = { finance, policy, draft };
-      g_auto(ShequCentralPutResult) result = central_fixture_put (f->storage, CENTRAL_OFFICE,
-                                                                  docs[i], 0, NULL);
-
-      assert_result (&result, 201, 1);
-    }
+  put_expect (f, CENTRAL_OFFICE, finance, 0, NULL, 201, 1);
+  put_expect (f, CENTRAL_OFFICE, policy, 0, NULL, 201, 1);
+  put_expect (f, CENTRAL_OFFICE, draft, 0, NULL, 201, 1);
   g_assert_true (shequ_central_storage_get_stamp (f->storage, NULL, &seq2, &modified, &error));
   g_assert_cmpint (seq2, >, seq);
 
@@ -524,14 +507,11 @@ test_reopen (Fixture       *f,
   g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_finance ();
   g_autoptr(ShequCentralDocument) stored = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(ShequCentralPutResult) result = central_fixture_put (f->storage, CENTRAL_OFFICE, doc,
-                                                              0, "k");
   sqlite3 *db = NULL;
 
-  assert_result (&result, 201, 1);
+  put_expect (f, CENTRAL_OFFICE, doc, 0, "k", 201, 1);
   g_clear_object (&f->storage);
-  f->storage = shequ_central_sqlite_new (f->dir.db, &error);
-  g_assert_no_error (error);
+  f->storage = central_fixture_open (f->dir.db);
   stored = shequ_central_storage_get_document (f->storage, doc->uuid, &error);
   g_assert_no_error (error);
   g_assert_true (shequ_disclosure_equal (stored->doc, doc));

@@ -46,7 +46,7 @@ central_sqlite_parse_stored (ShequCentralSqlite *self,
   return doc;
 }
 
-ShequCentralDocument *
+gpointer
 central_document_from_row (ShequCentralSqlite *self,
                            ShequCentralStmt   *stmt,
                            GError            **error)
@@ -73,19 +73,14 @@ load_row (ShequCentralSqlite *self,
           GError            **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
 
-  stmt = central_sql_get (self, "SELECT office, revision, seq, content_sha256, document,"
-                                " updated_at FROM documents WHERE uuid = $1", error);
+  stmt = central_sql_first (self, "SELECT office, revision, seq, content_sha256, document,"
+                                  " updated_at FROM documents WHERE uuid = $1",
+                            CENTRAL_VALUES (CENTRAL_TEXT (uuid)), found, error);
   if (stmt == NULL)
     return FALSE;
-  central_bind_text (stmt, "$1", uuid);
-  rc = sqlite3_step (stmt);
-  *found = rc == SQLITE_ROW;
-  if (rc == SQLITE_DONE)
+  if (!*found)
     return TRUE;
-  if (rc != SQLITE_ROW)
-    return central_sql_error (self, rc, error);
   row->office = central_column_text (stmt, 0);
   row->revision = sqlite3_column_int64 (stmt, 1);
   row->seq = sqlite3_column_int64 (stmt, 2);
@@ -123,23 +118,18 @@ lookup_key (ShequCentralSqlite    *self,
             GError               **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
 
   *found = FALSE;
   if (key == NULL || *key == '\0')
     return TRUE;
-  stmt = central_sql_get (self, "SELECT revision, status, seq FROM idempotency_keys"
-                                " WHERE office = $1 AND key = $2", error);
+  stmt = central_sql_first (self, "SELECT revision, status, seq FROM idempotency_keys"
+                                  " WHERE office = $1 AND key = $2",
+                            CENTRAL_VALUES (CENTRAL_TEXT (office), CENTRAL_TEXT (key)), found,
+                            error);
   if (stmt == NULL)
     return FALSE;
-  central_bind_text (stmt, "$1", office);
-  central_bind_text (stmt, "$2", key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!*found)
     return TRUE;
-  if (rc != SQLITE_ROW)
-    return central_sql_error (self, rc, error);
-  *found = TRUE;
   result->revision = sqlite3_column_int64 (stmt, 0);
   result->status = sqlite3_column_int (stmt, 1);
   result->cursor = sqlite3_column_int64 (stmt, 2);
@@ -153,23 +143,17 @@ store_key (ShequCentralSqlite          *self,
            const ShequCentralPutResult *result,
            GError                     **error)
 {
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-
   if (put->key == NULL || *put->key == '\0')
     return TRUE;
-  stmt = central_sql_get (self, "INSERT INTO idempotency_keys (office, key, uuid, revision,"
+  return central_sql_run (self, "INSERT INTO idempotency_keys (office, key, uuid, revision,"
                                 " status, seq, created_unix) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                          CENTRAL_VALUES (CENTRAL_TEXT (office), CENTRAL_TEXT (put->key),
+                                          CENTRAL_TEXT (put->uuid),
+                                          CENTRAL_INT64 (result->revision),
+                                          CENTRAL_INT64 (result->status),
+                                          CENTRAL_INT64 (result->cursor),
+                                          CENTRAL_INT64 (g_get_real_time () / G_USEC_PER_SEC)),
                           error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_text (stmt, "$1", office);
-  central_bind_text (stmt, "$2", put->key);
-  central_bind_text (stmt, "$3", put->uuid);
-  central_bind_int64 (stmt, "$4", result->revision);
-  central_bind_int64 (stmt, "$5", result->status);
-  central_bind_int64 (stmt, "$6", result->cursor);
-  central_bind_int64 (stmt, "$7", g_get_real_time () / G_USEC_PER_SEC);
-  return central_sql_done (self, stmt, error);
 }
 
 static void
@@ -189,16 +173,11 @@ unit_exists (ShequCentralSqlite *self,
              GError            **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
 
-  stmt = central_sql_get (self, "SELECT 1 FROM units WHERE code = $1 AND office = $2", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_text (stmt, "$1", code);
-  central_bind_text (stmt, "$2", office);
-  rc = sqlite3_step (stmt);
-  *exists = rc == SQLITE_ROW;
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || central_sql_error (self, rc, error);
+  stmt = central_sql_first (self, "SELECT 1 FROM units WHERE code = $1 AND office = $2",
+                            CENTRAL_VALUES (CENTRAL_TEXT (code), CENTRAL_TEXT (office)), exists,
+                            error);
+  return stmt != NULL;
 }
 
 /* 403 / 400 for a document the office may not write here (RESULT's status set), else
@@ -288,13 +267,12 @@ write_document (ShequCentralSqlite    *self,
                 gint64                 seq,
                 GError               **error)
 {
-  g_autoptr(ShequCentralStmt) stmt = NULL;
   g_autofree char *now = central_now_iso ();
   gboolean has_published = FALSE;
   const char *published_at = NULL;
 
   derive_public (put->doc, &has_published, &published_at);
-  stmt = central_sql_get (self,
+  return central_sql_run (self,
     "INSERT INTO documents (uuid, office, unit_code, kind, period, revision, seq,"
     " updated_at, updated_unix, content_sha256, document, has_published, published_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
@@ -303,23 +281,16 @@ write_document (ShequCentralSqlite    *self,
     " revision = excluded.revision, seq = excluded.seq, updated_at = excluded.updated_at,"
     " updated_unix = excluded.updated_unix, content_sha256 = excluded.content_sha256,"
     " document = excluded.document, has_published = excluded.has_published,"
-    " published_at = excluded.published_at", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_text (stmt, "$1", put->uuid);
-  central_bind_text (stmt, "$2", office);
-  central_bind_text (stmt, "$3", put->doc->unit_code);
-  central_bind_text (stmt, "$4", shequ_disclosure_kind_to_key (put->doc->kind));
-  central_bind_text (stmt, "$5", put->doc->period);
-  central_bind_int64 (stmt, "$6", revision);
-  central_bind_int64 (stmt, "$7", seq);
-  central_bind_text (stmt, "$8", now);
-  central_bind_int64 (stmt, "$9", g_get_real_time () / G_USEC_PER_SEC);
-  central_bind_text (stmt, "$10", content_sha256);
-  central_bind_text (stmt, "$11", put->json);
-  central_bind_int64 (stmt, "$12", has_published ? 1 : 0);
-  central_bind_text (stmt, "$13", published_at);
-  return central_sql_done (self, stmt, error);
+    " published_at = excluded.published_at",
+    CENTRAL_VALUES (CENTRAL_TEXT (put->uuid), CENTRAL_TEXT (office),
+                    CENTRAL_TEXT (put->doc->unit_code),
+                    CENTRAL_TEXT (shequ_disclosure_kind_to_key (put->doc->kind)),
+                    CENTRAL_TEXT (put->doc->period), CENTRAL_INT64 (revision),
+                    CENTRAL_INT64 (seq), CENTRAL_TEXT (now),
+                    CENTRAL_INT64 (g_get_real_time () / G_USEC_PER_SEC),
+                    CENTRAL_TEXT (content_sha256), CENTRAL_TEXT (put->json),
+                    CENTRAL_INT64 (has_published ? 1 : 0), CENTRAL_TEXT (published_at)),
+    error);
 }
 
 /* The precondition: 0 If-None-Match: *, > 0 If-Match: "REV", < 0 none. */
@@ -406,21 +377,17 @@ central_sqlite_put_documents (ShequCentralStorage   *storage,
                               GError               **error)
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
+  gboolean ok = TRUE;
 
   for (guint i = 0; i < n_puts; i++)
     memset (&results[i], 0, sizeof results[i]);
   if (!central_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < n_puts; i++)
-    if (!put_one (self, office, &puts[i], &results[i], error))
-      {
-        central_rollback (self);
-        for (guint j = 0; j <= i; j++)
-          shequ_central_put_result_clear (&results[j]);
-        return FALSE;
-      }
-  if (central_commit (self, error))
+  for (guint i = 0; ok && i < n_puts; i++)
+    ok = put_one (self, office, &puts[i], &results[i], error);
+  if (central_end (self, ok, error))
     return TRUE;
+  /* Nothing was written: no result stands (those not reached are still empty). */
   for (guint i = 0; i < n_puts; i++)
     shequ_central_put_result_clear (&results[i]);
   return FALSE;
@@ -455,43 +422,20 @@ central_sqlite_list_changes (ShequCentralStorage *storage,
                              gboolean            *more,
                              GError             **error)
 {
-  ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) shequ_central_document_free);
-  int rc;
+  g_autoptr(GPtrArray) changes = NULL;
 
   *cursor = since;
-  *more = FALSE;
   /* One row more than asked tells whether more follow. */
-  stmt = central_sql_get (self, "SELECT uuid, revision, seq, document, updated_at"
-                                " FROM documents WHERE office = $1 AND seq > $2"
-                                " ORDER BY seq LIMIT $3", error);
-  if (stmt == NULL)
-    return NULL;
-  central_bind_text (stmt, "$1", office);
-  central_bind_int64 (stmt, "$2", since);
-  central_bind_int64 (stmt, "$3", (gint64) limit + 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ShequCentralDocument) document = NULL;
-
-      if (changes->len == limit)
-        {
-          *more = TRUE;
-          break;
-        }
-      document = central_document_from_row (self, stmt, error);
-      if (document == NULL)
-        return NULL;
-      *cursor = document->seq;
-      g_ptr_array_add (changes, g_steal_pointer (&document));
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      central_sql_error (self, rc, error);
-      return NULL;
-    }
+  changes = central_sql_rows (SHEQU_CENTRAL_SQLITE (storage),
+                              "SELECT uuid, revision, seq, document, updated_at"
+                              " FROM documents WHERE office = $1 AND seq > $2"
+                              " ORDER BY seq LIMIT $3",
+                              CENTRAL_VALUES (CENTRAL_TEXT (office), CENTRAL_INT64 (since),
+                                              CENTRAL_INT64 ((gint64) limit + 1)),
+                              limit, central_document_from_row,
+                              (GDestroyNotify) shequ_central_document_free, more, error);
+  if (changes != NULL && changes->len > 0)
+    *cursor = ((ShequCentralDocument *) g_ptr_array_index (changes, changes->len - 1))->seq;
   return g_steal_pointer (&changes);
 }
 
@@ -500,12 +444,8 @@ central_sqlite_expire_keys (ShequCentralStorage *storage,
                             gint64               max_age,
                             GError             **error)
 {
-  ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-
-  stmt = central_sql_get (self, "DELETE FROM idempotency_keys WHERE created_unix < $1", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_int64 (stmt, "$1", g_get_real_time () / G_USEC_PER_SEC - max_age);
-  return central_sql_done (self, stmt, error);
+  return central_sql_run (SHEQU_CENTRAL_SQLITE (storage),
+                          "DELETE FROM idempotency_keys WHERE created_unix < $1",
+                          CENTRAL_VALUES (CENTRAL_INT64 (g_get_real_time () / G_USEC_PER_SEC -
+                                                         max_age)), error);
 }

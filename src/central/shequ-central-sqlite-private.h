@@ -26,36 +26,79 @@ typedef sqlite3_stmt ShequCentralStmt;
 void central_stmt_release (ShequCentralStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShequCentralStmt, central_stmt_release)
 
-ShequCentralStmt *central_sql_get      (ShequCentralSqlite *self,
-                                        const char         *sql,
+/* A value to bind. In a list of them the Nth binds to the parameter "$N", by its name,
+ * as PostgreSQL numbers them (so "$1" may stand twice in one statement). */
+typedef struct {
+  enum {
+    CENTRAL_VALUE_END,
+    CENTRAL_VALUE_TEXT,   /* NULL binds NULL */
+    CENTRAL_VALUE_INT64,
+    CENTRAL_VALUE_BLOB,
+  }              type;
+  const char    *text;
+  gint64         int64;
+  gconstpointer  blob;
+  gsize          size;
+} CentralValue;
+
+#define CENTRAL_TEXT(value)      { .type = CENTRAL_VALUE_TEXT, .text = (value) }
+#define CENTRAL_INT64(value)     { .type = CENTRAL_VALUE_INT64, .int64 = (value) }
+#define CENTRAL_BLOB(bytes, n)   { .type = CENTRAL_VALUE_BLOB, .blob = (bytes), .size = (n) }
+/* The values of a statement's parameters $1, $2, …: CENTRAL_VALUES (CENTRAL_TEXT (a), …). */
+#define CENTRAL_VALUES(...) \
+  ((const CentralValue[]) { __VA_ARGS__, { .type = CENTRAL_VALUE_END } })
+
+/* Reads the row STMT stands on: a new record, or NULL with ERROR set. */
+typedef gpointer (*CentralRowReader) (ShequCentralSqlite *self,
+                                      ShequCentralStmt   *stmt,
+                                      GError            **error);
+
+gboolean          central_sql_error    (ShequCentralSqlite *self,
+                                        int                 rc,
                                         GError            **error);
 gboolean          central_sql_exec     (ShequCentralSqlite *self,
                                         const char         *sql,
                                         GError            **error);
-gboolean          central_sql_error    (ShequCentralSqlite *self,
-                                        int                 rc,
+/* SQL prepared (once; cached) with VALUES (NULL: none) bound, not yet stepped. */
+ShequCentralStmt *central_sql_query    (ShequCentralSqlite *self,
+                                        const char         *sql,
+                                        const CentralValue *values,
                                         GError            **error);
-/* Steps a statement that returns no row (or whose row is not needed). */
+/* SQL with VALUES, stepped once: standing on its first row when *FOUND, done when not.
+ * With FOUND NULL a row must come; no row is an error. NULL only on an error. */
+ShequCentralStmt *central_sql_first    (ShequCentralSqlite *self,
+                                        const char         *sql,
+                                        const CentralValue *values,
+                                        gboolean           *found,
+                                        GError            **error);
+/* SQL with VALUES run to its end (its rows, if any, not needed). */
+gboolean          central_sql_run      (ShequCentralSqlite *self,
+                                        const char         *sql,
+                                        const CentralValue *values,
+                                        GError            **error);
+/* Steps a statement to its end. */
 gboolean          central_sql_done     (ShequCentralSqlite *self,
                                         ShequCentralStmt   *stmt,
                                         GError            **error);
-/* Binds by the parameter's name ("$1"), as PostgreSQL numbers them. */
-void              central_bind_text    (ShequCentralStmt   *stmt,
-                                        const char         *name,
-                                        const char         *value);
-void              central_bind_int64   (ShequCentralStmt   *stmt,
-                                        const char         *name,
-                                        gint64              value);
-void              central_bind_blob    (ShequCentralStmt   *stmt,
-                                        const char         *name,
-                                        gconstpointer       data,
-                                        gsize               size);
+/* The rows of SQL with VALUES, each read by READER (FREE_FUNC frees them), at most LIMIT;
+ * *MORE (may be NULL) whether more rows stood behind those. */
+GPtrArray        *central_sql_rows     (ShequCentralSqlite *self,
+                                        const char         *sql,
+                                        const CentralValue *values,
+                                        guint               limit,
+                                        CentralRowReader    reader,
+                                        GDestroyNotify      free_func,
+                                        gboolean           *more,
+                                        GError            **error);
 char             *central_column_text  (ShequCentralStmt   *stmt,
                                         int                 column);
 
 gboolean          central_begin        (ShequCentralSqlite *self,
                                         GError            **error);
-gboolean          central_commit       (ShequCentralSqlite *self,
+/* Ends the transaction central_begin started: commits when OK (FALSE if that fails),
+ * else rolls back and returns FALSE (ERROR is what made OK false). */
+gboolean          central_end          (ShequCentralSqlite *self,
+                                        gboolean            ok,
                                         GError            **error);
 void              central_rollback     (ShequCentralSqlite *self);
 
@@ -78,9 +121,10 @@ GPtrArray *central_sqlite_list_changes   (ShequCentralStorage *storage, const ch
 gboolean   central_sqlite_expire_keys    (ShequCentralStorage *storage, gint64 max_age,
                                           GError **error);
 
-/* A document from a row of (uuid, revision, seq, document, updated_at). */
-ShequCentralDocument *central_document_from_row (ShequCentralSqlite *self,
-                                          ShequCentralStmt *stmt, GError **error);
+/* A document (ShequCentralDocument) from a row of (uuid, revision, seq, document,
+ * updated_at): a CentralRowReader. */
+gpointer   central_document_from_row     (ShequCentralSqlite *self, ShequCentralStmt *stmt,
+                                          GError **error);
 
 /* shequ-central-sqlite-public.c */
 GPtrArray *central_sqlite_list_public_units (ShequCentralStorage *storage, guint page,

@@ -15,8 +15,10 @@
   " (SELECT MAX(d.published_at) FROM documents d WHERE d.unit_code = u.code" \
   "  AND d.has_published = 1)"
 
-static ShequCentralUnit *
-unit_from_row (ShequCentralStmt *stmt)
+static gpointer
+unit_from_row (ShequCentralSqlite *self,
+               ShequCentralStmt   *stmt,
+               GError            **error)
 {
   ShequCentralUnit *unit = g_new0 (ShequCentralUnit, 1);
 
@@ -29,26 +31,19 @@ unit_from_row (ShequCentralStmt *stmt)
   return unit;
 }
 
+/* The one number SQL with VALUES counts. */
 static gboolean
 count_rows (ShequCentralSqlite *self,
             const char         *sql,
-            const char         *code,
+            const CentralValue *values,
             guint              *total,
             GError            **error)
 {
-  g_autoptr(ShequCentralStmt) stmt = central_sql_get (self, sql, error);
-  int rc;
+  g_autoptr(ShequCentralStmt) stmt = central_sql_first (self, sql, values, NULL, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  if (code != NULL)
-    central_bind_text (stmt, "$1", code);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return central_sql_error (self, rc, error);
-  if (total != NULL)
+  if (stmt != NULL && total != NULL)
     *total = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return stmt != NULL;
 }
 
 GPtrArray *
@@ -59,31 +54,18 @@ central_sqlite_list_public_units (ShequCentralStorage *storage,
                                   GError             **error)
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) shequ_central_unit_free);
-  int rc;
 
   if (!count_rows (self, "SELECT COUNT(*) FROM units u WHERE EXISTS (SELECT 1 FROM"
                          " documents d WHERE d.unit_code = u.code AND d.has_published = 1)",
                    NULL, total, error))
     return NULL;
-  stmt = central_sql_get (self, "SELECT " UNIT_COLUMNS " FROM units u WHERE EXISTS"
-                                " (SELECT 1 FROM documents d WHERE d.unit_code = u.code"
-                                " AND d.has_published = 1) ORDER BY u.code LIMIT $1 OFFSET $2",
-                          error);
-  if (stmt == NULL)
-    return NULL;
-  central_bind_int64 (stmt, "$1", per_page);
-  central_bind_int64 (stmt, "$2", (gint64) page * per_page);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (units, unit_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      central_sql_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&units);
+  return central_sql_rows (self, "SELECT " UNIT_COLUMNS " FROM units u WHERE EXISTS"
+                                 " (SELECT 1 FROM documents d WHERE d.unit_code = u.code"
+                                 " AND d.has_published = 1) ORDER BY u.code LIMIT $1 OFFSET $2",
+                           CENTRAL_VALUES (CENTRAL_INT64 (per_page),
+                                           CENTRAL_INT64 ((gint64) page * per_page)),
+                           G_MAXUINT, unit_from_row, (GDestroyNotify) shequ_central_unit_free,
+                           NULL, error);
 }
 
 ShequCentralUnit *
@@ -93,21 +75,16 @@ central_sqlite_get_unit (ShequCentralStorage *storage,
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
+  gboolean found = FALSE;
 
-  stmt = central_sql_get (self, "SELECT " UNIT_COLUMNS " FROM units u WHERE u.code = $1",
-                          error);
+  stmt = central_sql_first (self, "SELECT " UNIT_COLUMNS " FROM units u WHERE u.code = $1",
+                            CENTRAL_VALUES (CENTRAL_TEXT (code)), &found, error);
   if (stmt == NULL)
     return NULL;
-  central_bind_text (stmt, "$1", code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return unit_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND,
-                 _("The server has no unit %s"), code);
-  else
-    central_sql_error (self, rc, error);
+  if (found)
+    return unit_from_row (self, stmt, error);
+  g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND,
+               _("The server has no unit %s"), code);
   return NULL;
 }
 
@@ -120,36 +97,18 @@ central_sqlite_list_public_documents (ShequCentralStorage *storage,
                                       GError             **error)
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) shequ_central_document_free);
-  int rc;
 
   if (!count_rows (self, "SELECT COUNT(*) FROM documents WHERE unit_code = $1"
-                         " AND has_published = 1", code, total, error))
+                         " AND has_published = 1", CENTRAL_VALUES (CENTRAL_TEXT (code)), total,
+                   error))
     return NULL;
-  stmt = central_sql_get (self, "SELECT uuid, revision, seq, document, updated_at"
-                                " FROM documents WHERE unit_code = $1 AND has_published = 1"
-                                " ORDER BY published_at DESC, uuid LIMIT $2 OFFSET $3", error);
-  if (stmt == NULL)
-    return NULL;
-  central_bind_text (stmt, "$1", code);
-  central_bind_int64 (stmt, "$2", per_page);
-  central_bind_int64 (stmt, "$3", (gint64) page * per_page);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ShequCentralDocument *document = central_document_from_row (self, stmt, error);
-
-      if (document == NULL)
-        return NULL;
-      g_ptr_array_add (documents, document);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      central_sql_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&documents);
+  return central_sql_rows (self, "SELECT uuid, revision, seq, document, updated_at"
+                                 " FROM documents WHERE unit_code = $1 AND has_published = 1"
+                                 " ORDER BY published_at DESC, uuid LIMIT $2 OFFSET $3",
+                           CENTRAL_VALUES (CENTRAL_TEXT (code), CENTRAL_INT64 (per_page),
+                                           CENTRAL_INT64 ((gint64) page * per_page)),
+                           G_MAXUINT, central_document_from_row,
+                           (GDestroyNotify) shequ_central_document_free, NULL, error);
 }
 
 gboolean
@@ -161,27 +120,25 @@ central_sqlite_get_stamp (ShequCentralStorage *storage,
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
+  gboolean found = FALSE;
 
   *seq = 0;
   *modified_unix = 0;
   if (code == NULL)
-    stmt = central_sql_get (self, "SELECT value, updated_unix FROM counters"
-                                  " WHERE name = 'seq'", error);
+    stmt = central_sql_first (self, "SELECT value, updated_unix FROM counters"
+                                    " WHERE name = 'seq'", NULL, &found, error);
   else
-    stmt = central_sql_get (self, "SELECT seq, updated_unix FROM (SELECT seq, updated_unix"
-                                  " FROM documents WHERE unit_code = $1 UNION ALL"
-                                  " SELECT seq, updated_unix FROM units WHERE code = $1) AS s"
-                                  " ORDER BY seq DESC LIMIT 1", error);
+    stmt = central_sql_first (self, "SELECT seq, updated_unix FROM (SELECT seq, updated_unix"
+                                    " FROM documents WHERE unit_code = $1 UNION ALL"
+                                    " SELECT seq, updated_unix FROM units WHERE code = $1) AS s"
+                                    " ORDER BY seq DESC LIMIT 1",
+                              CENTRAL_VALUES (CENTRAL_TEXT (code)), &found, error);
   if (stmt == NULL)
     return FALSE;
-  if (code != NULL)
-    central_bind_text (stmt, "$1", code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (found)
     {
       *seq = sqlite3_column_int64 (stmt, 0);
       *modified_unix = sqlite3_column_int64 (stmt, 1);
     }
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || central_sql_error (self, rc, error);
+  return TRUE;
 }

@@ -66,26 +66,6 @@ central_sql_error (ShequCentralSqlite *self,
   return FALSE;
 }
 
-ShequCentralStmt *
-central_sql_get (ShequCentralSqlite *self,
-                 const char         *sql,
-                 GError            **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    return stmt;
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      central_sql_error (self, rc, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
 gboolean
 central_sql_exec (ShequCentralSqlite *self,
                   const char         *sql,
@@ -96,56 +76,155 @@ central_sql_exec (ShequCentralSqlite *self,
   return rc == SQLITE_OK || central_sql_error (self, rc, error);
 }
 
+static void
+bind_value (ShequCentralStmt   *stmt,
+            int                 number,
+            const CentralValue *value)
+{
+  char name[16];
+  int index;
+
+  g_snprintf (name, sizeof name, "$%d", number);
+  index = sqlite3_bind_parameter_index (stmt, name);
+  g_assert (index > 0);
+  switch (value->type)
+    {
+    case CENTRAL_VALUE_TEXT:
+      if (value->text == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_TRANSIENT);
+      break;
+    case CENTRAL_VALUE_INT64:
+      sqlite3_bind_int64 (stmt, index, value->int64);
+      break;
+    case CENTRAL_VALUE_BLOB:
+      /* A zero-length blob must still be a blob, not NULL. */
+      sqlite3_bind_blob64 (stmt, index, value->size > 0 ? value->blob : "", value->size,
+                           SQLITE_TRANSIENT);
+      break;
+    case CENTRAL_VALUE_END:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+ShequCentralStmt *
+central_sql_query (ShequCentralSqlite *self,
+                   const char         *sql,
+                   const CentralValue *values,
+                   GError            **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          central_sql_error (self, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  for (int i = 0; values != NULL && values[i].type != CENTRAL_VALUE_END; i++)
+    bind_value (stmt, i + 1, &values[i]);
+  return stmt;
+}
+
+/* One step: TRUE with *ROW whether it gave a row (FALSE: the statement is done). */
+static gboolean
+sql_step (ShequCentralSqlite *self,
+          ShequCentralStmt   *stmt,
+          gboolean           *row,
+          GError            **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *row = rc == SQLITE_ROW;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || central_sql_error (self, rc, error);
+}
+
+ShequCentralStmt *
+central_sql_first (ShequCentralSqlite *self,
+                   const char         *sql,
+                   const CentralValue *values,
+                   gboolean           *found,
+                   GError            **error)
+{
+  g_autoptr(ShequCentralStmt) stmt = central_sql_query (self, sql, values, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL || !sql_step (self, stmt, &row, error))
+    return NULL;
+  if (found != NULL)
+    *found = row;
+  else if (!row)
+    {
+      central_sql_error (self, SQLITE_DONE, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
 gboolean
 central_sql_done (ShequCentralSqlite *self,
                   ShequCentralStmt   *stmt,
                   GError            **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean row = FALSE;
 
-  return rc == SQLITE_DONE || rc == SQLITE_ROW || central_sql_error (self, rc, error);
+  return sql_step (self, stmt, &row, error);
 }
 
-static int
-parameter_index (ShequCentralStmt *stmt,
-                 const char       *name)
+gboolean
+central_sql_run (ShequCentralSqlite *self,
+                 const char         *sql,
+                 const CentralValue *values,
+                 GError            **error)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  g_autoptr(ShequCentralStmt) stmt = central_sql_query (self, sql, values, error);
 
-  g_assert (index > 0);
-  return index;
+  return stmt != NULL && central_sql_done (self, stmt, error);
 }
 
-void
-central_bind_text (ShequCentralStmt *stmt,
-                   const char       *name,
-                   const char       *value)
+GPtrArray *
+central_sql_rows (ShequCentralSqlite *self,
+                  const char         *sql,
+                  const CentralValue *values,
+                  guint               limit,
+                  CentralRowReader    reader,
+                  GDestroyNotify      free_func,
+                  gboolean           *more,
+                  GError            **error)
 {
-  int index = parameter_index (stmt, name);
+  g_autoptr(ShequCentralStmt) stmt = central_sql_query (self, sql, values, error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
+  gboolean row = FALSE;
 
-  if (value == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
+  if (more != NULL)
+    *more = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  while (sql_step (self, stmt, &row, error))
+    {
+      gpointer record;
 
-void
-central_bind_int64 (ShequCentralStmt *stmt,
-                    const char       *name,
-                    gint64            value)
-{
-  sqlite3_bind_int64 (stmt, parameter_index (stmt, name), value);
-}
-
-void
-central_bind_blob (ShequCentralStmt *stmt,
-                   const char       *name,
-                   gconstpointer     data,
-                   gsize             size)
-{
-  /* A zero-length blob must still be a blob, not NULL. */
-  sqlite3_bind_blob64 (stmt, parameter_index (stmt, name), size > 0 ? data : "", size,
-                       SQLITE_TRANSIENT);
+      if (!row)
+        return g_steal_pointer (&records);
+      if (records->len == limit)
+        {
+          if (more != NULL)
+            *more = TRUE;
+          return g_steal_pointer (&records);
+        }
+      record = reader (self, stmt, error);
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+  return NULL;
 }
 
 char *
@@ -174,17 +253,6 @@ reset_busy_statements (ShequCentralSqlite *self)
       sqlite3_reset (stmt);
 }
 
-gboolean
-central_commit (ShequCentralSqlite *self,
-                GError            **error)
-{
-  reset_busy_statements (self);
-  if (central_sql_exec (self, "COMMIT", error))
-    return TRUE;
-  central_rollback (self);
-  return FALSE;
-}
-
 void
 central_rollback (ShequCentralSqlite *self)
 {
@@ -194,21 +262,45 @@ central_rollback (ShequCentralSqlite *self)
 }
 
 gboolean
+central_end (ShequCentralSqlite *self,
+             gboolean            ok,
+             GError            **error)
+{
+  if (ok)
+    {
+      reset_busy_statements (self);
+      if (central_sql_exec (self, "COMMIT", error))
+        return TRUE;
+    }
+  central_rollback (self);
+  return FALSE;
+}
+
+/* The next value of the counter NAME ("seq", "token"), stamping its time. */
+static gboolean
+next_counter (ShequCentralSqlite *self,
+              const char         *name,
+              gint64             *value,
+              GError            **error)
+{
+  g_autoptr(ShequCentralStmt) stmt = NULL;
+
+  stmt = central_sql_first (self, "UPDATE counters SET value = value + 1, updated_unix = $1"
+                                  " WHERE name = $2 RETURNING value",
+                            CENTRAL_VALUES (CENTRAL_INT64 (g_get_real_time () / G_USEC_PER_SEC),
+                                            CENTRAL_TEXT (name)), NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
 central_next_seq (ShequCentralSqlite *self,
                   gint64             *seq,
                   GError            **error)
 {
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-
-  stmt = central_sql_get (self, "UPDATE counters SET value = value + 1, updated_unix = $1"
-                                " WHERE name = 'seq' RETURNING value", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_int64 (stmt, "$1", g_get_real_time () / G_USEC_PER_SEC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return central_sql_error (self, sqlite3_errcode (self->db), error);
-  *seq = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return next_counter (self, "seq", seq, error);
 }
 
 char *
@@ -227,52 +319,48 @@ read_schema_version (ShequCentralSqlite *self,
                      GError            **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
 
   if (!central_sql_exec (self, "CREATE TABLE IF NOT EXISTS schema_version"
                                " (version BIGINT NOT NULL)", error))
     return FALSE;
-  stmt = central_sql_get (self, "SELECT MAX(version) FROM schema_version", error);
+  stmt = central_sql_first (self, "SELECT MAX(version) FROM schema_version", NULL, NULL,
+                            error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return central_sql_error (self, rc, error);
   *version = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
 
+/* Inside migrate's transaction. */
 static gboolean
-migrate (ShequCentralSqlite *self,
-         GError            **error)
+upgrade_schema (ShequCentralSqlite *self,
+                GError            **error)
 {
   int version = 0;
 
-  if (!central_begin (self, error))
-    return FALSE;
   if (!read_schema_version (self, &version, error))
-    goto fail;
+    return FALSE;
   if (version > CENTRAL_SCHEMA_VERSION)
     {
       g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_STORAGE,
                    _("The server's database “%s” has schema %d, newer than this "
                      "shequ-central knows (%d)"), self->path, version,
                    CENTRAL_SCHEMA_VERSION);
-      goto fail;
+      return FALSE;
     }
-  if (version < 1)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (schema_v1); i++)
-        if (!central_sql_exec (self, schema_v1[i], error))
-          goto fail;
-      if (!central_sql_exec (self, "INSERT INTO schema_version (version) VALUES (1)", error))
-        goto fail;
-    }
-  return central_commit (self, error);
+  if (version >= 1)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (schema_v1); i++)
+    if (!central_sql_exec (self, schema_v1[i], error))
+      return FALSE;
+  return central_sql_exec (self, "INSERT INTO schema_version (version) VALUES (1)", error);
+}
 
-fail:
-  central_rollback (self);
-  return FALSE;
+static gboolean
+migrate (ShequCentralSqlite *self,
+         GError            **error)
+{
+  return central_begin (self, error) && central_end (self, upgrade_schema (self, error), error);
 }
 
 static gboolean
@@ -348,39 +436,18 @@ central_sqlite_add_token (ShequCentralStorage *storage,
                           GError             **error)
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) next = NULL;
-  g_autoptr(ShequCentralStmt) insert = NULL;
   g_autofree char *now = central_now_iso ();
+  gboolean ok;
 
   if (!central_begin (self, error))
     return FALSE;
-  next = central_sql_get (self, "UPDATE counters SET value = value + 1, updated_unix = $1"
-                                " WHERE name = 'token' RETURNING value", error);
-  if (next == NULL)
-    goto fail;
-  central_bind_int64 (next, "$1", g_get_real_time () / G_USEC_PER_SEC);
-  if (sqlite3_step (next) != SQLITE_ROW)
-    {
-      central_sql_error (self, sqlite3_errcode (self->db), error);
-      goto fail;
-    }
-  *id = sqlite3_column_int64 (next, 0);
-  insert = central_sql_get (self, "INSERT INTO tokens (id, office, label, hash, created_at)"
-                                  " VALUES ($1, $2, $3, $4, $5)", error);
-  if (insert == NULL)
-    goto fail;
-  central_bind_int64 (insert, "$1", *id);
-  central_bind_text (insert, "$2", office);
-  central_bind_text (insert, "$3", label != NULL ? label : "");
-  central_bind_blob (insert, "$4", hash, 32);
-  central_bind_text (insert, "$5", now);
-  if (!central_sql_done (self, insert, error))
-    goto fail;
-  return central_commit (self, error);
-
-fail:
-  central_rollback (self);
-  return FALSE;
+  ok = next_counter (self, "token", id, error) &&
+       central_sql_run (self, "INSERT INTO tokens (id, office, label, hash, created_at)"
+                              " VALUES ($1, $2, $3, $4, $5)",
+                        CENTRAL_VALUES (CENTRAL_INT64 (*id), CENTRAL_TEXT (office),
+                                        CENTRAL_TEXT (label != NULL ? label : ""),
+                                        CENTRAL_BLOB (hash, 32), CENTRAL_TEXT (now)), error);
+  return central_end (self, ok, error);
 }
 
 static gboolean
@@ -392,19 +459,16 @@ central_sqlite_get_token (ShequCentralStorage *storage,
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
+  gboolean found = FALSE;
 
   *office = NULL;
-  stmt = central_sql_get (self, "SELECT office, hash FROM tokens"
-                                " WHERE id = $1 AND revoked_at IS NULL", error);
+  stmt = central_sql_first (self, "SELECT office, hash FROM tokens"
+                                  " WHERE id = $1 AND revoked_at IS NULL",
+                            CENTRAL_VALUES (CENTRAL_INT64 (id)), &found, error);
   if (stmt == NULL)
     return FALSE;
-  central_bind_int64 (stmt, "$1", id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!found)
     return TRUE;
-  if (rc != SQLITE_ROW)
-    return central_sql_error (self, rc, error);
   if (sqlite3_column_bytes (stmt, 1) != 32)
     {
       g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_STORAGE,
@@ -417,37 +481,29 @@ central_sqlite_get_token (ShequCentralStorage *storage,
   return TRUE;
 }
 
+static gpointer
+token_from_row (ShequCentralSqlite *self,
+                ShequCentralStmt   *stmt,
+                GError            **error)
+{
+  ShequCentralToken *token = g_new0 (ShequCentralToken, 1);
+
+  token->id = sqlite3_column_int64 (stmt, 0);
+  token->office = central_column_text (stmt, 1);
+  token->label = central_column_text (stmt, 2);
+  token->created_at = central_column_text (stmt, 3);
+  token->revoked_at = central_column_text (stmt, 4);
+  return token;
+}
+
 static GPtrArray *
 central_sqlite_list_tokens (ShequCentralStorage *storage,
                             GError             **error)
 {
-  ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) stmt = NULL;
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) shequ_central_token_free);
-  int rc;
-
-  stmt = central_sql_get (self, "SELECT id, office, label, created_at, revoked_at"
-                                " FROM tokens ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ShequCentralToken *token = g_new0 (ShequCentralToken, 1);
-
-      token->id = sqlite3_column_int64 (stmt, 0);
-      token->office = central_column_text (stmt, 1);
-      token->label = central_column_text (stmt, 2);
-      token->created_at = central_column_text (stmt, 3);
-      token->revoked_at = central_column_text (stmt, 4);
-      g_ptr_array_add (tokens, token);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      central_sql_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&tokens);
+  return central_sql_rows (SHEQU_CENTRAL_SQLITE (storage),
+                           "SELECT id, office, label, created_at, revoked_at"
+                           " FROM tokens ORDER BY id", NULL, G_MAXUINT, token_from_row,
+                           (GDestroyNotify) shequ_central_token_free, NULL, error);
 }
 
 static gboolean
@@ -458,25 +514,22 @@ central_sqlite_revoke_token (ShequCentralStorage *storage,
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
   g_autoptr(ShequCentralStmt) stmt = NULL;
   g_autofree char *now = central_now_iso ();
+  gboolean found = FALSE;
 
   /* COALESCE keeps the first revocation's time. */
-  stmt = central_sql_get (self, "UPDATE tokens SET revoked_at = COALESCE(revoked_at, $1)"
-                                " WHERE id = $2 RETURNING id", error);
+  stmt = central_sql_first (self, "UPDATE tokens SET revoked_at = COALESCE(revoked_at, $1)"
+                                  " WHERE id = $2 RETURNING id",
+                            CENTRAL_VALUES (CENTRAL_TEXT (now), CENTRAL_INT64 (id)), &found,
+                            error);
   if (stmt == NULL)
     return FALSE;
-  central_bind_text (stmt, "$1", now);
-  central_bind_int64 (stmt, "$2", id);
-  switch (sqlite3_step (stmt))
+  if (!found)
     {
-    case SQLITE_ROW:
-      return central_sql_done (self, stmt, error);
-    case SQLITE_DONE:
       g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND,
                    _("There is no token %lld"), (long long) id);
       return FALSE;
-    default:
-      return central_sql_error (self, sqlite3_errcode (self->db), error);
     }
+  return central_sql_done (self, stmt, error);
 }
 
 /* --- units ---------------------------------------------------------------------------- */
@@ -489,17 +542,14 @@ unit_office (ShequCentralSqlite *self,
              GError            **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
+  gboolean found = FALSE;
 
   *office = NULL;
-  stmt = central_sql_get (self, "SELECT office FROM units WHERE code = $1", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_text (stmt, "$1", code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  stmt = central_sql_first (self, "SELECT office FROM units WHERE code = $1",
+                            CENTRAL_VALUES (CENTRAL_TEXT (code)), &found, error);
+  if (stmt != NULL && found)
     *office = central_column_text (stmt, 0);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || central_sql_error (self, rc, error);
+  return stmt != NULL;
 }
 
 /* Why CODE could not be inserted: it is listed twice, or another office holds it. */
@@ -530,7 +580,7 @@ insert_unit (ShequCentralSqlite     *self,
              GError                **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
+  gboolean inserted = FALSE;
 
   if (!g_str_has_prefix (unit->code, office))
     {
@@ -539,24 +589,17 @@ insert_unit (ShequCentralSqlite     *self,
       return FALSE;
     }
   /* No row back: the code is taken (this office's own were deleted first). */
-  stmt = central_sql_get (self, "INSERT INTO units (code, office, name, tier, parent_code,"
-                                " seq, updated_unix) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-                                " ON CONFLICT (code) DO NOTHING RETURNING code", error);
+  stmt = central_sql_first (self, "INSERT INTO units (code, office, name, tier, parent_code,"
+                                  " seq, updated_unix) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+                                  " ON CONFLICT (code) DO NOTHING RETURNING code",
+                            CENTRAL_VALUES (CENTRAL_TEXT (unit->code), CENTRAL_TEXT (office),
+                                            CENTRAL_TEXT (unit->name), CENTRAL_TEXT (unit->tier),
+                                            CENTRAL_TEXT (unit->parent_code), CENTRAL_INT64 (seq),
+                                            CENTRAL_INT64 (g_get_real_time () / G_USEC_PER_SEC)),
+                            &inserted, error);
   if (stmt == NULL)
     return FALSE;
-  central_bind_text (stmt, "$1", unit->code);
-  central_bind_text (stmt, "$2", office);
-  central_bind_text (stmt, "$3", unit->name);
-  central_bind_text (stmt, "$4", unit->tier);
-  central_bind_text (stmt, "$5", unit->parent_code);
-  central_bind_int64 (stmt, "$6", seq);
-  central_bind_int64 (stmt, "$7", g_get_real_time () / G_USEC_PER_SEC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return central_sql_error (self, rc, error);
-  return refuse_unit (self, office, unit->code, error);
+  return inserted || refuse_unit (self, office, unit->code, error);
 }
 
 static gboolean
@@ -566,25 +609,17 @@ central_sqlite_put_units (ShequCentralStorage *storage,
                           GError             **error)
 {
   ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
-  g_autoptr(ShequCentralStmt) drop = NULL;
   gint64 seq = 0;
+  gboolean ok;
 
   if (!central_begin (self, error))
     return FALSE;
-  drop = central_sql_get (self, "DELETE FROM units WHERE office = $1", error);
-  if (drop == NULL)
-    goto fail;
-  central_bind_text (drop, "$1", office);
-  if (!central_sql_done (self, drop, error) || !central_next_seq (self, &seq, error))
-    goto fail;
-  for (guint i = 0; i < units->len; i++)
-    if (!insert_unit (self, office, g_ptr_array_index (units, i), seq, error))
-      goto fail;
-  return central_commit (self, error);
-
-fail:
-  central_rollback (self);
-  return FALSE;
+  ok = central_sql_run (self, "DELETE FROM units WHERE office = $1",
+                        CENTRAL_VALUES (CENTRAL_TEXT (office)), error) &&
+       central_next_seq (self, &seq, error);
+  for (guint i = 0; ok && i < units->len; i++)
+    ok = insert_unit (self, office, g_ptr_array_index (units, i), seq, error);
+  return central_end (self, ok, error);
 }
 
 /* --- attachments ------------------------------------------------------------------------ */
@@ -595,17 +630,12 @@ central_sqlite_has_attachment (ShequCentralStorage *storage,
                                gboolean            *has,
                                GError             **error)
 {
-  ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
 
-  stmt = central_sql_get (self, "SELECT 1 FROM attachments WHERE sha256 = $1", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_text (stmt, "$1", sha256);
-  rc = sqlite3_step (stmt);
-  *has = rc == SQLITE_ROW;
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || central_sql_error (self, rc, error);
+  stmt = central_sql_first (SHEQU_CENTRAL_SQLITE (storage),
+                            "SELECT 1 FROM attachments WHERE sha256 = $1",
+                            CENTRAL_VALUES (CENTRAL_TEXT (sha256)), has, error);
+  return stmt != NULL;
 }
 
 static gboolean
@@ -637,27 +667,16 @@ central_sqlite_put_attachment (ShequCentralStorage *storage,
                    _("The attachment's SHA-256 is %s, not %s"), actual, sha256);
       return FALSE;
     }
-  stmt = central_sql_get (self, "INSERT INTO attachments (sha256, mime, size, bytes, created_at)"
-                                " VALUES ($1, $2, $3, $4, $5)"
-                                " ON CONFLICT (sha256) DO NOTHING RETURNING sha256", error);
-  if (stmt == NULL)
-    return FALSE;
-  central_bind_text (stmt, "$1", sha256);
-  central_bind_text (stmt, "$2", mime != NULL ? mime : "application/octet-stream");
-  central_bind_int64 (stmt, "$3", size);
-  central_bind_blob (stmt, "$4", data, size);
-  central_bind_text (stmt, "$5", now);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      *created = TRUE;
-      return TRUE;
-    case SQLITE_DONE:
-      *created = FALSE;
-      return TRUE;
-    default:
-      return central_sql_error (self, sqlite3_errcode (self->db), error);
-    }
+  /* A row back when it was new. */
+  stmt = central_sql_first (self, "INSERT INTO attachments (sha256, mime, size, bytes,"
+                                  " created_at) VALUES ($1, $2, $3, $4, $5)"
+                                  " ON CONFLICT (sha256) DO NOTHING RETURNING sha256",
+                            CENTRAL_VALUES (CENTRAL_TEXT (sha256),
+                                            CENTRAL_TEXT (mime != NULL ? mime
+                                                          : "application/octet-stream"),
+                                            CENTRAL_INT64 (size), CENTRAL_BLOB (data, size),
+                                            CENTRAL_TEXT (now)), created, error);
+  return stmt != NULL;
 }
 
 static GBytes *
@@ -666,24 +685,18 @@ central_sqlite_get_attachment (ShequCentralStorage *storage,
                                char               **mime,
                                GError             **error)
 {
-  ShequCentralSqlite *self = SHEQU_CENTRAL_SQLITE (storage);
   g_autoptr(ShequCentralStmt) stmt = NULL;
-  int rc;
+  gboolean found = FALSE;
 
-  stmt = central_sql_get (self, "SELECT mime, bytes FROM attachments WHERE sha256 = $1", error);
+  stmt = central_sql_first (SHEQU_CENTRAL_SQLITE (storage),
+                            "SELECT mime, bytes FROM attachments WHERE sha256 = $1",
+                            CENTRAL_VALUES (CENTRAL_TEXT (sha256)), &found, error);
   if (stmt == NULL)
     return NULL;
-  central_bind_text (stmt, "$1", sha256);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!found)
     {
       g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND,
                    _("The server has no attachment %s"), sha256);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      central_sql_error (self, rc, error);
       return NULL;
     }
   if (mime != NULL)
