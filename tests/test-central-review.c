@@ -8,6 +8,7 @@
 
 #include "central-fixture.h"
 #include "shequ-central-api.h"
+#include "shequ-central-public-private.h"
 #include "shequ-central-tokens.h"
 
 typedef struct {
@@ -180,6 +181,40 @@ test_published_frozen_batch (Fixture       *f,
   g_assert_cmpint (stored_revision (f, doc->uuid), ==, 1);
 }
 
+/* One file asked for under many names is one cache entry: the key is the hash's. */
+static void
+test_file_key (void)
+{
+  static const char sha[] =
+    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  g_autofree char *path_a = g_strconcat ("/files/", sha, "/a.pdf", NULL);
+  g_autofree char *path_b = g_strconcat ("/files/", sha, "/%E5%87%AD%E8%AF%81.pdf", NULL);
+  g_autofree char *path_page = g_strconcat ("/u/", CENTRAL_OFFICE, NULL);
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+  g_autofree char *key_1 = NULL;
+  g_autofree char *key_2 = NULL;
+  ShequPublicRoute route;
+
+  shequ_public_route_parse (path_a, NULL, &route);
+  g_assert_cmpint (route.kind, ==, SHEQU_PUBLIC_ROUTE_FILE);
+  key_a = shequ_public_route_key (&route);
+  shequ_public_route_clear (&route);
+  shequ_public_route_parse (path_b, NULL, &route);
+  g_assert_cmpint (route.kind, ==, SHEQU_PUBLIC_ROUTE_FILE);
+  key_b = shequ_public_route_key (&route);
+  shequ_public_route_clear (&route);
+  g_assert_cmpstr (key_a, ==, key_b);
+  /* Pages still differ by what they show. */
+  shequ_public_route_parse (path_page, "page=1", &route);
+  key_1 = shequ_public_route_key (&route);
+  shequ_public_route_clear (&route);
+  shequ_public_route_parse (path_page, "page=2", &route);
+  key_2 = shequ_public_route_key (&route);
+  shequ_public_route_clear (&route);
+  g_assert_cmpstr (key_1, !=, key_2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,5 +224,6 @@ main (int    argc,
               test_published_frozen, fixture_tear_down);
   g_test_add ("/central-review/batch/published-frozen", Fixture, NULL, fixture_set_up,
               test_published_frozen_batch, fixture_tear_down);
+  g_test_add_func ("/central-review/public/file-key", test_file_key);
   return g_test_run ();
 }
