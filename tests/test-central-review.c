@@ -181,6 +181,22 @@ test_published_frozen_batch (Fixture       *f,
   g_assert_cmpint (stored_revision (f, doc->uuid), ==, 1);
 }
 
+/* The cache key of PATH?QUERY, the route being KIND. */
+static char *
+key_of (const char           *path,
+        const char           *query,
+        ShequPublicRouteKind  kind)
+{
+  ShequPublicRoute route;
+  char *key;
+
+  shequ_public_route_parse (path, query, &route);
+  g_assert_cmpint (route.kind, ==, kind);
+  key = shequ_public_route_key (&route);
+  shequ_public_route_clear (&route);
+  return key;
+}
+
 /* One file asked for under many names is one cache entry: the key is the hash's. */
 static void
 test_file_key (void)
@@ -190,28 +206,13 @@ test_file_key (void)
   g_autofree char *path_a = g_strconcat ("/files/", sha, "/a.pdf", NULL);
   g_autofree char *path_b = g_strconcat ("/files/", sha, "/%E5%87%AD%E8%AF%81.pdf", NULL);
   g_autofree char *path_page = g_strconcat ("/u/", CENTRAL_OFFICE, NULL);
-  g_autofree char *key_a = NULL;
-  g_autofree char *key_b = NULL;
-  g_autofree char *key_1 = NULL;
-  g_autofree char *key_2 = NULL;
-  ShequPublicRoute route;
+  g_autofree char *key_a = key_of (path_a, NULL, SHEQU_PUBLIC_ROUTE_FILE);
+  g_autofree char *key_b = key_of (path_b, NULL, SHEQU_PUBLIC_ROUTE_FILE);
+  g_autofree char *key_1 = key_of (path_page, "page=1", SHEQU_PUBLIC_ROUTE_UNIT);
+  g_autofree char *key_2 = key_of (path_page, "page=2", SHEQU_PUBLIC_ROUTE_UNIT);
 
-  shequ_public_route_parse (path_a, NULL, &route);
-  g_assert_cmpint (route.kind, ==, SHEQU_PUBLIC_ROUTE_FILE);
-  key_a = shequ_public_route_key (&route);
-  shequ_public_route_clear (&route);
-  shequ_public_route_parse (path_b, NULL, &route);
-  g_assert_cmpint (route.kind, ==, SHEQU_PUBLIC_ROUTE_FILE);
-  key_b = shequ_public_route_key (&route);
-  shequ_public_route_clear (&route);
   g_assert_cmpstr (key_a, ==, key_b);
   /* Pages still differ by what they show. */
-  shequ_public_route_parse (path_page, "page=1", &route);
-  key_1 = shequ_public_route_key (&route);
-  shequ_public_route_clear (&route);
-  shequ_public_route_parse (path_page, "page=2", &route);
-  key_2 = shequ_public_route_key (&route);
-  shequ_public_route_clear (&route);
   g_assert_cmpstr (key_1, !=, key_2);
 }
 

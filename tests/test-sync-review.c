@@ -153,54 +153,24 @@ changes_page (const char *cursor,
                           more ? "true" : "false");
 }
 
-/* A server that says "more" but hands back the cursor it was asked with would be asked
- * the same page for ever: the pull stops at the second such page with a clear error. */
+/* A sync of an empty client against a fake answering REPLY (or REPLY_SINCE_5 when asked
+ * since=5) for 50 requests, then DONE: refused as PROTOCOL after exactly REQUESTS. */
 static void
-test_pull_cursor_stuck (void)
+assert_pull_refused (const char *reply,
+                     const char *reply_since_5,
+                     const char *done,
+                     gint        requests)
 {
-  g_autofree char *stuck = changes_page ("5", TRUE);
-  g_autofree char *done = changes_page ("5", FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   ShequTestDir dir;
-  ShequSyncResult result = { 0 };
   FakeServer server;
   ShequSyncOptions options = { .token = "shq1.1.test", .timeout = 10 };
   gboolean ok;
 
   client_init (&dir);
   /* Without the check the pull would go on until the fake gives up saying "more". */
-  fake_server_start (&server, stuck, 50, done, NULL);
-  url = g_strdup_printf ("http://127.0.0.1:%u", server.port);
-  options.server = url;
-  ok = shequ_sync_run (dir.db, &options, NULL, NULL, NULL, &result, &error);
-  g_test_message ("%d requests: %s", g_atomic_int_get (&server.requests),
-                  error != NULL ? error->message : "no error");
-  g_assert_false (ok);
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
-  g_assert_nonnull (strstr (error->message, "5"));
-  g_assert_cmpint (g_atomic_int_get (&server.requests), ==, 2);
-  fake_server_stop (&server);
-  shequ_test_dir_clear (&dir);
-}
-
-/* A cursor that comes back to one seen before in the same pull (5, 6, 5, …) loops too:
- * the fake answers "since=5" with cursor 6 and anything else with cursor 5. */
-static void
-test_pull_cursor_cycle (void)
-{
-  g_autofree char *to_five = changes_page ("5", TRUE);
-  g_autofree char *to_six = changes_page ("6", TRUE);
-  g_autofree char *done = changes_page ("7", FALSE);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  ShequTestDir dir;
-  FakeServer server;
-  ShequSyncOptions options = { .token = "shq1.1.test", .timeout = 10 };
-  gboolean ok;
-
-  client_init (&dir);
-  fake_server_start (&server, to_five, 50, done, to_six);
+  fake_server_start (&server, reply, 50, done, reply_since_5);
   url = g_strdup_printf ("http://127.0.0.1:%u", server.port);
   options.server = url;
   ok = shequ_sync_run (dir.db, &options, NULL, NULL, NULL, NULL, &error);
@@ -208,10 +178,34 @@ test_pull_cursor_cycle (void)
                   error != NULL ? error->message : "no error");
   g_assert_false (ok);
   g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
-  /* 0 → 5, 5 → 6, 6 → 5: the third page names a cursor seen already. */
-  g_assert_cmpint (g_atomic_int_get (&server.requests), ==, 3);
+  g_assert_nonnull (strstr (error->message, "cursor 5"));
+  g_assert_cmpint (g_atomic_int_get (&server.requests), ==, requests);
   fake_server_stop (&server);
   shequ_test_dir_clear (&dir);
+}
+
+/* A server that says "more" but hands back the cursor it was asked with would be asked
+ * the same page for ever: the pull stops at the second such page with a clear error. */
+static void
+test_pull_cursor_stuck (void)
+{
+  g_autofree char *stuck = changes_page ("5", TRUE);
+  g_autofree char *done = changes_page ("5", FALSE);
+
+  assert_pull_refused (stuck, NULL, done, 2);
+}
+
+/* A cursor that comes back to one seen before in the same pull loops too: since=5 gets
+ * cursor 6, anything else cursor 5, so 0 → 5, 5 → 6, 6 → 5 and the third page is
+ * refused. */
+static void
+test_pull_cursor_cycle (void)
+{
+  g_autofree char *to_five = changes_page ("5", TRUE);
+  g_autofree char *to_six = changes_page ("6", TRUE);
+  g_autofree char *done = changes_page ("7", FALSE);
+
+  assert_pull_refused (to_five, to_six, done, 3);
 }
 
 int
