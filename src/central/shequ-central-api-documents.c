@@ -10,6 +10,7 @@
 #include "shequ-central-api-private.h"
 #include "shequ-central-http.h"
 #include "shequ-disclosure-json.h"
+#include "shequ-disclosure-validate.h"
 
 #define KEY_MAX 200
 
@@ -63,6 +64,40 @@ read_document (ReadPut    *read,
   node = json_from_string (json, &error);
   g_assert (node != NULL);
   read->json = json_to_string (node, FALSE);
+}
+
+/* A put that would change what residents have seen (a published version altered or gone,
+ * the unit moved) is refused as a document that does not read: the storage then answers
+ * 400 with why, unless the put's key was seen (a retry gets its stored reply). Checked
+ * only when the put would write over the revision read here; an older If-Match, or
+ * If-None-Match, is a 412 or a retry anyway. FALSE when the storage failed. */
+static gboolean
+check_record (ShequCentralCall  *call,
+              ReadPut           *read,
+              GError           **error)
+{
+  g_autoptr(ShequCentralDocument) stored = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GError) frozen = NULL;
+
+  if (read->put.doc == NULL || read->put.if_match <= 0)
+    return TRUE;
+  stored = shequ_central_storage_get_document (call->api->storage, read->uuid, &local);
+  if (stored == NULL)
+    {
+      if (g_error_matches (local, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* Another office's is the storage's to refuse (403). */
+  if (stored->revision != read->put.if_match ||
+      !g_str_has_prefix (stored->doc->unit_code, call->office) ||
+      shequ_disclosure_check_successor (stored->doc, read->put.doc, &frozen))
+    return TRUE;
+  g_clear_pointer (&read->put.doc, shequ_disclosure_free);
+  read->invalid = g_strdup (frozen->message);
+  return TRUE;
 }
 
 static gboolean
@@ -204,6 +239,12 @@ put_single (ShequCentralCall *call,
     read.invalid = g_strdup (_("The body holds a NUL byte"));
   else
     read_document (&read, json);
+  if (!check_record (call, &read, &error))
+    {
+      read_put_clear (&read);
+      central_reply_gerror (call, error, "body");
+      return;
+    }
   read_put_seal (&read);
   if (!shequ_central_storage_put_documents (call->api->storage, call->office, &read.put, 1,
                                             &result, &error))
@@ -332,6 +373,26 @@ read_batch_item (JsonNode *node,
   read->json = json_to_string (member, FALSE);
 }
 
+/* check_record for puts[INDEX], its refusal saying which put. */
+static gboolean
+check_batch_record (ShequCentralCall  *call,
+                    ReadPut           *read,
+                    guint              index,
+                    GError           **error)
+{
+  g_autofree char *what = NULL;
+  gboolean had_doc = read->put.doc != NULL;
+
+  if (!check_record (call, read, error))
+    return FALSE;
+  if (had_doc && read->put.doc == NULL)
+    {
+      what = g_steal_pointer (&read->invalid);
+      refuse_item (read, index, what);
+    }
+  return TRUE;
+}
+
 static char *
 batch_reply (ReadPut               *reads,
              ShequCentralPutResult *results,
@@ -384,14 +445,18 @@ central_api_batch (ShequCentralCall *call)
   reads = g_new0 (ReadPut, MAX (n, 1));
   puts = g_new0 (ShequCentralPut, MAX (n, 1));
   results = g_new0 (ShequCentralPutResult, MAX (n, 1));
+  stored = TRUE;
   for (guint i = 0; i < n; i++)
     {
       read_batch_item (json_array_get_element (array, i), i, &reads[i]);
+      if (stored && !check_batch_record (call, &reads[i], i, &error))
+        stored = FALSE;
       read_put_seal (&reads[i]);
       puts[i] = reads[i].put;
     }
-  stored = shequ_central_storage_put_documents (call->api->storage, call->office, puts, n,
-                                                results, &error);
+  if (stored)
+    stored = shequ_central_storage_put_documents (call->api->storage, call->office, puts, n,
+                                                  results, &error);
   if (stored)
     {
       central_reply_json (call, 200, batch_reply (reads, results, n));

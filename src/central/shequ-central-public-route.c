@@ -203,8 +203,9 @@ shequ_public_route_clear (ShequPublicRoute *route)
 char *
 shequ_public_route_key (const ShequPublicRoute *route)
 {
-  return g_strdup_printf ("%d/%d/%s/%s/%u/%d", route->kind, route->json,
-                          route->arg != NULL ? route->arg : "",
-                          route->name != NULL ? route->name : "",
-                          route->page, route->kind_filter);
+  /* A file's reply is its hash's whatever name the link gave (the name it is served
+   * under is the document's): one entry, not one copy of the bytes per name asked. */
+  return g_strdup_printf ("%d/%d/%s/%u/%d", route->kind, route->json,
+                          route->arg != NULL ? route->arg : "", route->page,
+                          route->kind_filter);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "shequ-disclosure-types.h"
+#include "shequ-disclosure-validate.h"
 
 /* Short texts: a category, an attachment's name, a person, a time. */
 #define SHORT_TEXT_MAX 200
@@ -403,5 +404,83 @@ shequ_disclosure_validate (const ShequDisclosure *d,
       if (!check_version (v, d->kind, v->state != SHEQU_DISCLOSURE_STATE_DRAFT, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* --- successors ------------------------------------------------------------------ */
+
+/* A version residents have seen: it stays on the record. */
+static gboolean
+is_on_record (ShequDisclosureState state)
+{
+  return state == SHEQU_DISCLOSURE_STATE_PUBLISHED || state == SHEQU_DISCLOSURE_STATE_CORRECTED ||
+         state == SHEQU_DISCLOSURE_STATE_WITHDRAWN;
+}
+
+static void
+replace_text (char       **text,
+              const char  *value)
+{
+  g_free (*text);
+  *text = g_strdup (value);
+}
+
+/* AFTER as BEFORE would read without the steps a published version may still take:
+ * corrected or withdrawn, by someone, at a time, for a reason. */
+static void
+undo_allowed_steps (ShequDisclosureVersion       *after,
+                    const ShequDisclosureVersion *before)
+{
+  if (before->state != SHEQU_DISCLOSURE_STATE_PUBLISHED ||
+      (after->state != SHEQU_DISCLOSURE_STATE_CORRECTED &&
+       after->state != SHEQU_DISCLOSURE_STATE_WITHDRAWN))
+    return;
+  after->state = before->state;
+  replace_text (&after->ended_by, before->ended_by);
+  replace_text (&after->ended_at, before->ended_at);
+  replace_text (&after->reason, before->reason);
+}
+
+gboolean
+shequ_disclosure_check_successor (const ShequDisclosure *before,
+                                  const ShequDisclosure *after,
+                                  GError               **error)
+{
+  g_autoptr(ShequDisclosure) kept = NULL;
+  g_autoptr(ShequDisclosure) next = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (before != NULL && after != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Only the newest version may be in progress: the record is every one before it. */
+  for (guint i = 0; i < before->versions->len; i++)
+    if (is_on_record (((ShequDisclosureVersion *) g_ptr_array_index (before->versions,
+                                                                     i))->state))
+      n = i + 1;
+  if (n == 0)
+    return TRUE;
+  if (g_strcmp0 (before->uuid, after->uuid) != 0 ||
+      g_strcmp0 (before->unit_code, after->unit_code) != 0 || before->kind != after->kind ||
+      g_strcmp0 (before->period, after->period) != 0)
+    return invalid (error, SHEQU_DISCLOSURE_ERROR_IMMUTABLE,
+                    _("The disclosure was published: its unit, kind and period cannot "
+                      "change"));
+  if (after->versions->len < n)
+    return invalid (error, SHEQU_DISCLOSURE_ERROR_IMMUTABLE,
+                    _("Version %u was published: it cannot be removed"), n);
+  kept = shequ_disclosure_copy (before);
+  next = shequ_disclosure_copy (after);
+  g_ptr_array_set_size (kept->versions, n);
+  g_ptr_array_set_size (next->versions, n);
+  /* Not on the record, and not shown: its creation time is no part of the check. */
+  replace_text (&next->created_at, kept->created_at);
+  for (guint i = 0; i < n; i++)
+    undo_allowed_steps (g_ptr_array_index (next->versions, i),
+                        g_ptr_array_index (kept->versions, i));
+  if (!shequ_disclosure_equal (kept, next))
+    return invalid (error, SHEQU_DISCLOSURE_ERROR_IMMUTABLE,
+                    _("A published version would change: a published version never "
+                      "changes; publish a correction instead"));
   return TRUE;
 }

@@ -178,9 +178,12 @@ get_cursor_txn (ShequDatabase  *db,
   return _shequ_sync_state_get (db, "cursor", data, error);
 }
 
-/* One page: TRUE with *MORE whether another follows. */
+/* One page: TRUE with *MORE whether another follows. CURSORS holds those asked with so
+ * far: a page that says more follow but names one of them again would have the pull ask
+ * for the same pages for ever. */
 static gboolean
 pull_page (ShequSyncRun  *run,
+           GHashTable    *cursors,
            char         **cursor,
            gboolean      *more,
            guint         *seen,
@@ -208,6 +211,13 @@ pull_page (ShequSyncRun  *run,
   changes = _shequ_sync_parse_changes_reply (data, size, reply.url, &next, more, error);
   if (changes == NULL)
     return FALSE;
+  if (*more && g_hash_table_contains (cursors, next))
+    {
+      g_set_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL,
+                   _("The reply from %s does not read: it says more changes follow but "
+                     "its cursor %s goes back to one already asked with"), reply.url, next);
+      return FALSE;
+    }
   op.run = run;
   op.changes = changes;
   op.url = reply.url;
@@ -218,6 +228,7 @@ pull_page (ShequSyncRun  *run,
       if (!shequ_database_write (run->db, apply_page_txn, &op, error))
         return FALSE;
     }
+  g_hash_table_add (cursors, g_strdup (next));
   g_free (*cursor);
   *cursor = g_steal_pointer (&next);
   *seen += changes->len;
@@ -228,16 +239,18 @@ gboolean
 _shequ_sync_pull (ShequSyncRun  *run,
                   GError       **error)
 {
+  g_autoptr(GHashTable) cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *cursor = NULL;
   gboolean more = TRUE;
   guint seen = 0;
 
   if (!shequ_database_read (run->db, get_cursor_txn, &cursor, error))
     return FALSE;
+  g_hash_table_add (cursors, g_strdup (cursor != NULL ? cursor : "0"));
   _shequ_sync_report (run, "pull", 0, 0);
   while (more)
     {
-      if (!pull_page (run, &cursor, &more, &seen, error))
+      if (!pull_page (run, cursors, &cursor, &more, &seen, error))
         return FALSE;
       _shequ_sync_report (run, "pull", seen, 0);
     }
