@@ -181,6 +181,47 @@ test_published_frozen_batch (Fixture       *f,
   g_assert_cmpint (stored_revision (f, doc->uuid), ==, 1);
 }
 
+/* A key sent before for another disclosure answers nothing of that one's: refused, and
+ * the second disclosure is not said to be stored when it is not. */
+static void
+test_key_other_uuid (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ShequDisclosure) a = shequ_test_disclosure_draft ("一");
+  g_autoptr(ShequDisclosure) b = shequ_test_disclosure_draft ("二");
+  g_autoptr(ShequCentralDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reply = NULL;
+
+  g_assert_cmpuint (put_doc (f, a, 0, "key-1", NULL), ==, 201);
+  g_assert_cmpuint (put_doc (f, b, 0, "key-1", &reply), ==, 400);
+  g_assert_nonnull (strstr (reply, a->uuid));
+  stored = shequ_central_storage_get_document (f->storage, b->uuid, &error);
+  g_assert_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND);
+  /* The same key for the same disclosure still gets its stored reply. */
+  g_assert_cmpuint (put_doc (f, a, 0, "key-1", NULL), ==, 201);
+}
+
+/* An office whose code begins another's (a county's token, "371326") reads none of
+ * the other's documents. */
+static void
+test_get_other_office (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("草稿");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strconcat ("/disclosures/", doc->uuid, NULL);
+  g_autofree char *county = NULL;
+
+  g_assert_cmpuint (put_doc (f, doc, 0, "key-1", NULL), ==, 201);
+  g_assert_cmpuint (api_call (f, "GET", path, NULL, NULL, NULL), ==, 200);
+  county = shequ_central_tokens_add (f->storage, "371326", NULL, &error);
+  g_assert_no_error (error);
+  g_free (f->token);
+  f->token = g_steal_pointer (&county);
+  g_assert_cmpuint (api_call (f, "GET", path, NULL, NULL, NULL), ==, 404);
+}
+
 /* The cache key of PATH?QUERY, the route being KIND. */
 static char *
 key_of (const char           *path,
@@ -225,6 +266,10 @@ main (int    argc,
               test_published_frozen, fixture_tear_down);
   g_test_add ("/central-review/batch/published-frozen", Fixture, NULL, fixture_set_up,
               test_published_frozen_batch, fixture_tear_down);
+  g_test_add ("/central-review/put/key-other-uuid", Fixture, NULL, fixture_set_up,
+              test_key_other_uuid, fixture_tear_down);
+  g_test_add ("/central-review/get/other-office", Fixture, NULL, fixture_set_up,
+              test_get_other_office, fixture_tear_down);
   g_test_add_func ("/central-review/public/file-key", test_file_key);
   return g_test_run ();
 }

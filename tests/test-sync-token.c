@@ -165,13 +165,16 @@ test_batch_reply (void)
     "{\"results\": [{\"uuid\": \"a\", \"status\": 201, \"revision\": 1},"
     " {\"uuid\": \"b\", \"status\": 412, \"revision\": 7, \"error\": \"changed\","
     "  \"document\": {\"uuid\": \"b\"}},"
-    " {\"uuid\": \"c\", \"status\": 400, \"error\": \"amount_fen < 0\", \"revision\": null}],"
+    " {\"uuid\": \"c\", \"status\": 400, \"error\": \"amount_fen < 0\", \"revision\": null},"
+    " {\"uuid\": \"d\", \"status\": 412, \"revision\": 0, \"document\": null}],"
     " \"cursor\": \"9\"}";
   static const char *const bad[] = {
     "", "[]", "{\"results\": {}}", "{\"results\": [1, 2, 3]}",
     "{\"results\": [{\"uuid\": \"a\", \"status\": 201}, {}, {}]}",
     "{\"results\": [{\"uuid\": \"a\", \"status\": \"201\", \"revision\": 1}, {}, {}]}",
     "{\"results\": [{\"uuid\": \"a\", \"status\": 412, \"revision\": 2}, {}, {}]}",
+    "{\"results\": [{\"uuid\": \"a\", \"status\": 412, \"revision\": 0,"
+    " \"document\": {\"uuid\": \"a\"}}, {}, {}]}",
     "{\"results\": [{\"uuid\": \"a\", \"status\": 201, \"revision\": 1}]}",
     "{\"results\": [{\"uuid\": \"a\", \"status\": 201, \"revision\": 1.5}, {}, {}]}",
     "{\"results\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
@@ -181,9 +184,9 @@ test_batch_reply (void)
   g_autoptr(GPtrArray) results = NULL;
   ShequSyncPutResult *r;
 
-  results = _shequ_sync_parse_batch_reply (good, strlen (good), "http://x/b", 3, &error);
+  results = _shequ_sync_parse_batch_reply (good, strlen (good), "http://x/b", 4, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 3);
+  g_assert_cmpuint (results->len, ==, 4);
   r = g_ptr_array_index (results, 0);
   g_assert_cmpstr (r->uuid, ==, "a");
   g_assert_cmpuint (r->status, ==, 201);
@@ -194,6 +197,11 @@ test_batch_reply (void)
   g_assert_cmpstr (r->document, ==, "{\"uuid\":\"b\"}");
   r = g_ptr_array_index (results, 2);
   g_assert_cmpstr (r->error, ==, "amount_fen < 0");
+  /* The server has no such disclosure: a 412 without one. */
+  r = g_ptr_array_index (results, 3);
+  g_assert_cmpuint (r->status, ==, 412);
+  g_assert_cmpint (r->revision, ==, 0);
+  g_assert_null (r->document);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

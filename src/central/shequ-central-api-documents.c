@@ -282,8 +282,9 @@ get_single (ShequCentralCall *call,
   GString *out;
 
   document = shequ_central_storage_get_document (call->api->storage, uuid, &error);
-  /* Another office's document is as unknown as a missing one. */
-  if (document == NULL || !g_str_has_prefix (document->doc->unit_code, call->office))
+  /* Another office's document is as unknown as a missing one (by who wrote it: an
+   * office's code may be the start of another's). */
+  if (document == NULL || g_strcmp0 (document->office, call->office) != 0)
     {
       if (error != NULL && !g_error_matches (error, SHEQU_CENTRAL_ERROR,
                                              SHEQU_CENTRAL_ERROR_NOT_FOUND))

@@ -101,6 +101,7 @@ row_to_document (ShequCentralSqlite *self,
   document->doc = central_sqlite_parse_stored (self, uuid, row->json, error);
   if (document->doc == NULL)
     return NULL;
+  document->office = g_strdup (row->office);
   document->revision = row->revision;
   document->seq = row->seq;
   document->updated_at = g_strdup (row->updated_at);
@@ -108,21 +109,33 @@ row_to_document (ShequCentralSqlite *self,
   return g_steal_pointer (&document);
 }
 
-/* The reply stored with KEY, when OFFICE sent it before. */
+static void
+refuse (ShequCentralPutResult *result,
+        guint                  status,
+        char                  *message)
+{
+  result->status = status;
+  result->error = message;
+}
+
+/* The reply stored with PUT's key, when OFFICE sent it before; a key sent before for
+ * another disclosure is refused (400), not answered with that one's reply. */
 static gboolean
 lookup_key (ShequCentralSqlite    *self,
             const char            *office,
-            const char            *key,
+            const ShequCentralPut *put,
             ShequCentralPutResult *result,
             gboolean              *found,
             GError               **error)
 {
   g_autoptr(ShequCentralStmt) stmt = NULL;
+  const char *key = put->key;
+  const char *uuid;
 
   *found = FALSE;
   if (key == NULL || *key == '\0')
     return TRUE;
-  stmt = central_sql_first (self, "SELECT revision, status, seq FROM idempotency_keys"
+  stmt = central_sql_first (self, "SELECT revision, status, seq, uuid FROM idempotency_keys"
                                   " WHERE office = $1 AND key = $2",
                             CENTRAL_VALUES (CENTRAL_TEXT (office), CENTRAL_TEXT (key)), found,
                             error);
@@ -130,6 +143,13 @@ lookup_key (ShequCentralSqlite    *self,
     return FALSE;
   if (!*found)
     return TRUE;
+  uuid = (const char *) sqlite3_column_text (stmt, 3);
+  if (g_strcmp0 (uuid, put->uuid) != 0)
+    {
+      refuse (result, 400, g_strdup_printf (_("The Idempotency-Key %s was sent before for "
+                                              "disclosure %s"), key, uuid));
+      return TRUE;
+    }
   result->revision = sqlite3_column_int64 (stmt, 0);
   result->status = sqlite3_column_int (stmt, 1);
   result->cursor = sqlite3_column_int64 (stmt, 2);
@@ -154,15 +174,6 @@ store_key (ShequCentralSqlite          *self,
                                           CENTRAL_INT64 (result->cursor),
                                           CENTRAL_INT64 (g_get_real_time () / G_USEC_PER_SEC)),
                           error);
-}
-
-static void
-refuse (ShequCentralPutResult *result,
-        guint                  status,
-        char                  *message)
-{
-  result->status = status;
-  result->error = message;
 }
 
 static gboolean
@@ -320,7 +331,7 @@ put_one (ShequCentralSqlite    *self,
   gboolean found = FALSE;
   gint64 seq = 0;
 
-  if (!lookup_key (self, office, put->key, result, &found, error))
+  if (!lookup_key (self, office, put, result, &found, error))
     return FALSE;
   if (found)
     return TRUE;

@@ -47,6 +47,7 @@ shequ_central_document_free (ShequCentralDocument *document)
   g_clear_pointer (&document->doc, shequ_disclosure_free);
   g_free (document->updated_at);
   g_free (document->json);
+  g_free (document->office);
   g_free (document);
 }
 

@@ -53,6 +53,7 @@ typedef struct {
   gint64           seq;         /* its place in the change sequence */
   char            *updated_at;
   char            *json;        /* DOC as it was sent, verbatim */
+  char            *office;      /* the office that wrote it */
 } ShequCentralDocument;
 
 /* What a put answered (docs/sync-protocol.md): STATUS 200, 201 or 412 (then CURRENT is

@@ -318,6 +318,13 @@ apply_results_txn (ShequDatabase  *db,
             return FALSE;
           result->pushed++;
         }
+      else if (put->status == 412 && put->document == NULL)
+        {
+          /* The server has no such disclosure (restored from an older backup): the
+           * entry stays, and its next try creates it (If-None-Match: *). */
+          if (!_shequ_disclosure_db_set_revision (db, put->uuid, 0, error))
+            return FALSE;
+        }
       else if (put->status == 412 && same_as_sent (item, put))
         {
           /* The server has what this PC has (e.g. it was sent to it before a change of

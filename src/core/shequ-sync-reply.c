@@ -134,15 +134,26 @@ read_put_result (const ShequJsonReader *r,
       !_shequ_json_read_int (r, object, "status", 100, 599, &status))
     return NULL;
   result->status = status;
+  /* A 412 for a disclosure the server does not have (its data restored from an older
+   * backup) says revision 0 and brings no document. */
   if ((status == 200 || status == 201 || status == 412) &&
-      !_shequ_json_read_int (r, object, "revision", 1, G_MAXINT64, &result->revision))
+      !_shequ_json_read_int (r, object, "revision", status == 412 ? 0 : 1, G_MAXINT64,
+                             &result->revision))
     return NULL;
   if (!_shequ_json_read_string (r, object, "error", FALSE, &result->error))
     return NULL;
   if (status != 412)
     return g_steal_pointer (&result);
-  if (!_shequ_json_reader_enter_member (r, object, "document", TRUE, &document, &inner))
+  if (!_shequ_json_reader_enter_member (r, object, "document", result->revision > 0,
+                                        &document, &inner))
     return NULL;
+  if (result->revision == 0)
+    {
+      if (document == NULL)
+        return g_steal_pointer (&result);
+      _shequ_json_reader_fail (r, "document", _("must be absent when the revision is 0"));
+      return NULL;
+    }
   result->document = json_to_string (json_object_get_member (object, "document"), FALSE);
   return g_steal_pointer (&result);
 }
