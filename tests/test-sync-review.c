@@ -10,6 +10,7 @@
 #include "shequ-disclosure-json.h"
 #include "shequ-sync.h"
 #include "shequ-test-disclosure.h"
+#include "shequ-test-sync.h"
 #include "shequ-test-util.h"
 
 /* A fake server on 127.0.0.1 in a thread of its own: every request gets REPLY (a whole
@@ -24,6 +25,7 @@ typedef struct {
   char            *reply;
   char            *reply_after;
   char            *reply_since_5;  /* for a request with "since=5", when set */
+  char            *reply_file;     /* for a request of an attachment, when set */
   guint            limit;
   gint             requests;
   gboolean         stop;
@@ -79,6 +81,8 @@ fake_server_run (gpointer data)
       reply = n <= self->limit ? self->reply : self->reply_after;
       if (n <= self->limit && self->reply_since_5 != NULL && strstr (head, "since=5") != NULL)
         reply = self->reply_since_5;
+      if (self->reply_file != NULL && strstr (head, "/attachments/") != NULL)
+        reply = self->reply_file;
       out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
       g_output_stream_write_all (out, reply, strlen (reply), NULL, NULL, NULL);
       g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
@@ -125,6 +129,7 @@ fake_server_stop (FakeServer *self)
   g_free (self->reply);
   g_free (self->reply_after);
   g_free (self->reply_since_5);
+  g_free (self->reply_file);
 }
 
 /* An empty client database (no street, nothing to push) at DIR's path. */
@@ -208,6 +213,54 @@ test_pull_cursor_cycle (void)
   assert_pull_refused (to_five, to_six, done, 3);
 }
 
+static void
+add_attachment (ShequDisclosureVersion *v,
+                const char             *name,
+                const char             *sha256)
+{
+  ShequAttachmentRef ref = { (char *) name, (char *) "application/pdf", 8, (char *) sha256 };
+
+  g_ptr_array_add (v->attachments, shequ_attachment_ref_copy (&ref));
+}
+
+/* An attachment whose bytes do not match its hash is not kept, and does not keep the
+ * attachments after it from being fetched: the sync says what it refused. */
+static void
+test_attachment_bad_bytes (void)
+{
+  static const char bytes[] = "%PDF-1.4";
+  g_autoptr(ShequDisclosure) doc = shequ_test_disclosure_draft ("附件");
+  g_autofree char *good = g_compute_checksum_for_string (G_CHECKSUM_SHA256, bytes, -1);
+  g_autofree char *bad = g_strnfill (64, '0');
+  g_autofree char *json = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  ShequSyncOptions options = { .token = "shq1.1.test", .timeout = 10 };
+  ShequTestDir dir;
+  FakeServer server;
+
+  /* The bad one sorts first, so a fetch that stopped at it would fetch nothing. */
+  add_attachment (g_ptr_array_index (doc->versions, 0), "坏.pdf", bad);
+  add_attachment (g_ptr_array_index (doc->versions, 0), "好.pdf", good);
+  json = shequ_disclosure_to_json (doc);
+  page = g_strdup_printf ("{\"changes\":[{\"revision\":1,\"document\":%s}],"
+                          "\"cursor\":\"1\",\"more\":false}", json);
+  client_init (&dir);
+  fake_server_start (&server, page, G_MAXUINT, page, NULL);
+  server.reply_file = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n"
+                                       "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                                       strlen (bytes), bytes);
+  url = g_strdup_printf ("http://127.0.0.1:%u", server.port);
+  options.server = url;
+  g_assert_false (shequ_sync_run (dir.db, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, bad));
+  g_assert_cmpuint (shequ_test_count_rows (dir.db, "attachment_blob", NULL), ==, 1);
+  fake_server_stop (&server);
+  shequ_test_dir_clear (&dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,5 +268,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync-review/pull/cursor-stuck", test_pull_cursor_stuck);
   g_test_add_func ("/sync-review/pull/cursor-cycle", test_pull_cursor_cycle);
+  g_test_add_func ("/sync-review/attachments/bad-bytes", test_attachment_bad_bytes);
   return g_test_run ();
 }

@@ -220,6 +220,7 @@ _shequ_sync_fetch_attachments (ShequSyncRun  *run,
                                GError       **error)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) refused = NULL;
   guint total;
 
   if (!shequ_database_read (run->db, list_missing_txn, missing, error))
@@ -246,8 +247,13 @@ _shequ_sync_fetch_attachments (ShequSyncRun  *run,
           _shequ_sync_reply_set_error (&reply, error);
           return FALSE;
         }
-      if (!check_fetched (&reply, sha256, error))
-        return FALSE;
+      if (!check_fetched (&reply, sha256, refused == NULL ? &refused : NULL))
+        {
+          /* Bad bytes are not kept; the others are still fetched, and the first
+           * refusal is the sync's error (tried again at the next sync). */
+          g_message ("%s: refused: the bytes do not match", reply.url);
+          continue;
+        }
       op.bytes = reply.body;
       if (!shequ_database_write (run->db, write_blob_txn, &op, error))
         return FALSE;
@@ -255,5 +261,10 @@ _shequ_sync_fetch_attachments (ShequSyncRun  *run,
     }
   if (total > 0)
     _shequ_sync_report (run, "attachments", total, total);
+  if (refused != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return FALSE;
+    }
   return TRUE;
 }
