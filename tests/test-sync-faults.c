@@ -52,6 +52,21 @@ get_changes (ShequSyncHttp   *http,
                                    reply, error);
 }
 
+/* GET /api/v1/changes through HTTP fails with CODE, naming NEEDLE (unless NULL). */
+static void
+assert_get_fails (ShequSyncHttp *http,
+                  int            code,
+                  const char    *needle)
+{
+  g_auto(ShequSyncReply) reply = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (get_changes (http, &reply, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, code);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not name “%s”", error->message, needle);
+}
+
 static void
 test_http_settings (void)
 {
@@ -89,12 +104,8 @@ test_http_down (void)
 {
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", dead_port ());
   ShequSyncHttp *http = http_for (url, 5, NULL);
-  g_auto(ShequSyncReply) reply = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, url));
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, url);
   g_assert_cmpuint (_shequ_sync_http_get_requests (http), ==, 1);
   _shequ_sync_http_free (http);
 }
@@ -140,13 +151,9 @@ test_http_refused (void)
   g_autoptr(ShequFaultProxy) proxy = shequ_fault_proxy_new (dead_port ());
   g_autofree char *url = shequ_fault_proxy_get_url (proxy);
   ShequSyncHttp *http = http_for (url, 5, NULL);
-  g_auto(ShequSyncReply) reply = { 0 };
-  g_autoptr(GError) error = NULL;
 
   shequ_fault_proxy_set_fault (proxy, SHEQU_FAULT_REFUSE, NULL, 0, 0);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, url));
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, url);
   _shequ_sync_http_free (http);
 }
 
@@ -192,9 +199,7 @@ test_http_slow (void)
   g_assert_cmpint (reply.status, ==, 200);
   shequ_fault_proxy_set_fault (chain.front, SHEQU_FAULT_DELAY, NULL, 0, 1);
   shequ_fault_proxy_set_delay (chain.front, 3000);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, "1 seconds"));
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, "1 seconds");
   _shequ_sync_http_free (http);
   chain_clear (&chain);
 }
@@ -210,15 +215,10 @@ test_http_cut (void)
   chain_init (&chain);
   http = http_for (chain.url, 5, NULL);
   shequ_fault_proxy_set_fault (chain.front, SHEQU_FAULT_CUT, NULL, 0, 1);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, chain.url));
-  g_clear_error (&error);
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, chain.url);
   /* The server dropped the connection after it had the request. */
   shequ_fault_proxy_set_fault (chain.front, SHEQU_FAULT_DROP, NULL, 0, 1);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_clear_error (&error);
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, NULL);
   /* And the next request goes through on a new connection. */
   g_assert_true (get_changes (http, &reply, &error));
   g_assert_no_error (error);
