@@ -92,6 +92,50 @@ lookup (Fixture *f,
   return row;
 }
 
+/* The whole disclosure of ID, which must be there. */
+static inline ShequDisclosure *
+get (Fixture *f,
+     gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  ShequDisclosure *d = shequ_disclosure_store_get (f->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+/* The store reads again what another connection (or raw SQL) wrote. */
+static inline void
+refresh (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shequ_disclosure_store_refresh (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static inline void
+assert_refused_text (GError     *error,
+                     const char *needle)
+{
+  g_assert_nonnull (error);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, needle);
+}
+
+/* *ERROR is the disclosure error CODE mentioning NEEDLE (unless NULL); then cleared. */
+static inline void
+assert_refused (GError     **error,
+                int          code,
+                const char  *needle)
+{
+  g_assert_error (*error, SHEQU_DISCLOSURE_ERROR, code);
+  if (needle != NULL)
+    assert_refused_text (*error, needle);
+  g_clear_error (error);
+}
+
 /* ---- Content ---------------------------------------------------------------------- */
 
 /* A finance version: OPENING, then lines as (direction, category, fen) triples ending
@@ -176,6 +220,13 @@ create_finance (Fixture    *f,
   g_autoptr(ShequDisclosureVersion) v = make_balanced (title);
 
   return create_disclosure (f, unit, SHEQU_DISCLOSURE_KIND_FINANCE, period, v);
+}
+
+/* The draft most tests start from: 东关社区's finance disclosure for 2026-Q3. */
+static inline gint64
+create_draft (Fixture *f)
+{
+  return create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
 }
 
 /* Submitted, approved and published. */

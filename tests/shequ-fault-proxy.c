@@ -492,9 +492,9 @@ void
 shequ_fault_proxy_set_upstream (ShequFaultProxy *proxy,
                                 guint16          upstream_port)
 {
-  g_mutex_lock (&proxy->lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
+
   proxy->upstream_port = upstream_port;
-  g_mutex_unlock (&proxy->lock);
 }
 
 void
@@ -504,31 +504,31 @@ shequ_fault_proxy_set_fault (ShequFaultProxy *proxy,
                              guint            skip,
                              guint            count)
 {
-  g_mutex_lock (&proxy->lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
+
   proxy->kind = kind;
   g_free (proxy->match);
   proxy->match = g_strdup (match);
   proxy->skip = skip;
   proxy->count = count;
-  g_mutex_unlock (&proxy->lock);
 }
 
 void
 shequ_fault_proxy_set_delay (ShequFaultProxy *proxy,
                              guint            delay_ms)
 {
-  g_mutex_lock (&proxy->lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
+
   proxy->delay_ms = delay_ms;
-  g_mutex_unlock (&proxy->lock);
 }
 
 void
 shequ_fault_proxy_set_status (ShequFaultProxy *proxy,
                               guint            status)
 {
-  g_mutex_lock (&proxy->lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
+
   proxy->status = status;
-  g_mutex_unlock (&proxy->lock);
 }
 
 void
@@ -536,44 +536,35 @@ shequ_fault_proxy_set_hook (ShequFaultProxy *proxy,
                             ShequFaultHook   hook,
                             gpointer         data)
 {
-  g_mutex_lock (&proxy->lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
+
   proxy->hook = hook;
   proxy->hook_data = data;
-  g_mutex_unlock (&proxy->lock);
 }
 
 guint
 shequ_fault_proxy_get_requests (ShequFaultProxy *proxy)
 {
-  guint n;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
 
-  g_mutex_lock (&proxy->lock);
-  n = proxy->requests;
-  g_mutex_unlock (&proxy->lock);
-  return n;
+  return proxy->requests;
 }
 
 guint
 shequ_fault_proxy_get_faults (ShequFaultProxy *proxy)
 {
-  guint n;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
 
-  g_mutex_lock (&proxy->lock);
-  n = proxy->faults;
-  g_mutex_unlock (&proxy->lock);
-  return n;
+  return proxy->faults;
 }
 
 char *
 shequ_fault_proxy_get_last_request (ShequFaultProxy *proxy,
                                     gsize           *body_length)
 {
-  char *line;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&proxy->lock);
 
-  g_mutex_lock (&proxy->lock);
-  line = g_strdup (proxy->last_request);
   if (body_length != NULL)
     *body_length = proxy->last_body;
-  g_mutex_unlock (&proxy->lock);
-  return line;
+  return g_strdup (proxy->last_request);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "shequ-test-gtk-util.h"
+#include "shequ-test-units.h"
 
 #include <string.h>
 
@@ -287,6 +288,31 @@ shequ_test_gtk_init (int    *argc,
   shequ_test_require_display ();
   gtk_test_init (argc, argv, NULL);
   shequ_test_ignore_gtk_races ();
+}
+
+ShequApplication *
+shequ_test_window_program_init (int    *argc,
+                                char ***argv)
+{
+  g_setenv ("SHEQU_NO_DAILY_BACKUP", "1", TRUE);
+  g_setenv ("GDK_DEBUG", "gl-disable,nograbs", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  if (g_strcmp0 (g_getenv ("SHEQU_TEST_SHOTS_LANG"), "zh_CN") == 0)
+    shequ_test_use_chinese ();
+  shequ_test_gtk_init (argc, argv);
+  return shequ_test_new_app ();
+}
+
+void
+shequ_test_window_fixture_clear (GtkApplication  *app,
+                                 char           **dir,
+                                 char           **path)
+{
+  shequ_test_close_all_windows (app);
+  if (*dir != NULL)
+    shequ_test_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+  g_clear_pointer (path, g_free);
 }
 
 void

@@ -32,6 +32,15 @@ void              shequ_test_require_display     (void);
 void              shequ_test_gtk_init            (int              *argc,
                                                   char           ***argv);
 
+/* A window test program's start: no daily backup, drawing without GL or grabs, zh_CN
+ * when $SHEQU_TEST_SHOTS_LANG says so, shequ_test_gtk_init(); then the application its
+ * windows open in. */
+ShequApplication *shequ_test_window_program_init (int              *argc,
+                                                  char           ***argv);
+/* A window fixture's end: APP's windows closed, *DIR removed, *DIR and *PATH freed. */
+void              shequ_test_window_fixture_clear (GtkApplication  *app,
+                                                   char           **dir,
+                                                   char           **path);
 /* After gtk_test_init(): GTK 4.8's own races that tests meet and users do not (named in
  * shequ-test-gtk-util.c) no longer abort a test; everything else stays fatal. */
 void              shequ_test_ignore_gtk_races    (void);

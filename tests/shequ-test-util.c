@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "shequ-audit.h"
+#include "shequ-database-private.h"
 #include "shequ-sample.h"
 #include "shequ-test-util.h"
 
@@ -359,4 +361,20 @@ shequ_test_make_sample_database (const char *path,
       shequ_database_daily_backup (db, &error);
       g_assert_no_error (error);
     }
+}
+
+void
+shequ_test_downgrade_schema (ShequDatabase *db,
+                             const char    *note,
+                             const char    *drop_sql,
+                             int            version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("%s PRAGMA user_version = %d;", drop_sql, version);
+  ShequAuditEntry entry = { "tester", "note", "unit:1", NULL, note, NULL };
+
+  g_assert_true (shequ_audit_append (db, &entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (shequ_database_exec (db, sql, &error));
+  g_assert_no_error (error);
 }

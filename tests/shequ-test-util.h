@@ -72,6 +72,18 @@ ShequOrgStore   *shequ_test_open_sample_store      (const char         *path,
 void             shequ_test_make_sample_database   (const char         *path,
                                                     gboolean            with_backup);
 
+/* DB as a program of schema VERSION left it: NOTE in the audit log (a row the migration
+ * must keep), then DROP_SQL (the later versions' tables) run and user_version set. */
+/* SQL that drops the tables schema version 6 added: disclosures and sync. */
+#define SHEQU_TEST_DROP_DISCLOSURE_TABLES                                              \
+  "DROP TABLE sync_state; DROP TABLE sync_conflict; DROP TABLE outbox; "               \
+  "DROP TABLE attachment_blob; DROP TABLE disclosure_attachment; "                     \
+  "DROP TABLE disclosure_item; DROP TABLE disclosure_version; DROP TABLE disclosure; "
+void             shequ_test_downgrade_schema       (ShequDatabase      *db,
+                                                    const char         *note,
+                                                    const char         *drop_sql,
+                                                    int                 version);
+
 /* Cairo 1.16 leaks a buffer each time it finishes a PDF that embeds a font subset.
  * Cairo has no frame pointers, so the sanitized run's fast unwinding stops inside it and
  * tests/lsan.supp cannot tell that block from a leak of ours: a test program that

@@ -4,8 +4,10 @@
 #
 # Run by tests/test-atspi.sh inside its own dbus-run-session and Xvfb: starts the built
 # `shequ` on a sample database in one language, walks the org view, the compliance
-# view, the map page, the evaluation page, the person dialog and the welcome page, and fails on a nameless button, a name
-# with mnemonic markup, a text field without a label or a row without its unit's name.
+# view, the map page, the evaluation page, the disclosure view (with its editor, finance
+# table, sync status and sync dialog), the person dialog and the welcome page, and fails
+# on a nameless button, a name with mnemonic markup, a text field without a label, a row
+# without its unit's name or a disclosure view control out of the keyboard's reach.
 # Usage: test-atspi.py SHEQU_BIN SHEQU_CLI LANG DUMP_FILE
 
 import os
@@ -221,6 +223,174 @@ def do_action(acc, names):
     raise SystemExit("%s %r has no action in %s" % (acc.getRoleName(), acc.name, names))
 
 
+# ---- The disclosure view --------------------------------------------------------------
+# Its list holds hundreds of rows and a walk over the bus is slow: the walks below look
+# at the first few rows of a long list only.
+CONTROL_ROLES = BUTTON_ROLES | TEXT_ROLES | {
+    pyatspi.ROLE_TEXT, pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_PAGE_TAB,
+    pyatspi.ROLE_TABLE_CELL}
+LONG_LIST_ROWS = 4
+# GTK names a widget without a label after its class ("GtkToggleButton"): no name.
+CLASS_NAME = re.compile(r"^(Gtk|Shequ)[A-Za-z]+$")
+
+
+def walk_some(acc, depth=0):
+    yield acc, depth
+    kids = [c for c in children(acc) if c is not None and showing(c)]
+    try:
+        if acc.getRole() == pyatspi.ROLE_LIST:
+            kids = kids[:LONG_LIST_ROWS]
+    except Exception:
+        pass
+    for child in kids:
+        yield from walk_some(child, depth + 1)
+
+
+def find_near(root, pred):
+    """Breadth first: a page's widget is found before the deep trees of other views."""
+    queue = [root]
+    while queue:
+        acc = queue.pop(0)
+        try:
+            if pred(acc):
+                return acc
+        except Exception:
+            pass
+        kids = [c for c in children(acc) if c is not None]
+        try:
+            if acc.getRole() == pyatspi.ROLE_LIST:
+                kids = kids[:LONG_LIST_ROWS]
+        except Exception:
+            pass
+        queue.extend(kids)
+    return None
+
+
+def real_name(acc):
+    try:
+        name = label_of(acc)
+    except Exception:
+        return ""
+    return "" if CLASS_NAME.match(name) else name
+
+
+def has_state(acc, state):
+    try:
+        return acc.getState().contains(state)
+    except Exception:
+        return False
+
+
+def check_controls(where, root):
+    """Every control has a role, a name (its own, its wrapper's or its inner button's)
+    and is reached by keyboard: focusable itself or through the widget inside it.
+    Returns the controls seen, by role name."""
+    seen = {}
+    lines = []
+    for acc, depth in walk_some(root):
+        try:
+            role = acc.getRole()
+            role_name = acc.getRoleName()
+        except Exception:
+            continue
+        lines.append("%s%s %r %s" % ("  " * depth, role_name, acc.name or "",
+                                     ",".join(states_of(acc))))
+        if acc.name and MNEMONIC.search(acc.name):
+            problem(where, "%s named with mnemonic markup: %r" % (role_name, acc.name))
+        if role not in CONTROL_ROLES:
+            continue
+        if not role_name or role == pyatspi.ROLE_UNKNOWN:
+            problem(where, "a control without a role: %r" % acc.name)
+        kids = [c for c in children(acc) if c is not None]
+        parent = acc.parent
+        named = real_name(acc) or any(real_name(c) for c in kids
+                                      if c.getRole() == role)
+        if not named and parent is not None and parent.getRole() in CONTROL_ROLES:
+            named = real_name(parent)
+        if not named:
+            problem(where, "%s without a name (%r)" % (role_name, acc.name))
+        if has_state(acc, pyatspi.STATE_SENSITIVE) and \
+                not has_state(acc, pyatspi.STATE_FOCUSABLE) and \
+                not any(has_state(c, pyatspi.STATE_FOCUSABLE) for c in kids):
+            problem(where, "%s %r is not reached by keyboard" % (role_name, acc.name))
+        seen.setdefault(role_name, []).append(acc.name or "")
+    return seen, lines
+
+
+def visit_disclosure(app, frame):
+    where = "disclosure view"
+    if "win.view-disclosure" not in actions_of(frame):
+        problem(where, "the window has no action to show it")
+        return
+    do_action(frame, ("win.view-disclosure",))
+    page = wait_for("the disclosure view",
+                    lambda: find_near(frame, lambda a: a.name == "ShequDisclosurePage"))
+    disclosures = wait_for("the disclosure list",
+                           lambda: find_near(page, lambda a: a.getRole() == pyatspi.ROLE_LIST
+                                             and a.childCount > 0))
+    rows = children(disclosures)
+    for row in rows:
+        if has_state(row, pyatspi.STATE_FOCUSABLE) and not row.name:
+            problem(where, "a focusable disclosure row without a name")
+            break
+    # A finance disclosure of the sample: its editor shows the finance table.
+    finance = [i for i, r in enumerate(rows) if r is not None and "财务" in (r.name or "")]
+    if not finance:
+        problem(where, "no finance disclosure in the list")
+        return
+    disclosures.querySelection().selectChild(finance[0])
+    editor = wait_for("the disclosure editor",
+                      lambda: find_near(page, lambda a: a.name == "ShequDisclosureEditor"))
+    # The finance table: a row of cells per line, its direction a combo box.
+    wait_for("the finance table's cells",
+             lambda: find_near(editor, lambda a: a.getRole() == pyatspi.ROLE_COMBO_BOX and
+                               a.name in ("Income or expense", "收入或支出")))
+    seen, lines = check_controls(where, page)
+    fields = seen.get("text", []) + seen.get("entry", [])
+    for label in (("Title", "标题"), ("Opening balance", "期初余额"),
+                  ("Category", "科目"), ("Amount (yuan)", "金额（元）")):
+        if not any(n in fields for n in label):
+            problem(where, "no text field named %s" % label[0])
+    if "push button" not in seen:
+        problem(where, "no buttons found")
+
+    # The sync status in the header bar: a named button that opens its popover.
+    status = find_near(frame, lambda a: a.name == "ShequSyncStatusButton")
+    if status is None:
+        problem("sync status", "no sync status indicator")
+    else:
+        status_seen, status_lines = check_controls("sync status", status)
+        lines += status_lines
+        button = find_near(status, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON)
+        if button is None or not has_state(button, pyatspi.STATE_EXPANDABLE):
+            problem("sync status", "the indicator is not a button that expands")
+
+    # The sync settings dialog.
+    if "win.sync-settings" not in actions_of(frame):
+        problem("sync dialog", "the window has no action to show it")
+    else:
+        do_action(frame, ("win.sync-settings",))
+        dialog = wait_for("the sync dialog",
+                          lambda: find(app, pred=lambda a: a.getRole() in
+                                       (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG)
+                                       and a.name != frame.name))
+        wait_for("the sync dialog's fields",
+                 lambda: find_near(dialog, lambda a: a.getRole() in TEXT_ROLES |
+                                   {pyatspi.ROLE_TEXT}))
+        dialog_seen, dialog_lines = check_controls("sync dialog", dialog)
+        lines += dialog_lines
+        if not any(r in dialog_seen for r in ("text", "entry")):
+            problem("sync dialog", "no text field for the server")
+        do_action(dialog, ("window.close",))
+        wait_for("the sync dialog to close",
+                 lambda: not any(a is not None and a.getRole() in
+                                 (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG) and
+                                 a.name != frame.name and showing(a) for a in children(app)))
+    with open(DUMP_FILE.replace("org-view", "disclosure"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    do_action(frame, ("win.view-org",))
+
+
 def unit_names(db):
     out = subprocess.run([SHEQU_CLI, "units", "--json", "--db", db], check=True,
                          capture_output=True, text=True).stdout
@@ -371,6 +541,9 @@ def main():
                 check("evaluation flags", frame)
             do_action(frame, ("win.view-org",))
             time.sleep(0.5)
+
+        # The disclosure view: its list, editor, finance table, sync status and dialog.
+        visit_disclosure(app, frame)
 
         # The person dialog: the detail pane's add button.
         add = find(frame, pred=lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON and

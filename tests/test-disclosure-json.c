@@ -218,28 +218,28 @@ test_refuse_amounts (void)
 static void
 test_refuse_members (void)
 {
+  /* A member of the finance document as FROM, edited TO, refused naming NEEDLE. */
+  static const struct { const char *from, *to, *needle; } edits[] = {
+    { "\"kind\":\"finance\"", "\"kind\":\"sports\"", "kind" },
+    { "\"kind\":\"finance\"", "\"kind\":\"财务公开\"", "kind" },
+    { "\"state\":\"corrected\"", "\"state\":\"deleted\"", "versions[0].state" },
+    { "\"direction\":\"expense\"", "\"direction\":\"out\"", "versions[0].items[2].direction" },
+    { "\"format\":1,", "", "format: missing" },
+    { "\"format\":1", "\"format\":2", "format" },
+    { "\"unit\":\"37132600101001\",", "", "unit: missing" },
+    { "\"unit\":\"37132600101001\"", "\"unit\":37132600101001", "unit: must be a string" },
+    { "\"title\":\"2026年第三季度财务公开\",", "", "versions[0].title: missing" },
+    { "\"items\":[", "\"items\":{\"a\":[", NULL },
+    { "\"attachments\":[{", "\"attachments\":[7,{",
+      "versions[0].attachments[0]: must be an object" },
+    { "\"size\":1234", "\"size\":-1", "attachments[0].size" },
+    { "\"versions\":[", "\"versions\":[[],", "versions[0]" },
+    { "\"versions\":[", "\"versions\":\"x\",\"y\":[", "versions: must be a list" },
+  };
   const gint format = SHEQU_DISCLOSURE_ERROR_FORMAT;
 
-  assert_edit_refused ("\"kind\":\"finance\"", "\"kind\":\"sports\"", format, "kind");
-  assert_edit_refused ("\"kind\":\"finance\"", "\"kind\":\"财务公开\"", format, "kind");
-  assert_edit_refused ("\"state\":\"corrected\"", "\"state\":\"deleted\"", format,
-                       "versions[0].state");
-  assert_edit_refused ("\"direction\":\"expense\"", "\"direction\":\"out\"", format,
-                       "versions[0].items[2].direction");
-  assert_edit_refused ("\"format\":1,", "", format, "format: missing");
-  assert_edit_refused ("\"format\":1", "\"format\":2", format, "format");
-  assert_edit_refused ("\"unit\":\"37132600101001\",", "", format, "unit: missing");
-  assert_edit_refused ("\"unit\":\"37132600101001\"", "\"unit\":37132600101001", format,
-                       "unit: must be a string");
-  assert_edit_refused ("\"title\":\"2026年第三季度财务公开\",", "", format,
-                       "versions[0].title: missing");
-  assert_edit_refused ("\"items\":[", "\"items\":{\"a\":[", format, NULL);
-  assert_edit_refused ("\"attachments\":[{", "\"attachments\":[7,{", format,
-                       "versions[0].attachments[0]: must be an object");
-  assert_edit_refused ("\"size\":1234", "\"size\":-1", format, "attachments[0].size");
-  assert_edit_refused ("\"versions\":[", "\"versions\":[[],", format, "versions[0]");
-  assert_edit_refused ("\"versions\":[", "\"versions\":\"x\",\"y\":[", format,
-                       "versions: must be a list");
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    assert_edit_refused (edits[i].from, edits[i].to, format, edits[i].needle);
   {
     g_autoptr(ShequDisclosure) p = shequ_test_disclosure_policy ();
     g_autofree char *json = shequ_disclosure_to_json (p);

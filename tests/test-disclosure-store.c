@@ -15,18 +15,6 @@ assert_n_rows (Fixture *f,
   g_assert_cmpuint (rows->len, ==, n_rows);
 }
 
-static ShequDisclosure *
-get (Fixture *f,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  ShequDisclosure *d = shequ_disclosure_store_get (f->store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (d);
-  return d;
-}
-
 static guint
 list_count (Fixture                     *f,
             const ShequDisclosureFilter *filter)
@@ -212,25 +200,6 @@ test_workflow (Fixture       *f,
   assert_audit_intact (f);
 }
 
-static void
-assert_refused_text (GError     *error,
-                     const char *needle)
-{
-  g_assert_nonnull (error);
-  if (strstr (error->message, needle) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, needle);
-}
-
-static void
-assert_refused (GError     *error,
-                int         code,
-                const char *needle)
-{
-  g_assert_error (error, SHEQU_DISCLOSURE_ERROR, code);
-  if (needle != NULL)
-    assert_refused_text (error, needle);
-}
-
 /* Each refusal changes nothing: no state, no log entry, no outbox entry. */
 static void
 test_refusals (Fixture       *f,
@@ -255,26 +224,22 @@ test_refusals (Fixture       *f,
 
   /* Unbalanced totals: refused, saying by how much. */
   g_assert_false (shequ_disclosure_store_submit (f->store, id, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_UNBALANCED, "东关社区九月财务公开");
-  g_assert_true (strstr (error->message, "12.34") != NULL);
-  g_clear_error (&error);
+  assert_refused_text (error, "12.34");
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_UNBALANCED, "东关社区九月财务公开");
   g_assert_cmpint (lookup (f, id)->state, ==, SHEQU_DISCLOSURE_STATE_DRAFT);
 
   /* A draft is not approved, a draft not published. */
   g_assert_false (shequ_disclosure_store_approve (f->store, id, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, "东关社区九月财务公开");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, "东关社区九月财务公开");
   g_assert_false (shequ_disclosure_store_publish (f->store, id, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
 
   /* Submitted (balanced now) is not yet published: it is approved first. */
   g_assert_true (shequ_disclosure_store_save_draft (f->store, id, edit, NULL, &error));
   g_assert_true (shequ_disclosure_store_submit (f->store, id, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (shequ_disclosure_store_publish (f->store, id, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, "改过的标题");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, "改过的标题");
   g_assert_cmpint (lookup (f, id)->state, ==, SHEQU_DISCLOSURE_STATE_SUBMITTED);
   n_log += 2;      /* save and submit */
   n_changed += 2;
@@ -282,28 +247,22 @@ test_refusals (Fixture       *f,
   /* A published version is never edited, never approved again; withdrawn only with a
    * reason. */
   g_assert_false (shequ_disclosure_store_save_draft (f->store, published, edit, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_IMMUTABLE, "西关社区九月财务公开");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_IMMUTABLE, "西关社区九月财务公开");
   g_assert_false (shequ_disclosure_store_approve (f->store, published, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
   g_assert_false (shequ_disclosure_store_withdraw (f->store, published, "  \n", NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_REASON, "西关社区九月财务公开");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_REASON, "西关社区九月财务公开");
   g_assert_false (shequ_disclosure_store_withdraw (f->store, published, NULL, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_REASON, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_REASON, NULL);
   g_assert_false (shequ_disclosure_store_return (f->store, published, "不对", NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
 
   g_assert_cmpint (lookup (f, published)->state, ==, SHEQU_DISCLOSURE_STATE_PUBLISHED);
   g_assert_cmpuint ((guint) query_int (f->db, "SELECT count (*) FROM audit_log"), ==, n_log);
   g_assert_cmpuint (count_outbox (f), ==, n_outbox);
   g_assert_cmpuint (f->n_changed, ==, n_changed);
   g_assert_false (shequ_disclosure_store_submit (f->store, 999, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, "999");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, "999");
   assert_audit_intact (f);
 }
 
@@ -320,25 +279,21 @@ test_create_refusals (Fixture       *f,
   g_assert_false (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village1),
                                                  SHEQU_DISCLOSURE_KIND_FINANCE, "第三季度", v,
                                                  NULL, &id, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, "第三季度");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_INVALID, "第三季度");
   g_assert_false (shequ_disclosure_store_create (f->store, 4242, SHEQU_DISCLOSURE_KIND_FINANCE,
                                                  "2026", v, NULL, &id, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, "4242");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, "4242");
 
   ((ShequFinanceItem *) v->items->pdata[1])->amount = 0;
   g_assert_false (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village1),
                                                  SHEQU_DISCLOSURE_KIND_FINANCE, "2026", v,
                                                  NULL, &id, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, "Line 2");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_INVALID, "Line 2");
   ((ShequFinanceItem *) v->items->pdata[1])->amount = -500;
   g_assert_false (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village1),
                                                  SHEQU_DISCLOSURE_KIND_FINANCE, "2026", v,
                                                  NULL, &id, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, "标题");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_INVALID, "标题");
   ((ShequFinanceItem *) v->items->pdata[1])->amount = 500;
 
   for (guint i = 0; i < SHEQU_DISCLOSURE_TITLE_MAX + 1; i++)
@@ -348,8 +303,7 @@ test_create_refusals (Fixture       *f,
   g_assert_false (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village1),
                                                  SHEQU_DISCLOSURE_KIND_FINANCE, "2026", v,
                                                  NULL, &id, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_INVALID, NULL);
 
   /* An incomplete draft is fine. */
   g_free (v->title);
@@ -359,8 +313,7 @@ test_create_refusals (Fixture       *f,
                                                 NULL, &id, &error));
   g_assert_no_error (error);
   g_assert_false (shequ_disclosure_store_submit (f->store, id, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_INVALID, NULL);
   assert_n_rows (f, 1);
 }
 
@@ -372,15 +325,13 @@ test_return (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDisclosure) d = NULL;
   g_autoptr(ShequDisclosureVersion) fixed = make_balanced ("东关社区财务公开（修改）");
-  gint64 id = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  gint64 id = create_draft (f);
 
   g_assert_true (shequ_disclosure_store_submit (f->store, id, NULL, &error));
   g_assert_false (shequ_disclosure_store_return (f->store, id, "", NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_REASON, "东关社区财务公开");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_REASON, "东关社区财务公开");
   g_assert_false (shequ_disclosure_store_save_draft (f->store, id, fixed, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
   g_assert_true (shequ_disclosure_store_return (f->store, id, "缺少附件", "审核人", &error));
   g_assert_no_error (error);
   d = get (f, id);
@@ -409,7 +360,7 @@ test_correct_withdraw (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDisclosure) d = NULL;
   g_autoptr(ShequDisclosureVersion) fixed = make_balanced ("东关社区财务公开（更正）");
-  gint64 id = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  gint64 id = create_draft (f);
   ShequDisclosureVersion *v1, *v2;
   guint version = 0;
 
@@ -421,8 +372,7 @@ test_correct_withdraw (Fixture       *f,
   g_assert_cmpint (lookup (f, id)->state, ==, SHEQU_DISCLOSURE_STATE_DRAFT);
   g_assert_cmpuint (lookup (f, id)->published, ==, 1);  /* v1 is still what residents see */
   g_assert_false (shequ_disclosure_store_correct (f->store, id, NULL, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
 
   d = get (f, id);
   v2 = g_ptr_array_index (d->versions, 1);
@@ -456,8 +406,7 @@ test_correct_withdraw (Fixture       *f,
   g_assert_cmpstr (v2->ended_by, ==, "tester");
   g_assert_cmpuint (lookup (f, id)->published, ==, 0);
   g_assert_false (shequ_disclosure_store_correct (f->store, id, NULL, NULL, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
   g_assert_cmpuint (count_audit (f, "withdraw"), ==, 1);
   g_assert_cmpuint (count_audit (f, "correct"), ==, 1);
   assert_audit_intact (f);
@@ -469,7 +418,7 @@ static void
 test_immutable_sql (Fixture       *f,
                     gconstpointer  data)
 {
-  gint64 id = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  gint64 id = create_draft (f);
   gint64 draft = create_finance (f, f->community2, "2026-Q3", "西关社区财务公开");
   g_autofree char *title = NULL;
   static const char *const refused[] = {
@@ -536,7 +485,7 @@ test_failed_write_changes_nothing (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ShequDisclosureVersion) edit = make_balanced ("改了");
-  gint64 id = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  gint64 id = create_draft (f);
   g_autofree char *before = query_text (f->db, "SELECT group_concat (key) FROM outbox");
   guint n_changed = f->n_changed;
   guint n_rows = 1;
@@ -629,10 +578,9 @@ test_overdue (Fixture       *f,
   g_clear_pointer (&overdue, g_ptr_array_unref);
 
   g_assert_null (shequ_disclosure_store_overdue (f->store, 0, "Q3", &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_INVALID, "Q3");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_INVALID, "Q3");
   g_assert_null (shequ_disclosure_store_overdue (f->store, 777, "2026", &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, NULL);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, NULL);
 }
 
 static GBytes *
@@ -696,23 +644,19 @@ test_attachments (Fixture       *f,
 
   g_assert_false (shequ_disclosure_store_add_attachment (f->store, "扫描件.pdf", big, &again,
                                                          &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, "扫描件.pdf");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, "扫描件.pdf");
   g_assert_false (shequ_disclosure_store_add_attachment (f->store, "page.pdf", text, &again,
                                                          &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, "page.pdf");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, "page.pdf");
   g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM attachment_blob"), ==, 3);
 
   /* Damaged bytes (same length) are found by their hash; an unknown hash is not found. */
   g_assert_cmpint (exec_raw (f->db, "UPDATE attachment_blob SET data = zeroblob (4096) "
                              "WHERE size = 4096"), ==, SQLITE_OK);
   g_assert_null (shequ_disclosure_store_get_attachment (f->store, sha, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, sha);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, sha);
   g_assert_null (shequ_disclosure_store_get_attachment (f->store, "00", &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_NOT_FOUND, NULL);
   shequ_attachment_ref_free (ref);
 }
 
@@ -745,8 +689,7 @@ test_version_attachments (Fixture       *f,
   g_assert_false (shequ_disclosure_store_create (f->store, shequ_unit_get_id (f->village1),
                                                  SHEQU_DISCLOSURE_KIND_FINANCE, "2026-Q4", v,
                                                  NULL, &id, &error));
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, "明细.pdf");
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_ATTACHMENT, "明细.pdf");
   g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM disclosure"), ==, 1);
   shequ_attachment_ref_free (ref);
 }
@@ -760,7 +703,7 @@ test_refresh (Fixture       *f,
   g_autoptr(ShequDatabase) db2 = NULL;
   g_autoptr(ShequOrgStore) org2 = NULL;
   g_autoptr(ShequDisclosureStore) store2 = NULL;
-  gint64 mine = create_finance (f, f->community1, "2026-Q3", "东关社区财务公开");
+  gint64 mine = create_draft (f);
   gint64 theirs;
   guint n_changed;
 
@@ -796,8 +739,7 @@ test_refresh (Fixture       *f,
   /* A write of this store after another's commit reads every row back. */
   g_assert_true (shequ_disclosure_store_return (store2, mine, "重新填写", NULL, &error));
   g_assert_true (shequ_disclosure_store_approve (f->store, mine, NULL, &error) == FALSE);
-  assert_refused (error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
-  g_clear_error (&error);
+  assert_refused (&error, SHEQU_DISCLOSURE_ERROR_STATE, NULL);
   g_assert_true (shequ_disclosure_store_submit (f->store, mine, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lookup (f, mine)->state, ==, SHEQU_DISCLOSURE_STATE_SUBMITTED);
@@ -815,20 +757,8 @@ test_migrates_version_5 (Fixture       *f,
   int version = 0;
   gint64 id;
 
-  {
-    ShequAuditEntry entry = { "tester", "note", "unit:1", NULL, "before disclosures", NULL };
-
-    g_assert_true (shequ_audit_append (f->db, &entry, &error));
-  }
   g_clear_object (&f->store);
-  g_assert_true (shequ_database_exec (f->db,
-                                      "DROP TABLE sync_state; DROP TABLE sync_conflict; "
-                                      "DROP TABLE outbox; DROP TABLE attachment_blob; "
-                                      "DROP TABLE disclosure_attachment; "
-                                      "DROP TABLE disclosure_item; "
-                                      "DROP TABLE disclosure_version; DROP TABLE disclosure; "
-                                      "PRAGMA user_version = 5;", &error));
-  g_assert_no_error (error);
+  shequ_test_downgrade_schema (f->db, "before disclosures", SHEQU_TEST_DROP_DISCLOSURE_TABLES, 5);
   village_code = g_strdup (shequ_unit_get_code (f->village1));
   g_clear_object (&f->org);
   g_clear_object (&f->db);

@@ -203,25 +203,14 @@ test_migrates_version_3 (Fixture       *f,
   guint n_units = shequ_org_store_get_n_units (f->org);
   int version = 0;
 
-  {
-    ShequAuditEntry entry = { "tester", "note", "unit:1", NULL, "before the evaluation", NULL };
-
-    g_assert_true (shequ_audit_append (f->db, &entry, &error));
-  }
   g_clear_object (&f->store);
-  g_assert_true (shequ_database_exec (f->db,
-                                      "DROP TABLE sync_state; DROP TABLE sync_conflict; "
-                                      "DROP TABLE outbox; DROP TABLE attachment_blob; "
-                                      "DROP TABLE disclosure_attachment; "
-                                      "DROP TABLE disclosure_item; "
-                                      "DROP TABLE disclosure_version; DROP TABLE disclosure; "
-                                      "DROP TABLE eval_flag; DROP TABLE eval_score; "
-                                      "DROP TABLE eval_assignment; DROP TABLE eval_assessor; "
-                                      "DROP TABLE eval_target; DROP TABLE eval_period; "
-                                      "DROP TABLE eval_flag_rule; DROP TABLE eval_indicator; "
-                                      "DROP TABLE eval_set; DROP TABLE audit_head; "
-                                      "PRAGMA user_version = 3;", &error));
-  g_assert_no_error (error);
+  shequ_test_downgrade_schema (f->db, "before the evaluation",
+                               SHEQU_TEST_DROP_DISCLOSURE_TABLES
+                               "DROP TABLE eval_flag; DROP TABLE eval_score; "
+                               "DROP TABLE eval_assignment; DROP TABLE eval_assessor; "
+                               "DROP TABLE eval_target; DROP TABLE eval_period; "
+                               "DROP TABLE eval_flag_rule; DROP TABLE eval_indicator; "
+                               "DROP TABLE eval_set; DROP TABLE audit_head; ", 3);
   g_clear_object (&f->org);
   g_clear_object (&f->db);
   g_assert_true (shequ_database_peek_schema_version (f->dir.db, &version, &error));

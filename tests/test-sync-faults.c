@@ -52,6 +52,21 @@ get_changes (ShequSyncHttp   *http,
                                    reply, error);
 }
 
+/* GET /api/v1/changes through HTTP fails with CODE, naming NEEDLE (unless NULL). */
+static void
+assert_get_fails (ShequSyncHttp *http,
+                  int            code,
+                  const char    *needle)
+{
+  g_auto(ShequSyncReply) reply = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (get_changes (http, &reply, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, code);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not name “%s”", error->message, needle);
+}
+
 static void
 test_http_settings (void)
 {
@@ -89,12 +104,8 @@ test_http_down (void)
 {
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", dead_port ());
   ShequSyncHttp *http = http_for (url, 5, NULL);
-  g_auto(ShequSyncReply) reply = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, url));
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, url);
   g_assert_cmpuint (_shequ_sync_http_get_requests (http), ==, 1);
   _shequ_sync_http_free (http);
 }
@@ -140,13 +151,9 @@ test_http_refused (void)
   g_autoptr(ShequFaultProxy) proxy = shequ_fault_proxy_new (dead_port ());
   g_autofree char *url = shequ_fault_proxy_get_url (proxy);
   ShequSyncHttp *http = http_for (url, 5, NULL);
-  g_auto(ShequSyncReply) reply = { 0 };
-  g_autoptr(GError) error = NULL;
 
   shequ_fault_proxy_set_fault (proxy, SHEQU_FAULT_REFUSE, NULL, 0, 0);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, url));
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, url);
   _shequ_sync_http_free (http);
 }
 
@@ -192,9 +199,7 @@ test_http_slow (void)
   g_assert_cmpint (reply.status, ==, 200);
   shequ_fault_proxy_set_fault (chain.front, SHEQU_FAULT_DELAY, NULL, 0, 1);
   shequ_fault_proxy_set_delay (chain.front, 3000);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, "1 seconds"));
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, "1 seconds");
   _shequ_sync_http_free (http);
   chain_clear (&chain);
 }
@@ -210,15 +215,10 @@ test_http_cut (void)
   chain_init (&chain);
   http = http_for (chain.url, 5, NULL);
   shequ_fault_proxy_set_fault (chain.front, SHEQU_FAULT_CUT, NULL, 0, 1);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_assert_nonnull (strstr (error->message, chain.url));
-  g_clear_error (&error);
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, chain.url);
   /* The server dropped the connection after it had the request. */
   shequ_fault_proxy_set_fault (chain.front, SHEQU_FAULT_DROP, NULL, 0, 1);
-  g_assert_false (get_changes (http, &reply, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-  g_clear_error (&error);
+  assert_get_fails (http, SHEQU_SYNC_ERROR_OFFLINE, NULL);
   /* And the next request goes through on a new connection. */
   g_assert_true (get_changes (http, &reply, &error));
   g_assert_no_error (error);
@@ -422,6 +422,27 @@ sync_a (Fixture          *f,
   return shequ_sync_run (f->a_path, &options, NULL, NULL, NULL, result, error);
 }
 
+/* A sync of A that fails with CODE, its message naming each of the NULL-ended needles. */
+static void
+sync_a_fails (Fixture         *f,
+              guint            timeout,
+              ShequSyncResult *result,
+              int              code,
+              ...)
+{
+  g_autoptr(GError) error = NULL;
+  const char *needle;
+  va_list args;
+
+  g_assert_false (sync_a (f, NULL, timeout, result, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, code);
+  va_start (args, code);
+  while ((needle = va_arg (args, const char *)) != NULL)
+    if (strstr (error->message, needle) == NULL)
+      g_error ("“%s” does not name “%s”", error->message, needle);
+  va_end (args);
+}
+
 /* Everything converged: the server has each disclosure once, written once (revision
  * 1: no retry wrote twice), A has nothing left to send and knows every revision, and a
  * second PC pulls them all. */
@@ -502,9 +523,7 @@ test_unauthorized (Fixture       *f,
   ShequSyncResult r = { 0 };
 
   f->token = g_strdup ("shq1_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-  g_assert_false (sync_a (f, NULL, 0, &r, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_AUTH);
-  g_assert_nonnull (strstr (error->message, "401"));
+  sync_a_fails (f, 0, &r, SHEQU_SYNC_ERROR_AUTH, "401", NULL);
   g_assert_cmpuint (r.pending, ==, N_DOCS);
   g_assert_cmpuint (shequ_test_count_rows (f->a_path, "outbox", "attempts > 0"), ==, 0);
   g_clear_error (&error);
@@ -514,8 +533,7 @@ test_unauthorized (Fixture       *f,
   /* A 401 on the pull (the proxy's): the pushes stand, the cursor stays. */
   shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_STATUS, "GET /api/v1/changes", 0, 1);
   shequ_fault_proxy_set_status (f->proxy, 401);
-  g_assert_false (sync_a (f, NULL, 0, &r, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_AUTH);
+  sync_a_fails (f, 0, &r, SHEQU_SYNC_ERROR_AUTH, NULL);
   g_assert_cmpuint (r.pushed, ==, N_DOCS);
   sync_again_and_check (f);
 }
@@ -526,16 +544,12 @@ static void
 test_server_error (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   ShequSyncResult r = { 0 };
 
   shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_STATUS, "POST /api/v1/disclosures:batch",
                                2, 1);
   shequ_fault_proxy_set_status (f->proxy, 500);
-  g_assert_false (sync_a (f, NULL, 0, &r, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_SERVER);
-  g_assert_nonnull (strstr (error->message, "500"));
-  g_assert_nonnull (strstr (error->message, f->url));
+  sync_a_fails (f, 0, &r, SHEQU_SYNC_ERROR_SERVER, "500", f->url, NULL);
   g_assert_cmpuint (r.pushed, ==, 10);
   g_assert_cmpuint (r.pending, ==, N_DOCS - 10);
   /* The failed batch's entries wait out their backoff. */
@@ -558,15 +572,11 @@ test_lost_replies (Fixture       *f,
   shequ_fault_proxy_set_delay (f->proxy, 3000);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      g_autoptr(GError) error = NULL;
-
       /* libcurl sends a request again, once, when a kept-alive connection closes
        * before any byte of the reply: the retry (same keys) must be dropped too. */
       shequ_fault_proxy_set_fault (f->proxy, kinds[i], "POST /api/v1/disclosures:batch", i,
                                    kinds[i] == SHEQU_FAULT_DROP ? 2 : 1);
-      g_assert_false (sync_a (f, NULL, 1, &r, &error));
-      g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
-      g_assert_nonnull (strstr (error->message, f->url));
+      sync_a_fails (f, 1, &r, SHEQU_SYNC_ERROR_OFFLINE, f->url, NULL);
       g_assert_cmpuint (r.pending, >, 0);
     }
   g_assert_cmpuint (shequ_fault_proxy_get_faults (f->proxy), >=, G_N_ELEMENTS (kinds));
@@ -583,15 +593,12 @@ test_malformed (Fixture       *f,
 
   shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_MALFORMED, "POST /api/v1/disclosures:batch",
                                0, 1);
-  g_assert_false (sync_a (f, NULL, 0, &r, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
-  g_assert_nonnull (strstr (error->message, f->url));
+  sync_a_fails (f, 0, &r, SHEQU_SYNC_ERROR_PROTOCOL, f->url, NULL);
   g_assert_cmpuint (r.pending, ==, N_DOCS);
   g_clear_error (&error);
 
   shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_MALFORMED, "GET /api/v1/changes", 0, 1);
-  g_assert_false (sync_a (f, NULL, 0, &r, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_PROTOCOL);
+  sync_a_fails (f, 0, &r, SHEQU_SYNC_ERROR_PROTOCOL, NULL);
   g_assert_cmpuint (r.pushed, ==, N_DOCS);
   g_assert_cmpuint (shequ_test_count_rows (f->a_path, "sync_state", "key = 'cursor'"), ==, 0);
   sync_again_and_check (f);
@@ -623,7 +630,6 @@ static void
 test_server_killed (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   ShequSyncResult r = { 0 };
 
   shequ_fault_proxy_set_fault (f->proxy, SHEQU_FAULT_NONE, NULL, 0, 0);
@@ -631,8 +637,7 @@ test_server_killed (Fixture       *f,
                                1, 1);
   shequ_fault_proxy_set_delay (f->proxy, 0);
   shequ_fault_proxy_set_hook (f->proxy, kill_server, &f->central);
-  g_assert_false (sync_a (f, NULL, 0, &r, &error));
-  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
+  sync_a_fails (f, 0, &r, SHEQU_SYNC_ERROR_OFFLINE, NULL);
   /* The second batch's reply may have left the server before the signal landed. */
   g_assert_cmpuint (r.pushed, >=, 5);
   g_assert_cmpuint (r.pushed, <=, 10);

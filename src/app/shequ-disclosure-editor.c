@@ -869,6 +869,7 @@ shequ_disclosure_editor_init (ShequDisclosureEditor *self)
   g_signal_connect_swapped (self->attach_button, "clicked", G_CALLBACK (on_attach_clicked), self);
   update_preview (self);
   update_period_hint (self);
+  shequ_accessible_clean_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -155,6 +155,9 @@ bind_row (GtkSignalListItemFactory *factory,
                                    : g_strdup (sync_label);
   gtk_widget_set_tooltip_text (sync, tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (sync), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  *item->title != '\0' ? item->title : meta, -1);
   if (item->sync == SHEQU_SYNC_STATUS_CONFLICT || item->sync == SHEQU_SYNC_STATUS_REFUSED)
     gtk_widget_add_css_class (sync, "warning");
   else
