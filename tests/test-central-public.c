@@ -70,6 +70,10 @@ test_unit_withdrawn_and_corrected (ShequTestPublic *f, gconstpointer data)
   g_assert_nonnull (strstr (community, "数据有误，重新核对后再发布"));
   /* What was withdrawn is not shown any more. */
   g_assert_null (strstr (community, "错误的内容"));
+  /* A community's 村务公开 is its 居务公开: in the kinds and on the disclosure. */
+  g_assert_nonnull (strstr (community, "<span class=\"kind\">居务公开</span>"));
+  g_assert_nonnull (strstr (community, ">居务公开 (1)</a>"));
+  g_assert_null (strstr (community, "<span class=\"kind\">村"));
 
   /* The correction in front, saying so; the first version only in the history. */
   g_assert_nonnull (strstr (village, "低保名单（更正）"));

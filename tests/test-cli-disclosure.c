@@ -184,6 +184,52 @@ test_list (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (json_node_get_array (q2)), ==, 0);
 }
 
+/* The columns TEXT takes in a terminal: two for a wide (CJK) character. */
+static guint
+display_width (const char *text,
+               const char *end)
+{
+  guint width = 0;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* The text list: 村务公开 is 居务公开 for a community, and the columns line up in a
+ * terminal however many Chinese characters a row has. */
+static void
+test_list_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) community = run_json (f, "create", "--unit", UNIT, "--kind", "village",
+                                            "--period", "2026-10", "--title",
+                                            "邑东府邸社区议事协商结果公开", NULL);
+  g_autoptr(JsonNode) village = run_json (f, "create", "--unit", "371326001013", "--kind",
+                                          "village", "--period", "2026-10", "--title",
+                                          "前城村集体机动地承包方案", NULL);
+  g_auto(ShequTestResult) result = shequ_test_run_cli ("disclosure", "list", "--db", f->dir.db,
+                                                       NULL);
+  g_auto(GStrv) lines = NULL;
+  guint title_column;
+
+  shequ_test_assert_cli_success (&result);
+  lines = g_strsplit (result.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "ID"));
+  title_column = display_width (lines[0], strstr (lines[0], "Title"));
+  for (guint i = 1; i <= 2; i++)
+    {
+      const char *title = strstr (lines[i], i == 1 ? "前城村集体" : "邑东府邸社区议事");
+
+      g_assert_nonnull (title);
+      g_assert_cmpuint (display_width (lines[i], title), ==, title_column);
+    }
+  /* Newest first: the village's, then the community's. */
+  g_assert_nonnull (strstr (lines[1], "Village affairs"));
+  g_assert_nonnull (strstr (lines[2], "Community affairs"));
+  g_assert_null (strstr (lines[2], "Village affairs"));
+}
+
 /* return and withdraw need a reason (bad usage without one), and keep it. */
 static void
 test_reasons (Fixture *f, gconstpointer data)
@@ -328,6 +374,8 @@ main (int argc, char **argv)
   g_test_add ("/cli-disclosure/show-text", Fixture, NULL, fixture_setup, test_show_text,
               fixture_teardown);
   g_test_add ("/cli-disclosure/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/cli-disclosure/list-text", Fixture, NULL, fixture_setup, test_list_text,
+              fixture_teardown);
   g_test_add ("/cli-disclosure/reasons", Fixture, NULL, fixture_setup, test_reasons,
               fixture_teardown);
   g_test_add ("/cli-disclosure/overdue", Fixture, NULL, fixture_setup, test_overdue,

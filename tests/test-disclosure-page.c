@@ -414,6 +414,18 @@ test_filters (Fixture       *fixture,
   shequ_disclosure_page_set_filter (fixture->page, -1, -1, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
 
+  /* A community's 村务公开 is listed as its 居务公开. */
+  activate (fixture, "disclosure.new", g_variant_new_int32 (SHEQU_DISCLOSURE_KIND_VILLAGE));
+  editor = shequ_disclosure_page_get_editor (fixture->page);
+  gtk_editable_set_text (shequ_disclosure_editor_get_title_entry (editor), "议事协商结果");
+  activate (fixture, "disclosure.save", NULL);
+  {
+    g_autoptr(ShequDisclosureItem) item = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpint (item->kind, ==, SHEQU_DISCLOSURE_KIND_VILLAGE);
+    g_assert_cmpstr (item->kind_label, ==, "Community affairs");
+  }
+
   /* Another community: its own disclosures only. */
   {
     ShequOrgStore *org = shequ_window_get_store (fixture->window);

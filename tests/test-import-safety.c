@@ -575,6 +575,11 @@ test_text_helpers (void)
   g_assert_cmpstr (escaped, ==, "\\x1b[31m红\\x07\\u202e\\\\");
   shequ_text_append_capped (capped, items, 4, ", ", 2);
   g_assert_cmpstr (capped->str, ==, "a, b … and 2 more");
+  g_assert_true (shequ_text_is_blank (NULL));
+  g_assert_true (shequ_text_is_blank (""));
+  g_assert_true (shequ_text_is_blank (" \t\u3000\n"));
+  g_assert_false (shequ_text_is_blank ("\u3000办\u3000"));
+  g_assert_false (shequ_text_is_blank (" 0"));
 }
 
 /* ------------------------------------------------------------------------------------ */

@@ -308,32 +308,45 @@ on_remove_attachment (GtkButton             *button,
     }
 }
 
+GtkWidget *
+shequ_disclosure_icon_row_new (const char *icon_name,
+                               const char *icon_label,
+                               const char *name,
+                               const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *detail_label = gtk_label_new (detail);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  icon_label, -1);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_widget_add_css_class (detail_label, "dim-label");
+  gtk_widget_add_css_class (detail_label, "numeric");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), name_label);
+  gtk_box_append (GTK_BOX (box), detail_label);
+  return box;
+}
+
 static void
 append_attachment_row (ShequDisclosureEditor *self,
                        ShequAttachmentRef    *ref)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (g_str_has_prefix (ref->mime, "image/")
-                                                  ? "image-x-generic-symbolic"
-                                                  : "x-office-document-symbolic");
-  GtkWidget *name = gtk_label_new (ref->name);
   g_autofree char *size_text = g_format_size (ref->size);
-  GtkWidget *size = gtk_label_new (size_text);
+  GtkWidget *box = shequ_disclosure_icon_row_new (g_str_has_prefix (ref->mime, "image/")
+                                                  ? "image-x-generic-symbolic"
+                                                  : "x-office-document-symbolic",
+                                                  ref->mime, ref->name, size_text);
   g_autofree char *remove_name = g_strdup_printf (_("Remove “%s”"), ref->name);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, ref->mime, -1);
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (size, "dim-label");
-  gtk_widget_add_css_class (size, "numeric");
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 4);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), size);
   if (self->editable)
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");

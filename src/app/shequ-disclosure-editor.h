@@ -63,4 +63,12 @@ const char             *shequ_disclosure_editor_get_preview_markup (ShequDisclos
 /* The attachments as the version will name them (ShequAttachmentRef, the editor's). */
 GPtrArray              *shequ_disclosure_editor_get_attachments   (ShequDisclosureEditor *self);
 
+/* A row of the disclosure views' lists (an attachment, an overdue unit): the icon
+ * ICON_NAME, named ICON_LABEL for a screen reader, NAME taking the width left, then
+ * DETAIL (a size, a code) dimmed in figures. A horizontal GtkBox; more can be appended. */
+GtkWidget              *shequ_disclosure_icon_row_new (const char *icon_name,
+                                                       const char *icon_label,
+                                                       const char *name,
+                                                       const char *detail);
+
 G_END_DECLS

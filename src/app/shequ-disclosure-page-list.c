@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shequ-disclosure-kind-label.h"
 #include "shequ-disclosure-page-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -38,7 +39,7 @@ shequ_disclosure_item_init (ShequDisclosureItem *self)
 
 ShequDisclosureItem *
 shequ_disclosure_item_new (const ShequDisclosureRow *row,
-                           const char               *unit_name)
+                           ShequUnit                *owner)
 {
   ShequDisclosureItem *self;
 
@@ -52,7 +53,9 @@ shequ_disclosure_item_new (const ShequDisclosureRow *row,
   self->n_versions = row->n_versions;
   self->title = g_strdup (row->title != NULL && *row->title != '\0' ? row->title : _("(untitled)"));
   self->period = g_strdup (row->period);
-  self->unit_name = g_strdup (unit_name != NULL ? unit_name : row->unit_code);
+  self->unit_name = g_strdup (owner != NULL ? shequ_unit_get_name (owner) : row->unit_code);
+  self->kind_label = shequ_disclosure_kind_label_for_unit (
+    row->kind, owner != NULL ? shequ_unit_get_tier (owner) : SHEQU_N_TIERS);
   self->sync_message = g_strdup (row->sync_message);
   return self;
 }
@@ -141,7 +144,7 @@ bind_row (GtkSignalListItemFactory *factory,
   const char *sync_label = shequ_sync_status_get_label (item->sync);
 
   /* Translators: a disclosure row's second line: kind · period · unit */
-  meta = g_strdup_printf (_("%s · %s · %s"), shequ_disclosure_kind_get_label (item->kind),
+  meta = g_strdup_printf (_("%s · %s · %s"), item->kind_label,
                           period != NULL ? period : item->period, item->unit_name);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), item->title);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta);
@@ -209,7 +212,7 @@ _shequ_disclosure_page_rebuild (ShequDisclosurePage *self)
     {
       const ShequDisclosureRow *row = g_ptr_array_index (rows, i);
       ShequUnit *owner = org != NULL && row->unit_id > 0 ? shequ_org_store_lookup_unit (org, row->unit_id) : NULL;
-      ShequDisclosureItem *item = shequ_disclosure_item_new (row, owner != NULL ? shequ_unit_get_name (owner) : NULL);
+      ShequDisclosureItem *item = shequ_disclosure_item_new (row, owner);
       g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
 
       item->edited = gtk_stack_get_child_by_name (self->editors_stack, name) != NULL &&

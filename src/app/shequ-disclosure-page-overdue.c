@@ -12,24 +12,16 @@
 static GtkWidget *
 make_row (ShequUnit *unit)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (shequ_tier_get_icon_name (shequ_unit_get_tier (unit)));
-  GtkWidget *name = gtk_label_new (shequ_unit_get_name (unit));
-  GtkWidget *code = gtk_label_new (shequ_unit_get_code (unit));
+  ShequTier tier = shequ_unit_get_tier (unit);
+  GtkWidget *box = shequ_disclosure_icon_row_new (shequ_tier_get_icon_name (tier),
+                                                  shequ_tier_get_label (tier),
+                                                  shequ_unit_get_name (unit),
+                                                  shequ_unit_get_code (unit));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  shequ_tier_get_label (shequ_unit_get_tier (unit)), -1);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_widget_add_css_class (code, "numeric");
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), code);
   return box;
 }
 

@@ -23,12 +23,14 @@ struct _ShequDisclosureItem
   char                 *title;
   char                 *period;
   char                 *unit_name;
+  const char           *kind_label;   /* as the unit calls it: 居务公开 in a community */
   char                 *sync_message;
   gboolean              edited;       /* the page keeps unsaved edits of it */
 };
 
+/* ROW as the list shows it; OWNER (nullable) is its unit. */
 ShequDisclosureItem *shequ_disclosure_item_new (const ShequDisclosureRow *row,
-                                                const char               *unit_name);
+                                                ShequUnit                *owner);
 
 struct _ShequDisclosurePage
 {

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-app-util.h"
+#include "shequ-disclosure-kind-label.h"
 #include "shequ-disclosure-page-private.h"
 
 enum {
@@ -161,18 +162,30 @@ set_state_chip (ShequDisclosurePage *self,
 static void
 show_heading (ShequDisclosurePage *self,
               ShequDisclosureKind  kind,
+              ShequUnit           *unit,
               const char          *period)
 {
+  const char *kind_label = shequ_disclosure_kind_label_for_unit (
+    kind, unit != NULL ? shequ_unit_get_tier (unit) : SHEQU_N_TIERS);
   g_autofree char *period_label = period != NULL && *period != '\0'
                                   ? shequ_disclosure_period_get_label (period) : NULL;
   g_autofree char *heading = NULL;
 
   if (period_label != NULL)
     /* Translators: the editor's heading: a disclosure's kind and period, e.g. "财务公开 · 2026年第三季度" */
-    heading = g_strdup_printf (_("%s · %s"), shequ_disclosure_kind_get_label (kind), period_label);
+    heading = g_strdup_printf (_("%s · %s"), kind_label, period_label);
   else
-    heading = g_strdup (shequ_disclosure_kind_get_label (kind));
+    heading = g_strdup (kind_label);
   gtk_label_set_text (self->heading_label, heading);
+}
+
+/* The heading of the new disclosure: its kind as the unit it is for calls it. */
+static void
+show_new_heading (ShequDisclosurePage *self)
+{
+  show_heading (self, shequ_disclosure_editor_get_kind (self->editor),
+                self->session != NULL ? shequ_session_get_selected_unit (self->session) : NULL,
+                NULL);
 }
 
 /* Shows the store's disclosure SELECTED_ID in its editor: the one holding its unsaved
@@ -214,7 +227,10 @@ _shequ_disclosure_page_reload (ShequDisclosurePage *self)
   gtk_stack_set_visible_child (self->editors_stack, kept);
   gtk_stack_set_visible_child_name (self->editor_stack, "edit");
 
-  show_heading (self, self->shown->kind, self->shown->period);
+  show_heading (self, self->shown->kind,
+                shequ_org_store_lookup_code (shequ_disclosure_store_get_org_store (self->store),
+                                             self->shown->unit_code),
+                self->shown->period);
   set_state_chip (self, current->state);
   gtk_label_set_text (self->sync_label, row != NULL ? shequ_sync_status_get_label (row->sync) : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), row != NULL ? row->sync_message : NULL);
@@ -317,7 +333,7 @@ new_action (GtkWidget  *widget,
     }
   gtk_stack_set_visible_child (self->editors_stack, GTK_WIDGET (self->editor));
   gtk_stack_set_visible_child_name (self->editor_stack, "edit");
-  show_heading (self, kind, NULL);
+  show_new_heading (self);
   set_state_chip (self, SHEQU_DISCLOSURE_STATE_DRAFT);
   gtk_label_set_text (self->sync_label, _("Not saved yet"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), NULL);
@@ -464,6 +480,8 @@ static void
 on_selected_unit_changed (ShequDisclosurePage *self)
 {
   _shequ_disclosure_page_rebuild (self);
+  if (self->editing_new && self->editor != NULL)
+    show_new_heading (self);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shequ-finance-table.h"
+#include "shequ-text.h"
 
 /* ------------------------------------------------------------------------ */
 /* ShequFinanceLine                                                          */
@@ -553,15 +554,6 @@ shequ_finance_table_set_items (ShequFinanceTable *self,
                        lines->pdata, lines->len);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 GPtrArray *
 shequ_finance_table_dup_items (ShequFinanceTable  *self,
                                GError            **error)
@@ -580,7 +572,8 @@ shequ_finance_table_dup_items (ShequFinanceTable  *self,
       g_autofree char *note = g_strstrip (g_strdup (line->note));
       ShequFen fen = 0;
 
-      if (is_blank (line->category) && is_blank (line->amount_text) && is_blank (line->note))
+      if (shequ_text_is_blank (line->category) && shequ_text_is_blank (line->amount_text) &&
+          shequ_text_is_blank (line->note))
         continue;
       if (!shequ_finance_line_get_amount (line, &fen, &local_error))
         {
@@ -634,7 +627,7 @@ shequ_finance_table_get_totals (ShequFinanceTable *self,
       g_autoptr(ShequFinanceLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
       ShequFen fen;
 
-      if (is_blank (line->amount_text))
+      if (shequ_text_is_blank (line->amount_text))
         continue;
       if (!shequ_finance_line_get_amount (line, &fen, NULL) ||
           !shequ_money_add (sums[line->direction], fen, &sums[line->direction]))

@@ -10,6 +10,7 @@
 
 #include "shequ-central-public-private.h"
 #include "shequ-central-resources.h"
+#include "shequ-disclosure-kind-label.h"
 
 #define W(msgid) SHEQU_PUBLIC_WORD (ctx, msgid)
 
@@ -161,6 +162,22 @@ shequ_public_kind_label (ShequPublicContext *ctx, ShequDisclosureKind kind)
 
   g_return_val_if_fail (kind < SHEQU_DISCLOSURE_N_KINDS, "");
   return shequ_public_words_get (ctx->words, labels[kind]);
+}
+
+const char *
+shequ_public_kind_label_for_unit (ShequPublicContext *ctx, ShequDisclosureKind kind,
+                                  const char *tier)
+{
+  ShequTier t;
+
+  if (kind != SHEQU_DISCLOSURE_KIND_VILLAGE || tier == NULL || !shequ_tier_from_string (tier, &t))
+    return shequ_public_kind_label (ctx, kind);
+  if (shequ_disclosure_kind_has_community_name (kind, t))
+    return W (NC_("public page", "Community affairs"));
+  if (t == SHEQU_TIER_VILLAGE)
+    /* Translators: 村务公开, a village's own; "Village affairs" is 村（居）务公开 */
+    return W (NC_("public page", "Village affairs (village)"));
+  return shequ_public_kind_label (ctx, kind);
 }
 
 const char *

@@ -170,13 +170,13 @@ was_corrected (const ShequDisclosure *d)
 
 static void
 put_meta (ShequPublicContext *ctx, GString *out, const ShequDisclosure *d,
-          const ShequDisclosureVersion *v)
+          const ShequDisclosureVersion *v, const char *tier)
 {
   g_autofree char *period = shequ_public_period_label (ctx, d->period);
   g_autofree char *published = shequ_public_format_time (v->published_at);
 
   g_string_append (out, "<p class=\"meta\"><span class=\"kind\">");
-  shequ_public_html_put (out, shequ_public_kind_label (ctx, d->kind));
+  shequ_public_html_put (out, shequ_public_kind_label_for_unit (ctx, d->kind, tier));
   g_string_append (out, "</span> · ");
   shequ_public_html_put (out, period);
   g_string_append (out, " · ");
@@ -273,7 +273,7 @@ put_history (ShequPublicContext *ctx, GString *out, const ShequDisclosure *d,
 
 void
 shequ_public_html_disclosure (ShequPublicContext *ctx, GString *out, const ShequDisclosure *d,
-                              gboolean full)
+                              const char *tier, gboolean full)
 {
   const ShequDisclosureVersion *v = shequ_public_get_shown (d);
   g_autofree char *uuid = g_uri_escape_string (d->uuid, NULL, FALSE);
@@ -288,7 +288,7 @@ shequ_public_html_disclosure (ShequPublicContext *ctx, GString *out, const Shequ
     g_string_append_printf (out, "<h2><a href=\"/d/%s\">", uuid);
   shequ_public_html_put (out, v->title);
   g_string_append (out, full ? "</h1>\n" : "</a></h2>\n");
-  put_meta (ctx, out, d, v);
+  put_meta (ctx, out, d, v, tier);
   if (v->state == SHEQU_DISCLOSURE_STATE_WITHDRAWN)
     put_withdrawn (ctx, out, v);
   else
@@ -330,6 +330,6 @@ shequ_public_html_document (ShequPublicContext *ctx, const ShequPublicRoute *rou
 
       shequ_public_html_crumbs (ctx, out, ancestors, unit, TRUE);
     }
-  shequ_public_html_disclosure (ctx, out, doc->doc, TRUE);
+  shequ_public_html_disclosure (ctx, out, doc->doc, unit != NULL ? unit->tier : NULL, TRUE);
   return shequ_public_html_end (ctx, out, 200);
 }

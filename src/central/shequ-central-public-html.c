@@ -248,7 +248,7 @@ put_kind_filter (ShequPublicContext *ctx, GString *out, const ShequCentralUnit *
       g_string_append_printf (out, " <a href=\"/u/%s?kind=%s\"%s>", code,
                               shequ_disclosure_kind_to_key (k),
                               current == k ? " aria-current=\"page\"" : "");
-      shequ_public_html_put (out, shequ_public_kind_label (ctx, k));
+      shequ_public_html_put (out, shequ_public_kind_label_for_unit (ctx, k, unit->tier));
       g_string_append_printf (out, " (%u)</a>", counts[k]);
     }
   g_string_append (out, "</nav>\n");
@@ -328,7 +328,7 @@ shequ_public_html_unit (ShequPublicContext *ctx, const ShequPublicRoute *route,
     }
   first = (route->page - 1) * SHEQU_PUBLIC_DOCS_PER_PAGE;
   for (guint i = first; i < shown->len && i < first + SHEQU_PUBLIC_DOCS_PER_PAGE; i++)
-    shequ_public_html_disclosure (ctx, out, g_ptr_array_index (shown, i), FALSE);
+    shequ_public_html_disclosure (ctx, out, g_ptr_array_index (shown, i), unit->tier, FALSE);
   tail = route->kind_filter >= 0
            ? g_strconcat ("&amp;kind=", shequ_disclosure_kind_to_key (route->kind_filter), NULL)
            : g_strdup ("");

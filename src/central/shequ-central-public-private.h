@@ -121,6 +121,11 @@ char      *shequ_public_period_label (ShequPublicContext *ctx,
                                       const char         *key);
 const char *shequ_public_kind_label  (ShequPublicContext *ctx,
                                       ShequDisclosureKind kind);
+/* KIND as a page about one unit of TIER (its key; may be NULL) says it: 居务公开 for a
+ * community, 村务公开 for a village where shequ_public_kind_label says 村（居）务公开. */
+const char *shequ_public_kind_label_for_unit (ShequPublicContext  *ctx,
+                                              ShequDisclosureKind  kind,
+                                              const char          *tier);
 const char *shequ_public_tier_label  (ShequPublicContext *ctx,
                                       const char         *tier);
 
@@ -152,11 +157,12 @@ void              shequ_public_html_crumbs    (ShequPublicContext      *ctx,
                                                GPtrArray               *ancestors,
                                                const ShequCentralUnit  *unit,
                                                gboolean                 link_unit);
-/* One disclosure as the unit page lists it, or whole (FULL: its history too)
- * (shequ-central-public-html-doc.c). */
+/* One disclosure as the unit page lists it, or whole (FULL: its history too), of a unit
+ * of TIER (its key; NULL when the unit is unknown) (shequ-central-public-html-doc.c). */
 void              shequ_public_html_disclosure (ShequPublicContext     *ctx,
                                                 GString                *out,
                                                 const ShequDisclosure  *d,
+                                                const char             *tier,
                                                 gboolean                full);
 /* "1.2 MB" in the C locale's digits. */
 char             *shequ_public_format_size    (gint64                   bytes);

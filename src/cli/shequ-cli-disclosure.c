@@ -9,8 +9,10 @@
 #include <stdlib.h>
 
 #include "shequ-cli-private.h"
+#include "shequ-cli-table.h"
 #include "shequ-csv.h"
 #include "shequ-disclosure-json.h"
+#include "shequ-disclosure-kind-label.h"
 #include "shequ-disclosure-store.h"
 #include "shequ-finance-csv.h"
 #include "shequ-markup.h"
@@ -91,6 +93,19 @@ unit_text (ShequDisclosureStore *store,
 
   return unit != NULL ? g_strdup_printf ("%s (%s)", shequ_unit_get_name (unit), code)
                       : g_strdup (code);
+}
+
+/* KIND as the unit CODE calls it: 居务公开 in a community. */
+static const char *
+kind_text (ShequDisclosureStore *store,
+           ShequDisclosureKind   kind,
+           const char           *code)
+{
+  ShequUnit *unit = shequ_org_store_lookup_code (shequ_disclosure_store_get_org_store (store),
+                                                 code);
+
+  return shequ_disclosure_kind_label_for_unit (kind, unit != NULL ? shequ_unit_get_tier (unit)
+                                                                  : SHEQU_N_TIERS);
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -196,6 +211,7 @@ disclosure_list (int argc, char **argv)
   ShequDisclosureFilter filter = SHEQU_DISCLOSURE_FILTER_INIT;
   g_autoptr(ShequDisclosureStore) store = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) table = NULL;
   GError *error = NULL;
   int status = 0;
 
@@ -232,16 +248,21 @@ disclosure_list (int argc, char **argv)
       print_node (node);
       return EXIT_SUCCESS;
     }
+  table = table_new ();
+  table_add_row (table, 6, C_("cli column", "ID"), C_("cli column", "State"),
+                 C_("cli column", "Kind"), C_("disclosure column", "Period"),
+                 C_("cli column", "Unit"), C_("cli column", "Title"));
   for (guint i = 0; i < rows->len; i++)
     {
       const ShequDisclosureRow *row = g_ptr_array_index (rows, i);
       g_autofree char *unit = unit_text (store, row->unit_code);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
 
-      /* id  state  kind  period  unit  title */
-      g_print ("%" G_GINT64_FORMAT "  %s  %s  %s  %s  %s\n", row->id,
-               shequ_disclosure_state_get_label (row->state),
-               shequ_disclosure_kind_get_label (row->kind), row->period, unit, row->title);
+      table_add_row (table, 6, id, shequ_disclosure_state_get_label (row->state),
+                     kind_text (store, row->kind, row->unit_code), row->period, unit, row->title);
     }
+  if (rows->len > 0)
+    table_print (table, 6, 0);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u disclosure\n", "%u disclosures\n", rows->len),
            rows->len);
   return EXIT_SUCCESS;
@@ -309,17 +330,22 @@ print_finance (const ShequDisclosureVersion *v)
   g_autofree char *opening = shequ_money_format_grouped (v->opening);
   g_autofree char *closing = shequ_money_format_grouped (v->closing);
   g_autofree char *income_text = NULL, *expense_text = NULL;
+  g_autoptr(GPtrArray) table = table_new ();
   ShequFen income = 0, expense = 0;
 
   g_print ("  %s:\n", _("Lines"));
+  table_add_row (table, 4, C_("cli column", "Direction"), C_("cli column", "Category"),
+                 C_("cli column", "Amount"), C_("cli column", "Note"));
   for (guint i = 0; i < v->items->len; i++)
     {
       const ShequFinanceItem *item = g_ptr_array_index (v->items, i);
       g_autofree char *amount = shequ_money_format_grouped (item->amount);
 
-      g_print ("    %s  %s  %s%s%s\n", shequ_finance_direction_get_label (item->direction),
-               item->category, amount, item->note[0] != '\0' ? "  " : "", item->note);
+      table_add_row (table, 4, shequ_finance_direction_get_label (item->direction),
+                     item->category, amount, item->note);
     }
+  if (v->items->len > 0)
+    table_print (table, 4, 4);
   if (!shequ_finance_totals (v, &income, &expense))
     return;
   income_text = shequ_money_format_grouped (income);
@@ -390,7 +416,7 @@ disclosure_show (int argc, char **argv)
   period = shequ_disclosure_period_get_label (doc->period);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
   g_print (_("Disclosure %s (%s)\n"), id_text, doc->uuid);
-  g_print ("%s %s  %s  %s\n", _("Unit:"), unit, shequ_disclosure_kind_get_label (doc->kind),
+  g_print ("%s %s  %s  %s\n", _("Unit:"), unit, kind_text (store, doc->kind, doc->unit_code),
            period);
   g_print ("%s %s\n", _("Sync:"), shequ_sync_status_get_label (row->sync));
   for (guint i = 0; i < doc->versions->len; i++)
@@ -685,6 +711,7 @@ disclosure_overdue (int argc, char **argv)
   };
   g_autoptr(ShequDisclosureStore) store = NULL;
   g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) table = NULL;
   g_autofree char *key = NULL;
   ShequUnit *under = NULL;
   GError *error = NULL;
@@ -723,13 +750,18 @@ disclosure_overdue (int argc, char **argv)
       return EXIT_SUCCESS;
     }
   label = shequ_disclosure_period_get_label (key);
+  table = table_new ();
+  table_add_row (table, 3, C_("cli column", "Code"), C_("cli column", "Name"),
+                 C_("cli column", "Tier"));
   for (guint i = 0; i < units->len; i++)
     {
       ShequUnit *unit = g_ptr_array_index (units, i);
 
-      g_print ("%s  %s  %s\n", shequ_unit_get_code (unit), shequ_unit_get_name (unit),
-               shequ_tier_get_label (shequ_unit_get_tier (unit)));
+      table_add_row (table, 3, shequ_unit_get_code (unit), shequ_unit_get_name (unit),
+                     shequ_tier_get_label (shequ_unit_get_tier (unit)));
     }
+  if (units->len > 0)
+    table_print (table, 3, 0);
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "%u community or village has not published its finance disclosure "
                         "for %s\n",

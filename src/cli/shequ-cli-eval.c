@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "shequ-eval-store.h"
 #include "shequ-map-store.h"
 #include "shequ-cli-private.h"
+#include "shequ-cli-table.h"
 
 /* The subcommands' summaries: their --help and "eval --help". */
 static const char periods_summary[] = N_("List the evaluation's periods.");
@@ -89,73 +89,6 @@ add_int (JsonBuilder *builder,
 
 /* ------------------------------------------------------------------------------------ */
 /* eval periods                                                                         */
-
-/* The columns TEXT takes in a terminal: two for a wide (CJK) character. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return strlen (text);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_iszerowidth (c))
-        width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* Prints ROWS (each a GStrv of N_COLUMNS cells; the first the header) in aligned
- * columns two spaces apart. */
-static void
-print_table (GPtrArray *rows,
-             guint      n_columns)
-{
-  g_autofree guint *widths = g_new0 (guint, n_columns);
-
-  for (guint r = 0; r < rows->len; r++)
-    for (guint c = 0; c < n_columns; c++)
-      widths[c] = MAX (widths[c], text_width (((char **) g_ptr_array_index (rows, r))[c]));
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_string_append (line, cells[c]);
-          if (c + 1 < n_columns)
-            for (guint w = text_width (cells[c]); w < widths[c] + 2; w++)
-              g_string_append_c (line, ' ');
-        }
-      while (line->len > 0 && line->str[line->len - 1] == ' ')
-        g_string_truncate (line, line->len - 1);
-      g_print ("%s\n", line->str);
-    }
-}
-
-/* A row of the table: the N cells given, copied. */
-static void
-add_row (GPtrArray  *rows,
-         guint       n,
-         ...)
-{
-  char **cells = g_new0 (char *, n + 1);
-  va_list args;
-
-  va_start (args, n);
-  for (guint c = 0; c < n; c++)
-    {
-      const char *cell = va_arg (args, const char *);
-
-      cells[c] = g_strdup (cell != NULL ? cell : "");
-    }
-  va_end (args);
-  g_ptr_array_add (rows, cells);
-}
 
 static void
 count_submitted (ShequEvalStore *store,
@@ -238,10 +171,10 @@ eval_periods (int argc, char **argv)
       g_print (_("The evaluation has no periods yet.\n"));
       return EXIT_SUCCESS;
     }
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  add_row (rows, 6, C_("cli column", "ID"), C_("cli column", "Period"),
-           C_("cli column", "Kind"), C_("cli column", "Indicator set"),
-           C_("cli column", "State"), C_("cli column", "Submitted"));
+  rows = table_new ();
+  table_add_row (rows, 6, C_("cli column", "ID"), C_("cli column", "Period"),
+                 C_("cli column", "Kind"), C_("cli column", "Indicator set"),
+                 C_("cli column", "State"), C_("cli column", "Submitted"));
   for (guint i = 0; i < periods->len; i++)
     {
       const ShequPeriodRow *period = g_ptr_array_index (periods, i);
@@ -254,10 +187,10 @@ eval_periods (int argc, char **argv)
 
       count_submitted (store, period->id, &submitted, &total);
       submitted_text = g_strdup_printf ("%u/%u", submitted, total);
-      add_row (rows, 6, id, period->label, shequ_period_kind_get_label (period->kind), set_text,
-               shequ_period_state_get_label (period->state), submitted_text);
+      table_add_row (rows, 6, id, period->label, shequ_period_kind_get_label (period->kind),
+                     set_text, shequ_period_state_get_label (period->state), submitted_text);
     }
-  print_table (rows, 6);
+  table_print (rows, 6, 0);
   return EXIT_SUCCESS;
 }
 
@@ -524,10 +457,10 @@ eval_flags (int argc, char **argv)
       g_print (_("No flags have been raised.\n"));
       return EXIT_SUCCESS;
     }
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  add_row (rows, 7, C_("cli column", "ID"), C_("cli column", "Period"),
-           C_("cli column", "Code"), C_("cli column", "Name"), C_("cli column", "Action"),
-           C_("cli column", "State"), C_("cli column", "Note"));
+  rows = table_new ();
+  table_add_row (rows, 7, C_("cli column", "ID"), C_("cli column", "Period"),
+                 C_("cli column", "Code"), C_("cli column", "Name"), C_("cli column", "Action"),
+                 C_("cli column", "State"), C_("cli column", "Note"));
   for (guint i = 0; i < flags->len; i++)
     {
       const ShequFlagRow *flag = g_ptr_array_index (flags, i);
@@ -535,12 +468,12 @@ eval_flags (int argc, char **argv)
       const ShequPeriodRow *period = shequ_eval_store_lookup_period (store, flag->period_id);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, flag->id);
 
-      add_row (rows, 7, id, period != NULL ? period->label : "?",
-               target != NULL ? target->code : "?", target != NULL ? target->name : "?",
-               shequ_flag_action_get_label (flag->action),
-               shequ_flag_state_get_label (flag->state), flag->note);
+      table_add_row (rows, 7, id, period != NULL ? period->label : "?",
+                     target != NULL ? target->code : "?", target != NULL ? target->name : "?",
+                     shequ_flag_action_get_label (flag->action),
+                     shequ_flag_state_get_label (flag->state), flag->note);
     }
-  print_table (rows, 7);
+  table_print (rows, 7, 0);
   return EXIT_SUCCESS;
 }
 

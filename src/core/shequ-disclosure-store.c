@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "shequ-disclosure-store-private.h"
+#include "shequ-text.h"
 
 enum {
   PROP_0,
@@ -912,10 +913,5 @@ _shequ_disclosure_not_found (GError **error,
 gboolean
 _shequ_disclosure_is_blank (const char *text)
 {
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
+  return shequ_text_is_blank (text);
 }

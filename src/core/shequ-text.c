@@ -86,6 +86,15 @@ shequ_text_parse_count (const char *text,
   return SHEQU_COUNT_OK;
 }
 
+gboolean
+shequ_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
 char *
 shequ_text_format_count (guint64 value)
 {

@@ -28,6 +28,10 @@ ShequCountResult shequ_text_parse_count   (const char   *text,
                                            gint64        max,
                                            gint64       *value);
 
+/* Whether TEXT (may be NULL) is empty or nothing but white space (g_unichar_isspace:
+ * also the ideographic space U+3000). TEXT is valid UTF-8. */
+gboolean  shequ_text_is_blank             (const char   *text);
+
 /* 1234567 → "1,234,567", whatever the locale. */
 char     *shequ_text_format_count         (guint64       value);
 
