@@ -425,6 +425,11 @@ test_filters (Fixture       *fixture,
     g_assert_cmpint (item->kind, ==, SHEQU_DISCLOSURE_KIND_VILLAGE);
     g_assert_cmpstr (item->kind_label, ==, "Community affairs");
   }
+  /* With two drafts, the search still narrows them: setting the state's control first
+   * must not read the search box's old text back into the filter. */
+  shequ_disclosure_page_set_filter (fixture->page, -1, SHEQU_DISCLOSURE_STATE_DRAFT, "环境整治");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  shequ_disclosure_page_set_filter (fixture->page, -1, -1, NULL);
 
   /* Another community: its own disclosures only. */
   {

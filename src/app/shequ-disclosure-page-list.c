@@ -290,11 +290,14 @@ shequ_disclosure_page_set_filter (ShequDisclosurePage *self,
   self->filter_state = state;
   g_free (self->search);
   self->search = g_strdup (search);
-  /* The controls say the same (their handlers find nothing changed). */
+  /* The controls say the same. Their handlers ignore it: the first one set would
+   * otherwise read the others' old values back into the filter. */
+  self->setting_filter = TRUE;
   gtk_drop_down_set_selected (self->kind_dropdown, kind + 1);
   gtk_drop_down_set_selected (self->state_dropdown, state + 1);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search != NULL ? search : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
+  self->setting_filter = FALSE;
   _shequ_disclosure_page_rebuild (self);
 }
 
@@ -305,6 +308,8 @@ on_filter_changed (ShequDisclosurePage *self)
   int state = (int) gtk_drop_down_get_selected (self->state_dropdown) - 1;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  if (self->setting_filter)
+    return;
   if (kind == self->filter_kind && state == self->filter_state && g_strcmp0 (search, self->search) == 0)
     return;
   self->filter_kind = kind;

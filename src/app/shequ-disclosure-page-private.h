@@ -47,6 +47,7 @@ struct _ShequDisclosurePage
   ShequDisclosureEditor *editor;        /* the one shown, in editors_stack, or NULL */
   gboolean               editing_new;   /* the editor is for one not made yet */
   guint                  rebuilding;
+  gboolean               setting_filter;  /* the controls are being set to the filter */
   int                    filter_kind;
   int                    filter_state;
   char                  *search;
