@@ -30,7 +30,9 @@ shequ_packages=(
 # sanitizers clang links; Debian 12's clang-14 only recommends them) for build-aux/fuzz.
 # GCC's ASan and UBSan for the sanitized run come with build-essential (libasan8,
 # libubsan1).
-shequ_check_packages=(clang libclang-rt-14-dev)
+# openssl makes the certificates of tests/test-sync.c's TLS case (a fresh Debian 12 has
+# only the library); without it that case is skipped.
+shequ_check_packages=(clang libclang-rt-14-dev openssl)
 shequ_locales=(zh_CN.UTF-8 en_US.UTF-8)
 
 shequ_say() {
