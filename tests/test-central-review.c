@@ -222,6 +222,40 @@ test_get_other_office (Fixture       *f,
   g_assert_cmpuint (api_call (f, "GET", path, NULL, NULL, NULL), ==, 404);
 }
 
+/* An office cannot place its unit under another office's: it would be listed among
+ * that one's units on the public pages. Nothing of the upload is kept. */
+static void
+test_units_foreign_parent (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *foreign =
+    "{\"office\":\"" CENTRAL_OFFICE "\",\"units\":["
+    "{\"code\":\"" CENTRAL_OFFICE "\",\"name\":\"平邑街道\",\"tier\":\"street\",\"parent\":null},"
+    "{\"code\":\"" CENTRAL_OFFICE "07\",\"name\":\"假社区\",\"tier\":\"community\","
+    "\"parent\":\"" CENTRAL_OTHER_OFFICE "01\"}]}";
+  const char *own_root =
+    "{\"office\":\"" CENTRAL_OFFICE "\",\"units\":["
+    "{\"code\":\"" CENTRAL_OFFICE "\",\"name\":\"平邑街道\",\"tier\":\"street\","
+    "\"parent\":\"371326\"},"
+    "{\"code\":\"" CENTRAL_OFFICE "07\",\"name\":\"东关社区\",\"tier\":\"community\","
+    "\"parent\":\"" CENTRAL_OFFICE "\"}]}";
+  g_autofree char *reply = NULL;
+  g_autoptr(ShequCentralUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (api_call (f, "PUT", "/units", foreign, &reply, NULL), ==, 403);
+  g_assert_nonnull (strstr (reply, CENTRAL_OTHER_OFFICE "01"));
+  unit = shequ_central_storage_get_unit (f->storage, CENTRAL_OFFICE "07", &error);
+  g_assert_null (unit);
+  g_assert_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* The office's own root may name the county above it. */
+  g_assert_cmpuint (api_call (f, "PUT", "/units", own_root, NULL, NULL), ==, 200);
+  unit = shequ_central_storage_get_unit (f->storage, CENTRAL_OFFICE "07", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (unit->parent_code, ==, CENTRAL_OFFICE);
+}
+
 /* The cache key of PATH?QUERY, the route being KIND. */
 static char *
 key_of (const char           *path,
@@ -270,6 +304,8 @@ main (int    argc,
               test_key_other_uuid, fixture_tear_down);
   g_test_add ("/central-review/get/other-office", Fixture, NULL, fixture_set_up,
               test_get_other_office, fixture_tear_down);
+  g_test_add ("/central-review/units/foreign-parent", Fixture, NULL, fixture_set_up,
+              test_units_foreign_parent, fixture_tear_down);
   g_test_add_func ("/central-review/public/file-key", test_file_key);
   return g_test_run ();
 }

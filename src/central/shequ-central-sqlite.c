@@ -588,6 +588,16 @@ insert_unit (ShequCentralSqlite     *self,
                    _("Unit %s is not of office %s"), unit->code, office);
       return FALSE;
     }
+  /* Under another office's unit it would be listed among that one's on the public
+   * pages; only the office's own root may name a parent outside it. */
+  if (unit->parent_code != NULL && !g_str_has_prefix (unit->parent_code, office) &&
+      g_strcmp0 (unit->code, office) != 0)
+    {
+      g_set_error (error, SHEQU_CENTRAL_ERROR, SHEQU_CENTRAL_ERROR_FORBIDDEN,
+                   _("Unit %s is placed under %s, which is not of office %s"), unit->code,
+                   unit->parent_code, office);
+      return FALSE;
+    }
   /* No row back: the code is taken (this office's own were deleted first). */
   stmt = central_sql_first (self, "INSERT INTO units (code, office, name, tier, parent_code,"
                                   " seq, updated_unix) VALUES ($1, $2, $3, $4, $5, $6, $7)"
