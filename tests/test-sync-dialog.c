@@ -333,6 +333,83 @@ add_central_token (const char *db,
   return g_strstrip (g_steal_pointer (&out));
 }
 
+static gboolean
+test_finished (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (shequ_sync_dialog_get_test_button (data)));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Clicks Test Connection and waits for its answer: the message shown. */
+static const char *
+test_connection (ShequSyncDialog *dialog,
+                 gboolean        *is_error)
+{
+  g_signal_emit_by_name (shequ_sync_dialog_get_test_button (dialog), "clicked");
+  g_assert_false (test_finished (dialog));
+  g_assert_nonnull (strstr (shequ_sync_dialog_get_message (dialog, NULL), "Connecting"));
+  shequ_test_wait_until_for (60, test_finished, dialog);
+  return shequ_sync_dialog_get_message (dialog, is_error);
+}
+
+/* Test Connection asks a real server in a thread with what is typed, saving nothing:
+ * a good token connects, a wrong one says so. */
+static void
+test_test_connection (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *central_db = g_build_filename (fixture->dir, "central.db", NULL);
+  ShequUnit *street = shequ_org_store_get_street (shequ_window_get_store (fixture->window));
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *kept = NULL;
+  ShequSyncDialog *dialog;
+  gboolean is_error = TRUE;
+
+  if (g_getenv ("SHEQU_CENTRAL") == NULL)
+    {
+      g_test_skip ("SHEQU_CENTRAL is not set");
+      return;
+    }
+  token = add_central_token (central_db, shequ_unit_get_code (street));
+  server = start_central (central_db, &url);
+  dialog = shequ_sync_dialog_new (GTK_WINDOW (fixture->window), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (shequ_sync_dialog_get_server_entry (dialog), url);
+  gtk_editable_set_text (shequ_sync_dialog_get_token_entry (dialog), token);
+  g_assert_nonnull (strstr (test_connection (dialog, &is_error), "Connected"));
+  g_assert_false (is_error);
+  kept = shequ_sync_token_lookup (url, NULL);
+  g_assert_null (kept);
+
+  gtk_editable_set_text (shequ_sync_dialog_get_token_entry (dialog), "shq1.99.wrong");
+  test_connection (dialog, &is_error);
+  g_assert_true (is_error);
+
+  /* With no token typed and none kept, it asks for one without asking the server. */
+  gtk_editable_set_text (shequ_sync_dialog_get_token_entry (dialog), "");
+  g_signal_emit_by_name (shequ_sync_dialog_get_test_button (dialog), "clicked");
+  g_assert_true (test_finished (dialog));
+  shequ_sync_dialog_get_message (dialog, &is_error);
+  g_assert_true (is_error);
+
+  /* Closed while a test is under way: its answer is dropped, and the dialog goes. */
+  gtk_editable_set_text (shequ_sync_dialog_get_token_entry (dialog), token);
+  g_signal_emit_by_name (shequ_sync_dialog_get_test_button (dialog), "clicked");
+  g_assert_false (test_finished (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shequ_test_wait_until_for (60, dialog_gone, &dialog);
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+}
+
 static void
 test_publish_and_sync (Fixture       *fixture,
                        gconstpointer  data)
@@ -470,6 +547,7 @@ main (int   argc,
   ADD ("/sync-dialog/accessible", test_accessible);
   ADD ("/sync-dialog/sync-offline", test_sync_offline);
   ADD ("/sync-dialog/publish-sync-public-page", test_publish_and_sync);
+  ADD ("/sync-dialog/test-connection", test_test_connection);
   ADD ("/sync-dialog/screenshots", test_screenshots);
   g_test_add ("/sync-dialog/zh_CN/accessible", Fixture, "zh_CN", fixture_setup, test_accessible,
               fixture_teardown);

@@ -500,6 +500,22 @@ test_cli (Fixture       *f,
 
     shequ_test_assert_cli_failure (&r, "401");
   }
+  /* --check: one request, no database needed, nothing sent. */
+  shequ_test_client_publish (f->a, "只检查不发送");
+  {
+    g_auto(ShequTestResult) good = shequ_test_run_cli ("sync", "--check", "--server",
+                                                       f->central.url, "--token-file",
+                                                       token_file, NULL);
+    g_auto(ShequTestResult) bad = shequ_test_run_cli ("sync", "--check", "--server",
+                                                      f->central.url, "--token-file", bad_file,
+                                                      NULL);
+
+    shequ_test_assert_cli_success (&good);
+    g_assert_nonnull (strstr (good.out, "Connected"));
+    shequ_test_assert_cli_failure (&bad, "401");
+    g_assert_cmpuint (shequ_test_central_count_documents (&f->central, f->token, NULL, NULL),
+                      ==, 2);
+  }
   {
     g_auto(ShequTestResult) r = shequ_test_run_cli ("sync", "--db", f->a_path, "--server",
                                                     "ftp://nowhere", "--token-file", token_file,
@@ -831,6 +847,42 @@ test_refused_oversized_attachment (Fixture       *f,
   assert_refused (f, id, "大文件.pdf");
 }
 
+/* The connection test: one request, nothing written; a wrong token, a server that is
+ * gone and an address that is not the server's each say what is wrong. */
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = NULL;
+  ShequSyncOptions options = { .server = f->central.url, .token = f->token, .timeout = 10 };
+  guint before = shequ_test_central_count_documents (&f->central, f->token, NULL, NULL);
+
+  shequ_test_client_publish (f->a, "不会被发送");
+  g_assert_true (shequ_sync_check (&options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shequ_test_central_count_documents (&f->central, f->token, NULL, NULL), ==, before);
+
+  options.token = "shq1.999.not-a-token";
+  g_assert_false (shequ_sync_check (&options, NULL, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_AUTH);
+  g_clear_error (&error);
+
+  /* An address below the server's (a public page's) has no API. */
+  options.token = f->token;
+  elsewhere = g_strconcat (f->central.url, "/u", NULL);
+  options.server = elsewhere;
+  g_assert_false (shequ_sync_check (&options, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("a page that is not the API: %s", error->message);
+  g_clear_error (&error);
+
+  options.server = f->central.url;
+  shequ_test_central_stop (&f->central, TRUE);
+  g_assert_false (shequ_sync_check (&options, NULL, &error));
+  g_assert_error (error, SHEQU_SYNC_ERROR, SHEQU_SYNC_ERROR_OFFLINE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -849,6 +901,7 @@ main (int    argc,
   ADD ("/sync/cli", test_cli);
   ADD ("/sync/attachments", test_attachments);
   ADD ("/sync/tls", test_tls);
+  ADD ("/sync/check", test_check);
   ADD ("/sync/refused/other-office", test_refused_other_office);
   ADD ("/sync/refused/bad-amount", test_refused_bad_amount);
   ADD ("/sync/refused/unbalanced", test_refused_unbalanced);

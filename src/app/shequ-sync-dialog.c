@@ -18,6 +18,7 @@ struct _ShequSyncDialog
 
   GSettings            *settings;
   GtkFileChooserNative *chooser;   /* weak */
+  GCancellable         *testing;   /* the connection test under way, or NULL */
 
   /* Template widgets */
   GtkEntry             *server_entry;
@@ -30,6 +31,7 @@ struct _ShequSyncDialog
   GtkLabel             *message_label;
   GtkWidget            *save_button;
   GtkWidget            *sync_button;
+  GtkWidget            *test_button;
   GtkWidget            *forget_button;
 };
 
@@ -200,6 +202,63 @@ on_sync_clicked (ShequSyncDialog *self)
 }
 
 static void
+on_test_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ShequSyncDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = shequ_sync_check_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->testing == NULL)
+    return;
+  g_clear_object (&self->testing);
+  gtk_widget_set_sensitive (self->test_button, TRUE);
+  if (ok)
+    show_message (self, _("Connected: the central server answers and takes the token."), FALSE);
+  else
+    show_message (self, error->message, TRUE);
+}
+
+/* Tests what the dialog says (the typed token, else the one kept), without saving it. */
+static void
+on_test_clicked (ShequSyncDialog *self)
+{
+  g_autofree char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
+  g_autofree char *token = dup_stripped (GTK_EDITABLE (self->token_entry));
+  g_autofree char *ca = dup_stripped (GTK_EDITABLE (self->ca_entry));
+  g_autoptr(GError) error = NULL;
+  ShequSyncOptions options = { 0 };
+
+  while (g_str_has_suffix (server, "/"))
+    server[strlen (server) - 1] = '\0';
+  if (!shequ_sync_check_server_url (server, &error))
+    {
+      show_message (self, error->message, TRUE);
+      return;
+    }
+  if (*token == '\0')
+    {
+      g_free (token);
+      if ((token = shequ_sync_token_lookup (server, &error)) == NULL)
+        {
+          show_message (self, error != NULL ? error->message
+                                            : _("Type the token the server’s administrator gave the office."),
+                        TRUE);
+          return;
+        }
+    }
+  options.server = server;
+  options.token = token;
+  options.ca_file = *ca != '\0' ? ca : NULL;
+  options.timeout = 15;
+  self->testing = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->test_button, FALSE);
+  show_message (self, _("Connecting to the central server…"), FALSE);
+  shequ_sync_check_async (&options, self->testing, on_test_done, g_object_ref (self));
+}
+
+static void
 on_forget_clicked (ShequSyncDialog *self)
 {
   g_autofree char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
@@ -265,6 +324,8 @@ shequ_sync_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     shequ_file_chooser_close (self->chooser);
   g_clear_weak_pointer (&self->chooser);
+  g_cancellable_cancel (self->testing);
+  g_clear_object (&self->testing);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHEQU_TYPE_SYNC_DIALOG);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (shequ_sync_dialog_parent_class)->dispose (object);
@@ -293,6 +354,7 @@ shequ_sync_dialog_class_init (ShequSyncDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShequSyncDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, ShequSyncDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ShequSyncDialog, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ShequSyncDialog, test_button);
   gtk_widget_class_bind_template_child (widget_class, ShequSyncDialog, forget_button);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -306,6 +368,7 @@ shequ_sync_dialog_init (ShequSyncDialog *self)
                                   _("Choose the CA certificate file"), -1);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
   g_signal_connect_swapped (self->sync_button, "clicked", G_CALLBACK (on_sync_clicked), self);
+  g_signal_connect_swapped (self->test_button, "clicked", G_CALLBACK (on_test_clicked), self);
   g_signal_connect_swapped (self->forget_button, "clicked", G_CALLBACK (on_forget_clicked), self);
   g_signal_connect_swapped (self->ca_button, "clicked", G_CALLBACK (on_ca_clicked), self);
   g_signal_connect_swapped (self->interval_spin, "value-changed", G_CALLBACK (update_interval_hint), self);
@@ -355,4 +418,24 @@ shequ_sync_dialog_get_ca_entry (ShequSyncDialog *self)
 {
   g_return_val_if_fail (SHEQU_IS_SYNC_DIALOG (self), NULL);
   return GTK_EDITABLE (self->ca_entry);
+}
+
+GtkButton *
+shequ_sync_dialog_get_test_button (ShequSyncDialog *self)
+{
+  g_return_val_if_fail (SHEQU_IS_SYNC_DIALOG (self), NULL);
+  return GTK_BUTTON (self->test_button);
+}
+
+const char *
+shequ_sync_dialog_get_message (ShequSyncDialog *self,
+                               gboolean        *is_error)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (SHEQU_IS_SYNC_DIALOG (self), NULL);
+  label = GTK_WIDGET (self->message_label);
+  if (is_error != NULL)
+    *is_error = gtk_widget_has_css_class (label, "error");
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (self->message_label) : "";
 }

@@ -27,6 +27,10 @@ GtkEditable     *shequ_sync_dialog_get_server_entry  (ShequSyncDialog *self);
 GtkEditable     *shequ_sync_dialog_get_token_entry   (ShequSyncDialog *self);
 GtkSpinButton   *shequ_sync_dialog_get_interval_spin (ShequSyncDialog *self);
 GtkEditable     *shequ_sync_dialog_get_ca_entry      (ShequSyncDialog *self);
+GtkButton       *shequ_sync_dialog_get_test_button   (ShequSyncDialog *self);
+/* The message under the fields ("" when none shows) and whether it is an error. */
+const char      *shequ_sync_dialog_get_message       (ShequSyncDialog *self,
+                                                      gboolean        *is_error);
 
 /* Whether URL is a server address Shequ can sync with: http:// or https://, a host, no
  * user name, query or fragment. The error says what is wrong with it. */

@@ -61,6 +61,29 @@ print_result (const ShequSyncResult *result)
   g_print (_("Pending: %u\n"), result->pending);
 }
 
+/* sync --check: one request, no database. */
+static int
+check_server (const char *server,
+              const char *token_file,
+              const char *ca_file,
+              int         timeout)
+{
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+  ShequSyncOptions options = { server, NULL, ca_file, 0, (guint) timeout, 0, FALSE };
+
+  if ((token = read_token (token_file, server, &error)) == NULL)
+    return fail (error);
+  options.token = token;
+  if (!shequ_sync_check (&options, NULL, &error))
+    return fail (error);
+  if (opt_json)
+    print_json_text ("{\"connected\":true}");
+  else
+    g_print (_("Connected: %s answers and takes the token.\n"), server);
+  return 0;
+}
+
 int
 command_sync (int    argc,
               char **argv)
@@ -75,6 +98,7 @@ command_sync (int    argc,
   ShequSyncOptions options = { 0 };
   int timeout = 0;
   int batch = 0;
+  gboolean check = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
@@ -87,6 +111,8 @@ command_sync (int    argc,
       N_("Seconds a request may stall before it is given up (default 30)"), N_("S") },
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch,
       N_("Disclosures per push request (default 200, at most 500)"), N_("N") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check,
+      N_("Only check that the server answers and takes the token (nothing is sent)"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -104,6 +130,8 @@ command_sync (int    argc,
   if (batch < 0 || batch > 500)
     return fail_usage (_("--batch takes a number from 1 to 500"));
 
+  if (check)
+    return check_server (server, token_file, ca_file, timeout);
   path = opt_db != NULL ? g_strdup (opt_db) : shequ_database_get_default_path ();
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {

@@ -20,6 +20,16 @@ G_BEGIN_DECLS
 #define SHEQU_SYNC_PULL_LIMIT  500
 
 /* One libcurl easy handle for the whole sync (its connection kept alive). */
+/* OPTIONS with copies of its strings, for a thread that outlives the caller's. */
+typedef struct {
+  ShequSyncOptions  options;
+  char             *server, *token, *ca_file;
+} ShequSyncOwnedOptions;
+
+void _shequ_sync_owned_options_init  (ShequSyncOwnedOptions  *self,
+                                      const ShequSyncOptions *options);
+void _shequ_sync_owned_options_clear (ShequSyncOwnedOptions  *self);
+
 typedef struct _ShequSyncHttp ShequSyncHttp;
 
 /* What a request answered: STATUS (0 when nothing came) and the body. */

@@ -127,15 +127,32 @@ shequ_sync_run (const char              *db_path,
   return TRUE;
 }
 
+void
+_shequ_sync_owned_options_init (ShequSyncOwnedOptions  *self,
+                                const ShequSyncOptions *options)
+{
+  self->options = *options;
+  self->options.server = self->server = g_strdup (options->server);
+  self->options.token = self->token = g_strdup (options->token);
+  self->options.ca_file = self->ca_file = g_strdup (options->ca_file);
+}
+
+void
+_shequ_sync_owned_options_clear (ShequSyncOwnedOptions *self)
+{
+  g_clear_pointer (&self->server, g_free);
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->ca_file, g_free);
+}
+
 /* run_async: the options copied, progress sent to the caller's main context. */
 typedef struct {
-  char             *db_path;
-  ShequSyncOptions  options;
-  char             *server, *token, *ca_file;
-  ShequSyncProgress progress;
-  gpointer          progress_data;
-  GMainContext     *context;
-  ShequSyncResult   result;
+  char                  *db_path;
+  ShequSyncOwnedOptions  owned;
+  ShequSyncProgress      progress;
+  gpointer               progress_data;
+  GMainContext          *context;
+  ShequSyncResult        result;
 } AsyncData;
 
 typedef struct {
@@ -149,9 +166,7 @@ static void
 async_data_free (AsyncData *data)
 {
   g_free (data->db_path);
-  g_free (data->server);
-  g_free (data->token);
-  g_free (data->ca_file);
+  _shequ_sync_owned_options_clear (&data->owned);
   g_main_context_unref (data->context);
   g_free (data);
 }
@@ -199,7 +214,7 @@ sync_thread (GTask        *task,
   AsyncData *data = task_data;
   GError *error = NULL;
 
-  if (shequ_sync_run (data->db_path, &data->options, cancellable,
+  if (shequ_sync_run (data->db_path, &data->owned.options, cancellable,
                       data->progress != NULL ? on_thread_progress : NULL, data,
                       &data->result, &error))
     g_task_return_boolean (task, TRUE);
@@ -225,13 +240,7 @@ shequ_sync_run_async (const char              *db_path,
 
   data = g_new0 (AsyncData, 1);
   data->db_path = g_strdup (db_path);
-  data->options = *options;
-  data->server = g_strdup (options->server);
-  data->token = g_strdup (options->token);
-  data->ca_file = g_strdup (options->ca_file);
-  data->options.server = data->server;
-  data->options.token = data->token;
-  data->options.ca_file = data->ca_file;
+  _shequ_sync_owned_options_init (&data->owned, options);
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

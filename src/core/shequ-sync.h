@@ -79,6 +79,19 @@ gboolean shequ_sync_run_finish (GAsyncResult            *result,
                                 ShequSyncResult         *sync_result,
                                 GError                 **error);
 
+/* Whether OPTIONS' server answers as shequ-central and takes its token: one request
+ * (the first change), nothing written. FALSE with the error a sync would give (OFFLINE,
+ * AUTH, TLS, PROTOCOL…). The async one runs it in a GTask thread; OPTIONS is copied. */
+gboolean shequ_sync_check        (const ShequSyncOptions  *options,
+                                  GCancellable            *cancellable,
+                                  GError                 **error);
+void     shequ_sync_check_async  (const ShequSyncOptions  *options,
+                                  GCancellable            *cancellable,
+                                  GAsyncReadyCallback      callback,
+                                  gpointer                 user_data);
+gboolean shequ_sync_check_finish (GAsyncResult            *result,
+                                  GError                 **error);
+
 /* "{\"pushed\":…}" for --json. */
 char    *shequ_sync_result_to_json (const ShequSyncResult *result);
 
