@@ -112,22 +112,6 @@ shequ_sample_table_check_header (ShequSampleTable  *table,
   return FALSE;
 }
 
-int
-shequ_sample_table_column (ShequSampleTable  *table,
-                           const char        *name,
-                           GError           **error)
-{
-  const ShequCsvRow *header = shequ_sample_table_get_header (table);
-
-  g_return_val_if_fail (name != NULL, -1);
-
-  for (guint i = 0; header != NULL && i < header->n_fields; i++)
-    if (g_str_equal (header->fields[i], name))
-      return (int) i;
-  shequ_sample_table_error (table, 1, error, _("no column is named “%s”."), name);
-  return -1;
-}
-
 gboolean
 shequ_sample_table_next (ShequSampleTable   *table,
                          const ShequCsvRow **row,
@@ -197,47 +181,6 @@ bad_field (ShequSampleTable  *table,
 }
 
 gboolean
-shequ_sample_table_get_int64 (ShequSampleTable  *table,
-                              guint              column,
-                              gint64             low,
-                              gint64             high,
-                              gint64            *value,
-                              GError           **error)
-{
-  const char *text = shequ_sample_table_get_text (table, column);
-
-  g_return_val_if_fail (text != NULL && value != NULL, FALSE);
-
-  if (!g_ascii_string_to_signed (text, 10, low, high, value, NULL))
-    {
-      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, low);
-      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, high);
-
-      return bad_field (table, column, error, _("“%s” is not a whole number from %s to %s."),
-                        text, from, to);
-    }
-  return TRUE;
-}
-
-gboolean
-shequ_sample_table_get_int (ShequSampleTable  *table,
-                            guint              column,
-                            int                low,
-                            int                high,
-                            int               *value,
-                            GError           **error)
-{
-  gint64 wide = 0;
-
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  if (!shequ_sample_table_get_int64 (table, column, low, high, &wide, error))
-    return FALSE;
-  *value = (int) wide;
-  return TRUE;
-}
-
-gboolean
 shequ_sample_table_get_fen (ShequSampleTable  *table,
                             guint              column,
                             ShequFen          *fen,
@@ -250,21 +193,6 @@ shequ_sample_table_get_fen (ShequSampleTable  *table,
 
   if (!shequ_money_parse (text, SHEQU_MONEY_PARSE_NONE, fen, &local))
     return bad_field (table, column, error, "%s", local->message);
-  return TRUE;
-}
-
-gboolean
-shequ_sample_table_get_date (ShequSampleTable  *table,
-                             guint              column,
-                             GDate             *date,
-                             GError           **error)
-{
-  const char *text = shequ_sample_table_get_text (table, column);
-
-  g_return_val_if_fail (text != NULL && date != NULL, FALSE);
-
-  if (!shequ_sample_parse_date (text, date))
-    return bad_field (table, column, error, _("“%s” is not a day written YYYY-MM-DD."), text);
   return TRUE;
 }
 

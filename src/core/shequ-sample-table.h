@@ -33,12 +33,6 @@ guint              shequ_sample_table_get_n_rows    (ShequSampleTable  *table);
 gboolean           shequ_sample_table_check_header  (ShequSampleTable  *table,
                                                      const char        *header,
                                                      GError           **error);
-/* The index of the header's column NAME, or -1 and "PATH, line 1: no column is named
- * “NAME”." */
-int                shequ_sample_table_column        (ShequSampleTable  *table,
-                                                     const char        *name,
-                                                     GError           **error);
-
 /* Moves to the next row after the header: TRUE and *ROW. FALSE at the end (*ROW NULL,
  * ERROR untouched) or at a row not as wide as the header (*ROW that row, *ERROR "PATH,
  * line N: X fields expected, Y found."). So a reader that stops at the first problem
@@ -59,29 +53,11 @@ gboolean           shequ_sample_table_error         (ShequSampleTable  *table,
  * A bad field is "PATH, line N: why (column NAME)." */
 const char        *shequ_sample_table_get_text      (ShequSampleTable  *table,
                                                      guint              column);
-gboolean           shequ_sample_table_get_int       (ShequSampleTable  *table,
-                                                     guint              column,
-                                                     int                low,
-                                                     int                high,
-                                                     int               *value,
-                                                     GError           **error);
-gboolean           shequ_sample_table_get_int64     (ShequSampleTable  *table,
-                                                     guint              column,
-                                                     gint64             low,
-                                                     gint64             high,
-                                                     gint64            *value,
-                                                     GError           **error);
 /* An amount of yuan ("1500.00") in fen, as shequ_money_parse() reads it. */
 gboolean           shequ_sample_table_get_fen       (ShequSampleTable  *table,
                                                      guint              column,
                                                      ShequFen          *fen,
                                                      GError           **error);
-/* A day written YYYY-MM-DD. */
-gboolean           shequ_sample_table_get_date      (ShequSampleTable  *table,
-                                                     guint              column,
-                                                     GDate             *date,
-                                                     GError           **error);
-
 /* The checks under the getters, for readers whose messages say more than one field:
  * a finite decimal number from LOW to HIGH; a real day YYYY-MM-DD. */
 gboolean           shequ_sample_parse_number        (const char        *text,
