@@ -510,7 +510,6 @@ test_accessible (Fixture       *fixture,
   check_accessible (fixture);
 }
 
-
 static gboolean
 views_settled (gpointer data)
 {

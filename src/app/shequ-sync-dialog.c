@@ -90,6 +90,18 @@ dup_stripped (GtkEditable *editable)
   return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
+/* The address typed. Trailing slashes say nothing: one spelling per server, for the
+ * token's lookup. */
+static char *
+dup_server (ShequSyncDialog *self)
+{
+  char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
+
+  while (g_str_has_suffix (server, "/"))
+    server[strlen (server) - 1] = '\0';
+  return server;
+}
+
 static void
 show_message (ShequSyncDialog *self,
               const char      *text,
@@ -106,7 +118,7 @@ show_message (ShequSyncDialog *self,
 static void
 update_token_hint (ShequSyncDialog *self)
 {
-  g_autofree char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
+  g_autofree char *server = dup_server (self);
   g_autofree char *kept = NULL;
   const char *where = g_strcmp0 (shequ_sync_token_backend (), "keyring") == 0
                       ? _("in the keyring") : _("in a file only you can read");
@@ -148,12 +160,9 @@ shequ_sync_dialog_save (ShequSyncDialog  *self,
 
   g_return_val_if_fail (SHEQU_IS_SYNC_DIALOG (self), FALSE);
 
-  server = dup_stripped (GTK_EDITABLE (self->server_entry));
+  server = dup_server (self);
   token = dup_stripped (GTK_EDITABLE (self->token_entry));
   ca = dup_stripped (GTK_EDITABLE (self->ca_entry));
-  /* Trailing slashes say nothing: one spelling per server, for the token's lookup. */
-  while (g_str_has_suffix (server, "/"))
-    server[strlen (server) - 1] = '\0';
 
   if (!shequ_sync_check_server_url (server, &local_error))
     goto failed;
@@ -224,14 +233,11 @@ on_test_done (GObject      *source,
 static void
 on_test_clicked (ShequSyncDialog *self)
 {
-  g_autofree char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
+  g_autofree char *server = dup_server (self);
   g_autofree char *token = dup_stripped (GTK_EDITABLE (self->token_entry));
   g_autofree char *ca = dup_stripped (GTK_EDITABLE (self->ca_entry));
   g_autoptr(GError) error = NULL;
   ShequSyncOptions options = { 0 };
-
-  while (g_str_has_suffix (server, "/"))
-    server[strlen (server) - 1] = '\0';
   if (!shequ_sync_check_server_url (server, &error))
     {
       show_message (self, error->message, TRUE);
@@ -261,7 +267,7 @@ on_test_clicked (ShequSyncDialog *self)
 static void
 on_forget_clicked (ShequSyncDialog *self)
 {
-  g_autofree char *server = dup_stripped (GTK_EDITABLE (self->server_entry));
+  g_autofree char *server = dup_server (self);
   g_autoptr(GError) error = NULL;
 
   if (!shequ_sync_token_clear (server, &error))

@@ -70,7 +70,7 @@ check_server (const char *server,
 {
   g_autofree char *token = NULL;
   GError *error = NULL;
-  ShequSyncOptions options = { server, NULL, ca_file, 0, (guint) timeout, 0, FALSE };
+  ShequSyncOptions options = { .server = server, .ca_file = ca_file, .timeout = (guint) timeout };
 
   if ((token = read_token (token_file, server, &error)) == NULL)
     return fail (error);
